@@ -1,0 +1,127 @@
+"""tbridge: a typed, NumPy-compatible Array API namespace over PyTorch.
+
+``import tbridge as tb``: NumPy-style calls that create, convert and move plain
+``torch.Tensor`` objects, with NumPy's default dtypes and explicit, tri-state ``copy=``.
+"""
+
+from __future__ import annotations
+
+import torch as _torch
+
+from tbridge import random
+from tbridge._autograd import enable_grad, grad, no_grad, value_and_grad
+from tbridge._bridge import (
+    array,
+    asarray,
+    from_dlpack,
+    from_numpy,
+    shares_memory,
+    to_numpy,
+    writable_numpy,
+)
+from tbridge._creation import (
+    arange,
+    empty,
+    empty_like,
+    eye,
+    full,
+    full_like,
+    identity,
+    linspace,
+    ones,
+    ones_like,
+    rand_like,
+    randn_like,
+    zeros,
+    zeros_like,
+)
+from tbridge._dtypes import default_float
+from tbridge._info import __array_namespace_info__
+from tbridge._moves import astype, to_device
+from tbridge._random import normal, rand, randn, uniform
+from tbridge._suggest import missing_attribute
+from tbridge._version import __version__
+
+# Dtypes: the torch dtype objects themselves.
+bool = _torch.bool  # noqa: A001 - the Array API names this dtype `bool`
+int8 = _torch.int8
+int16 = _torch.int16
+int32 = _torch.int32
+int64 = _torch.int64
+uint8 = _torch.uint8
+uint16 = _torch.uint16
+uint32 = _torch.uint32
+uint64 = _torch.uint64
+float16 = _torch.float16
+bfloat16 = _torch.bfloat16
+float32 = _torch.float32
+float64 = _torch.float64
+complex64 = _torch.complex64
+complex128 = _torch.complex128
+
+__all__ = [
+    "__version__",
+    # dtypes
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "bfloat16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "default_float",
+    "__array_namespace_info__",
+    # creation
+    "arange",
+    "array",
+    "asarray",
+    "empty",
+    "empty_like",
+    "eye",
+    "full",
+    "full_like",
+    "identity",
+    "linspace",
+    "ones",
+    "ones_like",
+    "zeros",
+    "zeros_like",
+    # random
+    "normal",
+    "rand",
+    "rand_like",
+    "randn",
+    "randn_like",
+    "random",
+    "uniform",
+    # NumPy bridge
+    "from_dlpack",
+    "from_numpy",
+    "shares_memory",
+    "to_numpy",
+    "writable_numpy",
+    # moves
+    "astype",
+    "to_device",
+    # autograd
+    "enable_grad",
+    "grad",
+    "no_grad",
+    "value_and_grad",
+]
+
+
+def __getattr__(name: str) -> object:
+    raise missing_attribute(name, __all__)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

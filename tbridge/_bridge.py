@@ -1,0 +1,596 @@
+"""The NumPy <-> torch bridge: sharing when it is safe, copying only when asked or needed.
+
+Decisions (``docs/bridge.md`` has the full table):
+
+* NumPy -> torch shares memory whenever torch can view the array: native byte order,
+  non-negative strides that are multiples of the item size, writable memory, a dtype torch has.
+  A read-only array is never shared (torch tensors cannot be read-only): ``copy=None`` copies,
+  ``copy=False`` raises. torch's DLPack path is never handed a NumPy array (it aborts the
+  process on negative strides).
+* torch -> NumPy shares on the CPU through a *read-only* view, so NumPy can never write into
+  memory that autograd may have saved. ``writable_numpy`` is the explicit writable path; on
+  exit it bumps the tensor's version counter, so a graph that saved it raises in backward as
+  after a torch in-place op.
+* bfloat16 and float8 cross zero-copy through a same-size integer view when ml_dtypes is
+  installed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any, Final, TypeAlias
+
+import numpy as np
+import torch
+
+from tbridge._dtypes import (
+    ML_DTYPE_NAMES,
+    DTypeLike,
+    default_complex_dtype,
+    default_float_dtype,
+    numpy_dtype_of,
+    torch_dtype,
+    torch_dtype_of_numpy,
+)
+from tbridge._moves import convert
+from tbridge._normalize import CPU, DeviceLike, check_copy, check_requires_grad, torch_device
+
+__all__ = [
+    "array",
+    "asarray",
+    "from_dlpack",
+    "from_numpy",
+    "shares_memory",
+    "to_numpy",
+    "writable_numpy",
+]
+
+NDArray: TypeAlias = "np.ndarray[Any, Any]"
+
+# Same-size unsigned twins used to carry dtypes that NumPy or torch cannot view directly.
+_UINT_OF_SIZE: Final = {1: (np.uint8, torch.uint8), 2: (np.uint16, torch.uint16)}
+
+_INSTALL_ML = "install the ml-dtypes extra (pip install tbridge[ml-dtypes])"
+
+
+class _Plan:
+    """What converting one ndarray takes: its torch dtype and why it cannot be shared."""
+
+    __slots__ = ("dtype", "reasons", "viewable")
+
+    def __init__(self, dtype: torch.dtype, reasons: list[str], viewable: bool) -> None:
+        self.dtype = dtype
+        self.reasons = reasons
+        self.viewable = viewable
+
+
+def _plan(a: NDArray, where: str) -> _Plan:
+    if isinstance(a, np.ma.MaskedArray):
+        raise TypeError(
+            f"{where}: a NumPy masked array carries a mask that a tensor cannot hold; pass "
+            "a.filled(value) to fill the masked entries, or np.asarray(a) to drop the mask"
+        )
+    nd = a.dtype
+    found = torch_dtype_of_numpy(nd)
+    reasons: list[str] = []
+    viewable = True
+    if found is None and not nd.isnative:
+        found = torch_dtype_of_numpy(nd.newbyteorder("="))
+        if found is not None:
+            reasons.append(f"its byte order is non-native ({nd.str!r})")
+            viewable = False
+    if found is None:
+        if nd.name == "bfloat16" or nd.name.startswith("float8"):
+            hint = "torch can hold it, but tbridge needs ml_dtypes to read it"
+        else:
+            hint = "convert the data to a numeric dtype first (e.g. a.astype(np.float64))"
+        raise TypeError(
+            f"{where}: NumPy dtype {nd.str!r} ({nd.name}) has no torch twin; {hint}. "
+            "Supported: bool, int8-64, uint8-64, float16/32/64, complex64/128, and "
+            "bfloat16/float8 with ml_dtypes"
+        )
+    item = nd.itemsize
+    if any(s < 0 for s in a.strides):
+        reasons.append("it has negative strides (a reversed view such as a[::-1])")
+        viewable = False
+    elif any(s % item for s in a.strides):
+        reasons.append(f"its strides {a.strides} are not multiples of its item size {item}")
+        viewable = False
+    if not a.flags.writeable:
+        reasons.append("it is read-only (torch tensors are always writable)")
+    return _Plan(found, reasons, viewable)
+
+
+def _view_ndarray(a: NDArray, dtype: torch.dtype) -> torch.Tensor:
+    """A tensor over ``a``'s memory (``a`` must be viewable and writable)."""
+    if dtype in ML_DTYPE_NAMES:
+        np_uint, torch_uint = _UINT_OF_SIZE[a.dtype.itemsize]
+        return torch.from_numpy(a.view(np_uint)).view(dtype)
+    return torch.from_numpy(a)
+
+
+def _raw_numpy(t: torch.Tensor) -> NDArray:
+    """A NumPy view of a CPU tensor without conj/neg bits, whatever its dtype."""
+    base = t.detach()
+    npdt = numpy_dtype_of(base.dtype)
+    if base.dtype in ML_DTYPE_NAMES:
+        np_uint, torch_uint = _UINT_OF_SIZE[base.element_size()]
+        raw = base.view(torch_uint).numpy()
+        return raw if npdt is None else raw.view(npdt)
+    return base.numpy()
+
+
+def _copy_ndarray(a: NDArray, dtype: torch.dtype) -> torch.Tensor:
+    """A fresh contiguous native-order CPU tensor holding ``a``'s values (NumPy does the copy)."""
+    out = torch.empty(a.shape, dtype=dtype)
+    np.copyto(_raw_numpy(out), a, casting="equiv")
+    return out
+
+
+def _refuse(where: str, reasons: list[str]) -> ValueError:
+    return ValueError(
+        f"{where}(copy=False): cannot share memory with the input because "
+        + "; ".join(reasons)
+        + ". Pass copy=None to copy only when needed, or copy=True"
+    )
+
+
+def _ndarray_to_tensor(
+    a: NDArray,
+    dtype: torch.dtype | None,
+    device: torch.device,
+    copy: bool | None,
+    where: str,
+) -> torch.Tensor:
+    plan = _plan(a, where)
+    dt = plan.dtype if dtype is None else dtype
+    reasons = list(plan.reasons)
+    if dt != plan.dtype:
+        reasons.append(f"the dtype changes from {plan.dtype} to {dt}")
+    if device != CPU:
+        reasons.append(f"NumPy memory is on the CPU and the target device is {device}")
+    if copy is False and reasons:
+        raise _refuse(where, reasons)
+    if plan.viewable and a.flags.writeable:
+        t = _view_ndarray(a, plan.dtype)
+        copied = False
+    else:
+        t = _copy_ndarray(a, plan.dtype)
+        copied = True
+    if dt != plan.dtype or device != CPU:
+        return convert(t, dt, device)
+    if copy and not copied:
+        return t.clone()
+    return t
+
+
+def _tensor_to_tensor(
+    x: torch.Tensor,
+    dtype: torch.dtype | None,
+    device: torch.device | None,
+    copy: bool | None,
+    where: str,
+) -> torch.Tensor:
+    dt = x.dtype if dtype is None else dtype
+    dev = x.device if device is None else device
+    if dt == x.dtype and dev == x.device:
+        return x.clone() if copy else x
+    if copy is False:
+        changes = []
+        if dt != x.dtype:
+            changes.append(f"the dtype changes from {x.dtype} to {dt}")
+        if dev != x.device:
+            changes.append(f"the tensor moves from {x.device} to {dev}")
+        raise _refuse(where, changes)
+    return convert(x, dt, dev)
+
+
+def _python_dtype(obj: object) -> torch.dtype | None:
+    kind = type(obj)
+    if kind is bool:
+        return torch.bool
+    if kind is int:
+        return torch.int64
+    if kind is float:
+        return default_float_dtype()
+    if kind is complex:
+        return default_complex_dtype()
+    return None
+
+
+def asarray(
+    obj: object,
+    /,
+    *,
+    dtype: DTypeLike | None = None,
+    device: DeviceLike | None = None,
+    copy: bool | None = None,
+    requires_grad: bool = False,
+) -> torch.Tensor:
+    """Convert tensors, NumPy arrays and scalars, buffers and nested sequences to a tensor.
+
+    ``copy`` is tri-state: True always copies, None copies only when it must (dtype or device
+    change, read-only or reversed or byte-swapped NumPy memory, Python data), False raises
+    rather than copy. Python data follows NumPy's dtype inference with tbridge's defaults
+    (floats become float64, or the ``default_float`` in force). NumPy scalars keep their
+    dtype. ``device=None`` keeps a tensor's device and puts everything else on the CPU.
+
+    Memory and autograd: shares with ``obj`` whenever no copy is made. A tensor input stays on
+    its autograd graph (also through dtype and device changes); ``requires_grad=True`` makes
+    an untracked input a leaf (sharing memory when allowed).
+
+    Raises
+    ------
+    TypeError
+        For unsupported dtypes (object, str, datetime, structured, longdouble), masked arrays,
+        and objects that are not array data.
+    ValueError
+        ``copy=False`` when a copy is needed; ``requires_grad=True`` with a non-floating dtype.
+
+    Examples
+    --------
+    >>> import numpy as np, tbridge as tb
+    >>> a = np.zeros(3)
+    >>> t = tb.asarray(a, copy=False)
+    >>> tb.shares_memory(a, t)
+    True
+    >>> tb.asarray([5.5, 3])
+    tensor([5.5000, 3.0000], dtype=torch.float64)
+    """
+    copy = check_copy(copy, "asarray")
+    dt = None if dtype is None else torch_dtype(dtype)
+    dev = None if device is None else torch_device(device)
+    if isinstance(obj, torch.Tensor):
+        out = _tensor_to_tensor(obj, dt, dev, copy, "asarray")
+    elif isinstance(obj, np.ndarray):
+        out = _ndarray_to_tensor(obj, dt, dev or CPU, copy, "asarray")
+    else:
+        out = _other_to_tensor(obj, dt, dev or CPU, copy)
+    if requires_grad:
+        check_requires_grad(True, out.dtype, "asarray")
+        if not out.requires_grad:
+            out = (out.detach() if out is obj else out).requires_grad_(True)
+    return out
+
+
+def _other_to_tensor(
+    obj: object, dt: torch.dtype | None, dev: torch.device, copy: bool | None
+) -> torch.Tensor:
+    if isinstance(obj, np.generic):
+        if copy is False:
+            raise _refuse("asarray", ["a NumPy scalar is immutable and owns no shareable buffer"])
+        return _ndarray_to_tensor(np.asarray(obj), dt, dev, None, "asarray")
+    py = _python_dtype(obj)
+    if py is not None:
+        if copy is False:
+            raise _refuse("asarray", ["a Python scalar has no memory to share"])
+        if dt is None:
+            dt = py
+        try:
+            return torch.tensor(obj, dtype=dt, device=dev)
+        except RuntimeError as e:
+            raise ValueError(f"asarray: {obj!r} does not fit dtype {dt}: {e}") from e
+    if isinstance(obj, (bytes, bytearray, memoryview)) or _has_buffer(obj):
+        return _ndarray_to_tensor(np.asarray(memoryview(obj)), dt, dev, copy, "asarray")  # type: ignore[arg-type]
+    if hasattr(obj, "__dlpack__"):
+        return from_dlpack(obj, device=dev, copy=copy, dtype=dt)
+    if isinstance(obj, (list, tuple)):
+        if copy is False:
+            raise _refuse("asarray", ["a Python sequence has no memory to share"])
+        return _sequence_to_tensor(obj, dt, dev)
+    if hasattr(obj, "__array__"):
+        arr = np.asarray(obj)
+        return _ndarray_to_tensor(arr, dt, dev, copy, "asarray")
+    raise TypeError(
+        f"asarray: cannot convert an object of type {type(obj).__name__}; pass a tensor, a "
+        "NumPy array or scalar, a Python scalar, a nested list/tuple, a buffer, or an object "
+        "with __dlpack__ or __array__"
+    )
+
+
+def _has_buffer(obj: object) -> bool:
+    try:
+        memoryview(obj)  # type: ignore[arg-type]
+    except TypeError:
+        return False
+    return True
+
+
+def _sequence_to_tensor(
+    obj: list[Any] | tuple[Any, ...], dt: torch.dtype | None, dev: torch.device
+) -> torch.Tensor:
+    if any(isinstance(v, torch.Tensor) for v in obj):
+        # A sequence of tensors: stack them on torch's side (keeps devices and autograd).
+        parts = [asarray(v, dtype=dt, device=dev) for v in obj]
+        return torch.stack(parts)
+    try:
+        arr = np.asarray(obj)
+    except (ValueError, OverflowError) as e:
+        raise ValueError(f"asarray: cannot build an array from this sequence: {e}") from e
+    if arr.dtype == object or arr.dtype.kind in "USV":
+        raise TypeError(
+            f"asarray: the sequence holds data NumPy reads as {arr.dtype} (ragged nesting, "
+            "strings, or integers beyond 64 bits); pass rectangular numeric data"
+        )
+    if dt is None:
+        if arr.dtype.kind == "f":
+            dt = default_float_dtype()
+        elif arr.dtype.kind == "c":
+            dt = default_complex_dtype()
+    # The array is fresh and owned: sharing it is not a copy of the caller's data.
+    return _ndarray_to_tensor(arr, dt, dev, None, "asarray")
+
+
+def array(
+    obj: object,
+    /,
+    dtype: DTypeLike | None = None,
+    *,
+    copy: bool | None = True,
+    device: DeviceLike | None = None,
+    requires_grad: bool = False,
+) -> torch.Tensor:
+    """NumPy's ``array``: :func:`asarray` with ``copy=True`` by default.
+
+    Memory and autograd: new memory unless ``copy=None``/``False`` allows sharing; a tensor
+    input's copy stays on its autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.array([5.5, 3])
+    tensor([5.5000, 3.0000], dtype=torch.float64)
+    """
+    return asarray(obj, dtype=dtype, device=device, copy=copy, requires_grad=requires_grad)
+
+
+def from_numpy(a: NDArray, /) -> torch.Tensor:
+    """A CPU tensor sharing ``a``'s memory, always; raises when sharing is impossible.
+
+    Memory and autograd: shares with ``a`` (writes through either side show on the other);
+    the tensor is not tracked by autograd.
+
+    Raises
+    ------
+    TypeError
+        ``a`` is not a NumPy array (NumPy scalars included), or its dtype has no torch twin.
+    ValueError
+        ``a`` is read-only, reversed (negative strides), byte-swapped, or strided oddly; the
+        message says so and names ``tb.asarray(a)``, which copies.
+    """
+    if not isinstance(a, np.ndarray):
+        kind = "a NumPy scalar, which owns no shareable buffer" if isinstance(a, np.generic) else type(a).__name__
+        raise TypeError(
+            f"from_numpy: expected a NumPy array, got {kind}; use tb.asarray(x) to convert "
+            "other data (it copies when it must)"
+        )
+    plan = _plan(a, "from_numpy")
+    if plan.reasons:
+        raise ValueError(
+            "from_numpy: cannot share memory with this array because "
+            + "; ".join(plan.reasons)
+            + ". Use tb.asarray(a) to get a copy (or fix the array, e.g. np.ascontiguousarray)"
+        )
+    return _view_ndarray(a, plan.dtype)
+
+
+def _numpy_twin_or_raise(dtype: torch.dtype, where: str) -> np.dtype[Any]:
+    npdt = numpy_dtype_of(dtype)
+    if npdt is None:
+        if dtype in ML_DTYPE_NAMES:
+            raise TypeError(f"{where}: NumPy has no {dtype} without ml_dtypes; {_INSTALL_ML}")
+        raise TypeError(
+            f"{where}: NumPy has no twin of {dtype}; convert first, e.g. "
+            "tb.astype(x, tb.complex64) or tb.astype(x, tb.float32)"
+        )
+    return npdt
+
+
+def to_numpy(x: torch.Tensor, /, *, copy: bool | None = None) -> NDArray:
+    """A NumPy array with ``x``'s values: a read-only view on the CPU, or a copy.
+
+    ``copy=None`` shares on the CPU and copies otherwise (other devices, conj/neg bits);
+    ``copy=True`` always returns a fresh, writable array; ``copy=False`` raises when it cannot
+    share. Works whatever the grad mode and whether ``x`` requires grad.
+
+    The shared view is read-only so that NumPy can never overwrite memory autograd has
+    saved (plain torch gives silently wrong gradients then). To write through, use
+    :func:`writable_numpy`.
+
+    Memory and autograd: shares read-only with ``x`` unless a copy is made; the array is outside
+    autograd (it never carries gradients).
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a tensor, is on ``meta`` (no data), is not strided, or its dtype has no
+        NumPy twin (bfloat16 and float8 need ml_dtypes).
+    ValueError
+        ``copy=False`` when sharing is impossible.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.to_numpy(tb.ones(5))
+    array([1., 1., 1., 1., 1.])
+    """
+    copy = check_copy(copy, "to_numpy")
+    if not isinstance(x, torch.Tensor):
+        raise TypeError(
+            f"to_numpy: expected a torch.Tensor, got {type(x).__name__}; np.asarray handles "
+            "other data"
+        )
+    _check_has_data(x, "to_numpy")
+    _numpy_twin_or_raise(x.dtype, "to_numpy")
+    reasons = []
+    if x.device.type != "cpu":
+        reasons.append(
+            f"the tensor is on {x.device} and NumPy memory is on the CPU "
+            f'(or move it with tb.to_device(x, "cpu") first)'
+        )
+    if x.is_conj():
+        reasons.append("it has a lazy conjugate bit (x.conj()); resolve_conj() makes the copy")
+    if x.is_neg():
+        reasons.append("it has a lazy negation bit; resolve_neg() makes the copy")
+    if reasons:
+        if copy is False:
+            raise _refuse("to_numpy", reasons)
+        base = x.detach()
+        if x.device.type != "cpu":
+            base = convert(base, base.dtype, CPU)
+        return _raw_numpy(base.resolve_conj().resolve_neg())
+    view = _raw_numpy(x)
+    if copy:
+        return view.copy()
+    view.flags.writeable = False
+    # A view of a read-only array: NumPy refuses to make it writable again.
+    return view.view()
+
+
+def _check_has_data(x: torch.Tensor, where: str) -> None:
+    if x.device.type == "meta":
+        raise TypeError(
+            f"{where}: a meta tensor has shape and dtype but no data; create it on a real "
+            "device (e.g. device='cpu')"
+        )
+    if x.layout != torch.strided:
+        raise TypeError(f"{where}: a {x.layout} tensor has no dense memory; call x.to_dense() first")
+
+
+@contextlib.contextmanager
+def writable_numpy(x: torch.Tensor, /) -> Iterator[NDArray]:
+    """A writable NumPy view of a CPU tensor, for the duration of a ``with`` block.
+
+    On exit the tensor's autograd version counter is bumped, exactly as a torch in-place op
+    would: a graph that saved ``x`` before or during the block raises in ``backward`` instead
+    of computing wrong gradients. The view is made read-only on exit, so a reference that
+    escapes the block cannot write later.
+
+    Memory and autograd: shares with ``x``; writes count as in-place modifications of ``x``.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a tensor, has no data, or has no NumPy dtype.
+    ValueError
+        ``x`` is not on the CPU, or has a lazy conjugate/negation bit (no shareable values).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> t = tb.zeros(3)
+    >>> with tb.writable_numpy(t) as a:
+    ...     a[0] = 5
+    >>> t
+    tensor([5., 0., 0.], dtype=torch.float64)
+    """
+    if not isinstance(x, torch.Tensor):
+        raise TypeError(f"writable_numpy: expected a torch.Tensor, got {type(x).__name__}")
+    _check_has_data(x, "writable_numpy")
+    _numpy_twin_or_raise(x.dtype, "writable_numpy")
+    if x.device.type != "cpu":
+        raise ValueError(
+            f"writable_numpy: the tensor is on {x.device}; NumPy can only write CPU memory. "
+            'Move it with tb.to_device(x, "cpu"), write, and move it back'
+        )
+    if x.is_conj() or x.is_neg():
+        raise ValueError(
+            "writable_numpy: the tensor has a lazy conjugate/negation bit, so its memory does "
+            "not hold its values; call x = x.resolve_conj().resolve_neg() first"
+        )
+    owner = _raw_numpy(x)
+    view = owner.view()
+    try:
+        yield view
+    finally:
+        torch.autograd.graph.increment_version(x)
+        owner.flags.writeable = False
+        view.flags.writeable = False
+
+
+def from_dlpack(
+    x: object,
+    /,
+    *,
+    device: DeviceLike | None = None,
+    copy: bool | None = None,
+    dtype: DTypeLike | None = None,
+) -> torch.Tensor:
+    """A tensor from any object with ``__dlpack__``, with the tri-state ``copy``.
+
+    NumPy arrays take tbridge's own path (torch's DLPack import aborts the process on negative
+    strides, and ignores read-only flags), so they follow :func:`asarray`'s rules.
+
+    Memory and autograd: shares with ``x`` unless a copy is made; a tensor input stays on its
+    autograd graph.
+
+    Raises
+    ------
+    TypeError
+        ``x`` has no ``__dlpack__``.
+    ValueError
+        ``copy=False`` when a copy is needed.
+    """
+    copy = check_copy(copy, "from_dlpack")
+    dev = None if device is None else torch_device(device)
+    dt = None if dtype is None else torch_dtype(dtype)
+    if isinstance(x, np.ndarray):
+        return _ndarray_to_tensor(x, dt, dev or CPU, copy, "from_dlpack")
+    if isinstance(x, torch.Tensor):
+        return _tensor_to_tensor(x, dt, dev, copy, "from_dlpack")
+    if not hasattr(x, "__dlpack__"):
+        raise TypeError(
+            f"from_dlpack: an object of type {type(x).__name__} has no __dlpack__ method; "
+            "use tb.asarray for other data"
+        )
+    try:
+        shared = torch.from_dlpack(x)
+    except (BufferError, RuntimeError) as e:
+        raise ValueError(f"from_dlpack: the producer refused to export its memory: {e}") from e
+    return _tensor_to_tensor(shared, dt, dev, copy, "from_dlpack")
+
+
+def _extent(t: torch.Tensor) -> tuple[torch.device, int, int]:
+    """Device and the byte range ``[lo, hi)`` a tensor's elements can touch."""
+    size = t.element_size()
+    lo = t.data_ptr()
+    span_hi = sum((n - 1) * s for n, s in zip(t.shape, t.stride(), strict=True) if s > 0)
+    span_lo = sum((n - 1) * s for n, s in zip(t.shape, t.stride(), strict=True) if s < 0)
+    return t.device, lo + span_lo * size, lo + (span_hi + 1) * size
+
+
+def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bool:
+    """Whether two arrays (tensors or NumPy arrays, in any mix) share any element's memory.
+
+    Exact for CPU data (NumPy's solver); for tensors on other devices, whether their byte ranges
+    overlap on the same device. Empty arrays share nothing.
+    """
+    views = []
+    for side in (a, b):
+        if isinstance(side, np.ndarray):
+            views.append(side)
+        elif isinstance(side, torch.Tensor):
+            if side.device.type == "meta" or side.numel() == 0:
+                return False
+            if side.device.type == "cpu" and not (side.is_conj() or side.is_neg()) and (
+                side.layout == torch.strided
+            ):
+                views.append(_raw_numpy(side))
+            else:
+                views.append(side)
+        else:
+            raise TypeError(
+                f"shares_memory: expected tensors or NumPy arrays, got {type(side).__name__}"
+            )
+    x, y = views
+    if isinstance(x, np.ndarray) and isinstance(y, np.ndarray):
+        return bool(np.shares_memory(x, y))
+    ex = _extent(x) if isinstance(x, torch.Tensor) else (CPU, *_np_extent(x))
+    ey = _extent(y) if isinstance(y, torch.Tensor) else (CPU, *_np_extent(y))
+    return ex[0] == ey[0] and ex[1] < ey[2] and ey[1] < ex[2]
+
+
+def _np_extent(a: NDArray) -> tuple[int, int]:
+    lo, hi = np.lib.array_utils.byte_bounds(a) if hasattr(np.lib, "array_utils") else np.byte_bounds(a)
+    return int(lo), int(hi)

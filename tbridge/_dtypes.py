@@ -1,0 +1,206 @@
+"""Where dtypes are decided: the NumPy <-> torch table, ``dtype=`` parsing and the defaults.
+
+One table (``_PAIRS``) maps torch dtypes to NumPy dtypes; both lookup directions are derived
+from it. The NumPy defaults (float64, int64, complex128) live in a context variable so that
+``default_float`` is scoped to the current thread (and asyncio task), never process-global.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import importlib.util
+from collections.abc import Iterator
+from typing import Any, Final, TypeAlias
+
+import numpy as np
+import torch
+
+__all__ = [
+    "DTypeLike",
+    "ML_DTYPES_AVAILABLE",
+    "default_complex_dtype",
+    "default_dtypes",
+    "default_float",
+    "default_float_dtype",
+    "numpy_dtype_of",
+    "torch_dtype",
+    "torch_dtype_of_numpy",
+]
+
+#: Everything ``dtype=`` accepts. ``type`` covers Python ``bool/int/float/complex`` and NumPy
+#: scalar types such as ``np.float32``.
+DTypeLike: TypeAlias = "torch.dtype | np.dtype[Any] | type | str"
+
+ML_DTYPES_AVAILABLE: Final = importlib.util.find_spec("ml_dtypes") is not None
+
+# The one table. Each torch dtype with its NumPy twin. The 16-bit and 8-bit machine-learning
+# floats have NumPy twins only through the optional ml_dtypes package.
+_PAIRS: list[tuple[torch.dtype, np.dtype[Any]]] = [
+    (torch.bool, np.dtype(np.bool_)),
+    (torch.int8, np.dtype(np.int8)),
+    (torch.int16, np.dtype(np.int16)),
+    (torch.int32, np.dtype(np.int32)),
+    (torch.int64, np.dtype(np.int64)),
+    (torch.uint8, np.dtype(np.uint8)),
+    (torch.uint16, np.dtype(np.uint16)),
+    (torch.uint32, np.dtype(np.uint32)),
+    (torch.uint64, np.dtype(np.uint64)),
+    (torch.float16, np.dtype(np.float16)),
+    (torch.float32, np.dtype(np.float32)),
+    (torch.float64, np.dtype(np.float64)),
+    (torch.complex64, np.dtype(np.complex64)),
+    (torch.complex128, np.dtype(np.complex128)),
+]
+
+#: torch dtypes whose NumPy twin comes from ml_dtypes, by ml_dtypes attribute name.
+ML_DTYPE_NAMES: Final[dict[torch.dtype, str]] = {
+    torch.bfloat16: "bfloat16",
+    torch.float8_e4m3fn: "float8_e4m3fn",
+    torch.float8_e4m3fnuz: "float8_e4m3fnuz",
+    torch.float8_e5m2: "float8_e5m2",
+    torch.float8_e5m2fnuz: "float8_e5m2fnuz",
+    torch.float8_e8m0fnu: "float8_e8m0fnu",
+}
+
+if ML_DTYPES_AVAILABLE:  # pragma: no branch - depends on the optional extra
+    import ml_dtypes
+
+    _PAIRS += [(t, np.dtype(getattr(ml_dtypes, name))) for t, name in ML_DTYPE_NAMES.items()]
+
+_TORCH_TO_NUMPY: Final[dict[torch.dtype, np.dtype[Any]]] = dict(_PAIRS)
+_NUMPY_TO_TORCH: Final[dict[np.dtype[Any], torch.dtype]] = {n: t for t, n in _PAIRS}
+
+# Accepted spellings that are not dtype objects, resolved once and cached in _CACHE.
+_PYTHON_TYPES: Final[dict[type, torch.dtype]] = {
+    bool: torch.bool,
+    int: torch.int64,
+    float: torch.float64,
+    complex: torch.complex128,
+}
+_CACHE: dict[Any, torch.dtype] = {t: t for t in _TORCH_TO_NUMPY}
+_CACHE.update({t: t for t in ML_DTYPE_NAMES})
+_CACHE.update(_PYTHON_TYPES)
+
+_ACCEPTED = (
+    "a torch dtype (tb.float32), a NumPy dtype or scalar type (np.float32, np.dtype('f4')), "
+    "a NumPy dtype string ('float32', 'f4'), or one of bool, int, float, complex"
+)
+
+
+def _unsupported_numpy(nd: np.dtype[Any], value: object) -> TypeError:
+    if nd.name == "bfloat16" or nd.name.startswith("float8"):
+        hint = "install the ml-dtypes extra (pip install tbridge[ml-dtypes]) to use it"
+    else:
+        hint = "torch has no such dtype; convert the data to a numeric dtype first"
+    return TypeError(f"dtype={value!r}: NumPy dtype {nd.str!r} ({nd.name}) has no torch twin; {hint}")
+
+
+def _resolve(value: object) -> torch.dtype:
+    """Slow path of :func:`torch_dtype`: parse, validate and cache one spelling."""
+    if isinstance(value, str) and value in {"bfloat16", *ML_DTYPE_NAMES.values()}:
+        # Named torch dtypes that NumPy cannot parse without ml_dtypes.
+        result: torch.dtype = getattr(torch, value)
+    else:
+        if not isinstance(value, (str, type, np.dtype)):
+            raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}")
+        try:
+            nd = np.dtype(value)
+        except TypeError as e:
+            raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}") from e
+        native = nd.newbyteorder("=") if nd.byteorder not in "=|" else nd
+        found = _NUMPY_TO_TORCH.get(native)
+        if found is None:
+            raise _unsupported_numpy(nd, value)
+        result = found
+    _CACHE[value] = result
+    return result
+
+
+def torch_dtype(value: DTypeLike) -> torch.dtype:
+    """Turn any accepted ``dtype=`` spelling into a torch dtype (cached; O(1) when seen before).
+
+    Raises
+    ------
+    TypeError
+        For values that are not dtypes, and for NumPy dtypes torch cannot hold.
+    """
+    try:
+        return _CACHE[value]
+    except KeyError:
+        return _resolve(value)
+    except TypeError as e:  # unhashable value, e.g. a list
+        raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}") from e
+
+
+def numpy_dtype_of(dtype: torch.dtype) -> np.dtype[Any] | None:
+    """The NumPy twin of a torch dtype, or None when NumPy has none (or ml_dtypes is missing)."""
+    return _TORCH_TO_NUMPY.get(dtype)
+
+
+def torch_dtype_of_numpy(dtype: np.dtype[Any]) -> torch.dtype | None:
+    """The torch twin of a native-byte-order NumPy dtype, or None."""
+    return _NUMPY_TO_TORCH.get(dtype)
+
+
+# ---------------------------------------------------------------------------------------------
+# Defaults
+
+_FLOAT_DEFAULTS: Final[dict[torch.dtype, torch.dtype]] = {
+    torch.float64: torch.complex128,
+    torch.float32: torch.complex64,
+    torch.float16: torch.complex32,
+}
+
+#: (real floating, complex floating) defaults in force in this context.
+_DEFAULTS: contextvars.ContextVar[tuple[torch.dtype, torch.dtype]] = contextvars.ContextVar(
+    "tbridge_default_float", default=(torch.float64, torch.complex128)
+)
+
+
+def default_float_dtype() -> torch.dtype:
+    """The real floating default in force here (float64 unless ``default_float`` says otherwise)."""
+    return _DEFAULTS.get()[0]
+
+
+def default_complex_dtype() -> torch.dtype:
+    """The complex floating default in force here (follows the real one)."""
+    return _DEFAULTS.get()[1]
+
+
+@contextlib.contextmanager
+def default_float(dtype: DTypeLike) -> Iterator[torch.dtype]:
+    """Scope a different default floating dtype, for this thread (and asyncio task) only.
+
+    ``with tb.default_float(tb.float32): ...`` makes creation functions that infer a floating
+    dtype produce float32, and complex ones complex64. Other threads keep NumPy's float64.
+    Nothing in torch's global state (``torch.set_default_dtype``) is touched.
+
+    Raises
+    ------
+    ValueError
+        When ``dtype`` is not float16, float32 or float64.
+    """
+    resolved = torch_dtype(dtype)
+    complex_twin = _FLOAT_DEFAULTS.get(resolved)
+    if complex_twin is None:
+        raise ValueError(
+            f"default_float({dtype!r}): the default must be a real floating dtype; "
+            "pass tb.float64, tb.float32 or tb.float16"
+        )
+    token = _DEFAULTS.set((resolved, complex_twin))
+    try:
+        yield resolved
+    finally:
+        _DEFAULTS.reset(token)
+
+
+def default_dtypes() -> dict[str, torch.dtype]:
+    """The default dtypes in force, keyed as the Array API's ``default_dtypes()`` keys them."""
+    real, cplx = _DEFAULTS.get()
+    return {
+        "real floating": real,
+        "complex floating": cplx,
+        "integral": torch.int64,
+        "indexing": torch.int64,
+    }
