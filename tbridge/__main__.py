@@ -64,9 +64,8 @@ def _move_check(dtype: torch.dtype, device: torch.device) -> str:
     if not (dtype.is_floating_point or dtype.is_complex):
         return "ok"
     leaf = tb.ones(3, dtype=dtype, requires_grad=True)
-    tb.to_device(leaf, device).sum().real.backward() if dtype.is_complex else (
-        tb.to_device(leaf, device).sum().backward()
-    )
+    total = tb.to_device(leaf, device).sum()
+    (total.real if dtype.is_complex else total).backward()
     ok = leaf.grad is not None and bool((leaf.grad == 1).all())
     return "ok, grads flow" if ok else "FAIL (gradient)"
 

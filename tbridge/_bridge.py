@@ -18,6 +18,7 @@ Decisions (``docs/bridge.md`` has the full table):
 from __future__ import annotations
 
 import contextlib
+import inspect
 from collections.abc import Iterator
 from typing import Any, Final, TypeAlias
 
@@ -36,6 +37,8 @@ from tbridge._dtypes import (
 from tbridge._moves import convert
 from tbridge._normalize import CPU, DeviceLike, check_copy, check_requires_grad, torch_device
 
+from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
+
 __all__ = [
     "array",
     "asarray",
@@ -52,6 +55,12 @@ NDArray: TypeAlias = "np.ndarray[Any, Any]"
 _UINT_OF_SIZE: Final = {1: (np.uint8, torch.uint8), 2: (np.uint16, torch.uint16)}
 
 _INSTALL_ML = "install the ml-dtypes extra (pip install tbridge[ml-dtypes])"
+
+# NumPy 2 added ``copy=`` to ``np.asarray`` and to the ``__array__`` protocol.
+_NUMPY2: Final = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
+
+# DLPack's device type code for plain host memory.
+_DLPACK_CPU: Final = 1
 
 
 class _Plan:
@@ -81,8 +90,8 @@ def _plan(a: NDArray, where: str) -> _Plan:
             reasons.append(f"its byte order is non-native ({nd.str!r})")
             viewable = False
     if found is None:
-        if nd.name == "bfloat16" or nd.name.startswith("float8"):
-            hint = "torch can hold it, but tbridge needs ml_dtypes to read it"
+        if nd.name in ML_DTYPE_NAMES.values():
+            hint = f"torch can hold it, but tbridge needs ml_dtypes to read it; {_INSTALL_ML}"
         else:
             hint = "convert the data to a numeric dtype first (e.g. a.astype(np.float64))"
         raise TypeError(
@@ -105,8 +114,13 @@ def _plan(a: NDArray, where: str) -> _Plan:
 def _view_ndarray(a: NDArray, dtype: torch.dtype) -> torch.Tensor:
     """A tensor over ``a``'s memory (``a`` must be viewable and writable)."""
     if dtype in ML_DTYPE_NAMES:
-        np_uint, torch_uint = _UINT_OF_SIZE[a.dtype.itemsize]
+        np_uint, _ = _UINT_OF_SIZE[a.dtype.itemsize]
         return torch.from_numpy(a.view(np_uint)).view(dtype)
+    twin = numpy_dtype_of(dtype)
+    if twin is not None and a.dtype.type is not twin.type:
+        # Same layout, another NumPy type object (np.ulonglong for uint64): torch.from_numpy
+        # accepts only the canonical one.
+        a = a.view(twin)
     return torch.from_numpy(a)
 
 
@@ -115,10 +129,24 @@ def _raw_numpy(t: torch.Tensor) -> NDArray:
     base = t.detach()
     npdt = numpy_dtype_of(base.dtype)
     if base.dtype in ML_DTYPE_NAMES:
-        np_uint, torch_uint = _UINT_OF_SIZE[base.element_size()]
-        raw = base.view(torch_uint).numpy()
+        _, torch_uint = _UINT_OF_SIZE[base.element_size()]
+        raw: NDArray = base.view(torch_uint).numpy()
         return raw if npdt is None else raw.view(npdt)
-    return base.numpy()
+    out: NDArray = base.numpy()
+    return out
+
+
+def _freeze(*arrays: NDArray) -> None:
+    """Make each array, and every NumPy array below it, read-only.
+
+    NumPy lets a view become writable again while any array it views is writable, so every
+    level must be frozen (an ml_dtypes view sits on a uint view of the tensor).
+    """
+    for arr in arrays:
+        level: object = arr
+        while isinstance(level, np.ndarray):
+            level.flags.writeable = False
+            level = level.base
 
 
 def _copy_ndarray(a: NDArray, dtype: torch.dtype) -> torch.Tensor:
@@ -280,13 +308,36 @@ def _other_to_tensor(
             raise _refuse("asarray", ["a Python sequence has no memory to share"])
         return _sequence_to_tensor(obj, dt, dev)
     if hasattr(obj, "__array__"):
-        arr = np.asarray(obj)
-        return _ndarray_to_tensor(arr, dt, dev, copy, "asarray")
+        return _ndarray_to_tensor(_array_protocol(obj, copy), dt, dev, copy, "asarray")
     raise TypeError(
         f"asarray: cannot convert an object of type {type(obj).__name__}; pass a tensor, a "
         "NumPy array or scalar, a Python scalar, a nested list/tuple, a buffer, or an object "
         "with __dlpack__ or __array__"
     )
+
+
+def _array_protocol(obj: object, copy: bool | None) -> NDArray:
+    """``obj.__array__`` through NumPy; with ``copy=False`` only if it can promise no copy."""
+    if copy is not False:
+        return np.asarray(obj)
+    name = type(obj).__name__
+    if not (_NUMPY2 and _accepts_copy(obj)):
+        raise _refuse(
+            "asarray",
+            [f"{name}.__array__ takes no copy= keyword (NumPy 2), so it cannot promise not to copy"],
+        )
+    try:
+        return np.asarray(obj, copy=False)
+    except ValueError as e:
+        raise _refuse("asarray", [f"{name}.__array__(copy=False) refused: {e}"]) from e
+
+
+def _accepts_copy(obj: object) -> bool:
+    try:
+        params = inspect.signature(obj.__array__).parameters  # type: ignore[attr-defined]
+    except (TypeError, ValueError):  # a C method without a signature: NumPy will check
+        return True
+    return "copy" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
 
 
 def _has_buffer(obj: object) -> bool:
@@ -314,9 +365,11 @@ def _sequence_to_tensor(
             "strings, or integers beyond 64 bits); pass rectangular numeric data"
         )
     if dt is None:
-        if arr.dtype.kind == "f":
+        # Python floats make NumPy infer float64/complex128: those take tbridge's default.
+        # Narrower results come from typed elements (np.float32 scalars or arrays): kept.
+        if arr.dtype == np.float64:
             dt = default_float_dtype()
-        elif arr.dtype.kind == "c":
+        elif arr.dtype == np.complex128:
             dt = default_complex_dtype()
     # The array is fresh and owned: sharing it is not a copy of the caller's data.
     return _ndarray_to_tensor(arr, dt, dev, None, "asarray")
@@ -360,7 +413,11 @@ def from_numpy(a: NDArray, /) -> torch.Tensor:
         message says so and names ``tb.asarray(a)``, which copies.
     """
     if not isinstance(a, np.ndarray):
-        kind = "a NumPy scalar, which owns no shareable buffer" if isinstance(a, np.generic) else type(a).__name__
+        kind = (
+            "a NumPy scalar, which owns no shareable buffer"
+            if isinstance(a, np.generic)
+            else type(a).__name__
+        )
         raise TypeError(
             f"from_numpy: expected a NumPy array, got {kind}; use tb.asarray(x) to convert "
             "other data (it copies when it must)"
@@ -443,8 +500,8 @@ def to_numpy(x: torch.Tensor, /, *, copy: bool | None = None) -> NDArray:
     view = _raw_numpy(x)
     if copy:
         return view.copy()
-    view.flags.writeable = False
-    # A view of a read-only array: NumPy refuses to make it writable again.
+    _freeze(view)
+    # A view of read-only arrays only: NumPy refuses to make it writable again.
     return view.view()
 
 
@@ -455,7 +512,9 @@ def _check_has_data(x: torch.Tensor, where: str) -> None:
             "device (e.g. device='cpu')"
         )
     if x.layout != torch.strided:
-        raise TypeError(f"{where}: a {x.layout} tensor has no dense memory; call x.to_dense() first")
+        raise TypeError(
+            f"{where}: a {x.layout} tensor has no dense memory; call x.to_dense() first"
+        )
 
 
 @contextlib.contextmanager
@@ -505,8 +564,7 @@ def writable_numpy(x: torch.Tensor, /) -> Iterator[NDArray]:
         yield view
     finally:
         torch.autograd.graph.increment_version(x)
-        owner.flags.writeable = False
-        view.flags.writeable = False
+        _freeze(view, owner)
 
 
 def from_dlpack(
@@ -544,11 +602,30 @@ def from_dlpack(
             f"from_dlpack: an object of type {type(x).__name__} has no __dlpack__ method; "
             "use tb.asarray for other data"
         )
+    if _dlpack_on_cpu(x):
+        # Host memory goes through NumPy's importer: it keeps read-only flags, and torch's
+        # aborts the process on negative strides (pytorch#188023).
+        try:
+            arr = np.from_dlpack(x)
+        except (BufferError, RuntimeError, TypeError, ValueError):
+            pass  # a dtype NumPy cannot import (bfloat16, float8): torch's importer below
+        else:
+            return _ndarray_to_tensor(arr, dt, dev or CPU, copy, "from_dlpack")
     try:
-        shared = torch.from_dlpack(x)
+        shared = _torch_from_dlpack(x)
     except (BufferError, RuntimeError) as e:
         raise ValueError(f"from_dlpack: the producer refused to export its memory: {e}") from e
     return _tensor_to_tensor(shared, dt, dev, copy, "from_dlpack")
+
+
+def _dlpack_on_cpu(x: object) -> bool:
+    where = getattr(x, "__dlpack_device__", None)
+    if where is None:
+        return False
+    try:
+        return int(where()[0]) == _DLPACK_CPU
+    except (TypeError, ValueError, IndexError):
+        return False
 
 
 def _extent(t: torch.Tensor) -> tuple[torch.device, int, int]:
@@ -566,7 +643,7 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
     Exact for CPU data (NumPy's solver); for tensors on other devices, whether their byte ranges
     overlap on the same device. Empty arrays share nothing.
     """
-    views = []
+    views: list[torch.Tensor | NDArray] = []
     for side in (a, b):
         if isinstance(side, np.ndarray):
             views.append(side)
@@ -592,5 +669,8 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
 
 
 def _np_extent(a: NDArray) -> tuple[int, int]:
-    lo, hi = np.lib.array_utils.byte_bounds(a) if hasattr(np.lib, "array_utils") else np.byte_bounds(a)
+    if hasattr(np.lib, "array_utils"):
+        lo, hi = np.lib.array_utils.byte_bounds(a)
+    else:  # NumPy 1.x
+        lo, hi = np.byte_bounds(a)  # type: ignore[attr-defined]  # noqa: NPY201
     return int(lo), int(hi)

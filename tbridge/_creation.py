@@ -210,7 +210,7 @@ def full(
         return torch.full(
             size, fill_value, dtype=dt, device=torch_device(device), requires_grad=requires_grad
         )
-    except RuntimeError as e:
+    except (RuntimeError, OverflowError) as e:
         raise ValueError(f"full: fill value {fill_value!r} does not fit dtype {dt}: {e}") from e
 
 
@@ -339,16 +339,24 @@ def arange(
             return torch.empty(0, dtype=dt, device=dev, requires_grad=requires_grad)
         return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
     n = max(0, math.ceil((b - a) / s))
-    if dt.is_floating_point or dt.is_complex:
-        npdt = numpy_dtype_of(_OPMATH.get(dt, dt))
-        assert npdt is not None
-        first = npdt.type(a)
-        delta = npdt.type(a + s) - first
-    else:
-        first, delta = int(a), int(a + s) - int(a)
     work = _OPMATH.get(dt, dt)
-    out = torch.arange(n, dtype=work, device=dev).mul_(delta.item() if isinstance(delta, np.generic) else delta)
-    out.add_(first.item() if isinstance(first, np.generic) else first)
+    if dt.is_floating_point or dt.is_complex:
+        # NumPy stores start and start + step in the result dtype, then fills
+        # first + i * delta, computed in the dtype's arithmetic type.
+        target, wide = numpy_dtype_of(dt), numpy_dtype_of(work)
+        assert target is not None and wide is not None
+        first = wide.type(target.type(a))
+        second = wide.type(target.type(a + s))
+        delta = (second - first).item()
+        begin: int | float = first.item()
+        # NumPy stores element 1 as start + step directly, not as first + delta.
+        fix_second = n > 1 and wide.type(first + wide.type(delta)) != second
+    else:
+        begin, delta = int(a), int(a + s) - int(a)
+        fix_second = False
+    out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
+    if fix_second:
+        out.select(0, 1).fill_(second.item())
     return out.to(dt).requires_grad_(requires_grad)
 
 
@@ -394,8 +402,7 @@ def linspace(
 
     ``num`` defaults to 50; ``endpoint=False`` leaves ``stop`` out. Integer dtypes round down
     (floor) as NumPy 2 does, so ``linspace(-5, 5, 4, dtype=int)`` is ``[-5, -2, 1, 5]``.
-    Floating results use torch's kernel: the endpoints are exact and inner values lie within
-    4 ulp of NumPy's.
+    The values are NumPy's to the bit (computed in float64 as NumPy does, then cast).
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
 
@@ -423,20 +430,27 @@ def linspace(
     b = stop.item() if isinstance(stop, (np.generic, torch.Tensor)) else stop
     div = (num - 1) if endpoint else num
     step = (b - a) / div if div > 0 else math.nan
-    if dt.is_floating_point or dt.is_complex:
-        last = b if endpoint else a + (num - 1) * step if num > 1 else a
-        out = torch.linspace(a, last, num, dtype=dt, device=dev, requires_grad=requires_grad)
-    elif is_complex:
+    if is_complex and not dt.is_complex:
         raise TypeError(f"linspace: complex bounds cannot give dtype {dt}; pass a complex dtype")
-    else:
-        # NumPy 2: compute in float64, then floor, then cast.
-        y = torch.arange(num, dtype=torch.float64, device=dev)
-        if div > 0:
-            y = y / div * (b - a) if step == 0 else y * step
-        y = y + a
-        if endpoint and num > 1:
-            y[-1] = b
-        out = y.floor_().to(dt)
+    # NumPy's algorithm, in float64 (complex128 for complex bounds), then cast:
+    # y = arange(num) * step + start, with y[-1] = stop when the endpoint is included.
+    work = torch.complex128 if is_complex or dt.is_complex else torch.float64
+    y = torch.arange(num, dtype=torch.float64, device=dev)
+    if work.is_complex:
+        y = y.to(work)
+    if div > 0:
+        if step == 0:
+            y = y.div_(div).mul_(b - a)
+        else:
+            y = y.mul_(step)
+    y = y.add_(a)
+    if endpoint and num > 1 and a + (num - 1) * step != b:
+        y.select(0, -1).fill_(b)
+    if not (dt.is_floating_point or dt.is_complex):
+        y = y.floor_()  # NumPy 2 rounds down for integer dtypes
+    out = y if dt == work else y.to(dt)
+    if requires_grad:
+        out.requires_grad_(True)
     return (out, step) if retstep else out
 
 

@@ -102,7 +102,8 @@ def _resolve(value: object) -> torch.dtype:
         # Named torch dtypes that NumPy cannot parse without ml_dtypes.
         result: torch.dtype = getattr(torch, value)
     else:
-        if not isinstance(value, (str, type, np.dtype)):
+        is_scalar_type = isinstance(value, type) and issubclass(value, np.generic)
+        if not (is_scalar_type or isinstance(value, (str, np.dtype))):
             raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}")
         try:
             nd = np.dtype(value)

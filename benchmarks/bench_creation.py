@@ -1,0 +1,143 @@
+"""Issue 2: per-call cost of tbridge's creation functions against the raw torch call.
+
+The raw call is what a user writes by hand for the same result: a positional shape tuple and
+NumPy's default dtype spelled out, e.g. ``torch.zeros((3, 4), dtype=torch.float64)`` for
+``tb.zeros(3, 4)``. array_api_compat.torch is timed in the same rounds where it has its own
+wrapper (its ``*_like`` and random functions are torch's own, so they are not repeated).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import array_api_compat.torch as xp
+import numpy as np
+import torch
+from _timing import compare, fmt_ratio, fmt_us, paired_ratio, print_table, run_guarded, verdict
+
+import tbridge as tb
+
+SHAPES = ((3, 4), (1000, 1000))
+TARGET = {(3, 4): 1.10, (1000, 1000): 1.02}
+
+F64 = "dtype=torch.float64"
+
+
+def _cases(shape: tuple[int, int]) -> list[tuple[str, str, str, str | None]]:
+    """(name, raw, tbridge, array_api_compat or None) statements for one shape."""
+    s = repr(shape)
+    n0, n1 = shape
+    n = n0 * n1
+    return [
+        ("empty", f"torch.empty({s}, {F64})", f"tb.empty({n0}, {n1})", f"xp.empty({s}, {F64})"),
+        ("zeros", f"torch.zeros({s}, {F64})", f"tb.zeros({n0}, {n1})", f"xp.zeros({s}, {F64})"),
+        ("ones", f"torch.ones({s}, {F64})", f"tb.ones({n0}, {n1})", f"xp.ones({s}, {F64})"),
+        ("full", f"torch.full({s}, 1.5, {F64})", f"tb.full({s}, 1.5)", f"xp.full({s}, 1.5, {F64})"),
+        ("eye", f"torch.eye({n0}, {n1}, {F64})", f"tb.eye({n0}, {n1})", f"xp.eye({n0}, {n1}, {F64})"),
+        ("identity", f"torch.eye({n0}, {F64})", f"tb.identity({n0})", None),
+        ("arange(int)", f"torch.arange({n})", f"tb.arange({n})", f"xp.arange({n})"),
+        (
+            "arange(float)",
+            f"torch.arange(0.0, {n}.0, 1.0, {F64})",
+            f"tb.arange(0.0, {n}.0, 1.0)",
+            f"xp.arange(0.0, {n}.0, 1.0, {F64})",
+        ),
+        (
+            "linspace",
+            f"torch.linspace(0.0, 1.0, {n}, {F64})",
+            f"tb.linspace(0.0, 1.0, {n})",
+            f"xp.linspace(0.0, 1.0, {n}, {F64})",
+        ),
+        ("asarray(list)", f"torch.asarray(lst, {F64})", "tb.asarray(lst)", f"xp.asarray(lst, {F64})"),
+        ("array(list)", f"torch.tensor(lst, {F64})", "tb.array(lst)", None),
+        ("empty_like", "torch.empty_like(p)", "tb.empty_like(p)", None),
+        ("zeros_like", "torch.zeros_like(p)", "tb.zeros_like(p)", None),
+        ("ones_like", "torch.ones_like(p)", "tb.ones_like(p)", None),
+        ("full_like", "torch.full_like(p, 1.5)", "tb.full_like(p, 1.5)", None),
+        ("rand_like", "torch.rand_like(p)", "tb.rand_like(p)", None),
+        ("randn_like", "torch.randn_like(p)", "tb.randn_like(p)", None),
+        ("rand", f"torch.rand({s}, {F64})", f"tb.rand({n0}, {n1})", None),
+        ("randn", f"torch.randn({s}, {F64})", f"tb.randn({n0}, {n1})", None),
+        (
+            "normal(size=)",
+            f"torch.normal(0.0, 1.0, {s}, {F64})",
+            f"tb.normal(size={s})",
+            None,
+        ),
+        (
+            "uniform(size=)",
+            f"torch.empty({s}, {F64}).uniform_(0.0, 1.0)",
+            f"tb.uniform(size={s})",
+            None,
+        ),
+    ]
+
+
+def run(scale: float = 1.0) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    for shape in SHAPES:
+        small = shape == (3, 4)
+        ns: dict[str, Any] = {
+            "torch": torch,
+            "tb": tb,
+            "xp": xp,
+            "np": np,
+            "p": torch.zeros(shape, dtype=torch.float64),
+            "lst": np.random.default_rng(0).random(shape).tolist(),
+        }
+        rounds = max(5, int((41 if small else 31) * scale))
+        for name, raw, tbs, compat in _cases(shape):
+            cands = {"raw": raw, "tbridge": tbs}
+            if compat is not None:
+                cands["compat"] = compat
+            big_list = name in ("asarray(list)", "array(list)") and not small
+
+            def row(
+                name: str = name, cands: dict[str, str] = cands, big_list: bool = big_list
+            ) -> dict[str, Any]:
+                res = compare(
+                    cands,
+                    ns,
+                    rounds=max(5, rounds // 2) if big_list else rounds,
+                    sample_s=0.002 if small else 0.004,
+                    max_s=8.0 if big_list else 4.0,
+                )
+                raw_t, tb_t = res["raw"], res["tbridge"]
+                ratio = paired_ratio(tb_t, raw_t)
+                compat_t = res.get("compat")
+                return {
+                    "name": name,
+                    "size": "x".join(map(str, shape)),
+                    "raw_us": raw_t.us,
+                    "tbridge_us": tb_t.us,
+                    "compat_us": compat_t.us if compat_t else None,
+                    "ratio": ratio,
+                    "compat_ratio": paired_ratio(compat_t, raw_t) if compat_t else None,
+                    "target": TARGET[shape],
+                    "status": "PASS" if ratio <= TARGET[shape] else "MISS",
+                    "timings": {k: v.as_json() for k, v in res.items()},
+                }
+
+            rows.append(run_guarded(row, name))
+    table = [
+        [
+            r["name"],
+            r["size"],
+            fmt_us(r.get("raw_us")),
+            fmt_us(r.get("tbridge_us")),
+            fmt_ratio(r.get("ratio")),
+            fmt_us(r.get("compat_us")),
+            fmt_ratio(r.get("compat_ratio")),
+            f"<={r['target']:.2f}" if "target" in r else "-",
+            r["status"] if "error" not in r else f"ERROR {r['error']}",
+        ]
+        for r in rows
+    ]
+    print_table(
+        "creation (issue 2): per call, microseconds; ratio = tbridge/raw torch",
+        ["function", "shape", "raw us", "tb us", "tb/raw", "compat us", "compat/raw", "target", ""],
+        table,
+    )
+    line = verdict("creation", rows)
+    print(line)
+    return {"rows": rows, "verdict": line}

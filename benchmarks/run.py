@@ -1,0 +1,103 @@
+"""Benchmarks of tbridge against the raw torch calls, measured side by side in one run.
+
+    python benchmarks/run.py [creation|bridge|moves|pieces|all] [--json PATH] [--quick]
+
+``all`` runs creation, bridge and moves (``pieces`` times tbridge's internal helpers one by one,
+for diagnosing overhead; it is not part of ``all``). Candidates are interleaved round by round,
+torch runs on one thread, and every figure is a median of many repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import array_api_compat  # noqa: E402
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+import tbridge  # noqa: E402
+
+SECTIONS = ("creation", "bridge", "moves")
+
+
+def _environment() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "numpy": np.__version__,
+        "array_api_compat": array_api_compat.__version__,
+        "tbridge": tbridge.__version__,
+        "cpu": cpu,
+        "cpu_count": os.cpu_count(),
+        "torch_threads": torch.get_num_threads(),
+        "cuda": torch.cuda.get_device_name() if torch.cuda.is_available() else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "section", nargs="?", default="all", choices=(*SECTIONS, "pieces", "all")
+    )
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer rounds (a smoke test, not for numbers)"
+    )
+    args = parser.parse_args(argv)
+
+    torch.set_num_threads(1)
+    scale = 0.25 if args.quick else 1.0
+    env = _environment()
+    print(
+        f"tbridge {env['tbridge']}, torch {env['torch']}, numpy {env['numpy']}, "
+        f"array_api_compat {env['array_api_compat']}; {env['cpu']} x{env['cpu_count']}; "
+        f"torch threads {env['torch_threads']}; cuda {env['cuda']}"
+    )
+    wanted = SECTIONS if args.section == "all" else (args.section,)
+    results: dict[str, Any] = {"environment": env, "sections": {}}
+    start = time.perf_counter()
+    for name in wanted:
+        t0 = time.perf_counter()
+        if name == "creation":
+            import bench_creation as mod
+        elif name == "bridge":
+            import bench_bridge as mod  # type: ignore[no-redef]
+        elif name == "moves":
+            import bench_moves as mod  # type: ignore[no-redef]
+        else:
+            import bench_pieces as mod  # type: ignore[no-redef]
+        section = mod.run(scale)
+        section["seconds"] = time.perf_counter() - t0
+        results["sections"][name] = section
+    total = time.perf_counter() - start
+    results["seconds"] = total
+    print(f"\nTotal {total:.0f} s")
+    for name, section in results["sections"].items():
+        if "verdict" in section:
+            print(f"  {section['verdict']}  ({section['seconds']:.0f} s)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=1, default=str) + "\n")
+        print(f"JSON written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
