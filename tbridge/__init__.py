@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import torch as _torch
 
-from tbridge import random
+from tbridge import fft, linalg, random
+from tbridge._constants import *  # noqa: F403 - each module lists its names in __all__
+from tbridge._dtype_functions import *  # noqa: F403
+from tbridge._elementwise import *  # noqa: F403
+from tbridge._linalg_functions import *  # noqa: F403
+from tbridge._manipulation import *  # noqa: F403
+from tbridge._searching import *  # noqa: F403
+from tbridge._statistical import *  # noqa: F403
 from tbridge._autograd import enable_grad, grad, no_grad, value_and_grad
 from tbridge._bridge import (
     array,
@@ -39,6 +46,15 @@ from tbridge._dtypes import default_float
 from tbridge._info import __array_namespace_info__
 from tbridge._moves import astype, to_device
 from tbridge._random import normal, rand, randn, uniform
+from tbridge import (
+    _constants,
+    _dtype_functions,
+    _elementwise,
+    _linalg_functions,
+    _manipulation,
+    _searching,
+    _statistical,
+)
 from tbridge._suggest import missing_attribute
 from tbridge._version import __version__
 
@@ -59,7 +75,10 @@ float64 = _torch.float64
 complex64 = _torch.complex64
 complex128 = _torch.complex128
 
+__array_api_version__ = "2025.12"
+
 __all__ = [
+    "__array_api_version__",
     "__version__",
     # dtypes
     "bool",
@@ -116,7 +135,18 @@ __all__ = [
     "grad",
     "no_grad",
     "value_and_grad",
+    # extensions
+    "fft",
+    "linalg",
 ]
+# The standard's namespace, by topic: each module's own __all__.
+__all__ += _constants.__all__
+__all__ += _dtype_functions.__all__
+__all__ += _elementwise.__all__
+__all__ += _linalg_functions.__all__
+__all__ += _manipulation.__all__
+__all__ += _searching.__all__
+__all__ += _statistical.__all__
 
 
 def __getattr__(name: str) -> object:
