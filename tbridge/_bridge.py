@@ -5,8 +5,8 @@ Decisions (``docs/bridge.md`` has the full table):
 * NumPy -> torch shares memory whenever torch can view the array: native byte order,
   non-negative strides that are multiples of the item size, writable memory, a dtype torch has.
   A read-only array is never shared (torch tensors cannot be read-only): ``copy=None`` copies,
-  ``copy=False`` raises. torch's DLPack path is never handed a NumPy array (it aborts the
-  process on negative strides).
+  ``copy=False`` raises. torch's DLPack path is never handed a NumPy array, nor CPU memory
+  NumPy can import (it aborts the process on negative strides).
 * torch -> NumPy shares on the CPU through a *read-only* view, so NumPy can never write into
   memory that autograd may have saved. ``writable_numpy`` is the explicit writable path; on
   exit it bumps the tensor's version counter, so a graph that saved it raises in backward as
@@ -24,6 +24,7 @@ from typing import Any, Final, TypeAlias
 
 import numpy as np
 import torch
+from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
 
 from tbridge._dtypes import (
     ML_DTYPE_NAMES,
@@ -36,8 +37,6 @@ from tbridge._dtypes import (
 )
 from tbridge._moves import convert
 from tbridge._normalize import CPU, DeviceLike, check_copy, check_requires_grad, torch_device
-
-from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
 
 __all__ = [
     "array",
@@ -94,8 +93,9 @@ def _plan(a: NDArray, where: str) -> _Plan:
             hint = f"torch can hold it, but tbridge needs ml_dtypes to read it; {_INSTALL_ML}"
         else:
             hint = "convert the data to a numeric dtype first (e.g. a.astype(np.float64))"
+        described = str(nd) if nd.names else nd.name  # a structured dtype: show its fields
         raise TypeError(
-            f"{where}: NumPy dtype {nd.str!r} ({nd.name}) has no torch twin; {hint}. "
+            f"{where}: NumPy dtype {nd.str!r} ({described}) has no torch twin; {hint}. "
             "Supported: bool, int8-64, uint8-64, float16/32/64, complex64/128, and "
             "bfloat16/float8 with ml_dtypes"
         )
@@ -151,7 +151,7 @@ def _freeze(*arrays: NDArray) -> None:
 
 def _copy_ndarray(a: NDArray, dtype: torch.dtype) -> torch.Tensor:
     """A fresh contiguous native-order CPU tensor holding ``a``'s values (NumPy does the copy)."""
-    out = torch.empty(a.shape, dtype=dtype)
+    out = torch.empty(a.shape, dtype=dtype, device=CPU)  # never torch's global default device
     np.copyto(_raw_numpy(out), a, casting="equiv")
     return out
 
@@ -254,7 +254,8 @@ def asarray(
         For unsupported dtypes (object, str, datetime, structured, longdouble), masked arrays,
         and objects that are not array data.
     ValueError
-        ``copy=False`` when a copy is needed; ``requires_grad=True`` with a non-floating dtype.
+        ``copy=False`` when a copy is needed (an ``__array__`` object must accept NumPy 2's
+        ``copy=False`` to be shared); ``requires_grad=True`` with a non-floating dtype.
 
     Examples
     --------
@@ -297,7 +298,7 @@ def _other_to_tensor(
             dt = py
         try:
             return torch.tensor(obj, dtype=dt, device=dev)
-        except RuntimeError as e:
+        except (RuntimeError, ValueError) as e:  # int64 overflow is a ValueError in torch
             raise ValueError(f"asarray: {obj!r} does not fit dtype {dt}: {e}") from e
     if isinstance(obj, (bytes, bytearray, memoryview)) or _has_buffer(obj):
         return _ndarray_to_tensor(np.asarray(memoryview(obj)), dt, dev, copy, "asarray")  # type: ignore[arg-type]
@@ -324,7 +325,7 @@ def _array_protocol(obj: object, copy: bool | None) -> NDArray:
     if not (_NUMPY2 and _accepts_copy(obj)):
         raise _refuse(
             "asarray",
-            [f"{name}.__array__ takes no copy= keyword (NumPy 2), so it cannot promise not to copy"],
+            [f"{name}.__array__ takes no copy= keyword (NumPy 2), so cannot promise not to copy"],
         )
     try:
         return np.asarray(obj, copy=False)
@@ -498,11 +499,14 @@ def to_numpy(x: torch.Tensor, /, *, copy: bool | None = None) -> NDArray:
             base = convert(base, base.dtype, CPU)
         return _raw_numpy(base.resolve_conj().resolve_neg())
     view = _raw_numpy(x)
+    out: NDArray
     if copy:
-        return view.copy()
+        out = view.copy()
+        return out
     _freeze(view)
     # A view of read-only arrays only: NumPy refuses to make it writable again.
-    return view.view()
+    out = view.view()
+    return out
 
 
 def _check_has_data(x: torch.Tensor, where: str) -> None:
@@ -524,7 +528,8 @@ def writable_numpy(x: torch.Tensor, /) -> Iterator[NDArray]:
     On exit the tensor's autograd version counter is bumped, exactly as a torch in-place op
     would: a graph that saved ``x`` before or during the block raises in ``backward`` instead
     of computing wrong gradients. The view is made read-only on exit, so a reference that
-    escapes the block cannot write later.
+    escapes the block cannot write later (sub-views taken inside the block, such as ``a[1:]``,
+    stay writable: do not let them escape).
 
     Memory and autograd: shares with ``x``; writes count as in-place modifications of ``x``.
 
@@ -578,7 +583,9 @@ def from_dlpack(
     """A tensor from any object with ``__dlpack__``, with the tri-state ``copy``.
 
     NumPy arrays take tbridge's own path (torch's DLPack import aborts the process on negative
-    strides, and ignores read-only flags), so they follow :func:`asarray`'s rules.
+    strides, and ignores read-only flags), so they follow :func:`asarray`'s rules; so does any
+    other producer of CPU memory, imported through ``np.from_dlpack`` first (torch's importer
+    only sees dtypes NumPy cannot import, such as bfloat16, and memory on other devices).
 
     Memory and autograd: shares with ``x`` unless a copy is made; a tensor input stays on its
     autograd graph.

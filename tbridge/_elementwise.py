@@ -326,6 +326,9 @@ def sign(x: Tensor, /) -> Tensor:
         return torch.sgn(t)
     if t.dtype in UNSIGNED_GAPS:
         return (t != 0).to(t.dtype)
+    if t.dtype in _REAL_FLOATS:
+        # torch.sign(nan) is 0; NumPy and the standard give NaN (pytorch#41245).
+        return torch.where(torch.isnan(t), t, torch.sign(t))
     return torch.sign(t)
 
 
