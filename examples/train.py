@@ -24,7 +24,7 @@ def make_data(n: int = 256, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def train(epochs: int = 300, learning_rate: float = 0.1, device: str = "cpu", seed: int = 0) -> list[float]:
+def train(epochs: int = 500, learning_rate: float = 0.1, device: str = "cpu", seed: int = 0) -> list[float]:
     """Fit a 1-16-1 tanh network by full-batch gradient descent; return the loss per epoch."""
     x_np, y_np = make_data(seed=seed)
     x = tb.asarray(x_np, device=device)
@@ -48,7 +48,7 @@ def train(epochs: int = 300, learning_rate: float = 0.1, device: str = "cpu", se
             for p in params:
                 assert p.grad is not None
                 p -= learning_rate * p.grad
-        losses.append(float(loss))
+        losses.append(float(loss.detach()))
     return losses
 
 

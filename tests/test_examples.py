@@ -22,8 +22,8 @@ def _load(name: str):  # type: ignore[no-untyped-def]
 
 def test_training_recipe_learns() -> None:
     train = _load("train")
-    losses = train.train(epochs=300)
-    # Noise variance is 0.05**2 = 0.0025; predicting 0 everywhere costs about 0.42.
+    losses = train.train()
+    # Noise variance is 0.05**2 = 0.0025; the untrained network starts near 3.
     assert losses[0] > 0.2
     assert losses[-1] < 0.02
     assert losses[-1] < losses[0] / 10

@@ -1,0 +1,810 @@
+"""Manipulation and indexing functions: NumPy as the oracle, metadata first, then values.
+
+Every function runs on every device of the ``device`` fixture (meta included: shape, dtype and
+device only) and over the dtypes torch handles differently (bool, the unsigned types torch has
+no kernels for, complex). Views are checked by mutation, copies by independence, and every
+result by a backward pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+from numpy.exceptions import AxisError
+
+import tbridge as tb
+from tbridge import _manipulation
+from tbridge._dtypes import numpy_dtype_of
+
+ALL = [
+    tb.bool,
+    tb.int8,
+    tb.int32,
+    tb.int64,
+    tb.uint8,
+    tb.uint16,
+    tb.uint32,
+    tb.uint64,
+    tb.float32,
+    tb.float64,
+    tb.complex128,
+]
+GAPS = [tb.uint16, tb.uint32, tb.uint64]
+SOME = [tb.bool, tb.int64, tb.uint16, tb.uint64, tb.float64, tb.complex128]
+
+
+def data(shape: tuple[int, ...], dtype: torch.dtype) -> np.ndarray[Any, Any]:
+    """Distinct values of ``dtype`` (unsigned ones above the signed range: bits must survive)."""
+    n = int(np.prod(shape))
+    nd = numpy_dtype_of(dtype)
+    assert nd is not None
+    values: np.ndarray[Any, Any]
+    if nd == np.bool_:
+        values = np.arange(n) % 3 == 0
+    elif nd.kind == "u":
+        values = np.arange(n, dtype=nd)
+        values += np.iinfo(nd).max // 2 + 1
+    elif nd.kind == "c":
+        values = (np.arange(n) + 1j * np.arange(n, 0, -1)).astype(nd)
+    else:
+        values = np.arange(n).astype(nd)
+    return values.reshape(shape)
+
+
+def make(
+    shape: tuple[int, ...], dtype: torch.dtype, device: torch.device
+) -> tuple[torch.Tensor, Any]:
+    a = data(shape, dtype)
+    return tb.asarray(a, device=device), a
+
+
+def index(values: list[Any], device: torch.device, dtype: torch.dtype = tb.int64) -> torch.Tensor:
+    return torch.tensor(values, dtype=dtype, device=device)
+
+
+def check(out: torch.Tensor, expected: Any, device: torch.device) -> None:
+    """Metadata before values: type, shape, dtype, device, then the data (not on meta)."""
+    expected = np.asarray(expected)
+    assert type(out) is torch.Tensor
+    assert tuple(out.shape) == expected.shape
+    assert numpy_dtype_of(out.dtype) == expected.dtype
+    assert out.device.type == device.type
+    if device.type != "meta":
+        np.testing.assert_array_equal(out.detach().cpu().numpy(), expected)
+
+
+def check_all(outs: tuple[torch.Tensor, ...], expected: Any, device: torch.device) -> None:
+    assert type(outs) is tuple
+    assert len(outs) == len(expected)
+    for o, e in zip(outs, expected, strict=True):
+        check(o, e, device)
+
+
+# ---- namespace ------------------------------------------------------------------------------
+
+
+def test_all_exported() -> None:
+    assert set(_manipulation.__all__) <= set(tb.__all__)
+    assert all(getattr(tb, name) is getattr(_manipulation, name) for name in _manipulation.__all__)
+
+
+# ---- broadcasting ---------------------------------------------------------------------------
+
+SHAPES = [
+    ((), ()),
+    ((2, 1), (3,)),
+    ((5, 1, 4), (3, 1), (1,)),
+    ((0, 1), (1, 3)),
+    ((4,), 4),
+    (),
+]
+
+
+@pytest.mark.parametrize("shapes", SHAPES, ids=str)
+def test_broadcast_shapes(shapes: tuple[Any, ...]) -> None:
+    out = tb.broadcast_shapes(*shapes)
+    assert type(out) is tuple
+    assert out == np.broadcast_shapes(*shapes)
+
+
+def test_broadcast_shapes_accepts_sizes() -> None:
+    assert tb.broadcast_shapes(torch.Size([2, 1]), (np.int64(3),)) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("shapes", "match"),
+    [
+        (((2, 1), (3, 4)), r"broadcast_shapes: shapes \(2, 1\), \(3, 4\) cannot be broadcast "
+         r"together: sizes 2 and 3 at dimension -2 differ and neither is 1"),
+        (((3,), (-1,)), r"broadcast_shapes: negative size -1 in shape \(-1,\)"),
+    ],
+)  # fmt: skip
+def test_broadcast_shapes_errors(shapes: tuple[Any, ...], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        tb.broadcast_shapes(*shapes)
+
+
+def test_broadcast_shapes_type_error() -> None:
+    with pytest.raises(TypeError, match=r"size 1.5 in shape \(1.5,\) is not an integer"):
+        tb.broadcast_shapes((1.5,))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+def test_broadcast_to(dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((3, 1), dtype, device)
+    check(tb.broadcast_to(x, (2, 3, 4)), np.broadcast_to(a, (2, 3, 4)), device)
+
+
+def test_broadcast_to_errors() -> None:
+    with pytest.raises(ValueError, match=r"broadcast_to: an array of shape \(3, 4\) cannot be "
+                       r"broadcast to shape \(3,\)"):  # fmt: skip
+        tb.broadcast_to(torch.zeros(3, 4), (3,))
+    with pytest.raises(TypeError, match="broadcast_to: x must be an array"):
+        tb.broadcast_to([1, 2], (2, 2))  # type: ignore[arg-type]
+
+
+def test_broadcast_to_int_shape() -> None:
+    assert tb.broadcast_to(torch.zeros(1), 4).shape == (4,)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+def test_broadcast_arrays(dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((3, 1), dtype, device)
+    y, b = make((4,), tb.int8, device)
+    check_all(tb.broadcast_arrays(x, y), np.broadcast_arrays(a, b), device)
+
+
+def test_broadcast_arrays_edge_cases() -> None:
+    assert tb.broadcast_arrays() == ()
+    with pytest.raises(ValueError, match=r"broadcast_arrays: shapes \(3,\), \(4,\) cannot be "):
+        tb.broadcast_arrays(torch.zeros(3), torch.zeros(4))
+    with pytest.raises(TypeError, match="broadcast_arrays: argument 1 must be an array"):
+        tb.broadcast_arrays(torch.zeros(3), [1, 2, 3])  # type: ignore[arg-type]
+
+
+# ---- joining --------------------------------------------------------------------------------
+
+PAIRS = [
+    (tb.float64, tb.float64),
+    (tb.uint8, tb.uint16),
+    (tb.uint32, tb.int8),
+    (tb.int64, tb.uint64),
+    (tb.bool, tb.uint64),
+    (tb.float32, tb.complex128),
+    (tb.int16, tb.float16),
+]
+
+
+@pytest.mark.parametrize(("d1", "d2"), PAIRS, ids=str)
+@pytest.mark.parametrize("axis", [0, 1, -1, None])
+def test_concat(d1: torch.dtype, d2: torch.dtype, axis: int | None, device: torch.device) -> None:
+    x, a = make((2, 3), d1, device)
+    y, b = make((2, 3), d2, device)
+    check(tb.concat([x, y], axis=axis), np.concatenate([a, b], axis=axis), device)
+    check(tb.concat((x, y, x), axis=axis), np.concatenate((a, b, a), axis=axis), device)
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+def test_concat_one_dtype(dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((2, 3), dtype, device)
+    y, b = make((1, 3), dtype, device)
+    check(tb.concat([x, y]), np.concatenate([a, b]), device)
+
+
+def test_concat_axis_none_mixed_ranks(device: torch.device) -> None:
+    x, a = make((2, 3), tb.int32, device)
+    y, b = make((), tb.int64, device)
+    check(tb.concat([x, y], axis=None), np.concatenate([a, b], axis=None), device)
+
+
+@pytest.mark.parametrize(
+    ("arrays", "kw", "error", "match"),
+    [
+        ([], {}, ValueError, "concat: needs at least one array, got an empty sequence"),
+        ([torch.zeros(2, 3), torch.zeros(0)], {}, ValueError,
+         r"concat: all arrays must have the same number of dimensions, but arrays\[0\] has 2 "
+         r"and arrays\[1\] has 1"),
+        ([torch.zeros(2, 3), torch.zeros(2, 2)], {}, ValueError,
+         r"concat: arrays of shapes \(2, 3\), \(2, 2\) cannot be joined along axis 0"),
+        ([torch.tensor(1.0), torch.tensor(2.0)], {}, ValueError, "0-d arrays need axis=None"),
+        ([torch.zeros(2, 3)], {"axis": 2}, AxisError,
+         "concat: axis 2 is out of bounds for an array of 2 dimension"),
+        ([torch.zeros(2), np.zeros(2)], {}, TypeError, r"concat: arrays\[1\] must be an array"),
+        (torch.zeros(2, 2), {}, TypeError, "concat: arrays must be a tuple or list of arrays"),
+    ],
+)  # fmt: skip
+def test_concat_errors(arrays: Any, kw: dict[str, Any], error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.concat(arrays, **kw)
+
+
+@pytest.mark.parametrize(("d1", "d2"), PAIRS, ids=str)
+@pytest.mark.parametrize("axis", [0, 1, 2, -1, -3])
+def test_stack(d1: torch.dtype, d2: torch.dtype, axis: int, device: torch.device) -> None:
+    x, a = make((2, 3), d1, device)
+    y, b = make((2, 3), d2, device)
+    check(tb.stack([x, y], axis=axis), np.stack([a, b], axis=axis), device)
+
+
+@pytest.mark.parametrize(
+    ("arrays", "kw", "error", "match"),
+    [
+        ([], {}, ValueError, "stack: needs at least one array"),
+        ([torch.zeros(2, 3), torch.zeros(2, 2)], {}, ValueError,
+         r"stack: arrays of shapes \(2, 3\), \(2, 2\) cannot be stacked"),
+        ([torch.zeros(2, 3)], {"axis": 3}, AxisError, "stack: axis 3 is out of bounds"),
+    ],
+)  # fmt: skip
+def test_stack_errors(arrays: Any, kw: dict[str, Any], error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.stack(arrays, **kw)
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize("axis", [0, 1, -1])
+def test_unstack(dtype: torch.dtype, axis: int, device: torch.device) -> None:
+    x, a = make((2, 3, 4), dtype, device)
+    check_all(tb.unstack(x, axis=axis), tuple(np.moveaxis(a, axis, 0)), device)
+
+
+def test_unstack_errors() -> None:
+    with pytest.raises(AxisError, match="unstack: x is 0-d and has no axis to split along"):
+        tb.unstack(torch.tensor(1.0))
+    with pytest.raises(AxisError, match="unstack: axis 2 is out of bounds"):
+        tb.unstack(torch.zeros(2, 3), axis=2)
+
+
+# ---- axes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize("axis", [0, 2, -1, -3, (0,), (0, 1), (-1, 0), (3, 1), ()], ids=str)
+def test_expand_dims(dtype: torch.dtype, axis: Any, device: torch.device) -> None:
+    x, a = make((2, 3), dtype, device)
+    check(tb.expand_dims(x, axis), np.expand_dims(a, axis), device)
+
+
+def test_expand_dims_strided() -> None:
+    x = torch.arange(24).reshape(2, 3, 4).permute(2, 0, 1)[::2]
+    a = x.numpy()
+    np.testing.assert_array_equal(
+        tb.expand_dims(x, (0, 2, -1)).numpy(), np.expand_dims(a, (0, 2, -1))
+    )
+
+
+@pytest.mark.parametrize(
+    ("axis", "error", "match"),
+    [
+        (3, AxisError, r"expand_dims: axis 3 is out of bounds for the result of 3 dimension"),
+        (-4, IndexError, r"expand_dims: axis -4 is out of bounds"),
+        ((0, 4), AxisError, r"expand_dims: axis 4 is out of bounds for the result of 4 dim"),
+        ((0, -4), ValueError, r"expand_dims: axis \(0, -4\) names the same axis more than once"),
+        ((0.5,), TypeError, r"expand_dims: axis 0.5 is not an integer"),
+    ],
+)
+def test_expand_dims_errors(axis: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.expand_dims(torch.zeros(2, 3), axis)
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize("axis", [0, -1, 2, (0,), (0, 2), (-1, 0), ()], ids=str)
+def test_squeeze(dtype: torch.dtype, axis: Any, device: torch.device) -> None:
+    x, a = make((1, 3, 1), dtype, device)
+    check(tb.squeeze(x, axis), np.squeeze(a, axis), device)
+
+
+@pytest.mark.parametrize(
+    ("shape", "axis", "error", "match"),
+    [
+        ((2, 3), 0, ValueError,
+         r"squeeze: axis 0 of an array of shape \(2, 3\) has size 2, not 1; only size-1 axes"),
+        ((1, 3), (0, 1), ValueError, r"squeeze: axis 1 of an array of shape \(1, 3\) has size 3"),
+        ((1, 3), (0, -2), ValueError, r"squeeze: axis \(0, -2\) names the same axis more than"),
+        ((1, 3), 2, AxisError, "squeeze: axis 2 is out of bounds for an array of 2 dimension"),
+        ((), 0, AxisError, "squeeze: axis 0 is out of bounds: x is 0-d and has no axes"),
+    ],
+)  # fmt: skip
+def test_squeeze_errors(
+    shape: tuple[int, ...], axis: Any, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        tb.squeeze(torch.zeros(shape), axis)
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize(
+    ("source", "destination"), [(0, -1), (-1, 0), ((0, 1), (2, 0)), ((0,), (1,)), ((), ())], ids=str
+)
+def test_moveaxis(dtype: torch.dtype, source: Any, destination: Any, device: torch.device) -> None:
+    x, a = make((2, 3, 4), dtype, device)
+    check(tb.moveaxis(x, source, destination), np.moveaxis(a, source, destination), device)
+
+
+@pytest.mark.parametrize(
+    ("source", "destination", "error", "match"),
+    [
+        (3, 0, AxisError, r"moveaxis: axis \(3, 0\) is out of bounds"),
+        ((0, 0), (1, 2), ValueError, r"moveaxis: cannot move axes \(0, 0\) to \(1, 2\)"),
+        ((0, 1), (1,), ValueError, r"moveaxis: cannot move axes \(0, 1\) to \(1,\)"),
+    ],
+)
+def test_moveaxis_errors(source: Any, destination: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.moveaxis(torch.zeros(2, 3, 4), source, destination)
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize("axes", [(0, 1, 2), (2, 0, 1), (-1, 0, -2)], ids=str)
+def test_permute_dims(dtype: torch.dtype, axes: tuple[int, ...], device: torch.device) -> None:
+    x, a = make((2, 3, 4), dtype, device)
+    check(tb.permute_dims(x, axes), np.transpose(a, axes), device)
+
+
+@pytest.mark.parametrize(
+    ("axes", "error", "match"),
+    [
+        ((0,), ValueError, r"permute_dims: axes \(0,\) is not a permutation of the 2 axes"),
+        ((0, 0), ValueError, r"permute_dims: axes \(0, 0\) is not a permutation"),
+        ((0, 2), AxisError, r"permute_dims: axis \(0, 2\) is out of bounds"),
+    ],
+)
+def test_permute_dims_errors(axes: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.permute_dims(torch.zeros(2, 3), axes)
+
+
+# ---- reshaping and reordering ---------------------------------------------------------------
+
+RESHAPES = [
+    ((3, 4), (4, 3)),
+    ((3, 4), (-1,)),
+    ((3, 4), (2, -1, 2)),
+    ((), (1, 1)),
+    ((1,), ()),
+    ((0, 3), (3, 0)),
+]
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize(("shape", "new"), RESHAPES, ids=str)
+@pytest.mark.parametrize("copy", [None, True, False])
+def test_reshape(
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    new: tuple[int, ...],
+    copy: bool | None,
+    device: torch.device,
+) -> None:
+    x, a = make(shape, dtype, device)
+    check(tb.reshape(x, new, copy=copy), np.reshape(a, new), device)
+
+
+def test_reshape_copy_semantics() -> None:
+    x = torch.arange(12)
+    view = tb.reshape(x, (3, 4))
+    forced_view = tb.reshape(x, (3, 4), copy=False)
+    copied = tb.reshape(x, (3, 4), copy=True)
+    x[0] = 100
+    assert view[0, 0] == 100
+    assert forced_view[0, 0] == 100
+    assert copied[0, 0] == 0
+    copied[0, 1] = -1
+    assert x[1] == 1
+
+
+def test_reshape_copy_none_copies_when_it_must() -> None:
+    x = torch.arange(12).reshape(3, 4).T
+    out = tb.reshape(x, (12,))
+    np.testing.assert_array_equal(out.numpy(), x.numpy().reshape(12))
+    assert out.data_ptr() != x.data_ptr()
+
+
+def test_reshape_int_shape() -> None:
+    assert tb.reshape(torch.zeros(3, 4), 12).shape == (12,)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("shape", "copy", "error", "match"),
+    [
+        ((12,), False, ValueError,
+         r"reshape\(copy=False\): an array of shape \(4, 3\) and strides \(1, 4\) cannot be "
+         r"viewed as shape \(12,\) without copying its data; pass copy=None"),
+        ((5,), None, ValueError,
+         r"reshape: an array of shape \(4, 3\) \(12 elements\) cannot take shape \(5,\)"),
+        ((-1, -1), True, ValueError, r"with at most one -1"),
+        ((5,), False, ValueError, r"reshape: an array of shape \(4, 3\) \(12 elements\)"),
+        ((12,), "no", TypeError, r"reshape: copy='no' is not allowed"),
+        ((1.5,), None, TypeError, r"reshape: size 1.5 in shape \(1.5,\) is not an integer"),
+    ],
+)  # fmt: skip
+def test_reshape_errors(shape: Any, copy: Any, error: type[Exception], match: str) -> None:
+    x = torch.zeros(3, 4).T
+    with pytest.raises(error, match=match):
+        tb.reshape(x, shape, copy=copy)
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "axis"),
+    [((5,), None), ((5,), 0), ((2, 3), None), ((2, 3), 1), ((2, 3), (0, 1)), ((2, 3), (-1,)),
+     ((), None), ((0, 2), 0)],
+    ids=str,
+)  # fmt: skip
+def test_flip(dtype: torch.dtype, shape: tuple[int, ...], axis: Any, device: torch.device) -> None:
+    x, a = make(shape, dtype, device)
+    check(tb.flip(x, axis=axis), np.flip(a, axis=axis), device)
+
+
+@pytest.mark.parametrize(
+    ("axis", "error", "match"),
+    [
+        (2, AxisError, "flip: axis 2 is out of bounds for an array of 2 dimension"),
+        ((0, 0), ValueError, r"flip: axis \(0, 0\) names an axis more than once"),
+        (0.5, TypeError, "flip: axis 0.5 is not an int or a tuple of ints"),
+    ],
+)
+def test_flip_errors(axis: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.flip(torch.zeros(2, 3), axis=axis)
+
+
+@pytest.mark.parametrize("dtype", [*SOME, tb.uint32], ids=str)
+@pytest.mark.parametrize(
+    ("shift", "axis"),
+    [(1, None), (-7, None), (2, 0), (1, (0, 1)), ((1, 2), (1, 0)), ((1, 2), 1), ((1, 2), None),
+     ((1, -1), (0, 0))],
+    ids=str,
+)  # fmt: skip
+def test_roll(dtype: torch.dtype, shift: Any, axis: Any, device: torch.device) -> None:
+    x, a = make((2, 3), dtype, device)
+    check(tb.roll(x, shift, axis=axis), np.roll(a, shift, axis=axis), device)
+
+
+def test_roll_0d_and_empty(device: torch.device) -> None:
+    x, a = make((), tb.float64, device)
+    check(tb.roll(x, 3), np.roll(a, 3), device)
+    y, b = make((0, 3), tb.float64, device)
+    check(tb.roll(y, 1, axis=0), np.roll(b, 1, axis=0), device)
+
+
+@pytest.mark.parametrize(
+    ("shift", "axis", "error", "match"),
+    [
+        ((1, 2, 3), (0, 1), ValueError,
+         r"roll: shift \(1, 2, 3\) and axis \(0, 1\) do not pair up .*; give one shift per axis"),
+        (1, 2, AxisError, "roll: axis 2 is out of bounds"),
+    ],
+)  # fmt: skip
+def test_roll_errors(shift: Any, axis: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.roll(torch.zeros(2, 3), shift, axis=axis)
+
+
+def _repeats(spec: Any, device: torch.device) -> tuple[Any, Any]:
+    """(tbridge repeats, NumPy repeats) from an int or a (values, dtype) pair."""
+    if isinstance(spec, int):
+        return spec, spec
+    values, dtype = spec
+    return index(values, device, dtype), np.asarray(values, dtype=np.int64)
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "repeats", "axis"),
+    [((2, 3), 2, None), ((2, 3), 2, 1), ((5,), 3, 0), ((2, 3), ([1, 0, 2], tb.int64), 1),
+     ((2, 3), ([2], tb.int32), 0), ((2, 3), ([1, 2], tb.int8), -2),
+     ((4,), ([0, 1, 2, 3], tb.uint8), None), ((0,), ([], tb.int64), None), ((), 2, None)],
+    ids=str,
+)  # fmt: skip
+def test_repeat(
+    dtype: torch.dtype, shape: tuple[int, ...], repeats: Any, axis: Any, device: torch.device
+) -> None:
+    x, a = make(shape, dtype, device)
+    # tbridge repeats stay on the CPU: a meta array holds no counts (tested below)
+    r, nr = _repeats(repeats, torch.device("cpu"))
+    check(tb.repeat(x, r, axis=axis), np.repeat(a, nr, axis=axis), device)
+
+
+@pytest.mark.parametrize(
+    ("repeats", "axis", "error", "match"),
+    [
+        (-1, 0, ValueError, r"repeat: cannot repeat an array of shape \(2, 3\) along axis 0 with "
+         r"repeats -1: .*; repeats must be >= 0, an int or an array of shape \(1,\) or \(2,\)"),
+        (torch.tensor([1, 2]), 1, ValueError, r"repeats must be >= 0, .* or \(3,\)"),
+        (torch.tensor([1.0]), 0, TypeError, "repeat: repeats must have an integer dtype, got "
+         "torch.float32"),
+        (1.5, 0, TypeError, "repeat: repeats must be an int or an integer array, got float"),
+        (torch.tensor([1], device="meta"), 0, ValueError, "repeat: repeats is a meta array"),
+        (2, 2, AxisError, "repeat: axis 2 is out of bounds"),
+    ],
+)  # fmt: skip
+def test_repeat_errors(repeats: Any, axis: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        tb.repeat(torch.zeros(2, 3), repeats, axis=axis)
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "reps"),
+    [((2, 3), (2, 2)), ((2, 3), (3,)), ((3,), (2, 1, 2)), ((), (2,)), ((2,), ())],
+    ids=str,
+)  # fmt: skip
+def test_tile(
+    dtype: torch.dtype, shape: tuple[int, ...], reps: tuple[int, ...], device: torch.device
+) -> None:
+    x, a = make(shape, dtype, device)
+    check(tb.tile(x, reps), np.tile(a, reps), device)
+
+
+def test_tile_int_and_errors() -> None:
+    assert tb.tile(torch.zeros(2), 3).shape == (6,)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"tile: repetitions \(-1,\) must be >= 0"):
+        tb.tile(torch.zeros(2), (-1,))
+
+
+# ---- indexing -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "indices", "axis"),
+    [((5,), [4, 0, 0], None), ((5,), [-1, -5], 0), ((2, 3), [2, 0], 1), ((2, 3), [-1], -2),
+     ((2, 3), [], 1), ((), [0, -1], None)],
+    ids=str,
+)  # fmt: skip
+def test_take(
+    dtype: torch.dtype, shape: tuple[int, ...], indices: list[int], axis: Any, device: torch.device
+) -> None:
+    x, a = make(shape, dtype, device)
+    check(tb.take(x, index(indices, device), axis=axis), np.take(a, indices, axis=axis), device)
+
+
+@pytest.mark.parametrize(
+    "idx_dtype", [tb.int8, tb.int16, tb.int32, tb.uint8, tb.uint16, tb.uint64], ids=str
+)
+def test_take_index_dtypes(idx_dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((2, 4), tb.float64, device)
+    check(tb.take(x, index([3, 1], device, idx_dtype), axis=1), np.take(a, [3, 1], axis=1), device)
+
+
+def test_take_nd_indices(device: torch.device) -> None:
+    x, a = make((2, 4), tb.uint16, device)
+    idx = [[0, -1], [1, 2]]
+    check(tb.take(x, index(idx, device), axis=1), np.take(a, idx, axis=1), device)
+
+
+@pytest.mark.parametrize(
+    ("shape", "indices", "axis", "error", "match"),
+    [
+        ((2, 3), torch.tensor([0]), None, ValueError,
+         r"take: axis is required for an array of 2 dimensions \(shape \(2, 3\)\); pass axis="),
+        ((2, 3), torch.tensor([3]), 1, IndexError,
+         r"take: an index is out of range for axis 1 of size 3: .*; valid indices are in "
+         r"\[-3, 3\)"),
+        ((2, 3), torch.tensor([0.0]), 1, TypeError, "take: indices must have an integer dtype"),
+        ((2, 3), torch.tensor([True]), 1, TypeError, "take: indices must have an integer dtype"),
+        ((2, 3), [0], 1, TypeError, "take: indices must be an array"),
+        ((2, 3), torch.tensor([0]), 2, AxisError, "take: axis 2 is out of bounds"),
+    ],
+)  # fmt: skip
+def test_take_errors(
+    shape: tuple[int, ...], indices: Any, axis: Any, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        tb.take(torch.zeros(shape), indices, axis=axis)
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "indices", "axis"),
+    [((2, 3), [[2, 0], [1, -1]], 1), ((2, 3), [[1], [0]], -1), ((2, 3), [[1, 0, -2]], 0),
+     ((3,), [-1, 0], 0), ((2, 3), [[0, 1, 2]], 1)],
+    ids=str,
+)  # fmt: skip
+def test_take_along_axis(
+    dtype: torch.dtype, shape: tuple[int, ...], indices: Any, axis: int, device: torch.device
+) -> None:
+    x, a = make(shape, dtype, device)
+    idx = np.asarray(indices)
+    expected = np.take_along_axis(a, idx, axis=axis)
+    check(tb.take_along_axis(x, index(indices, device), axis=axis), expected, device)
+
+
+@pytest.mark.parametrize("idx_dtype", [tb.int8, tb.int32, tb.uint8, tb.uint64], ids=str)
+def test_take_along_axis_index_dtypes(idx_dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((2, 3), tb.uint32, device)
+    idx = [[2], [0]]
+    expected = np.take_along_axis(a, np.asarray(idx), axis=1)
+    check(tb.take_along_axis(x, index(idx, device, idx_dtype), axis=1), expected, device)
+
+
+@pytest.mark.parametrize(
+    ("indices", "axis", "error", "match"),
+    [
+        (torch.tensor([0]), 1, ValueError,
+         "take_along_axis: indices must have as many dimensions as x, got 1 and 2"),
+        (torch.zeros(3, 2, dtype=torch.int64), 1, ValueError,
+         r"take_along_axis: indices of shape \(3, 2\) do not broadcast with x of shape \(2, 3\)"),
+        (torch.zeros(2, 1), 1, TypeError, "take_along_axis: indices must have an integer dtype"),
+        (torch.zeros(2, 1, dtype=torch.int64), 2, AxisError, "take_along_axis: axis 2 is out"),
+    ],
+)  # fmt: skip
+def test_take_along_axis_errors(
+    indices: torch.Tensor, axis: int, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        tb.take_along_axis(torch.zeros(2, 3), indices, axis=axis)
+
+
+# ---- grids and triangles --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize("indexing", ["xy", "ij"])
+@pytest.mark.parametrize(
+    "shapes", [(), ((3,),), ((3,), (4,)), ((2,), (3,), (4,)), ((), (0,))], ids=str
+)
+def test_meshgrid(
+    dtype: torch.dtype, indexing: Any, shapes: tuple[tuple[int, ...], ...], device: torch.device
+) -> None:
+    made = [make(s, dtype, device) for s in shapes]
+    outs = tb.meshgrid(*(t for t, _ in made), indexing=indexing)
+    check_all(outs, np.meshgrid(*(a for _, a in made), indexing=indexing), device)
+
+
+@pytest.mark.parametrize("indexing", ["xy", "ij"])
+def test_meshgrid_numpy_extras(indexing: Any, device: torch.device) -> None:
+    # each output keeps its own dtype; N-d inputs are flattened (NumPy's meshgrid)
+    x, a = make((2,), tb.float32, device)
+    y, b = make((2, 2), tb.uint16, device)
+    outs = tb.meshgrid(x, y, indexing=indexing)
+    check_all(outs, np.meshgrid(a, b, indexing=indexing), device)
+
+
+def test_meshgrid_errors() -> None:
+    with pytest.raises(ValueError, match="meshgrid: indexing='yx' is not allowed; pass 'xy'"):
+        tb.meshgrid(torch.zeros(2), indexing="yx")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="meshgrid: argument 1 must be an array"):
+        tb.meshgrid(torch.zeros(2), [1, 2])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="meshgrid: the arrays are on different devices"):
+        tb.meshgrid(torch.zeros(2), torch.zeros(3, dtype=torch.int8, device="meta"))
+
+
+TRIANGLES: list[tuple[Callable[..., torch.Tensor], Callable[..., Any]]] = [
+    (tb.tril, np.tril),
+    (tb.triu, np.triu),
+]
+
+
+@pytest.mark.parametrize("fns", TRIANGLES, ids=["tril", "triu"])
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "k"), [((3, 4), 0), ((3, 4), -1), ((2, 3, 3), 2), ((0, 3), 0)], ids=str
+)
+def test_triangles(
+    fns: tuple[Callable[..., torch.Tensor], Callable[..., Any]],
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    k: int,
+    device: torch.device,
+) -> None:
+    fn, np_fn = fns
+    x, a = make(shape, dtype, device)
+    check(fn(x, k=k), np_fn(a, k=k), device)
+
+
+@pytest.mark.parametrize("fn", [tb.tril, tb.triu], ids=["tril", "triu"])
+def test_triangles_need_matrices(fn: Callable[..., torch.Tensor]) -> None:
+    with pytest.raises(ValueError, match=r"x must have at least 2 dimensions .* got shape \(3,\)"):
+        fn(torch.zeros(3))
+
+
+# ---- memory and autograd --------------------------------------------------------------------
+
+VIEWS: list[tuple[str, Callable[[torch.Tensor], torch.Tensor]]] = [
+    ("broadcast_to", lambda x: tb.broadcast_to(x, (2, 2, 3))),
+    ("broadcast_arrays", lambda x: tb.broadcast_arrays(x, torch.zeros(2, 1, 1))[0]),
+    ("expand_dims", lambda x: tb.expand_dims(x, 0)),
+    ("expand_dims tuple", lambda x: tb.expand_dims(x, (0, -1))),
+    ("squeeze", lambda x: tb.squeeze(tb.expand_dims(x, 0), 0)),
+    ("squeeze tuple", lambda x: tb.squeeze(tb.expand_dims(x, 0), (0,))),
+    ("moveaxis", lambda x: tb.moveaxis(x, 0, 1)),
+    ("permute_dims", lambda x: tb.permute_dims(x, (1, 0))),
+    ("reshape", lambda x: tb.reshape(x, (6,))),
+    ("reshape copy=False", lambda x: tb.reshape(x, (3, 2), copy=False)),
+    ("unstack", lambda x: tb.unstack(x)[1]),
+    ("meshgrid", lambda x: tb.meshgrid(x[0], x[1])[0]),
+]
+COPIES: list[tuple[str, Callable[[torch.Tensor], torch.Tensor]]] = [
+    ("concat", lambda x: tb.concat([x, x])),
+    ("concat one", lambda x: tb.concat([x])),
+    ("stack", lambda x: tb.stack([x])),
+    ("flip", tb.flip),
+    ("roll", lambda x: tb.roll(x, 1)),
+    ("roll zero", lambda x: tb.roll(x, 0, axis=0)),
+    ("repeat", lambda x: tb.repeat(x, 1)),
+    ("repeat array", lambda x: tb.repeat(x, torch.tensor([1, 2]), axis=0)),
+    ("tile", lambda x: tb.tile(x, (1, 1))),
+    ("reshape copy=True", lambda x: tb.reshape(x, (2, 3), copy=True)),
+    ("take", lambda x: tb.take(x, torch.tensor([0, -1]), axis=1)),
+    ("take_along_axis", lambda x: tb.take_along_axis(x, torch.tensor([[0], [-1]]), axis=1)),
+    ("tril", lambda x: tb.tril(x, k=5)),
+    ("triu", lambda x: tb.triu(x, k=-5)),
+]
+
+
+@pytest.mark.parametrize(("name", "fn"), VIEWS, ids=[v[0] for v in VIEWS])
+def test_views_share_memory(name: str, fn: Callable[[torch.Tensor], torch.Tensor]) -> None:
+    x = torch.arange(6.0).reshape(2, 3)
+    out = fn(x)
+    before = out.clone()
+    x.add_(100)
+    torch.testing.assert_close(out, before + 100)
+
+
+@pytest.mark.parametrize(("name", "fn"), COPIES, ids=[c[0] for c in COPIES])
+def test_copies_are_independent(name: str, fn: Callable[[torch.Tensor], torch.Tensor]) -> None:
+    x = torch.arange(6.0).reshape(2, 3)
+    out = fn(x)
+    before = out.clone()
+    x.add_(100)
+    torch.testing.assert_close(out, before)
+    out.fill_(-1)
+    torch.testing.assert_close(x, torch.arange(6.0).reshape(2, 3) + 100)
+
+
+@pytest.mark.parametrize(("name", "fn"), VIEWS + COPIES, ids=[f[0] for f in VIEWS + COPIES])
+def test_results_stay_on_the_graph(name: str, fn: Callable[[torch.Tensor], torch.Tensor]) -> None:
+    x = torch.arange(6.0, dtype=torch.float64).reshape(2, 3).requires_grad_(True)
+    out = fn(x)
+    assert out.requires_grad
+    weights = torch.arange(out.numel(), dtype=torch.float64).reshape(out.shape)
+    (out * weights).sum().backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+    assert x.grad.shape == x.shape
+
+
+def test_views_of_unsigned_gaps_share_bits() -> None:
+    # the signed-view workaround must not copy twice nor change bits
+    x = tb.asarray(np.array([2**64 - 1, 2**63, 1], dtype=np.uint64))
+    np.testing.assert_array_equal(
+        tb.flip(x).numpy(), np.array([1, 2**63, 2**64 - 1], dtype=np.uint64)
+    )
+
+
+# ---- non-array input ------------------------------------------------------------------------
+
+NOT_ARRAYS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("expand_dims", lambda v: tb.expand_dims(v, 0)),
+    ("expand_dims", lambda v: tb.expand_dims(v, (0,))),
+    ("squeeze", lambda v: tb.squeeze(v, 0)),
+    ("squeeze", lambda v: tb.squeeze(v, (0,))),
+    ("moveaxis", lambda v: tb.moveaxis(v, 0, 0)),
+    ("permute_dims", lambda v: tb.permute_dims(v, (0,))),
+    ("reshape", lambda v: tb.reshape(v, (2,))),
+    ("flip", tb.flip),
+    ("roll", lambda v: tb.roll(v, 1)),
+    ("repeat", lambda v: tb.repeat(v, 2)),
+    ("tile", lambda v: tb.tile(v, (2,))),
+    ("take", lambda v: tb.take(v, torch.tensor([0]))),
+    ("take", lambda v: tb.take(v, torch.tensor([0]), axis=0)),
+    ("take_along_axis", lambda v: tb.take_along_axis(v, torch.tensor([0]))),
+    ("unstack", tb.unstack),
+    ("tril", tb.tril),
+    ("triu", tb.triu),
+    ("stack", lambda v: tb.stack([v])),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fn"), NOT_ARRAYS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(NOT_ARRAYS)]
+)
+def test_non_arrays_are_type_errors(name: str, fn: Callable[[Any], Any]) -> None:
+    match = rf"{name}: (x|arrays\[0\]) must be an array \(torch.Tensor\), got list"
+    with pytest.raises(TypeError, match=match):
+        fn([1, 2])

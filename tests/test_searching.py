@@ -1,0 +1,441 @@
+"""Searching, sorting and set functions: NumPy as the oracle, every dtype, every device.
+
+Each case makes the same call through NumPy and tbridge and compares metadata first (type,
+shape, dtype through the dtype table, device), then values (not on ``meta``, which has no data;
+functions whose result shape depends on the data raise there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+
+import tbridge as tb
+from tbridge._dtypes import numpy_dtype_of
+
+ALL = [
+    tb.bool, tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64,
+    tb.float16, tb.float32, tb.float64, tb.complex64, tb.complex128,
+]  # fmt: skip
+REAL = [dt for dt in ALL if not dt.is_complex]
+INTEGER = [tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64]
+FLOATING = [tb.float16, tb.float32, tb.float64, tb.complex64, tb.complex128]
+INDEX = np.dtype(np.int64)
+
+
+def sample(
+    dtype: torch.dtype, shape: tuple[int, ...] = (3, 4), seed: int = 0
+) -> np.ndarray[Any, Any]:
+    """Small values with repeats and zeros, negative ones for signed and floating dtypes."""
+    rng = np.random.default_rng(seed)
+    nd = numpy_dtype_of(dtype)
+    assert nd is not None
+    if dtype is tb.bool:
+        return rng.integers(0, 2, shape).astype(bool)
+    if dtype in INTEGER:
+        low = 0 if nd.kind == "u" else -3
+        return rng.integers(low, 6, shape).astype(nd)
+    values = rng.integers(-4, 5, shape) / 2
+    if dtype.is_complex:
+        values = values + 1j * rng.integers(-2, 3, shape) / 2
+    return values.astype(nd)
+
+
+def with_specials(dtype: torch.dtype) -> np.ndarray[Any, Any]:
+    """A sample holding NaN, -0.0 and 0.0 (floating dtypes), or the dtype's extremes."""
+    a = sample(dtype, (12,))
+    if dtype in FLOATING:
+        a[[1, 5, 8]] = [np.nan, -0.0, 0.0]
+        if dtype.is_complex:
+            a[9] = complex(0.5, np.nan)
+    elif dtype in INTEGER:
+        info = np.iinfo(numpy_dtype_of(dtype))
+        a[[2, 7]] = [info.max, info.min]
+    return a
+
+
+def on(a: Any, device: torch.device) -> torch.Tensor:
+    return torch.from_numpy(np.ascontiguousarray(a)).to(device)
+
+
+def check(out: torch.Tensor, expected: Any, device: torch.device) -> None:
+    """Metadata first (type, shape, dtype, device), then values (NaN equals NaN)."""
+    expected = np.asarray(expected)
+    assert type(out) is torch.Tensor
+    assert tuple(out.shape) == expected.shape
+    assert numpy_dtype_of(out.dtype) == expected.dtype, (out.dtype, expected.dtype)
+    assert out.device.type == device.type
+    if device.type != "meta":
+        np.testing.assert_array_equal(out.detach().cpu().numpy(), expected)
+
+
+# ---- argmax, argmin, count_nonzero, nonzero ----------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", REAL, ids=str)
+@pytest.mark.parametrize("axis", [None, 0, -1])
+@pytest.mark.parametrize("keepdims", [False, True])
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+def test_argmax_argmin_match_numpy(
+    name: str, dtype: torch.dtype, axis: Any, keepdims: bool, device: torch.device
+) -> None:
+    a = sample(dtype)
+    out = getattr(tb, name)(on(a, device), axis=axis, keepdims=keepdims)
+    check(out, getattr(np, name)(a, axis=axis, keepdims=keepdims), device)
+
+
+@pytest.mark.parametrize("dtype", REAL, ids=str)
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+def test_argmax_argmin_specials(name: str, dtype: torch.dtype) -> None:
+    """The first NaN wins, as in NumPy; uint64 values above 2**63 keep their order."""
+    a = with_specials(dtype)
+    check(getattr(tb, name)(on(a, torch.device("cpu"))), getattr(np, name)(a), torch.device("cpu"))
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("axis", [None, 0, -1, (0, 1), ()], ids=str)
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_count_nonzero_matches_numpy(
+    dtype: torch.dtype, axis: Any, keepdims: bool, device: torch.device
+) -> None:
+    a = sample(dtype)
+    expected = np.asarray(np.count_nonzero(a, axis=axis, keepdims=keepdims), dtype=INDEX)
+    check(tb.count_nonzero(on(a, device), axis=axis, keepdims=keepdims), expected, device)
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("shape", [(12,), (3, 4), (2, 3, 2), (0, 3)], ids=str)
+def test_nonzero_matches_numpy(dtype: torch.dtype, shape: tuple[int, ...]) -> None:
+    cpu = torch.device("cpu")
+    a = sample(dtype, shape)
+    out = tb.nonzero(on(a, cpu))
+    expected = np.nonzero(a)
+    assert type(out) is tuple
+    assert len(out) == len(expected)
+    for got, want in zip(out, expected, strict=True):
+        check(got, want, cpu)
+
+
+# ---- where ---------------------------------------------------------------------------------
+
+WHERE_PAIRS = [
+    (tb.float32, tb.float32),
+    (tb.uint16, tb.uint16),
+    (tb.uint64, tb.uint64),
+    (tb.int8, tb.uint8),
+    (tb.int8, tb.uint16),
+    (tb.uint32, tb.int64),
+    (tb.uint64, tb.int64),
+    (tb.int32, tb.float32),
+    (tb.float32, tb.complex128),
+    (tb.bool, tb.int16),
+]
+
+
+@pytest.mark.parametrize(("dt1", "dt2"), WHERE_PAIRS, ids=str)
+def test_where_promotes_as_numpy(dt1: torch.dtype, dt2: torch.dtype, device: torch.device) -> None:
+    cond = sample(tb.bool, (3, 1))
+    a, b = sample(dt1, (3, 4), seed=1), sample(dt2, (4,), seed=2)
+    out = tb.where(on(cond, device), on(a, device), on(b, device))
+    check(out, np.where(cond, a, b), device)
+
+
+@pytest.mark.parametrize(
+    "dtype", [tb.int8, tb.uint16, tb.uint64, tb.float32, tb.complex64, tb.bool], ids=str
+)
+@pytest.mark.parametrize("scalar", [True, 3, 2.5, 1j], ids=repr)
+@pytest.mark.parametrize("side", ["x1", "x2"])
+def test_where_with_a_python_scalar(
+    dtype: torch.dtype, scalar: Any, side: str, device: torch.device
+) -> None:
+    """Scalars are weak: they take the array's dtype within their kind (NumPy 2's rule)."""
+    cond, a = sample(tb.bool, (3, 4), seed=3), sample(dtype)
+    args = (on(a, device), scalar) if side == "x1" else (scalar, on(a, device))
+    np_args = (a, scalar) if side == "x1" else (scalar, a)
+    check(tb.where(on(cond, device), *args), np.where(cond, *np_args), device)
+
+
+@pytest.mark.parametrize(("x1", "x2"), [(1, 2.5), (True, 2), (1, 1j), (False, True)], ids=str)
+def test_where_with_two_scalars_uses_the_defaults(x1: Any, x2: Any) -> None:
+    cpu = torch.device("cpu")
+    cond = sample(tb.bool, (5,))
+    check(tb.where(on(cond, cpu), x1, x2), np.where(cond, x1, x2), cpu)
+
+
+def test_where_takes_the_truth_of_a_non_bool_condition() -> None:
+    cpu = torch.device("cpu")
+    cond = sample(tb.uint32, (5,))
+    check(tb.where(on(cond, cpu), 1, 0), np.where(cond, 1, 0), cpu)
+
+
+# ---- searchsorted --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", REAL, ids=str)
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("use_sorter", [False, True])
+def test_searchsorted_matches_numpy(
+    dtype: torch.dtype, side: str, use_sorter: bool, device: torch.device
+) -> None:
+    raw = with_specials(dtype)
+    if dtype in FLOATING:
+        raw = raw[~np.isnan(raw)]
+    x1, sorter = (raw, np.argsort(raw, kind="stable")) if use_sorter else (np.sort(raw), None)
+    x2 = sample(dtype, (3, 4), seed=5)
+    out = tb.searchsorted(
+        on(x1, device),
+        on(x2, device),
+        side=side,
+        sorter=None if sorter is None else on(sorter, device),
+    )
+    check(out, np.searchsorted(x1, x2, side=side, sorter=sorter), device)
+
+
+@pytest.mark.parametrize(
+    ("dtype", "value"),
+    [
+        (tb.int8, 3),
+        (tb.int8, 1000),
+        (tb.int8, -1000),
+        (tb.uint64, 2**64 - 1),
+        (tb.uint8, 2.5),
+        (tb.float32, 1),
+        (tb.bool, True),
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_searchsorted_with_a_python_scalar(dtype: torch.dtype, value: Any, side: str) -> None:
+    cpu = torch.device("cpu")
+    x1 = np.sort(sample(dtype, (10,)))
+    expected = np.asarray(np.searchsorted(x1, value, side=side), dtype=INDEX)
+    check(tb.searchsorted(on(x1, cpu), value, side=side), expected, cpu)
+
+
+# ---- sort, argsort -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("axis", [0, -1])
+def test_sort_and_argsort_match_numpy(dtype: torch.dtype, axis: int, device: torch.device) -> None:
+    a = sample(dtype, (6, 5))
+    check(tb.sort(on(a, device), axis=axis), np.sort(a, axis=axis), device)
+    check(tb.argsort(on(a, device), axis=axis), np.argsort(a, axis=axis, kind="stable"), device)
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+def test_sort_specials(dtype: torch.dtype) -> None:
+    """NaN sorts last, complex values by real then imaginary part, uint64 in unsigned order."""
+    cpu = torch.device("cpu")
+    a = with_specials(dtype)
+    check(tb.sort(on(a, cpu)), np.sort(a), cpu)
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+def test_descending_sort_is_stable(dtype: torch.dtype, device: torch.device) -> None:
+    """Equal values keep their order; the expected indices come from a stable ascending
+    argsort of the reversed array."""
+    a = sample(dtype, (12,))
+    expected = len(a) - 1 - np.argsort(a[::-1], kind="stable")[::-1]
+    check(tb.argsort(on(a, device), descending=True), expected, device)
+    check(tb.sort(on(a, device), descending=True), a[expected], device)
+
+
+# ---- isin ----------------------------------------------------------------------------------
+
+ISIN_PAIRS = [
+    (tb.int16, tb.int16),
+    (tb.uint16, tb.uint16),
+    (tb.uint64, tb.uint64),
+    (tb.int8, tb.uint32),
+    (tb.uint64, tb.int8),
+    (tb.int32, tb.float32),
+    (tb.float64, tb.float64),
+    (tb.complex64, tb.float32),
+    (tb.bool, tb.bool),
+]
+
+
+@pytest.mark.parametrize(("dt1", "dt2"), ISIN_PAIRS, ids=str)
+@pytest.mark.parametrize("invert", [False, True])
+def test_isin_matches_numpy(
+    dt1: torch.dtype, dt2: torch.dtype, invert: bool, device: torch.device
+) -> None:
+    a, b = with_specials(dt1).reshape(3, 4), with_specials(dt2)[:5]
+    check(
+        tb.isin(on(a, device), on(b, device), invert=invert), np.isin(a, b, invert=invert), device
+    )
+
+
+@pytest.mark.parametrize(
+    ("x1", "x2"),
+    [(3, "array"), ("array", 3), ("array", 1000), (1000, "array"), ("array", -1)],
+    ids=str,
+)
+def test_isin_with_python_scalars(x1: Any, x2: Any) -> None:
+    cpu = torch.device("cpu")
+    a = sample(tb.uint8, (3, 4))
+    args = [a if v == "array" else v for v in (x1, x2)]
+    out = tb.isin(*(on(v, cpu) if isinstance(v, np.ndarray) else v for v in args))
+    check(out, np.isin(*args), cpu)
+
+
+# ---- unique_* ------------------------------------------------------------------------------
+
+
+def numpy_unique(a: np.ndarray[Any, Any]) -> tuple[Any, Any, Any, Any]:
+    """NumPy's answer with the standard's semantics: NaNs distinct (equal_nan=False)."""
+    values, index, inverse, counts = np.unique(
+        a, return_index=True, return_inverse=True, return_counts=True, equal_nan=False
+    )
+    return values, index, inverse.reshape(a.shape), counts
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("specials", [False, True])
+def test_unique_matches_numpy(dtype: torch.dtype, specials: bool) -> None:
+    cpu = torch.device("cpu")
+    a = with_specials(dtype).reshape(3, 4) if specials else sample(dtype, (3, 4))
+    values, index, inverse, counts = numpy_unique(a)
+    x = on(a, cpu)
+    check(tb.unique_values(x), values, cpu)
+    got = tb.unique_all(x)
+    assert type(got).__name__ == "UniqueAllResult"
+    check(got.values, values, cpu)
+    check(got.indices, index, cpu)
+    check(got.inverse_indices, inverse, cpu)
+    check(got.counts, counts, cpu)
+    check(tb.unique_counts(x).counts, counts, cpu)
+    check(tb.unique_inverse(x).inverse_indices, inverse, cpu)
+
+
+@pytest.mark.parametrize("dtype", [tb.float64, tb.complex128], ids=str)
+def test_unique_nans_are_distinct_and_signed_zeros_equal(dtype: torch.dtype) -> None:
+    cpu = torch.device("cpu")
+    x = on(np.array([np.nan, 0.0, -0.0, np.nan, 1.0], dtype=numpy_dtype_of(dtype)), cpu)
+    got = tb.unique_counts(x)
+    check(got.counts, np.array([2, 1, 1, 1]), cpu)
+    assert int(tb.isnan(got.values).sum()) == 2
+
+
+@pytest.mark.parametrize(
+    "name", ["unique_all", "unique_counts", "unique_inverse", "unique_values", "nonzero"]
+)
+@pytest.mark.parametrize("dtype", [tb.float32, tb.complex64, tb.uint16], ids=str)
+def test_data_dependent_shapes_refuse_meta(name: str, dtype: torch.dtype) -> None:
+    x = torch.ones(3, dtype=dtype, device="meta")
+    with pytest.raises(
+        ValueError,
+        match=rf"^{name}: the result's shape depends on the values, and a meta tensor holds none",
+    ):
+        getattr(tb, name)(x)
+
+
+# ---- errors --------------------------------------------------------------------------------
+
+X = torch.zeros(3, 4)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: tb.argmax(torch.zeros(0)),
+            ValueError,
+            r"^argmax: x of shape \(0,\) is empty and has no maximum; pass a non-empty array$",
+        ),
+        (
+            lambda: tb.argmin(torch.zeros(2, 0), axis=1),
+            ValueError,
+            r"^argmin: axis 1 of shape \(2, 0\) is empty and has no minimum",
+        ),
+        (
+            lambda: tb.argmax(X, axis=(0, 1)),
+            TypeError,
+            r"^argmax: axis=\(0, 1\) is not an integer or a tuple of integers",
+        ),
+        (
+            lambda: tb.argmax(X, axis=2),
+            IndexError,
+            r"^argmax: axis 2 is out of bounds for an array of 2 dimensions; valid axes are "
+            r"-2\.\.1$",
+        ),
+        (
+            lambda: tb.argmax(torch.zeros(2, dtype=tb.complex64)),
+            TypeError,
+            r"^argmax: torch\.complex64 values have no order torch can search; pass a real array",
+        ),
+        (
+            lambda: tb.count_nonzero(X, axis=(1, 1)),
+            ValueError,
+            r"^count_nonzero: axis 1 appears more than once",
+        ),
+        (
+            lambda: tb.nonzero(torch.tensor(1)),
+            ValueError,
+            r"^nonzero: a 0-d array has no axes to index; reshape it first",
+        ),
+        (
+            lambda: tb.sort(torch.tensor(1.0)),
+            np.exceptions.AxisError,
+            r"^sort: axis -1 is out of bounds for an array of 0 dimensions; a 0-d array has no "
+            r"axes$",
+        ),
+        (lambda: tb.argsort(X, axis=-3), IndexError, r"^argsort: axis -3 is out of bounds"),
+        (
+            lambda: tb.where(torch.ones(2, dtype=tb.bool), torch.zeros(2, dtype=tb.int8), 300),
+            OverflowError,
+            r"^where: Python integer 300 is out of bounds for torch\.int8 \(-128\.\.127\); pass "
+            r"an array of a wider dtype",
+        ),
+        (
+            lambda: tb.where(torch.ones(2, dtype=tb.bool), torch.zeros(3), torch.zeros(2)),
+            ValueError,
+            r"^where: condition, x1 and x2 of shapes \(2,\), \(3,\) and \(2,\) do not broadcast "
+            r"together",
+        ),
+        (
+            lambda: tb.where(torch.ones(2, dtype=tb.bool), torch.zeros(2), "a"),
+            TypeError,
+            r"^where: expected an array, got str",
+        ),
+        (
+            lambda: tb.searchsorted(X, torch.zeros(2)),
+            ValueError,
+            r"^searchsorted: x1 must be 1-D, got shape \(3, 4\); search each row separately or "
+            r"flatten it$",
+        ),
+        (
+            lambda: tb.searchsorted(torch.zeros(3), torch.zeros(2), side="middle"),
+            ValueError,
+            r"^searchsorted: side='middle' is not allowed; pass 'left'",
+        ),
+        (
+            lambda: tb.searchsorted(torch.zeros(3), torch.zeros(2), sorter=torch.zeros(3)),
+            TypeError,
+            r"^searchsorted: sorter must have an integer dtype, got torch\.float32",
+        ),
+        (
+            lambda: tb.searchsorted(
+                torch.zeros(3), torch.zeros(2), sorter=torch.zeros(2, dtype=tb.int64)
+            ),
+            ValueError,
+            r"^searchsorted: sorter has shape \(2,\), x1 has \(3,\); they must match",
+        ),
+        (
+            lambda: tb.searchsorted(torch.zeros(3, dtype=tb.complex64), torch.zeros(2)),
+            TypeError,
+            r"^searchsorted: torch\.complex64 values have no order",
+        ),
+        (lambda: tb.isin([1], torch.zeros(2)), TypeError, r"^isin: expected an array, got list"),
+    ],
+)
+def test_bad_input_messages(
+    call: Callable[[], object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call()
