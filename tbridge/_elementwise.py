@@ -111,10 +111,22 @@ def _operands(x1: object, x2: object, where: str) -> tuple[Tensor | Scalar, Tens
 
 
 def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
-    """A Python scalar as a tensor of ``like``'s dtype and device (for the unsigned paths)."""
+    """A Python scalar as a 0-d tensor of ``like``'s dtype and device.
+
+    Raises
+    ------
+    OverflowError
+        When an integer does not fit the dtype (NumPy 2 raises here too).
+    """
     if like.dtype == torch.uint64 and isinstance(value, int) and value >= 2**63:
         return torch.tensor(value - 2**64, dtype=torch.int64, device=like.device).view(torch.uint64)
-    return torch.tensor(value, dtype=like.dtype, device=like.device)
+    try:
+        return torch.tensor(value, dtype=like.dtype, device=like.device)
+    except RuntimeError as e:
+        raise OverflowError(
+            f"Python integer {value!r} is out of bounds for {like.dtype}; cast the array to a "
+            "wider dtype first (tb.astype)"
+        ) from e
 
 
 def _binary(
@@ -132,11 +144,13 @@ def _binary(
         a = a.to(target) if isinstance(a, Tensor) else a
         b = b.to(target) if isinstance(b, Tensor) else b
         dt = target
+    # Python scalars become 0-d tensors of the promoted dtype: several torch functions
+    # (maximum, gt with a scalar first, ...) take tensors only.
+    ta = a if isinstance(a, Tensor) else _scalar_tensor(a, b)  # type: ignore[arg-type]
+    tb_ = b if isinstance(b, Tensor) else _scalar_tensor(b, ta)
     if dt in UNSIGNED_GAPS:
-        ta = a if isinstance(a, Tensor) else _scalar_tensor(a, b)  # type: ignore[arg-type]
-        tb_ = b if isinstance(b, Tensor) else _scalar_tensor(b, ta)
         return _unsigned_binary(fn, ta, tb_, dt, uint, where)
-    return fn(a, b)
+    return fn(ta, tb_)
 
 
 def _unsigned_binary(
@@ -474,8 +488,15 @@ def floor_divide(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
 def remainder(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 % x2``, element-wise; the result has the divisor's sign (Python's rule)."""
     if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        return torch.remainder(x1, x2)
-    return _binary(torch.remainder, x1, x2, "remainder", "value")
+        out = torch.remainder(x1, x2)
+    else:
+        out = _binary(torch.remainder, x1, x2, "remainder", "value")
+    if out.dtype in _REAL_FLOATS:
+        # A zero remainder takes the divisor's sign, as in NumPy and the standard; torch keeps
+        # the dividend's (remainder(-0.0, 3) is -0.0). Non-zero results already have it.
+        divisor = x2 if isinstance(x2, (Tensor, int, float)) else _tensor(x2, "remainder")
+        out = torch.copysign(out, divisor)
+    return out
 
 
 def pow(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:  # noqa: A001 - the standard's name
