@@ -24,7 +24,9 @@ def make_data(n: int = 256, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def train(epochs: int = 500, learning_rate: float = 0.1, device: str = "cpu", seed: int = 0) -> list[float]:
+def train(
+    epochs: int = 500, learning_rate: float = 0.1, device: str = "cpu", seed: int = 0
+) -> list[float]:
     """Fit a 1-16-1 tanh network by full-batch gradient descent; return the loss per epoch."""
     x_np, y_np = make_data(seed=seed)
     x = tb.asarray(x_np, device=device)
@@ -47,7 +49,7 @@ def train(epochs: int = 500, learning_rate: float = 0.1, device: str = "cpu", se
         with tb.no_grad():  # 6. update
             for p in params:
                 assert p.grad is not None
-                p -= learning_rate * p.grad
+                p.sub_(learning_rate * p.grad)  # weight = weight - learning_rate * gradient
         losses.append(float(loss.detach()))
     return losses
 

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import torch as _torch
 
-from tbridge import fft, linalg, random
-from tbridge._constants import *  # noqa: F403 - each module lists its names in __all__
-from tbridge._dtype_functions import *  # noqa: F403
-from tbridge._elementwise import *  # noqa: F403
-from tbridge._linalg_functions import *  # noqa: F403
-from tbridge._manipulation import *  # noqa: F403
-from tbridge._searching import *  # noqa: F403
-from tbridge._statistical import *  # noqa: F403
+from tbridge import (
+    _constants,
+    _dtype_functions,
+    _elementwise,
+    _linalg_functions,
+    _manipulation,
+    _searching,
+    _statistical,
+    fft,
+    linalg,
+    random,
+)
 from tbridge._autograd import enable_grad, grad, no_grad, value_and_grad
 from tbridge._bridge import (
     array,
@@ -26,6 +30,7 @@ from tbridge._bridge import (
     to_numpy,
     writable_numpy,
 )
+from tbridge._constants import *  # noqa: F403 - each module lists its names in __all__
 from tbridge._creation import (
     arange,
     empty,
@@ -42,24 +47,21 @@ from tbridge._creation import (
     zeros,
     zeros_like,
 )
+from tbridge._dtype_functions import *  # noqa: F403
 from tbridge._dtypes import default_float
+from tbridge._elementwise import *  # noqa: F403
 from tbridge._info import __array_namespace_info__
+from tbridge._linalg_functions import *  # noqa: F403
+from tbridge._manipulation import *  # noqa: F403
 from tbridge._moves import astype, to_device
 from tbridge._random import normal, rand, randn, uniform
-from tbridge import (
-    _constants,
-    _dtype_functions,
-    _elementwise,
-    _linalg_functions,
-    _manipulation,
-    _searching,
-    _statistical,
-)
+from tbridge._searching import *  # noqa: F403
+from tbridge._statistical import *  # noqa: F403
 from tbridge._suggest import missing_attribute
 from tbridge._version import __version__
 
 # Dtypes: the torch dtype objects themselves.
-bool = _torch.bool  # noqa: A001 - the Array API names this dtype `bool`
+bool = _torch.bool
 int8 = _torch.int8
 int16 = _torch.int16
 int32 = _torch.int32
@@ -79,65 +81,65 @@ __array_api_version__ = "2025.12"
 
 __all__ = [
     "__array_api_version__",
-    "__version__",
-    # dtypes
-    "bool",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "uint8",
-    "uint16",
-    "uint32",
-    "uint64",
-    "float16",
-    "bfloat16",
-    "float32",
-    "float64",
-    "complex64",
-    "complex128",
-    "default_float",
     "__array_namespace_info__",
+    "__version__",
     # creation
     "arange",
     "array",
     "asarray",
+    # moves
+    "astype",
+    "bfloat16",
+    # dtypes
+    "bool",
+    "complex64",
+    "complex128",
+    "default_float",
     "empty",
     "empty_like",
+    # autograd
+    "enable_grad",
     "eye",
+    # extensions
+    "fft",
+    "float16",
+    "float32",
+    "float64",
+    # NumPy bridge
+    "from_dlpack",
+    "from_numpy",
     "full",
     "full_like",
+    "grad",
     "identity",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "linalg",
     "linspace",
-    "ones",
-    "ones_like",
-    "zeros",
-    "zeros_like",
+    "no_grad",
     # random
     "normal",
+    "ones",
+    "ones_like",
     "rand",
     "rand_like",
     "randn",
     "randn_like",
     "random",
-    "uniform",
-    # NumPy bridge
-    "from_dlpack",
-    "from_numpy",
     "shares_memory",
-    "to_numpy",
-    "writable_numpy",
-    # moves
-    "astype",
     "to_device",
-    # autograd
-    "enable_grad",
-    "grad",
-    "no_grad",
+    "to_numpy",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uniform",
     "value_and_grad",
-    # extensions
-    "fft",
-    "linalg",
+    "writable_numpy",
+    "zeros",
+    "zeros_like",
 ]
 # The standard's namespace, by topic: each module's own __all__.
 __all__ += _constants.__all__

@@ -40,7 +40,11 @@ def _prepare(arg: object, where: str) -> tuple[torch.Tensor, bool]:
 
 
 def _differentiate(
-    f: Callable[..., Any], argnums: Argnums, args: tuple[Any, ...], kwargs: dict[str, Any], where: str
+    f: Callable[..., Any],
+    argnums: Argnums,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    where: str,
 ) -> tuple[torch.Tensor, tuple[Any, ...], bool]:
     nums = (argnums,) if isinstance(argnums, int) else tuple(argnums)
     for n in nums:
@@ -64,7 +68,11 @@ def _differentiate(
         )
     inputs = [prepared[n] for n in nums]
     grads = torch.autograd.grad(
-        value, inputs, create_graph=torch.is_grad_enabled(), allow_unused=True, materialize_grads=True
+        value,
+        inputs,
+        create_graph=torch.is_grad_enabled(),
+        allow_unused=True,
+        materialize_grads=True,
     )
     out = []
     for g, is_numpy in zip(grads, kinds, strict=True):

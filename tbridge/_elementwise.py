@@ -13,7 +13,7 @@ included) and stays on the inputs' autograd graph wherever torch can differentia
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import numpy as np
 import torch
@@ -31,15 +31,73 @@ from tbridge._workarounds import (
 )
 
 __all__ = [
-    "abs", "acos", "acosh", "add", "asin", "asinh", "atan", "atan2", "atanh",
-    "bitwise_and", "bitwise_invert", "bitwise_left_shift", "bitwise_or",
-    "bitwise_right_shift", "bitwise_xor", "ceil", "clip", "conj", "copysign", "cos", "cosh",
-    "divide", "equal", "exp", "expm1", "floor", "floor_divide", "greater", "greater_equal",
-    "hypot", "imag", "isfinite", "isinf", "isnan", "less", "less_equal", "log", "log10",
-    "log1p", "log2", "logaddexp", "logical_and", "logical_not", "logical_or", "logical_xor",
-    "maximum", "minimum", "multiply", "negative", "nextafter", "not_equal", "positive", "pow",
-    "real", "reciprocal", "remainder", "round", "sign", "signbit", "sin", "sinh", "sqrt",
-    "square", "subtract", "tan", "tanh", "trunc",
+    "abs",
+    "acos",
+    "acosh",
+    "add",
+    "asin",
+    "asinh",
+    "atan",
+    "atan2",
+    "atanh",
+    "bitwise_and",
+    "bitwise_invert",
+    "bitwise_left_shift",
+    "bitwise_or",
+    "bitwise_right_shift",
+    "bitwise_xor",
+    "ceil",
+    "clip",
+    "conj",
+    "copysign",
+    "cos",
+    "cosh",
+    "divide",
+    "equal",
+    "exp",
+    "expm1",
+    "floor",
+    "floor_divide",
+    "greater",
+    "greater_equal",
+    "hypot",
+    "imag",
+    "isfinite",
+    "isinf",
+    "isnan",
+    "less",
+    "less_equal",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "logaddexp",
+    "logical_and",
+    "logical_not",
+    "logical_or",
+    "logical_xor",
+    "maximum",
+    "minimum",
+    "multiply",
+    "negative",
+    "nextafter",
+    "not_equal",
+    "positive",
+    "pow",
+    "real",
+    "reciprocal",
+    "remainder",
+    "round",
+    "sign",
+    "signbit",
+    "sin",
+    "sinh",
+    "sqrt",
+    "square",
+    "subtract",
+    "tan",
+    "tanh",
+    "trunc",
 ]  # fmt: skip
 
 Scalar: TypeAlias = "bool | int | float | complex"
@@ -88,7 +146,9 @@ def _tensor(x: object, where: str) -> Tensor:
     )
 
 
-def _operands(x1: object, x2: object, where: str) -> tuple[Tensor | Scalar, Tensor | Scalar, torch.dtype]:
+def _operands(
+    x1: object, x2: object, where: str
+) -> tuple[Tensor | Scalar, Tensor | Scalar, torch.dtype]:
     """Both operands, tensors cast to the promoted dtype, and that dtype."""
     s1 = isinstance(x1, (bool, int, float, complex)) and not isinstance(x1, np.generic)
     s2 = isinstance(x2, (bool, int, float, complex)) and not isinstance(x2, np.generic)
@@ -414,7 +474,9 @@ def bitwise_invert(x: Tensor, /) -> Tensor:
     """``~x``: bitwise NOT for integers, logical NOT for bool."""
     t = _tensor(x, "bitwise_invert")
     if t.dtype in _INEXACT:
-        raise TypeError(f"bitwise_invert: {t.dtype} has no bits to invert; pass an integer or bool array")
+        raise TypeError(
+            f"bitwise_invert: {t.dtype} has no bits to invert; pass an integer or bool array"
+        )
     return _unary(torch.bitwise_not, t, "bitwise_invert", "bits")
 
 
@@ -507,7 +569,12 @@ def pow(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:  # noqa: A001 - the 
 
 
 def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _REAL_FLOATS:
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and x1.dtype is x2.dtype
+        and x1.dtype in _REAL_FLOATS
+    ):
         return fn(x1, x2)
     a, b, dt = _operands(x1, x2, where)
     if dt.is_complex:
@@ -546,7 +613,9 @@ def nextafter(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     return _floating_binary(torch.nextafter, x1, x2, "nextafter")
 
 
-def _compare(fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode) -> Tensor:
+def _compare(
+    fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode
+) -> Tensor:
     if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
         return fn(x1, x2)
     return _binary(fn, x1, x2, where, uint)
@@ -592,7 +661,9 @@ def minimum(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     return _compare(torch.minimum, x1, x2, "minimum", "order")
 
 
-def _bitwise(fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode) -> Tensor:
+def _bitwise(
+    fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode
+) -> Tensor:
     if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
         if x1.dtype in _INEXACT:
             raise TypeError(f"{where}: {x1.dtype} has no bits; pass integer or bool arrays")
@@ -699,4 +770,3 @@ def clip(
             out = torch.minimum(out, ordered(hi))
         return from_ordered(out, t.dtype)
     return torch.clamp(t, lo, hi)
-

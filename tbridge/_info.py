@@ -86,4 +86,3 @@ _INFO = Info()
 def __array_namespace_info__() -> Info:
     """The namespace's inspection object (Array API 2023.12 and later)."""
     return _INFO
-

@@ -87,7 +87,7 @@ def scalar_result(dtype: torch.dtype, scalar: object) -> torch.dtype:
     if rank == _FLOAT:
         return default_float_dtype()
     # complex scalar: keep the array's floating precision when it has one
-    if dtype == torch.float32 or dtype == torch.float16:
+    if dtype in (torch.float32, torch.float16):
         return torch.complex64
     if dtype == torch.float64:
         return torch.complex128
@@ -137,4 +137,3 @@ def _as_dtype(item: object) -> torch.dtype:
         raise TypeError(
             f"result_type: {item!r} is neither an array, a dtype nor a Python scalar"
         ) from e
-

@@ -34,7 +34,11 @@ __all__ = [
 #: The unsigned dtypes torch holds but cannot compute with (pytorch#58734).
 UNSIGNED_GAPS: Final = frozenset({torch.uint16, torch.uint32, torch.uint64})
 
-_SIGNED_TWIN: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+_SIGNED_TWIN: Final = {
+    torch.uint16: torch.int16,
+    torch.uint32: torch.int32,
+    torch.uint64: torch.int64,
+}
 _SIGN_BIT: Final = -(2**63)
 
 

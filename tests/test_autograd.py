@@ -19,7 +19,19 @@ UNARY_FLOATING = [
     "log10", "reciprocal", "sin", "sinh", "sqrt", "tan", "tanh", "abs", "negative", "positive",
     "square", "asinh", "real", "conj",
 ]  # fmt: skip
-BINARY = ["add", "subtract", "multiply", "divide", "pow", "atan2", "hypot", "logaddexp", "maximum", "minimum", "copysign"]
+BINARY = [
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "pow",
+    "atan2",
+    "hypot",
+    "logaddexp",
+    "maximum",
+    "minimum",
+    "copysign",
+]
 
 
 def _leaf() -> torch.Tensor:
@@ -61,7 +73,7 @@ MOVES: list[tuple[str, Callable[[torch.Tensor], torch.Tensor]]] = [
     ("to_device_copy", lambda x: tb.to_device(x, "cpu", copy=True)),
     ("asarray_dtype", lambda x: tb.asarray(x, dtype=tb.float32)),
     ("asarray_copy", lambda x: tb.asarray(x, copy=True)),
-    ("array", lambda x: tb.array(x)),
+    ("array", tb.array),
     ("from_dlpack_copy", lambda x: tb.from_dlpack(x, copy=True)),
     ("full_tensor_fill", lambda x: tb.full((2,), x.sum())),
     ("normal_loc", lambda x: tb.normal(x, 0.0)),
@@ -69,7 +81,9 @@ MOVES: list[tuple[str, Callable[[torch.Tensor], torch.Tensor]]] = [
 
 
 @pytest.mark.parametrize(("name", "move"), MOVES, ids=[m[0] for m in MOVES])
-def test_moves_and_conversions_keep_graph(name: str, move: Callable[[torch.Tensor], torch.Tensor]) -> None:
+def test_moves_and_conversions_keep_graph(
+    name: str, move: Callable[[torch.Tensor], torch.Tensor]
+) -> None:
     x = _leaf()
     out = move(x)
     assert out.requires_grad
@@ -134,10 +148,26 @@ def test_grad_twice_gives_second_derivative() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: tb.grad(lambda v: v * 2)(np.ones(3)), ValueError, r"grad: the function must return a tensor with one element, got \(3,\); reduce it first"),
-        (lambda: tb.grad(loss, argnums=5)(np.ones(2), np.ones(2)), ValueError, r"grad: argnums=5 but the function got 2 positional arguments"),
-        (lambda: tb.grad(lambda v: v.sum())(tb.arange(3)), TypeError, r"grad: cannot differentiate with respect to a torch.int64 tensor"),
-        (lambda: tb.value_and_grad(lambda v: 1.0)(np.ones(2)), ValueError, r"value_and_grad: the function must return a tensor with one element, got float"),
+        (
+            lambda: tb.grad(lambda v: v * 2)(np.ones(3)),
+            ValueError,
+            r"grad: the function must return a tensor with one element, got \(3,\); reduce it first",
+        ),
+        (
+            lambda: tb.grad(loss, argnums=5)(np.ones(2), np.ones(2)),
+            ValueError,
+            r"grad: argnums=5 but the function got 2 positional arguments",
+        ),
+        (
+            lambda: tb.grad(lambda v: v.sum())(tb.arange(3)),
+            TypeError,
+            r"grad: cannot differentiate with respect to a torch.int64 tensor",
+        ),
+        (
+            lambda: tb.value_and_grad(lambda v: 1.0)(np.ones(2)),
+            ValueError,
+            r"value_and_grad: the function must return a tensor with one element, got float",
+        ),
     ],
 )
 def test_grad_bad_input(call: Callable[[], object], error: type[Exception], message: str) -> None:

@@ -76,7 +76,9 @@ GRAD_CASES = [(fn, dt) for fn in (tb.zeros, tb.ones, tb.empty) for dt in FLOATIN
 
 
 @pytest.mark.parametrize(("fn", "dtype"), GRAD_CASES, ids=lambda v: getattr(v, "__name__", str(v)))
-def test_requires_grad_makes_leaves(fn: Callable[..., torch.Tensor], dtype: torch.dtype, device: torch.device) -> None:
+def test_requires_grad_makes_leaves(
+    fn: Callable[..., torch.Tensor], dtype: torch.dtype, device: torch.device
+) -> None:
     x = fn(2, 2, dtype=dtype, device=device, requires_grad=True)
     check_meta(x, (2, 2), dtype, device, requires_grad=True)
     assert x.is_leaf
@@ -95,8 +97,12 @@ REQUIRES_GRAD_CALLS: list[tuple[str, Callable[[], torch.Tensor]]] = [
 ]
 
 
-@pytest.mark.parametrize(("where", "call"), REQUIRES_GRAD_CALLS, ids=[c[0] for c in REQUIRES_GRAD_CALLS])
-def test_requires_grad_on_integer_dtype_is_a_value_error(where: str, call: Callable[[], torch.Tensor]) -> None:
+@pytest.mark.parametrize(
+    ("where", "call"), REQUIRES_GRAD_CALLS, ids=[c[0] for c in REQUIRES_GRAD_CALLS]
+)
+def test_requires_grad_on_integer_dtype_is_a_value_error(
+    where: str, call: Callable[[], torch.Tensor]
+) -> None:
     with pytest.raises(
         ValueError,
         match=rf"^{where}: requires_grad=True needs a floating or complex dtype, got torch\.\w+; "
@@ -108,31 +114,81 @@ def test_requires_grad_on_integer_dtype_is_a_value_error(where: str, call: Calla
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: tb.zeros(-1, 3), ValueError, r"zeros: negative size -1 in shape \(-1, 3\); sizes must be >= 0"),
+        (
+            lambda: tb.zeros(-1, 3),
+            ValueError,
+            r"zeros: negative size -1 in shape \(-1, 3\); sizes must be >= 0",
+        ),
         (lambda: tb.ones((2, -5)), ValueError, r"ones: negative size -5 in shape \(2, -5\)"),
-        (lambda: tb.zeros(2.5), TypeError, r"zeros: size 2.5 is not an integer; pass integers, e.g. zeros\(5, 3\)"),
+        (
+            lambda: tb.zeros(2.5),
+            TypeError,
+            r"zeros: size 2.5 is not an integer; pass integers, e.g. zeros\(5, 3\)",
+        ),
         (lambda: tb.zeros((2, 1.0)), TypeError, r"zeros: size 1.0 is not an integer"),
         (lambda: tb.zeros(True), TypeError, r"zeros: size True is not an integer"),
         (lambda: tb.zeros("3"), TypeError, r"zeros: size '3' is not an integer"),
-        (lambda: tb.zeros(), TypeError, r"zeros\(\) missing the shape; pass e.g. zeros\(5, 3\) or zeros\(\(5, 3\)\)"),
-        (lambda: tb.zeros(2, shape=3), TypeError, r"zeros: shape given both positionally \(2,\) and as shape=3"),
+        (
+            tb.zeros,
+            TypeError,
+            r"zeros\(\) missing the shape; pass e.g. zeros\(5, 3\) or zeros\(\(5, 3\)\)",
+        ),
+        (
+            lambda: tb.zeros(2, shape=3),
+            TypeError,
+            r"zeros: shape given both positionally \(2,\) and as shape=3",
+        ),
         (lambda: tb.zeros(2, device=1.5), TypeError, r"device=1.5 is not a device; pass a str"),
-        (lambda: tb.zeros(2, device="gpu"), ValueError, r"device='gpu' is not a device torch knows"),
+        (
+            lambda: tb.zeros(2, device="gpu"),
+            ValueError,
+            r"device='gpu' is not a device torch knows",
+        ),
         (lambda: tb.zeros(2, device=-1), ValueError, r"device=-1: a CUDA index must be >= 0"),
         (lambda: tb.eye(2, k=0.5), TypeError, r"eye: k=0.5 is not an integer"),
         (lambda: tb.eye(-2), ValueError, r"eye: negative size -2"),
-        (lambda: tb.arange(0, 5, 0), ValueError, r"arange: step=0 would never reach stop; pass a non-zero step"),
-        (lambda: tb.arange("a"), TypeError, r"arange: stop='a' is not a real number; pass an int or a float"),
+        (
+            lambda: tb.arange(0, 5, 0),
+            ValueError,
+            r"arange: step=0 would never reach stop; pass a non-zero step",
+        ),
+        (
+            lambda: tb.arange("a"),
+            TypeError,
+            r"arange: stop='a' is not a real number; pass an int or a float",
+        ),
         (lambda: tb.linspace(0, 1, -1), ValueError, r"linspace: num=-1 must be non-negative"),
         (lambda: tb.linspace(0, 1, 2.5), TypeError, r"linspace: num=2.5 is not an integer"),
-        (lambda: tb.full(2, "x"), TypeError, r"full: fill value 'x' is not a scalar; pass a bool, int, float"),
-        (lambda: tb.full(2, 2**70), ValueError, r"full: fill value 1180591620717411303424 does not fit dtype torch.int64"),
-        (lambda: tb.zeros_like([1, 2]), TypeError, r"zeros_like: prototype of type list is not an array; pass a torch.Tensor or a NumPy array \(or call zeros\(shape\) instead\)"),
-        (lambda: tb.rand_like(tb.arange(3)), ValueError, r"rand_like: random values need a floating dtype, got torch.int64; pass e.g. dtype=tb.float64"),
-        (lambda: tb.zeros_like(np.zeros(2, dtype=object)), TypeError, r"dtype=dtype\('O'\): NumPy dtype '\|O' \(object\) has no torch twin"),
+        (
+            lambda: tb.full(2, "x"),
+            TypeError,
+            r"full: fill value 'x' is not a scalar; pass a bool, int, float",
+        ),
+        (
+            lambda: tb.full(2, 2**70),
+            ValueError,
+            r"full: fill value 1180591620717411303424 does not fit dtype torch.int64",
+        ),
+        (
+            lambda: tb.zeros_like([1, 2]),
+            TypeError,
+            r"zeros_like: prototype of type list is not an array; pass a torch.Tensor or a NumPy array \(or call zeros\(shape\) instead\)",
+        ),
+        (
+            lambda: tb.rand_like(tb.arange(3)),
+            ValueError,
+            r"rand_like: random values need a floating dtype, got torch.int64; pass e.g. dtype=tb.float64",
+        ),
+        (
+            lambda: tb.zeros_like(np.zeros(2, dtype=object)),
+            TypeError,
+            r"dtype=dtype\('O'\): NumPy dtype '\|O' \(object\) has no torch twin",
+        ),
     ],
 )
-def test_bad_input_messages(call: Callable[[], object], error: type[Exception], message: str) -> None:
+def test_bad_input_messages(
+    call: Callable[[], object], error: type[Exception], message: str
+) -> None:
     with pytest.raises(error, match=message):
         call()
 
@@ -148,15 +204,29 @@ def test_edge_shapes(shape: tuple[int, ...], device: torch.device) -> None:
 # ---- NumPy as the oracle --------------------------------------------------------------------
 
 ARANGE_CASES = [
-    (5,), (1, 0), (0, 5, 2), (5, 0, -1), (0, 5, 1.5), (0.5, 3.3, 0.7), (-2.5, 2.5, 0.5),
-    (1, 2, 0.1), (0.1, 1, 0.1), (10, -10, -3), (0, 1e-3, 1e-4), (3.0,), (0, 0), (2, 1, -0.25),
+    (5,),
+    (1, 0),
+    (0, 5, 2),
+    (5, 0, -1),
+    (0, 5, 1.5),
+    (0.5, 3.3, 0.7),
+    (-2.5, 2.5, 0.5),
+    (1, 2, 0.1),
+    (0.1, 1, 0.1),
+    (10, -10, -3),
+    (0, 1e-3, 1e-4),
+    (3.0,),
+    (0, 0),
+    (2, 1, -0.25),
     (-7, 100, 13),
 ]
 
 
 @pytest.mark.parametrize("args", ARANGE_CASES, ids=str)
 @pytest.mark.parametrize("dtype", [None, "int64", "int32", "float32", "float64", "float16"])
-def test_arange_agrees_with_numpy(args: tuple[float, ...], dtype: str | None, device: torch.device) -> None:
+def test_arange_agrees_with_numpy(
+    args: tuple[float, ...], dtype: str | None, device: torch.device
+) -> None:
     expected = np.arange(*args, dtype=dtype)
     got = tb.arange(*args, dtype=dtype, device=device)
     check_meta(got, expected.shape, tb.asarray(expected).dtype, device)
@@ -165,15 +235,26 @@ def test_arange_agrees_with_numpy(args: tuple[float, ...], dtype: str | None, de
 
 
 LINSPACE_CASES = [
-    (0, 1, 5, True), (-5, 5, 4, True), (0, 1, 5, False), (2, 3, 1, True), (2, 3, 0, True),
-    (1, -1, 7, True), (0, 10, 11, True), (-3.5, 7.25, 9, False), (0, 1, 50, True),
-    (5, 5, 4, True), (0, 100, 7, False), (1e-3, 1e3, 13, True),
+    (0, 1, 5, True),
+    (-5, 5, 4, True),
+    (0, 1, 5, False),
+    (2, 3, 1, True),
+    (2, 3, 0, True),
+    (1, -1, 7, True),
+    (0, 10, 11, True),
+    (-3.5, 7.25, 9, False),
+    (0, 1, 50, True),
+    (5, 5, 4, True),
+    (0, 100, 7, False),
+    (1e-3, 1e3, 13, True),
 ]
 
 
 @pytest.mark.parametrize("args", LINSPACE_CASES, ids=str)
 @pytest.mark.parametrize("dtype", [None, "int64", "int16", "float32", "float64"])
-def test_linspace_agrees_with_numpy(args: tuple[Any, ...], dtype: str | None, device: torch.device) -> None:
+def test_linspace_agrees_with_numpy(
+    args: tuple[Any, ...], dtype: str | None, device: torch.device
+) -> None:
     start, stop, num, endpoint = args
     expected = np.linspace(start, stop, num, endpoint=endpoint, dtype=dtype)
     got = tb.linspace(start, stop, num, endpoint=endpoint, dtype=dtype, device=device)
@@ -193,9 +274,13 @@ def test_linspace_defaults_and_retstep() -> None:
     np.testing.assert_array_equal(values(tb.linspace(-5, 5, 4, dtype=int)), [-5, -2, 1, 5])
 
 
-@pytest.mark.parametrize("args", [(3,), (3, 4), (4, 3), (3, 3, 1), (3, 5, 2), (5, 3, -2), (3, 3, 7), (0,)], ids=str)
+@pytest.mark.parametrize(
+    "args", [(3,), (3, 4), (4, 3), (3, 3, 1), (3, 5, 2), (5, 3, -2), (3, 3, 7), (0,)], ids=str
+)
 @pytest.mark.parametrize("dtype", [None, "int64", "bool", "complex64"])
-def test_eye_agrees_with_numpy(args: tuple[int, ...], dtype: str | None, device: torch.device) -> None:
+def test_eye_agrees_with_numpy(
+    args: tuple[int, ...], dtype: str | None, device: torch.device
+) -> None:
     expected = np.eye(*args, dtype=dtype)
     got = tb.eye(*args, dtype=dtype, device=device)
     check_meta(got, expected.shape, tb.asarray(expected).dtype, device)
@@ -233,8 +318,19 @@ def test_full_with_a_tensor_fill_keeps_graph() -> None:
 
 
 ASARRAY_DATA = [
-    [5.5, 3], [1, 2, 3], [True, False], [[1, 2], [3, 4]], [1j, 2], 3, 2.5, True, [], [[1.5], [2]],
-    [np.float32(1), 2], (1, 2.0), [[True, 2]],
+    [5.5, 3],
+    [1, 2, 3],
+    [True, False],
+    [[1, 2], [3, 4]],
+    [1j, 2],
+    3,
+    2.5,
+    True,
+    [],
+    [[1.5], [2]],
+    [np.float32(1), 2],
+    (1, 2.0),
+    [[True, 2]],
 ]
 
 
@@ -268,7 +364,9 @@ LIKES: list[tuple[str, Callable[..., torch.Tensor]]] = [
 
 @pytest.mark.parametrize(("name", "fn"), LIKES, ids=[n for n, _ in LIKES])
 @pytest.mark.parametrize("kind", ["tensor", "ndarray"])
-def test_like_keeps_shape_and_dtype(name: str, fn: Callable[..., torch.Tensor], kind: str, device: torch.device) -> None:
+def test_like_keeps_shape_and_dtype(
+    name: str, fn: Callable[..., torch.Tensor], kind: str, device: torch.device
+) -> None:
     source = np.ones((2, 3), dtype=np.float32)
     proto: Any = tb.asarray(source, device=device) if kind == "tensor" else source
     x = fn(proto)
@@ -316,8 +414,15 @@ steps = st.sampled_from([0.1, 0.3, 1.5, -0.7, 0.25, 3.0, -2.5, 1e-2])
 
 
 @settings(max_examples=150, deadline=None)
-@given(a=bounds, b=bounds, step=steps, dtype=st.sampled_from([None, "float32", "float16", "int64", "int16"]))
-def test_arange_random_bounds_match_numpy(a: float, b: float, step: float, dtype: str | None) -> None:
+@given(
+    a=bounds,
+    b=bounds,
+    step=steps,
+    dtype=st.sampled_from([None, "float32", "float16", "int64", "int16"]),
+)
+def test_arange_random_bounds_match_numpy(
+    a: float, b: float, step: float, dtype: str | None
+) -> None:
     lo, hi = (min(a, b), max(a, b)) if step > 0 else (max(a, b), min(a, b))
     expected = np.arange(lo, hi, step, dtype=dtype)
     got = values(tb.arange(lo, hi, step, dtype=dtype))
@@ -335,7 +440,9 @@ def test_arange_random_bounds_match_numpy(a: float, b: float, step: float, dtype
     # NumPy rounds once; docs/creation.md records the 1-ulp difference.
     dtype=st.sampled_from([None, "float32", "int64", "int32", "uint16"]),
 )
-def test_linspace_random_bounds_match_numpy(a: float, b: float, num: int, endpoint: bool, dtype: str | None) -> None:
+def test_linspace_random_bounds_match_numpy(
+    a: float, b: float, num: int, endpoint: bool, dtype: str | None
+) -> None:
     if dtype == "uint16":
         a, b = abs(a), abs(b)
     expected = np.linspace(a, b, num, endpoint=endpoint, dtype=dtype)

@@ -26,8 +26,23 @@ def test_table_round_trips(torch_dt: torch.dtype, numpy_dt: np.dtype[Any]) -> No
 
 @pytest.mark.parametrize(
     "name",
-    ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-     "float16", "bfloat16", "float32", "float64", "complex64", "complex128"],
+    [
+        "bool",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float16",
+        "bfloat16",
+        "float32",
+        "float64",
+        "complex64",
+        "complex128",
+    ],
 )
 def test_public_dtypes_are_torch_dtypes(name: str) -> None:
     assert getattr(tb, name) is getattr(torch, name)
@@ -134,6 +149,10 @@ def test_default_float_does_not_leak_into_other_threads() -> None:
 
 @pytest.mark.parametrize("bad", [tb.int32, "complex64", tb.bool])
 def test_default_float_rejects_non_real_floats(bad: object) -> None:
-    with pytest.raises(ValueError, match=r"the default must be a real floating dtype; pass tb.float64"):
-        with tb.default_float(bad):  # type: ignore[arg-type]
-            pass
+    with (
+        pytest.raises(
+            ValueError, match=r"the default must be a real floating dtype; pass tb.float64"
+        ),
+        tb.default_float(bad),
+    ):  # type: ignore[arg-type]
+        pass

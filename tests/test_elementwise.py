@@ -51,7 +51,19 @@ def test_uint64_across_the_sign_bit_matches_numpy(name: str, a: list[int], b: li
 
 
 @pytest.mark.parametrize("dtype", ["uint16", "uint32"])
-@pytest.mark.parametrize("name", ["add", "subtract", "floor_divide", "remainder", "pow", "less", "maximum", "bitwise_right_shift"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "add",
+        "subtract",
+        "floor_divide",
+        "remainder",
+        "pow",
+        "less",
+        "maximum",
+        "bitwise_right_shift",
+    ],
+)
 def test_uint16_uint32_match_numpy(dtype: str, name: str) -> None:
     top = np.iinfo(dtype).max
     a = np.array([top, 7, 0, 300], dtype=dtype)
@@ -105,17 +117,64 @@ def test_conj_is_materialized() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: tb.add(1, 2), TypeError, r"add: at least one argument must be an array, got int and int; wrap one with tb.asarray"),
-        (lambda: tb.add([1], tb.ones(1)), TypeError, r"add: expected an array, got list; pass a tensor \(tb.asarray\(x\) converts other data\)"),
-        (lambda: tb.bitwise_and(tb.ones(2), tb.ones(2)), TypeError, r"bitwise_and: torch.float64 has no bits; pass integer or bool arrays"),
-        (lambda: tb.bitwise_invert(tb.ones(2)), TypeError, r"bitwise_invert: torch.float64 has no bits to invert"),
-        (lambda: tb.negative(tb.asarray([True])), TypeError, r"negative: a bool array has no negation; use tb.logical_not"),
-        (lambda: tb.sin(tb.asarray([True])), TypeError, r"sin: a bool array has no floating meaning; cast it first"),
-        (lambda: tb.add(tb.ones(2, dtype=tb.uint8), 300), OverflowError, r"Python integer 300 is out of bounds for torch.uint8; cast the array to a wider dtype first"),
-        (lambda: tb.floor_divide(tb.asarray(np.array([2**63], dtype=np.uint64)), tb.asarray(np.array([2], dtype=np.uint64))), OverflowError, r"floor_divide: uint64 values >= 2\*\*63 are not supported by this operation.*pytorch#58734"),
-        (lambda: tb.clip(tb.asarray([1j]), 0, 1), TypeError, r"clip: complex arrays and bounds have no order"),
-        (lambda: tb.clip(tb.asarray([1, 2]), 0.5), TypeError, r"clip: bound 0.5 does not fit a torch.int64 array"),
-        (lambda: tb.atan2(tb.asarray([1j]), tb.asarray([1j])), TypeError, r"atan2: complex input is not supported; pass real arrays"),
+        (
+            lambda: tb.add(1, 2),
+            TypeError,
+            r"add: at least one argument must be an array, got int and int; wrap one with tb.asarray",
+        ),
+        (
+            lambda: tb.add([1], tb.ones(1)),
+            TypeError,
+            r"add: expected an array, got list; pass a tensor \(tb.asarray\(x\) converts other data\)",
+        ),
+        (
+            lambda: tb.bitwise_and(tb.ones(2), tb.ones(2)),
+            TypeError,
+            r"bitwise_and: torch.float64 has no bits; pass integer or bool arrays",
+        ),
+        (
+            lambda: tb.bitwise_invert(tb.ones(2)),
+            TypeError,
+            r"bitwise_invert: torch.float64 has no bits to invert",
+        ),
+        (
+            lambda: tb.negative(tb.asarray([True])),
+            TypeError,
+            r"negative: a bool array has no negation; use tb.logical_not",
+        ),
+        (
+            lambda: tb.sin(tb.asarray([True])),
+            TypeError,
+            r"sin: a bool array has no floating meaning; cast it first",
+        ),
+        (
+            lambda: tb.add(tb.ones(2, dtype=tb.uint8), 300),
+            OverflowError,
+            r"Python integer 300 is out of bounds for torch.uint8; cast the array to a wider dtype first",
+        ),
+        (
+            lambda: tb.floor_divide(
+                tb.asarray(np.array([2**63], dtype=np.uint64)),
+                tb.asarray(np.array([2], dtype=np.uint64)),
+            ),
+            OverflowError,
+            r"floor_divide: uint64 values >= 2\*\*63 are not supported by this operation.*pytorch#58734",
+        ),
+        (
+            lambda: tb.clip(tb.asarray([1j]), 0, 1),
+            TypeError,
+            r"clip: complex arrays and bounds have no order",
+        ),
+        (
+            lambda: tb.clip(tb.asarray([1, 2]), 0.5),
+            TypeError,
+            r"clip: bound 0.5 does not fit a torch.int64 array",
+        ),
+        (
+            lambda: tb.atan2(tb.asarray([1j]), tb.asarray([1j])),
+            TypeError,
+            r"atan2: complex input is not supported; pass real arrays",
+        ),
     ],
 )
 def test_bad_input(call: Callable[[], object], error: type[Exception], message: str) -> None:
@@ -129,7 +188,9 @@ def test_clip_saturates_bounds_to_the_dtype() -> None:
     assert out.dtype == tb.uint8
     assert out.tolist() == [1, 200]
     big = tb.asarray(np.array([1, 2**63 + 9], dtype=np.uint64))
-    np.testing.assert_array_equal(_np(tb.clip(big, 5, 2**63)), np.array([5, 2**63], dtype=np.uint64))
+    np.testing.assert_array_equal(
+        _np(tb.clip(big, 5, 2**63)), np.array([5, 2**63], dtype=np.uint64)
+    )
 
 
 @pytest.mark.parametrize("name", ["add", "less", "sin", "sign", "clip", "floor"])

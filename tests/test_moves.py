@@ -60,12 +60,32 @@ def test_move_keeps_autograd(device: torch.device) -> None:
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: tb.to_device(np.ones(2), "cpu"), TypeError, r"to_device: x of type ndarray is not a tensor; convert it with tb.asarray"),
-        (lambda: tb.to_device(tb.ones(2), "cpu", copy=1), TypeError, r"to_device: copy=1 is not allowed; pass True"),
+        (
+            lambda: tb.to_device(np.ones(2), "cpu"),
+            TypeError,
+            r"to_device: x of type ndarray is not a tensor; convert it with tb.asarray",
+        ),
+        (
+            lambda: tb.to_device(tb.ones(2), "cpu", copy=1),
+            TypeError,
+            r"to_device: copy=1 is not allowed; pass True",
+        ),
         (lambda: tb.to_device(tb.ones(2), 2.0), TypeError, r"device=2.0 is not a device"),
-        (lambda: tb.astype([1, 2], tb.float32), TypeError, r"astype: x of type list is not a tensor; use tb.asarray\(x, dtype=...\)"),
-        (lambda: tb.astype(tb.ones(2), "U1"), TypeError, r"NumPy dtype '<U1' \(str32\) has no torch twin"),
-        (lambda: tb.astype(tb.ones(2), tb.int8, copy=None), TypeError, r"astype: copy=None must be True or False"),
+        (
+            lambda: tb.astype([1, 2], tb.float32),
+            TypeError,
+            r"astype: x of type list is not a tensor; use tb.asarray\(x, dtype=...\)",
+        ),
+        (
+            lambda: tb.astype(tb.ones(2), "U1"),
+            TypeError,
+            r"NumPy dtype '<U1' \(str32\) has no torch twin",
+        ),
+        (
+            lambda: tb.astype(tb.ones(2), tb.int8, copy=None),
+            TypeError,
+            r"astype: copy=None must be True or False",
+        ),
     ],
 )
 def test_bad_moves(call: Callable[[], object], error: type[Exception], message: str) -> None:

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 import torch
 from hypothesis import given, settings
-from hypothesis.errors import HypothesisWarning
 from hypothesis import strategies as st
+from hypothesis.errors import HypothesisWarning
 from hypothesis.extra.array_api import make_strategies_namespace
 
 import tbridge as tb
@@ -51,7 +51,16 @@ def _same(got: torch.Tensor, expected: np.ndarray[Any, Any], exact: bool = True)
 
 
 WRAPPING = ["add", "subtract", "multiply", "bitwise_and", "bitwise_or", "bitwise_xor"]
-ORDERED = ["equal", "not_equal", "less", "less_equal", "greater", "greater_equal", "maximum", "minimum"]
+ORDERED = [
+    "equal",
+    "not_equal",
+    "less",
+    "less_equal",
+    "greater",
+    "greater_equal",
+    "maximum",
+    "minimum",
+]
 
 
 @pytest.mark.parametrize("name", WRAPPING + ORDERED)
@@ -67,7 +76,19 @@ def test_integer_binary_matches_numpy(name: str, data: st.DataObject) -> None:
     _same(getattr(tb, name)(a, b), expected)
 
 
-FLOAT_BINARY = ["add", "subtract", "multiply", "divide", "maximum", "minimum", "equal", "less", "atan2", "hypot", "copysign"]
+FLOAT_BINARY = [
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "maximum",
+    "minimum",
+    "equal",
+    "less",
+    "atan2",
+    "hypot",
+    "copysign",
+]
 
 
 @pytest.mark.parametrize("name", FLOAT_BINARY)
@@ -89,9 +110,13 @@ def test_float_binary_matches_numpy(name: str, data: st.DataObject) -> None:
 def test_mixed_dtypes_promote_as_numpy(name: str, data: st.DataObject) -> None:
     d1 = data.draw(REAL, label="d1")
     d2 = data.draw(REAL, label="d2")
-    a = data.draw(xps.arrays(d1, (3,), elements={"allow_nan": False, **(_bounded(d1) or {})}), label="a")
+    a = data.draw(
+        xps.arrays(d1, (3,), elements={"allow_nan": False, **(_bounded(d1) or {})}), label="a"
+    )
     # A 0-d second operand: torch would let it lose to the first's dtype.
-    b = data.draw(xps.arrays(d2, (), elements={"allow_nan": False, **(_bounded(d2) or {})}), label="b")
+    b = data.draw(
+        xps.arrays(d2, (), elements={"allow_nan": False, **(_bounded(d2) or {})}), label="b"
+    )
     with np.errstate(all="ignore"):
         expected = getattr(np, name)(_np(a), _np(b))
     got = getattr(tb, name)(a, b)
@@ -99,7 +124,20 @@ def test_mixed_dtypes_promote_as_numpy(name: str, data: st.DataObject) -> None:
     np.testing.assert_allclose(_np(got), expected, rtol=1e-6)
 
 
-UNARY = ["abs", "negative", "square", "sign", "floor", "ceil", "trunc", "round", "isnan", "isfinite", "signbit", "positive"]
+UNARY = [
+    "abs",
+    "negative",
+    "square",
+    "sign",
+    "floor",
+    "ceil",
+    "trunc",
+    "round",
+    "isnan",
+    "isfinite",
+    "signbit",
+    "positive",
+]
 
 
 @pytest.mark.parametrize("name", UNARY)
@@ -107,7 +145,9 @@ UNARY = ["abs", "negative", "square", "sign", "floor", "ceil", "trunc", "round",
 @given(data=st.data())
 def test_unary_matches_numpy(name: str, data: st.DataObject) -> None:
     dtype = data.draw(REAL, label="dtype")
-    x = data.draw(xps.arrays(dtype, data.draw(SHAPES, label="shape"), elements=_bounded(dtype)), label="x")
+    x = data.draw(
+        xps.arrays(dtype, data.draw(SHAPES, label="shape"), elements=_bounded(dtype)), label="x"
+    )
     with np.errstate(all="ignore"):
         expected = getattr(np, name)(_np(x))
     _same(getattr(tb, name)(x), expected)
@@ -131,7 +171,10 @@ def test_floating_unary_matches_numpy(name: str, data: st.DataObject) -> None:
 @given(data=st.data())
 def test_python_scalars_are_weak(data: st.DataObject) -> None:
     dtype = data.draw(REAL, label="dtype")
-    x = data.draw(xps.arrays(dtype, (3,), elements={"allow_nan": False, "min_value": 0, "max_value": 100}), label="x")
+    x = data.draw(
+        xps.arrays(dtype, (3,), elements={"allow_nan": False, "min_value": 0, "max_value": 100}),
+        label="x",
+    )
     scalar = data.draw(st.sampled_from([1, 2, 0]), label="scalar")
     expected = np.add(_np(x), scalar)
     _same(tb.add(x, scalar), expected)

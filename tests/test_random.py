@@ -13,9 +13,16 @@ from tbridge.random import Generator, default_rng
 
 
 @pytest.mark.parametrize("fn", [tb.rand, tb.randn], ids=lambda f: f.__name__)
-def test_module_samplers_shape_dtype_device(fn: Callable[..., torch.Tensor], device: torch.device) -> None:
+def test_module_samplers_shape_dtype_device(
+    fn: Callable[..., torch.Tensor], device: torch.device
+) -> None:
     x = fn(5, 3, device=device)
-    assert (type(x), tuple(x.shape), x.dtype, x.device.type) == (torch.Tensor, (5, 3), tb.float64, device.type)
+    assert (type(x), tuple(x.shape), x.dtype, x.device.type) == (
+        torch.Tensor,
+        (5, 3),
+        tb.float64,
+        device.type,
+    )
     assert fn((2, 2), dtype="f4", device=device).dtype == tb.float32
     assert fn().shape == ()
 
@@ -59,15 +66,39 @@ def test_normal_with_tensor_parameters_stays_on_graph() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: tb.normal(0, -1), ValueError, r"normal: scale=-1 must be >= 0 \(it is a standard deviation\)"),
-        (lambda: tb.normal(0, tb.asarray([1.0, -1.0])), ValueError, r"normal: scale has negative entries"),
+        (
+            lambda: tb.normal(0, -1),
+            ValueError,
+            r"normal: scale=-1 must be >= 0 \(it is a standard deviation\)",
+        ),
+        (
+            lambda: tb.normal(0, tb.asarray([1.0, -1.0])),
+            ValueError,
+            r"normal: scale has negative entries",
+        ),
         (lambda: tb.normal("a"), TypeError, r"normal: loc='a' is not a real number or array"),
-        (lambda: tb.rand(2, dtype=tb.int64), ValueError, r"rand: samples need a real floating dtype, got torch.int64"),
+        (
+            lambda: tb.rand(2, dtype=tb.int64),
+            ValueError,
+            r"rand: samples need a real floating dtype, got torch.int64",
+        ),
         (lambda: tb.uniform(size=-1), ValueError, r"uniform: negative size -1"),
         (lambda: default_rng(-3), TypeError, r"default_rng: seed=-3 is not a non-negative integer"),
-        (lambda: default_rng(0).integers(5, 5), ValueError, r"integers: empty range low=5, high=5, endpoint=False; pass high > low"),
-        (lambda: default_rng(0).integers(5, dtype=float), ValueError, r"integers: dtype must be an integer dtype, got torch.float64"),
-        (lambda: default_rng(0).permutation("abc"), TypeError, r"permutation: x='abc' is neither an int nor an array"),
+        (
+            lambda: default_rng(0).integers(5, 5),
+            ValueError,
+            r"integers: empty range low=5, high=5, endpoint=False; pass high > low",
+        ),
+        (
+            lambda: default_rng(0).integers(5, dtype=float),
+            ValueError,
+            r"integers: dtype must be an integer dtype, got torch.float64",
+        ),
+        (
+            lambda: default_rng(0).permutation("abc"),
+            TypeError,
+            r"permutation: x='abc' is neither an int nor an array",
+        ),
     ],
 )
 def test_bad_random_input(call: Callable[[], object], error: type[Exception], message: str) -> None:

@@ -99,7 +99,7 @@ def test_section2_numpy_to_tensor_shares() -> None:
     assert t.data_ptr() == n.ctypes.data
 
 
-@pytest.mark.parametrize("device", available_devices() + [torch.device("meta")], ids=str)
+@pytest.mark.parametrize("device", [*available_devices(), torch.device("meta")], ids=str)
 def test_section2_gpu_moves(device: torch.device) -> None:
     x = tb.rand(5, 3, dtype=tb.float32)
     y = tb.ones_like(x, device=device)
