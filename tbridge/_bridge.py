@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 from collections.abc import Iterator
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias, cast
 
 import numpy as np
 import torch
@@ -29,6 +29,7 @@ from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
 from tbridge._dtypes import (
     ML_DTYPE_NAMES,
     DTypeLike,
+    current_defaults,
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
@@ -60,6 +61,11 @@ _NUMPY2: Final = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
 
 # DLPack's device type code for plain host memory.
 _DLPACK_CPU: Final = 1
+
+# Hot paths use these through module globals: one dictionary lookup instead of two.
+_ndarray: Final = np.ndarray
+_Tensor: Final = torch.Tensor
+_torch_from_numpy: Final = torch.from_numpy
 
 
 class _Plan:
@@ -150,10 +156,17 @@ def _freeze(*arrays: NDArray) -> None:
 
 
 def _copy_ndarray(a: NDArray, dtype: torch.dtype) -> torch.Tensor:
-    """A fresh contiguous native-order CPU tensor holding ``a``'s values (NumPy does the copy)."""
-    out = torch.empty(a.shape, dtype=dtype, device=CPU)  # never torch's global default device
-    np.copyto(_raw_numpy(out), a, casting="equiv")
-    return out
+    """A fresh contiguous native-order CPU tensor holding ``a``'s values.
+
+    NumPy allocates and copies: fresh NumPy memory comes in huge pages where the system allows,
+    while torch's allocator takes a page fault every 4 KiB (several times slower for big copies).
+    The tensor keeps the array alive; never on torch's global default device.
+    """
+    twin = numpy_dtype_of(dtype)
+    assert twin is not None  # the plan found ``dtype`` through the same table
+    out: NDArray = np.empty(a.shape, dtype=twin)
+    np.copyto(out, a, casting="equiv")
+    return _view_ndarray(out, dtype)
 
 
 def _refuse(where: str, reasons: list[str]) -> ValueError:
@@ -189,6 +202,9 @@ def _ndarray_to_tensor(
     if dt != plan.dtype or device != CPU:
         return convert(t, dt, device)
     if copy and not copied:
+        if a.flags.c_contiguous or a.flags.f_contiguous:
+            # The layout clone() would keep, in NumPy memory (see _copy_ndarray).
+            return _view_ndarray(np.array(a, order="K", copy=True), plan.dtype)
         return t.clone()
     return t
 
@@ -267,6 +283,22 @@ def asarray(
     >>> tb.asarray([5.5, 3])
     tensor([5.5000, 3.0000], dtype=torch.float64)
     """
+    if dtype is None and device is None and requires_grad is False:
+        # Fast paths for the common calls; anything unusual falls through to the general path.
+        kind = type(obj)
+        if kind is _ndarray:
+            if (copy is None or copy is False) and obj.flags.writeable:  # type: ignore[attr-defined]
+                try:
+                    return _torch_from_numpy(obj)
+                except (TypeError, ValueError):
+                    pass
+        elif kind is _Tensor:
+            if copy is None or copy is False:
+                return cast(torch.Tensor, obj)
+        elif (kind is list or kind is tuple) and (copy is None or copy is True):
+            fast = _sequence_fast(cast("list[Any] | tuple[Any, ...]", obj))
+            if fast is not None:
+                return fast
     copy = check_copy(copy, "asarray")
     dt = None if dtype is None else torch_dtype(dtype)
     dev = None if device is None else torch_device(device)
@@ -349,6 +381,19 @@ def _has_buffer(obj: object) -> bool:
     return True
 
 
+def _sequence_fast(obj: list[Any] | tuple[Any, ...]) -> torch.Tensor | None:
+    """Python data with the default dtypes, when NumPy reads it as a dtype torch takes as is."""
+    if current_defaults()[0] is not torch.float64:
+        return None  # float64 results take another default: the general path converts
+    for v in obj:
+        if isinstance(v, _Tensor):
+            return None  # stacked on torch's side by the general path
+    try:
+        return _torch_from_numpy(np.asarray(obj))
+    except (TypeError, ValueError, OverflowError):
+        return None  # object/str/ml_dtypes data, bad nesting: the general path explains
+
+
 def _sequence_to_tensor(
     obj: list[Any] | tuple[Any, ...], dt: torch.dtype | None, dev: torch.device
 ) -> torch.Tensor:
@@ -396,6 +441,12 @@ def array(
     >>> tb.array([5.5, 3])
     tensor([5.5000, 3.0000], dtype=torch.float64)
     """
+    if dtype is None and device is None and requires_grad is False:
+        kind = type(obj)
+        if (kind is list or kind is tuple) and (copy is True or copy is None):
+            fast = _sequence_fast(cast("list[Any] | tuple[Any, ...]", obj))
+            if fast is not None:
+                return fast
     return asarray(obj, dtype=dtype, device=device, copy=copy, requires_grad=requires_grad)
 
 
@@ -413,6 +464,11 @@ def from_numpy(a: NDArray, /) -> torch.Tensor:
         ``a`` is read-only, reversed (negative strides), byte-swapped, or strided oddly; the
         message says so and names ``tb.asarray(a)``, which copies.
     """
+    if type(a) is _ndarray and a.flags.writeable:
+        try:
+            return _torch_from_numpy(a)
+        except (TypeError, ValueError):
+            pass  # a dtype or layout torch refuses: the general path handles or explains it
     if not isinstance(a, np.ndarray):
         kind = (
             "a NumPy scalar, which owns no shareable buffer"
@@ -473,6 +529,16 @@ def to_numpy(x: torch.Tensor, /, *, copy: bool | None = None) -> NDArray:
     >>> tb.to_numpy(tb.ones(5))
     array([1., 1., 1., 1., 1.])
     """
+    if copy is None and type(x) is _Tensor:
+        try:
+            fast: NDArray = x.numpy()
+        except (RuntimeError, TypeError):
+            pass  # grad, device, conj/neg bits, layout, dtype: the general path below
+        else:
+            # Its base is the tensor, not an ndarray: NumPy refuses to make it writable again.
+            # write=False, passed positionally: NumPy parses it faster (its stubs want a keyword)
+            fast.setflags(False)  # type: ignore[call-arg]
+            return fast
     copy = check_copy(copy, "to_numpy")
     if not isinstance(x, torch.Tensor):
         raise TypeError(
@@ -657,8 +723,10 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
         elif isinstance(side, torch.Tensor):
             if side.device.type == "meta" or side.numel() == 0:
                 return False
-            if side.device.type == "cpu" and not (side.is_conj() or side.is_neg()) and (
-                side.layout == torch.strided
+            if (
+                side.device.type == "cpu"
+                and not (side.is_conj() or side.is_neg())
+                and (side.layout == torch.strided)
             ):
                 views.append(_raw_numpy(side))
             else:

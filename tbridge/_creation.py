@@ -8,13 +8,14 @@ The ``*_like`` functions never put their result on the prototype's autograd grap
 from __future__ import annotations
 
 import math
-from typing import Any, Literal, TypeAlias, overload
+from typing import Any, Final, Literal, TypeAlias, cast, overload
 
 import numpy as np
 import torch
 
 from tbridge._dtypes import (
     DTypeLike,
+    current_defaults,
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
@@ -22,6 +23,7 @@ from tbridge._dtypes import (
     torch_dtype_of_numpy,
 )
 from tbridge._normalize import (
+    CPU,
     DeviceLike,
     ShapeLike,
     check_requires_grad,
@@ -50,6 +52,64 @@ Scalar: TypeAlias = "bool | int | float | complex | np.generic"
 RealScalar: TypeAlias = "int | float | np.integer[Any] | np.floating[Any]"
 ArrayLike: TypeAlias = "torch.Tensor | np.ndarray[Any, Any]"
 
+# Hot paths call these through module globals: one dictionary lookup instead of two.
+_Tensor: Final = torch.Tensor
+_from_numpy: Final = torch.from_numpy
+_empty: Final = torch.empty
+_zeros: Final = torch.zeros
+_ones: Final = torch.ones
+_full: Final = torch.full
+_eye: Final = torch.eye
+_empty_like: Final = torch.empty_like
+_zeros_like: Final = torch.zeros_like
+_ones_like: Final = torch.ones_like
+_full_like: Final = torch.full_like
+_rand_like: Final = torch.rand_like
+_randn_like: Final = torch.randn_like
+_I8: Final = np.dtype(np.int64)
+_F8: Final = np.dtype(np.float64)
+_F4: Final = np.dtype(np.float32)
+
+#: Up to this many elements, ``full`` and ``eye`` with inferred dtypes are built by NumPy: a
+#: few NumPy calls cost less than one torch call. The dtypes whose values NumPy and torch
+#: write alike (float16 is left out: torch rounds a float64 fill through float32).
+_SMALL: Final = 1024
+_SMALL_EYE: Final = 256  # templates are cached: keep them small
+_SMALL_DTYPES: Final[dict[torch.dtype, np.dtype[Any]]] = {
+    torch.float64: _F8,
+    torch.float32: _F4,
+    torch.int64: _I8,
+    torch.bool: np.dtype(np.bool_),
+}
+
+#: Up to this many elements, ``arange`` with floats and ``linspace`` compute on the CPU with
+#: NumPy itself (bit-exact by construction, and a few NumPy calls cost less than torch's
+#: per-op overhead); above it, torch's kernels (fewer passes over memory) do the work.
+NUMPY_MAX: Final = 4096
+
+#: Integers this small are exact in float64, and NumPy's float-based length formula for
+#: ``arange`` agrees with exact integer arithmetic on them.
+_EXACT_INT: Final = 2**52
+
+# NumPy twins of the floating dtypes whose small-n arange/linspace NumPy computes, with the
+# largest magnitude of a whole number each holds exactly (for the one-op torch.arange path).
+_NUMPY_FLOATS: Final[dict[torch.dtype, np.dtype[Any]]] = {torch.float64: _F8, torch.float32: _F4}
+_WHOLE_LIMIT: Final = {torch.float64: 2.0**53, torch.float32: 2.0**24}
+# Bounds under these magnitudes keep NumPy's linspace free of overflow (and its warnings), and
+# integer bounds exact as float64.
+_LINSPACE_LIMIT: Final = {torch.float64: float(_EXACT_INT), torch.float32: 1e38}
+#: Up to this many samples, linspace's values are computed as Python floats.
+_LIST_MAX: Final = 24
+
+
+def _plain_size(dims: tuple[Any, ...]) -> tuple[int, ...] | None:
+    """``dims`` as a size when it is non-negative ints, varargs or one tuple; else None."""
+    size = dims[0] if len(dims) == 1 and type(dims[0]) is tuple else dims
+    for d in size:
+        if type(d) is not int or d < 0:
+            return None
+    return cast("tuple[int, ...]", size)
+
 
 def _floating(dtype: DTypeLike | None) -> torch.dtype:
     return default_float_dtype() if dtype is None else torch_dtype(dtype)
@@ -75,6 +135,7 @@ def _filled(
     fn: Any,
     where: str,
     dims: tuple[ShapeLike, ...],
+    *,
     shape: ShapeLike | None,
     dtype: DTypeLike | None,
     device: DeviceLike | None,
@@ -107,7 +168,20 @@ def empty(
     >>> tb.empty(5, 3).shape, tb.empty((5, 3)).dtype
     (torch.Size([5, 3]), torch.float64)
     """
-    return _filled(torch.empty, "empty", dims, shape, dtype, device, requires_grad)
+    if shape is None and device is None and requires_grad is False and dims:
+        size = _plain_size(dims)
+        if size is not None:
+            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+            return _empty(size=size, dtype=dt, device=CPU)
+    return _filled(
+        torch.empty,
+        "empty",
+        dims,
+        shape=shape,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+    )
 
 
 def zeros(
@@ -128,7 +202,20 @@ def zeros(
     tensor([[0, 0, 0],
             [0, 0, 0]])
     """
-    return _filled(torch.zeros, "zeros", dims, shape, dtype, device, requires_grad)
+    if shape is None and device is None and requires_grad is False and dims:
+        size = _plain_size(dims)
+        if size is not None:
+            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+            return _zeros(size=size, dtype=dt, device=CPU)
+    return _filled(
+        torch.zeros,
+        "zeros",
+        dims,
+        shape=shape,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+    )
 
 
 def ones(
@@ -148,7 +235,20 @@ def ones(
     >>> tb.ones(2, dtype="f4")
     tensor([1., 1.])
     """
-    return _filled(torch.ones, "ones", dims, shape, dtype, device, requires_grad)
+    if shape is None and device is None and requires_grad is False and dims:
+        size = _plain_size(dims)
+        if size is not None:
+            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+            return _ones(size=size, dtype=dt, device=CPU)
+    return _filled(
+        torch.ones,
+        "ones",
+        dims,
+        shape=shape,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+    )
 
 
 def _scalar_dtype(value: object, where: str) -> torch.dtype:
@@ -197,6 +297,31 @@ def full(
     tensor([[7, 7],
             [7, 7]])
     """
+    if device is None and requires_grad is False:
+        kind = type(fill_value)
+        size: Any = (shape,) if type(shape) is int else shape
+        if type(size) is tuple and (kind is float or kind is int or kind is bool):
+            count = 1
+            for d in size:
+                if type(d) is not int or d < 0:
+                    break
+                count *= d
+            else:
+                value = cast(float, fill_value)  # a Python bool, int or float
+                if dtype is not None:
+                    dt = torch_dtype(dtype)
+                elif kind is float:
+                    dt = current_defaults()[0]
+                else:
+                    dt = torch.int64 if kind is int else torch.bool
+                if dtype is None and count <= _SMALL and dt in _SMALL_DTYPES:
+                    return _small_full(size, value, dt)
+                try:
+                    return _full(size, value, dtype=dt, device=CPU)
+                except (RuntimeError, OverflowError) as e:
+                    raise ValueError(
+                        f"full: fill value {fill_value!r} does not fit dtype {dt}: {e}"
+                    ) from e
     size = torch_shape((shape,), "full")
     dt = _scalar_dtype(fill_value, "full") if dtype is None else torch_dtype(dtype)
     check_requires_grad(requires_grad, dt, "full")
@@ -204,14 +329,43 @@ def full(
         dev = fill_value.device if device is None else torch_device(device)
         out = fill_value.to(device=dev, dtype=dt).expand(size).clone()
         return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
-    if isinstance(fill_value, np.generic):
-        fill_value = fill_value.item()
+    fill: bool | int | float | complex = (
+        fill_value.item() if isinstance(fill_value, np.generic) else fill_value
+    )
     try:
         return torch.full(
-            size, fill_value, dtype=dt, device=torch_device(device), requires_grad=requires_grad
+            size, fill, dtype=dt, device=torch_device(device), requires_grad=requires_grad
         )
     except (RuntimeError, OverflowError) as e:
-        raise ValueError(f"full: fill value {fill_value!r} does not fit dtype {dt}: {e}") from e
+        raise ValueError(f"full: fill value {fill!r} does not fit dtype {dt}: {e}") from e
+
+
+def _small_full(size: tuple[int, ...], value: float, dt: torch.dtype) -> torch.Tensor:
+    """``full`` for a few elements: NumPy fills them for less than one torch call costs."""
+    out: np.ndarray[Any, Any] = np.empty(size, dtype=_SMALL_DTYPES[dt])
+    try:
+        out.fill(value)
+    except OverflowError:  # an int beyond int64: torch's path raises the explained error
+        return full(size, value, dtype=dt)
+    return _from_numpy(out)
+
+
+#: Read-only NumPy templates of small identity matrices, by (n, m, dtype); bounded.
+_EYES: dict[tuple[int, int, torch.dtype], np.ndarray[Any, Any]] = {}
+_EYES_MAX: Final = 64
+
+
+def _small_eye(n: int, m: int, dt: torch.dtype) -> torch.Tensor:
+    """``eye(n, m)`` for a few elements: a fresh copy of a cached NumPy template, which costs
+    less than one torch call (see :func:`_small_full`)."""
+    key = (n, m, dt)
+    template = _EYES.get(key)
+    if template is None:
+        template = np.eye(n, m, dtype=_SMALL_DTYPES[dt])
+        template.setflags(write=False)
+        if len(_EYES) < _EYES_MAX:
+            _EYES[key] = template
+    return _from_numpy(template.copy())
 
 
 def eye(
@@ -235,6 +389,21 @@ def eye(
     tensor([[0, 1, 0],
             [0, 0, 1]])
     """
+    if (
+        k == 0
+        and dtype is None
+        and device is None
+        and requires_grad is False
+        and type(N) is int
+        and N >= 0
+    ):
+        if M is None:
+            M = N
+        if type(M) is int and M >= 0:
+            dt = current_defaults()[0]
+            if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES:
+                return _small_eye(N, M, dt)
+            return _eye(N, M, dtype=dt, device=CPU)
     if M is None:
         M = N
     if type(N) is not int or type(M) is not int or N < 0 or M < 0:
@@ -264,6 +433,11 @@ def identity(
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
     """
+    if dtype is None and device is None and requires_grad is False and type(n) is int and n >= 0:
+        dt = current_defaults()[0]
+        if n * n <= _SMALL_EYE and dt in _SMALL_DTYPES:
+            return _small_eye(n, n, dt)
+        return _eye(n, dtype=dt, device=CPU)
     return eye(n, n, dtype=dtype, device=device, requires_grad=requires_grad)
 
 
@@ -282,14 +456,24 @@ def _real_number(value: object, name: str, where: str) -> int | float:
 
 
 def _arange_dtype(values: tuple[object, ...]) -> torch.dtype:
-    if any(isinstance(v, np.generic) for v in values):
-        return torch_dtype(np.result_type(*values))
-    if any(isinstance(v, float) for v in values):
-        return default_float_dtype()
-    return torch.int64
+    """NumPy's dtype for these bounds: a NumPy scalar decides, then any float, else int64."""
+    floating = False
+    for v in values:
+        kind = type(v)
+        if kind is float:
+            floating = True
+        elif kind is not int:
+            if isinstance(v, np.generic):
+                return torch_dtype(np.result_type(*cast("tuple[Any, ...]", values)))
+            if isinstance(v, float):
+                floating = True
+    return current_defaults()[0] if floating else torch.int64
 
 
-_OPMATH: dict[torch.dtype, torch.dtype] = {torch.float16: torch.float32, torch.bfloat16: torch.float32}
+_OPMATH: dict[torch.dtype, torch.dtype] = {
+    torch.float16: torch.float32,
+    torch.bfloat16: torch.float32,
+}
 
 
 def arange(
@@ -317,14 +501,33 @@ def arange(
     >>> tb.arange(1, 0).shape
     torch.Size([0])
     """
+    if dtype is None and device is None and requires_grad is False:
+        kind = type(start)
+        if stop is None:
+            if kind is int and step is None and -_EXACT_INT < start < _EXACT_INT:
+                return _from_numpy(np.arange(start, dtype=_I8))
+        elif kind is float or type(stop) is float or type(step) is float:
+            # Python numbers with a float among them: the float default, no validation to do.
+            lo, hi = cast(float, start), cast(float, stop)
+            by = 1 if step is None else cast(float, step)
+            if (
+                (kind is float or kind is int)
+                and (type(hi) is float or type(hi) is int)
+                and (type(by) is float or type(by) is int)
+                and by != 0
+            ):
+                dt = current_defaults()[0]
+                exact = _NUMPY_FLOATS.get(dt)
+                if exact is not None:
+                    n = max(0, math.ceil((hi - lo) / by))
+                    fast = _arange_exact(lo, hi, by, n, dt, exact, CPU)
+                    if fast is not None:
+                        return fast
     if stop is None:
         start, stop = 0, start
     if step is None:
         step = 1
-    if dtype is None:
-        dt = _arange_dtype((start, stop, step))
-    else:
-        dt = torch_dtype(dtype)
+    dt = _arange_dtype((start, stop, step)) if dtype is None else torch_dtype(dtype)
     if requires_grad:
         check_requires_grad(requires_grad, dt, "arange")
     dev = torch_device(device)
@@ -337,14 +540,22 @@ def arange(
         n = -((a - b) // s)
         if n <= 0:
             return torch.empty(0, dtype=dt, device=dev, requires_grad=requires_grad)
+        if dt is torch.int64 and dev.type == "cpu" and max(abs(a), abs(b), abs(s)) < _EXACT_INT:
+            return _from_numpy(np.arange(a, b, s, dtype=_I8))
         return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
     n = max(0, math.ceil((b - a) / s))
+    exact = _NUMPY_FLOATS.get(dt)
+    if exact is not None:
+        out = _arange_exact(a, b, s, n, dt, exact, dev)
+        if out is not None:
+            return out.requires_grad_(True) if requires_grad else out
     work = _OPMATH.get(dt, dt)
     if dt.is_floating_point or dt.is_complex:
         # NumPy stores start and start + step in the result dtype, then fills
         # first + i * delta, computed in the dtype's arithmetic type.
         target, wide = numpy_dtype_of(dt), numpy_dtype_of(work)
-        assert target is not None and wide is not None
+        assert target is not None
+        assert wide is not None
         first = wide.type(target.type(a))
         second = wide.type(target.type(a + s))
         delta = (second - first).item()
@@ -355,9 +566,37 @@ def arange(
         begin, delta = int(a), int(a + s) - int(a)
         fix_second = False
     out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
+    if n > 0 and begin == 0 and math.copysign(1.0, begin) < 0:
+        out.select(0, 0).fill_(begin)  # NumPy stores start itself: -0.0 + 0.0 would be +0.0
     if fix_second:
         out.select(0, 1).fill_(second.item())
     return out.to(dt).requires_grad_(requires_grad)
+
+
+def _arange_exact(
+    a: float, b: float, s: float, n: int, dt: torch.dtype, exact: np.dtype[Any], dev: torch.device
+) -> torch.Tensor | None:
+    """NumPy's float32/float64 arange in one call where that is exact, else None."""
+    if (
+        n <= NUMPY_MAX
+        and dev.type == "cpu"
+        and (dt is torch.float64 or max(abs(a), abs(b), abs(a + s)) < 1e38)
+    ):
+        # NumPy's own arange: its values by construction.
+        return _from_numpy(np.arange(a, b, s, dtype=exact))
+    if (
+        n > 0
+        and float(a).is_integer()
+        and float(s).is_integer()
+        and not (a == 0 and math.copysign(1.0, a) < 0)  # torch would write +0.0
+        and abs(a) + n * abs(s) <= _WHOLE_LIMIT[dt]
+    ):
+        # Whole numbers that the dtype holds exactly: every formula gives the same values, so
+        # torch's single kernel is NumPy's result (its length is checked).
+        out = torch.arange(a, b, s, dtype=dt, device=dev)
+        if out.shape[0] == n:
+            return out
+    return None
 
 
 @overload
@@ -412,52 +651,143 @@ def linspace(
     >>> tb.linspace(0, 1, 5)
     tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000], dtype=torch.float64)
     """
-    if isinstance(num, bool) or not isinstance(num, (int, np.integer)):
-        raise TypeError(f"linspace: num={num!r} is not an integer; pass the number of samples")
+    if (
+        dtype is None
+        and device is None
+        and requires_grad is False
+        and type(num) is int
+        and 1 < num <= _LIST_MAX
+        and (type(start) is float or type(start) is int)
+        and (type(stop) is float or type(stop) is int)
+        and -_EXACT_INT < start < _EXACT_INT
+        and -_EXACT_INT < stop < _EXACT_INT
+    ):
+        # The common call, NumPy's algorithm in Python floats (see _linspace_numpy).
+        exact = _NUMPY_FLOATS.get(current_defaults()[0])
+        div = (num - 1) if endpoint else num
+        step = (stop - start) / div
+        if exact is not None and step != 0:
+            if start == 0 and exact is _F8 and math.copysign(1.0, start) > 0:
+                # NumPy's arange from +0.0 writes 0.0 + i * step: linspace's i * step + 0.0.
+                # The stop is ~num - 0.5 steps away, so the length is num whatever the rounding.
+                y = np.arange(0.0, (num - 0.5) * step, step)
+                if endpoint:
+                    y[-1] = stop
+            else:
+                values = [i * step + start for i in range(num)]
+                if endpoint:
+                    values[-1] = stop
+                y = np.array(values, dtype=exact)
+            out = _from_numpy(y)
+            return (out, step) if retstep else out
+    if type(num) is not int:
+        if isinstance(num, bool) or not isinstance(num, (int, np.integer)):
+            raise TypeError(f"linspace: num={num!r} is not an integer; pass the number of samples")
+        num = int(num)
     if num < 0:
         raise ValueError(f"linspace: num={num} must be non-negative")
-    num = int(num)
-    is_complex = isinstance(start, complex) or isinstance(stop, complex) or (
-        isinstance(start, np.complexfloating) or isinstance(stop, np.complexfloating)
-    )
+    kind_a, kind_b = type(start), type(stop)
+    if (kind_a is float or kind_a is int) and (kind_b is float or kind_b is int):
+        is_complex = False
+        a: Any = start
+        b: Any = stop
+    else:
+        is_complex = isinstance(start, (complex, np.complexfloating)) or isinstance(
+            stop, (complex, np.complexfloating)
+        )
+        a = start.item() if isinstance(start, (np.generic, torch.Tensor)) else start
+        b = stop.item() if isinstance(stop, (np.generic, torch.Tensor)) else stop
     if dtype is None:
-        dt = default_complex_dtype() if is_complex else default_float_dtype()
+        pair = current_defaults()
+        dt = pair[1] if is_complex else pair[0]
     else:
         dt = torch_dtype(dtype)
-    check_requires_grad(requires_grad, dt, "linspace")
+    if requires_grad:
+        check_requires_grad(requires_grad, dt, "linspace")
     dev = torch_device(device)
-    a = start.item() if isinstance(start, (np.generic, torch.Tensor)) else start
-    b = stop.item() if isinstance(stop, (np.generic, torch.Tensor)) else stop
     div = (num - 1) if endpoint else num
     step = (b - a) / div if div > 0 else math.nan
     if is_complex and not dt.is_complex:
         raise TypeError(f"linspace: complex bounds cannot give dtype {dt}; pass a complex dtype")
-    # NumPy's algorithm, in float64 (complex128 for complex bounds), then cast:
-    # y = arange(num) * step + start, with y[-1] = stop when the endpoint is included.
+    exact = _NUMPY_FLOATS.get(dt)
+    if (
+        exact is not None
+        and num <= NUMPY_MAX
+        and dev.type == "cpu"
+        and (kind_a is float or kind_a is int)
+        and (kind_b is float or kind_b is int)
+        and abs(a) < _LINSPACE_LIMIT[dt]
+        and abs(b) < _LINSPACE_LIMIT[dt]
+    ):
+        out = _from_numpy(_linspace_numpy(a, b, num, endpoint, div, step, exact))
+    else:
+        out = _linspace_torch(a, b, num, endpoint, div, step, dt, dev, is_complex)
+    if requires_grad:
+        out.requires_grad_(True)
+    return (out, step) if retstep else out
+
+
+def _linspace_numpy(
+    a: float, b: float, num: int, endpoint: bool, div: int, step: float, exact: np.dtype[Any]
+) -> np.ndarray[Any, Any]:
+    """NumPy's linspace algorithm for float bounds, on the CPU with NumPy (or plain floats)."""
+    if div > 0 and step != 0 and num <= _LIST_MAX:
+        # Python floats round each product and sum exactly as float64 NumPy does.
+        values = [i * step + a for i in range(num)]
+        if endpoint and num > 1:
+            values[-1] = b
+        return np.array(values, dtype=exact)
+    y = np.arange(num, dtype=_F8)
+    if div > 0:
+        if step == 0:  # a denormal step: NumPy divides first (gh-5437)
+            y /= div
+            y *= b - a
+        else:
+            y *= step
+    else:
+        y *= b - a
+    y += a
+    if endpoint and num > 1:
+        y[-1] = b
+    return y if exact is _F8 else y.astype(exact)
+
+
+def _linspace_torch(
+    a: Any,
+    b: Any,
+    num: int,
+    endpoint: bool,
+    div: int,
+    step: Any,
+    dt: torch.dtype,
+    dev: torch.device,
+    is_complex: bool,
+) -> torch.Tensor:
+    """NumPy's algorithm with torch kernels, in float64 (complex128 for complex), then cast:
+    ``y = arange(num) * step + start``, and ``y[-1] = stop`` when the endpoint is included."""
     work = torch.complex128 if is_complex or dt.is_complex else torch.float64
     y = torch.arange(num, dtype=torch.float64, device=dev)
     if work.is_complex:
         y = y.to(work)
-    if div > 0:
-        if step == 0:
-            y = y.div_(div).mul_(b - a)
-        else:
-            y = y.mul_(step)
+    if div <= 0:
+        y = y.mul_(b - a)  # NumPy multiplies by the span even here (0 * -1 is -0.0)
+    elif step == 0:  # a denormal step: NumPy divides first (gh-5437)
+        y = y.div_(div).mul_(b - a)
+    else:
+        y = y.mul_(step)
     y = y.add_(a)
-    if endpoint and num > 1 and a + (num - 1) * step != b:
+    if endpoint and num > 1:
         y.select(0, -1).fill_(b)
     if not (dt.is_floating_point or dt.is_complex):
         y = y.floor_()  # NumPy 2 rounds down for integer dtypes
-    out = y if dt == work else y.to(dt)
-    if requires_grad:
-        out.requires_grad_(True)
-    return (out, step) if retstep else out
+    return y if dt == work else y.to(dt)
 
 
 def _like(
     fn: Any,
     where: str,
     prototype: ArrayLike,
+    *,
     dtype: DTypeLike | None,
     device: DeviceLike | None,
     requires_grad: bool,
@@ -471,7 +801,9 @@ def _like(
         size: tuple[int, ...] | torch.Size = prototype.shape
     elif isinstance(prototype, np.ndarray):
         if dtype is None:
-            native = prototype.dtype.newbyteorder("=") if not prototype.dtype.isnative else prototype.dtype
+            native = prototype.dtype
+            if not native.isnative:
+                native = native.newbyteorder("=")
             found = torch_dtype_of_numpy(native)
             if found is None:
                 torch_dtype(prototype.dtype)  # raises the explanatory TypeError
@@ -499,8 +831,10 @@ def _like(
         )
         return result
     base = getattr(torch, where.removesuffix("_like"))
-    result = base(size, *extra.values(), dtype=dt, device=dev, requires_grad=requires_grad)
-    return result
+    return cast(
+        torch.Tensor,
+        base(size, *extra.values(), dtype=dt, device=dev, requires_grad=requires_grad),
+    )
 
 
 def empty_like(
@@ -518,7 +852,23 @@ def empty_like(
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
     """
-    return _like(torch.empty_like, "empty_like", prototype, dtype, device, requires_grad, shape)
+    if (
+        dtype is None
+        and device is None
+        and shape is None
+        and requires_grad is False
+        and type(prototype) is _Tensor
+    ):
+        return _empty_like(prototype)
+    return _like(
+        torch.empty_like,
+        "empty_like",
+        prototype,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        shape=shape,
+    )
 
 
 def zeros_like(
@@ -534,7 +884,23 @@ def zeros_like(
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
     """
-    return _like(torch.zeros_like, "zeros_like", prototype, dtype, device, requires_grad, shape)
+    if (
+        dtype is None
+        and device is None
+        and shape is None
+        and requires_grad is False
+        and type(prototype) is _Tensor
+    ):
+        return _zeros_like(prototype)
+    return _like(
+        torch.zeros_like,
+        "zeros_like",
+        prototype,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        shape=shape,
+    )
 
 
 def ones_like(
@@ -550,7 +916,23 @@ def ones_like(
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
     """
-    return _like(torch.ones_like, "ones_like", prototype, dtype, device, requires_grad, shape)
+    if (
+        dtype is None
+        and device is None
+        and shape is None
+        and requires_grad is False
+        and type(prototype) is _Tensor
+    ):
+        return _ones_like(prototype)
+    return _like(
+        torch.ones_like,
+        "ones_like",
+        prototype,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        shape=shape,
+    )
 
 
 def full_like(
@@ -569,14 +951,22 @@ def full_like(
     """
     if isinstance(fill_value, np.generic):
         fill_value = fill_value.item()
+    if (
+        dtype is None
+        and device is None
+        and shape is None
+        and requires_grad is False
+        and type(prototype) is _Tensor
+    ):
+        return _full_like(prototype, fill_value)
     return _like(
         torch.full_like,
         "full_like",
         prototype,
-        dtype,
-        device,
-        requires_grad,
-        shape,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        shape=shape,
         fill_value=fill_value,
     )
 
@@ -596,8 +986,26 @@ def rand_like(
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
     """
+    if (
+        dtype is None
+        and device is None
+        and shape is None
+        and requires_grad is False
+        and type(prototype) is _Tensor
+    ):
+        try:
+            return _rand_like(prototype)
+        except RuntimeError:  # not a floating dtype: the general path explains
+            pass
     return _like(
-        torch.rand_like, "rand_like", prototype, dtype, device, requires_grad, shape, True
+        torch.rand_like,
+        "rand_like",
+        prototype,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        shape=shape,
+        floating_only=True,
     )
 
 
@@ -616,6 +1024,24 @@ def randn_like(
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
     """
+    if (
+        dtype is None
+        and device is None
+        and shape is None
+        and requires_grad is False
+        and type(prototype) is _Tensor
+    ):
+        try:
+            return _randn_like(prototype)
+        except RuntimeError:  # not a floating dtype: the general path explains
+            pass
     return _like(
-        torch.randn_like, "randn_like", prototype, dtype, device, requires_grad, shape, True
+        torch.randn_like,
+        "randn_like",
+        prototype,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        shape=shape,
+        floating_only=True,
     )

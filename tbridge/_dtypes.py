@@ -17,8 +17,9 @@ import numpy as np
 import torch
 
 __all__ = [
-    "DTypeLike",
     "ML_DTYPES_AVAILABLE",
+    "DTypeLike",
+    "current_defaults",
     "default_complex_dtype",
     "default_dtypes",
     "default_float",
@@ -93,7 +94,9 @@ def _unsupported_numpy(nd: np.dtype[Any], value: object) -> TypeError:
         hint = "install the ml-dtypes extra (pip install tbridge[ml-dtypes]) to use it"
     else:
         hint = "torch has no such dtype; convert the data to a numeric dtype first"
-    return TypeError(f"dtype={value!r}: NumPy dtype {nd.str!r} ({nd.name}) has no torch twin; {hint}")
+    return TypeError(
+        f"dtype={value!r}: NumPy dtype {nd.str!r} ({nd.name}) has no torch twin; {hint}"
+    )
 
 
 def _resolve(value: object) -> torch.dtype:
@@ -102,11 +105,13 @@ def _resolve(value: object) -> torch.dtype:
         # Named torch dtypes that NumPy cannot parse without ml_dtypes.
         result: torch.dtype = getattr(torch, value)
     else:
-        is_scalar_type = isinstance(value, type) and issubclass(value, np.generic)
-        if not (is_scalar_type or isinstance(value, (str, np.dtype))):
+        if not (
+            isinstance(value, (str, np.dtype))
+            or (isinstance(value, type) and issubclass(value, np.generic))
+        ):
             raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}")
         try:
-            nd = np.dtype(value)
+            nd: np.dtype[Any] = np.dtype(value)
         except TypeError as e:
             raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}") from e
         native = nd.newbyteorder("=") if nd.byteorder not in "=|" else nd
@@ -157,6 +162,11 @@ _FLOAT_DEFAULTS: Final[dict[torch.dtype, torch.dtype]] = {
 _DEFAULTS: contextvars.ContextVar[tuple[torch.dtype, torch.dtype]] = contextvars.ContextVar(
     "tbridge_default_float", default=(torch.float64, torch.complex128)
 )
+
+
+#: ``current_defaults()`` is the (real floating, complex floating) pair in force here: the
+#: context variable's bound ``get``, for hot paths where one more Python call shows.
+current_defaults: Final = _DEFAULTS.get
 
 
 def default_float_dtype() -> torch.dtype:

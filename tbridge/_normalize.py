@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Sequence
-from typing import Final, Literal, SupportsIndex, TypeAlias
+from typing import Final, Literal, SupportsIndex, TypeAlias, cast
 
 import torch
 
@@ -55,7 +55,9 @@ def torch_device(device: DeviceLike | None) -> torch.device:
         )
     if isinstance(device, int):
         if device < 0:
-            raise ValueError(f"device={device!r}: a CUDA index must be >= 0; pass e.g. 0 for 'cuda:0'")
+            raise ValueError(
+                f"device={device!r}: a CUDA index must be >= 0; pass e.g. 0 for 'cuda:0'"
+            )
         result = torch.device("cuda", device)
     else:
         try:
@@ -71,7 +73,8 @@ def torch_device(device: DeviceLike | None) -> torch.device:
 
 def _bad_size(value: object, where: str) -> TypeError:
     return TypeError(
-        f"{where}: size {value!r} is not an integer; pass integers, e.g. zeros(5, 3) or zeros((5, 3))"
+        f"{where}: size {value!r} is not an integer; pass integers, "
+        "e.g. zeros(5, 3) or zeros((5, 3))"
     )
 
 
@@ -106,7 +109,7 @@ def torch_shape(dims: tuple[ShapeLike, ...], where: str) -> tuple[int, ...]:
         if isinstance(d, bool):
             raise _bad_size(d, where)
         try:
-            n = operator.index(d)
+            n = operator.index(cast(SupportsIndex, d))  # raises TypeError for non-indices
         except TypeError as e:
             raise _bad_size(d, where) from e
         if n < 0:

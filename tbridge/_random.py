@@ -13,13 +13,15 @@ Memory and autograd: every sample is new memory. Samples are fresh leaves when
 from __future__ import annotations
 
 import secrets
-from typing import Any, TypeAlias
+from collections.abc import Callable
+from typing import Any, Final, TypeAlias, cast
 
 import numpy as np
 import torch
 
-from tbridge._dtypes import DTypeLike, default_float_dtype, torch_dtype
+from tbridge._dtypes import DTypeLike, current_defaults, default_float_dtype, torch_dtype
 from tbridge._normalize import (
+    CPU,
     DeviceLike,
     ShapeLike,
     check_requires_grad,
@@ -30,6 +32,22 @@ from tbridge._normalize import (
 __all__ = ["Generator", "default_rng", "normal", "rand", "randn", "uniform"]
 
 Param: TypeAlias = "float | int | torch.Tensor | np.ndarray[Any, Any]"
+
+# Hot paths call these through module globals: one dictionary lookup instead of two.
+_rand: Final = torch.rand
+_randn: Final = torch.randn
+_normal: Final = torch.normal
+_empty: Final = torch.empty
+_broadcast_shapes: Final = cast(Callable[..., torch.Size], torch.broadcast_shapes)
+
+
+def _plain_size(dims: tuple[Any, ...]) -> tuple[int, ...] | None:
+    """``dims`` as a size when it is non-negative ints, varargs or one tuple; else None."""
+    size = dims[0] if len(dims) == 1 and type(dims[0]) is tuple else dims
+    for d in size:
+        if type(d) is not int or d < 0:
+            return None
+    return cast("tuple[int, ...]", size)
 
 
 def _float_dtype(dtype: DTypeLike | None, where: str) -> torch.dtype:
@@ -48,6 +66,7 @@ def _size(size: ShapeLike | None, where: str) -> tuple[int, ...] | None:
 def _sample(
     kind: str,
     dims: tuple[ShapeLike, ...],
+    *,
     dtype: DTypeLike | None,
     device: DeviceLike | None,
     requires_grad: bool,
@@ -77,7 +96,13 @@ def rand(
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
     """
-    return _sample("rand", dims, dtype, device, requires_grad, None)
+    if dtype is None and device is None and requires_grad is False:
+        size = _plain_size(dims) if dims else ()
+        if size is not None:
+            return _rand(size=size, dtype=current_defaults()[0], device=CPU)
+    return _sample(
+        "rand", dims, dtype=dtype, device=device, requires_grad=requires_grad, generator=None
+    )
 
 
 def randn(
@@ -90,10 +115,18 @@ def randn(
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
     """
-    return _sample("randn", dims, dtype, device, requires_grad, None)
+    if dtype is None and device is None and requires_grad is False:
+        size = _plain_size(dims) if dims else ()
+        if size is not None:
+            return _randn(size=size, dtype=current_defaults()[0], device=CPU)
+    return _sample(
+        "randn", dims, dtype=dtype, device=device, requires_grad=requires_grad, generator=None
+    )
 
 
-def _as_param(value: Param, name: str, where: str, dt: torch.dtype, dev: torch.device) -> float | torch.Tensor:
+def _as_param(
+    value: Param, name: str, where: str, dt: torch.dtype, dev: torch.device
+) -> float | torch.Tensor:
     if isinstance(value, torch.Tensor):
         return value if value.device == dev else value.to(dev)
     if isinstance(value, np.ndarray):
@@ -109,6 +142,7 @@ def _located(
     kind: str,
     a: Param,
     b: Param,
+    *,
     size: ShapeLike | None,
     dtype: DTypeLike | None,
     device: DeviceLike | None,
@@ -129,7 +163,7 @@ def _located(
     pb = _as_param(b, names[1], kind, dt, dev)
     shape = _size(size, kind)
     if shape is None:
-        shape = torch.broadcast_shapes(
+        shape = _broadcast_shapes(
             pa.shape if isinstance(pa, torch.Tensor) else (),
             pb.shape if isinstance(pb, torch.Tensor) else (),
         )
@@ -137,10 +171,18 @@ def _located(
         if isinstance(pb, float) and pb < 0:
             raise ValueError(f"normal: scale={b!r} must be >= 0 (it is a standard deviation)")
         if isinstance(pb, torch.Tensor) and dev.type != "meta" and bool((pb < 0).any()):
-            raise ValueError("normal: scale has negative entries; a standard deviation must be >= 0")
+            raise ValueError(
+                "normal: scale has negative entries; a standard deviation must be >= 0"
+            )
         if isinstance(pa, float) and isinstance(pb, float):
             return torch.normal(
-                pa, pb, shape, generator=generator, dtype=dt, device=dev, requires_grad=requires_grad
+                pa,
+                pb,
+                shape,
+                generator=generator,
+                dtype=dt,
+                device=dev,
+                requires_grad=requires_grad,
             )
         noise = torch.randn(shape, generator=generator, dtype=dt, device=dev)
         return pa + pb * noise
@@ -171,7 +213,30 @@ def normal(
     ValueError
         When ``scale`` is negative.
     """
-    return _located("normal", loc, scale, size, dtype, device, requires_grad, None)
+    if (
+        dtype is None
+        and device is None
+        and requires_grad is False
+        and type(loc) is float
+        and type(scale) is float
+        and scale >= 0
+        and type(size) is tuple
+    ):
+        for d in size:
+            if type(d) is not int or d < 0:
+                break
+        else:
+            return _normal(loc, scale, size, dtype=current_defaults()[0], device=CPU)
+    return _located(
+        "normal",
+        loc,
+        scale,
+        size=size,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        generator=None,
+    )
 
 
 def uniform(
@@ -184,7 +249,29 @@ def uniform(
     requires_grad: bool = False,
 ) -> torch.Tensor:
     """Uniform samples in ``[low, high)`` with NumPy's meaning (no ``size``: one sample)."""
-    return _located("uniform", low, high, size, dtype, device, requires_grad, None)
+    if (
+        dtype is None
+        and device is None
+        and requires_grad is False
+        and type(low) is float
+        and type(high) is float
+        and type(size) is tuple
+    ):
+        for d in size:
+            if type(d) is not int or d < 0:
+                break
+        else:
+            return _empty(size=size, dtype=current_defaults()[0], device=CPU).uniform_(low, high)
+    return _located(
+        "uniform",
+        low,
+        high,
+        size=size,
+        dtype=dtype,
+        device=device,
+        requires_grad=requires_grad,
+        generator=None,
+    )
 
 
 class Generator:
@@ -194,10 +281,11 @@ class Generator:
     seed gives the same numbers on the same device. Make one with :func:`default_rng`.
     """
 
-    def __init__(self, seed: int | None = None) -> None:
+    def __init__(self, seed: int | np.integer[Any] | None = None) -> None:
         if seed is None:
             seed = secrets.randbits(63)
-        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        given: object = seed  # checked at run time whatever the annotation says
+        if isinstance(given, bool) or not isinstance(given, (int, np.integer)) or given < 0:
             raise TypeError(
                 f"default_rng: seed={seed!r} is not a non-negative integer; pass an int or None"
             )
@@ -228,7 +316,14 @@ class Generator:
         """Uniform samples in ``[0, 1)``; no ``size`` gives one sample (0-d)."""
         dev = torch_device(device)
         dims: tuple[ShapeLike, ...] = () if size is None else (size,)
-        return _sample("rand", dims, dtype, dev, requires_grad, self._for(dev))
+        return _sample(
+            "rand",
+            dims,
+            dtype=dtype,
+            device=dev,
+            requires_grad=requires_grad,
+            generator=self._for(dev),
+        )
 
     def standard_normal(
         self,
@@ -241,7 +336,14 @@ class Generator:
         """Standard normal samples; no ``size`` gives one sample (0-d)."""
         dev = torch_device(device)
         dims: tuple[ShapeLike, ...] = () if size is None else (size,)
-        return _sample("randn", dims, dtype, dev, requires_grad, self._for(dev))
+        return _sample(
+            "randn",
+            dims,
+            dtype=dtype,
+            device=dev,
+            requires_grad=requires_grad,
+            generator=self._for(dev),
+        )
 
     def _device_of(self, device: DeviceLike | None, *params: object) -> torch.device:
         if device is None:
@@ -262,7 +364,16 @@ class Generator:
     ) -> torch.Tensor:
         """Normal samples, NumPy's meaning (see :func:`tbridge.normal`)."""
         dev = self._device_of(device, loc, scale)
-        return _located("normal", loc, scale, size, dtype, dev, requires_grad, self._for(dev))
+        return _located(
+            "normal",
+            loc,
+            scale,
+            size=size,
+            dtype=dtype,
+            device=dev,
+            requires_grad=requires_grad,
+            generator=self._for(dev),
+        )
 
     def uniform(
         self,
@@ -276,7 +387,16 @@ class Generator:
     ) -> torch.Tensor:
         """Uniform samples in ``[low, high)``, NumPy's meaning."""
         dev = self._device_of(device, low, high)
-        return _located("uniform", low, high, size, dtype, dev, requires_grad, self._for(dev))
+        return _located(
+            "uniform",
+            low,
+            high,
+            size=size,
+            dtype=dtype,
+            device=dev,
+            requires_grad=requires_grad,
+            generator=self._for(dev),
+        )
 
     def integers(
         self,
