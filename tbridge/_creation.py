@@ -30,6 +30,7 @@ from tbridge._normalize import (
     torch_device,
     torch_shape,
 )
+from tbridge._workarounds import UNSIGNED_GAPS
 
 __all__ = [
     "arange",
@@ -418,7 +419,8 @@ def eye(
         raise TypeError(f"eye: k={k!r} is not an integer; pass the diagonal's offset as an int")
     check_requires_grad(requires_grad, dt, "eye")
     out = torch.zeros(N, M, dtype=dt, device=dev)
-    out.diagonal(k).fill_(1)
+    if -N < k < M:  # otherwise the diagonal lies outside the matrix (and overflows torch)
+        out.diagonal(k).fill_(1)
     return out.requires_grad_(requires_grad)
 
 
@@ -530,6 +532,9 @@ def arange(
     dt = _arange_dtype((start, stop, step)) if dtype is None else torch_dtype(dtype)
     if requires_grad:
         check_requires_grad(requires_grad, dt, "arange")
+    if dt in UNSIGNED_GAPS:
+        # No arange kernel for uint16/32/64 (pytorch#58734): the values are made in int64.
+        return arange(start, stop, step, dtype=torch.int64, device=device).to(dt)
     dev = torch_device(device)
     a = _real_number(start, "start", "arange")
     b = _real_number(stop, "stop", "arange")

@@ -448,3 +448,14 @@ def test_linspace_random_bounds_match_numpy(
     expected = np.linspace(a, b, num, endpoint=endpoint, dtype=dtype)
     got = values(tb.linspace(a, b, num, endpoint=endpoint, dtype=dtype))
     np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize("dtype", ["uint16", "uint32", "uint64"])
+def test_arange_unsigned_without_torch_kernels(dtype: str) -> None:
+    np.testing.assert_array_equal(values(tb.arange(0, 7, 2, dtype=dtype)), np.arange(0, 7, 2, dtype=dtype))
+    assert tb.arange(3, dtype=dtype).dtype == tb.asarray(np.zeros(0, dtype=dtype)).dtype
+
+
+@pytest.mark.parametrize("k", [2**63, -(2**63), 5, -5])
+def test_eye_with_diagonal_outside(k: int) -> None:
+    np.testing.assert_array_equal(values(tb.eye(3, 4, k=k)), np.eye(3, 4, k=k))
