@@ -1,12 +1,14 @@
 """Benchmarks of tbridge against the raw torch calls, measured side by side in one run.
 
-    python benchmarks/run.py [creation|bridge|moves|pieces|all] [--json PATH] [--quick]
+    python benchmarks/run.py [creation|bridge|moves|namespace|pieces|all] [--json PATH] [--quick]
 
-``all`` runs creation, bridge and moves (``pieces`` times tbridge's internal helpers one by one,
-for diagnosing overhead; it is not part of ``all``). Candidates are interleaved round by round,
-torch runs on one thread, and every figure is a median of many repeats. By default samples are
-this thread's CPU time (``--clock wall`` for wall-clock time): on a shared machine that leaves
-out the time other processes hold the cores, while page faults and the work itself count.
+``all`` runs creation, bridge and moves (``namespace`` times every function of the Array API
+namespace on small inputs, a few minutes on its own; ``pieces`` times tbridge's internal helpers
+one by one, for diagnosing overhead; neither is part of ``all``). Candidates are interleaved
+round by round, torch runs on one thread, and every figure is a median of many repeats. By
+default samples are this thread's CPU time (``--clock wall`` for wall-clock time): on a shared
+machine that leaves out the time other processes hold the cores, while page faults and the work
+itself count.
 """
 
 from __future__ import annotations
@@ -56,7 +58,9 @@ def _environment() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("section", nargs="?", default="all", choices=(*SECTIONS, "pieces", "all"))
+    parser.add_argument(
+        "section", nargs="?", default="all", choices=(*SECTIONS, "namespace", "pieces", "all")
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument(
         "--quick", action="store_true", help="fewer rounds (a smoke test, not for numbers)"
@@ -92,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             import bench_bridge as mod  # type: ignore[no-redef]
         elif name == "moves":
             import bench_moves as mod  # type: ignore[no-redef]
+        elif name == "namespace":
+            import bench_namespace as mod  # type: ignore[no-redef]
         else:
             import bench_pieces as mod  # type: ignore[no-redef]
         section = mod.run(scale)

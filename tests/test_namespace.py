@@ -151,12 +151,15 @@ STANDARD: dict[str, list[str]] = {
     ],
     "utility": ["all", "any", "diff"],
 }
+# The 2025.12 stub's linalg __all__, plus eig and eigvals, which 2025.12 defines but leaves out.
 LINALG = [
     "cholesky",
     "cross",
     "det",
     "diagonal",
+    "eig",
     "eigh",
+    "eigvals",
     "eigvalsh",
     "inv",
     "matmul",

@@ -1,0 +1,264 @@
+"""The Array API's data type functions: ``can_cast``, ``finfo``, ``iinfo``, ``isdtype``.
+
+``result_type`` is :func:`tbridge._promotion.result_type`, re-exported (one promotion table).
+``astype`` lives with the other moves in :mod:`tbridge._moves`.
+
+``finfo``/``iinfo`` return tbridge's own small records, because ``torch.finfo(...).dtype`` is a
+string (``'float32'``) where the standard wants the dtype object, and ``torch.iinfo`` objects
+cannot be built for other dtypes. Both accept a dtype (any ``dtype=`` spelling) or an array,
+and are cached per dtype.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, TypeAlias
+
+import torch
+from torch import Tensor
+
+from tbridge._dtypes import DTypeLike, torch_dtype
+from tbridge._promotion import promote, result_type
+
+__all__ = ["can_cast", "finfo", "iinfo", "isdtype", "result_type"]
+
+DTypeKind: TypeAlias = "torch.dtype | str | tuple[torch.dtype | str, ...]"
+
+_SIGNED: Final = frozenset({torch.int8, torch.int16, torch.int32, torch.int64})
+_UNSIGNED: Final = frozenset({torch.uint8, torch.uint16, torch.uint32, torch.uint64})
+_REAL_FLOATING: Final = frozenset(
+    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_floating_point
+)
+_COMPLEX_FLOATING: Final = frozenset(
+    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_complex
+)
+
+#: The standard's kinds. Extended, as the standard allows, with every floating dtype torch has
+#: (float16, bfloat16, the float8 family; complex32).
+_KINDS: Final[dict[str, frozenset[torch.dtype]]] = {
+    "bool": frozenset({torch.bool}),
+    "signed integer": _SIGNED,
+    "unsigned integer": _UNSIGNED,
+    "integral": _SIGNED | _UNSIGNED,
+    "real floating": _REAL_FLOATING,
+    "complex floating": _COMPLEX_FLOATING,
+    "numeric": _SIGNED | _UNSIGNED | _REAL_FLOATING | _COMPLEX_FLOATING,
+}
+
+
+def _dtype_of(value: object, where: str) -> torch.dtype:
+    """A dtype from a dtype (any spelling) or an array."""
+    if isinstance(value, torch.dtype):
+        return value
+    if isinstance(value, Tensor):
+        return value.dtype
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and not isinstance(value, type):  # a NumPy array or scalar
+        value = dtype
+    try:
+        return torch_dtype(value)  # type: ignore[arg-type]
+    except TypeError as e:
+        raise TypeError(f"{where}: {value!r} is neither a dtype nor an array; pass either") from e
+
+
+# ---- can_cast -----------------------------------------------------------------------------
+
+_CAST_CACHE: dict[tuple[torch.dtype, torch.dtype], bool] = {}
+
+
+def can_cast(from_: torch.dtype | Tensor, to: DTypeLike, /) -> bool:
+    """Whether type promotion can turn ``from_`` (a dtype or an array) into ``to``.
+
+    True exactly when promoting ``from_`` with ``to`` gives ``to`` (the standard's rule; across
+    kinds NumPy's "safe" casting, e.g. ``int32 -> float64`` but not ``int64 -> float32``).
+    ``from_`` may be an array; torch has the same promotion graph on every device.
+    """
+    src = from_ if type(from_) is torch.dtype else _dtype_of(from_, "can_cast")
+    dst = to if type(to) is torch.dtype else _dtype_of(to, "can_cast")
+    key = (src, dst)
+    found = _CAST_CACHE.get(key)
+    if found is None:
+        try:
+            found = promote(src, dst) == dst
+        except TypeError:  # no promotion at all (e.g. a float8 with a complex dtype)
+            found = False
+        _CAST_CACHE[key] = found
+    return found
+
+
+# ---- finfo / iinfo ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class finfo_object:
+    """Machine limits of a floating dtype (of its component dtype, for complex ones).
+
+    ``dtype`` is the real floating torch dtype (``tb.float32`` for ``complex64``).
+    """
+
+    bits: int
+    eps: float
+    max: float
+    min: float
+    smallest_normal: float
+    dtype: torch.dtype
+
+    @property
+    def tiny(self) -> float:
+        """NumPy's alias of ``smallest_normal``."""
+        return self.smallest_normal
+
+    @property
+    def resolution(self) -> float:
+        """The approximate decimal resolution, ``10**-precision`` (NumPy's)."""
+        return torch.finfo(self.dtype).resolution
+
+
+@dataclass(frozen=True, slots=True)
+class iinfo_object:
+    """Machine limits of an integer dtype: ``bits``, ``max``, ``min`` and the ``dtype`` itself."""
+
+    bits: int
+    max: int
+    min: int
+    dtype: torch.dtype
+
+
+_FINFO: dict[object, finfo_object] = {}
+_IINFO: dict[object, iinfo_object] = {}
+_REAL_OF: Final = {
+    torch.complex32: torch.float16,
+    torch.complex64: torch.float32,
+    torch.complex128: torch.float64,
+}
+
+
+def finfo(type: torch.dtype | Tensor, /) -> finfo_object:  # noqa: A002 - the standard's name
+    """Machine limits of a floating dtype, or of an array's dtype (complex: its component).
+
+    Returns an object with ``bits``, ``eps``, ``max``, ``min``, ``smallest_normal`` (Python
+    ints and floats) and ``dtype`` (the real floating torch dtype, not a string).
+
+    Raises
+    ------
+    TypeError
+        For integer and bool dtypes (use ``iinfo``) and for values that are not dtypes or arrays.
+    """
+    try:
+        return _FINFO[type]  # a dtype seen before
+    except (KeyError, TypeError):
+        pass
+    dt = type.dtype if isinstance(type, Tensor) else _dtype_of(type, "finfo")
+    found = _FINFO.get(dt)
+    if found is not None:
+        return found
+    if not (dt.is_floating_point or dt.is_complex):
+        raise TypeError(
+            f"finfo: {dt} is not a floating dtype; finfo describes real and complex floating "
+            "dtypes, use tb.iinfo for integers"
+        )
+    real = _REAL_OF.get(dt, dt)
+    info = torch.finfo(real)
+    found = finfo_object(
+        bits=info.bits,
+        eps=float(info.eps),
+        max=float(info.max),
+        min=float(info.min),
+        smallest_normal=float(info.smallest_normal),
+        dtype=real,
+    )
+    _FINFO[dt] = found
+    return found
+
+
+def iinfo(type: torch.dtype | Tensor, /) -> iinfo_object:  # noqa: A002 - the standard's name
+    """Machine limits of an integer dtype, or of an array's dtype (uint16/32/64 included).
+
+    Returns an object with ``bits``, ``max``, ``min`` (Python ints) and ``dtype`` (the torch
+    dtype itself).
+
+    Raises
+    ------
+    TypeError
+        For floating, complex and bool dtypes (use ``finfo``) and for values that are not
+        dtypes or arrays.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.iinfo(tb.uint16)
+    iinfo_object(bits=16, max=65535, min=0, dtype=torch.uint16)
+    """
+    try:
+        return _IINFO[type]  # a dtype seen before
+    except (KeyError, TypeError):
+        pass
+    dt = type.dtype if isinstance(type, Tensor) else _dtype_of(type, "iinfo")
+    found = _IINFO.get(dt)
+    if found is not None:
+        return found
+    if dt not in _SIGNED and dt not in _UNSIGNED:
+        hint = (
+            "use tb.finfo for floating dtypes"
+            if dt.is_floating_point or dt.is_complex
+            else ("bool has no integer range")
+        )
+        raise TypeError(f"iinfo: {dt} is not an integer dtype; {hint}")
+    bits = torch.empty((), dtype=dt, device="meta").element_size() * 8
+    if dt in _UNSIGNED:
+        found = iinfo_object(bits=bits, max=2**bits - 1, min=0, dtype=dt)
+    else:
+        found = iinfo_object(bits=bits, max=2 ** (bits - 1) - 1, min=-(2 ** (bits - 1)), dtype=dt)
+    _IINFO[dt] = found
+    return found
+
+
+# ---- isdtype ------------------------------------------------------------------------------
+
+
+#: isdtype answers for (torch dtype, kind name or dtype): a bounded set of keys.
+_ISDTYPE_CACHE: dict[tuple[object, object], bool] = {}
+
+
+def _is_kind(dtype: torch.dtype, kind: object) -> bool:
+    if isinstance(kind, str):
+        members = _KINDS.get(kind)
+        if members is None:
+            raise ValueError(
+                f"isdtype: unknown kind {kind!r}; pass a dtype or one of "
+                f"{', '.join(repr(k) for k in _KINDS)}"
+            )
+        return dtype in members
+    if isinstance(kind, torch.dtype):
+        return dtype == kind
+    if isinstance(kind, tuple):
+        raise TypeError(
+            f"isdtype: kind {kind!r} nests a tuple in a tuple; pass one flat tuple of dtypes and "
+            "kind strings"
+        )
+    return dtype == _dtype_of(kind, "isdtype")
+
+
+def isdtype(dtype: DTypeLike, kind: DTypeKind) -> bool:
+    """Whether ``dtype`` is ``kind``: a dtype, a kind name, or a tuple of either (any matches).
+
+    Kind names: ``'bool'``, ``'signed integer'``, ``'unsigned integer'``, ``'integral'``,
+    ``'real floating'``, ``'complex floating'``, ``'numeric'``. The floating kinds also hold
+    float16, bfloat16, the float8 types and complex32, as the standard allows.
+
+    Raises
+    ------
+    ValueError
+        For an unknown kind name.
+    TypeError
+        For a ``dtype`` or ``kind`` that is neither a dtype nor a kind.
+    """
+    try:
+        return _ISDTYPE_CACHE[dtype, kind]
+    except (KeyError, TypeError):  # not seen yet, or unhashable (then the slow path explains)
+        pass
+    dt = dtype if isinstance(dtype, torch.dtype) else _dtype_of(dtype, "isdtype")
+    found = any(_is_kind(dt, k) for k in kind) if isinstance(kind, tuple) else _is_kind(dt, kind)
+    if type(dtype) is torch.dtype and (type(kind) is str or type(kind) is torch.dtype):
+        _ISDTYPE_CACHE[dtype, kind] = found
+    return found

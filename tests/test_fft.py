@@ -1,0 +1,262 @@
+"""tbridge.fft: NumPy 2's transforms as the oracle (values and result dtypes), every device."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+
+import tbridge as tb
+from tbridge._dtypes import numpy_dtype_of, torch_dtype_of_numpy
+
+RNG = np.random.default_rng(0)
+SHAPE = (4, 6)
+
+#: input dtypes: NumPy's answer for float16 is float32 precision, for integers float64.
+ANY_INPUT = [tb.float32, tb.float64, tb.complex64, tb.complex128, tb.float16, tb.int32, tb.uint16]
+REAL_INPUT = [tb.float32, tb.float64, tb.float16, tb.int64, tb.uint8, tb.bool]
+
+
+def _data(dtype: torch.dtype, shape: tuple[int, ...] = SHAPE) -> np.ndarray[Any, Any]:
+    nd = numpy_dtype_of(dtype)
+    assert nd is not None
+    values = RNG.integers(0, 5, size=shape)
+    if dtype.is_complex:
+        return (values + 1j * RNG.integers(0, 5, size=shape)).astype(nd)
+    return values.astype(nd)
+
+
+def _check(
+    out: torch.Tensor, expected: np.ndarray[Any, Any], device: torch.device, half: bool = False
+) -> None:
+    """Metadata first (type, shape, dtype, device), then values off the meta device.
+
+    ``half``: the input was float16, which NumPy transforms with float16 scale factors (tbridge
+    scales in float32), so values agree to float16 precision only.
+    """
+    assert type(out) is torch.Tensor
+    assert tuple(out.shape) == expected.shape
+    assert out.dtype is torch_dtype_of_numpy(expected.dtype)
+    assert out.device.type == device.type
+    if device.type != "meta":
+        tol = 1e-5 if expected.dtype in (np.float32, np.complex64) else 1e-12
+        tol = 2e-3 if half or expected.dtype == np.float16 else tol
+        np.testing.assert_allclose(out.cpu().numpy(), expected, rtol=tol, atol=tol * 10)
+
+
+ONE_D: list[tuple[str, Callable[..., torch.Tensor], Callable[..., Any], list[torch.dtype]]] = [
+    ("fft", tb.fft.fft, np.fft.fft, ANY_INPUT),
+    ("ifft", tb.fft.ifft, np.fft.ifft, ANY_INPUT),
+    ("rfft", tb.fft.rfft, np.fft.rfft, REAL_INPUT),
+    ("irfft", tb.fft.irfft, np.fft.irfft, ANY_INPUT),
+    ("hfft", tb.fft.hfft, np.fft.hfft, ANY_INPUT),
+    ("ihfft", tb.fft.ihfft, np.fft.ihfft, REAL_INPUT),
+]
+ONE_D_CASES = [(name, f, g, dt) for name, f, g, dts in ONE_D for dt in dts]
+ONE_D_KW: list[dict[str, Any]] = [
+    {},
+    {"n": 5, "axis": 0, "norm": "ortho"},
+    {"n": 9, "axis": -1, "norm": "forward"},
+    {"n": 2, "axis": 1},
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fn", "np_fn", "dtype"), ONE_D_CASES, ids=[f"{c[0]}-{c[3]}" for c in ONE_D_CASES]
+)
+@pytest.mark.parametrize("kwargs", ONE_D_KW, ids=str)
+def test_one_dimensional(
+    *,
+    name: str,
+    fn: Callable[..., torch.Tensor],
+    np_fn: Callable[..., Any],
+    dtype: torch.dtype,
+    kwargs: dict[str, Any],
+    device: torch.device,
+) -> None:
+    data = _data(dtype)
+    out = fn(torch.from_numpy(data).to(device), **kwargs)
+    _check(out, np_fn(data, **kwargs), device, half=dtype == tb.float16)
+
+
+N_D: list[tuple[str, Callable[..., torch.Tensor], Callable[..., Any], list[torch.dtype]]] = [
+    ("fftn", tb.fft.fftn, np.fft.fftn, ANY_INPUT),
+    ("ifftn", tb.fft.ifftn, np.fft.ifftn, ANY_INPUT),
+    ("rfftn", tb.fft.rfftn, np.fft.rfftn, REAL_INPUT),
+    ("irfftn", tb.fft.irfftn, np.fft.irfftn, ANY_INPUT),
+]
+N_D_CASES = [(name, f, g, dt) for name, f, g, dts in N_D for dt in dts]
+N_D_KW: list[dict[str, Any]] = [
+    {},
+    {"axes": [0], "norm": "ortho"},
+    {"s": (3, 7), "axes": (1, 0), "norm": "forward"},
+    {"s": (-1, 8), "axes": (0, 1)},
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fn", "np_fn", "dtype"), N_D_CASES, ids=[f"{c[0]}-{c[3]}" for c in N_D_CASES]
+)
+@pytest.mark.parametrize("kwargs", N_D_KW, ids=str)
+def test_n_dimensional(
+    *,
+    name: str,
+    fn: Callable[..., torch.Tensor],
+    np_fn: Callable[..., Any],
+    dtype: torch.dtype,
+    kwargs: dict[str, Any],
+    device: torch.device,
+) -> None:
+    data = _data(dtype, (3, 4, 6))
+    out = fn(torch.from_numpy(data).to(device), **kwargs)
+    expected = np_fn(data, **kwargs)
+    if name == "irfftn" and dtype == tb.float16:
+        # NumPy returns float16 over one axis but float32 over several; tbridge always keeps
+        # the input's precision for real results (as NumPy's irfft and hfft do).
+        expected = expected.astype(np.float16)
+    _check(out, expected, device, half=dtype == tb.float16)
+
+
+def test_integer_input_follows_the_default_float() -> None:
+    x = torch.arange(8)
+    assert tb.fft.fft(x).dtype is tb.complex128
+    with tb.default_float(tb.float32):
+        assert tb.fft.fft(x).dtype is tb.complex64
+        assert tb.fft.irfft(x).dtype is tb.float32
+
+
+def test_numpy_input_is_accepted() -> None:
+    out = tb.fft.fft(np.arange(4.0))  # type: ignore[arg-type]
+    np.testing.assert_allclose(out.numpy(), np.fft.fft(np.arange(4.0)))
+
+
+def test_transforms_stay_on_the_autograd_graph() -> None:
+    x = torch.arange(6.0, dtype=torch.float64, requires_grad=True)
+    tb.fft.rfft(x).abs().sum().backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: tb.fft.rfft(torch.ones(4, dtype=torch.complex64)),
+            TypeError,
+            r"^fft.rfft: x is torch.complex64, but rfft transforms real input; pass a real array",
+        ),
+        (
+            lambda: tb.fft.ihfft(torch.ones(4, dtype=torch.complex128)),
+            TypeError,
+            r"^fft.ihfft: x is torch.complex128, but ihfft transforms real input",
+        ),
+        (
+            lambda: tb.fft.fft(torch.ones(4), norm="sideways"),  # type: ignore[arg-type]
+            ValueError,
+            r"^fft.fft: cannot transform shape \(4,\): norm='sideways' must be 'backward', "
+            r"'ortho' or 'forward'",
+        ),
+        (
+            lambda: tb.fft.fft(torch.ones(4), n=0),
+            ValueError,
+            r"^fft.fft: cannot transform shape \(4,\): the transform sizes 0 must be positive",
+        ),
+        (
+            lambda: tb.fft.rfftn(torch.ones(4, 4), s=(0, 2), axes=(0, 1)),
+            ValueError,
+            r"^fft.rfftn: cannot transform shape \(4, 4\): the transform sizes \(0, 2\) must be",
+        ),
+        (lambda: tb.fft.fft([1.0, 2.0]), TypeError, r"^fft: expected an array, got list"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_input(call: Callable[[], Any], error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+# ---- frequencies ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fn", "np_fn"), [(tb.fft.fftfreq, np.fft.fftfreq), (tb.fft.rfftfreq, np.fft.rfftfreq)]
+)
+@pytest.mark.parametrize("n", [1, 2, 7, 10])
+@pytest.mark.parametrize("d", [1.0, 0.25, 3])
+def test_frequencies_match_numpy(
+    fn: Callable[..., torch.Tensor],
+    np_fn: Callable[..., Any],
+    n: int,
+    d: float,
+    device: torch.device,
+) -> None:
+    out = fn(n, d=d, device=device)
+    _check(out, np_fn(n, d=d), device)
+
+
+@pytest.mark.parametrize("fn", [tb.fft.fftfreq, tb.fft.rfftfreq])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float16, "float64", np.float32])
+def test_frequencies_dtype(fn: Callable[..., torch.Tensor], dtype: Any) -> None:
+    assert fn(6, dtype=dtype).dtype is tb.zeros(1, dtype=dtype).dtype
+
+
+@pytest.mark.parametrize("fn", [tb.fft.fftfreq, tb.fft.rfftfreq])
+def test_frequencies_default_float_and_cpu(fn: Callable[..., torch.Tensor]) -> None:
+    assert fn(4).dtype is tb.float64
+    assert fn(4).device.type == "cpu"
+    with tb.default_float(tb.float32):
+        assert fn(4).dtype is tb.float32
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: tb.fft.fftfreq(0), ValueError, r"^fft.fftfreq: n=0 must be at least 1"),
+        (lambda: tb.fft.rfftfreq(2.5), TypeError, r"^fft.rfftfreq: n=2.5 must be an integer"),  # type: ignore[arg-type]
+        (lambda: tb.fft.fftfreq(True), TypeError, r"^fft.fftfreq: n=True must be an integer"),
+        (
+            lambda: tb.fft.fftfreq(4, dtype=tb.int64),
+            TypeError,
+            r"^fft.fftfreq: dtype=torch.int64 is not a real floating dtype; pass e.g. tb.float32",
+        ),
+        (
+            lambda: tb.fft.rfftfreq(4, dtype=tb.complex64),
+            TypeError,
+            r"^fft.rfftfreq: dtype=torch.complex64 is not a real floating dtype",
+        ),
+    ],
+)
+def test_frequencies_bad_input(
+    call: Callable[[], Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+# ---- shifts ---------------------------------------------------------------------------------
+
+SHIFT_DTYPES = [tb.float64, tb.complex64, tb.int8, tb.uint16, tb.uint64, tb.bool]
+
+
+@pytest.mark.parametrize(
+    ("fn", "np_fn"), [(tb.fft.fftshift, np.fft.fftshift), (tb.fft.ifftshift, np.fft.ifftshift)]
+)
+@pytest.mark.parametrize("dtype", SHIFT_DTYPES, ids=str)
+@pytest.mark.parametrize("axes", [None, 0, -1, (0, 2), [1]], ids=str)
+def test_shifts_match_numpy(
+    fn: Callable[..., torch.Tensor],
+    np_fn: Callable[..., Any],
+    dtype: torch.dtype,
+    axes: Any,
+    device: torch.device,
+) -> None:
+    data = _data(dtype, (3, 4, 5))
+    out = fn(torch.from_numpy(data).to(device), axes=axes)
+    expected = np_fn(data, axes=axes)
+    assert type(out) is torch.Tensor
+    assert tuple(out.shape) == expected.shape
+    assert out.dtype is dtype
+    assert out.device.type == device.type
+    if device.type != "meta":
+        np.testing.assert_array_equal(out.numpy(), expected)
