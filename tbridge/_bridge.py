@@ -683,12 +683,18 @@ def from_dlpack(
         except (BufferError, RuntimeError, TypeError, ValueError):
             pass  # a dtype NumPy cannot import (bfloat16, float8): torch's importer below
         else:
-            return _ndarray_to_tensor(arr, dt, dev or CPU, copy, "from_dlpack")
+            if arr.flags.writeable or _NUMPY_MAJOR >= 2 or any(s < 0 for s in arr.strides):
+                return _ndarray_to_tensor(arr, dt, dev or CPU, copy, "from_dlpack")
+            # NumPy 1.x marks every DLPack import read-only (DLPack before 1.0 has no flag), so
+            # the flag says nothing here: with the strides checked, torch's importer is safe.
     try:
         shared = _torch_from_dlpack(x)
     except (BufferError, RuntimeError) as e:
         raise ValueError(f"from_dlpack: the producer refused to export its memory: {e}") from e
     return _tensor_to_tensor(shared, dt, dev, copy, "from_dlpack")
+
+
+_NUMPY_MAJOR: Final = int(np.__version__.split(".")[0])
 
 
 def _dlpack_on_cpu(x: object) -> bool:
