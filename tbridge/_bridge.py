@@ -354,10 +354,18 @@ def _array_protocol(obj: object, copy: bool | None) -> NDArray:
     if copy is not False:
         return np.asarray(obj)
     name = type(obj).__name__
-    if not (_NUMPY2 and _accepts_copy(obj)):
+    if not _accepts_copy(obj):
         raise _refuse(
             "asarray",
             [f"{name}.__array__ takes no copy= keyword (NumPy 2), so cannot promise not to copy"],
+        )
+    if not _NUMPY2:
+        raise _refuse(
+            "asarray",
+            [
+                f"NumPy {np.__version__} cannot pass copy=False on to {name}.__array__ (NumPy 2 "
+                "can), so cannot promise not to copy"
+            ],
         )
     try:
         return np.asarray(obj, copy=False)

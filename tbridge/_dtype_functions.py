@@ -216,8 +216,13 @@ def iinfo(type: torch.dtype | Tensor, /) -> iinfo_object:  # noqa: A002 - the st
 # ---- isdtype ------------------------------------------------------------------------------
 
 
-#: isdtype answers for (torch dtype, kind name or dtype): a bounded set of keys.
-_ISDTYPE_CACHE: dict[tuple[object, object], bool] = {}
+#: isdtype answers, by kind (a kind name or a torch dtype), then by torch dtype: two dict
+#: lookups and no tuple to build. Every kind name is filled in for every torch dtype here;
+#: dtype kinds as they are asked (a bounded set of keys).
+_ISDTYPE_CACHE: dict[object, dict[object, bool]] = {
+    name: {d: d in members for d in vars(torch).values() if isinstance(d, torch.dtype)}
+    for name, members in _KINDS.items()
+}
 
 
 def _is_kind(dtype: torch.dtype, kind: object) -> bool:
@@ -254,11 +259,16 @@ def isdtype(dtype: DTypeLike, kind: DTypeKind) -> bool:
         For a ``dtype`` or ``kind`` that is neither a dtype nor a kind.
     """
     try:
-        return _ISDTYPE_CACHE[dtype, kind]
+        return _ISDTYPE_CACHE[kind][dtype]
     except (KeyError, TypeError):  # not seen yet, or unhashable (then the slow path explains)
         pass
+    return _isdtype_slow(dtype, kind)
+
+
+def _isdtype_slow(dtype: DTypeLike, kind: DTypeKind) -> bool:
+    """isdtype past its cache (apart: its generator would make ``dt`` a cell on every call)."""
     dt = dtype if isinstance(dtype, torch.dtype) else _dtype_of(dtype, "isdtype")
     found = any(_is_kind(dt, k) for k in kind) if isinstance(kind, tuple) else _is_kind(dt, kind)
     if type(dtype) is torch.dtype and (type(kind) is str or type(kind) is torch.dtype):
-        _ISDTYPE_CACHE[dtype, kind] = found
+        _ISDTYPE_CACHE.setdefault(kind, {})[dtype] = found
     return found

@@ -6,6 +6,11 @@ that promotes by the standard's table (:mod:`tbridge._promotion`), accepts Pytho
 NumPy arrays, and routes unsigned dtypes torch cannot compute through
 :mod:`tbridge._workarounds`.
 
+Fast paths are written inline in each function (no helper frame) and call torch functions bound
+at import: on small arrays a Python frame or an attribute lookup is a measurable part of a call.
+A Python scalar operand skips the slow path when torch already treats it as the standard does
+(weak, within the array's kind, see ``_weak``).
+
 Memory and autograd: every result is new memory (``positive`` and ``real`` of real input
 included) and stays on the inputs' autograd graph wherever torch can differentiate.
 """
@@ -131,6 +136,75 @@ _INEXACT: Final = frozenset(
     {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
 )
 _REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
+_NATIVE_NUMERIC: Final = _NATIVE - {torch.bool}
+#: bool and the integer dtypes torch computes natively (the bitwise functions' fast path).
+_NATIVE_INTEGRAL: Final = _NATIVE - _INEXACT
+_COMPLEX: Final = frozenset({torch.complex64, torch.complex128})
+#: every complex dtype torch has (complex32 included), as ``dtype.is_complex`` tells.
+_COMPLEX_ALL: Final = frozenset(
+    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_complex
+)
+#: signbit's fast path: uint8 (always False) and the unsigned gaps are left to the slow path.
+_SIGNBIT_NATIVE: Final = _NATIVE - {torch.uint8}
+_BOOL: Final = torch.bool
+_COMPLEX128: Final = torch.complex128
+_FLOAT64: Final = torch.float64
+
+#: Python scalars torch may take as they are: it treats them as weak, as the standard does,
+#: when the scalar's kind is not above the array's, and rounds them to the array's dtype once.
+#: float16/bfloat16 are left out: torch computes with the scalar in float32 there (its "opmath")
+#: instead of rounding it to the dtype first, as NumPy and the slow path do. bool scalars are
+#: left out too (torch refuses ``x - True``), and so are complex scalars with complex64 (parts
+#: beyond float32's range). Each entry is the range the scalar must fall in: a float beyond
+#: float32's makes some torch functions raise (clamp, where) where the slow path gives inf; an
+#: int beyond an integer dtype's range is the slow path's OverflowError (NumPy 2's), beyond
+#: int64's torch takes none (and float32 rounds large ints differently, see below).
+_F32_MAX: Final = float(torch.finfo(torch.float32).max)
+_INF: Final = float("inf")
+_WEAK_FLOAT: Final[dict[torch.dtype, tuple[float, float]]] = {
+    torch.float32: (-_F32_MAX, _F32_MAX),
+    torch.complex64: (-_F32_MAX, _F32_MAX),
+    torch.float64: (-_INF, _INF),
+    torch.complex128: (-_INF, _INF),
+}
+_WEAK_INT: Final[dict[torch.dtype, tuple[int, int]]] = {
+    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
+    for dt in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8)
+} | {
+    # float32 within 2**53: the slow path rounds an int to float64 first, then to float32,
+    # torch once; the two agree while the first rounding is exact.
+    torch.float32: (-(2**53), 2**53),
+    torch.complex64: (-(2**53), 2**53),
+    torch.float64: (-(2**63), 2**63 - 1),
+    torch.complex128: (-(2**63), 2**63 - 1),
+}
+
+#: torch functions bound once (a module global is found faster than ``torch.<name>``).
+_acos, _acosh, _asin, _asinh = torch.acos, torch.acosh, torch.asin, torch.asinh
+_atan, _atanh, _cos, _cosh = torch.atan, torch.atanh, torch.cos, torch.cosh
+_exp, _expm1, _log, _log1p = torch.exp, torch.expm1, torch.log, torch.log1p
+_log2, _log10, _reciprocal, _sin = torch.log2, torch.log10, torch.reciprocal, torch.sin
+_sinh, _sqrt, _tan, _tanh = torch.sinh, torch.sqrt, torch.tan, torch.tanh
+_abs, _negative, _square, _sign = torch.abs, torch.negative, torch.square, torch.sign
+_ceil, _floor, _trunc, _round = torch.ceil, torch.floor, torch.trunc, torch.round
+_signbit, _isfinite, _isinf, _isnan = torch.signbit, torch.isfinite, torch.isinf, torch.isnan
+_bitwise_not, _logical_not = torch.bitwise_not, torch.logical_not
+_conj_physical, _real, _imag = torch.conj_physical, torch.real, torch.imag
+_add, _subtract, _multiply, _divide = torch.add, torch.subtract, torch.multiply, torch.divide
+_floor_divide, _remainder, _pow = torch.floor_divide, torch.remainder, torch.pow
+_atan2, _copysign, _hypot = torch.atan2, torch.copysign, torch.hypot
+_logaddexp, _nextafter = torch.logaddexp, torch.nextafter
+_eq, _ne, _gt, _ge, _lt, _le = torch.eq, torch.ne, torch.gt, torch.ge, torch.lt, torch.le
+_maximum, _minimum = torch.maximum, torch.minimum
+_bitwise_and, _bitwise_or, _bitwise_xor = torch.bitwise_and, torch.bitwise_or, torch.bitwise_xor
+_bitwise_left_shift, _bitwise_right_shift = torch.bitwise_left_shift, torch.bitwise_right_shift
+_logical_and, _logical_or, _logical_xor = torch.logical_and, torch.logical_or, torch.logical_xor
+_clamp = torch.clamp
+_np_sign = np.sign
+_from_numpy = torch.from_numpy
+#: sign computes in NumPy, for these dtypes, up to this many elements (see :func:`sign`).
+_NUMPY_FLOATS: Final = frozenset({torch.float16, torch.float32, torch.float64})
+_SIGN_NUMPY_MAX: Final = 1 << 16
 
 
 def _tensor(x: object, where: str) -> Tensor:
@@ -144,6 +218,36 @@ def _tensor(x: object, where: str) -> Tensor:
         f"{where}: expected an array, got {type(x).__name__}; pass a tensor (tb.asarray(x) "
         "converts other data)"
     )
+
+
+def _weak(t: Tensor, s: object) -> bool:
+    """Whether torch takes the Python scalar ``s`` with ``t`` exactly as the standard does.
+
+    True for a float with a float32/float64/complex array, a complex with a complex128 array,
+    and an int with an int8..int64/uint8 or float32/float64/complex array, each within the range
+    in ``_WEAK_FLOAT``/``_WEAK_INT``: torch then keeps ``t``'s dtype and rounds ``s`` to it once,
+    as the slow path's ``_scalar_tensor`` does. NaN is left to the slow path.
+    """
+    ts = type(s)
+    if ts is float:
+        fr = _WEAK_FLOAT.get(t.dtype)
+        return fr is not None and fr[0] <= s <= fr[1]  # type: ignore[operator]
+    if ts is int:
+        ir = _WEAK_INT.get(t.dtype)
+        return ir is not None and ir[0] <= s <= ir[1]  # type: ignore[operator]
+    if ts is complex:
+        return t.dtype is _COMPLEX128
+    return False
+
+
+def _weak_mirror(t: Tensor, s: object) -> bool:
+    """``_weak`` for a scalar on the left, computed with ``t`` and ``s`` swapped: real ``t`` only.
+
+    torch's complex kernels are not symmetric (``add`` multiplies its second operand by
+    ``alpha``: ``0.0 + (inf+0j)`` is ``inf+nanj`` but ``(inf+0j) + 0.0`` is ``inf+0j``), and a
+    failing mirrored comparison would name the mirrored kernel.
+    """
+    return t.dtype not in _COMPLEX_ALL and _weak(t, s)
 
 
 def _operands(
@@ -168,6 +272,26 @@ def _operands(
     t1, t2 = _tensor(x1, where), _tensor(x2, where)
     dt = promote(t1.dtype, t2.dtype)
     return (t1 if t1.dtype == dt else t1.to(dt)), (t2 if t2.dtype == dt else t2.to(dt)), dt
+
+
+def _torch_promotions() -> dict[tuple[torch.dtype, torch.dtype], torch.dtype]:
+    """The pairs of different dtypes torch promotes as the standard does, with the result.
+
+    For arrays of at least one dimension each (torch ranks a 0-d tensor below them), the binary
+    functions call torch with these as they are: torch casts as it computes, to the same values
+    as casting first. bool is left out: torch refuses ``bool - int8`` where the standard casts
+    first.
+    """
+    dtypes = sorted(_NATIVE - {torch.bool}, key=str)
+    found = {}
+    for a in dtypes:
+        for b in dtypes:
+            if a is not b and torch.promote_types(a, b) is (dt := promote(a, b)):
+                found[a, b] = dt
+    return found
+
+
+_TORCH_PROMOTES: Final = _torch_promotions()
 
 
 def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
@@ -254,102 +378,142 @@ def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Te
 
 def acos(x: Tensor, /) -> Tensor:
     """Inverse cosine, element-wise."""
-    return _floating_unary(torch.acos, x, "acos")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _acos(x)
+    return _floating_unary(_acos, x, "acos")
 
 
 def acosh(x: Tensor, /) -> Tensor:
     """Inverse hyperbolic cosine, element-wise."""
-    return _floating_unary(torch.acosh, x, "acosh")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _acosh(x)
+    return _floating_unary(_acosh, x, "acosh")
 
 
 def asin(x: Tensor, /) -> Tensor:
     """Inverse sine, element-wise."""
-    return _floating_unary(torch.asin, x, "asin")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _asin(x)
+    return _floating_unary(_asin, x, "asin")
 
 
 def asinh(x: Tensor, /) -> Tensor:
     """Inverse hyperbolic sine, element-wise."""
-    return _floating_unary(torch.asinh, x, "asinh")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _asinh(x)
+    return _floating_unary(_asinh, x, "asinh")
 
 
 def atan(x: Tensor, /) -> Tensor:
     """Inverse tangent, element-wise."""
-    return _floating_unary(torch.atan, x, "atan")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _atan(x)
+    return _floating_unary(_atan, x, "atan")
 
 
 def atanh(x: Tensor, /) -> Tensor:
     """Inverse hyperbolic tangent, element-wise."""
-    return _floating_unary(torch.atanh, x, "atanh")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _atanh(x)
+    return _floating_unary(_atanh, x, "atanh")
 
 
 def cos(x: Tensor, /) -> Tensor:
     """Cosine, element-wise."""
-    return _floating_unary(torch.cos, x, "cos")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _cos(x)
+    return _floating_unary(_cos, x, "cos")
 
 
 def cosh(x: Tensor, /) -> Tensor:
     """Hyperbolic cosine, element-wise."""
-    return _floating_unary(torch.cosh, x, "cosh")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _cosh(x)
+    return _floating_unary(_cosh, x, "cosh")
 
 
 def exp(x: Tensor, /) -> Tensor:
     """Exponential, element-wise."""
-    return _floating_unary(torch.exp, x, "exp")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _exp(x)
+    return _floating_unary(_exp, x, "exp")
 
 
 def expm1(x: Tensor, /) -> Tensor:
     """``exp(x) - 1``, accurate near 0, element-wise."""
-    return _floating_unary(torch.expm1, x, "expm1")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _expm1(x)
+    return _floating_unary(_expm1, x, "expm1")
 
 
 def log(x: Tensor, /) -> Tensor:
     """Natural logarithm, element-wise."""
-    return _floating_unary(torch.log, x, "log")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _log(x)
+    return _floating_unary(_log, x, "log")
 
 
 def log1p(x: Tensor, /) -> Tensor:
     """``log(1 + x)``, accurate near 0, element-wise."""
-    return _floating_unary(torch.log1p, x, "log1p")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _log1p(x)
+    return _floating_unary(_log1p, x, "log1p")
 
 
 def log2(x: Tensor, /) -> Tensor:
     """Base-2 logarithm, element-wise."""
-    return _floating_unary(torch.log2, x, "log2")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _log2(x)
+    return _floating_unary(_log2, x, "log2")
 
 
 def log10(x: Tensor, /) -> Tensor:
     """Base-10 logarithm, element-wise."""
-    return _floating_unary(torch.log10, x, "log10")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _log10(x)
+    return _floating_unary(_log10, x, "log10")
 
 
 def reciprocal(x: Tensor, /) -> Tensor:
     """``1 / x``, element-wise (integers give the default float dtype)."""
-    return _floating_unary(torch.reciprocal, x, "reciprocal")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _reciprocal(x)
+    return _floating_unary(_reciprocal, x, "reciprocal")
 
 
 def sin(x: Tensor, /) -> Tensor:
     """Sine, element-wise."""
-    return _floating_unary(torch.sin, x, "sin")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _sin(x)
+    return _floating_unary(_sin, x, "sin")
 
 
 def sinh(x: Tensor, /) -> Tensor:
     """Hyperbolic sine, element-wise."""
-    return _floating_unary(torch.sinh, x, "sinh")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _sinh(x)
+    return _floating_unary(_sinh, x, "sinh")
 
 
 def sqrt(x: Tensor, /) -> Tensor:
     """Square root, element-wise."""
-    return _floating_unary(torch.sqrt, x, "sqrt")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _sqrt(x)
+    return _floating_unary(_sqrt, x, "sqrt")
 
 
 def tan(x: Tensor, /) -> Tensor:
     """Tangent, element-wise."""
-    return _floating_unary(torch.tan, x, "tan")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _tan(x)
+    return _floating_unary(_tan, x, "tan")
 
 
 def tanh(x: Tensor, /) -> Tensor:
     """Hyperbolic tangent, element-wise."""
-    return _floating_unary(torch.tanh, x, "tanh")
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        return _tanh(x)
+    return _floating_unary(_tanh, x, "tanh")
 
 
 # ---- unary, numeric ------------------------------------------------------------------------
@@ -358,25 +522,27 @@ def tanh(x: Tensor, /) -> Tensor:
 def abs(x: Tensor, /) -> Tensor:  # noqa: A001 - the standard's name
     """Absolute value (complex magnitude for complex input), element-wise."""
     if type(x) is Tensor and x.dtype in _NATIVE:
-        return torch.abs(x)
+        return _abs(x)
     t = _tensor(x, "abs")
     if t.dtype in UNSIGNED_GAPS:
         return t.clone()  # unsigned values are their own magnitude
-    return torch.abs(t)
+    return _abs(t)
 
 
 def negative(x: Tensor, /) -> Tensor:
     """``-x``, element-wise (unsigned values wrap around, as in NumPy)."""
-    if type(x) is Tensor and x.dtype in _NATIVE and x.dtype != torch.bool:
-        return torch.negative(x)
+    if type(x) is Tensor and x.dtype in _NATIVE_NUMERIC:
+        return _negative(x)
     t = _tensor(x, "negative")
     if t.dtype == torch.bool:
         raise TypeError("negative: a bool array has no negation; use tb.logical_not")
-    return _unary(torch.negative, t, "negative", "bits")
+    return _unary(_negative, t, "negative", "bits")
 
 
 def positive(x: Tensor, /) -> Tensor:
     """``+x``: a copy of ``x`` (new memory, on the same graph)."""
+    if type(x) is Tensor and x.dtype is not _BOOL:
+        return x.clone()
     t = _tensor(x, "positive")
     if t.dtype == torch.bool:
         raise TypeError("positive: a bool array is not numeric")
@@ -386,15 +552,29 @@ def positive(x: Tensor, /) -> Tensor:
 def square(x: Tensor, /) -> Tensor:
     """``x * x``, element-wise."""
     if type(x) is Tensor and x.dtype in _NATIVE:
-        return torch.square(x)
+        return _square(x)
     t = _tensor(x, "square")
     if t.dtype in UNSIGNED_GAPS:
         return on_bits(torch.mul, t, t)
-    return torch.square(t)
+    return _square(t)
 
 
 def sign(x: Tensor, /) -> Tensor:
-    """-1, 0 or 1 for real input; ``x / |x|`` (0 at 0) for complex input."""
+    """-1, 0 or 1 for real input (NaN for NaN); ``x / |x|`` (0 at 0) for complex input.
+
+    ``torch.sign(nan)`` is 0 (pytorch#41245) where NumPy and the standard give NaN; fixing that in
+    torch takes two more kernels (``isnan``, ``where``). Small floating arrays in host memory that
+    are not on an autograd graph are computed by ``numpy.sign`` instead (one call, the standard's
+    answer, bit for bit the same as the torch fix), others by torch.
+    """
+    if type(x) is Tensor and x.dtype in _NUMPY_FLOATS:
+        try:
+            a = x.numpy()
+        except (TypeError, RuntimeError):
+            pass  # another device, an autograd graph, a neg bit: below
+        else:
+            if a.ndim and a.size <= _SIGN_NUMPY_MAX:  # (NumPy answers 0-d input with a scalar)
+                return _from_numpy(_np_sign(a))
     t = _tensor(x, "sign")
     if t.dtype.is_complex:
         return torch.sgn(t)
@@ -402,8 +582,8 @@ def sign(x: Tensor, /) -> Tensor:
         return (t != 0).to(t.dtype)
     if t.dtype in _REAL_FLOATS:
         # torch.sign(nan) is 0; NumPy and the standard give NaN (pytorch#41245).
-        return torch.where(torch.isnan(t), t, torch.sign(t))
-    return torch.sign(t)
+        return torch.where(_isnan(t), t, _sign(t))
+    return _sign(t)
 
 
 def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
@@ -417,75 +597,95 @@ def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, where: str) ->
 
 def ceil(x: Tensor, /) -> Tensor:
     """Smallest integral value not below ``x``, element-wise (integers are returned as is)."""
-    return _integral_identity(torch.ceil, x, "ceil")
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        return _ceil(x)
+    return _integral_identity(_ceil, x, "ceil")
 
 
 def floor(x: Tensor, /) -> Tensor:
     """Largest integral value not above ``x``, element-wise (integers are returned as is)."""
-    return _integral_identity(torch.floor, x, "floor")
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        return _floor(x)
+    return _integral_identity(_floor, x, "floor")
 
 
 def trunc(x: Tensor, /) -> Tensor:
     """``x`` rounded toward zero, element-wise (integers are returned as is)."""
-    return _integral_identity(torch.trunc, x, "trunc")
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        return _trunc(x)
+    return _integral_identity(_trunc, x, "trunc")
 
 
 def round(x: Tensor, /) -> Tensor:  # noqa: A001 - the standard's name
     """Round half to even, element-wise; complex input rounds both parts."""
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        return _round(x)
     t = x if type(x) is Tensor else _tensor(x, "round")
     if t.dtype.is_complex:
-        return torch.complex(torch.round(t.real), torch.round(t.imag))
-    return _integral_identity(torch.round, t, "round")
+        return torch.complex(_round(t.real), _round(t.imag))
+    return _integral_identity(_round, t, "round")
 
 
 def signbit(x: Tensor, /) -> Tensor:
     """Whether the sign bit is set (True for -0.0), element-wise."""
+    if type(x) is Tensor and x.dtype in _SIGNBIT_NATIVE:
+        return _signbit(x)
     t = _tensor(x, "signbit")
     if t.dtype in UNSIGNED_GAPS or t.dtype == torch.uint8:
         return torch.zeros_like(t, dtype=torch.bool)
-    return torch.signbit(t)
+    return _signbit(t)
 
 
 def isfinite(x: Tensor, /) -> Tensor:
     """Whether each element is finite (always True for integers)."""
+    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        return _isfinite(x)
     t = _tensor(x, "isfinite")
     if t.dtype in UNSIGNED_GAPS:
         return torch.ones_like(t, dtype=torch.bool)
-    return torch.isfinite(t)
+    return _isfinite(t)
 
 
 def isinf(x: Tensor, /) -> Tensor:
     """Whether each element is infinite (in either part, for complex input)."""
+    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        return _isinf(x)
     t = _tensor(x, "isinf")
     if t.dtype in UNSIGNED_GAPS:
         return torch.zeros_like(t, dtype=torch.bool)
-    return torch.isinf(t)
+    return _isinf(t)
 
 
 def isnan(x: Tensor, /) -> Tensor:
     """Whether each element is NaN (in either part, for complex input)."""
+    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        return _isnan(x)
     t = _tensor(x, "isnan")
     if t.dtype in UNSIGNED_GAPS:
         return torch.zeros_like(t, dtype=torch.bool)
-    return torch.isnan(t)
+    return _isnan(t)
 
 
 def bitwise_invert(x: Tensor, /) -> Tensor:
     """``~x``: bitwise NOT for integers, logical NOT for bool."""
+    if type(x) is Tensor and x.dtype in _NATIVE_INTEGRAL:
+        return _bitwise_not(x)
     t = _tensor(x, "bitwise_invert")
     if t.dtype in _INEXACT:
         raise TypeError(
             f"bitwise_invert: {t.dtype} has no bits to invert; pass an integer or bool array"
         )
-    return _unary(torch.bitwise_not, t, "bitwise_invert", "bits")
+    return _unary(_bitwise_not, t, "bitwise_invert", "bits")
 
 
 def logical_not(x: Tensor, /) -> Tensor:
     """Logical NOT (non-zero counts as True); the result is bool."""
+    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        return _logical_not(x)
     t = _tensor(x, "logical_not")
     if t.dtype in UNSIGNED_GAPS:
-        return on_bits(torch.logical_not, t)
-    return torch.logical_not(t)
+        return on_bits(_logical_not, t)
+    return _logical_not(t)
 
 
 def conj(x: Tensor, /) -> Tensor:
@@ -493,89 +693,137 @@ def conj(x: Tensor, /) -> Tensor:
 
     Real input is returned as a copy.
     """
-    t = _tensor(x, "conj")
-    return torch.conj_physical(t) if t.dtype.is_complex else t.clone()
+    t = x if type(x) is Tensor else _tensor(x, "conj")
+    return _conj_physical(t) if t.dtype in _COMPLEX_ALL else t.clone()
 
 
 def real(x: Tensor, /) -> Tensor:
     """Real part (a copy for real input)."""
-    t = _tensor(x, "real")
-    return torch.real(t).clone() if t.dtype.is_complex else t.clone()
+    t = x if type(x) is Tensor else _tensor(x, "real")
+    return _real(t).clone() if t.dtype in _COMPLEX_ALL else t.clone()
 
 
 def imag(x: Tensor, /) -> Tensor:
     """Imaginary part (zeros of ``x``'s dtype for real input)."""
-    t = _tensor(x, "imag")
-    return torch.imag(t).clone() if t.dtype.is_complex else torch.zeros_like(t)
+    t = x if type(x) is Tensor else _tensor(x, "imag")
+    return _imag(t).clone() if t.dtype in _COMPLEX_ALL else torch.zeros_like(t)
 
 
 # ---- binary --------------------------------------------------------------------------------
+#
+# Each function's first test is the common call: two tensors of one dtype torch computes
+# natively. Then two tensors of dtypes torch promotes as the standard does (``_TORCH_PROMOTES``),
+# and a tensor with a Python scalar torch takes as the standard does (``_weak``); everything
+# else (other mixed dtypes, 0-d operands, unsigned gaps, NumPy arrays, other scalars) goes to
+# ``_binary``.
 
 
 def add(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 + x2``, element-wise, with the standard's promotion (no 0-d tensor quirk)."""
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        return torch.add(x1, x2)
-    return _binary(torch.add, x1, x2, "add", "bits")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _add(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _add(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _add(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _add(x2, x1)  # exact: real addition commutes
+    return _binary(_add, x1, x2, "add", "bits")
 
 
 def subtract(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 - x2``, element-wise."""
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        return torch.subtract(x1, x2)
-    return _binary(torch.subtract, x1, x2, "subtract", "bits")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _subtract(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _subtract(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _subtract(x1, x2)
+    return _binary(_subtract, x1, x2, "subtract", "bits")
 
 
 def multiply(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 * x2``, element-wise."""
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        return torch.multiply(x1, x2)
-    return _binary(torch.multiply, x1, x2, "multiply", "bits")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _multiply(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _multiply(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _multiply(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _multiply(x2, x1)  # exact: real multiplication commutes
+    return _binary(_multiply, x1, x2, "multiply", "bits")
 
 
 def divide(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 / x2``, element-wise; integers divide in the default float dtype (float64)."""
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _INEXACT:
-        return torch.divide(x1, x2)
-    return _binary(torch.divide, x1, x2, "divide", "value", floating=True)
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _INEXACT:
+                    return _divide(x1, x2)
+            elif _TORCH_PROMOTES.get((d, e)) in _INEXACT and x1.ndim and x2.ndim:
+                return _divide(x1, x2)  # mixed floating dtypes torch promotes as the standard
+        elif x1.dtype in _WEAK_FLOAT and _weak(x1, x2):
+            return _divide(x1, x2)
+    return _binary(_divide, x1, x2, "divide", "value", floating=True)
 
 
 def floor_divide(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 // x2``, element-wise, with Python's (and NumPy's) pairing to ``remainder``."""
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        return torch.floor_divide(x1, x2)
-    return _binary(torch.floor_divide, x1, x2, "floor_divide", "value")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        if (d := x1.dtype) is (e := x2.dtype):
+            if d in _NATIVE:
+                return _floor_divide(x1, x2)
+        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+            return _floor_divide(x1, x2)  # mixed dtypes torch promotes as the standard does
+    return _binary(_floor_divide, x1, x2, "floor_divide", "value")
 
 
 def remainder(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 % x2``, element-wise; the result has the divisor's sign (Python's rule)."""
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        out = torch.remainder(x1, x2)
-    else:
-        out = _binary(torch.remainder, x1, x2, "remainder", "value")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        if (d := x1.dtype) is (e := x2.dtype):
+            if d is _FLOAT64 or d in _REAL_FLOATS:
+                # A zero remainder takes the divisor's sign, as in NumPy and the standard; torch
+                # keeps the dividend's (remainder(-0.0, 3) is -0.0). Non-zero results already
+                # have it. In place: the result is new memory, remainder's gradient does not
+                # use it.
+                return _remainder(x1, x2).copysign_(x2)
+            if d in _NATIVE:
+                return _remainder(x1, x2)
+        elif (dt := _TORCH_PROMOTES.get((d, e))) is not None and x1.ndim and x2.ndim:
+            out = _remainder(x1, x2)  # mixed dtypes torch promotes as the standard does
+            return out.copysign_(x2) if dt in _REAL_FLOATS else out
+    out = _binary(_remainder, x1, x2, "remainder", "value")
     if out.dtype in _REAL_FLOATS:
-        # A zero remainder takes the divisor's sign, as in NumPy and the standard; torch keeps
-        # the dividend's (remainder(-0.0, 3) is -0.0). Non-zero results already have it.
         divisor = x2 if isinstance(x2, (Tensor, int, float)) else _tensor(x2, "remainder")
-        out = torch.copysign(out, divisor)
+        out = _copysign(out, divisor)
     return out
 
 
 def pow(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:  # noqa: A001 - the standard's name
     """``x1 ** x2``, element-wise."""
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        return torch.pow(x1, x2)
-    return _binary(torch.pow, x1, x2, "pow", "value")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        if (d := x1.dtype) is (e := x2.dtype):
+            if d in _NATIVE:
+                return _pow(x1, x2)
+        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+            return _pow(x1, x2)  # mixed dtypes torch promotes as the standard does
+    return _binary(_pow, x1, x2, "pow", "value")
 
 
 def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and x1.dtype is x2.dtype
-        and x1.dtype in _REAL_FLOATS
-    ):
-        return fn(x1, x2)
+    """The slow path of the real-floating binary functions: promote, integers to the default."""
     a, b, dt = _operands(x1, x2, where)
     if dt.is_complex:
         raise TypeError(f"{where}: complex input is not supported; pass real arrays")
@@ -590,84 +838,191 @@ def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: s
 
 def atan2(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """The angle of the point ``(x2, x1)``, element-wise."""
-    return _floating_binary(torch.atan2, x1, x2, "atan2")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _REAL_FLOATS
+    ):
+        return _atan2(x1, x2)
+    return _floating_binary(_atan2, x1, x2, "atan2")
 
 
 def copysign(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``|x1|`` with the sign of ``x2``, element-wise."""
-    return _floating_binary(torch.copysign, x1, x2, "copysign")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _REAL_FLOATS
+    ):
+        return _copysign(x1, x2)
+    return _floating_binary(_copysign, x1, x2, "copysign")
 
 
 def hypot(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``sqrt(x1**2 + x2**2)`` without undue overflow, element-wise."""
-    return _floating_binary(torch.hypot, x1, x2, "hypot")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _REAL_FLOATS
+    ):
+        return _hypot(x1, x2)
+    return _floating_binary(_hypot, x1, x2, "hypot")
 
 
 def logaddexp(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``log(exp(x1) + exp(x2))``, element-wise."""
-    return _floating_binary(torch.logaddexp, x1, x2, "logaddexp")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _REAL_FLOATS
+    ):
+        return _logaddexp(x1, x2)
+    return _floating_binary(_logaddexp, x1, x2, "logaddexp")
 
 
 def nextafter(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """The next representable value after ``x1`` toward ``x2``, element-wise."""
-    return _floating_binary(torch.nextafter, x1, x2, "nextafter")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _REAL_FLOATS
+    ):
+        return _nextafter(x1, x2)
+    return _floating_binary(_nextafter, x1, x2, "nextafter")
 
 
-def _compare(
-    fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode
-) -> Tensor:
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        return fn(x1, x2)
-    return _binary(fn, x1, x2, where, uint)
+# Comparisons: a Python scalar on the left becomes the mirrored comparison with it on the right
+# (torch takes a scalar only there); NaN compares False both ways, so the mirror is exact.
+# (Complex arrays are left to the slow path, see ``_weak_mirror``.)
 
 
 def equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 == x2``, element-wise (bool)."""
-    return _compare(torch.eq, x1, x2, "equal", "bits")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _eq(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _eq(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _eq(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _eq(x2, x1)
+    return _binary(_eq, x1, x2, "equal", "bits")
 
 
 def not_equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 != x2``, element-wise (bool)."""
-    return _compare(torch.ne, x1, x2, "not_equal", "bits")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _ne(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _ne(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _ne(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _ne(x2, x1)
+    return _binary(_ne, x1, x2, "not_equal", "bits")
 
 
 def greater(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 > x2``, element-wise (bool)."""
-    return _compare(torch.gt, x1, x2, "greater", "order")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _gt(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _gt(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _gt(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _lt(x2, x1)
+    return _binary(_gt, x1, x2, "greater", "order")
 
 
 def greater_equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 >= x2``, element-wise (bool)."""
-    return _compare(torch.ge, x1, x2, "greater_equal", "order")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _ge(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _ge(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _ge(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _le(x2, x1)
+    return _binary(_ge, x1, x2, "greater_equal", "order")
 
 
 def less(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 < x2``, element-wise (bool)."""
-    return _compare(torch.lt, x1, x2, "less", "order")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _lt(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _lt(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _lt(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _gt(x2, x1)
+    return _binary(_lt, x1, x2, "less", "order")
 
 
 def less_equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 <= x2``, element-wise (bool)."""
-    return _compare(torch.le, x1, x2, "less_equal", "order")
+    if type(x1) is Tensor:
+        if type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _NATIVE:
+                    return _le(x1, x2)
+            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                return _le(x1, x2)  # mixed dtypes torch promotes as the standard does
+        elif _weak(x1, x2):
+            return _le(x1, x2)
+    elif type(x2) is Tensor and _weak_mirror(x2, x1):
+        return _ge(x2, x1)
+    return _binary(_le, x1, x2, "less_equal", "order")
 
 
 def maximum(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """Element-wise maximum (NaN propagates)."""
-    return _compare(torch.maximum, x1, x2, "maximum", "order")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        if (d := x1.dtype) is (e := x2.dtype):
+            if d in _NATIVE:
+                return _maximum(x1, x2)
+        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+            return _maximum(x1, x2)  # mixed dtypes torch promotes as the standard does
+    return _binary(_maximum, x1, x2, "maximum", "order")
 
 
 def minimum(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """Element-wise minimum (NaN propagates)."""
-    return _compare(torch.minimum, x1, x2, "minimum", "order")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        if (d := x1.dtype) is (e := x2.dtype):
+            if d in _NATIVE:
+                return _minimum(x1, x2)
+        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+            return _minimum(x1, x2)  # mixed dtypes torch promotes as the standard does
+    return _binary(_minimum, x1, x2, "minimum", "order")
 
 
 def _bitwise(
     fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode
 ) -> Tensor:
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _NATIVE:
-        if x1.dtype in _INEXACT:
-            raise TypeError(f"{where}: {x1.dtype} has no bits; pass integer or bool arrays")
-        return fn(x1, x2)
+    """The slow path of the bitwise functions: floating input is an error, then ``_binary``."""
     a, b, dt = _operands(x1, x2, where)
     if dt in _INEXACT:
         raise TypeError(f"{where}: {dt} has no bits; pass integer or bool arrays")
@@ -676,36 +1031,70 @@ def _bitwise(
 
 def bitwise_and(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 & x2``, element-wise."""
-    return _bitwise(torch.bitwise_and, x1, x2, "bitwise_and", "bits")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _NATIVE_INTEGRAL
+    ):
+        return _bitwise_and(x1, x2)
+    return _bitwise(_bitwise_and, x1, x2, "bitwise_and", "bits")
 
 
 def bitwise_or(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 | x2``, element-wise."""
-    return _bitwise(torch.bitwise_or, x1, x2, "bitwise_or", "bits")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _NATIVE_INTEGRAL
+    ):
+        return _bitwise_or(x1, x2)
+    return _bitwise(_bitwise_or, x1, x2, "bitwise_or", "bits")
 
 
 def bitwise_xor(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 ^ x2``, element-wise."""
-    return _bitwise(torch.bitwise_xor, x1, x2, "bitwise_xor", "bits")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _NATIVE_INTEGRAL
+    ):
+        return _bitwise_xor(x1, x2)
+    return _bitwise(_bitwise_xor, x1, x2, "bitwise_xor", "bits")
 
 
 def bitwise_left_shift(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 << x2``, element-wise (shifting by the bit width or more gives 0)."""
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _NATIVE_INTEGRAL
+    ):
+        return _bitwise_left_shift(x1, x2)
     return _bitwise(_left_shift, x1, x2, "bitwise_left_shift", "value")
 
 
 def bitwise_right_shift(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """``x1 >> x2``, element-wise (arithmetic for signed, logical for unsigned)."""
-    return _bitwise(torch.bitwise_right_shift, x1, x2, "bitwise_right_shift", "value")
+    if (
+        type(x1) is Tensor
+        and type(x2) is Tensor
+        and (d := x1.dtype) is x2.dtype
+        and d in _NATIVE_INTEGRAL
+    ):
+        return _bitwise_right_shift(x1, x2)
+    return _bitwise(_bitwise_right_shift, x1, x2, "bitwise_right_shift", "value")
 
 
 def _left_shift(a: Tensor, b: Tensor | int) -> Tensor:
-    return torch.bitwise_left_shift(a, b)
+    return _bitwise_left_shift(a, b)
 
 
 def _logical(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
-    if type(x1) is Tensor and type(x2) is Tensor:
-        return fn(x1, x2)
+    """The slow path of the logical functions: Python scalars and NumPy arrays, then bool."""
     a, b, _ = _operands(x1, x2, where)
     ta = a if isinstance(a, Tensor) else torch.tensor(a)
     tb_ = b if isinstance(b, Tensor) else torch.tensor(b)
@@ -714,17 +1103,23 @@ def _logical(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> T
 
 def logical_and(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """Logical AND (non-zero counts as True); the result is bool."""
-    return _logical(torch.logical_and, x1, x2, "logical_and")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        return _logical_and(x1, x2)
+    return _logical(_logical_and, x1, x2, "logical_and")
 
 
 def logical_or(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """Logical OR (non-zero counts as True); the result is bool."""
-    return _logical(torch.logical_or, x1, x2, "logical_or")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        return _logical_or(x1, x2)
+    return _logical(_logical_or, x1, x2, "logical_or")
 
 
 def logical_xor(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """Logical XOR (non-zero counts as True); the result is bool."""
-    return _logical(torch.logical_xor, x1, x2, "logical_xor")
+    if type(x1) is Tensor and type(x2) is Tensor:
+        return _logical_xor(x1, x2)
+    return _logical(_logical_xor, x1, x2, "logical_xor")
 
 
 # ---- clip ----------------------------------------------------------------------------------
@@ -747,6 +1142,18 @@ def _bound(value: ArrayOrScalar | None, t: Tensor, where: str) -> Tensor | None:
     return _scalar_tensor(value, t)
 
 
+#: clip's fast path, per dtype: the range of Python int bounds and of Python float bounds torch
+#: takes as they are (an int within an integer dtype's range needs no saturation; no float bound
+#: fits an integer array; a float beyond float32's range makes torch.clamp raise; NaN goes to
+#: the slow path), and whether the dtype is an integer one (no signed zeros).
+_CLIP_FAST: Final[dict[torch.dtype, tuple[int, int, float, float, bool]]] = {
+    dt: (lo, hi, _INF, -_INF, True) for dt, (lo, hi) in _WEAK_INT.items() if dt not in _WEAK_FLOAT
+} | {
+    torch.float32: (*_WEAK_INT[torch.float32], -_F32_MAX, _F32_MAX, False),
+    torch.float64: (*_WEAK_INT[torch.float64], -_INF, _INF, False),
+}
+
+
 def clip(
     x: Tensor,
     /,
@@ -757,6 +1164,30 @@ def clip(
 
     Bounds outside ``x``'s integer range are saturated to it.
     """
+    # Python bounds torch takes as they are: ints within the range, floats within theirs. A
+    # lone zero bound of a floating array is left to the general path: there torch compares
+    # with a 0-d tensor, whose vectorized kernel answers a zero of x with the bound's zero
+    # (clamp with a Python bound, or with two bounds, keeps x's).
+    if (
+        type(x) is Tensor
+        and (r := _CLIP_FAST.get(x.dtype)) is not None
+        and (
+            min is None
+            or (type(min) is int and r[0] <= min <= r[1])
+            or (type(min) is float and r[2] <= min <= r[3])
+        )
+        and (
+            max is None
+            or (type(max) is int and r[0] <= max <= r[1])
+            or (type(max) is float and r[2] <= max <= r[3])
+        )
+        and (
+            (min is not None and max is not None)
+            or bool(min or max)  # one bound, not zero
+            or (r[4] and (min is not None or max is not None))  # one bound of an integer array
+        )
+    ):
+        return _clamp(x, min, max)
     t = _tensor(x, "clip")
     lo = _bound(min, t, "clip")
     hi = _bound(max, t, "clip")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Final, Literal, SupportsIndex, TypeAlias
 
 import torch
@@ -62,6 +63,11 @@ __all__ = [
 
 Axes: TypeAlias = "int | tuple[int, ...]"
 ShapeArg: TypeAlias = "SupportsIndex | Sequence[SupportsIndex]"
+
+_cat: Final = torch.cat
+_tril: Final = torch.tril
+_triu: Final = torch.triu
+_index_select: Final = torch.index_select
 
 #: ``tuple(range(n))`` for every rank torch supports (flip with ``axis=None``).
 _ALL_AXES: Final = [tuple(range(n)) for n in range(65)]
@@ -331,6 +337,13 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
     >>> tb.concat([tb.asarray([1, 2], dtype=tb.uint8), tb.asarray([3], dtype=tb.uint16)])
     tensor([1, 2, 3], dtype=torch.uint16)
     """
+    if (type(arrays) is tuple or type(arrays) is list) and len(arrays) == 2 and axis == 0:
+        a, b = arrays  # the common call, checked inline: two tensors of one dtype and rank
+        if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype and a.ndim == b.ndim:
+            try:
+                return _cat(arrays)  # axis left out: torch parses a default faster
+            except (RuntimeError, IndexError, TypeError):
+                pass  # sizes that differ off the axis, 0-d arrays: explained below
     try:  # fast path: tensors of one dtype (and one rank: torch.cat skips 1-d empty arrays)
         dt, nd = arrays[0].dtype, arrays[0].ndim
         for a in arrays:
@@ -480,7 +493,7 @@ def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
             raise _type_error("expand_dims", e, x=x) from e
     try:  # a tuple of ints: one view with all the new axes
         nd = x.ndim + len(axis)
-        positions = sorted([a + nd if a < 0 else a for a in axis])
+        positions = _positions(axis, nd)
         if not positions or (positions[0] >= 0 and positions[-1] < nd):
             shape = list(x.shape)
             previous = -1
@@ -494,6 +507,12 @@ def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
     except (TypeError, AttributeError):
         pass
     return _expand_dims_slow(x, axis)
+
+
+def _positions(axis: tuple[int, ...], nd: int) -> list[int]:
+    """Axis positions in a result of rank ``nd``, sorted (a helper: a comprehension in
+    expand_dims itself would make ``nd`` a cell on every call)."""
+    return sorted([a + nd if a < 0 else a for a in axis])
 
 
 def _expand_dims_slow(x: object, axis: object) -> Tensor:
@@ -703,10 +722,10 @@ def flip(x: Tensor, /, *, axis: Axes | None = None) -> Tensor:
     try:
         dims = _ALL_AXES[x.ndim] if axis is None else (axis,) if type(axis) is int else axis
         if x.dtype in UNSIGNED_GAPS:  # no kernel for 1-d arrays (pytorch#58734)
-            return on_bits(lambda t: torch.flip(t, dims), x)  # type: ignore[arg-type]
+            return on_bits(partial(torch.flip, dims=dims), x)  # type: ignore[arg-type]
         return torch.flip(x, dims)  # type: ignore[arg-type]
     except NotImplementedError as e:
-        return _bits_or_raise(lambda t: torch.flip(t, dims), x, "flip", e)  # type: ignore[arg-type]
+        return _bits_or_raise(partial(torch.flip, dims=dims), x, "flip", e)  # type: ignore[arg-type]
     except IndexError as e:
         if axis is None:  # more dimensions than the cache holds
             return torch.flip(x, tuple(range(x.ndim)))
@@ -753,7 +772,7 @@ def roll(
     try:
         return torch.roll(x, shift, axis)  # type: ignore[arg-type]
     except NotImplementedError as e:
-        return _bits_or_raise(lambda t: torch.roll(t, shift, axis), x, "roll", e)  # type: ignore[arg-type]
+        return _bits_or_raise(partial(torch.roll, shifts=shift, dims=axis), x, "roll", e)  # type: ignore[arg-type]
     except IndexError as e:
         raise _axis_error("roll", axis, x.ndim) from e
     except RuntimeError as e:
@@ -809,11 +828,11 @@ def repeat(
         repeats = _repeats(repeats)
         if getattr(x, "dtype", None) in UNSIGNED_GAPS:
             # array repeats go through index_select, which has no kernel for these (pytorch#58734)
-            return on_bits(lambda t: repeat(t, repeats, axis=axis), x)
+            return on_bits(partial(_repeat_bits, repeats=repeats, axis=axis), x)
     try:
         return torch.repeat_interleave(x, repeats, axis)
     except NotImplementedError as e:
-        fn = lambda t: torch.repeat_interleave(t, repeats, axis)  # noqa: E731
+        fn = partial(torch.repeat_interleave, repeats=repeats, dim=axis)
         return _bits_or_raise(fn, x, "repeat", e)
     except IndexError as e:
         raise _axis_error("repeat", axis, x.ndim) from e
@@ -821,6 +840,10 @@ def repeat(
         raise _repeat_error(x, repeats, axis, e) from e
     except TypeError as e:
         raise _type_error("repeat", e, x=x) from e
+
+
+def _repeat_bits(t: Tensor, repeats: int | Tensor, axis: int | None) -> Tensor:
+    return repeat(t, repeats, axis=axis)
 
 
 def _repeats(repeats: object) -> int | Tensor:
@@ -879,7 +902,7 @@ def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
     try:
         return torch.tile(x, repetitions)
     except NotImplementedError as e:
-        return _bits_or_raise(lambda t: torch.tile(t, repetitions), x, "tile", e)
+        return _bits_or_raise(partial(torch.tile, dims=repetitions), x, "tile", e)
     except RuntimeError as e:
         raise ValueError(f"tile: repetitions {repetitions!r} must be >= 0: {e}") from e
     except TypeError as e:
@@ -944,11 +967,11 @@ def take(x: Tensor, indices: Tensor, /, *, axis: int | None = None) -> Tensor:
             )
     try:
         if x.is_cpu and indices.ndim == 1:
-            if x.dtype in UNSIGNED_GAPS:  # no kernel for 1-d arrays (pytorch#58734)
-                return on_bits(lambda t: torch.index_select(t, axis, indices), x)
-            return torch.index_select(x, axis, indices)
+            return _index_select(x, axis, indices)
     except (RuntimeError, IndexError, AttributeError, TypeError):
-        pass  # negative or out-of-range indices, other index dtypes, uint gaps: below
+        # negative or out-of-range indices, other index dtypes, uint16/32/64 (no kernel for
+        # 1-d arrays, a NotImplementedError, pytorch#58734): below
+        pass
     return _take_slow(x, indices, axis)
 
 
@@ -997,11 +1020,11 @@ def take_along_axis(x: Tensor, indices: Tensor, /, *, axis: int = -1) -> Tensor:
             [60]])
     """
     if getattr(x, "dtype", None) in UNSIGNED_GAPS:  # no gather kernel (pytorch#58734)
-        return on_bits(lambda t: take_along_axis(t, indices, axis=axis), x)
+        return on_bits(partial(_take_along_axis_bits, indices=indices, axis=axis), x)
     try:
         return torch.take_along_dim(x, indices, dim=axis)
     except NotImplementedError as e:
-        fn = lambda t: torch.take_along_dim(t, indices, dim=axis)  # noqa: E731
+        fn = partial(torch.take_along_dim, indices=indices, dim=axis)
         return _bits_or_raise(fn, x, "take_along_axis", e)
     except IndexError as e:
         raise _axis_error("take_along_axis", axis, x.ndim) from e
@@ -1020,6 +1043,10 @@ def take_along_axis(x: Tensor, indices: Tensor, /, *, axis: int = -1) -> Tensor:
             f"take_along_axis: indices of shape {tuple(idx.shape)} do not broadcast with x of "
             f"shape {tuple(x.shape)} off axis {axis}: {e}"
         ) from e
+
+
+def _take_along_axis_bits(t: Tensor, indices: Tensor, axis: int) -> Tensor:
+    return take_along_axis(t, indices, axis=axis)
 
 
 # ---- grids and triangles --------------------------------------------------------------------
@@ -1107,12 +1134,11 @@ def tril(x: Tensor, /, *, k: int = 0) -> Tensor:
     tensor([[1, 0, 0],
             [1, 1, 0]])
     """
-    if getattr(x, "dtype", None) in UNSIGNED_GAPS:  # no kernel (pytorch#58734)
-        return on_bits(lambda t: tril(t, k=k), x)
     try:
-        return torch.tril(x, k)
-    except NotImplementedError as e:
-        return _bits_or_raise(lambda t: torch.tril(t, k), x, "tril", e)
+        # k left out when 0: torch parses a default faster than an argument.
+        return _tril(x) if k == 0 and type(k) is int else _tril(x, k)
+    except NotImplementedError as e:  # uint16/32/64 have no kernel (pytorch#58734)
+        return _bits_or_raise(partial(torch.tril, diagonal=k), x, "tril", e)
     except RuntimeError as e:
         raise _triangle_error("tril", x, e) from e
     except TypeError as e:
@@ -1136,12 +1162,11 @@ def triu(x: Tensor, /, *, k: int = 0) -> Tensor:
     tensor([[0, 1, 1],
             [0, 0, 1]])
     """
-    if getattr(x, "dtype", None) in UNSIGNED_GAPS:  # no kernel (pytorch#58734)
-        return on_bits(lambda t: triu(t, k=k), x)
     try:
-        return torch.triu(x, k)
-    except NotImplementedError as e:
-        return _bits_or_raise(lambda t: torch.triu(t, k), x, "triu", e)
+        # k left out when 0: torch parses a default faster than an argument.
+        return _triu(x) if k == 0 and type(k) is int else _triu(x, k)
+    except NotImplementedError as e:  # uint16/32/64 have no kernel (pytorch#58734)
+        return _bits_or_raise(partial(torch.triu, diagonal=k), x, "triu", e)
     except RuntimeError as e:
         raise _triangle_error("triu", x, e) from e
     except TypeError as e:

@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias
 
 import numpy as np
 import torch
+from torch import Tensor
 
 from tbridge._dtypes import (
     default_complex_dtype,
@@ -107,6 +108,15 @@ def result_type(*arrays_and_dtypes: Any) -> torch.dtype:
     TypeError
         For values that are neither arrays, dtypes nor Python scalars.
     """
+    if len(arrays_and_dtypes) == 2:  # the common call, two arrays: straight to the pair cache
+        a, b = arrays_and_dtypes
+        if type(a) is Tensor and type(b) is Tensor:
+            da, db = a.dtype, b.dtype
+            if da is db:
+                return da
+            found = _PAIR_CACHE.get((da, db))
+            if found is not None:
+                return found
     current: torch.dtype | None = None
     scalars = []
     for item in arrays_and_dtypes:

@@ -26,6 +26,7 @@ import torch
 from torch import Tensor
 
 from tbridge._dtypes import default_complex_dtype, default_float_dtype
+from tbridge._elementwise import _weak
 from tbridge._promotion import promote, result_type
 from tbridge._statistical import _axes, _axis, _is_scalar, _reduced_shape, _tensor
 from tbridge._workarounds import UNSIGNED_GAPS, ordered
@@ -48,6 +49,9 @@ __all__ = [
 
 Scalar: TypeAlias = "bool | int | float | complex"
 ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
+
+_where: Final = torch.where
+_searchsorted: Final = torch.searchsorted
 
 #: same-size signed twins: exact for equality, non-zero tests and data movement.
 _BITS: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
@@ -258,16 +262,18 @@ def where(condition: Tensor, x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
     """Elements of ``x1`` where ``condition`` is true and of ``x2`` elsewhere, broadcast together;
     ``x1``/``x2`` may be Python scalars, and the result dtype follows the standard's promotion
     (scalars are weak; two scalars take NumPy's default dtypes)."""
-    if (
-        type(condition) is Tensor
-        and type(x1) is Tensor
-        and type(x2) is Tensor
-        and x1.dtype is x2.dtype
-    ):
-        try:
-            return torch.where(condition, x1, x2)
-        except RuntimeError:
-            pass  # a non-bool condition: the slow path
+    if type(condition) is Tensor:
+        if type(x1) is Tensor:
+            if (type(x2) is Tensor and x1.dtype is x2.dtype) or _weak(x1, x2):
+                try:
+                    return _where(condition, x1, x2)
+                except RuntimeError:
+                    pass  # a non-bool condition: the slow path
+        elif type(x2) is Tensor and _weak(x2, x1):
+            try:
+                return _where(condition, x1, x2)
+            except RuntimeError:
+                pass
     c = _tensor(condition, "where")
     if c.dtype != torch.bool:
         c = _bits(c).to(torch.bool)  # NumPy takes the truth value of a non-bool condition
@@ -309,9 +315,9 @@ def searchsorted(
     ):
         try:
             if side == "left":
-                return torch.searchsorted(x1, x2)
+                return _searchsorted(x1, x2)
             if side == "right":
-                return torch.searchsorted(x1, x2, right=True)
+                return _searchsorted(x1, x2, right=True)
         except RuntimeError:
             pass  # bool, complex or uint16/32/64: the slow path
     if side not in ("left", "right"):

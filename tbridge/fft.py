@@ -47,6 +47,11 @@ __all__ = [
 
 Norm: TypeAlias = Literal["backward", "ortho", "forward"]
 
+_rfft: Final = torch.fft.rfft
+_fftfreq: Final = torch.fft.fftfreq
+_rfftfreq: Final = torch.fft.rfftfreq
+_CPU: Final = torch.device("cpu")
+
 #: dtypes torch's FFTs take and answer with NumPy's result dtype.
 _ANY_INPUT: Final = frozenset({torch.float32, torch.float64, torch.complex64, torch.complex128})
 _REAL_INPUT: Final = frozenset({torch.float32, torch.float64})
@@ -218,14 +223,16 @@ def ihfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "b
     """
     t = x if type(x) is Tensor and x.dtype in _REAL_INPUT else _input(x, "ihfft", True)
     try:
-        out: Tensor = (
-            torch.fft.ihfft(t)
-            if n is None and axis == -1 and norm == "backward"
-            else torch.fft.ihfft(t, n, axis, norm)
-        )
+        if n is None and axis == -1 and norm == "backward":
+            # torch.fft.ihfft is the conjugate of rfft with the forward ("by n") scaling, and
+            # sets the lazy conj bit for real input (see _LAZY_CONJ): computing that rfft and
+            # conjugating it in place gives the same values, materialized, without a copy.
+            out: Tensor = _rfft(t, norm="forward").conj_physical_()
+            return out
+        out = torch.fft.ihfft(t, n, axis, norm)
     except RuntimeError as e:
         raise _failure("ihfft", e, t, n, norm) from e
-    return out.resolve_conj() if out.is_conj() else out  # real input: see _LAZY_CONJ
+    return out.resolve_conj()  # real input: see _LAZY_CONJ
 
 
 # ---- n-dimensional transforms ---------------------------------------------------------------
@@ -396,6 +403,17 @@ def fftfreq(
     >>> tb.fft.fftfreq(4)
     tensor([ 0.0000,  0.2500, -0.5000, -0.2500], dtype=torch.float64)
     """
+    if (
+        dtype is None
+        and device is None
+        and type(n) is int
+        and n > 0
+        and type(d) is float
+        and d == 1.0
+    ):
+        # The common call: d left out (torch parses a default faster than an argument).
+        fast: Tensor = _fftfreq(n, dtype=default_float_dtype(), device=_CPU)
+        return fast
     size, dt, dev = _freq_args(n, dtype, device, "fftfreq")
     out: Tensor = torch.fft.fftfreq(size, d, dtype=dt, device=dev)
     return out
@@ -421,6 +439,17 @@ def rfftfreq(
     TypeError
         For a ``dtype`` that is not real floating.
     """
+    if (
+        dtype is None
+        and device is None
+        and type(n) is int
+        and n > 0
+        and type(d) is float
+        and d == 1.0
+    ):
+        # The common call: d left out (torch parses a default faster than an argument).
+        fast: Tensor = _rfftfreq(n, dtype=default_float_dtype(), device=_CPU)
+        return fast
     size, dt, dev = _freq_args(n, dtype, device, "rfftfreq")
     out: Tensor = torch.fft.rfftfreq(size, d, dtype=dt, device=dev)
     return out

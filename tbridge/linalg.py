@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Callable
 from typing import Final, Literal, NamedTuple, TypeAlias
 
 import torch
@@ -38,6 +39,9 @@ from tbridge._linalg_functions import (
     vecdot,
 )
 from tbridge._workarounds import UNSIGNED_GAPS, on_bits, to_wide
+
+_trace: Final = torch.trace
+_linalg_diagonal: Final[Callable[[Tensor], Tensor]] = torch.linalg.diagonal
 
 #: The standard's names: the 2025.12 stub's ``__all__`` plus ``eig`` and ``eigvals``, which
 #: 2025.12 defines but its stub leaves out of ``__all__``. Also public: :class:`LinAlgError`
@@ -668,6 +672,9 @@ def diagonal(x: Tensor, /, *, offset: int = 0) -> Tensor:
     """
     if type(x) is Tensor:
         try:
+            # The last two axes are torch.linalg.diagonal's default, offset 0 too.
+            if offset == 0 and type(offset) is int:
+                return _linalg_diagonal(x)
             return torch.diagonal(x, offset, -2, -1)
         except IndexError:
             pass  # fewer than two dimensions: explained below
@@ -703,6 +710,14 @@ def trace(x: Tensor, /, *, offset: int = 0, dtype: DTypeLike | None = None) -> T
     ValueError
         When ``x`` has fewer than two dimensions.
     """
+    if type(x) is Tensor and x.dtype in _LAPACK and dtype is None and offset == 0:
+        # One matrix: torch.trace, one kernel (it sums the diagonal in order, in double for
+        # float32: no less accurate than the reduction below).
+        try:
+            if type(offset) is int:
+                return _trace(x)
+        except RuntimeError:
+            pass  # not a matrix (a stack of them, or fewer dimensions): below
     t = x if type(x) is Tensor else _tensor(x, "trace")
     if dtype is None and t.dtype in _INEXACT:
         if t.ndim < 2:

@@ -28,6 +28,7 @@ import torch
 import tbridge as tb
 from tbridge import _bridge
 from tbridge._dtypes import ML_DTYPE_NAMES
+from tests._numpy_compat import NUMPY_MAJOR
 
 COPIES = [None, True, False]
 ENTRIES = ["asarray", "from_dlpack"]
@@ -932,6 +933,11 @@ class OldProtocol:
         return self.data
 
 
+NEEDS_NUMPY2 = pytest.mark.skipif(NUMPY_MAJOR < 2, reason="NumPy 2's __array__(copy=) protocol")
+NEEDS_NUMPY1 = pytest.mark.skipif(NUMPY_MAJOR >= 2, reason="NumPy 1.x behaviour")
+
+
+@NEEDS_NUMPY2
 @pytest.mark.parametrize("copy", COPIES)
 @pytest.mark.parametrize("kind", [SharesOnRequest, MustCopy, OldProtocol], ids=lambda k: k.__name__)
 def test_numpy2_copy_protocol(kind: type, copy: bool | None) -> None:
@@ -956,6 +962,32 @@ def test_numpy2_copy_protocol(kind: type, copy: bool | None) -> None:
         assert_numpy_shared_by_tensor(obj.data, t)
 
 
+@NEEDS_NUMPY1
+@pytest.mark.parametrize("copy", COPIES)
+@pytest.mark.parametrize("kind", [SharesOnRequest, MustCopy, OldProtocol], ids=lambda k: k.__name__)
+def test_numpy1_copy_protocol(kind: type, copy: bool | None) -> None:
+    """NumPy 1.x cannot pass copy=False on to __array__: copy=False refuses every such object."""
+    obj = kind()
+    if copy is False:
+        reason = (
+            r"OldProtocol\.__array__ takes no copy= keyword"
+            if kind is OldProtocol
+            else rf"NumPy 1\.\S+ cannot pass copy=False on to {kind.__name__}\.__array__"
+        )
+        with pytest.raises(ValueError, match=refusal("asarray", reason) + REFUSAL_TAIL):
+            tb.asarray(obj, copy=copy)
+        return
+    t = tb.asarray(obj, copy=copy)
+    assert tbytes(t) == nbytes(np.ones(3))
+    if kind is MustCopy:
+        return  # its data are a list: nothing to share
+    if copy is True:
+        assert_independent(obj.data, obj.data, t)
+    else:
+        assert_numpy_shared_by_tensor(obj.data, t)
+
+
+@NEEDS_NUMPY2
 def test_plain_torch_numpy2_copy_protocol_fails() -> None:
     t = torch.arange(3.0)
     with (
@@ -963,6 +995,14 @@ def test_plain_torch_numpy2_copy_protocol_fails() -> None:
         pytest.raises(ValueError, match="Unable to avoid copy"),
     ):
         np.asarray(t, copy=False)  # could share, but NumPy cannot ask torch for that
+    assert_read_only_view(t, tb.to_numpy(t, copy=False))
+
+
+@NEEDS_NUMPY1
+def test_plain_torch_numpy1_has_no_copy_protocol() -> None:
+    t = torch.arange(3.0)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'copy'"):
+        np.asarray(t, copy=False)  # NumPy 1 cannot even ask
     assert_read_only_view(t, tb.to_numpy(t, copy=False))
 
 
@@ -994,13 +1034,22 @@ DLPACK_CASES = [
     ("ndarray", lambda: _same(filled(np.dtype("f4"))), "share", ""),
     ("read-only-ndarray", _ro_ndarray, "copy", "it is read-only"),
 ]
+# NumPy 1.x refuses to export a read-only array through DLPack (test_dlpack_read_only_numpy1).
+NUMPY2_ONLY_DLPACK = {"read-only-ndarray"}
+NEEDS_NUMPY2_DLPACK = pytest.mark.skipif(
+    NUMPY_MAJOR < 2, reason="NumPy 1.x exports no read-only array through DLPack"
+)
 
 
 @pytest.mark.parametrize("copy", COPIES)
 @pytest.mark.parametrize(
     ("inner_make", "kind", "reason"),
-    [c[1:] for c in DLPACK_CASES],
-    ids=[c[0] for c in DLPACK_CASES],
+    [
+        pytest.param(
+            *c[1:], id=c[0], marks=[NEEDS_NUMPY2_DLPACK] if c[0] in NUMPY2_ONLY_DLPACK else []
+        )
+        for c in DLPACK_CASES
+    ],
 )
 def test_dlpack_producers(inner_make: Any, kind: str, reason: str, copy: bool | None) -> None:
     inner, writer = inner_make()
@@ -1019,6 +1068,20 @@ def test_dlpack_producers(inner_make: Any, kind: str, reason: str, copy: bool | 
         assert_numpy_shared_by_tensor(inner, t)
     else:
         assert_independent(inner, writer, t)
+
+
+@NEEDS_NUMPY1
+@pytest.mark.parametrize("copy", COPIES)
+def test_dlpack_read_only_numpy1(copy: bool | None) -> None:
+    """NumPy 1.x's DLPack (before 1.0) has no read-only flag, so NumPy refuses the export."""
+    inner, _ = _ro_ndarray()
+    with pytest.raises(BufferError, match="Cannot export readonly array"):
+        inner.__dlpack__()
+    with pytest.raises(
+        ValueError,
+        match=r"^from_dlpack: the producer refused to export its memory: Cannot export readonly",
+    ):
+        tb.from_dlpack(Producer(inner), copy=copy)
 
 
 def test_dlpack_producer_refusal_is_a_value_error() -> None:

@@ -220,3 +220,25 @@ def test_isdtype_dtypes_and_tuples(dtype: Any, kind: Any, expected: bool) -> Non
 def test_isdtype_rejects(kind: Any, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         tb.isdtype(tb.float32, kind)
+
+
+# ---- fast paths -----------------------------------------------------------------------------
+
+
+def test_isdtype_answers_from_its_cache_as_from_scratch() -> None:
+    from tbridge._dtype_functions import _isdtype_slow
+
+    kinds: list[Any] = [*KIND_MEMBERS, tb.float32, tb.int8, ("bool", tb.float64)]
+    for _ in range(2):  # the second round answers from the cache
+        for dtype in ALL:
+            for kind in kinds:
+                assert tb.isdtype(dtype, kind) is _isdtype_slow(dtype, kind), (dtype, kind)
+    with pytest.raises(TypeError, match=r"^isdtype: \['bool'\] is neither a dtype"):
+        tb.isdtype(tb.float32, ["bool"])  # type: ignore[arg-type]
+
+
+def test_result_type_of_two_arrays() -> None:
+    for a, b in itertools.product(ALL, repeat=2):
+        x, y = tb.zeros(2, dtype=a), tb.zeros((), dtype=b)
+        assert tb.result_type(x, y) is tb.result_type(a, b), (a, b)  # 0-d: no torch quirk
+        assert tb.result_type(x, y) is tb.result_type(x, y)  # the pair cache

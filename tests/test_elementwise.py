@@ -10,6 +10,7 @@ import pytest
 import torch
 
 import tbridge as tb
+from tests._numpy_compat import np2
 
 U64_MAX = 2**64 - 1
 
@@ -44,7 +45,7 @@ def test_uint64_across_the_sign_bit_matches_numpy(name: str, a: list[int], b: li
     x = tb.asarray(np.array(a, dtype=np.uint64))
     y = tb.asarray(np.array(b, dtype=np.uint64))
     with np.errstate(over="ignore"):
-        expected = getattr(np, name)(np.array(a, dtype=np.uint64), np.array(b, dtype=np.uint64))
+        expected = getattr(np2, name)(np.array(a, dtype=np.uint64), np.array(b, dtype=np.uint64))
     got = getattr(tb, name)(x, y)
     assert got.dtype == tb.asarray(np.empty(0, dtype=expected.dtype)).dtype
     np.testing.assert_array_equal(_np(got), expected)
@@ -69,7 +70,7 @@ def test_uint16_uint32_match_numpy(dtype: str, name: str) -> None:
     a = np.array([top, 7, 0, 300], dtype=dtype)
     b = np.array([2, 3, 1, 4], dtype=dtype)
     with np.errstate(over="ignore"):
-        expected = getattr(np, name)(a, b)
+        expected = getattr(np2, name)(a, b)
     got = getattr(tb, name)(tb.asarray(a), tb.asarray(b))
     np.testing.assert_array_equal(_np(got), expected)
     assert got.dtype == tb.asarray(expected).dtype
@@ -199,3 +200,219 @@ def test_meta_device_metadata(name: str) -> None:
     out = getattr(tb, name)(x, x) if name in ("add", "less") else getattr(tb, name)(x)
     assert out.device.type == "meta"
     assert out.shape == (2, 3)
+
+
+# ---- fast paths: each gives what the general path gives ------------------------------------
+
+#: The functions with a Python-scalar fast path, with what their general path is called with.
+SCALAR_FAST: dict[str, tuple[Callable[..., torch.Tensor], str, bool]] = {
+    "add": (torch.add, "bits", False),
+    "subtract": (torch.subtract, "bits", False),
+    "multiply": (torch.multiply, "bits", False),
+    "divide": (torch.divide, "value", True),
+    "equal": (torch.eq, "bits", False),
+    "not_equal": (torch.ne, "bits", False),
+    "greater": (torch.gt, "order", False),
+    "greater_equal": (torch.ge, "order", False),
+    "less": (torch.lt, "order", False),
+    "less_equal": (torch.le, "order", False),
+}
+#: Scalars at the edges of the fast path's ranges: float32 and int8 limits, an int that float32
+#: rounds differently through float64, values beyond float32, NaN, infinities, signed zeros.
+EDGE_SCALARS: list[bool | int | float | complex] = [
+    True,
+    0,
+    3,
+    -7,
+    127,
+    128,
+    255,
+    -129,
+    2**53,
+    2**53 + 1,
+    2**60 + 2**36 + 1,
+    2**63 - 1,
+    2**63,
+    -0.0,
+    2.5,
+    1e-320,
+    3.5e38,
+    1e300,
+    float("inf"),
+    float("-inf"),
+    float("nan"),
+    1 + 2j,
+    complex(float("inf"), 0.0),
+    complex(float("nan"), 1.0),
+]
+FAST_DTYPES = [tb.int8, tb.uint8, tb.int64, tb.float16, tb.float32, tb.float64]
+FAST_DTYPES += [tb.complex64, tb.complex128]
+
+
+def _outcome(call: Callable[[], torch.Tensor]) -> object:
+    """A result as comparable data, or the exception's type and message."""
+    try:
+        out = call()
+    except Exception as e:  # the outcome under test
+        return (type(e), str(e))
+    values = out.cpu()
+    if values.dtype.is_complex:
+        values = torch.view_as_real(values)
+    bits = {2: torch.int16, 4: torch.int32, 8: torch.int64}
+    if values.dtype.is_floating_point:  # any NaN is NaN; -0.0 differs from 0.0
+        nan = values.isnan()
+        values = values.masked_fill(nan, 0).contiguous().view(bits[values.element_size()])
+        return (out.dtype, tuple(out.shape), values.tolist(), nan.tolist())
+    return (out.dtype, tuple(out.shape), values.tolist())
+
+
+def _edge_array(dtype: torch.dtype, device: torch.device) -> torch.Tensor:
+    base = [0.0, -0.0, 1.0, -3.0, 2.5, float("inf"), float("nan"), 100.0]
+    if dtype == tb.uint8:
+        base = [0, 1, 3, 255, 7, 100, 2, 9]
+    elif not (dtype.is_floating_point or dtype.is_complex):
+        base = [0, 1, -3, 127, -128, 7, 2, 100]
+    return tb.asarray(base, device=device).to(dtype)
+
+
+@pytest.mark.parametrize("name", sorted(SCALAR_FAST))
+@pytest.mark.parametrize("dtype", FAST_DTYPES, ids=str)
+def test_python_scalar_fast_path_is_the_general_path(
+    name: str, dtype: torch.dtype, data_device: torch.device
+) -> None:
+    from tbridge._elementwise import _binary  # the general path, as before the fast path
+
+    fn, uint, floating = SCALAR_FAST[name]
+    x = _edge_array(dtype, data_device)
+    for s in EDGE_SCALARS:
+        got = _outcome(lambda: getattr(tb, name)(x, s))  # noqa: B023 - called at once
+        want = _outcome(lambda: _binary(fn, x, s, name, uint, floating))  # noqa: B023
+        assert got == want, (name, dtype, s)
+        got = _outcome(lambda: getattr(tb, name)(s, x))  # noqa: B023
+        want = _outcome(lambda: _binary(fn, s, x, name, uint, floating))  # noqa: B023
+        assert got == want, (name, dtype, s, "scalar first")
+
+
+def test_python_scalars_keep_the_array_dtype() -> None:
+    x = tb.asarray([1.0, 2.0], dtype=tb.float32)
+    assert tb.add(x, 1.5).dtype == tb.float32
+    assert tb.less(2, tb.asarray([1, 5], dtype=tb.int8)).tolist() == [False, True]
+    assert tb.multiply(tb.asarray([3], dtype=tb.int16), 2).dtype == tb.int16
+    assert tb.add(tb.asarray([1], dtype=tb.int8), 2.5).dtype == tb.float64  # kind above: default
+    with pytest.raises(OverflowError, match=r"Python integer 128 is out of bounds for torch.int8"):
+        tb.greater(128, tb.asarray([1], dtype=tb.int8))
+
+
+MIXED_PAIRS = [
+    (tb.float32, tb.float64),
+    (tb.int8, tb.uint8),
+    (tb.int16, tb.int64),
+    (tb.complex64, tb.float64),
+    (tb.float16, tb.float32),
+    (tb.int32, tb.float64),
+]
+MIXED_CASES = [
+    (name, a, b)
+    for name in ("add", "multiply", "divide", "less", "maximum", "remainder")
+    for a, b in MIXED_PAIRS
+    if name in ("add", "multiply", "divide") or not (a.is_complex or b.is_complex)
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b"), MIXED_CASES, ids=str)
+def test_mixed_dtypes_computed_by_torch_match_casting_first(
+    name: str, a: torch.dtype, b: torch.dtype
+) -> None:
+    x = tb.asarray([1.5, -2.0, 7.0, 0.0]).to(a)
+    y = tb.asarray([3.0, 4.0, -2.0, -5.0]).to(b)
+    dt = tb.result_type(x, y)
+    if name == "divide" and not (dt.is_floating_point or dt.is_complex):
+        dt = tb.float64
+    fn = getattr(tb, name)
+    assert _outcome(lambda: fn(x, y)) == _outcome(lambda: fn(x.to(dt), y.to(dt)))
+    assert _outcome(lambda: fn(y, x)) == _outcome(lambda: fn(y.to(dt), x.to(dt)))
+    # a 0-d operand is ranked below arrays by torch: the standard's promotion still applies
+    assert fn(x, y[0]).dtype == fn(x.to(dt), y[0].to(dt)).dtype
+
+
+@pytest.mark.parametrize("dtype", [tb.float16, tb.float32, tb.float64])
+def test_sign_matches_numpy_on_every_path(dtype: torch.dtype) -> None:
+    tiny = float(torch.finfo(dtype).smallest_normal) / 4  # a subnormal
+    values = [float("nan"), -float("nan"), -0.0, 0.0, float("inf"), -float("inf"), tiny, -tiny]
+    x = tb.asarray(values * 2, dtype=dtype)
+    expected = np.sign(_np(x))
+    paths = {
+        "numpy": x,
+        "strided": x.reshape(4, 4).mT,
+        "0-d": x[0],
+        "graph": x.clone().requires_grad_(),  # torch, on the autograd graph
+        "large": x.repeat(5000),  # past the NumPy size limit: torch
+    }
+    for path, t in paths.items():
+        got = tb.sign(t)
+        assert got.dtype == dtype, path
+        assert got.shape == t.shape, path
+        want = np.sign(t.detach().numpy())
+        np.testing.assert_array_equal(got.detach().numpy(), want, err_msg=path)
+        assert np.signbit(got.detach().numpy()).tolist() == np.signbit(want).tolist(), path
+    assert tb.sign(paths["graph"]).requires_grad
+    out = tb.sign(x)
+    assert out.data_ptr() != x.data_ptr()
+    out[0] = 5  # new, writable memory
+    np.testing.assert_array_equal(_np(tb.sign(x)), expected)
+
+
+def test_remainder_fast_path_signs_and_gradient() -> None:
+    a = tb.asarray([-0.0, 0.0, 6.0, -6.0, 5.0, -5.0, float("inf"), 3.0])
+    b = tb.asarray([3.0, -3.0, -3.0, 3.0, -3.0, 3.0, 2.0, float("inf")])
+    r = tb.remainder(a, b)
+    with np.errstate(invalid="ignore"):
+        expected = np.remainder(_np(a), _np(b))
+    np.testing.assert_array_equal(_np(r), expected)
+    numbers = ~np.isnan(expected)
+    assert (np.signbit(_np(r)) == np.signbit(expected))[numbers].all()
+    # In place on the graph: the same gradients as the general path's out-of-place copysign.
+    x, y = a[2:6].clone().requires_grad_(), b[2:6].clone().requires_grad_()
+    x2, y2 = a[2:6].clone().requires_grad_(), b[2:6].clone().requires_grad_()
+    tb.remainder(x, y).sum().backward()
+    torch.copysign(torch.remainder(x2, y2), y2).sum().backward()
+    assert x.grad is not None
+    assert y.grad is not None
+    assert x2.grad is not None
+    assert y2.grad is not None
+    assert x.grad.tolist() == x2.grad.tolist()
+    assert y.grad.tolist() == y2.grad.tolist()
+
+
+def _general_clip(x: torch.Tensor, lo: object, hi: object) -> torch.Tensor:
+    """clip as before its fast path: Python bounds become 0-d tensors of x's dtype first."""
+    from tbridge._elementwise import _bound
+
+    return tb.clip(x, _bound(lo, x, "clip"), _bound(hi, x, "clip"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("dtype", [tb.int8, tb.uint8, tb.int64, tb.float32, tb.float64], ids=str)
+def test_clip_python_bounds_fast_path_is_the_general_path(
+    dtype: torch.dtype, data_device: torch.device
+) -> None:
+    x = _edge_array(dtype, data_device)
+    bounds: list[int | float | None] = [None, 0, -0.0, 0.0, 3, -7, 2.5, 127, 300, -1e300, 1e300]
+    bounds += [float("nan"), float("inf"), 2**60 + 2**36 + 1, 2**63]
+    for lo in bounds:
+        for hi in bounds:
+            got = _outcome(lambda: tb.clip(x, lo, hi))  # noqa: B023 - called at once
+            want = _outcome(lambda: _general_clip(x, lo, hi))  # noqa: B023
+            assert got == want, (dtype, lo, hi)
+
+
+def test_clip_python_bounds() -> None:
+    x = tb.asarray([-0.0, 0.0, -5.0, 5.0, float("nan"), 0.5] * 3)
+    for lo, hi in [(0.0, None), (None, -0.0), (0, 1), (-1.0, 0.0), (0.2, 0.8), (0.8, 0.2)]:
+        np.testing.assert_array_equal(_np(tb.clip(x, lo, hi)), np.clip(_np(x), lo, hi))
+    x32 = tb.asarray([1.0, -1.0], dtype=tb.float32)
+    assert tb.clip(x32, -1e300, 1e300).tolist() == [1.0, -1.0]  # beyond float32: general path
+    assert tb.clip(x32, 2**60 + 2**36 + 1).dtype == tb.float32
+    assert tb.clip(x32, float("nan")).isnan().all()
+    xi = tb.asarray([1, 100, -100], dtype=tb.int8)
+    assert tb.clip(xi, -5, 5).tolist() == [1, 5, -5]
+    assert tb.clip(xi, -1000, 50).tolist() == [1, 50, -100]  # saturated by the general path

@@ -1,4 +1,8 @@
-"""tbridge.fft: NumPy 2's transforms as the oracle (values and result dtypes), every device."""
+"""tbridge.fft: NumPy 2's transforms as the oracle (values and result dtypes), every device.
+
+On NumPy 1.x, which transforms in double precision only, ``np2.fft`` gives NumPy 2's result
+dtypes (``tests/_numpy_compat.py``).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import torch
 
 import tbridge as tb
 from tbridge._dtypes import numpy_dtype_of, torch_dtype_of_numpy
+from tests._numpy_compat import np2
 
 RNG = np.random.default_rng(0)
 SHAPE = (4, 6)
@@ -48,12 +53,12 @@ def _check(
 
 
 ONE_D: list[tuple[str, Callable[..., torch.Tensor], Callable[..., Any], list[torch.dtype]]] = [
-    ("fft", tb.fft.fft, np.fft.fft, ANY_INPUT),
-    ("ifft", tb.fft.ifft, np.fft.ifft, ANY_INPUT),
-    ("rfft", tb.fft.rfft, np.fft.rfft, REAL_INPUT),
-    ("irfft", tb.fft.irfft, np.fft.irfft, ANY_INPUT),
-    ("hfft", tb.fft.hfft, np.fft.hfft, ANY_INPUT),
-    ("ihfft", tb.fft.ihfft, np.fft.ihfft, REAL_INPUT),
+    ("fft", tb.fft.fft, np2.fft.fft, ANY_INPUT),
+    ("ifft", tb.fft.ifft, np2.fft.ifft, ANY_INPUT),
+    ("rfft", tb.fft.rfft, np2.fft.rfft, REAL_INPUT),
+    ("irfft", tb.fft.irfft, np2.fft.irfft, ANY_INPUT),
+    ("hfft", tb.fft.hfft, np2.fft.hfft, ANY_INPUT),
+    ("ihfft", tb.fft.ihfft, np2.fft.ihfft, REAL_INPUT),
 ]
 ONE_D_CASES = [(name, f, g, dt) for name, f, g, dts in ONE_D for dt in dts]
 ONE_D_KW: list[dict[str, Any]] = [
@@ -83,10 +88,10 @@ def test_one_dimensional(
 
 
 N_D: list[tuple[str, Callable[..., torch.Tensor], Callable[..., Any], list[torch.dtype]]] = [
-    ("fftn", tb.fft.fftn, np.fft.fftn, ANY_INPUT),
-    ("ifftn", tb.fft.ifftn, np.fft.ifftn, ANY_INPUT),
-    ("rfftn", tb.fft.rfftn, np.fft.rfftn, REAL_INPUT),
-    ("irfftn", tb.fft.irfftn, np.fft.irfftn, ANY_INPUT),
+    ("fftn", tb.fft.fftn, np2.fft.fftn, ANY_INPUT),
+    ("ifftn", tb.fft.ifftn, np2.fft.ifftn, ANY_INPUT),
+    ("rfftn", tb.fft.rfftn, np2.fft.rfftn, REAL_INPUT),
+    ("irfftn", tb.fft.irfftn, np2.fft.irfftn, ANY_INPUT),
 ]
 N_D_CASES = [(name, f, g, dt) for name, f, g, dts in N_D for dt in dts]
 N_D_KW: list[dict[str, Any]] = [
@@ -260,3 +265,38 @@ def test_shifts_match_numpy(
     assert out.device.type == device.type
     if device.type != "meta":
         np.testing.assert_array_equal(out.numpy(), expected)
+
+
+# ---- fast paths -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("shape", [(1,), (8,), (7,), (3, 4), (2, 3, 5)], ids=str)
+def test_ihfft_default_call_is_torch_ihfft_materialized(
+    dtype: torch.dtype, shape: tuple[int, ...]
+) -> None:
+    x = torch.from_numpy(_data(dtype, shape))
+    if x.numel() > 2:
+        x.view(-1)[0] = float("inf")
+    out = tb.fft.ihfft(x)
+    want = torch.fft.ihfft(x).resolve_conj()
+    assert not out.is_conj()
+    assert out.dtype is want.dtype
+    assert torch.equal(torch.view_as_real(out).nan_to_num(), torch.view_as_real(want).nan_to_num())
+
+
+def test_ihfft_default_call_stays_on_the_graph() -> None:
+    x = torch.arange(6.0, dtype=torch.float64, requires_grad=True)
+    y = x.detach().clone().requires_grad_()
+    torch.view_as_real(tb.fft.ihfft(x)).pow(2).sum().backward()  # type: ignore[no-untyped-call]
+    torch.view_as_real(torch.fft.ihfft(y).resolve_conj()).pow(2).sum().backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+    assert y.grad is not None
+    np.testing.assert_allclose(x.grad.numpy(), y.grad.numpy())
+
+
+@pytest.mark.parametrize("fn", [tb.fft.fftfreq, tb.fft.rfftfreq])
+def test_frequencies_ignore_torch_default_device(fn: Callable[..., torch.Tensor]) -> None:
+    torch.set_default_device("meta")  # conftest restores it
+    assert fn(4).device.type == "cpu"
+    assert fn(4, d=0.5).device.type == "cpu"

@@ -1,5 +1,8 @@
 """matmul, matrix_transpose, tensordot, vecdot and tbridge.linalg, with NumPy as the oracle.
 
+NumPy 2's linalg functions are the oracle; on NumPy 1.x, ``np2`` emulates those it lacks or
+answers differently (``tests/_numpy_compat.py``).
+
 Every case checks metadata first (type, shape, dtype, device; meta tensors stop there), then
 values: exactly for integer and bool dtypes (wrap-around included), to a tolerance for floats.
 """
@@ -17,6 +20,7 @@ import torch
 import tbridge as tb
 from tbridge import _linalg_functions
 from tbridge._dtypes import numpy_dtype_of, torch_dtype_of_numpy
+from tests._numpy_compat import np2
 
 RNG = np.random.default_rng(0)
 CPU = torch.device("cpu")
@@ -34,8 +38,8 @@ def _np(dtype: torch.dtype) -> np.dtype[Any]:
 
 
 def _np_vecdot(a: Any, b: Any, axis: int) -> Any:
-    """NumPy's vecdot (its stubs do not know the ``axis`` keyword yet)."""
-    return np.linalg.vecdot(a, b, axis=axis)  # type: ignore[call-overload]
+    """NumPy 2's vecdot (emulated on NumPy 1.x, which has none)."""
+    return np2.linalg.vecdot(a, b, axis=axis)
 
 
 def _data(
@@ -186,7 +190,7 @@ def test_matrix_transpose_is_a_view(
     a = _data(dtype, (2, 3, 4))
     x = _put(a, device)
     out = fn(x)
-    _check(out, np.linalg.matrix_transpose(a), device)
+    _check(out, np2.linalg.matrix_transpose(a), device)
     assert out.untyped_storage().data_ptr() == x.untyped_storage().data_ptr()
 
 
@@ -367,17 +371,17 @@ def _float_of(dtype: torch.dtype) -> np.dtype[Any]:
 UNARY: list[tuple[str, Callable[..., Any], Callable[..., Any]]] = [
     ("det", tb.linalg.det, np.linalg.det),
     ("inv", tb.linalg.inv, np.linalg.inv),
-    ("cholesky", tb.linalg.cholesky, np.linalg.cholesky),
+    ("cholesky", tb.linalg.cholesky, np2.linalg.cholesky),
     (
         "cholesky-upper",
         lambda x: tb.linalg.cholesky(x, upper=True),
-        lambda a: np.linalg.cholesky(a, upper=True),
+        lambda a: np2.linalg.cholesky(a, upper=True),
     ),
     ("eigvalsh", tb.linalg.eigvalsh, np.linalg.eigvalsh),
     ("svdvals", tb.linalg.svdvals, lambda a: np.linalg.svd(a, compute_uv=False)),
-    ("pinv", tb.linalg.pinv, np.linalg.pinv),
-    ("matrix_rank", tb.linalg.matrix_rank, np.linalg.matrix_rank),
-    ("matrix_norm", tb.linalg.matrix_norm, np.linalg.matrix_norm),
+    ("pinv", tb.linalg.pinv, np2.linalg.pinv),
+    ("matrix_rank", tb.linalg.matrix_rank, np2.linalg.matrix_rank),
+    ("matrix_norm", tb.linalg.matrix_norm, np2.linalg.matrix_norm),
 ]
 
 
@@ -522,7 +526,7 @@ def test_solve_matches_numpy(
     b = _data(d2, s2, full_range=False)
     common = np.promote_types(a.dtype, b.dtype)
     ref_dtype = common if common.kind in "fc" else np.dtype(np.float64)
-    expected = np.linalg.solve(a.astype(ref_dtype), b.astype(ref_dtype))
+    expected = np2.linalg.solve(a.astype(ref_dtype), b.astype(ref_dtype))
     _check(tb.linalg.solve(_put(a, device), _put(b, device)), expected, device)
 
 
@@ -609,9 +613,9 @@ def test_matrix_rank_and_pinv_rtol(rtol: Any, device: torch.device) -> None:
     np_tol: Any = rtol
     if rtol == "array":
         tol, np_tol = torch.tensor([0.01, 0.5], device=device), np.array([0.01, 0.5])
-    expected_rank = np.linalg.matrix_rank(a, rtol=np_tol)
+    expected_rank = np2.linalg.matrix_rank(a, rtol=np_tol)
     _check(tb.linalg.matrix_rank(_put(a, device), rtol=tol), expected_rank, device)
-    _check(tb.linalg.pinv(_put(a, device), rtol=tol), np.linalg.pinv(a, rtol=np_tol), device)
+    _check(tb.linalg.pinv(_put(a, device), rtol=tol), np2.linalg.pinv(a, rtol=np_tol), device)
 
 
 # ==== norms ====================================================================================
@@ -635,7 +639,7 @@ def test_matrix_norm_matches_numpy(
 ) -> None:
     a = _data(dtype, (2, 3, 4), full_range=False)
     ref_in = a.astype(np.float32) if dtype == tb.float16 else a.astype(_float_of(dtype))
-    expected = np.linalg.matrix_norm(ref_in, ord=order, keepdims=keepdims)
+    expected = np2.linalg.matrix_norm(ref_in, ord=order, keepdims=keepdims)
     if dtype == tb.float16:
         expected = expected.astype(np.float16)
     out = tb.linalg.matrix_norm(_put(a, device), ord=order, keepdims=keepdims)
@@ -661,7 +665,7 @@ def test_vector_norm_matches_numpy(
 ) -> None:
     a = _data(dtype, (2, 3, 4), full_range=False)
     with np.errstate(divide="ignore"):  # negative orders of data with zeros
-        expected = np.linalg.vector_norm(
+        expected = np2.linalg.vector_norm(
             a.astype(_float_of(dtype)), ord=order, axis=axis, keepdims=keepdims
         )
     out = tb.linalg.vector_norm(_put(a, device), ord=order, axis=axis, keepdims=keepdims)
@@ -768,7 +772,7 @@ def test_matrix_power_bad_input(
 def test_trace_matches_numpy(dtype: torch.dtype, offset: int, device: torch.device) -> None:
     a = _data(dtype, (2, 3, 4))
     _check(
-        tb.linalg.trace(_put(a, device), offset=offset), np.linalg.trace(a, offset=offset), device
+        tb.linalg.trace(_put(a, device), offset=offset), np2.linalg.trace(a, offset=offset), device
     )
 
 
@@ -787,7 +791,7 @@ def test_trace_matches_numpy(dtype: torch.dtype, offset: int, device: torch.devi
 )
 def test_trace_dtype(dtype: torch.dtype, out: torch.dtype, device: torch.device) -> None:
     a = _data(dtype, (2, 4, 4))
-    expected = np.linalg.trace(a.astype(_np(out)), dtype=_np(out))
+    expected = np2.linalg.trace(a.astype(_np(out)), dtype=_np(out))
     _check(tb.linalg.trace(_put(a, device), dtype=out), expected, device)
 
 
@@ -802,7 +806,7 @@ def test_diagonal_is_a_view(dtype: torch.dtype, offset: int, device: torch.devic
     a = _data(dtype, (2, 3, 4))
     x = _put(a, device)
     out = tb.linalg.diagonal(x, offset=offset)
-    _check(out, np.linalg.diagonal(a, offset=offset), device)
+    _check(out, np2.linalg.diagonal(a, offset=offset), device)
     assert out.untyped_storage().data_ptr() == x.untyped_storage().data_ptr()
 
 
@@ -817,7 +821,7 @@ def test_diagonal_needs_a_matrix() -> None:
 @pytest.mark.parametrize("d2", [tb.uint8, tb.int64, tb.float32], ids=str)
 def test_outer_matches_numpy(d1: torch.dtype, d2: torch.dtype, device: torch.device) -> None:
     a, b = _data(d1, (3,)), _data(d2, (4,))
-    _check(tb.linalg.outer(_put(a, device), _put(b, device)), np.linalg.outer(a, b), device)
+    _check(tb.linalg.outer(_put(a, device), _put(b, device)), np2.linalg.outer(a, b), device)
 
 
 def test_outer_needs_vectors() -> None:
@@ -843,14 +847,14 @@ def test_cross_matches_numpy(
     a, b = _data(dtype, s1), _data(dtype, s2)
     _check(
         tb.linalg.cross(_put(a, device), _put(b, device), axis=axis),
-        np.linalg.cross(a, b, axis=axis),
+        np2.linalg.cross(a, b, axis=axis),
         device,
     )
 
 
 def test_cross_promotes() -> None:
     a, b = _data(tb.uint16, (2, 3)), _data(tb.int8, (2, 3))
-    _check(tb.linalg.cross(_put(a, CPU), _put(b, CPU)), np.linalg.cross(a, b), CPU)
+    _check(tb.linalg.cross(_put(a, CPU), _put(b, CPU)), np2.linalg.cross(a, b), CPU)
 
 
 @pytest.mark.parametrize(
@@ -932,3 +936,39 @@ def test_namespace_lists_the_standard_functions() -> None:
     assert all(callable(getattr(tb.linalg, name)) for name in names)
     assert tb.linalg.matmul is tb.matmul
     assert {"matmul", "matrix_transpose", "tensordot", "vecdot"} <= set(tb.__all__)
+
+
+# ---- fast paths -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dtype", [tb.float32, tb.float64, tb.complex64, tb.complex128, tb.int32], ids=str
+)
+def test_trace_of_one_matrix(dtype: torch.dtype, device: torch.device) -> None:
+    a = _data(dtype, (5, 5))
+    x = _put(a, device)
+    _check(tb.linalg.trace(x), np2.linalg.trace(a), device)
+    # the same values as the general path (a stack of one) up to rounding, and the same dtype
+    stacked = tb.linalg.trace(x[None])[0]
+    assert tb.linalg.trace(x).dtype is stacked.dtype
+    if device.type != "meta":
+        np.testing.assert_allclose(tb.linalg.trace(x).cpu(), stacked.cpu(), rtol=1e-6)
+    for bad in (0.0, False):  # an offset of the wrong type: torch's TypeError, as before
+        with pytest.raises(TypeError):
+            tb.linalg.trace(x, offset=bad)  # type: ignore[arg-type]
+
+
+def test_trace_of_one_matrix_stays_on_the_graph() -> None:
+    x = torch.arange(9.0, dtype=torch.float64).reshape(3, 3).requires_grad_()
+    tb.linalg.trace(x).backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+    np.testing.assert_array_equal(x.grad.numpy(), np.eye(3))
+
+
+def test_diagonal_default_offset_is_a_view() -> None:
+    x = torch.arange(12.0).reshape(3, 4)
+    out = tb.linalg.diagonal(x)
+    np.testing.assert_array_equal(out.numpy(), np.diagonal(x.numpy()))
+    assert out.untyped_storage().data_ptr() == x.untyped_storage().data_ptr()
+    with pytest.raises(TypeError):
+        tb.linalg.diagonal(x, offset=0.0)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from numpy.exceptions import AxisError
 import tbridge as tb
 from tbridge import _manipulation
 from tbridge._dtypes import numpy_dtype_of
+from tests._numpy_compat import np2
 
 ALL = [
     tb.bool,
@@ -198,7 +199,8 @@ def test_concat_one_dtype(dtype: torch.dtype, device: torch.device) -> None:
 def test_concat_axis_none_mixed_ranks(device: torch.device) -> None:
     x, a = make((2, 3), tb.int32, device)
     y, b = make((), tb.int64, device)
-    check(tb.concat([x, y], axis=None), np.concatenate([a, b], axis=None), device)
+    # NumPy 2's promotion: the 0-d int64 array is as strong as the int32 one (NumPy 1: int32).
+    check(tb.concat([x, y], axis=None), np2.concatenate([a, b], axis=None), device)
 
 
 @pytest.mark.parametrize(
@@ -808,3 +810,37 @@ def test_non_arrays_are_type_errors(name: str, fn: Callable[[Any], Any]) -> None
     match = rf"{name}: (x|arrays\[0\]) must be an array \(torch.Tensor\), got list"
     with pytest.raises(TypeError, match=match):
         fn([1, 2])
+
+
+# ---- fast paths -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fns", TRIANGLES, ids=["tril", "triu"])
+def test_triangles_k_spellings(fns: tuple[Callable[..., torch.Tensor], Callable[..., Any]]) -> None:
+    fn, np_fn = fns
+    x, a = make((3, 4), tb.int64, torch.device("cpu"))
+    for k in (0, np.int64(0), 1, np.int64(-1)):
+        np.testing.assert_array_equal(fn(x, k=k).numpy(), np_fn(a, k=int(k)))
+    for bad in (0.0, False):  # torch's own TypeError, fast path or not
+        with pytest.raises(TypeError, match="must be int"):
+            fn(x, k=bad)
+
+
+@pytest.mark.parametrize("dtype", GAPS, ids=str)
+def test_take_one_dimensional_unsigned(dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((5,), dtype, device)
+    idx = torch.tensor([4, 0, -1], device=device)
+    check(tb.take(x, idx), np.take(a, [4, 0, -1]), device)
+    check(tb.take(x, idx[:2], axis=0), np.take(a, [4, 0]), device)
+
+
+def test_concat_two_arrays(device: torch.device) -> None:
+    x, a = make((2, 3), tb.float64, device)
+    y, b = make((1, 3), tb.float64, device)
+    check(tb.concat((x, y)), np.concatenate((a, b)), device)
+    check(tb.concat([x, y]), np.concatenate([a, b]), device)
+    check(tb.concat((x, y.to(tb.float32))), np.concatenate((a, b.astype(np.float32))), device)
+    with pytest.raises(ValueError, match="same number of dimensions"):
+        tb.concat((x, torch.zeros(0, device=device, dtype=tb.float64)))  # torch would skip it
+    with pytest.raises(ValueError, match=r"shapes \(2, 3\), \(2, 2\) cannot be joined"):
+        tb.concat((x, torch.zeros(2, 2, device=device, dtype=tb.float64)))

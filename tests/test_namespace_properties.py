@@ -1,5 +1,8 @@
 """Property tests over the namespace: tbridge's results against NumPy's, as the oracle.
 
+The oracle is NumPy 2 (``np2``): on NumPy 1.x, ``tests/_numpy_compat.py`` gives NumPy 2's names
+(``atan2``) and promotion (a 0-d operand promotes by its dtype, not its value).
+
 Arrays come from ``hypothesis.extra.array_api.make_strategies_namespace(tbridge)``, so the
 strategies themselves exercise tbridge's creation functions and dtype inspection.
 """
@@ -17,6 +20,7 @@ from hypothesis.errors import HypothesisWarning
 from hypothesis.extra.array_api import make_strategies_namespace
 
 import tbridge as tb
+from tests._numpy_compat import np2
 
 # Plain torch tensors have no __array_namespace__ (tbridge does not patch torch), so Hypothesis
 # warns that it cannot confirm the module; the warning is expected, and asserted.
@@ -72,7 +76,7 @@ def test_integer_binary_matches_numpy(name: str, data: st.DataObject) -> None:
     a = data.draw(xps.arrays(dtype, shape, elements=_bounded(dtype)), label="a")
     b = data.draw(xps.arrays(dtype, shape, elements=_bounded(dtype)), label="b")
     with np.errstate(over="ignore"):
-        expected = getattr(np, name)(_np(a), _np(b))
+        expected = getattr(np2, name)(_np(a), _np(b))
     _same(getattr(tb, name)(a, b), expected)
 
 
@@ -100,7 +104,7 @@ def test_float_binary_matches_numpy(name: str, data: st.DataObject) -> None:
     a = data.draw(xps.arrays(dtype, shape), label="a")
     b = data.draw(xps.arrays(dtype, shape), label="b")
     with np.errstate(all="ignore"):
-        expected = getattr(np, name)(_np(a), _np(b))
+        expected = getattr(np2, name)(_np(a), _np(b))
     _same(getattr(tb, name)(a, b), expected, exact=name not in ("atan2", "hypot", "divide"))
 
 
@@ -118,7 +122,7 @@ def test_mixed_dtypes_promote_as_numpy(name: str, data: st.DataObject) -> None:
         xps.arrays(d2, (), elements={"allow_nan": False, **(_bounded(d2) or {})}), label="b"
     )
     with np.errstate(all="ignore"):
-        expected = getattr(np, name)(_np(a), _np(b))
+        expected = getattr(np2, name)(_np(a), _np(b))
     got = getattr(tb, name)(a, b)
     assert got.dtype is tb.asarray(np.empty(0, dtype=expected.dtype)).dtype
     np.testing.assert_allclose(_np(got), expected, rtol=1e-6)
@@ -149,7 +153,7 @@ def test_unary_matches_numpy(name: str, data: st.DataObject) -> None:
         xps.arrays(dtype, data.draw(SHAPES, label="shape"), elements=_bounded(dtype)), label="x"
     )
     with np.errstate(all="ignore"):
-        expected = getattr(np, name)(_np(x))
+        expected = getattr(np2, name)(_np(x))
     _same(getattr(tb, name)(x), expected)
 
 
@@ -163,7 +167,7 @@ def test_floating_unary_matches_numpy(name: str, data: st.DataObject) -> None:
     dtype = data.draw(xps.floating_dtypes(), label="dtype")
     x = data.draw(xps.arrays(dtype, (4,)), label="x")
     with np.errstate(all="ignore"):
-        expected = getattr(np, name)(_np(x))
+        expected = getattr(np2, name)(_np(x))
     _same(getattr(tb, name)(x), expected, exact=False)
 
 

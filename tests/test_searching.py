@@ -439,3 +439,44 @@ def test_bad_input_messages(
 ) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+# ---- where's Python-scalar fast path --------------------------------------------------------
+
+
+def _outcome(call: Callable[[], torch.Tensor]) -> object:
+    """A result as comparable data (any NaN is NaN, -0.0 is not 0.0), or the exception."""
+    try:
+        out = call()
+    except Exception as e:  # the outcome under test
+        return (type(e), str(e))
+    values = out.cpu()
+    if values.dtype.is_complex:
+        values = torch.view_as_real(values)
+    if values.dtype.is_floating_point:
+        nan = values.isnan()
+        bits = {2: torch.int16, 4: torch.int32, 8: torch.int64}[values.element_size()]
+        values = values.masked_fill(nan, 0).contiguous().view(bits)
+        return (out.dtype, tuple(out.shape), values.tolist(), nan.tolist())
+    return (out.dtype, tuple(out.shape), values.tolist())
+
+
+@pytest.mark.parametrize(
+    "dtype",
+    [tb.int8, tb.uint8, tb.int64, tb.float16, tb.float32, tb.float64, tb.complex64, tb.complex128],
+    ids=str,
+)
+def test_where_python_scalar_fast_path_is_the_general_path(
+    dtype: torch.dtype, data_device: torch.device
+) -> None:
+    x = tb.asarray([0, 1, 3, 100], device=data_device).to(dtype)
+    cond = tb.asarray([True, False, True, False], device=data_device)
+    scalars: list[Any] = [0, -1, 127, 128, 300, 2**53 + 1, 2**60 + 2**36 + 1, 2**63]
+    scalars += [-0.0, 2.5, 1e-320, 3.5e38, 1e300, float("inf"), float("nan"), 1 + 2j, True]
+    for s in scalars:
+        # a condition of a tensor subclass takes the general path
+        general = torch.nn.Parameter(cond, requires_grad=False)
+        for args in ((x, s), (s, x)):
+            got = _outcome(lambda: tb.where(cond, *args))  # noqa: B023 - called at once
+            want = _outcome(lambda: tb.where(general, *args))  # noqa: B023
+            assert got == want, (dtype, args)
