@@ -153,8 +153,8 @@ def _filled(
 
 
 def empty(
-    *dims: ShapeLike,
     shape: ShapeLike | None = None,
+    *dims: ShapeLike,
     dtype: DTypeLike | None = None,
     device: DeviceLike | None = None,
     requires_grad: bool = False,
@@ -169,7 +169,11 @@ def empty(
     >>> tb.empty(5, 3).shape, tb.empty((5, 3)).dtype
     (torch.Size([5, 3]), torch.float64)
     """
-    if shape is None and device is None and requires_grad is False and dims:
+    if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
+        dims, shape = (shape, *dims), None
+    elif dims:
+        raise TypeError("empty: shape=None is not a shape; pass sizes, e.g. empty(5, 3)")
+    if device is None and requires_grad is False and dims:
         size = _plain_size(dims)
         if size is not None:
             dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
@@ -186,8 +190,8 @@ def empty(
 
 
 def zeros(
-    *dims: ShapeLike,
     shape: ShapeLike | None = None,
+    *dims: ShapeLike,
     dtype: DTypeLike | None = None,
     device: DeviceLike | None = None,
     requires_grad: bool = False,
@@ -203,7 +207,11 @@ def zeros(
     tensor([[0, 0, 0],
             [0, 0, 0]])
     """
-    if shape is None and device is None and requires_grad is False and dims:
+    if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
+        dims, shape = (shape, *dims), None
+    elif dims:
+        raise TypeError("zeros: shape=None is not a shape; pass sizes, e.g. zeros(5, 3)")
+    if device is None and requires_grad is False and dims:
         size = _plain_size(dims)
         if size is not None:
             dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
@@ -220,8 +228,8 @@ def zeros(
 
 
 def ones(
-    *dims: ShapeLike,
     shape: ShapeLike | None = None,
+    *dims: ShapeLike,
     dtype: DTypeLike | None = None,
     device: DeviceLike | None = None,
     requires_grad: bool = False,
@@ -236,7 +244,11 @@ def ones(
     >>> tb.ones(2, dtype="f4")
     tensor([1., 1.])
     """
-    if shape is None and device is None and requires_grad is False and dims:
+    if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
+        dims, shape = (shape, *dims), None
+    elif dims:
+        raise TypeError("ones: shape=None is not a shape; pass sizes, e.g. ones(5, 3)")
+    if device is None and requires_grad is False and dims:
         size = _plain_size(dims)
         if size is not None:
             dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
@@ -942,8 +954,8 @@ def ones_like(
 
 def full_like(
     prototype: ArrayLike,
-    fill_value: bool | int | float | complex,
     /,
+    fill_value: bool | int | float | complex,
     dtype: DTypeLike | None = None,
     *,
     device: DeviceLike | None = None,

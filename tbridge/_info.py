@@ -52,9 +52,9 @@ class Info:
         """The CPU: tbridge never follows ``torch.set_default_device``."""
         return CPU
 
-    def devices(self) -> list[torch.device]:
-        """The devices arrays can be created on here."""
-        return available_devices()
+    def devices(self) -> tuple[torch.device, ...]:
+        """The devices arrays can be created on here (a tuple, as 2025.12 asks)."""
+        return tuple(available_devices())
 
     def default_dtypes(self, *, device: DeviceLike | None = None) -> dict[str, torch.dtype]:
         """NumPy's defaults (float64, complex128, int64), or the ``default_float`` in force."""

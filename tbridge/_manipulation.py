@@ -65,6 +65,7 @@ Axes: TypeAlias = "int | tuple[int, ...]"
 ShapeArg: TypeAlias = "SupportsIndex | Sequence[SupportsIndex]"
 
 _cat: Final = torch.cat
+_stack: Final = torch.stack
 _tril: Final = torch.tril
 _triu: Final = torch.triu
 _index_select: Final = torch.index_select
@@ -403,6 +404,13 @@ def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Ten
     tensor([[1, 3],
             [2, 4]])
     """
+    if (type(arrays) is tuple or type(arrays) is list) and len(arrays) == 2 and axis == 0:
+        a, b = arrays  # the common call, checked inline: two tensors of one dtype
+        if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype:
+            try:
+                return _stack(arrays)  # axis left out: torch parses a default faster
+            except (RuntimeError, IndexError, TypeError):
+                pass  # different shapes, uint gaps: explained below
     try:  # fast path: tensors of one dtype
         dt = arrays[0].dtype
         for a in arrays:

@@ -134,9 +134,14 @@ def test_requires_grad_on_integer_dtype_is_a_value_error(
             r"zeros\(\) missing the shape; pass e.g. zeros\(5, 3\) or zeros\(\(5, 3\)\)",
         ),
         (
-            lambda: tb.zeros(2, shape=3),
+            lambda: tb.zeros(None, 3),
             TypeError,
-            r"zeros: shape given both positionally \(2,\) and as shape=3",
+            r"zeros: shape=None is not a shape; pass sizes, e.g. zeros\(5, 3\)",
+        ),
+        (
+            lambda: tb.zeros(2, shape=3),  # type: ignore[misc]
+            TypeError,
+            r"zeros\(\) got multiple values for argument 'shape'",
         ),
         (lambda: tb.zeros(2, device=1.5), TypeError, r"device=1.5 is not a device; pass a str"),
         (
