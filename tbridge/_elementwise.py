@@ -322,6 +322,13 @@ def _binary(
     floating: bool = False,
 ) -> Tensor:
     """The slow path: promote, then compute (unsigned gaps and floating-only functions fixed)."""
+    if (
+        fn in _MIXED_SIGN_COMPARISONS
+        and isinstance(x1, Tensor)
+        and isinstance(x2, Tensor)
+        and {x1.dtype, x2.dtype} == _INT64_UINT64
+    ):
+        return _compare_int64_uint64(fn, x1, x2)
     a, b, dt = _operands(x1, x2, where)
     if floating and kind_rank(dt) < 2:
         target = default_float_dtype()
@@ -335,6 +342,24 @@ def _binary(
     if dt in UNSIGNED_GAPS:
         return _unsigned_binary(fn, ta, tb_, dt, uint, where)
     return fn(ta, tb_)
+
+
+_INT64_UINT64: Final = {torch.int64, torch.uint64}
+_MIXED_SIGN_COMPARISONS: Final = frozenset({_eq, _ne, _gt, _ge, _lt, _le})
+
+
+def _compare_int64_uint64(fn: Callable[..., Tensor], x1: Tensor, x2: Tensor) -> Tensor:
+    """Exact comparison of int64 with uint64, as NumPy 2 does (promotion would go through
+    float64 and lose the low bits near 2**63)."""
+    # A uint64 of 2**63 or more exceeds every int64; below that both fit int64 exactly.
+    big1 = x1.view(torch.int64) < 0 if x1.dtype == torch.uint64 else None
+    big2 = x2.view(torch.int64) < 0 if x2.dtype == torch.uint64 else None
+    out = fn(x1.view(torch.int64), x2.view(torch.int64))
+    if big2 is not None:  # x2 is the huge unsigned side: the result is fn(small, large)
+        out = torch.where(big2, fn(torch.tensor(0), torch.tensor(1)), out)
+    if big1 is not None:
+        out = torch.where(big1, fn(torch.tensor(1), torch.tensor(0)), out)
+    return out
 
 
 def _unsigned_binary(

@@ -416,3 +416,33 @@ def test_clip_python_bounds() -> None:
     xi = tb.asarray([1, 100, -100], dtype=tb.int8)
     assert tb.clip(xi, -5, 5).tolist() == [1, 5, -5]
     assert tb.clip(xi, -1000, 50).tolist() == [1, 50, -100]  # saturated by the general path
+
+
+@pytest.mark.parametrize(
+    "name", ["less", "less_equal", "greater", "greater_equal", "equal", "not_equal"]
+)
+@pytest.mark.parametrize("swap", [False, True])
+def test_int64_against_uint64_compares_exactly(name: str, swap: bool) -> None:
+    # Promotion goes through float64, which cannot tell 2**63 - 2 from 2**63 - 1; NumPy 2
+    # compares these exactly, and so does tbridge.
+    a = np.array([2**63 - 2, -5, 0, 2**63 - 1, -(2**63)], np.int64)
+    b = np.array([2**63 - 1, 2**64 - 1, 0, 2**63, 3], np.uint64)
+    x, y = (b, a) if swap else (a, b)
+    expected = [
+        bool(getattr(__import__("operator"), op)(int(p), int(q)))
+        for p, q in zip(x, y, strict=True)
+        for op in [_OPS[name]]
+    ]
+    got = getattr(tb, name)(tb.asarray(x), tb.asarray(y))
+    assert got.dtype == tb.bool
+    assert got.tolist() == expected
+
+
+_OPS = {
+    "less": "lt",
+    "less_equal": "le",
+    "greater": "gt",
+    "greater_equal": "ge",
+    "equal": "eq",
+    "not_equal": "ne",
+}
