@@ -116,33 +116,25 @@ def _floating(dtype: DTypeLike | None) -> torch.dtype:
     return default_float_dtype() if dtype is None else torch_dtype(dtype)
 
 
-def _shape_of(dims: tuple[ShapeLike, ...], shape: ShapeLike | None, where: str) -> tuple[int, ...]:
-    if shape is not None:
-        if dims:
-            raise TypeError(
-                f"{where}: shape given both positionally {dims!r} and as shape={shape!r}; "
-                "pass it once"
-            )
-        return torch_shape((shape,), where)
-    if not dims:
-        raise TypeError(
-            f"{where}() missing the shape; pass e.g. {where}(5, 3) or {where}((5, 3)); "
-            f"{where}(()) makes a 0-d array"
-        )
-    return torch_shape(dims, where)
-
-
 def _filled(
     fn: Any,
     where: str,
+    shape: ShapeLike | None,
     dims: tuple[ShapeLike, ...],
     *,
-    shape: ShapeLike | None,
     dtype: DTypeLike | None,
     device: DeviceLike | None,
     requires_grad: bool,
 ) -> torch.Tensor:
-    size = _shape_of(dims, shape, where)
+    """The general path of ``empty``/``zeros``/``ones``: ``dims`` already starts with ``shape``."""
+    if shape is None:
+        if dims:
+            raise TypeError(f"{where}: shape=None is not a shape; pass sizes, e.g. {where}(5, 3)")
+        raise TypeError(
+            f"{where}() missing the shape; pass e.g. {where}(5, 3) or {where}((5, 3)); "
+            f"{where}(()) makes a 0-d array"
+        )
+    size = torch_shape(dims, where)
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
     if requires_grad:
         check_requires_grad(requires_grad, dt, where)
@@ -170,19 +162,17 @@ def empty(
     (torch.Size([5, 3]), torch.float64)
     """
     if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
-        dims, shape = (shape, *dims), None
-    elif dims:
-        raise TypeError("empty: shape=None is not a shape; pass sizes, e.g. empty(5, 3)")
-    if device is None and requires_grad is False and dims:
-        size = _plain_size(dims)
-        if size is not None:
-            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
-            return _empty(size=size, dtype=dt, device=CPU)
+        dims = (shape, *dims)
+        if device is None and requires_grad is False:
+            size = _plain_size(dims)
+            if size is not None:
+                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                return _empty(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.empty,
         "empty",
+        shape,
         dims,
-        shape=shape,
         dtype=dtype,
         device=device,
         requires_grad=requires_grad,
@@ -208,19 +198,17 @@ def zeros(
             [0, 0, 0]])
     """
     if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
-        dims, shape = (shape, *dims), None
-    elif dims:
-        raise TypeError("zeros: shape=None is not a shape; pass sizes, e.g. zeros(5, 3)")
-    if device is None and requires_grad is False and dims:
-        size = _plain_size(dims)
-        if size is not None:
-            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
-            return _zeros(size=size, dtype=dt, device=CPU)
+        dims = (shape, *dims)
+        if device is None and requires_grad is False:
+            size = _plain_size(dims)
+            if size is not None:
+                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                return _zeros(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.zeros,
         "zeros",
+        shape,
         dims,
-        shape=shape,
         dtype=dtype,
         device=device,
         requires_grad=requires_grad,
@@ -245,19 +233,17 @@ def ones(
     tensor([1., 1.])
     """
     if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
-        dims, shape = (shape, *dims), None
-    elif dims:
-        raise TypeError("ones: shape=None is not a shape; pass sizes, e.g. ones(5, 3)")
-    if device is None and requires_grad is False and dims:
-        size = _plain_size(dims)
-        if size is not None:
-            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
-            return _ones(size=size, dtype=dt, device=CPU)
+        dims = (shape, *dims)
+        if device is None and requires_grad is False:
+            size = _plain_size(dims)
+            if size is not None:
+                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                return _ones(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.ones,
         "ones",
+        shape,
         dims,
-        shape=shape,
         dtype=dtype,
         device=device,
         requires_grad=requires_grad,

@@ -18,7 +18,7 @@ autograd graph.
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final, Literal, TypeAlias
 
 import torch
@@ -159,6 +159,26 @@ def rfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "ba
         raise _failure("rfft", e, t, n, norm) from e
 
 
+def _real_output(
+    fn: Callable[..., Tensor], where: str, x: Tensor, n: int | None, axis: int, norm: Norm
+) -> Tensor:
+    """``irfft``/``hfft``: half-spectrum input, real output of length ``n``."""
+    if type(x) is Tensor and x.dtype in _ANY_INPUT:
+        t = x
+    else:
+        t = _tensor(x, where)
+        if t.dtype in _HALF:  # NumPy: computed in float32, returned in the input's precision
+            return _real_output(fn, where, t.to(torch.float32), n, axis, norm).to(t.dtype)
+        t = _input(t, where, False)
+    try:
+        out: Tensor = (
+            fn(t) if n is None and axis == -1 and norm == "backward" else fn(t, n, axis, norm)
+        )
+        return out
+    except RuntimeError as e:
+        raise _failure(where, e, t, n, norm) from e
+
+
 def irfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
     """The inverse of :func:`rfft`: a real signal of length ``n`` (default ``2 * (m - 1)``).
 
@@ -167,22 +187,7 @@ def irfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "b
     ValueError
         For ``n < 1`` or an unknown ``norm``.
     """
-    if type(x) is Tensor and x.dtype in _ANY_INPUT:
-        t = x
-    else:
-        t = _tensor(x, "irfft")
-        if t.dtype in _HALF:  # NumPy: computed in float32, returned in the input's precision
-            return irfft(t.to(torch.float32), n=n, axis=axis, norm=norm).to(t.dtype)
-        t = _input(t, "irfft", False)
-    try:
-        out: Tensor = (
-            torch.fft.irfft(t)
-            if n is None and axis == -1 and norm == "backward"
-            else torch.fft.irfft(t, n, axis, norm)
-        )
-        return out
-    except RuntimeError as e:
-        raise _failure("irfft", e, t, n, norm) from e
+    return _real_output(torch.fft.irfft, "irfft", x, n, axis, norm)
 
 
 def hfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
@@ -193,22 +198,7 @@ def hfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "ba
     ValueError
         For ``n < 1`` or an unknown ``norm``.
     """
-    if type(x) is Tensor and x.dtype in _ANY_INPUT:
-        t = x
-    else:
-        t = _tensor(x, "hfft")
-        if t.dtype in _HALF:  # NumPy: computed in float32, returned in the input's precision
-            return hfft(t.to(torch.float32), n=n, axis=axis, norm=norm).to(t.dtype)
-        t = _input(t, "hfft", False)
-    try:
-        out: Tensor = (
-            torch.fft.hfft(t)
-            if n is None and axis == -1 and norm == "backward"
-            else torch.fft.hfft(t, n, axis, norm)
-        )
-        return out
-    except RuntimeError as e:
-        raise _failure("hfft", e, t, n, norm) from e
+    return _real_output(torch.fft.hfft, "hfft", x, n, axis, norm)
 
 
 def ihfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
