@@ -1363,3 +1363,46 @@ def test_threads_convert_like_serial_code() -> None:
     for th in threads:
         th.join()
     assert results == [[serial] * 20] * 8
+
+
+BLOCK_CASES = {
+    "1-d": np.arange(1000.0),
+    "reversed": np.arange(1000.0)[::-1],
+    "c-order": np.arange(600.0).reshape(20, 30),
+    "f-order": np.asfortranarray(np.arange(600.0).reshape(20, 30)),
+    "3-d": np.arange(2400.0).reshape(2, 3, 400),
+    "f-3-d": np.asfortranarray(np.arange(2400.0).reshape(400, 3, 2)),
+    "0-d": np.array(5.0),
+}
+
+
+@pytest.mark.parametrize("name", list(BLOCK_CASES))
+def test_big_copies_go_in_blocks(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies above the block size are split; values, layout and independence are kept."""
+    a = BLOCK_CASES[name]
+    monkeypatch.setattr(_bridge, "_COPY_BLOCK", 64)  # 8 float64 per block
+    calls: list[int] = []
+    real_copyto = np.copyto
+
+    def counting_copyto(dst: Any, src: Any, **kw: Any) -> None:
+        calls.append(dst.size)
+        real_copyto(dst, src, **kw)
+
+    monkeypatch.setattr(_bridge.np, "copyto", counting_copyto)
+    read_only = a.copy(order="K")
+    read_only.flags.writeable = False
+    copied = tb.asarray(a, copy=True)
+    if a.flags.f_contiguous and not a.flags.c_contiguous:
+        assert not copied.is_contiguous()  # copy=True keeps the layout, as clone() does
+    for t in (copied, tb.asarray(read_only)):
+        assert np.array_equal(t.numpy(), a)
+        assert not np.shares_memory(t.numpy(), a)
+        back = tb.to_numpy(t, copy=True)
+        assert np.array_equal(back, a) and back.flags.c_contiguous and back.flags.writeable
+    assert sum(calls) == 4 * a.size  # every element copied once per copy, no overlap
+    if a.ndim:
+        # A block is 8 elements, or one slab along the blocked axis when a slab is bigger.
+        slab = max(a.size // a.shape[0], a.size // a.shape[-1])
+        assert len(calls) > 6 and max(calls) <= max(8, slab)
+    else:
+        assert calls == [1, 1, 1, 1]
