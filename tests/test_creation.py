@@ -457,7 +457,9 @@ def test_linspace_random_bounds_match_numpy(
 
 @pytest.mark.parametrize("dtype", ["uint16", "uint32", "uint64"])
 def test_arange_unsigned_without_torch_kernels(dtype: str) -> None:
-    np.testing.assert_array_equal(values(tb.arange(0, 7, 2, dtype=dtype)), np.arange(0, 7, 2, dtype=dtype))
+    np.testing.assert_array_equal(
+        values(tb.arange(0, 7, 2, dtype=dtype)), np.arange(0, 7, 2, dtype=dtype)
+    )
     assert tb.arange(3, dtype=dtype).dtype == tb.asarray(np.zeros(0, dtype=dtype)).dtype
 
 
