@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Final, Literal, SupportsIndex, TypeAlias
 
+import numpy as np
 import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
@@ -94,9 +95,26 @@ _INTEGER_DTYPES: Final = frozenset(
 
 def _not_array(where: str, name: str, value: object) -> TypeError:
     return TypeError(
-        f"{where}: {name} must be an array (torch.Tensor), got {type(value).__name__}; "
-        "convert it first with tb.asarray"
+        f"{where}: {name} must be an array (torch.Tensor or NumPy array), got "
+        f"{type(value).__name__}; convert it first with tb.asarray"
     )
+
+
+def _array_arg(where: str, name: str, value: object) -> Tensor:
+    """A non-tensor array argument as a tensor, or the TypeError that names it.
+
+    NumPy arrays and scalars go through ``tb.asarray`` (sharing memory when torch can view it),
+    as in the element-wise functions; anything else is an error.
+    """
+    if isinstance(value, (np.ndarray, np.generic)):
+        from tbridge._bridge import asarray
+
+        return asarray(value)
+    raise _not_array(where, name, value)
+
+
+def _has_numpy(*values: object) -> bool:
+    return any(isinstance(v, (np.ndarray, np.generic)) for v in values)
 
 
 def _type_error(where: str, e: TypeError, **args: object) -> TypeError:
@@ -245,9 +263,9 @@ def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
             f"{tuple(shape)}: matched from the end, each size must equal the target's or be 1, "
             "and the target needs at least as many dimensions; reshape x first"
         ) from e
-    except TypeError as e:
+    except TypeError:
         if not isinstance(x, Tensor):
-            raise _not_array("broadcast_to", "x", x) from e
+            return broadcast_to(_array_arg("broadcast_to", "x", x), shape)
         return broadcast_to(x, _shape_arg(shape, "broadcast_to"))
 
 
@@ -279,9 +297,13 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
             "end, sizes must be equal or 1; reshape the arrays first"
         ) from e
     except TypeError as e:
-        for i, a in enumerate(arrays):
-            if not isinstance(a, Tensor):
-                raise _not_array("broadcast_arrays", f"argument {i}", a) from e
+        given: tuple[object, ...] = arrays  # the annotation says tensors; callers may differ
+        if any(not isinstance(a, Tensor) for a in given):
+            converted = [
+                a if isinstance(a, Tensor) else _array_arg("broadcast_arrays", f"argument {i}", a)
+                for i, a in enumerate(given)
+            ]
+            return broadcast_arrays(*converted)
         raise TypeError(f"broadcast_arrays: {e}") from e
 
 
@@ -299,10 +321,10 @@ def _joinable(arrays: object, where: str, same_ndim: bool) -> list[Tensor]:
         arrays = list(arrays)
     if not arrays:
         raise ValueError(f"{where}: needs at least one array, got an empty sequence")
-    for i, a in enumerate(arrays):
-        if not isinstance(a, Tensor):
-            raise _not_array(where, f"arrays[{i}]", a)
-    ts: list[Tensor] = list(arrays)
+    ts: list[Tensor] = [
+        a if isinstance(a, Tensor) else _array_arg(where, f"arrays[{i}]", a)
+        for i, a in enumerate(arrays)
+    ]
     if same_ndim:
         nd = ts[0].ndim
         for i, a in enumerate(ts):
@@ -468,6 +490,8 @@ def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
             ) from e
         raise _axis_error("unstack", axis, x.ndim) from e
     except TypeError as e:
+        if _has_numpy(x):
+            return unstack(_array_arg("unstack", "x", x), axis=axis)
         raise _type_error("unstack", e, x=x) from e
 
 
@@ -498,6 +522,8 @@ def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
         except IndexError as e:
             raise _axis_error("expand_dims", axis, x.ndim + 1, "the result") from e
         except TypeError as e:
+            if _has_numpy(x):
+                return expand_dims(_array_arg("expand_dims", "x", x), axis)
             raise _type_error("expand_dims", e, x=x) from e
     try:  # a tuple of ints: one view with all the new axes
         nd = x.ndim + len(axis)
@@ -525,7 +551,7 @@ def _positions(axis: tuple[int, ...], nd: int) -> list[int]:
 
 def _expand_dims_slow(x: object, axis: object) -> Tensor:
     if not isinstance(x, Tensor):
-        raise _not_array("expand_dims", "x", x)
+        return expand_dims(_array_arg("expand_dims", "x", x), axis)  # type: ignore[arg-type]
     if not isinstance(axis, (tuple, list)):
         position = _normalize_axis(axis, x.ndim + 1, "expand_dims", "the result")  # type: ignore[arg-type]
         return torch.unsqueeze(x, position)
@@ -573,7 +599,7 @@ def squeeze(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
 
 def _squeeze_slow(x: object, axis: object) -> Tensor:
     if not isinstance(x, Tensor):
-        raise _not_array("squeeze", "x", x)
+        return squeeze(_array_arg("squeeze", "x", x), axis)  # type: ignore[arg-type]
     if x.ndim == 0:
         raise _axis_error("squeeze", axis, 0)
     axes = _normalize_axes(axis, x.ndim, "squeeze")  # type: ignore[arg-type]
@@ -616,6 +642,8 @@ def moveaxis(x: Tensor, source: Axes, destination: Axes, /) -> Tensor:
             f"{x.ndim} dimension(s): {e}; pass as many unique destinations as unique sources"
         ) from e
     except TypeError as e:
+        if _has_numpy(x):
+            return moveaxis(_array_arg("moveaxis", "x", x), source, destination)
         raise _type_error("moveaxis", e, x=x) from e
 
 
@@ -647,6 +675,8 @@ def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
             f"array of shape {tuple(x.shape)}; name every axis exactly once"
         ) from e
     except TypeError as e:
+        if _has_numpy(x):
+            return permute_dims(_array_arg("permute_dims", "x", x), axes)
         raise _type_error("permute_dims", e, x=x) from e
 
 
@@ -684,9 +714,9 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
             return x.clone(memory_format=torch.contiguous_format).view(shape)
     except RuntimeError as e:
         raise _reshape_error(x, shape, copy, e) from e
-    except TypeError as e:
+    except TypeError:
         if not isinstance(x, Tensor):
-            raise _not_array("reshape", "x", x) from e
+            return reshape(_array_arg("reshape", "x", x), shape, copy=copy)
         return reshape(x, _shape_arg(shape, "reshape"), copy=copy)
     check_copy(copy, "reshape")
     raise AssertionError("unreachable: check_copy raises")  # pragma: no cover
@@ -744,7 +774,7 @@ def flip(x: Tensor, /, *, axis: Axes | None = None) -> Tensor:
         ) from e
     except (TypeError, AttributeError) as e:
         if not isinstance(x, Tensor):
-            raise _not_array("flip", "x", x) from e
+            return flip(_array_arg("flip", "x", x), axis=axis)
         raise TypeError(f"flip: axis {axis!r} is not an int or a tuple of ints") from e
 
 
@@ -786,6 +816,8 @@ def roll(
     except RuntimeError as e:
         error = e  # shifts and axes of different lengths: pair them up as NumPy does, below
     except TypeError as e:
+        if _has_numpy(x):
+            return roll(_array_arg("roll", "x", x), shift, axis=axis)
         raise _type_error("roll", e, x=x) from e
     shifts = tuple(shift) if isinstance(shift, (tuple, list)) else (shift,)
     if axis is None:
@@ -847,6 +879,8 @@ def repeat(
     except RuntimeError as e:
         raise _repeat_error(x, repeats, axis, e) from e
     except TypeError as e:
+        if _has_numpy(x):
+            return repeat(_array_arg("repeat", "x", x), repeats, axis=axis)
         raise _type_error("repeat", e, x=x) from e
 
 
@@ -866,6 +900,8 @@ def _repeats(repeats: object) -> int | Tensor:
             )
         # torch takes only int32/int64 repeats (pytorch#151311)
         return to_wide(repeats, "repeat")
+    if isinstance(repeats, np.ndarray):
+        return _repeats(_array_arg("repeat", "repeats", repeats))
     if isinstance(repeats, bool) or not hasattr(repeats, "__index__"):
         raise TypeError(
             f"repeat: repeats must be an int or an integer array, got {type(repeats).__name__}"
@@ -913,9 +949,9 @@ def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
         return _bits_or_raise(partial(torch.tile, dims=repetitions), x, "tile", e)
     except RuntimeError as e:
         raise ValueError(f"tile: repetitions {repetitions!r} must be >= 0: {e}") from e
-    except TypeError as e:
+    except TypeError:
         if not isinstance(x, Tensor):
-            raise _not_array("tile", "x", x) from e
+            return tile(_array_arg("tile", "x", x), repetitions)
         return tile(x, _shape_arg(repetitions, "tile"))
 
 
@@ -925,7 +961,7 @@ def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
 def _index_array(indices: object, like: Tensor, where: str) -> Tensor:
     """Indices as an int32/int64 tensor (any integer dtype accepted; others are a TypeError)."""
     if not isinstance(indices, Tensor):
-        raise _not_array(where, "indices", indices)
+        indices = _array_arg(where, "indices", indices)
     if indices.dtype in _INDEX_DTYPES:
         return indices
     if indices.dtype not in _INTEGER_DTYPES:
@@ -966,7 +1002,7 @@ def take(x: Tensor, indices: Tensor, /, *, axis: int | None = None) -> Tensor:
     if axis is None:
         axis = 0
         if not isinstance(x, Tensor):
-            raise _not_array("take", "x", x)
+            return take(_array_arg("take", "x", x), indices)
         if x.ndim > 1:
             raise ValueError(
                 f"take: axis is required for an array of {x.ndim} dimensions (shape "
@@ -985,7 +1021,7 @@ def take(x: Tensor, indices: Tensor, /, *, axis: int | None = None) -> Tensor:
 
 def _take_slow(x: Tensor, indices: object, axis: int) -> Tensor:
     if not isinstance(x, Tensor):
-        raise _not_array("take", "x", x)
+        return take(_array_arg("take", "x", x), indices, axis=axis)
     idx = _index_array(indices, x, "take")
     if x.ndim == 0:
         x = x.reshape(-1)
@@ -1038,7 +1074,7 @@ def take_along_axis(x: Tensor, indices: Tensor, /, *, axis: int = -1) -> Tensor:
         raise _axis_error("take_along_axis", axis, x.ndim) from e
     except (RuntimeError, TypeError) as e:
         if not isinstance(x, Tensor):
-            raise _not_array("take_along_axis", "x", x) from e
+            return take_along_axis(_array_arg("take_along_axis", "x", x), indices, axis=axis)
         idx = _index_array(indices, x, "take_along_axis")
         if idx.ndim != x.ndim:
             raise ValueError(
@@ -1102,9 +1138,7 @@ def meshgrid(*arrays: Tensor, indexing: Literal["xy", "ij"] = "xy") -> tuple[Ten
 def _meshgrid_slow(arrays: tuple[object, ...], indexing: str) -> tuple[Tensor, ...]:
     tensors: list[Tensor] = []
     for i, a in enumerate(arrays):
-        if not isinstance(a, Tensor):
-            raise _not_array("meshgrid", f"argument {i}", a)
-        tensors.append(a)
+        tensors.append(a if isinstance(a, Tensor) else _array_arg("meshgrid", f"argument {i}", a))
     flat = [a if a.ndim == 1 else a.reshape(-1) for a in tensors]
     devices = {a.device for a in flat}
     if len(devices) > 1:
@@ -1150,6 +1184,8 @@ def tril(x: Tensor, /, *, k: int = 0) -> Tensor:
     except RuntimeError as e:
         raise _triangle_error("tril", x, e) from e
     except TypeError as e:
+        if _has_numpy(x):
+            return tril(_array_arg("tril", "x", x), k=k)
         raise _type_error("tril", e, x=x) from e
 
 
@@ -1178,6 +1214,8 @@ def triu(x: Tensor, /, *, k: int = 0) -> Tensor:
     except RuntimeError as e:
         raise _triangle_error("triu", x, e) from e
     except TypeError as e:
+        if _has_numpy(x):
+            return triu(_array_arg("triu", "x", x), k=k)
         raise _type_error("triu", e, x=x) from e
 
 

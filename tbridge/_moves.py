@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+import numpy as np
 import torch
 
 from tbridge._dtypes import DTypeLike, torch_dtype
@@ -138,20 +139,27 @@ def astype(
     on ``x``'s autograd graph (a dtype change to a non-floating dtype ends differentiability, as
     in torch).
 
+    A NumPy array or scalar is converted as ``tb.asarray`` would (``copy=False`` then shares
+    its memory when nothing changes and torch can view it), like every namespace function.
+
     Raises
     ------
     TypeError
-        When ``x`` is not a tensor or ``dtype`` is not a dtype.
+        When ``x`` is not a tensor or NumPy array, or ``dtype`` is not a dtype.
     """
+    if copy is not True and copy is not False:
+        raise TypeError(f"astype: copy={copy!r} must be True or False (the Array API's astype)")
     if not isinstance(x, torch.Tensor):
+        if isinstance(x, (np.ndarray, np.generic)):
+            from tbridge._bridge import asarray
+
+            return asarray(x, dtype=dtype, device=device, copy=True if copy else None)
         raise TypeError(
-            f"astype: x of type {type(x).__name__} is not a tensor; use "
+            f"astype: x of type {type(x).__name__} is not a tensor or NumPy array; use "
             "tb.asarray(x, dtype=...) for other data"
         )
     dt = torch_dtype(dtype)
     dev = x.device if device is None else torch_device(device)
-    if copy is not True and copy is not False:
-        raise TypeError(f"astype: copy={copy!r} must be True or False (the Array API's astype)")
     if dt == x.dtype and dev == x.device:
         return x.clone() if copy else x
     return convert(x, dt, dev)

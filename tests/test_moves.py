@@ -74,7 +74,7 @@ def test_move_keeps_autograd(device: torch.device) -> None:
         (
             lambda: tb.astype([1, 2], tb.float32),
             TypeError,
-            r"astype: x of type list is not a tensor; use tb.asarray\(x, dtype=...\)",
+            r"astype: x of type list is not a tensor or NumPy array; use tb.asarray\(x, dtype=...\)",
         ),
         (
             lambda: tb.astype(tb.ones(2), "U1"),
