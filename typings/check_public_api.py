@@ -59,3 +59,40 @@ def namespace(x: torch.Tensor) -> None:
     assert_type(tb.result_type(x, 1.0), torch.dtype)
     assert_type(tb.__array_namespace_info__().default_dtypes(), dict[str, torch.dtype])
     tb.sin(x, x)  # type: ignore[call-arg]
+
+
+def results(x: torch.Tensor) -> None:
+    """Structured results keep their field types."""
+    assert_type(tb.broadcast_arrays(x, x), tuple[torch.Tensor, ...])
+    assert_type(tb.meshgrid(x, x, indexing="ij"), tuple[torch.Tensor, ...])
+    assert_type(tb.unstack(x), tuple[torch.Tensor, ...])
+    assert_type(tb.nonzero(x), tuple[torch.Tensor, ...])
+    assert_type(tb.unique_all(x).counts, torch.Tensor)
+    assert_type(tb.unique_inverse(x).inverse_indices, torch.Tensor)
+    assert_type(tb.linalg.eigh(x).eigenvectors, torch.Tensor)
+    assert_type(tb.linalg.svd(x).Vh, torch.Tensor)
+    assert_type(tb.linalg.slogdet(x).logabsdet, torch.Tensor)
+    assert_type(tb.linalg.qr(x).R, torch.Tensor)
+    assert_type(tb.broadcast_shapes((2, 1), (3,)), tuple[int, ...])
+    tb.meshgrid(x, indexing="yx")  # type: ignore[arg-type]
+
+
+def inspection(x: torch.Tensor) -> None:
+    assert_type(tb.finfo(tb.float32).eps, float)
+    assert_type(tb.iinfo(tb.int8).max, int)
+    assert_type(tb.isdtype(x.dtype, "real floating"), bool)
+    assert_type(tb.can_cast(tb.int32, tb.float64), bool)
+    assert_type(tb.pi, float)
+    assert_type(tb.__array_api_version__, str)
+    info = tb.__array_namespace_info__()
+    assert_type(info.devices(), tuple[torch.device, ...])
+    assert_type(info.default_device(), torch.device)
+    with tb.default_float(tb.float32) as dt:
+        assert_type(dt, torch.dtype)
+
+
+def numpy_data_is_typed_as_tensor_input(a: np.ndarray[Any, Any]) -> None:
+    """Namespace functions convert NumPy arrays at runtime, but their annotations ask for
+    tensors: typed code crosses explicitly with ``tb.asarray``."""
+    assert_type(tb.reshape(tb.asarray(a), (2, 3)), torch.Tensor)
+    tb.reshape(a, (2, 3))  # type: ignore[arg-type]
