@@ -214,13 +214,13 @@ def normal(
         When ``scale`` is negative.
     """
     if (
-        dtype is None
+        type(size) is tuple
+        and type(scale) is float
+        and scale >= 0.0
+        and type(loc) is float
+        and dtype is None
         and device is None
         and requires_grad is False
-        and type(loc) is float
-        and type(scale) is float
-        and scale >= 0
-        and type(size) is tuple
     ):
         for d in size:
             if type(d) is not int or d < 0:
