@@ -519,7 +519,7 @@ def arange(
                 dt = current_defaults()[0]
                 exact = _NUMPY_FLOATS.get(dt)
                 if exact is not None:
-                    n = max(0, math.ceil((hi - lo) / by))
+                    n = _arange_length(lo, hi, by)
                     fast = _arange_exact(lo, hi, by, n, dt, exact, CPU)
                     if fast is not None:
                         return fast
@@ -546,7 +546,7 @@ def arange(
         if dt is torch.int64 and dev.type == "cpu" and max(abs(a), abs(b), abs(s)) < _EXACT_INT:
             return _from_numpy(np.arange(a, b, s, dtype=_I8))
         return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
-    n = max(0, math.ceil((b - a) / s))
+    n = _arange_length(a, b, s)
     exact = _NUMPY_FLOATS.get(dt)
     if exact is not None:
         out = _arange_exact(a, b, s, n, dt, exact, dev)
@@ -559,21 +559,34 @@ def arange(
         target, wide = numpy_dtype_of(dt), numpy_dtype_of(work)
         assert target is not None
         assert wide is not None
-        first = wide.type(target.type(a))
-        second = wide.type(target.type(a + s))
-        delta = (second - first).item()
+        with np.errstate(over="ignore", invalid="ignore"):  # NumPy's arange does not warn
+            first = wide.type(target.type(a))
+            second = wide.type(target.type(a + s))
+            delta = (second - first).item()
         begin: int | float = first.item()
         # NumPy stores element 1 as start + step directly, not as first + delta.
         fix_second = n > 1 and wide.type(first + wide.type(delta)) != second
     else:
         begin, delta = int(a), int(a + s) - int(a)
         fix_second = False
-    out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
+    if n == 1:  # delta may be infinite (a step past the dtype's range): 0 * inf is NaN
+        out = torch.full((1,), begin, dtype=work, device=dev)
+    else:
+        out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
     if n > 0 and begin == 0 and math.copysign(1.0, begin) < 0:
         out.select(0, 0).fill_(begin)  # NumPy stores start itself: -0.0 + 0.0 would be +0.0
     if fix_second:
         out.select(0, 1).fill_(second.item())
     return out.to(dt).requires_grad_(requires_grad)
+
+
+def _arange_length(a: float, b: float, s: float) -> int:
+    """NumPy's arange length: ``ceil((b - a) / s)``, but 1 when a non-zero span divided by the
+    step underflows to +0.0 (``arange(0.0, 5e-324, 3.0)`` holds 0.0), as NumPy's ctors.c does."""
+    q = (b - a) / s
+    if q == 0.0 and b != a:
+        return 0 if math.copysign(1.0, q) < 0 else 1
+    return max(0, math.ceil(q))
 
 
 def _arange_exact(

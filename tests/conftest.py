@@ -7,8 +7,16 @@ from collections.abc import Iterator
 
 import pytest
 import torch
+from hypothesis import settings
 
 REQUIRE_CUDA = os.environ.get("TBRIDGE_REQUIRE_CUDA", "") not in ("", "0")
+
+# Property tests draw the same examples on every run ("repeatable", the default: a red run is
+# the change's doing, not the draw's). HYPOTHESIS_PROFILE=explore draws fresh random examples
+# to hunt for new counterexamples; each one found becomes a pinned test.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def _devices() -> list[str]:

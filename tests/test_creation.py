@@ -466,3 +466,22 @@ def test_arange_unsigned_without_torch_kernels(dtype: str) -> None:
 @pytest.mark.parametrize("k", [2**63, -(2**63), 5, -5])
 def test_eye_with_diagonal_outside(k: int) -> None:
     np.testing.assert_array_equal(values(tb.eye(3, 4, k=k)), np.eye(3, 4, k=k))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (0.0, 5e-324, 3.0),  # the span over the step underflows to +0.0: NumPy gives 1 element
+        (0.0, -5e-324, -3.0),
+        (0.0, 5e-324, -3.0),  # ... to -0.0: empty
+        (0.0, 1e-300, 1e10),  # start + step overflows float16: the one element is start
+        (-0.0, 1.0, 1e10),
+    ],
+)
+@pytest.mark.parametrize("dtype", [None, "float16", "float32", "int64", "int16"])
+def test_arange_tiny_spans_match_numpy(args: tuple[float, float, float], dtype: str | None) -> None:
+    expected = np.arange(*args, dtype=dtype)
+    got = values(tb.arange(*args, dtype=dtype))
+    assert got.shape == expected.shape
+    np.testing.assert_array_equal(got, expected)
+    np.testing.assert_array_equal(np.signbit(got), np.signbit(expected))
