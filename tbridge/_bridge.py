@@ -608,7 +608,28 @@ def to_numpy(x: torch.Tensor, /, *, copy: bool | None = None) -> NDArray:
     return out
 
 
+def _is_dtensor(x: torch.Tensor) -> bool:
+    """Whether ``x`` is a torch.distributed DTensor, told without importing torch.distributed
+    (absent from some builds)."""
+    return type(x) is not _Tensor and hasattr(x, "device_mesh") and hasattr(x, "to_local")
+
+
+def _local_shard(x: torch.Tensor) -> torch.Tensor:
+    """This process's shard of a DTensor (its memory here); any other tensor itself."""
+    if _is_dtensor(x):
+        local: torch.Tensor = x.to_local()  # type: ignore[attr-defined]
+        return local
+    return x
+
+
 def _check_has_data(x: torch.Tensor, where: str) -> None:
+    if _is_dtensor(x):
+        # Gathering the shards would copy the whole array to every process, unasked.
+        raise TypeError(
+            f"{where}: x is a DTensor spread over a device mesh, and a NumPy array holds one "
+            "process's memory; pass x.to_local() for this process's shard (shared), or "
+            "x.full_tensor() to gather every shard (a copy of the whole array on each process)"
+        )
     if x.device.type == "meta":
         raise TypeError(
             f"{where}: a meta tensor has shape and dtype but no data; create it on a real "
@@ -756,7 +777,8 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
     overlap on the same device. Empty arrays share nothing.
     """
     views: list[torch.Tensor | NDArray] = []
-    for side in (a, b):
+    for given in (a, b):
+        side = _local_shard(given) if isinstance(given, torch.Tensor) else given
         if isinstance(side, np.ndarray):
             views.append(side)
         elif isinstance(side, torch.Tensor):
