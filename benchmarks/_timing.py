@@ -154,15 +154,16 @@ def print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]
 
 def verdict(section: str, rows: Sequence[Mapping[str, Any]]) -> str:
     judged = [r for r in rows if str(r.get("status")).startswith(("PASS", "MISS"))]
+    marks = {"noise": "~", "floor": "^"}
     misses = [
-        f"{r['name']}@{r['size']}" + ("~" if "noise" in r["status"] else "")
+        f"{r['name']}@{r['size']}" + "".join(m for word, m in marks.items() if word in r["status"])
         for r in judged
         if r["status"].startswith("MISS")
     ]
     met = len(judged) - len(misses)
     line = f"VERDICT {section}: {met}/{len(judged)} targets met"
     if misses:
-        line += "; MISS (~ = within A/A noise): " + ", ".join(misses)
+        line += "; MISS (~ = within A/A noise, ^ = at the signature floor): " + ", ".join(misses)
     errors = [r["name"] for r in rows if r.get("status") == "ERROR"]
     if errors:
         line += "; ERROR: " + ", ".join(errors)
