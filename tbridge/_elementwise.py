@@ -398,14 +398,63 @@ def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Te
     return fn(t)
 
 
+# ---- complex special values torch's kernels miss -------------------------------------------
+# Each keeps torch's kernel for finite input and the real dtypes; the fixes cost a few more
+# kernels on complex input only. Upstream: torch declines to special-case complex extremal
+# values in its kernels (pytorch#95740, closed as expected; "Extremal values" in torch's
+# numerical accuracy notes). The sign of acos's zero imaginary part has no upstream issue that
+# we know of. Drop each fix when torch's kernel passes tests/test_elementwise.py's cases.
+
+
+def _complex_acos(t: Tensor) -> Tensor:
+    """acos with the standard's signed zeros: the imaginary part's sign is the opposite of
+    ``imag(x)``'s (acos(conj(z)) = conj(acos(z))); torch gives +0j at every real input."""
+    out = _acos(t)
+    return torch.complex(out.real, torch.copysign(out.imag, t.imag.neg()))
+
+
+def _non_finite_fallback(
+    t: Tensor, kernel: Callable[[Tensor], Tensor], fallback: Callable[[Tensor], Tensor]
+) -> Tensor:
+    """``kernel(t)`` where ``t`` is finite, ``fallback(t)`` elsewhere. The fallback sees 0 at the
+    finite elements, so its gradient there is finite and cannot leak NaN through ``where``."""
+    finite = torch.isfinite(t)
+    safe = torch.where(finite, torch.zeros((), dtype=t.dtype, device=t.device), t)
+    return torch.where(finite, kernel(t), fallback(safe))
+
+
+def _complex_expm1(t: Tensor) -> Tensor:
+    """expm1 that is ``exp(z) - 1`` at infinities and NaNs (torch's kernel gives NaN there,
+    e.g. at +inf+0j, where the standard says +inf+0j); exp follows C99 there."""
+    return _non_finite_fallback(t, _expm1, lambda z: _exp(z) - 1)
+
+
+def _complex_log1p(t: Tensor) -> Tensor:
+    """log1p that is ``log(1 + z)`` at infinities and NaNs (torch's kernel gives NaN there,
+    e.g. at 2+inf j, where the standard says +inf+pi/2 j). ``1 + z`` keeps imag's signed zero."""
+    return _non_finite_fallback(t, _log1p, lambda z: _log(torch.complex(z.real + 1, z.imag)))
+
+
+def _acos_any(t: Tensor) -> Tensor:
+    return _complex_acos(t) if t.is_complex() else _acos(t)
+
+
+def _expm1_any(t: Tensor) -> Tensor:
+    return _complex_expm1(t) if t.is_complex() else _expm1(t)
+
+
+def _log1p_any(t: Tensor) -> Tensor:
+    return _complex_log1p(t) if t.is_complex() else _log1p(t)
+
+
 # ---- unary, floating ---------------------------------------------------------------------
 
 
 def acos(x: Tensor, /) -> Tensor:
-    """Inverse cosine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
+    """Inverse cosine, element-wise (complex: signed zeros as the standard says)."""
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
         return _acos(x)
-    return _floating_unary(_acos, x, "acos")
+    return _floating_unary(_acos_any, x, "acos")
 
 
 def acosh(x: Tensor, /) -> Tensor:
@@ -465,10 +514,11 @@ def exp(x: Tensor, /) -> Tensor:
 
 
 def expm1(x: Tensor, /) -> Tensor:
-    """``exp(x) - 1``, accurate near 0, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
+    """``exp(x) - 1``, accurate near 0, element-wise (complex infinities and NaNs as the
+    standard says, see ``_complex_expm1``)."""
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
         return _expm1(x)
-    return _floating_unary(_expm1, x, "expm1")
+    return _floating_unary(_expm1_any, x, "expm1")
 
 
 def log(x: Tensor, /) -> Tensor:
@@ -479,10 +529,11 @@ def log(x: Tensor, /) -> Tensor:
 
 
 def log1p(x: Tensor, /) -> Tensor:
-    """``log(1 + x)``, accurate near 0, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
+    """``log(1 + x)``, accurate near 0, element-wise (complex infinities and NaNs as the
+    standard says, see ``_complex_log1p``)."""
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
         return _log1p(x)
-    return _floating_unary(_log1p, x, "log1p")
+    return _floating_unary(_log1p_any, x, "log1p")
 
 
 def log2(x: Tensor, /) -> Tensor:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -446,3 +447,61 @@ _OPS = {
     "equal": "eq",
     "not_equal": "ne",
 }
+
+
+INF, NAN = math.inf, math.nan
+# (function, input, the standard's result); None: that part's sign or value is unspecified
+COMPLEX_SPECIAL: list[tuple[str, complex, tuple[float | None, float | None]]] = [
+    ("acos", complex(0.0, 0.0), (math.pi / 2, -0.0)),
+    ("acos", complex(-0.0, 0.0), (math.pi / 2, -0.0)),
+    ("acos", complex(0.0, -0.0), (math.pi / 2, 0.0)),
+    ("acos", complex(0.5, 0.0), (math.acos(0.5), -0.0)),
+    ("acos", complex(0.5, -0.0), (math.acos(0.5), 0.0)),
+    ("expm1", complex(INF, 0.0), (INF, 0.0)),
+    ("expm1", complex(INF, INF), (None, NAN)),
+    ("expm1", complex(INF, NAN), (None, NAN)),
+    ("expm1", complex(-INF, INF), (-1.0, None)),
+    ("expm1", complex(-INF, NAN), (-1.0, None)),
+    ("expm1", complex(NAN, 0.0), (NAN, 0.0)),
+    ("log1p", complex(INF, NAN), (INF, NAN)),
+    ("log1p", complex(-INF, NAN), (INF, NAN)),
+    ("log1p", complex(2.0, INF), (INF, math.pi / 2)),
+    ("log1p", complex(NAN, INF), (INF, NAN)),
+    ("log1p", complex(INF, -0.0), (INF, -0.0)),
+]
+
+
+def _same_part(got: float, want: float | None) -> bool:
+    if want is None:
+        return True
+    if math.isnan(want):
+        return math.isnan(got)
+    if want == 0.0:
+        return got == 0.0 and math.copysign(1.0, got) == math.copysign(1.0, want)
+    return got == want if math.isinf(want) else math.isclose(got, want, rel_tol=1e-6)
+
+
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+@pytest.mark.parametrize(
+    ("name", "z", "want"), COMPLEX_SPECIAL, ids=[f"{n}({z})" for n, z, _ in COMPLEX_SPECIAL]
+)
+def test_complex_special_values_follow_the_standard(
+    name: str, z: complex, want: tuple[float | None, float | None], dtype: str
+) -> None:
+    # Beside finite values, so the fix is element-wise (not a whole-array fallback).
+    x = tb.asarray([z, complex(0.3, 0.4)], dtype=dtype)
+    got = getattr(tb, name)(x)
+    assert got.dtype == x.dtype
+    value = complex(got[0].item())
+    assert _same_part(value.real, want[0]), value
+    assert _same_part(value.imag, want[1]), value
+    finite = getattr(np, {"acos": "arccos"}.get(name, name))(np.complex128(complex(0.3, 0.4)))
+    assert complex(got[1].item()) == pytest.approx(complex(finite), rel=1e-6)
+
+
+@pytest.mark.parametrize("name", ["acos", "expm1", "log1p"])
+def test_complex_fixes_keep_torch_gradients(name: str) -> None:
+    x = tb.asarray([complex(0.3, 0.5), complex(1.0, -2.0)], requires_grad=True)
+    (ours,) = torch.autograd.grad(getattr(tb, name)(x).abs().sum(), x)
+    (theirs,) = torch.autograd.grad(getattr(torch, name)(x).abs().sum(), x)
+    torch.testing.assert_close(ours, theirs)
