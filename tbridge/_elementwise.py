@@ -24,7 +24,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._dtypes import default_float_dtype
+from tbridge._dtypes import current_defaults, default_float_dtype
 from tbridge._promotion import kind_rank, promote, scalar_result
 from tbridge._workarounds import (
     UNSIGNED_GAPS,
@@ -847,6 +847,10 @@ def divide(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
             if (d := x1.dtype) is (e := x2.dtype):
                 if d in _INEXACT:
                     return _divide(x1, x2)
+                if d in _NATIVE_INTEGRAL and x1.ndim and x2.ndim:
+                    # Integers divide in the default float: one cast, torch promotes the other
+                    # operand (integer with float is the float) inside the division kernel.
+                    return _divide(x1.to(current_defaults()[0]), x2)
             elif _TORCH_PROMOTES.get((d, e)) in _INEXACT and x1.ndim and x2.ndim:
                 return _divide(x1, x2)  # mixed floating dtypes torch promotes as the standard
         elif x1.dtype in _WEAK_FLOAT and _weak(x1, x2):
