@@ -533,6 +533,11 @@ def arange(
     if dt in UNSIGNED_GAPS:
         # No arange kernel for uint16/32/64 (pytorch#58734): the values are made in int64.
         return arange(start, stop, step, dtype=torch.int64, device=device).to(dt)
+    if dt.is_complex:
+        # torch has no complex arange kernel; with real bounds NumPy's complex values are the
+        # real twin's values plus 0j.
+        real = arange(start, stop, step, dtype=dt.to_real(), device=device)
+        return real.to(dt).requires_grad_(requires_grad)
     dev = torch_device(device)
     a = _real_number(start, "start", "arange")
     b = _real_number(stop, "stop", "arange")
@@ -569,12 +574,11 @@ def arange(
     else:
         begin, delta = int(a), int(a + s) - int(a)
         fix_second = False
-    if n == 1:  # delta may be infinite (a step past the dtype's range): 0 * inf is NaN
-        out = torch.full((1,), begin, dtype=work, device=dev)
-    else:
-        out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
-    if n > 0 and begin == 0 and math.copysign(1.0, begin) < 0:
-        out.select(0, 0).fill_(begin)  # NumPy stores start itself: -0.0 + 0.0 would be +0.0
+    out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
+    if n > 0 and (math.isinf(delta) or (begin == 0 and math.copysign(1.0, begin) < 0)):
+        # NumPy stores start itself: 0 * delta is NaN when start + step overflowed the dtype,
+        # and -0.0 + 0.0 would be +0.0.
+        out.select(0, 0).fill_(begin)
     if fix_second:
         out.select(0, 1).fill_(second.item())
     return out.to(dt).requires_grad_(requires_grad)

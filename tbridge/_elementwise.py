@@ -392,6 +392,8 @@ def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Te
     """Functions with only floating results: integers become the default float first."""
     t = x if type(x) is Tensor else _tensor(x, where)
     if t.dtype not in _INEXACT:
+        if t.is_complex():  # complex32: computed in complex64, returned in complex32
+            return fn(t.to(torch.complex64)).to(t.dtype)
         if t.dtype == torch.bool:
             raise TypeError(f"{where}: a bool array has no floating meaning; cast it first")
         t = t.to(default_float_dtype())
@@ -408,9 +410,17 @@ def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Te
 
 def _complex_acos(t: Tensor) -> Tensor:
     """acos with the standard's signed zeros: the imaginary part's sign is the opposite of
-    ``imag(x)``'s (acos(conj(z)) = conj(acos(z))); torch gives +0j at every real input."""
+    ``imag(x)``'s (acos(conj(z)) = conj(acos(z))); torch gives +0j at every real input.
+
+    Only a zero imaginary part changes, and only its sign, by arithmetic whose derivative is 1
+    (``v + 0.0`` makes a zero +0, ``-(-v + 0.0)`` makes it -0, other values pass unchanged), so
+    gradients are torch's. copysign would do it in one kernel but its gradient is 0 at zero.
+    """
     out = _acos(t)
-    return torch.complex(out.real, torch.copysign(out.imag, t.imag.neg()))
+    imag = out.imag
+    plus_zero = imag + 0.0
+    minus_zero = (plus_zero.neg() + 0.0).neg()
+    return torch.complex(out.real, torch.where(torch.signbit(t.imag), plus_zero, minus_zero))
 
 
 def _non_finite_fallback(
@@ -426,7 +436,14 @@ def _non_finite_fallback(
 def _complex_expm1(t: Tensor) -> Tensor:
     """expm1 that is ``exp(z) - 1`` at infinities and NaNs (torch's kernel gives NaN there,
     e.g. at +inf+0j, where the standard says +inf+0j); exp follows C99 there."""
-    return _non_finite_fallback(t, _expm1, lambda z: _exp(z) - 1)
+    return _non_finite_fallback(t, _expm1, _exp_minus_one)
+
+
+def _exp_minus_one(z: Tensor) -> Tensor:
+    """``exp(z) - 1`` on the real part only: torch's complex ``z - 1`` adds ``-1 + 0j`` and so
+    turns a -0 imaginary part into +0."""
+    e = _exp(z)
+    return torch.complex(e.real - 1, e.imag)
 
 
 def _complex_log1p(t: Tensor) -> Tensor:

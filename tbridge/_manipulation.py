@@ -100,16 +100,22 @@ def _not_array(where: str, name: str, value: object) -> TypeError:
     )
 
 
-def _array_arg(where: str, name: str, value: object) -> Tensor:
+def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -> Tensor:
     """A non-tensor array argument as a tensor, or the TypeError that names it.
 
     NumPy arrays and scalars go through ``tb.asarray`` (sharing memory when torch can view it),
-    as in the element-wise functions; anything else is an error.
+    as in the element-wise functions; anything else is an error. ``copy=False`` (for a caller
+    that promises a view) raises instead of copying an array torch cannot view.
     """
+    if isinstance(value, np.ndarray) and type(value) is np.ndarray:
+        from tbridge._bridge import _ndarray_to_tensor
+        from tbridge._normalize import CPU
+
+        return _ndarray_to_tensor(value, None, CPU, copy, where)  # errors name ``where``
     if isinstance(value, (np.ndarray, np.generic)):
         from tbridge._bridge import asarray
 
-        return asarray(value)
+        return asarray(value, copy=copy)
     raise _not_array(where, name, value)
 
 
@@ -714,9 +720,11 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
             return x.clone(memory_format=torch.contiguous_format).view(shape)
     except RuntimeError as e:
         raise _reshape_error(x, shape, copy, e) from e
-    except TypeError:
+    except (TypeError, AttributeError):
         if not isinstance(x, Tensor):
-            return reshape(_array_arg("reshape", "x", x), shape, copy=copy)
+            # copy=False promises a view of x: a NumPy array torch cannot view is an error.
+            t = _array_arg("reshape", "x", x, copy=False if copy is False else None)
+            return reshape(t, shape, copy=copy)
         return reshape(x, _shape_arg(shape, "reshape"), copy=copy)
     check_copy(copy, "reshape")
     raise AssertionError("unreachable: check_copy raises")  # pragma: no cover

@@ -153,7 +153,8 @@ def astype(
         if isinstance(x, (np.ndarray, np.generic)):
             from tbridge._bridge import asarray
 
-            return asarray(x, dtype=dtype, device=device, copy=True if copy else None)
+            target = torch_dtype(dtype)  # None is not a dtype here, as for tensors
+            return asarray(x, dtype=target, device=device, copy=True if copy else None)
         raise TypeError(
             f"astype: x of type {type(x).__name__} is not a tensor or NumPy array; use "
             "tb.asarray(x, dtype=...) for other data"

@@ -485,3 +485,27 @@ def test_arange_tiny_spans_match_numpy(args: tuple[float, float, float], dtype: 
     assert got.shape == expected.shape
     np.testing.assert_array_equal(got, expected)
     np.testing.assert_array_equal(np.signbit(got), np.signbit(expected))
+
+
+@pytest.mark.parametrize(
+    ("args", "dtype"),
+    [
+        ((0.0, 1e5, 7e4), "float16"),  # start + step overflows: NumPy keeps start, then inf
+        ((60000.0, 1e5, 6000.0), "float16"),
+        ((0.0, 1e308, 1e307), "float32"),
+        ((0, 5, 1), "complex128"),  # torch has no complex arange; NumPy's values plus 0j
+        ((0.5, 3.0, 0.5), "complex64"),
+        ((3, 0, -1), "complex128"),
+        ((0.0, 1.0, 0.1), "complex128"),
+        ((-0.0, 2.0, 1.0), "complex128"),
+    ],
+)
+def test_arange_overflowing_steps_and_complex_match_numpy(
+    args: tuple[float, float, float], dtype: str
+) -> None:
+    with np.errstate(over="ignore"):
+        expected = np.arange(*args, dtype=dtype)
+    got = values(tb.arange(*args, dtype=dtype))
+    assert got.dtype == expected.dtype
+    np.testing.assert_array_equal(got, expected)
+    np.testing.assert_array_equal(np.signbit(got.real), np.signbit(expected.real))

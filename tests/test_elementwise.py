@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -501,7 +502,47 @@ def test_complex_special_values_follow_the_standard(
 
 @pytest.mark.parametrize("name", ["acos", "expm1", "log1p"])
 def test_complex_fixes_keep_torch_gradients(name: str) -> None:
-    x = tb.asarray([complex(0.3, 0.5), complex(1.0, -2.0)], requires_grad=True)
-    (ours,) = torch.autograd.grad(getattr(tb, name)(x).abs().sum(), x)
-    (theirs,) = torch.autograd.grad(getattr(torch, name)(x).abs().sum(), x)
+    # Points on the real axis too: there acos's fix changes the sign of a zero imaginary part,
+    # and its gradient must stay torch's (copysign's would be 0 there).
+    values = [complex(0.3, 0.5), complex(1.0, -2.0), complex(0.5, 0.0), complex(-0.3, -0.0)]
+    x = tb.asarray(values, requires_grad=True)
+    (ours,) = torch.autograd.grad(tb.sum(getattr(tb, name)(x)).abs(), x)
+    (theirs,) = torch.autograd.grad(torch.sum(getattr(torch, name)(x)).abs(), x)
     torch.testing.assert_close(ours, theirs)
+    ours_out = getattr(tb, name)(x)
+    (ours,) = torch.autograd.grad((ours_out.real + ours_out.imag).sum(), x)
+    theirs_out = getattr(torch, name)(x)
+    (theirs,) = torch.autograd.grad((theirs_out.real + theirs_out.imag).sum(), x)
+    torch.testing.assert_close(ours, theirs)
+
+
+NON_FINITE = [
+    complex(re, im)
+    for re in (INF, -INF, NAN, 2.0)
+    for im in (0.0, 0.5, 2.0, INF, NAN)
+    if not (math.isfinite(re) and math.isfinite(im))
+]
+
+
+@pytest.mark.parametrize("name", ["acos", "expm1", "log1p"])
+def test_complex_fixes_keep_conjugate_symmetry(name: str) -> None:
+    """f(conj(z)) == conj(f(z)), signed zeros included, at every non-finite input."""
+    z = tb.asarray([*NON_FINITE, complex(0.5, 0.0), complex(-0.5, 0.0)])
+    direct = tb.conj(getattr(tb, name)(z)).tolist()
+    mirrored = getattr(tb, name)(tb.conj(z)).tolist()
+    for a, b, src in zip(direct, mirrored, [*NON_FINITE, 0.5, -0.5], strict=True):
+        for p, q in ((a.real, b.real), (a.imag, b.imag)):
+            assert (math.isnan(p) and math.isnan(q)) or (
+                p == q and math.copysign(1.0, p) == math.copysign(1.0, q)
+            ), (src, a, b)
+
+
+def test_complex32_keeps_its_dtype_and_imaginary_part() -> None:
+    for name in ("acos", "expm1", "log1p", "sin"):
+        with warnings.catch_warnings():
+            # torch warns once per process that complex32 is experimental
+            warnings.filterwarnings("ignore", "ComplexHalf support is experimental")
+            got = getattr(tb, name)(torch.tensor([0.5 + 0.5j], dtype=torch.complex32))
+        assert got.dtype == torch.complex32
+        want = getattr(np, {"acos": "arccos"}.get(name, name))(np.complex64(0.5 + 0.5j))
+        assert complex(got.to(torch.complex64).item()) == pytest.approx(complex(want), rel=2e-3)

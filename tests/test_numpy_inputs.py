@@ -177,3 +177,24 @@ def test_to_device_stays_tensor_only() -> None:
 def test_other_data_is_still_a_type_error(call: Callable[[], Any], message: str) -> None:
     with pytest.raises(TypeError, match=message):
         call()
+
+
+@pytest.mark.parametrize("copy", [None, True, False])
+def test_reshape_of_numpy_input_keeps_the_copy_contract(copy: bool | None) -> None:
+    a = np.arange(6.0)
+    r = tb.reshape(a, (2, 3), copy=copy)
+    assert isinstance(r, torch.Tensor)
+    assert tb.shares_memory(r, a) is (copy is not True)
+    for unviewable in (np.arange(6.0)[::-1], np.broadcast_to(np.arange(3.0), (2, 3))):
+        if copy is False:
+            with pytest.raises(ValueError, match=r"^reshape\(copy=False\): cannot share memory"):
+                tb.reshape(unviewable, (6,), copy=False)
+        else:
+            out = tb.reshape(unviewable, (6,), copy=copy)
+            np.testing.assert_array_equal(out.numpy(), unviewable.reshape(6))
+            assert not tb.shares_memory(out, unviewable)
+
+
+def test_astype_of_numpy_input_needs_a_dtype() -> None:
+    with pytest.raises(TypeError, match=r"dtype=None is not a dtype"):
+        tb.astype(np.arange(3.0), None)  # type: ignore[arg-type]
