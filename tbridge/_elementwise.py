@@ -436,7 +436,9 @@ def _non_finite_fallback(
 def _complex_expm1(t: Tensor) -> Tensor:
     """expm1 that is ``exp(z) - 1`` at infinities and NaNs (torch's kernel gives NaN there,
     e.g. at +inf+0j, where the standard says +inf+0j); exp follows C99 there."""
-    return _non_finite_fallback(t, _expm1, _exp_minus_one)
+    out = _non_finite_fallback(t, _expm1, _exp_minus_one)
+    # A zero real part is +0, as exp(z) - 1 rounds it (torch's kernel keeps -0 at -0+0j).
+    return torch.complex(out.real + 0.0, out.imag)
 
 
 def _exp_minus_one(z: Tensor) -> Tensor:
@@ -450,6 +452,24 @@ def _complex_log1p(t: Tensor) -> Tensor:
     """log1p that is ``log(1 + z)`` at infinities and NaNs (torch's kernel gives NaN there,
     e.g. at 2+inf j, where the standard says +inf+pi/2 j). ``1 + z`` keeps imag's signed zero."""
     return _non_finite_fallback(t, _log1p, lambda z: _log(torch.complex(z.real + 1, z.imag)))
+
+
+def _complex_tanh(t: Tensor) -> Tensor:
+    """tanh that is ``±1 + 0j`` with the sign of ``imag(x)`` on the zero, at a real part of
+    ±infinity and a finite imaginary part (torch follows C99's sign of sin(2y) there; the
+    standard says +0 for positive y, and conj symmetry gives -0 for negative y)."""
+    return _non_finite_fallback(t, _tanh, _tanh_at_infinity)
+
+
+def _tanh_at_infinity(z: Tensor) -> Tensor:
+    out = _tanh(z)
+    fix = torch.isinf(z.real) & torch.isfinite(z.imag)
+    zero = torch.zeros((), dtype=z.real.dtype, device=z.device)
+    return torch.complex(out.real, torch.where(fix, torch.copysign(zero, z.imag), out.imag))
+
+
+def _tanh_any(t: Tensor) -> Tensor:
+    return _complex_tanh(t) if t.is_complex() else _tanh(t)
 
 
 def _acos_any(t: Tensor) -> Tensor:
@@ -603,10 +623,10 @@ def tan(x: Tensor, /) -> Tensor:
 
 
 def tanh(x: Tensor, /) -> Tensor:
-    """Hyperbolic tangent, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
+    """Hyperbolic tangent, element-wise (complex: the standard's signed zeros at infinities)."""
+    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
         return _tanh(x)
-    return _floating_unary(_tanh, x, "tanh")
+    return _floating_unary(_tanh_any, x, "tanh")
 
 
 # ---- unary, numeric ------------------------------------------------------------------------

@@ -464,6 +464,11 @@ COMPLEX_SPECIAL: list[tuple[str, complex, tuple[float | None, float | None]]] = 
     ("expm1", complex(-INF, INF), (-1.0, None)),
     ("expm1", complex(-INF, NAN), (-1.0, None)),
     ("expm1", complex(NAN, 0.0), (NAN, 0.0)),
+    ("expm1", complex(-0.0, 0.0), (0.0, 0.0)),
+    ("tanh", complex(INF, 3.0), (1.0, 0.0)),
+    ("tanh", complex(INF, -3.0), (1.0, -0.0)),
+    ("tanh", complex(-INF, 3.0), (-1.0, 0.0)),
+    ("tanh", complex(INF, 1e30), (1.0, 0.0)),
     ("log1p", complex(INF, NAN), (INF, NAN)),
     ("log1p", complex(-INF, NAN), (INF, NAN)),
     ("log1p", complex(2.0, INF), (INF, math.pi / 2)),
@@ -500,7 +505,7 @@ def test_complex_special_values_follow_the_standard(
     assert complex(got[1].item()) == pytest.approx(complex(finite), rel=1e-6)
 
 
-@pytest.mark.parametrize("name", ["acos", "expm1", "log1p"])
+@pytest.mark.parametrize("name", ["acos", "expm1", "log1p", "tanh"])
 def test_complex_fixes_keep_torch_gradients(name: str) -> None:
     # Points on the real axis too: there acos's fix changes the sign of a zero imaginary part,
     # and its gradient must stay torch's (copysign's would be 0 there).
@@ -524,7 +529,7 @@ NON_FINITE = [
 ]
 
 
-@pytest.mark.parametrize("name", ["acos", "expm1", "log1p"])
+@pytest.mark.parametrize("name", ["acos", "expm1", "log1p", "tanh"])
 def test_complex_fixes_keep_conjugate_symmetry(name: str) -> None:
     """f(conj(z)) == conj(f(z)), signed zeros included, at every non-finite input."""
     z = tb.asarray([*NON_FINITE, complex(0.5, 0.0), complex(-0.5, 0.0)])
