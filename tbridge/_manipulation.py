@@ -107,7 +107,7 @@ def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -
     as in the element-wise functions; anything else is an error. ``copy=False`` (for a caller
     that promises a view) raises instead of copying an array torch cannot view.
     """
-    if isinstance(value, np.ndarray) and type(value) is np.ndarray:
+    if type(value) is np.ndarray:
         from tbridge._bridge import _ndarray_to_tensor
         from tbridge._normalize import CPU
 
