@@ -409,7 +409,7 @@ def eye(
         N, M = torch_shape((N, M), "eye")
     dt = _floating(dtype)
     dev = torch_device(device)
-    if k == 0:
+    if k == 0 and dt not in UNSIGNED_GAPS:  # no eye kernel for uint16/32/64 (pytorch#58734)
         if requires_grad:
             check_requires_grad(requires_grad, dt, "eye")
         return torch.eye(N, M, dtype=dt, device=dev, requires_grad=requires_grad)

@@ -282,7 +282,9 @@ def test_linspace_defaults_and_retstep() -> None:
 @pytest.mark.parametrize(
     "args", [(3,), (3, 4), (4, 3), (3, 3, 1), (3, 5, 2), (5, 3, -2), (3, 3, 7), (0,)], ids=str
 )
-@pytest.mark.parametrize("dtype", [None, "int64", "bool", "complex64"])
+@pytest.mark.parametrize(
+    "dtype", [None, "int64", "bool", "complex64", "uint16", "uint32", "uint64"]
+)
 def test_eye_agrees_with_numpy(
     args: tuple[int, ...], dtype: str | None, device: torch.device
 ) -> None:
