@@ -98,7 +98,14 @@ _NUMPY_FLOATS: Final[dict[torch.dtype, np.dtype[Any]]] = {torch.float64: _F8, to
 _WHOLE_LIMIT: Final = {torch.float64: 2.0**53, torch.float32: 2.0**24}
 # Bounds under these magnitudes keep NumPy's linspace free of overflow (and its warnings), and
 # integer bounds exact as float64.
-_LINSPACE_LIMIT: Final = {torch.float64: float(_EXACT_INT), torch.float32: 1e38}
+_LINSPACE_LIMIT: Final = {
+    torch.float64: float(_EXACT_INT),
+    torch.float32: 1e38,
+    torch.float16: 65504.0,
+}
+#: linspace's NumPy path also serves float16: NumPy rounds float64 to float16 once, where
+#: torch's cast goes through float32 and can land one float16 ulp away.
+_LINSPACE_NUMPY: Final = {**_NUMPY_FLOATS, torch.float16: np.dtype(np.float16)}
 #: Up to this many samples, linspace's values are computed as Python floats.
 _LIST_MAX: Final = 24
 
@@ -729,13 +736,13 @@ def linspace(
     step = (b - a) / div if div > 0 else math.nan
     if is_complex and not dt.is_complex:
         raise TypeError(f"linspace: complex bounds cannot give dtype {dt}; pass a complex dtype")
-    exact = _NUMPY_FLOATS.get(dt)
+    exact = _LINSPACE_NUMPY.get(dt)
     if (
         exact is not None
         and num <= NUMPY_MAX
         and dev.type == "cpu"
-        and (kind_a is float or kind_a is int)
-        and (kind_b is float or kind_b is int)
+        and (type(a) is float or type(a) is int)  # NumPy scalars have become Python numbers
+        and (type(b) is float or type(b) is int)
         and abs(a) < _LINSPACE_LIMIT[dt]
         and abs(b) < _LINSPACE_LIMIT[dt]
     ):

@@ -443,9 +443,9 @@ def test_arange_random_bounds_match_numpy(
     b=bounds,
     num=st.integers(0, 120),
     endpoint=st.booleans(),
-    # float16 is left out: torch casts float64 -> float16 through float32 (double rounding),
-    # NumPy rounds once; docs/creation.md records the 1-ulp difference.
-    dtype=st.sampled_from([None, "float32", "int64", "int32", "uint16"]),
+    # float16 on the CPU only: elsewhere torch casts float64 -> float16 through float32 (double
+    # rounding) where NumPy rounds once; docs/creation.md records the 1-ulp difference.
+    dtype=st.sampled_from([None, "float32", "float16", "int64", "int32", "uint16"]),
 )
 def test_linspace_random_bounds_match_numpy(
     a: float, b: float, num: int, endpoint: bool, dtype: str | None
@@ -511,3 +511,13 @@ def test_arange_overflowing_steps_and_complex_match_numpy(
     assert got.dtype == expected.dtype
     np.testing.assert_array_equal(got, expected)
     np.testing.assert_array_equal(np.signbit(got.real), np.signbit(expected.real))
+
+
+@pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
+def test_linspace_with_numpy_scalar_bounds_rounds_once(dtype: str) -> None:
+    # -584.74999... lies just inside a float16 midpoint: one rounding gives -584.5, two give -585
+    a, b = np.float64(-691.2927349051913), np.float64(20.606499477370676)
+    expected = np.linspace(a, b, 147, endpoint=False, dtype=dtype)
+    np.testing.assert_array_equal(
+        values(tb.linspace(a, b, 147, endpoint=False, dtype=dtype)), expected
+    )
