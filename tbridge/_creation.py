@@ -101,7 +101,7 @@ _WHOLE_LIMIT: Final = {torch.float64: 2.0**53, torch.float32: 2.0**24}
 _LINSPACE_LIMIT: Final = {
     torch.float64: float(_EXACT_INT),
     torch.float32: 1e38,
-    torch.float16: 65504.0,
+    torch.float16: float(_EXACT_INT),  # beyond 65504 the values overflow to inf, as in NumPy
 }
 #: linspace's NumPy path also serves float16: NumPy rounds float64 to float16 once, where
 #: torch's cast goes through float32 and can land one float16 ulp away.
@@ -416,12 +416,14 @@ def eye(
         N, M = torch_shape((N, M), "eye")
     dt = _floating(dtype)
     dev = torch_device(device)
+    if type(k) is not int:
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
+            raise TypeError(f"eye: k={k!r} is not an integer; pass the diagonal's offset as an int")
+        k = int(k)
     if k == 0 and dt not in UNSIGNED_GAPS:  # no eye kernel for uint16/32/64 (pytorch#58734)
         if requires_grad:
             check_requires_grad(requires_grad, dt, "eye")
         return torch.eye(N, M, dtype=dt, device=dev, requires_grad=requires_grad)
-    if type(k) is not int:
-        raise TypeError(f"eye: k={k!r} is not an integer; pass the diagonal's offset as an int")
     check_requires_grad(requires_grad, dt, "eye")
     out = torch.zeros(N, M, dtype=dt, device=dev)
     if -N < k < M:  # otherwise the diagonal lies outside the matrix (and overflows torch)
@@ -582,9 +584,9 @@ def arange(
         begin, delta = int(a), int(a + s) - int(a)
         fix_second = False
     out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
-    if n > 0 and (math.isinf(delta) or (begin == 0 and math.copysign(1.0, begin) < 0)):
-        # NumPy stores start itself: 0 * delta is NaN when start + step overflowed the dtype,
-        # and -0.0 + 0.0 would be +0.0.
+    if n > 0 and (not math.isfinite(delta) or (begin == 0 and math.copysign(1.0, begin) < 0)):
+        # NumPy stores start itself: 0 * delta is NaN when start or start + step overflowed
+        # the dtype, and -0.0 + 0.0 would be +0.0.
         out.select(0, 0).fill_(begin)
     if fix_second:
         out.select(0, 1).fill_(second.item())
@@ -597,6 +599,11 @@ def _arange_length(a: float, b: float, s: float) -> int:
     q = (b - a) / s
     if q == 0.0 and b != a:
         return 0 if math.copysign(1.0, q) < 0 else 1
+    if not math.isfinite(q):
+        raise ValueError(
+            f"arange: start={a!r}, stop={b!r}, step={s!r} give no finite number of elements; "
+            "pass finite bounds and step"
+        )
     return max(0, math.ceil(q))
 
 
@@ -763,7 +770,8 @@ def _linspace_numpy(
         values = [i * step + a for i in range(num)]
         if endpoint and num > 1:
             values[-1] = b
-        return np.array(values, dtype=exact)
+        with np.errstate(over="ignore"):  # float16: NumPy's linspace overflows to inf silently
+            return np.array(values, dtype=exact)
     y = np.arange(num, dtype=_F8)
     if div > 0:
         if step == 0:  # a denormal step: NumPy divides first (gh-5437)
@@ -776,7 +784,8 @@ def _linspace_numpy(
     y += a
     if endpoint and num > 1:
         y[-1] = b
-    return y if exact is _F8 else y.astype(exact)
+    with np.errstate(over="ignore"):
+        return y if exact is _F8 else y.astype(exact)
 
 
 def _linspace_torch(

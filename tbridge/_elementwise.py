@@ -437,8 +437,10 @@ def _complex_expm1(t: Tensor) -> Tensor:
     """expm1 that is ``exp(z) - 1`` at infinities and NaNs (torch's kernel gives NaN there,
     e.g. at +inf+0j, where the standard says +inf+0j); exp follows C99 there."""
     out = _non_finite_fallback(t, _expm1, _exp_minus_one)
-    # A zero real part is +0, as exp(z) - 1 rounds it (torch's kernel keeps -0 at -0+0j).
-    return torch.complex(out.real + 0.0, out.imag)
+    # expm1(±0 + 0j) is +0 + 0j in the standard; torch's kernel keeps -0 at -0+0j. Only there:
+    # elsewhere a -0 real part is what NumPy's formula gives too. ``+ 0.0`` keeps the gradient.
+    real = out.real
+    return torch.complex(torch.where(t == 0, real + 0.0, real), out.imag)
 
 
 def _exp_minus_one(z: Tensor) -> Tensor:

@@ -112,7 +112,13 @@ def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -
         from tbridge._normalize import CPU
 
         return _ndarray_to_tensor(value, None, CPU, copy, where)  # errors name ``where``
-    if isinstance(value, (np.ndarray, np.generic)):
+    if isinstance(value, np.generic):
+        from tbridge._bridge import asarray
+
+        # A NumPy scalar owns no array memory: converting it is not a copy of the caller's
+        # data, so even copy=False takes it (np.reshape(np.float64(3), (1,), copy=False) does).
+        return asarray(value)
+    if isinstance(value, np.ndarray):
         from tbridge._bridge import asarray
 
         return asarray(value, copy=copy)

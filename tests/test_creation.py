@@ -521,3 +521,36 @@ def test_linspace_with_numpy_scalar_bounds_rounds_once(dtype: str) -> None:
     np.testing.assert_array_equal(
         values(tb.linspace(a, b, 147, endpoint=False, dtype=dtype)), expected
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "dtype"),
+    [((1e39, 1.5e39, 1e39), "float32"), ((1e5, 3e5, 1e5), "float16")],
+)
+def test_arange_with_an_overflowing_start_matches_numpy(
+    args: tuple[float, float, float], dtype: str
+) -> None:
+    with np.errstate(over="ignore", invalid="ignore"):
+        expected = np.arange(*args, dtype=dtype)
+    np.testing.assert_array_equal(values(tb.arange(*args, dtype=dtype)), expected)
+
+
+@pytest.mark.parametrize("args", [(0, math.inf), (math.nan,), (0.0, -math.inf, -1.0)])
+def test_arange_without_a_finite_length_is_a_value_error(args: tuple[float, ...]) -> None:
+    with pytest.raises(ValueError, match=r"^arange: start=.* give no finite number of elements"):
+        tb.arange(*args)
+
+
+def test_eye_takes_numpy_integer_offsets() -> None:
+    for dtype in (None, "uint16"):
+        for k in (np.int64(1), np.int32(0), np.int8(-1)):
+            expected = np.eye(3, k=int(k), dtype=dtype)
+            np.testing.assert_array_equal(values(tb.eye(3, k=k, dtype=dtype)), expected)
+    with pytest.raises(TypeError, match=r"eye: k=True is not an integer"):
+        tb.eye(3, k=True)
+
+
+def test_linspace_float16_beyond_its_range_overflows_as_numpy() -> None:
+    with np.errstate(over="ignore"):
+        expected = np.linspace(0.0, 100000.0, 39, dtype=np.float16)
+    np.testing.assert_array_equal(values(tb.linspace(0.0, 100000.0, 39, dtype="float16")), expected)

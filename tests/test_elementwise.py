@@ -551,3 +551,15 @@ def test_complex32_keeps_its_dtype_and_imaginary_part() -> None:
         assert got.dtype == torch.complex32
         want = getattr(np, {"acos": "arccos"}.get(name, name))(np.complex64(0.5 + 0.5j))
         assert complex(got.to(torch.complex64).item()) == pytest.approx(complex(want), rel=2e-3)
+
+
+def test_complex_expm1_turns_only_zero_input_into_plus_zero() -> None:
+    """expm1(±0+0j) is +0+0j by the standard; a -0 real part elsewhere stays, as in NumPy."""
+    z = np.array([complex(-0.0, 1e-300), complex(-0.0, 0.0), complex(0.0, 0.0)])
+    got = tb.expm1(tb.asarray(z)).tolist()
+    expected = [complex(-0.0, 1e-300), complex(0.0, 0.0), complex(0.0, 0.0)]
+    assert [math.copysign(1.0, g.real) for g in got] == [
+        math.copysign(1.0, e.real) for e in expected
+    ]
+    assert got == expected
+    assert math.copysign(1.0, np.expm1(z[0]).real) == -1.0  # NumPy agrees on the first

@@ -198,3 +198,10 @@ def test_reshape_of_numpy_input_keeps_the_copy_contract(copy: bool | None) -> No
 def test_astype_of_numpy_input_needs_a_dtype() -> None:
     with pytest.raises(TypeError, match=r"dtype=None is not a dtype"):
         tb.astype(np.arange(3.0), None)  # type: ignore[arg-type]
+
+
+def test_numpy_scalars_reshape_even_with_copy_false() -> None:
+    # As np.reshape(np.float64(3.0), (1,), copy=False): a scalar owns no array memory.
+    out = tb.reshape(np.float64(3.0), (1,), copy=False)
+    assert out.tolist() == [3.0]
+    assert out.dtype == torch.float64
