@@ -560,18 +560,26 @@ def any(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tenso
 # ---- diff ------------------------------------------------------------------------------------
 
 
-def _edge(value: object, where: str) -> Tensor | Scalar | None:
-    if value is None or _is_scalar(value):
-        return value  # type: ignore[return-value]  # checked: None or a Python scalar
+def _edge(value: object, where: str, like: Tensor) -> Tensor | None:
+    """``prepend``/``append`` as a tensor. NumPy makes a Python scalar an array first
+    (``np.asanyarray``), so it counts at NumPy's default dtype, not as a weak scalar:
+    ``diff(int8 array, prepend=300)`` is int64 there, and here."""
+    if value is None:
+        return None
+    if _is_scalar(value):
+        from tbridge._bridge import asarray
+
+        return asarray(value, device=like.device)
     return _tensor(value, where)
 
 
-def _edge_tensor(value: Tensor | Scalar, t: Tensor, ax: int, dt: torch.dtype) -> Tensor:
-    if isinstance(value, Tensor):
-        return value if value.dtype == dt else value.to(dt)
-    shape = list(t.shape)
-    shape[ax] = 1  # a scalar stands for one slice along the axis, as in NumPy
-    return torch.full(shape, value, dtype=dt, device=t.device)
+def _edge_tensor(value: Tensor, t: Tensor, ax: int, dt: torch.dtype) -> Tensor:
+    out = value if value.dtype == dt else value.to(dt)
+    if out.ndim == 0 and t.ndim:
+        shape = list(t.shape)
+        shape[ax] = 1  # a 0-d value stands for one slice along the axis, as in NumPy
+        out = out.expand(shape)
+    return out
 
 
 def diff(
@@ -584,8 +592,9 @@ def diff(
     append: Tensor | Scalar | None = None,
 ) -> Tensor:
     """The ``n``-th forward difference ``x[i+1] - x[i]`` along ``axis``, after concatenating
-    ``prepend`` and ``append`` there (arrays, or Python scalars that stand for one slice and
-    promote weakly); bool input gives ``x[i+1] != x[i]``, unsigned differences wrap."""
+    ``prepend`` and ``append`` there (arrays; a 0-d array or a Python scalar stands for one
+    slice, and a Python scalar counts at NumPy's default dtype, as ``np.diff`` makes it an
+    array); bool input gives ``x[i+1] != x[i]``, unsigned differences wrap."""
     if (
         type(x) is Tensor
         and prepend is None
@@ -613,8 +622,8 @@ def diff(
         raise ValueError(f"diff: n={order} is negative; the order of a difference must be >= 0")
     if order == 0:
         return t.clone()
-    before = _edge(prepend, "diff")
-    after = _edge(append, "diff")
+    before = _edge(prepend, "diff", t)
+    after = _edge(append, "diff", t)
     parts = [p for p in (before, t, after) if p is not None]
     dt = result_type(*parts) if len(parts) > 1 else t.dtype
     tensors = [_edge_tensor(p, t, ax, dt) for p in parts]

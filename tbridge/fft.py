@@ -335,6 +335,12 @@ def irfftn(
         if t.dtype in _HALF:  # NumPy: computed in float32, returned in the input's precision
             return irfftn(t.to(torch.float32), s=s, axes=axes, norm=norm).to(t.dtype)
         t = _input(t, "irfftn", False)
+    if s is not None and len(s) and s[-1] == -1:
+        # -1 keeps the input's length (NumPy, the standard); torch reads it on the last
+        # transformed axis as its default 2 * (m - 1).
+        last = axes[-1] if axes else -1
+        if type(last) is int and -t.ndim <= last < t.ndim:  # else torch's own error, below
+            s = (*s[:-1], t.shape[last])
     try:
         out: Tensor = (
             torch.fft.irfftn(t)

@@ -25,6 +25,7 @@ import operator
 from collections.abc import Callable
 from typing import Final, Literal, NamedTuple, TypeAlias
 
+import numpy as np
 import torch
 from torch import Tensor
 
@@ -431,6 +432,12 @@ def svdvals(x: Tensor, /) -> Tensor:
 def _tolerance(rtol: object, where: str) -> Tensor | float | None:
     if rtol is None or isinstance(rtol, Tensor):
         return rtol
+    if isinstance(rtol, np.ndarray) or (
+        isinstance(rtol, np.generic) and not isinstance(rtol, np.bool_)
+    ):
+        from tbridge._bridge import asarray
+
+        return asarray(rtol)  # NumPy tolerances, as NumPy's matrix_rank and pinv take them
     if isinstance(rtol, bool) or not isinstance(rtol, (int, float)):
         raise TypeError(f"linalg.{where}: rtol={rtol!r} must be a float, an array or None")
     return float(rtol)
@@ -449,6 +456,11 @@ def matrix_rank(x: Tensor, /, *, rtol: Tolerance = None) -> Tensor:
     """
     t = x if type(x) is Tensor and x.dtype in _LAPACK else _as_lapack(x, "matrix_rank")
     tol = rtol if rtol is None or type(rtol) is float else _tolerance(rtol, "matrix_rank")
+    if isinstance(tol, Tensor) and tol.ndim > t.ndim - 2 and t.ndim >= 2:
+        # An rtol with more dimensions than x's stack: give x that stack first, or torch
+        # resizes its output with a deprecation warning.
+        stack = torch.broadcast_shapes(tuple(t.shape[:-2]), tuple(tol.shape))  # type: ignore[no-untyped-call]
+        t = t.expand(*stack, *t.shape[-2:])
     try:
         out: Tensor = (
             torch.linalg.matrix_rank(t) if tol is None else torch.linalg.matrix_rank(t, rtol=tol)
@@ -592,6 +604,10 @@ def vector_norm(
         )
         return out
     except (RuntimeError, IndexError) as e:
+        if t.numel() == 0 and -math.inf < ord < 0:
+            # NumPy: sum(|x|**ord)**(1/ord) of nothing is 0**(1/ord) = inf; torch refuses.
+            shape_of = torch.linalg.vector_norm(t, 1, axis, keepdims)
+            return torch.full_like(shape_of, math.inf)
         raise ValueError(
             f"linalg.vector_norm: cannot compute the {ord}-norm of shape {tuple(t.shape)} over "
             f"axis={axis!r}: {e}"

@@ -300,3 +300,16 @@ def test_frequencies_ignore_torch_default_device(fn: Callable[..., torch.Tensor]
     torch.set_default_device("meta")  # conftest restores it
     assert fn(4).device.type == "cpu"
     assert fn(4, d=0.5).device.type == "cpu"
+
+
+@pytest.mark.parametrize(
+    ("s", "axes"), [((3, -1), (0, 1)), ((-1, -1), (0, 1)), ((-1,), (2,)), ((4, -1), (1, 2))]
+)
+def test_irfftn_minus_one_on_the_last_axis_keeps_the_input_length(
+    s: tuple[int, ...], axes: tuple[int, ...]
+) -> None:
+    x = np.ones((3, 5, 4), dtype=np.complex128)
+    expected = np.fft.irfftn(x, s=s, axes=axes)
+    got = tb.fft.irfftn(tb.asarray(x), s=s, axes=axes)
+    assert tuple(got.shape) == expected.shape
+    np.testing.assert_allclose(got.numpy(), expected, atol=1e-12)

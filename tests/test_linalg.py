@@ -972,3 +972,29 @@ def test_diagonal_default_offset_is_a_view() -> None:
     assert out.untyped_storage().data_ptr() == x.untyped_storage().data_ptr()
     with pytest.raises(TypeError):
         tb.linalg.diagonal(x, offset=0.0)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "rtol", [np.float32(0.1), np.array(0.1), np.array([0.1]), np.array([0.1, 2.0])], ids=repr
+)
+def test_numpy_tolerances_are_accepted_as_numpy_does(rtol: object) -> None:
+    eye = np.eye(3)
+    expected = np.linalg.matrix_rank(eye, rtol=rtol)
+    got = tb.linalg.matrix_rank(tb.asarray(eye), rtol=rtol)  # type: ignore[arg-type]
+    np.testing.assert_array_equal(got.numpy(), expected)
+    assert tuple(got.shape) == np.shape(expected)
+    if np.ndim(rtol) == 0:  # NumPy's own pinv fails to broadcast array tolerances here
+        pinv = tb.linalg.pinv(tb.asarray(eye), rtol=rtol)  # type: ignore[arg-type]
+        np.testing.assert_allclose(pinv.numpy(), np.linalg.pinv(eye, rtol=rtol))
+
+
+@pytest.mark.parametrize(
+    ("shape", "axis", "order"), [((0,), None, -2), ((3, 0), -1, -1), ((0, 3), -1, -1.5)]
+)
+def test_vector_norm_of_nothing_with_a_negative_order_is_inf(
+    shape: tuple[int, ...], axis: int | None, order: float
+) -> None:
+    with np.errstate(divide="ignore"):
+        expected = np.linalg.vector_norm(np.zeros(shape), ord=order, axis=axis)
+    got = tb.linalg.vector_norm(tb.zeros(shape), ord=order, axis=axis)
+    np.testing.assert_array_equal(got.numpy(), expected)

@@ -267,17 +267,19 @@ def test_diff_prepend_append(dtype: torch.dtype, device: torch.device) -> None:
 
 @pytest.mark.parametrize(
     ("prepend", "append", "dtype"),
-    [(0, None, tb.int8), (1.5, 2, tb.float64), (None, 2.5, tb.float64)],
+    [(0, None, tb.int64), (1.5, 2, tb.float64), (None, 2.5, tb.float64)],
 )
-def test_diff_scalar_edges_are_weak(
+def test_diff_scalar_edges_are_numpy_arrays(
     prepend: Any, append: Any, dtype: torch.dtype, device: torch.device
 ) -> None:
-    """A Python scalar stands for one slice and takes x's dtype within its kind."""
+    """A Python scalar stands for one slice and, as NumPy's ``asanyarray`` makes it, counts at
+    NumPy's default dtype (the standard takes arrays only here, so NumPy's rule decides)."""
     a = sample(tb.int8)
     out = tb.diff(on(a, device), axis=1, prepend=prepend, append=append)
     edges = {k: v for k, v in {"prepend": prepend, "append": append}.items() if v is not None}
     expected = np.diff(a, axis=1, **edges)
-    check(out, expected.astype(numpy_dtype_of(dtype)), device)
+    assert expected.dtype == numpy_dtype_of(dtype)
+    check(out, expected, device)
 
 
 # ---- errors --------------------------------------------------------------------------------
@@ -395,3 +397,26 @@ def test_tensor_subclass_takes_the_slow_path(name: str) -> None:
     param = torch.nn.Parameter(on(a, torch.device("cpu")))
     with torch.no_grad():
         check(getattr(tb, name)(param, axis=1), getattr(np, name)(a, axis=1), torch.device("cpu"))
+
+
+@pytest.mark.parametrize(
+    "edges",
+    [
+        {"prepend": np.int32(0)},
+        {"prepend": 0},  # a Python int counts as NumPy's int64 array, not a weak scalar
+        {"append": 0.5},
+        {"prepend": np.array(0, dtype=np.int32)},  # a 0-d array stands for one slice
+        {"prepend": np.array([[7], [8]])},
+        {"prepend": 300, "append": -1},
+    ],
+    ids=repr,
+)
+def test_diff_edges_follow_numpy(edges: dict[str, Any]) -> None:
+    x = np.array([[1, 5, 2], [3, 3, 9]], dtype=np.int8)
+    expected = np.diff(x, **edges)
+    got = tb.diff(
+        tb.asarray(x),
+        **{k: tb.asarray(v) if isinstance(v, np.ndarray) else v for k, v in edges.items()},
+    )
+    assert got.dtype == tb.asarray(expected).dtype
+    np.testing.assert_array_equal(got.numpy(), expected)
