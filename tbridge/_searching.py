@@ -305,7 +305,10 @@ def searchsorted(
 ) -> Tensor:
     """Indices (int64, shaped like ``x2``) at which to insert ``x2`` into the ascending 1-D
     ``x1`` (or ``x1`` ordered by ``sorter``) to keep it sorted; ``side`` picks the end of runs
-    of equal values; a Python scalar ``x2`` gives a 0-d result."""
+    of equal values; a Python scalar ``x2`` gives a 0-d result.
+
+    Known difference: with NaN in ``x1`` the positions are torch's (its comparisons with NaN
+    are false), not NumPy's, which orders NaN after every number as :func:`sort` does."""
     if (
         type(x1) is Tensor
         and type(x2) is Tensor
