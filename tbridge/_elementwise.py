@@ -470,20 +470,21 @@ def _tanh_at_infinity(z: Tensor) -> Tensor:
     return torch.complex(out.real, torch.where(fix, torch.copysign(zero, z.imag), out.imag))
 
 
-def _tanh_any(t: Tensor) -> Tensor:
-    return _complex_tanh(t) if t.is_complex() else _tanh(t)
+def _by_kind(
+    real: Callable[[Tensor], Tensor], complex_: Callable[[Tensor], Tensor]
+) -> Callable[[Tensor], Tensor]:
+    """One function: ``complex_`` for complex tensors, ``real`` for the others."""
+
+    def pick(t: Tensor) -> Tensor:
+        return complex_(t) if t.is_complex() else real(t)
+
+    return pick
 
 
-def _acos_any(t: Tensor) -> Tensor:
-    return _complex_acos(t) if t.is_complex() else _acos(t)
-
-
-def _expm1_any(t: Tensor) -> Tensor:
-    return _complex_expm1(t) if t.is_complex() else _expm1(t)
-
-
-def _log1p_any(t: Tensor) -> Tensor:
-    return _complex_log1p(t) if t.is_complex() else _log1p(t)
+_acos_any = _by_kind(_acos, _complex_acos)
+_expm1_any = _by_kind(_expm1, _complex_expm1)
+_log1p_any = _by_kind(_log1p, _complex_log1p)
+_tanh_any = _by_kind(_tanh, _complex_tanh)
 
 
 # ---- unary, floating ---------------------------------------------------------------------

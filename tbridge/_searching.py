@@ -26,9 +26,9 @@ import torch
 from torch import Tensor
 
 from tbridge._dtypes import default_complex_dtype, default_float_dtype
-from tbridge._elementwise import _weak
+from tbridge._elementwise import _tensor, _weak
 from tbridge._promotion import promote, result_type
-from tbridge._statistical import _axes, _axis, _is_scalar, _reduced_shape, _tensor
+from tbridge._statistical import _axes, _axis, _is_scalar, _reduced_shape
 from tbridge._workarounds import UNSIGNED_GAPS, ordered
 
 __all__ = [

@@ -27,6 +27,7 @@ import torch
 from torch import Tensor
 
 from tbridge._dtypes import DTypeLike, default_float_dtype, torch_dtype
+from tbridge._elementwise import _tensor  # ``x`` as a tensor; NumPy arrays through asarray
 from tbridge._promotion import result_type
 from tbridge._workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
 
@@ -59,20 +60,6 @@ _REAL_OF: Final = {torch.complex64: torch.float32, torch.complex128: torch.float
 
 
 # ---- shared input handling (also used by tbridge._searching) -------------------------------
-
-
-def _tensor(x: object, where: str) -> Tensor:
-    """``x`` as a tensor: tensors as they are, NumPy arrays through ``asarray``."""
-    if isinstance(x, Tensor):
-        return x
-    if isinstance(x, (np.ndarray, np.generic)):
-        from tbridge._bridge import asarray
-
-        return asarray(x)
-    raise TypeError(
-        f"{where}: expected an array, got {type(x).__name__}; pass a tensor (tb.asarray(x) "
-        "converts other data)"
-    )
 
 
 def _is_scalar(x: object) -> bool:
