@@ -26,7 +26,7 @@ The headline figures are the geometric means, over the functions, of the paired 
 ratios tbridge/raw and compat/raw, the largest ratio, and the functions above 2.0 and 1.15 (the
 issue's targets: geometric mean <= 1.15, no function > 2.0). A function whose tbridge (or
 compat) statement raises is skipped with a printed note (tbridge.linalg, tbridge.fft and
-tbridge._dtype_functions are still being finished). A few extra "variant" rows (a Python scalar
+tbridge._namespace.data_types are still being finished). A few extra "variant" rows (a Python scalar
 operand, mixed dtypes, other axes) are printed separately and are not part of the geometric mean.
 """
 

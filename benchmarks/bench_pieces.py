@@ -20,7 +20,11 @@ import torch
 from _timing import compare, fmt_us, print_table
 
 import tbridge as tb
-from tbridge import _bridge, _creation, _dtypes, _normalize, _random
+from tbridge._convert import bridge as _bridge
+from tbridge._core import dtypes as _dtypes
+from tbridge._core import normalize as _normalize
+from tbridge._extras import random as _random
+from tbridge._namespace import creation as _creation
 
 F64 = torch.float64
 CPU = torch.device("cpu")

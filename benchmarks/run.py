@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import json
 import os
 import platform
@@ -90,16 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     for name in wanted:
         t0 = time.perf_counter()
-        if name == "creation":
-            import bench_creation as mod
-        elif name == "bridge":
-            import bench_bridge as mod  # type: ignore[no-redef]
-        elif name == "moves":
-            import bench_moves as mod  # type: ignore[no-redef]
-        elif name == "namespace":
-            import bench_namespace as mod  # type: ignore[no-redef]
-        else:
-            import bench_pieces as mod  # type: ignore[no-redef]
+        mod = importlib.import_module(f"bench_{name}")
         section = mod.run(scale)
         section["seconds"] = time.perf_counter() - t0
         results["sections"][name] = section

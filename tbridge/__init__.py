@@ -8,56 +8,33 @@ from __future__ import annotations
 
 import torch as _torch
 
-from tbridge import (
-    _constants,
-    _dtype_functions,
-    _elementwise,
-    _linalg_functions,
-    _manipulation,
-    _searching,
-    _statistical,
-    fft,
-    linalg,
-    random,
-)
-from tbridge._autograd import enable_grad, grad, no_grad, value_and_grad
-from tbridge._bridge import (
-    array,
-    asarray,
-    from_dlpack,
-    from_numpy,
-    shares_memory,
-    to_numpy,
-    writable_numpy,
-)
-from tbridge._constants import *  # noqa: F403 - each module lists its names in __all__
-from tbridge._creation import (
-    arange,
-    empty,
-    empty_like,
-    eye,
-    full,
-    full_like,
-    identity,
-    linspace,
-    ones,
-    ones_like,
-    rand_like,
-    randn_like,
-    zeros,
-    zeros_like,
-)
-from tbridge._dtype_functions import *  # noqa: F403
-from tbridge._dtypes import default_float
-from tbridge._elementwise import *  # noqa: F403
-from tbridge._info import __array_namespace_info__
-from tbridge._linalg_functions import *  # noqa: F403
-from tbridge._manipulation import *  # noqa: F403
-from tbridge._moves import astype, to_device
-from tbridge._random import normal, rand, randn, uniform
-from tbridge._searching import *  # noqa: F403
-from tbridge._statistical import *  # noqa: F403
-from tbridge._suggest import missing_attribute
+from tbridge import fft, linalg, random
+from tbridge._convert import bridge as _bridge
+from tbridge._convert import moves as _moves
+from tbridge._convert.bridge import *  # noqa: F403 - each module lists its names in __all__
+from tbridge._convert.moves import *  # noqa: F403
+from tbridge._core.dtypes import default_float
+from tbridge._core.suggest import missing_attribute
+from tbridge._extras import autograd as _autograd
+from tbridge._extras.autograd import *  # noqa: F403
+from tbridge._extras.random import normal, rand, randn, uniform
+from tbridge._namespace import constants as _constants
+from tbridge._namespace import creation as _creation
+from tbridge._namespace import data_types as _data_types
+from tbridge._namespace import elementwise as _elementwise
+from tbridge._namespace import linear_algebra as _linear_algebra
+from tbridge._namespace import manipulation as _manipulation
+from tbridge._namespace import searching as _searching
+from tbridge._namespace import statistical as _statistical
+from tbridge._namespace.constants import *  # noqa: F403
+from tbridge._namespace.creation import *  # noqa: F403
+from tbridge._namespace.data_types import *  # noqa: F403
+from tbridge._namespace.elementwise import *  # noqa: F403
+from tbridge._namespace.info import __array_namespace_info__
+from tbridge._namespace.linear_algebra import *  # noqa: F403
+from tbridge._namespace.manipulation import *  # noqa: F403
+from tbridge._namespace.searching import *  # noqa: F403
+from tbridge._namespace.statistical import *  # noqa: F403
 from tbridge._version import __version__
 
 # Dtypes: the torch dtype objects themselves.
@@ -79,73 +56,47 @@ complex128 = _torch.complex128
 
 __array_api_version__ = "2025.12"
 
+# The public names, by topic; each implementation module lists its own in ``__all__``.
 __all__ = [
     "__array_api_version__",
     "__array_namespace_info__",
     "__version__",
-    # creation
-    "arange",
-    "array",
-    "asarray",
-    # moves
-    "astype",
-    "bfloat16",
-    # dtypes
+    # dtypes (the torch dtype objects) and the scoped float default
     "bool",
-    "complex64",
-    "complex128",
-    "default_float",
-    "empty",
-    "empty_like",
-    # autograd
-    "enable_grad",
-    "eye",
-    # extensions
-    "fft",
-    "float16",
-    "float32",
-    "float64",
-    # NumPy bridge
-    "from_dlpack",
-    "from_numpy",
-    "full",
-    "full_like",
-    "grad",
-    "identity",
     "int8",
     "int16",
     "int32",
     "int64",
-    "linalg",
-    "linspace",
-    "no_grad",
-    # random
-    "normal",
-    "ones",
-    "ones_like",
-    "rand",
-    "rand_like",
-    "randn",
-    "randn_like",
-    "random",
-    "shares_memory",
-    "to_device",
-    "to_numpy",
     "uint8",
     "uint16",
     "uint32",
     "uint64",
+    "float16",
+    "bfloat16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "default_float",
+    # NumPy's random functions on torch's global generator (tbridge.random has the rest)
+    "normal",
+    "rand",
+    "randn",
     "uniform",
-    "value_and_grad",
-    "writable_numpy",
-    "zeros",
-    "zeros_like",
+    # submodules
+    "fft",
+    "linalg",
+    "random",
 ]
-# The standard's namespace, by topic: each module's own __all__.
+__all__ += _bridge.__all__  # the NumPy bridge
+__all__ += _moves.__all__  # device moves
+__all__ += _autograd.__all__  # grad, value_and_grad, no_grad, enable_grad
+# The standard's namespace, one module per chapter.
 __all__ += _constants.__all__
-__all__ += _dtype_functions.__all__
+__all__ += _creation.__all__
+__all__ += _data_types.__all__
 __all__ += _elementwise.__all__
-__all__ += _linalg_functions.__all__
+__all__ += _linear_algebra.__all__
 __all__ += _manipulation.__all__
 __all__ += _searching.__all__
 __all__ += _statistical.__all__

@@ -13,8 +13,8 @@ import numpy as np
 import torch
 
 import tbridge as tb
-from tbridge._dtypes import ML_DTYPES_AVAILABLE, default_dtypes, numpy_dtype_of
-from tbridge._info import available_devices
+from tbridge._core.dtypes import ML_DTYPES_AVAILABLE, default_dtypes, numpy_dtype_of
+from tbridge._namespace.info import available_devices
 
 _CHECK_DTYPES = [
     tb.bool,

@@ -1,5 +1,5 @@
 """``tbridge.random``: NumPy's ``default_rng`` interface over torch generators."""
 
-from tbridge._random import Generator, default_rng
+from tbridge._extras.random import Generator, default_rng
 
 __all__ = ["Generator", "default_rng"]

@@ -26,8 +26,8 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge import _bridge
-from tbridge._dtypes import ML_DTYPE_NAMES
+from tbridge._convert import bridge as _bridge
+from tbridge._core.dtypes import ML_DTYPE_NAMES
 from tests._numpy_compat import NUMPY_MAJOR
 
 COPIES = [None, True, False]

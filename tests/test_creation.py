@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tbridge as tb
-from tbridge._dtypes import numpy_dtype_of
+from tbridge._core.dtypes import numpy_dtype_of
 
 KINDS = [tb.bool, tb.int32, tb.int64, tb.uint8, tb.float32, tb.float64, tb.complex128]
 FLOATING = [tb.float16, tb.float32, tb.float64, tb.complex64, tb.complex128]

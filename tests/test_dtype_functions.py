@@ -10,7 +10,9 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge._dtypes import numpy_dtype_of
+from tbridge._core import promotion as _promotion
+from tbridge._core.dtypes import numpy_dtype_of
+from tbridge._namespace.data_types import _isdtype_slow
 
 INTEGERS = [tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64]
 REALS = [tb.float16, tb.float32, tb.float64]
@@ -29,8 +31,6 @@ def _np(dtype: torch.dtype) -> np.dtype[Any]:
 
 
 def test_result_type_is_the_promotion_table() -> None:
-    from tbridge import _promotion
-
     assert tb.result_type is _promotion.result_type
 
 
@@ -226,8 +226,6 @@ def test_isdtype_rejects(kind: Any, error: type[Exception], message: str) -> Non
 
 
 def test_isdtype_answers_from_its_cache_as_from_scratch() -> None:
-    from tbridge._dtype_functions import _isdtype_slow
-
     kinds: list[Any] = [*KIND_MEMBERS, tb.float32, tb.int8, ("bool", tb.float64)]
     for _ in range(2):  # the second round answers from the cache
         for dtype in ALL:

@@ -10,7 +10,7 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge import _dtypes
+from tbridge._core import dtypes as _dtypes
 
 TABLE = list(_dtypes._PAIRS)
 

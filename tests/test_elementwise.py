@@ -12,6 +12,7 @@ import pytest
 import torch
 
 import tbridge as tb
+from tbridge._namespace.elementwise import _binary, _bound
 from tests._numpy_compat import np2
 
 U64_MAX = 2**64 - 1
@@ -282,8 +283,6 @@ def _edge_array(dtype: torch.dtype, device: torch.device) -> torch.Tensor:
 def test_python_scalar_fast_path_is_the_general_path(
     name: str, dtype: torch.dtype, data_device: torch.device
 ) -> None:
-    from tbridge._elementwise import _binary  # the general path, as before the fast path
-
     fn, uint, floating = SCALAR_FAST[name]
     x = _edge_array(dtype, data_device)
     for s in EDGE_SCALARS:
@@ -388,8 +387,6 @@ def test_remainder_fast_path_signs_and_gradient() -> None:
 
 def _general_clip(x: torch.Tensor, lo: object, hi: object) -> torch.Tensor:
     """clip as before its fast path: Python bounds become 0-d tensors of x's dtype first."""
-    from tbridge._elementwise import _bound
-
     return tb.clip(x, _bound(lo, x, "clip"), _bound(hi, x, "clip"))  # type: ignore[arg-type]
 
 

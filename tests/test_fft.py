@@ -14,7 +14,7 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge._dtypes import numpy_dtype_of, torch_dtype_of_numpy
+from tbridge._core.dtypes import numpy_dtype_of, torch_dtype_of_numpy
 from tests._numpy_compat import np2
 
 RNG = np.random.default_rng(0)

@@ -18,8 +18,9 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge import _linalg_functions
-from tbridge._dtypes import numpy_dtype_of, torch_dtype_of_numpy
+from tbridge._core.dtypes import numpy_dtype_of, torch_dtype_of_numpy
+from tbridge._namespace import linear_algebra as _linalg_functions
+from tbridge._namespace.linalg import _power_by_squaring
 from tests._numpy_compat import np2
 
 RNG = np.random.default_rng(0)
@@ -732,8 +733,6 @@ def test_matrix_power_matches_numpy(dtype: torch.dtype, n: int, device: torch.de
 
 def test_matrix_power_by_squaring_is_exact() -> None:
     """The fallback for devices without integer GEMM, run here on the CPU."""
-    from tbridge.linalg import _power_by_squaring
-
     a = _data(tb.int64, (3, 3))
     np.testing.assert_array_equal(
         _power_by_squaring(_put(a, CPU), 7).numpy(), np.linalg.matrix_power(a, 7)

@@ -17,8 +17,8 @@ import torch
 from numpy.exceptions import AxisError
 
 import tbridge as tb
-from tbridge import _manipulation
-from tbridge._dtypes import numpy_dtype_of
+from tbridge._core.dtypes import numpy_dtype_of
+from tbridge._namespace import manipulation as _manipulation
 from tests._numpy_compat import np2
 
 ALL = [

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge import _moves
+from tbridge._convert import moves as _moves
 
 from .conftest import REQUIRE_CUDA
 

@@ -15,7 +15,7 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge._dtypes import numpy_dtype_of
+from tbridge._core.dtypes import numpy_dtype_of
 
 ALL = [
     tb.bool, tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64,

@@ -11,7 +11,7 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge._info import available_devices
+from tbridge._namespace.info import available_devices
 
 # ---- 1 (1): declaration and initialisation ---------------------------------------------------
 

@@ -6,8 +6,8 @@ from typing import TypeAlias
 
 import torch
 
-from tbridge._dtypes import default_dtypes
-from tbridge._normalize import CPU, DeviceLike, torch_device
+from tbridge._core.dtypes import default_dtypes
+from tbridge._core.normalize import CPU, DeviceLike, torch_device
 
 __all__ = ["Info", "__array_namespace_info__", "available_devices"]
 

@@ -26,7 +26,8 @@ import numpy as np
 import torch
 from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
 
-from tbridge._dtypes import (
+from tbridge._convert.moves import convert
+from tbridge._core.dtypes import (
     ML_DTYPE_NAMES,
     DTypeLike,
     current_defaults,
@@ -36,8 +37,7 @@ from tbridge._dtypes import (
     torch_dtype,
     torch_dtype_of_numpy,
 )
-from tbridge._moves import convert
-from tbridge._normalize import CPU, DeviceLike, check_copy, check_requires_grad, torch_device
+from tbridge._core.normalize import CPU, DeviceLike, check_copy, check_requires_grad, torch_device
 
 __all__ = [
     "array",

@@ -2,11 +2,12 @@
 
 Each function calls torch directly when torch's answer is already the standard's, and otherwise
 takes a slow path that validates the input, promotes by the standard's table
-(:mod:`tbridge._promotion`; Python scalars are weak), and fills torch's gaps: the unsigned dtypes
-without kernels (pytorch#58734) through :mod:`tbridge._workarounds` (an order-preserving int64 twin
-for argmax/argmin/searchsorted, a same-size signed view for equality and data movement), bool
-where torch has no kernel (argmax, searchsorted, isin), and complex input ordered
-lexicographically by real then imaginary part, as NumPy orders it (torch cannot sort complex).
+(:mod:`tbridge._core.promotion`; Python scalars are weak), and fills torch's gaps: the
+unsigned dtypes without kernels (pytorch#58734) through :mod:`tbridge._core.workarounds` (an
+order-preserving int64 twin for argmax/argmin/searchsorted, a same-size signed view for
+equality and data movement), bool where torch has no kernel (argmax, searchsorted, isin),
+and complex input ordered lexicographically by real then imaginary part, as NumPy orders it
+(torch cannot sort complex).
 
 Index results have the default index dtype, int64. ``unique_*`` return the standard's named
 tuples; unique values come out sorted, NaNs are distinct and -0.0 equals 0.0. Functions whose
@@ -25,11 +26,11 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 import torch
 from torch import Tensor
 
-from tbridge._dtypes import default_complex_dtype, default_float_dtype
-from tbridge._elementwise import _tensor, _weak
-from tbridge._promotion import promote, result_type
-from tbridge._statistical import _axes, _axis, _is_scalar, _reduced_shape
-from tbridge._workarounds import UNSIGNED_GAPS, ordered
+from tbridge._core.dtypes import default_complex_dtype, default_float_dtype
+from tbridge._core.promotion import promote, result_type
+from tbridge._core.workarounds import UNSIGNED_GAPS, ordered
+from tbridge._namespace.elementwise import _tensor, _weak
+from tbridge._namespace.statistical import _axes, _axis, _is_scalar, _reduced_shape
 
 __all__ = [
     "argmax",

@@ -13,7 +13,7 @@ from typing import Any, Final, Literal, TypeAlias, cast, overload
 import numpy as np
 import torch
 
-from tbridge._dtypes import (
+from tbridge._core.dtypes import (
     DTypeLike,
     current_defaults,
     default_complex_dtype,
@@ -22,7 +22,7 @@ from tbridge._dtypes import (
     torch_dtype,
     torch_dtype_of_numpy,
 )
-from tbridge._normalize import (
+from tbridge._core.normalize import (
     CPU,
     DeviceLike,
     ShapeLike,
@@ -30,7 +30,7 @@ from tbridge._normalize import (
     torch_device,
     torch_shape,
 )
-from tbridge._workarounds import UNSIGNED_GAPS
+from tbridge._core.workarounds import UNSIGNED_GAPS
 
 __all__ = [
     "arange",

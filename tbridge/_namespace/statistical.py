@@ -5,7 +5,7 @@ Each function calls torch directly when torch's answer is already the standard's
 path that validates ``axis`` (int or tuple; ``axis=()`` reduces nothing, where torch would reduce
 everything, pytorch#29137), reduces over several axes where torch takes only one
 (pytorch#56586), picks NumPy's result dtypes and routes the unsigned dtypes torch cannot compute
-with through :mod:`tbridge._workarounds`.
+with through :mod:`tbridge._core.workarounds`.
 
 Result dtypes follow the standard and NumPy: ``sum``/``prod``/``cumulative_*`` of signed integers
 and bool give int64, of unsigned integers uint64; ``mean``/``std``/``var`` of integers give the
@@ -26,10 +26,13 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._dtypes import DTypeLike, default_float_dtype, torch_dtype
-from tbridge._elementwise import _tensor  # ``x`` as a tensor; NumPy arrays through asarray
-from tbridge._promotion import result_type
-from tbridge._workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
+from tbridge._convert.bridge import asarray
+from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
+from tbridge._core.promotion import result_type
+from tbridge._core.workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
+from tbridge._namespace.elementwise import (
+    _tensor,  # ``x`` as a tensor; NumPy arrays through asarray
+)
 
 __all__ = [
     "all",
@@ -59,7 +62,7 @@ _TO_UINT64: Final = frozenset({torch.uint8, torch.uint16, torch.uint32, torch.ui
 _REAL_OF: Final = {torch.complex64: torch.float32, torch.complex128: torch.float64}
 
 
-# ---- shared input handling (also used by tbridge._searching) -------------------------------
+# ---- shared input handling (also used by tbridge._namespace.searching) ----------------------
 
 
 def _is_scalar(x: object) -> bool:
@@ -554,8 +557,6 @@ def _edge(value: object, where: str, like: Tensor) -> Tensor | None:
     if value is None:
         return None
     if _is_scalar(value):
-        from tbridge._bridge import asarray
-
         return asarray(value, device=like.device)
     return _tensor(value, where)
 

@@ -2,7 +2,7 @@
 ``vecdot`` (also ``tbridge.linalg``'s, which re-exports them).
 
 Fast path: both operands tensors of one dtype that torch contracts natively; torch is called
-directly. Slow path: promotion by the standard's table (:mod:`tbridge._promotion`), NumPy
+directly. Slow path: promotion by the standard's table (:mod:`tbridge._core.promotion`), NumPy
 arrays accepted, shapes checked with messages that name the shapes, and the dtypes torch cannot
 contract handled here:
 
@@ -29,9 +29,9 @@ from typing import Final, TypeAlias
 import torch
 from torch import Tensor
 
-from tbridge._elementwise import _tensor
-from tbridge._promotion import promote
-from tbridge._workarounds import UNSIGNED_GAPS, on_bits
+from tbridge._core.promotion import promote
+from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
+from tbridge._namespace.elementwise import _tensor
 
 __all__ = ["matmul", "matrix_transpose", "tensordot", "vecdot"]
 

@@ -14,6 +14,8 @@ import numpy as np
 import torch
 from torch import enable_grad, no_grad
 
+from tbridge._convert.bridge import asarray
+
 __all__ = ["enable_grad", "grad", "no_grad", "value_and_grad"]
 
 T = TypeVar("T")
@@ -23,8 +25,6 @@ Argnums: TypeAlias = "int | Sequence[int]"
 
 def _prepare(arg: object, where: str) -> tuple[torch.Tensor, bool]:
     """The leaf to differentiate for one argument, and whether the caller gave NumPy data."""
-    from tbridge._bridge import asarray
-
     if isinstance(arg, torch.Tensor):
         if not (arg.is_floating_point() or arg.is_complex()):
             raise TypeError(

@@ -19,8 +19,9 @@ from typing import Any, Final, TypeAlias, cast
 import numpy as np
 import torch
 
-from tbridge._dtypes import DTypeLike, current_defaults, default_float_dtype, torch_dtype
-from tbridge._normalize import (
+from tbridge._convert.bridge import asarray
+from tbridge._core.dtypes import DTypeLike, current_defaults, default_float_dtype, torch_dtype
+from tbridge._core.normalize import (
     CPU,
     DeviceLike,
     ShapeLike,
@@ -443,8 +444,6 @@ class Generator:
             dev = torch_device(device)
             return torch.randperm(int(x), generator=self._for(dev), device=dev)
         if isinstance(x, np.ndarray):
-            from tbridge._bridge import asarray
-
             x = asarray(x, device=device, copy=None)
         if not isinstance(x, torch.Tensor) or x.ndim == 0:
             raise TypeError(

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from typing import Final
 
-import numpy as np
 import torch
 
-from tbridge._dtypes import DTypeLike, torch_dtype
-from tbridge._normalize import DeviceLike, check_copy, torch_device
+from tbridge._core.normalize import DeviceLike, check_copy, torch_device
 
-__all__ = ["PINNED_THRESHOLD_BYTES", "astype", "convert", "to_device"]
+__all__ = ["to_device"]
 
 #: Host <-> accelerator transfers of at least this many bytes are staged through pinned memory.
 PINNED_THRESHOLD_BYTES: Final = 64 * 2**20
@@ -117,50 +115,3 @@ def to_device(
             "pass copy=None (copy when needed) or copy=True"
         )
     return _transfer(x, dev, non_blocking)
-
-
-def astype(
-    x: torch.Tensor,
-    dtype: DTypeLike,
-    /,
-    *,
-    copy: bool = True,
-    device: DeviceLike | None = None,
-) -> torch.Tensor:
-    """``x`` converted to ``dtype`` (and moved to ``device``), with at most one copy.
-
-    The Array API 2024.12 signature. ``copy=True`` (the default) always returns new memory;
-    ``copy=False`` returns ``x`` itself when dtype and device already match, and copies
-    otherwise, as the standard says. A combined move converts on whichever side makes the
-    transfer smaller, so ``astype(x, tb.float64, device="cuda")`` ships float32 and widens on
-    the GPU.
-
-    Memory and autograd: shares with ``x`` only when ``copy=False`` and nothing changes; stays
-    on ``x``'s autograd graph (a dtype change to a non-floating dtype ends differentiability, as
-    in torch).
-
-    A NumPy array or scalar is converted as ``tb.asarray`` would (``copy=False`` then shares
-    its memory when nothing changes and torch can view it), like every namespace function.
-
-    Raises
-    ------
-    TypeError
-        When ``x`` is not a tensor or NumPy array, or ``dtype`` is not a dtype.
-    """
-    if copy is not True and copy is not False:
-        raise TypeError(f"astype: copy={copy!r} must be True or False (the Array API's astype)")
-    if not isinstance(x, torch.Tensor):
-        if isinstance(x, (np.ndarray, np.generic)):
-            from tbridge._bridge import asarray
-
-            target = torch_dtype(dtype)  # None is not a dtype here, as for tensors
-            return asarray(x, dtype=target, device=device, copy=True if copy else None)
-        raise TypeError(
-            f"astype: x of type {type(x).__name__} is not a tensor or NumPy array; use "
-            "tb.asarray(x, dtype=...) for other data"
-        )
-    dt = torch_dtype(dtype)
-    dev = x.device if device is None else torch_device(device)
-    if dt == x.dtype and dev == x.device:
-        return x.clone() if copy else x
-    return convert(x, dt, dev)

@@ -10,10 +10,10 @@ cost nothing when torch succeeds:
 * unsigned dtypes torch has no CPU kernel for (uint16/32/64: ``tril``, ``triu``,
   ``take_along_axis``, and for 1-d arrays ``flip``, ``take`` and ``repeat`` with array
   repeats; pytorch#58734) run on a same-size signed view
-  (:func:`tbridge._workarounds.on_bits`), which is exact for moving data; other kernels torch
+  (:func:`tbridge._core.workarounds.on_bits`), which is exact for moving data; other kernels torch
   lacks on other devices take the same route when torch raises ``NotImplementedError``;
 * ``concat`` and ``stack`` of mixed dtypes promote by the standard's table
-  (:func:`tbridge._promotion.result_type`), which torch refuses for the unsigned types;
+  (:func:`tbridge._core.promotion.result_type`), which torch refuses for the unsigned types;
 * torch's spellings that differ from the standard's (``roll`` with one shift for several
   axes, ``squeeze`` of a non-singleton axis, ``take`` with negative indices, ``reshape`` with
   ``copy=``, ``repeat`` with short integer repeats) are translated.
@@ -35,9 +35,10 @@ import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
 
-from tbridge._normalize import check_copy
-from tbridge._promotion import result_type
-from tbridge._workarounds import UNSIGNED_GAPS, on_bits, to_wide
+from tbridge._convert.bridge import _ndarray_to_tensor, asarray
+from tbridge._core.normalize import CPU, check_copy
+from tbridge._core.promotion import result_type
+from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 
 __all__ = [
     "broadcast_arrays",
@@ -108,19 +109,12 @@ def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -
     that promises a view) raises instead of copying an array torch cannot view.
     """
     if type(value) is np.ndarray:
-        from tbridge._bridge import _ndarray_to_tensor
-        from tbridge._normalize import CPU
-
         return _ndarray_to_tensor(value, None, CPU, copy, where)  # errors name ``where``
     if isinstance(value, np.generic):
-        from tbridge._bridge import asarray
-
         # A NumPy scalar owns no array memory: converting it is not a copy of the caller's
         # data, so even copy=False takes it (np.reshape(np.float64(3), (1,), copy=False) does).
         return asarray(value)
     if isinstance(value, np.ndarray):
-        from tbridge._bridge import asarray
-
         return asarray(value, copy=copy)
     raise _not_array(where, name, value)
 

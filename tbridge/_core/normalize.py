@@ -1,6 +1,6 @@
 """Where user input becomes torch objects: devices, shapes, ``requires_grad`` and ``copy``.
 
-Every public function goes through these helpers (dtypes go through :mod:`tbridge._dtypes`).
+Every public function goes through these helpers (dtypes go through :mod:`tbridge._core.dtypes`).
 Each helper has a fast path for the common spelling and a slow path that validates and explains.
 """
 

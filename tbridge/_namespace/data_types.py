@@ -1,7 +1,7 @@
 """The Array API's data type functions: ``can_cast``, ``finfo``, ``iinfo``, ``isdtype``.
 
-``result_type`` is :func:`tbridge._promotion.result_type`, re-exported (one promotion table).
-``astype`` lives with the other moves in :mod:`tbridge._moves`.
+``result_type`` is :func:`tbridge._core.promotion.result_type`, re-exported (one promotion table).
+``astype`` lives with the other moves in :mod:`tbridge._convert.moves`.
 
 ``finfo``/``iinfo`` return tbridge's own small records, because ``torch.finfo(...).dtype`` is a
 string (``'float32'``) where the standard wants the dtype object, and ``torch.iinfo`` objects
@@ -14,13 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, TypeAlias
 
+import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._dtypes import DTypeLike, torch_dtype
-from tbridge._promotion import promote, result_type
+from tbridge._convert.bridge import asarray
+from tbridge._convert.moves import convert
+from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.normalize import DeviceLike, torch_device
+from tbridge._core.promotion import promote, result_type
 
-__all__ = ["can_cast", "finfo", "iinfo", "isdtype", "result_type"]
+__all__ = ["astype", "can_cast", "finfo", "iinfo", "isdtype", "result_type"]
 
 DTypeKind: TypeAlias = "torch.dtype | str | tuple[torch.dtype | str, ...]"
 
@@ -272,3 +276,48 @@ def _isdtype_slow(dtype: DTypeLike, kind: DTypeKind) -> bool:
     if type(dtype) is torch.dtype and (type(kind) is str or type(kind) is torch.dtype):
         _ISDTYPE_CACHE.setdefault(kind, {})[dtype] = found
     return found
+
+
+def astype(
+    x: torch.Tensor,
+    dtype: DTypeLike,
+    /,
+    *,
+    copy: bool = True,
+    device: DeviceLike | None = None,
+) -> torch.Tensor:
+    """``x`` converted to ``dtype`` (and moved to ``device``), with at most one copy.
+
+    The Array API 2024.12 signature. ``copy=True`` (the default) always returns new memory;
+    ``copy=False`` returns ``x`` itself when dtype and device already match, and copies
+    otherwise, as the standard says. A combined move converts on whichever side makes the
+    transfer smaller, so ``astype(x, tb.float64, device="cuda")`` ships float32 and widens on
+    the GPU.
+
+    Memory and autograd: shares with ``x`` only when ``copy=False`` and nothing changes; stays
+    on ``x``'s autograd graph (a dtype change to a non-floating dtype ends differentiability, as
+    in torch).
+
+    A NumPy array or scalar is converted as ``tb.asarray`` would (``copy=False`` then shares
+    its memory when nothing changes and torch can view it), like every namespace function.
+
+    Raises
+    ------
+    TypeError
+        When ``x`` is not a tensor or NumPy array, or ``dtype`` is not a dtype.
+    """
+    if copy is not True and copy is not False:
+        raise TypeError(f"astype: copy={copy!r} must be True or False (the Array API's astype)")
+    if not isinstance(x, torch.Tensor):
+        if isinstance(x, (np.ndarray, np.generic)):
+            target = torch_dtype(dtype)  # None is not a dtype here, as for tensors
+            return asarray(x, dtype=target, device=device, copy=True if copy else None)
+        raise TypeError(
+            f"astype: x of type {type(x).__name__} is not a tensor or NumPy array; use "
+            "tb.asarray(x, dtype=...) for other data"
+        )
+    dt = torch_dtype(dtype)
+    dev = x.device if device is None else torch_device(device)
+    if dt == x.dtype and dev == x.device:
+        return x.clone() if copy else x
+    return convert(x, dt, dev)

@@ -2,9 +2,9 @@
 
 Each function has a fast path that calls torch directly when torch's answer is already the
 standard's (both operands tensors of one dtype that torch computes natively), and a slow path
-that promotes by the standard's table (:mod:`tbridge._promotion`), accepts Python scalars and
+that promotes by the standard's table (:mod:`tbridge._core.promotion`), accepts Python scalars and
 NumPy arrays, and routes unsigned dtypes torch cannot compute through
-:mod:`tbridge._workarounds`.
+:mod:`tbridge._core.workarounds`.
 
 Fast paths are written inline in each function (no helper frame) and call torch functions bound
 at import: on small arrays a Python frame or an attribute lookup is a measurable part of a call.
@@ -24,9 +24,10 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._dtypes import current_defaults, default_float_dtype
-from tbridge._promotion import kind_rank, promote, scalar_result
-from tbridge._workarounds import (
+from tbridge._convert.bridge import asarray
+from tbridge._core.dtypes import current_defaults, default_float_dtype
+from tbridge._core.promotion import kind_rank, promote, scalar_result
+from tbridge._core.workarounds import (
     UNSIGNED_GAPS,
     from_ordered,
     on_bits,
@@ -211,8 +212,6 @@ def _tensor(x: object, where: str) -> Tensor:
     if isinstance(x, Tensor):
         return x
     if isinstance(x, (np.ndarray, np.generic)):
-        from tbridge._bridge import asarray
-
         return asarray(x)
     raise TypeError(
         f"{where}: expected an array, got {type(x).__name__}; pass a tensor (tb.asarray(x) "

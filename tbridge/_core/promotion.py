@@ -17,7 +17,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._dtypes import (
+from tbridge._core.dtypes import (
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
