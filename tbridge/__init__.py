@@ -35,6 +35,30 @@ from tbridge._namespace.linear_algebra import *  # noqa: F403
 from tbridge._namespace.manipulation import *  # noqa: F403
 from tbridge._namespace.searching import *  # noqa: F403
 from tbridge._namespace.statistical import *  # noqa: F403
+from tbridge._numpy import creation as _np_creation
+from tbridge._numpy import dtypes as _np_dtypes
+from tbridge._numpy import elementwise as _np_elementwise
+from tbridge._numpy import indexing as _np_indexing
+from tbridge._numpy import io as _np_io
+from tbridge._numpy import logic as _np_logic
+from tbridge._numpy import manipulation as _np_manipulation
+from tbridge._numpy import products as _np_products
+from tbridge._numpy import signal as _np_signal
+from tbridge._numpy import state as _np_state
+from tbridge._numpy import statistics as _np_statistics
+from tbridge._numpy import strides as _np_strides
+from tbridge._numpy.creation import *  # noqa: F403
+from tbridge._numpy.dtypes import *  # noqa: F403
+from tbridge._numpy.elementwise import *  # noqa: F403
+from tbridge._numpy.indexing import *  # noqa: F403
+from tbridge._numpy.io import *  # noqa: F403
+from tbridge._numpy.logic import *  # noqa: F403
+from tbridge._numpy.manipulation import *  # noqa: F403
+from tbridge._numpy.products import *  # noqa: F403
+from tbridge._numpy.signal import *  # noqa: F403
+from tbridge._numpy.state import *  # noqa: F403
+from tbridge._numpy.statistics import *  # noqa: F403
+from tbridge._numpy.strides import *  # noqa: F403
 from tbridge._version import __version__
 
 # Dtypes: the torch dtype objects themselves.
@@ -100,6 +124,19 @@ __all__ += _linear_algebra.__all__
 __all__ += _manipulation.__all__
 __all__ += _searching.__all__
 __all__ += _statistical.__all__
+# NumPy's functions beyond the standard, by topic.
+__all__ += _np_creation.__all__
+__all__ += _np_dtypes.__all__
+__all__ += _np_elementwise.__all__
+__all__ += _np_indexing.__all__
+__all__ += _np_io.__all__
+__all__ += _np_logic.__all__
+__all__ += _np_manipulation.__all__
+__all__ += _np_products.__all__
+__all__ += _np_signal.__all__
+__all__ += _np_state.__all__
+__all__ += _np_statistics.__all__
+__all__ += _np_strides.__all__
 
 
 def __getattr__(name: str) -> object:

@@ -4,10 +4,14 @@ The functions live in :mod:`tbridge._namespace.fft`; this module is their public
 ``dir(tb.fft)`` lists the extension's names and nothing else.
 """
 
+from tbridge._namespace import fft as _standard
 from tbridge._namespace.fft import *  # noqa: F403 - the extension's names, by its __all__
-from tbridge._namespace.fft import __all__ as _standard
+from tbridge._numpy import fft as _numpy
+from tbridge._numpy.fft import *  # noqa: F403 - NumPy's names beyond the extension
 
-__all__ = list(_standard)
+__all__: list[str] = []
+__all__ += _standard.__all__
+__all__ += _numpy.__all__
 
 
 def __dir__() -> list[str]:

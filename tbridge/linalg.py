@@ -4,6 +4,7 @@ The functions live in :mod:`tbridge._namespace.linalg`; this module is their pub
 ``dir(tb.linalg)`` lists the extension's names and nothing else.
 """
 
+from tbridge._namespace import linalg as _standard
 from tbridge._namespace.linalg import *  # noqa: F403 - the extension's names, by its __all__
 from tbridge._namespace.linalg import (  # noqa: F401 - public classes beside the functions
     EighResult,
@@ -13,10 +14,13 @@ from tbridge._namespace.linalg import (  # noqa: F401 - public classes beside th
     SlogdetResult,
     SVDResult,
 )
-from tbridge._namespace.linalg import __all__ as _standard
+from tbridge._numpy import linalg as _numpy
+from tbridge._numpy.linalg import *  # noqa: F403 - NumPy's names beyond the extension
 
 #: The standard's names (the result classes and LinAlgError are public attributes too).
-__all__ = list(_standard)
+__all__: list[str] = []
+__all__ += _standard.__all__
+__all__ += _numpy.__all__
 _CLASSES = ["EigResult", "EighResult", "LinAlgError", "QRResult", "SVDResult", "SlogdetResult"]
 _PUBLIC = sorted([*__all__, *_CLASSES])
 

@@ -144,8 +144,8 @@ def test_broadcast_to_errors() -> None:
     with pytest.raises(ValueError, match=r"broadcast_to: an array of shape \(3, 4\) cannot be "
                        r"broadcast to shape \(3,\)"):  # fmt: skip
         tb.broadcast_to(torch.zeros(3, 4), (3,))
-    with pytest.raises(TypeError, match="broadcast_to: x must be an array"):
-        tb.broadcast_to([1, 2], (2, 2))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="broadcast_to: x must be array data"):
+        tb.broadcast_to("ab", (2, 2))  # type: ignore[arg-type]
 
 
 def test_broadcast_to_int_shape() -> None:
@@ -163,8 +163,8 @@ def test_broadcast_arrays_edge_cases() -> None:
     assert tb.broadcast_arrays() == ()
     with pytest.raises(ValueError, match=r"broadcast_arrays: shapes \(3,\), \(4,\) cannot be "):
         tb.broadcast_arrays(torch.zeros(3), torch.zeros(4))
-    with pytest.raises(TypeError, match="broadcast_arrays: argument 1 must be an array"):
-        tb.broadcast_arrays(torch.zeros(3), [1, 2, 3])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="broadcast_arrays: argument 1 must be array data"):
+        tb.broadcast_arrays(torch.zeros(3), "abc")  # type: ignore[arg-type]
 
 
 # ---- joining --------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_concat_axis_none_mixed_ranks(device: torch.device) -> None:
         ([torch.tensor(1.0), torch.tensor(2.0)], {}, ValueError, "0-d arrays need axis=None"),
         ([torch.zeros(2, 3)], {"axis": 2}, AxisError,
          "concat: axis 2 is out of bounds for an array of 2 dimension"),
-        ([torch.zeros(2), [0.0, 1.0]], {}, TypeError, r"concat: arrays\[1\] must be an array"),
+        ([torch.zeros(2), "ab"], {}, TypeError, r"concat: arrays\[1\] must be array data"),
         (torch.zeros(2, 2), {}, TypeError, "concat: arrays must be a tuple or list of arrays"),
     ],
 )  # fmt: skip
@@ -590,7 +590,7 @@ def test_take_nd_indices(device: torch.device) -> None:
          r"\[-3, 3\)"),
         ((2, 3), torch.tensor([0.0]), 1, TypeError, "take: indices must have an integer dtype"),
         ((2, 3), torch.tensor([True]), 1, TypeError, "take: indices must have an integer dtype"),
-        ((2, 3), [0], 1, TypeError, "take: indices must be an array"),
+        ((2, 3), "ab", 1, TypeError, "take: indices must be array data"),
         ((2, 3), torch.tensor([0]), 2, AxisError, "take: axis 2 is out of bounds"),
     ],
 )  # fmt: skip
@@ -671,8 +671,8 @@ def test_meshgrid_numpy_extras(indexing: Any, device: torch.device) -> None:
 def test_meshgrid_errors() -> None:
     with pytest.raises(ValueError, match="meshgrid: indexing='yx' is not allowed; pass 'xy'"):
         tb.meshgrid(torch.zeros(2), indexing="yx")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="meshgrid: argument 1 must be an array"):
-        tb.meshgrid(torch.zeros(2), [1, 2])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="meshgrid: argument 1 must be array data"):
+        tb.meshgrid(torch.zeros(2), "ab")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="meshgrid: the arrays are on different devices"):
         tb.meshgrid(torch.zeros(2), torch.zeros(3, dtype=torch.int8, device="meta"))
 
@@ -807,9 +807,9 @@ NOT_ARRAYS: list[tuple[str, Callable[[Any], Any]]] = [
     ("name", "fn"), NOT_ARRAYS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(NOT_ARRAYS)]
 )
 def test_non_arrays_are_type_errors(name: str, fn: Callable[[Any], Any]) -> None:
-    match = rf"{name}: (x|arrays\[0\]) must be an array \(torch.Tensor or NumPy array\), got list"
+    match = rf"{name}: (x|arrays\[0\]) must be array data \(a tensor, a NumPy array, a number or a nested sequence of numbers\), got str"
     with pytest.raises(TypeError, match=match):
-        fn([1, 2])
+        fn("ab")
 
 
 # ---- fast paths -----------------------------------------------------------------------------

@@ -313,10 +313,10 @@ X = torch.zeros(3, 4)
         ),
         (lambda: tb.any(X, axis=1.0), TypeError, r"^any: axis=1\.0 is not an integer"),
         (
-            lambda: tb.sum([1, 2]),
+            lambda: tb.sum("ab"),
             TypeError,
-            r"^sum: expected an array, got list; pass a tensor \(tb\.asarray\(x\) converts other "
-            r"data\)$",
+            r"^sum: x must be array data \(a tensor, a NumPy array, a number or a nested "
+            r"sequence of numbers\), got str; convert it first \(tb\.asarray\) or pass numbers$",
         ),
         (
             lambda: tb.max(torch.zeros(0, 3), axis=0),

@@ -24,7 +24,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._convert.bridge import asarray
+from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import current_defaults, default_float_dtype
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.workarounds import (
@@ -209,14 +209,8 @@ _SIGN_NUMPY_MAX: Final = 1 << 16
 
 
 def _tensor(x: object, where: str) -> Tensor:
-    if isinstance(x, Tensor):
-        return x
-    if isinstance(x, (np.ndarray, np.generic)):
-        return asarray(x)
-    raise TypeError(
-        f"{where}: expected an array, got {type(x).__name__}; pass a tensor (tb.asarray(x) "
-        "converts other data)"
-    )
+    """``x`` through the input gate (a tensor passes as itself)."""
+    return x if type(x) is Tensor else as_tensor(x, where)
 
 
 def _weak(t: Tensor, s: object) -> bool:
@@ -256,19 +250,19 @@ def _operands(
     s1 = isinstance(x1, (bool, int, float, complex)) and not isinstance(x1, np.generic)
     s2 = isinstance(x2, (bool, int, float, complex)) and not isinstance(x2, np.generic)
     if s1 and s2:
-        raise TypeError(
-            f"{where}: at least one argument must be an array, got {type(x1).__name__} and "
-            f"{type(x2).__name__}; wrap one with tb.asarray"
-        )
+        # Two Python scalars: the first stands alone (an array of NumPy's default dtype, as
+        # np.add(1, 2.5) reads it) and the second stays weak beside it.
+        x1, s1 = as_tensor(x1, where, "x1"), False
     if s2:
-        t1 = _tensor(x1, where)
+        t1 = x1 if type(x1) is Tensor else as_tensor(x1, where, "x1")
         dt = scalar_result(t1.dtype, x2)
         return (t1 if t1.dtype == dt else t1.to(dt)), x2, dt  # type: ignore[return-value]
     if s1:
-        t2 = _tensor(x2, where)
+        t2 = x2 if type(x2) is Tensor else as_tensor(x2, where, "x2")
         dt = scalar_result(t2.dtype, x1)
         return x1, (t2 if t2.dtype == dt else t2.to(dt)), dt  # type: ignore[return-value]
-    t1, t2 = _tensor(x1, where), _tensor(x2, where)
+    t1 = x1 if type(x1) is Tensor else as_tensor(x1, where, "x1")
+    t2 = x2 if type(x2) is Tensor else as_tensor(x2, where, "x2")
     dt = promote(t1.dtype, t2.dtype)
     return (t1 if t1.dtype == dt else t1.to(dt)), (t2 if t2.dtype == dt else t2.to(dt)), dt
 

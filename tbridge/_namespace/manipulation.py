@@ -35,8 +35,8 @@ import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
 
-from tbridge._convert.bridge import _ndarray_to_tensor, asarray
-from tbridge._core.normalize import CPU, check_copy
+from tbridge._convert.gate import as_tensor
+from tbridge._core.normalize import check_copy
 from tbridge._core.promotion import result_type
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 
@@ -102,25 +102,21 @@ def _not_array(where: str, name: str, value: object) -> TypeError:
 
 
 def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -> Tensor:
-    """A non-tensor array argument as a tensor, or the TypeError that names it.
+    """A non-tensor array argument through the input gate, errors naming ``where`` and ``name``.
 
-    NumPy arrays and scalars go through ``tb.asarray`` (sharing memory when torch can view it),
-    as in the element-wise functions; anything else is an error. ``copy=False`` (for a caller
-    that promises a view) raises instead of copying an array torch cannot view.
+    ``copy=False`` (for a caller that promises a view) raises instead of copying an array torch
+    cannot view. A NumPy scalar owns no array memory: converting it is not a copy of the
+    caller's data, so even copy=False takes it (np.reshape(np.float64(3), (1,), copy=False)
+    does).
     """
-    if type(value) is np.ndarray:
-        return _ndarray_to_tensor(value, None, CPU, copy, where)  # errors name ``where``
     if isinstance(value, np.generic):
-        # A NumPy scalar owns no array memory: converting it is not a copy of the caller's
-        # data, so even copy=False takes it (np.reshape(np.float64(3), (1,), copy=False) does).
-        return asarray(value)
-    if isinstance(value, np.ndarray):
-        return asarray(value, copy=copy)
-    raise _not_array(where, name, value)
+        return as_tensor(value, where, name)
+    return as_tensor(value, where, name, copy=copy)
 
 
 def _has_numpy(*values: object) -> bool:
-    return any(isinstance(v, (np.ndarray, np.generic)) for v in values)
+    """Whether an argument is not a tensor: the gate converts it (or says why it cannot)."""
+    return any(not isinstance(v, Tensor) for v in values)
 
 
 def _type_error(where: str, e: TypeError, **args: object) -> TypeError:

@@ -1,0 +1,158 @@
+"""The input gate: where every public function's arguments become tensors, and ``out=`` lands.
+
+One decision table for array arguments (``as_tensor``):
+
+| argument | result |
+|---|---|
+| ``torch.Tensor`` (any subclass: ``nn.Parameter``, DTensor) | the same object |
+| NumPy array | as ``tb.asarray`` converts it: shared when torch can view it, else copied |
+| NumPy scalar | a 0-d tensor of its dtype |
+| Python ``bool``/``int``/``float``/``complex`` | a 0-d tensor of NumPy's default dtype for it |
+| nested list/tuple of numbers | as ``np.asarray`` reads it, at NumPy's default dtypes |
+| ``__array__``/``__dlpack__``/buffer objects | as ``tb.asarray`` converts them |
+| anything else (``None``, ``str``, ``dict``, ...) | ``TypeError`` naming the caller and argument |
+
+Python scalars *next to an array* are another matter: the element-wise functions keep them as
+weak scalars (``tb.add(int8_x, 1)`` stays int8, the Array API's rule) and never call the gate
+for them. A scalar or list standing alone is an array, as in NumPy (``tb.sqrt(2)`` is float64).
+
+``write_out`` is the other half of NumPy's calling convention: ``out=`` with NumPy's
+``same_kind`` casting rule.
+
+Memory and autograd: a tensor passes through untouched (same object, same graph); converted
+NumPy data shares memory exactly when ``tb.asarray`` would.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from tbridge._convert.bridge import _ndarray_to_tensor, asarray
+from tbridge._core.dtypes import DTypeLike
+from tbridge._core.normalize import CPU, DeviceLike
+from tbridge._core.promotion import kind_rank
+
+__all__ = ["as_tensor", "is_python_scalar", "write_out"]
+
+_Tensor: Final = torch.Tensor
+_ndarray: Final = np.ndarray
+_SCALARS: Final = (bool, int, float, complex)
+#: Types that are never array data, refused before NumPy tries to read them.
+_NOT_DATA: Final = (str, bytes, dict, set, frozenset, type(None))
+#: NumPy dtype kinds with no torch twin: object, strings, void (structured), datetimes.
+_NO_TWIN_KINDS: Final = "OUSVMm"
+
+
+def is_python_scalar(x: object) -> bool:
+    """Whether ``x`` is a Python ``bool``/``int``/``float``/``complex`` (not a NumPy scalar)."""
+    return type(x) in _SCALARS
+
+
+def as_tensor(
+    x: object,
+    caller: str,
+    name: str = "x",
+    *,
+    copy: bool | None = None,
+    dtype: DTypeLike | None = None,
+    device: DeviceLike | None = None,
+) -> Tensor:
+    """``x`` as a tensor by the table above; errors name ``caller`` and the argument ``name``.
+
+    ``copy``, ``dtype`` and ``device`` mean what they mean for ``tb.asarray``; with all three
+    left as None a tensor comes back as the same object.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not array data, or holds data torch has no dtype for (object, str, datetime,
+        structured): the message names ``caller`` and ``name`` and the NumPy route.
+    ValueError
+        ``copy=False`` when a copy is needed; ragged sequences.
+    """
+    kind = type(x)
+    if kind is _Tensor and copy is not True and dtype is None and device is None:
+        return x  # type: ignore[return-value]
+    if kind is _ndarray and dtype is None and device is None:
+        if x.dtype.kind in _NO_TWIN_KINDS:  # type: ignore[attr-defined]
+            raise _no_torch_dtype(x.dtype, caller, name)  # type: ignore[attr-defined]
+        return _ndarray_to_tensor(x, None, CPU, copy, caller)  # type: ignore[arg-type]
+    if isinstance(x, _NOT_DATA):
+        raise TypeError(
+            f"{caller}: {name} must be array data (a tensor, a NumPy array, a number or a "
+            f"nested sequence of numbers), got {kind.__name__}; convert it first "
+            "(tb.asarray) or pass numbers"
+        )
+    if isinstance(x, np.ndarray) and x.dtype.kind in _NO_TWIN_KINDS:
+        raise _no_torch_dtype(x.dtype, caller, name)
+    try:
+        return asarray(x, dtype=dtype, device=device, copy=copy)
+    except TypeError as e:
+        raise TypeError(_retitle(e, caller, name)) from e
+    except ValueError as e:
+        raise ValueError(_retitle(e, caller, name)) from e
+
+
+def _no_torch_dtype(dt: np.dtype[Any], caller: str, name: str) -> TypeError:
+    return TypeError(
+        f"{caller}: {name} has NumPy dtype {dt}, which torch has no dtype for (structured, "
+        "string, datetime and object arrays stay in NumPy); compute on it with NumPy itself "
+        "(tb.to_numpy hands tensors to NumPy), or convert the numeric fields first"
+    )
+
+
+def _retitle(e: Exception, caller: str, name: str) -> str:
+    """The message of an ``asarray`` error, told from the caller's side."""
+    text = str(e)
+    text = text.removeprefix("asarray: ").removeprefix("asarray(copy=False): ")
+    return f"{caller}: {name}: {text}"
+
+
+def write_out(result: Tensor, out: Tensor | None, caller: str) -> Tensor:
+    """``result`` written into ``out`` (and ``out`` returned), or ``result`` when ``out`` is None.
+
+    NumPy's ufunc rule: ``out`` must have the result's shape, its dtype must be reachable by
+    ``same_kind`` casting (float64 into float32 is allowed, float into int is not), and here
+    also the result's device. A leaf that requires grad cannot be written (autograd would lose
+    the write); any other ``out`` stays on the graph through ``copy_``.
+
+    Raises
+    ------
+    TypeError
+        ``out`` is not a tensor, or its dtype is of a lower kind than the result's.
+    ValueError
+        Shape or device mismatch; ``out`` is a leaf that requires grad.
+    """
+    if out is None:
+        return result
+    if not isinstance(out, _Tensor):
+        raise TypeError(
+            f"{caller}: out must be a torch.Tensor, got {type(out).__name__}; pass a tensor "
+            "(tb.empty(shape, dtype=...)) or leave out=None"
+        )
+    if out.shape != result.shape:
+        raise ValueError(
+            f"{caller}: out has shape {tuple(out.shape)} but the result has shape "
+            f"{tuple(result.shape)}; pass an out of the result's shape"
+        )
+    if out.device != result.device:
+        raise ValueError(
+            f"{caller}: out is on {out.device} but the result is on {result.device}; pass an "
+            "out on the inputs' device"
+        )
+    if out.dtype != result.dtype and kind_rank(out.dtype) < kind_rank(result.dtype):
+        raise TypeError(
+            f"{caller}: cannot cast the {result.dtype} result into out of dtype {out.dtype} "
+            "under NumPy's 'same_kind' rule; pass an out of the result's kind or wider"
+        )
+    if out.requires_grad and out.is_leaf:
+        raise ValueError(
+            f"{caller}: out is a leaf tensor that requires grad, and autograd cannot record "
+            "a write into it; pass an out without requires_grad or leave out=None"
+        )
+    out.copy_(result)
+    return out
