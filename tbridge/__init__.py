@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import torch as _torch
 
 from tbridge import fft, linalg, random
@@ -139,8 +141,10 @@ __all__ += _np_statistics.__all__
 __all__ += _np_strides.__all__
 
 
-def __getattr__(name: str) -> object:
-    raise missing_attribute(name, __all__)
+if not TYPE_CHECKING:  # type checkers report a misspelled name instead of typing it `object`
+
+    def __getattr__(name: str) -> object:
+        raise missing_attribute(name, __all__)
 
 
 def __dir__() -> list[str]:

@@ -4,6 +4,9 @@ The functions live in :mod:`tbridge._namespace.fft`; this module is their public
 ``dir(tb.fft)`` lists the extension's names and nothing else.
 """
 
+from typing import TYPE_CHECKING
+
+from tbridge._core.suggest import missing_attribute
 from tbridge._namespace import fft as _standard
 from tbridge._namespace.fft import *  # noqa: F403 - the extension's names, by its __all__
 from tbridge._numpy import fft as _numpy
@@ -16,3 +19,9 @@ __all__ += _numpy.__all__
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+if not TYPE_CHECKING:  # type checkers report a misspelled name instead of typing it `object`
+
+    def __getattr__(name: str) -> object:
+        raise missing_attribute(name, __all__, "tbridge.fft")

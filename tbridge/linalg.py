@@ -4,6 +4,9 @@ The functions live in :mod:`tbridge._namespace.linalg`; this module is their pub
 ``dir(tb.linalg)`` lists the extension's names and nothing else.
 """
 
+from typing import TYPE_CHECKING
+
+from tbridge._core.suggest import missing_attribute
 from tbridge._namespace import linalg as _standard
 from tbridge._namespace.linalg import *  # noqa: F403 - the extension's names, by its __all__
 from tbridge._namespace.linalg import (  # noqa: F401 - public classes beside the functions
@@ -27,3 +30,9 @@ _PUBLIC = sorted([*__all__, *_CLASSES])
 
 def __dir__() -> list[str]:
     return _PUBLIC
+
+
+if not TYPE_CHECKING:  # type checkers report a misspelled name instead of typing it `object`
+
+    def __getattr__(name: str) -> object:
+        raise missing_attribute(name, __all__, "tbridge.linalg")

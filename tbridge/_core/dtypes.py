@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import difflib
 import importlib.util
 from collections.abc import Iterator
 from typing import Any, Final, TypeAlias
@@ -99,6 +100,21 @@ def _unsupported_numpy(nd: np.dtype[Any], value: object) -> TypeError:
     )
 
 
+#: The dtype names a misspelling is compared with.
+_DTYPE_NAMES: Final = (
+    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+    "float16", "bfloat16", "float32", "float64", "complex64", "complex128",
+)  # fmt: skip
+
+
+def _closest(value: object) -> str:
+    """``; did you mean 'float32'?`` for a misspelled dtype string, or nothing."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, _DTYPE_NAMES, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _resolve(value: object) -> torch.dtype:
     """Slow path of :func:`torch_dtype`: parse, validate and cache one spelling."""
     if isinstance(value, str) and value in {"bfloat16", *ML_DTYPE_NAMES.values()}:
@@ -113,7 +129,9 @@ def _resolve(value: object) -> torch.dtype:
         try:
             nd: np.dtype[Any] = np.dtype(value)
         except TypeError as e:
-            raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}") from e
+            raise TypeError(
+                f"dtype={value!r} is not a dtype{_closest(value)}; pass {_ACCEPTED}"
+            ) from e
         native = nd.newbyteorder("=") if nd.byteorder not in "=|" else nd
         found = _NUMPY_TO_TORCH.get(native)
         if found is None:

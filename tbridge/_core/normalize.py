@@ -47,6 +47,8 @@ def torch_device(device: DeviceLike | None) -> torch.device:
     except (KeyError, TypeError):
         pass
     if isinstance(device, torch.device):
+        if device.type == "cuda":
+            check_cuda(device)
         return device
     if isinstance(device, bool) or not isinstance(device, (str, int)):
         raise TypeError(
@@ -67,8 +69,34 @@ def torch_device(device: DeviceLike | None) -> torch.device:
                 f"device={device!r} is not a device torch knows; pass e.g. 'cpu', 'cuda', "
                 "'cuda:1', 'mps' or 'meta'"
             ) from e
+    if result.type == "cuda":
+        check_cuda(result)
     _DEVICE_CACHE[device] = result
     return result
+
+
+_CUDA_READY: list[bool] = []  # filled once, on the first CUDA request
+
+
+def check_cuda(device: torch.device) -> None:
+    """Raise a ValueError naming the installed torch build when ``device`` cannot be used.
+
+    Without this, torch answers a CUDA request on a CPU build with an AssertionError ("Torch
+    not compiled with CUDA enabled") from deep inside the first allocation.
+    """
+    if not _CUDA_READY:
+        _CUDA_READY.append(torch.cuda.is_available())
+    if _CUDA_READY[0]:
+        return
+    build = (
+        f"a CUDA {torch.version.cuda} build of torch {torch.__version__} that sees no GPU"
+        if torch.version.cuda
+        else f"a CPU-only build of torch ({torch.__version__})"
+    )
+    raise ValueError(
+        f"device={str(device)!r}: this process has {build}; run `python -m tbridge` to see "
+        "the devices it can use, and install a CUDA build of torch for GPUs"
+    )
 
 
 def _bad_size(value: object, where: str) -> TypeError:
