@@ -19,6 +19,21 @@ settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--torch-default-dtype",
+        choices=("float32", "float64"),
+        default="float32",
+        help="torch's global default dtype for the whole run (tbridge's results must not "
+        "depend on it: the tox env `default-float64` runs the suite with float64)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Set once before any test module is imported, as a user sets it at start-up.
+    torch.set_default_dtype(getattr(torch, config.getoption("--torch-default-dtype")))
+
+
 def _devices() -> list[str]:
     found = ["cpu", "meta"]
     if torch.cuda.is_available():

@@ -13,6 +13,14 @@ import torch
 import tbridge as tb
 from tbridge._namespace.info import available_devices
 
+
+@pytest.fixture(autouse=True)
+def _primer_prints_with_torch_float32_default() -> None:
+    """The primer's printed reprs leave out ``dtype=torch.float32`` because float32 is torch's
+    default there; torch's repr (not tbridge's values) depends on it, so these tests set it.
+    The autouse fixture in conftest restores the run's default afterwards."""
+    torch.set_default_dtype(torch.float32)
+
 # ---- 1 (1): declaration and initialisation ---------------------------------------------------
 
 
