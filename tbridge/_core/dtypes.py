@@ -12,10 +12,12 @@ import contextvars
 import difflib
 import importlib.util
 from collections.abc import Iterator
-from typing import Any, Final, TypeAlias
+from typing import Any, Final
 
 import numpy as np
 import torch
+
+from tbridge._core.typing import DTypeLike
 
 __all__ = [
     "ML_DTYPES_AVAILABLE",
@@ -32,7 +34,6 @@ __all__ = [
 
 #: Everything ``dtype=`` accepts. ``type`` covers Python ``bool/int/float/complex`` and NumPy
 #: scalar types such as ``np.float32``.
-DTypeLike: TypeAlias = "torch.dtype | np.dtype[Any] | type | str"
 
 ML_DTYPES_AVAILABLE: Final = importlib.util.find_spec("ml_dtypes") is not None
 

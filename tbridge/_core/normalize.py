@@ -12,6 +12,8 @@ from typing import Final, Literal, SupportsIndex, TypeAlias, cast
 
 import torch
 
+from tbridge._core.typing import DeviceLike, ShapeLike
+
 __all__ = [
     "CPU",
     "DeviceLike",
@@ -22,8 +24,6 @@ __all__ = [
     "torch_shape",
 ]
 
-DeviceLike: TypeAlias = "torch.device | str | int"
-ShapeLike: TypeAlias = "SupportsIndex | Sequence[SupportsIndex]"
 
 CPU: Final = torch.device("cpu")
 
