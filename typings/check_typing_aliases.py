@@ -1,6 +1,6 @@
 """Typing tests for tbridge.typing and the inputs its aliases admit. Checked, never executed.
 
-Negative cases carry ``# type: ignore[code]`` (mypy) and ``# pyright: ignore[rule]``; with
+Negative cases carry ``# type: ignore[code]`` (pyright honours it too); with
 ``warn_unused_ignores`` / ``reportUnnecessaryTypeIgnoreComment`` a case that stops failing
 breaks the run.
 """
@@ -38,8 +38,8 @@ def array_likes(a: np.ndarray[Any, Any], t: torch.Tensor) -> None:
     takes_array(3)
     takes_array(np.float32(2.0))
     takes_array(b"\x00\x01")  # a buffer
-    takes_array(object())  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    takes_array(None)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    takes_array(object())  # type: ignore[arg-type]
+    takes_array(None)  # type: ignore[arg-type]
 
 
 def dtype_likes() -> None:
@@ -51,9 +51,9 @@ def dtype_likes() -> None:
     takes_dtype(tb.int8)
     name: DTypeName = "complex64"
     takes_dtype(name)
-    takes_dtype("flaot32")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    takes_dtype(object)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-    takes_dtype(list)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    takes_dtype("flaot32")  # type: ignore[arg-type]
+    takes_dtype(object)  # type: ignore[arg-type]
+    takes_dtype(list)  # type: ignore[arg-type]
 
 
 def device_likes() -> None:
@@ -62,7 +62,7 @@ def device_likes() -> None:
     takes_device("meta")
     takes_device(0)
     takes_device(torch.device("cuda", 12))
-    takes_device("gpu")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    takes_device("gpu")  # type: ignore[arg-type]
 
 
 def shapes_and_axes(n: np.int64) -> None:
@@ -77,5 +77,5 @@ def shapes_and_axes(n: np.int64) -> None:
 
 
 def misspelled_names() -> None:
-    tb.zeross(3)  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]
-    tb.linalg.lstsqq  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]
+    tb.zeross(3)  # type: ignore[attr-defined]
+    tb.linalg.lstsqq  # type: ignore[attr-defined]
