@@ -18,11 +18,6 @@ them and never runs a benchmark. Rerun this script to refresh them on another ma
 from __future__ import annotations
 
 import argparse
-import datetime
-import math
-import os
-import platform
-import statistics
 import sys
 import time
 import warnings
@@ -44,18 +39,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import _timing  # noqa: E402 - the benchmarks folder is not a package
 import bench_bridge  # noqa: E402
 import bench_namespace  # noqa: E402
+import run  # noqa: E402
 
+geomean = bench_namespace._geomean  # the namespace report's own, so both summarise alike
 PAGE = ROOT / "docs" / "benchmarks.md"
 IMAGES = ROOT / "docs" / "img"
 SIZES = (10, 10**3, 10**5, 10**6, 10**7)
-
-
-def _cpu() -> str:
-    try:
-        with open("/proc/cpuinfo") as f:
-            return next(line.split(":", 1)[1].strip() for line in f if "model name" in line)
-    except (OSError, StopIteration):
-        return platform.processor() or platform.machine()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,10 +124,6 @@ def namespace(rounds: int) -> list[dict[str, Any]]:
     return rows
 
 
-def _geomean(values: list[float]) -> float:
-    return math.exp(statistics.fmean(math.log(v) for v in values))
-
-
 def plot_namespace(rows: list[dict[str, Any]], path: Path) -> None:
     groups = list(dict.fromkeys(r["group"] for r in rows))
     fig, ax = plt.subplots(figsize=(11, 4.2))
@@ -154,7 +139,11 @@ def plot_namespace(rows: list[dict[str, Any]], path: Path) -> None:
                 continue
             x = i + offset + rng.uniform(-0.07, 0.07, len(values))
             ax.scatter(x, values, s=10, color=color, alpha=0.6, label=label if i == 0 else None)
-            ax.plot([i + offset - 0.12, i + offset + 0.12], [_geomean(values)] * 2, color=color)
+            ax.plot(
+                [i + offset - 0.12, i + offset + 0.12],
+                [geomean(values)] * 2,
+                color=color,
+            )
     ax.axhline(1.0, color="black", linewidth=0.8)
     ax.set_yscale("log")
     ax.set_xticks(range(len(groups)), groups, rotation=15, fontsize=8)
@@ -208,8 +197,8 @@ def render(env: dict[str, Any], bridge: list[dict[str, Any]], ns_rows: list[dict
         "The full benchmark, with its targets, is `python benchmarks/run.py all` and",
         "`python benchmarks/run.py namespace`.",
         "",
-        f"Measured {env['date']} on {env['cpu']} ({env['cores']} cores, torch on one thread,",
-        f"this thread's CPU time): Python {env['python']}, torch {env['torch']}, NumPy",
+        f"Measured {env['date'][:10]} on {env['cpu']} ({env['cpu_count']} cores, torch on one",
+        f"thread, this thread's CPU time): Python {env['python']}, torch {env['torch']}, NumPy",
         f"{env['numpy']}, tbridge {env['tbridge']}.",
         "",
         "## The NumPy bridge",
@@ -248,10 +237,10 @@ def render(env: dict[str, Any], bridge: list[dict[str, Any]], ns_rows: list[dict
         "a few microseconds, so the ratios measure tbridge's per-call overhead (this short run",
         "does not time large inputs).",
         "",
-        f"- geometric mean tbridge / torch: **{fmt_ratio(_geomean(ratios))}**; "
+        f"- geometric mean tbridge / torch: **{fmt_ratio(geomean(ratios))}**; "
         f"array_api_compat / torch over the {len(both)} functions it has: "
-        f"{fmt_ratio(_geomean([r['compat_ratio'] for r in both]))} "
-        f"(tbridge over the same: {fmt_ratio(_geomean([r['ratio'] for r in both]))})",
+        f"{fmt_ratio(geomean([r['compat_ratio'] for r in both]))} "
+        f"(tbridge over the same: {fmt_ratio(geomean([r['ratio'] for r in both]))})",
         f"- largest: `{worst['name']}` {fmt_ratio(worst['ratio'])}",
         f"- above 1.15: {sum(v > 1.15 for v in ratios)} functions; "
         f"below 1.0 (faster than the raw call): {sum(v < 1.0 for v in ratios)}",
@@ -265,7 +254,7 @@ def render(env: dict[str, Any], bridge: list[dict[str, Any]], ns_rows: list[dict
         mine = [r for r in ns_rows if r["group"] == group]
         top = max(mine, key=lambda r: r["ratio"])
         out.append(
-            f"| {group} | {len(mine)} | {fmt_ratio(_geomean([r['ratio'] for r in mine]))} | "
+            f"| {group} | {len(mine)} | {fmt_ratio(geomean([r['ratio'] for r in mine]))} | "
             f"`{top['name']}` {fmt_ratio(top['ratio'])} |"
         )
     out += [
@@ -294,16 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     _timing.CLOCK = time.thread_time
     sizes = SIZES[:3] if args.quick else SIZES
     rounds = 5 if args.quick else 15
-    env = {
-        "date": datetime.date.today().isoformat(),
-        "cpu": _cpu(),
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "torch": torch.__version__,
-        "numpy": np.__version__,
-        "tbridge": tb.__version__,
-        "sizes": sizes,
-    }
+    env = run._environment()  # the benchmark runner's record of the machine and versions
+    env["sizes"] = sizes
     start = time.perf_counter()
     print("bridge, by size")
     bridge = bridge_sweep(rounds, sizes)
