@@ -5,6 +5,7 @@ Exit status 0 when every check that should pass does; 1 otherwise.
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
 import platform
 import sys
@@ -71,8 +72,15 @@ def _move_check(dtype: torch.dtype, device: torch.device) -> str:
     return "ok, grads flow" if ok else "FAIL (gradient)"
 
 
-def main() -> int:
-    """Print the report; return the exit status."""
+def main(argv: list[str] | None = None) -> int:
+    """Print the report; return the exit status. ``-h``/``--help`` prints usage instead."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tbridge",
+        description="Print the versions tbridge runs on and check the NumPy bridge on every "
+        "available device: sharing both ways, moves and gradients, one row per dtype.",
+        epilog="Exit status 0 when every check passes, 1 otherwise.",
+    )
+    parser.parse_args(argv)
     print(f"tbridge {tb.__version__} on Python {platform.python_version()} ({sys.platform})")
     for dist in ("torch", "numpy", "array-api-compat", "ml-dtypes"):
         print(f"  {dist:<17} {_version(dist)}")

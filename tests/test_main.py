@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 import torch
 
 from tbridge import __main__ as report
@@ -30,3 +31,36 @@ def test_row_reports_copies_off_cpu() -> None:
     row = report._bridge_row(torch.float32, torch.device("cpu"))
     assert row == ("shares", "shares", "ok, grads flow")
     assert report._bridge_row(torch.int64, torch.device("cpu"))[2] == "ok"
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_prints_usage_instead_of_the_report(
+    flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        report.main([flag])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: python -m tbridge [-h]")
+    assert "check the NumPy bridge on every" in out
+    assert "status:" not in out  # no report
+
+
+def test_help_from_the_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tbridge", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: python -m tbridge [-h]")
+    assert "status:" not in done.stdout
+
+
+def test_unknown_option_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        report.main(["--devices"])
+    assert done.value.code == 2
+    assert "unrecognized arguments: --devices" in capsys.readouterr().err

@@ -21,6 +21,7 @@ def _primer_prints_with_torch_float32_default() -> None:
     The autouse fixture in conftest restores the run's default afterwards."""
     torch.set_default_dtype(torch.float32)
 
+
 # ---- 1 (1): declaration and initialisation ---------------------------------------------------
 
 

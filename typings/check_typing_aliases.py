@@ -78,4 +78,4 @@ def shapes_and_axes(n: np.int64) -> None:
 
 def misspelled_names() -> None:
     tb.zeross(3)  # type: ignore[attr-defined]
-    tb.linalg.lstsqq  # type: ignore[attr-defined]
+    _ = tb.linalg.lstsqq  # type: ignore[attr-defined]

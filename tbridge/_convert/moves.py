@@ -79,15 +79,15 @@ def to_device(
 ) -> torch.Tensor:
     """``x`` on ``device``: ``x`` itself when it is there already and ``copy`` is not True.
 
+    Memory and autograd: shares with ``x`` when no copy is made; stays on ``x``'s autograd graph
+    either way (gradients flow back to the source device).
+
     Parameters
     ----------
     copy
         True always copies; None copies only for a real move; False raises on a real move.
     non_blocking
         Asynchronous transfer where torch supports it (pinned host memory on CUDA).
-
-    Memory and autograd: shares with ``x`` when no copy is made; stays on ``x``'s autograd graph
-    either way (gradients flow back to the source device).
 
     Raises
     ------

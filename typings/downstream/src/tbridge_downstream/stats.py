@@ -10,7 +10,9 @@ import tbridge as tb
 from tbridge.typing import ArrayLike, DeviceLike, DTypeLike
 
 
-def standardize(x: ArrayLike, *, dtype: DTypeLike = "float64", device: DeviceLike = "cpu") -> torch.Tensor:
+def standardize(
+    x: ArrayLike, *, dtype: DTypeLike = "float64", device: DeviceLike = "cpu"
+) -> torch.Tensor:
     """Zero mean, unit variance along the first axis."""
     t = tb.asarray(x, dtype=dtype, device=device)
     return (t - tb.mean(t, axis=0)) / tb.std(t, axis=0)
