@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import torch as _torch
 
-from tbridge import fft, linalg, random
+from tbridge import fft, linalg, random, testing
 from tbridge._convert import bridge as _bridge
 from tbridge._convert import moves as _moves
 from tbridge._convert.bridge import *  # noqa: F403 - each module lists its names in __all__
@@ -111,6 +111,7 @@ __all__ = [
     "fft",
     "linalg",
     "random",
+    "testing",
 ]
 __all__ += _bridge.__all__  # the NumPy bridge
 __all__ += _moves.__all__  # device moves
