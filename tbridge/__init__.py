@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import torch as _torch
 
-from tbridge import fft, linalg, random, testing
+from tbridge import fft, lib, linalg, random, testing
 from tbridge._convert import bridge as _bridge
 from tbridge._convert import moves as _moves
 from tbridge._convert.bridge import *  # noqa: F403 - each module lists its names in __all__
@@ -109,6 +109,7 @@ __all__ = [
     "uniform",
     # submodules
     "fft",
+    "lib",
     "linalg",
     "random",
     "testing",
