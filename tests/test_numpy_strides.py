@@ -243,7 +243,7 @@ def test_stride_tricks_module() -> None:
 
 @pytest.mark.parametrize("shape", [(3,), (2, 3), (), (0, 2), (2, 1, 2)], ids=repr)
 def test_ndenumerate_matches_numpy(shape: tuple[int, ...]) -> None:
-    a = np.arange(int(np.prod(shape)), dtype=np.int16).reshape(shape) * 3
+    a = (np.arange(int(np.prod(shape)), dtype=np.int16) * np.int16(3)).reshape(shape)
     expected = [(i, v.item()) for i, v in np.ndenumerate(a)]
     pairs = list(tb.ndenumerate(tb.asarray(a)))
     assert [(i, v.item()) for i, v in pairs] == expected

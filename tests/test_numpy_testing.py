@@ -6,6 +6,7 @@ with both or fail with both, with the same message text.
 
 from __future__ import annotations
 
+import inspect
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -84,6 +85,8 @@ def test_same_verdict_and_message_as_numpy(
     both_tensors: bool,
     data_device: torch.device,
 ) -> None:
+    if "strict" in kwargs and "strict" not in inspect.signature(getattr(npt, name)).parameters:
+        pytest.skip(f"this NumPy's {name} has no strict=")
     expected = _outcome(getattr(npt, name), actual, desired, **kwargs)
     t_actual = torch.asarray(np.asarray(actual), device=data_device)
     t_desired = torch.asarray(np.asarray(desired), device=data_device) if both_tensors else desired
@@ -120,7 +123,8 @@ def test_zero_d_tensor_compares_as_numpy_scalar() -> None:
     expected = _outcome(npt.assert_almost_equal, np.float64(1.0), 1.1)
     assert _outcome(tbt.assert_almost_equal, tb.asarray(1.0), 1.1) == expected
     assert expected is not None
-    assert "ACTUAL: np.float64(1.0)" in expected
+    # As a scalar, not a 0-d array: the 0-d message would show "array(1.)".
+    assert "array(" not in expected
 
 
 def test_tensor_memory_is_never_written() -> None:
