@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import torch as _torch
 
-from tbridge import fft, linalg, random
+from tbridge import fft, lib, linalg, random, testing
 from tbridge._convert import bridge as _bridge
 from tbridge._convert import moves as _moves
 from tbridge._convert.bridge import *  # noqa: F403 - each module lists its names in __all__
@@ -111,8 +111,10 @@ __all__ = [
     "uniform",
     # submodules
     "fft",
+    "lib",
     "linalg",
     "random",
+    "testing",
 ]
 __all__ += _bridge.__all__  # the NumPy bridge
 __all__ += _moves.__all__  # device moves

@@ -91,13 +91,24 @@ _ACCEPTED = (
 )
 
 
+#: NumPy dtype kinds with no torch twin at all: object, strings, void (structured), datetimes.
+_NON_NUMERIC_KINDS: Final = "OUSVMm"
+
+
 def _unsupported_numpy(nd: np.dtype[Any], value: object) -> TypeError:
     if nd.name == "bfloat16" or nd.name.startswith("float8"):
         hint = "install the ml-dtypes extra (pip install tbridge[ml-dtypes]) to use it"
+    elif nd.kind in _NON_NUMERIC_KINDS:
+        hint = (
+            "torch has no such dtype (string, structured, datetime and object data stay in "
+            "NumPy); compute on such data with NumPy itself (tb.to_numpy hands tensors to "
+            "NumPy), or convert it to a numeric dtype first"
+        )
     else:
-        hint = "torch has no such dtype; convert the data to a numeric dtype first"
+        hint = "torch has no such dtype; convert the data to float64 or complex128 first"
+    described = str(nd) if nd.names else nd.name  # a structured dtype: show its fields
     return TypeError(
-        f"dtype={value!r}: NumPy dtype {nd.str!r} ({nd.name}) has no torch twin; {hint}"
+        f"dtype={value!r}: NumPy dtype {nd.str!r} ({described}) has no torch twin; {hint}"
     )
 
 
@@ -125,6 +136,7 @@ def _resolve(value: object) -> torch.dtype:
         if not (
             isinstance(value, (str, np.dtype))
             or (isinstance(value, type) and issubclass(value, np.generic))
+            or value in (object, str, bytes)  # NumPy's spellings of object and string dtypes
         ):
             raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}")
         try:
@@ -155,6 +167,13 @@ def torch_dtype(value: DTypeLike) -> torch.dtype:
     except KeyError:
         return _resolve(value)
     except TypeError as e:  # unhashable value, e.g. a list
+        if isinstance(value, list) and value and all(isinstance(f, tuple) for f in value):
+            try:  # NumPy's spelling of a structured dtype: [("a", "f4"), ...]
+                structured = np.dtype(value)
+            except (TypeError, ValueError):
+                pass
+            else:
+                raise _unsupported_numpy(structured, value) from e
         raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}") from e
 
 

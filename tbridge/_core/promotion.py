@@ -144,6 +144,8 @@ def _as_dtype(item: object) -> torch.dtype:
     try:
         return torch_dtype(item)  # type: ignore[arg-type]
     except TypeError as e:
+        if "no torch twin" in str(e):  # a dtype, but one torch lacks: say that, not "no dtype"
+            raise TypeError(f"result_type: {e}") from e
         raise TypeError(
             f"result_type: {item!r} is neither an array, a dtype nor a Python scalar"
         ) from e

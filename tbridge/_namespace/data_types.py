@@ -20,9 +20,9 @@ from torch import Tensor
 
 from tbridge._convert.bridge import asarray
 from tbridge._convert.moves import convert
-from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.dtypes import DTypeLike, numpy_dtype_of, torch_dtype
 from tbridge._core.normalize import DeviceLike, torch_device
-from tbridge._core.promotion import promote, result_type
+from tbridge._core.promotion import kind_rank, promote, result_type
 
 __all__ = ["astype", "can_cast", "finfo", "iinfo", "isdtype", "result_type"]
 
@@ -62,32 +62,62 @@ def _dtype_of(value: object, where: str) -> torch.dtype:
     try:
         return torch_dtype(value)  # type: ignore[arg-type]
     except TypeError as e:
+        if "no torch twin" in str(e):  # a dtype, but one torch lacks: say that, not "no dtype"
+            raise TypeError(f"{where}: {e}") from e
         raise TypeError(f"{where}: {value!r} is neither a dtype nor an array; pass either") from e
 
 
 # ---- can_cast -----------------------------------------------------------------------------
 
-_CAST_CACHE: dict[tuple[torch.dtype, torch.dtype], bool] = {}
+_CAST_CACHE: dict[tuple[torch.dtype, torch.dtype, str], bool] = {}
+_CASTINGS: Final = ("no", "equiv", "safe", "same_kind", "unsafe")
 
 
-def can_cast(from_: torch.dtype | Tensor, to: DTypeLike, /) -> bool:
-    """Whether type promotion can turn ``from_`` (a dtype or an array) into ``to``.
+def can_cast(from_: DTypeLike | Tensor, to: DTypeLike, /, casting: str = "safe") -> bool:
+    """Whether ``from_`` (a dtype or an array) can be cast to ``to`` under ``casting``.
 
-    True exactly when promoting ``from_`` with ``to`` gives ``to`` (the standard's rule; across
-    kinds NumPy's "safe" casting, e.g. ``int32 -> float64`` but not ``int64 -> float32``).
-    ``from_`` may be an array; torch has the same promotion graph on every device.
+    ``casting="safe"`` (the default, and the standard's rule): True exactly when promoting
+    ``from_`` with ``to`` gives ``to`` (``int32 -> float64`` but not ``int64 -> float32``).
+    NumPy's other rules: ``"no"``/``"equiv"`` (the same dtype), ``"same_kind"`` (safe, or
+    within a kind such as ``float64 -> float32``) and ``"unsafe"`` (always), with NumPy's
+    answers for the dtypes NumPy has. ``from_`` may be an array; torch has the same promotion
+    graph on every device.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``casting``.
     """
     src = from_ if type(from_) is torch.dtype else _dtype_of(from_, "can_cast")
     dst = to if type(to) is torch.dtype else _dtype_of(to, "can_cast")
-    key = (src, dst)
+    key = (src, dst, casting)
     found = _CAST_CACHE.get(key)
     if found is None:
-        try:
-            found = promote(src, dst) == dst
-        except TypeError:  # no promotion at all (e.g. a float8 with a complex dtype)
-            found = False
+        if casting not in _CASTINGS:
+            raise ValueError(
+                f"can_cast: casting={casting!r} is not a casting rule; pass one of "
+                + ", ".join(repr(c) for c in _CASTINGS)
+            )
+        found = _can_cast(src, dst, casting)
         _CAST_CACHE[key] = found
     return found
+
+
+def _can_cast(src: torch.dtype, dst: torch.dtype, casting: str) -> bool:
+    if casting == "safe":
+        try:
+            return promote(src, dst) == dst
+        except TypeError:  # no promotion at all (e.g. a float8 with a complex dtype)
+            return False
+    np_src, np_dst = numpy_dtype_of(src), numpy_dtype_of(dst)
+    if np_src is not None and np_dst is not None:
+        return bool(np.can_cast(np_src, np_dst, casting=casting))  # type: ignore[arg-type]
+    if casting in ("no", "equiv"):
+        return src == dst
+    if casting == "unsafe":
+        return True
+    # same_kind for torch's own dtypes: safe, or not to a lower kind
+    return _can_cast(src, dst, "safe") or kind_rank(src) <= kind_rank(dst)
 
 
 # ---- finfo / iinfo ------------------------------------------------------------------------
@@ -137,7 +167,7 @@ _REAL_OF: Final = {
 }
 
 
-def finfo(type: torch.dtype | Tensor, /) -> finfo_object:  # noqa: A002 - the standard's name
+def finfo(type: DTypeLike | Tensor, /) -> finfo_object:  # noqa: A002 - the standard's name
     """Machine limits of a floating dtype, or of an array's dtype (complex: its component).
 
     Returns an object with ``bits``, ``eps``, ``max``, ``min``, ``smallest_normal`` (Python
@@ -175,7 +205,7 @@ def finfo(type: torch.dtype | Tensor, /) -> finfo_object:  # noqa: A002 - the st
     return found
 
 
-def iinfo(type: torch.dtype | Tensor, /) -> iinfo_object:  # noqa: A002 - the standard's name
+def iinfo(type: DTypeLike | Tensor, /) -> iinfo_object:  # noqa: A002 - the standard's name
     """Machine limits of an integer dtype, or of an array's dtype (uint16/32/64 included).
 
     Returns an object with ``bits``, ``max``, ``min`` (Python ints) and ``dtype`` (the torch

@@ -1,8 +1,669 @@
 """I/O through NumPy's readers and writers, tensors in and out.
 
-Loadtxt, genfromtxt, savetxt, save, load, savez, fromfile.
+Readers (``loadtxt``, ``genfromtxt``, ``load``, ``fromfile``) call NumPy's reader with the
+arguments given, then hand the fresh array to torch without copying it: the tensor owns the
+NumPy buffer (``torch.from_numpy``). Each takes a keyword-only ``device=``; a device other than
+the CPU costs one transfer. A ``dtype=`` may be any dtype spelling, torch dtypes included.
+Data torch has no dtype for (strings, structured records, datetimes, objects, masked arrays) is
+refused with a TypeError naming the NumPy route: call NumPy's reader itself for such files.
+
+Writers (``savetxt``, ``save``, ``savez``, ``savez_compressed``) take tensors on any device
+(and tensors that require grad: the values are written, the graph is untouched) as well as
+anything NumPy's writers take, which they receive unchanged.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import TracebackType
+from typing import IO, Any, Final, TypeAlias
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from tbridge._convert.bridge import to_numpy
+from tbridge._convert.gate import as_tensor
+from tbridge._core.dtypes import ML_DTYPE_NAMES, DTypeLike, numpy_dtype_of, torch_dtype
+from tbridge._core.normalize import DeviceLike
+
+__all__ = [
+    "fromfile",
+    "genfromtxt",
+    "load",
+    "loadtxt",
+    "save",
+    "savetxt",
+    "savez",
+    "savez_compressed",
+]
+
+#: A path or an open file, as NumPy's readers and writers take them.
+FileLike: TypeAlias = "str | bytes | os.PathLike[str] | os.PathLike[bytes] | IO[Any]"
+#: What the text readers read: a file, or an iterable of lines.
+TextSource: TypeAlias = "FileLike | Iterable[str] | Iterable[bytes]"
+
+_NUMPY2: Final = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
+
+# NumPy's readers and writers, called with the arguments as given: their stubs' overloads
+# (one per dtype and file kind) cannot follow arguments forwarded unchanged.
+_np_loadtxt: Final[Callable[..., Any]] = np.loadtxt
+_np_genfromtxt: Final[Callable[..., Any]] = np.genfromtxt
+_np_savetxt: Final[Callable[..., None]] = np.savetxt
+_np_save: Final[Callable[..., None]] = np.save
+_np_load: Final[Callable[..., Any]] = np.load
+_np_fromfile: Final[Callable[..., Any]] = np.fromfile
+_DELETECHARS: Final = " !#$%&'()*+,-./:;<=>?@[\\]^{|}~"
+
+
+def _reject_like(like: object, where: str) -> None:
+    if like is not None:
+        raise TypeError(
+            f"{where}: like= asks NumPy to dispatch to another array library; tbridge always "
+            "returns tensors, so leave like=None and pass device= for where they live"
+        )
+
+
+def _read_dtype(dtype: DTypeLike | None, where: str) -> tuple[Any, torch.dtype | None]:
+    """The dtype to hand NumPy's reader, and the torch dtype to convert to afterwards (None:
+    NumPy's own result is kept). Dtypes torch lacks fail here, before reading the file."""
+    if dtype is None:
+        return None, None
+    target = torch_dtype(dtype)
+    twin = numpy_dtype_of(target)
+    if twin is None or target in ML_DTYPE_NAMES:
+        # bfloat16, float8, complex32: NumPy parses text into a standard dtype first.
+        return (np.complex128 if target.is_complex else np.float64), target
+    return twin, None
+
+
+def _to_tensor(
+    arr: Any, target: torch.dtype | None, device: DeviceLike | None, where: str
+) -> Tensor:
+    """A reader's fresh array as a tensor: shared (no copy) on the CPU, else moved once."""
+    if not isinstance(arr, np.ndarray):
+        raise TypeError(
+            f"{where}: the file holds a {type(arr).__name__}, not an array; read it with "
+            "NumPy itself"
+        )
+    if isinstance(arr, np.ma.MaskedArray):
+        raise TypeError(
+            f"{where}: the result is a masked array, whose mask a tensor cannot hold; read "
+            "with usemask=False (missing values then become filling_values), or call NumPy's "
+            "reader itself"
+        )
+    if type(arr) is np.memmap:
+        arr = arr.view(np.ndarray)  # the same memory, as a plain array
+    return as_tensor(arr, where, "the data read", dtype=target, device=device)
+
+
+# ---- text ----------------------------------------------------------------------------------
+
+
+def loadtxt(
+    fname: TextSource,
+    dtype: DTypeLike | None = float,
+    comments: str | Sequence[str] | None = "#",
+    delimiter: str | None = None,
+    converters: Mapping[int | str, Callable[[str], Any]] | Callable[[str], Any] | None = None,
+    skiprows: int = 0,
+    usecols: int | Sequence[int] | None = None,
+    unpack: bool = False,
+    ndmin: int = 0,
+    encoding: str | None = None,
+    max_rows: int | None = None,
+    *,
+    quotechar: str | None = None,
+    like: None = None,
+    device: DeviceLike | None = None,
+) -> Tensor:
+    """Read a text file of numbers (NumPy's ``loadtxt``) into a tensor.
+
+    The arguments mean what they mean for ``numpy.loadtxt`` (``unpack=True`` gives the
+    transposed tensor, so ``x, y = tb.loadtxt(f, unpack=True)`` unpacks columns); ``dtype`` may
+    be any dtype spelling, torch dtypes included.
+
+    Parameters
+    ----------
+    fname
+        A path, an open file, or an iterable of lines.
+    dtype, comments, delimiter, converters, skiprows, usecols, unpack, ndmin, encoding, \
+max_rows, quotechar
+        As for ``numpy.loadtxt``.
+    like
+        NumPy's dispatch argument; must be None.
+    device
+        Where the tensor is put (default: the CPU).
+
+    Returns
+    -------
+    Tensor
+
+    Raises
+    ------
+    TypeError
+        For a ``dtype`` torch has no twin for (strings, structured records, ...): read such
+        files with ``numpy.loadtxt`` itself.
+    ValueError
+        NumPy's errors for unparsable text, passed on.
+
+    Notes
+    -----
+    Memory and autograd: on the CPU the tensor owns the array NumPy read (no copy); on
+    another device it is one transfer. Not on any autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.loadtxt(["1 2", "3 4"])
+    tensor([[1., 2.],
+            [3., 4.]], dtype=torch.float64)
+    """
+    _reject_like(like, "loadtxt")
+    read_as, target = _read_dtype(dtype, "loadtxt")
+    arr = _np_loadtxt(
+        fname,
+        dtype=read_as,
+        comments=comments,
+        delimiter=delimiter,
+        converters=converters,
+        skiprows=skiprows,
+        usecols=usecols,
+        unpack=unpack,
+        ndmin=ndmin,
+        encoding=encoding,
+        max_rows=max_rows,
+        quotechar=quotechar,
+    )
+    return _to_tensor(arr, target, device, "loadtxt")
+
+
+def genfromtxt(
+    fname: TextSource,
+    dtype: DTypeLike | None = float,
+    comments: str = "#",
+    delimiter: str | int | Iterable[int] | None = None,
+    skip_header: int = 0,
+    skip_footer: int = 0,
+    converters: Mapping[int | str, Callable[[str], Any]] | None = None,
+    missing_values: Any = None,
+    filling_values: Any = None,
+    usecols: Sequence[int] | None = None,
+    names: bool | str | Sequence[str] | None = None,
+    excludelist: Sequence[str] | None = None,
+    deletechars: str = _DELETECHARS,
+    replace_space: str = "_",
+    autostrip: bool = False,
+    case_sensitive: bool | str = True,
+    defaultfmt: str = "f%i",
+    unpack: bool | None = None,
+    usemask: bool = False,
+    loose: bool = True,
+    invalid_raise: bool = True,
+    max_rows: int | None = None,
+    encoding: str | None = None,
+    *,
+    ndmin: int = 0,
+    like: None = None,
+    device: DeviceLike | None = None,
+) -> Tensor:
+    """Read a text file with missing values (NumPy's ``genfromtxt``) into a tensor.
+
+    The arguments mean what they mean for ``numpy.genfromtxt``; missing entries become
+    ``filling_values`` (NaN for floats by default). Named columns (``names=``) and
+    ``dtype=None`` column-wise inference give structured records, which torch cannot hold:
+    read those with ``numpy.genfromtxt`` itself.
+
+    Parameters
+    ----------
+    fname
+        A path, an open file, or an iterable of lines.
+    dtype, comments, delimiter, skip_header, skip_footer, converters, missing_values, \
+filling_values, usecols, names, excludelist, deletechars, replace_space, autostrip, \
+case_sensitive, defaultfmt, unpack, loose, invalid_raise, max_rows, encoding, ndmin
+        As for ``numpy.genfromtxt``.
+    usemask
+        Must be False: a tensor has no mask.
+    like
+        NumPy's dispatch argument; must be None.
+    device
+        Where the tensor is put (default: the CPU).
+
+    Returns
+    -------
+    Tensor
+
+    Raises
+    ------
+    TypeError
+        For ``usemask=True``, and for results torch has no dtype for (records, strings).
+    ValueError
+        NumPy's errors for malformed text, passed on.
+
+    Notes
+    -----
+    Memory and autograd: on the CPU the tensor owns the array NumPy read (no copy); on
+    another device it is one transfer. Not on any autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.genfromtxt(["1,2", "3,"], delimiter=",")
+    tensor([[1., 2.],
+            [3., nan]], dtype=torch.float64)
+    """
+    _reject_like(like, "genfromtxt")
+    if usemask:
+        raise TypeError(
+            "genfromtxt: usemask=True gives a masked array, whose mask a tensor cannot hold; "
+            "leave usemask=False (missing values become filling_values, NaN for floats) or "
+            "call numpy.genfromtxt itself"
+        )
+    read_as, target = _read_dtype(dtype, "genfromtxt")
+    arr = _np_genfromtxt(
+        fname,
+        dtype=read_as,
+        comments=comments,
+        delimiter=delimiter,
+        skip_header=skip_header,
+        skip_footer=skip_footer,
+        converters=converters,
+        missing_values=missing_values,
+        filling_values=filling_values,
+        usecols=usecols,
+        names=names,
+        excludelist=excludelist,
+        deletechars=deletechars,
+        replace_space=replace_space,
+        autostrip=autostrip,
+        case_sensitive=case_sensitive,
+        defaultfmt=defaultfmt,
+        unpack=unpack,
+        usemask=usemask,
+        loose=loose,
+        invalid_raise=invalid_raise,
+        max_rows=max_rows,
+        encoding=encoding,
+        ndmin=ndmin,
+    )
+    return _to_tensor(arr, target, device, "genfromtxt")
+
+
+def _writable(arr: object, where: str) -> Any:
+    """A tensor as a NumPy array with its values (a read-only view on the CPU, else a copy);
+    anything else unchanged, for NumPy to take as it would."""
+    if isinstance(arr, Tensor):
+        try:
+            return to_numpy(arr)
+        except TypeError as e:  # meta, sparse, a dtype NumPy lacks: told from the writer's side
+            raise TypeError(str(e).replace("to_numpy:", f"{where}:", 1)) from e
+    return arr
+
+
+def savetxt(
+    fname: FileLike,
+    X: Tensor,
+    fmt: str | Sequence[str] = "%.18e",
+    delimiter: str = " ",
+    newline: str = "\n",
+    header: str = "",
+    footer: str = "",
+    comments: str = "# ",
+    encoding: str | None = None,
+) -> None:
+    """Write a 1-d or 2-d array to a text file (NumPy's ``savetxt``).
+
+    Parameters
+    ----------
+    fname
+        A path (``.gz`` compresses) or an open file.
+    X
+        A tensor (any device; one that requires grad is written by value) or NumPy data.
+    fmt, delimiter, newline, header, footer, comments, encoding
+        As for ``numpy.savetxt``.
+
+    Raises
+    ------
+    TypeError
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+    ValueError
+        NumPy's errors (e.g. a 3-d array), passed on.
+
+    Notes
+    -----
+    Memory and autograd: reads ``X`` only (a CPU tensor through a read-only view, others
+    through one copy to the CPU); the graph is untouched.
+
+    Examples
+    --------
+    >>> import io
+    >>> import tbridge as tb
+    >>> out = io.StringIO()
+    >>> tb.savetxt(out, tb.asarray([[1, 2], [3, 4]]), fmt="%d")
+    >>> out.getvalue()
+    '1 2\\n3 4\\n'
+    """
+    _np_savetxt(
+        fname,
+        _writable(X, "savetxt"),
+        fmt=fmt,
+        delimiter=delimiter,
+        newline=newline,
+        header=header,
+        footer=footer,
+        comments=comments,
+        encoding=encoding,
+    )
+
+
+# ---- binary --------------------------------------------------------------------------------
+
+
+def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
+    """Write one array to a ``.npy`` file (NumPy's ``save``; ``.npy`` is appended to a path
+    without it).
+
+    Parameters
+    ----------
+    file
+        A path or an open binary file.
+    arr
+        A tensor (any device; one that requires grad is written by value) or NumPy data.
+    allow_pickle
+        As for ``numpy.save`` (tensors never need pickling).
+
+    Raises
+    ------
+    TypeError
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+
+    Notes
+    -----
+    Memory and autograd: reads ``arr`` only; the graph is untouched.
+
+    Examples
+    --------
+    >>> import io
+    >>> import tbridge as tb
+    >>> buffer = io.BytesIO()
+    >>> tb.save(buffer, tb.arange(3))
+    >>> _ = buffer.seek(0)
+    >>> tb.load(buffer)
+    tensor([0, 1, 2])
+    """
+    _np_save(file, _writable(arr, "save"), allow_pickle=allow_pickle)
+
+
+def _savez(
+    where: str,
+    writer: Callable[..., None],
+    file: FileLike,
+    args: tuple[object, ...],
+    allow_pickle: bool,
+    kwds: Mapping[str, object],
+) -> None:
+    arrays = [_writable(a, where) for a in args]
+    named = {name: _writable(a, where) for name, a in kwds.items()}
+    if _NUMPY2:
+        writer(file, *arrays, allow_pickle=allow_pickle, **named)
+    else:  # NumPy 1.x has no allow_pickle here (it would become an array named so)
+        writer(file, *arrays, **named)
+
+
+def savez(file: FileLike, *args: Tensor, allow_pickle: bool = True, **kwds: Tensor) -> None:
+    """Write several arrays to one uncompressed ``.npz`` file (NumPy's ``savez``).
+
+    Positional arrays are stored as ``arr_0``, ``arr_1``, ...; keyword arrays under their
+    keyword. Tensors may live on any device.
+
+    Parameters
+    ----------
+    file
+        A path (``.npz`` is appended when missing) or an open binary file.
+    *args, **kwds
+        Tensors or NumPy data.
+    allow_pickle
+        As for ``numpy.savez`` (NumPy 2; NumPy 1.x always allows it).
+
+    Raises
+    ------
+    TypeError
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+
+    Notes
+    -----
+    Memory and autograd: reads the arrays only; no graph is touched.
+
+    Examples
+    --------
+    >>> import io
+    >>> import tbridge as tb
+    >>> buffer = io.BytesIO()
+    >>> tb.savez(buffer, tb.arange(2), w=tb.ones(2))
+    >>> _ = buffer.seek(0)
+    >>> with tb.load(buffer) as data:
+    ...     sorted(data), data["w"]
+    (['arr_0', 'w'], tensor([1., 1.], dtype=torch.float64))
+    """
+    _savez("savez", np.savez, file, args, allow_pickle, kwds)
+
+
+def savez_compressed(
+    file: FileLike, *args: Tensor, allow_pickle: bool = True, **kwds: Tensor
+) -> None:
+    """Write several arrays to one compressed ``.npz`` file (NumPy's ``savez_compressed``).
+
+    As :func:`savez`, with zip compression.
+
+    Raises
+    ------
+    TypeError
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+
+    Notes
+    -----
+    Memory and autograd: reads the arrays only; no graph is touched.
+
+    Examples
+    --------
+    >>> import io
+    >>> import tbridge as tb
+    >>> buffer = io.BytesIO()
+    >>> tb.savez_compressed(buffer, x=tb.zeros(1000))
+    >>> buffer.tell() < 1000
+    True
+    """
+    _savez("savez_compressed", np.savez_compressed, file, args, allow_pickle, kwds)
+
+
+class NpzFile(Mapping[str, Tensor]):
+    """The arrays of a ``.npz`` file as tensors, read lazily by name (``tb.load``'s result;
+    public as ``tbridge.lib.npyio.NpzFile``, where NumPy has its own).
+
+    A read-only mapping over NumPy's ``NpzFile``: ``data["x"]`` reads array ``x`` and returns
+    it as a tensor on the device ``load`` was given; ``data.files`` lists the names. Close it
+    (or use ``with``) to release the file.
+
+    Notes
+    -----
+    Memory and autograd: each read is a fresh array that the tensor owns (no further copy on
+    the CPU); not on any autograd graph.
+    """
+
+    __slots__ = ("_device", "_npz")
+
+    def __init__(self, npz: Any, device: DeviceLike | None) -> None:
+        self._npz = npz
+        self._device = device
+
+    @property
+    def files(self) -> list[str]:
+        """The names of the arrays in the file."""
+        names: list[str] = list(self._npz.files)
+        return names
+
+    def __getitem__(self, key: str) -> Tensor:
+        return _to_tensor(self._npz[key], None, self._device, "load")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._npz.files)
+
+    def __len__(self) -> int:
+        return len(self._npz.files)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._npz.files
+
+    def close(self) -> None:
+        """Close the underlying file."""
+        self._npz.close()
+
+    def __enter__(self) -> NpzFile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"tbridge.lib.npyio.NpzFile({self._npz.files!r})"
+
+
+def load(
+    file: FileLike,
+    mmap_mode: str | None = None,
+    allow_pickle: bool = False,
+    fix_imports: bool = True,
+    encoding: str = "ASCII",
+    *,
+    max_header_size: int = 10000,
+    device: DeviceLike | None = None,
+) -> Tensor | NpzFile:
+    """Read a ``.npy`` file into a tensor, or a ``.npz`` file into a mapping of tensors.
+
+    Parameters
+    ----------
+    file
+        A path or an open binary file.
+    mmap_mode
+        As for ``numpy.load``. ``"r+"`` and ``"c"`` map the file and the tensor shares the
+        mapping (``"r+"`` writes reach the file; ``"c"`` writes stay in memory); ``"r"``
+        gives a read-only mapping, which a tensor cannot share: its values are copied.
+    allow_pickle, fix_imports, encoding, max_header_size
+        As for ``numpy.load`` (pickles are refused by default; object arrays have no tensor
+        form in any case).
+    device
+        Where the tensors are put (default: the CPU).
+
+    Returns
+    -------
+    Tensor or NpzFile
+        A tensor for ``.npy``; a read-only mapping of names to tensors for ``.npz``.
+
+    Raises
+    ------
+    TypeError
+        For arrays torch has no dtype for (strings, records, objects): read them with
+        ``numpy.load``.
+    ValueError
+        NumPy's errors (not an array file, pickles refused), passed on.
+
+    Notes
+    -----
+    Memory and autograd: on the CPU the tensor owns the array NumPy read (no copy); on
+    another device it is one transfer. Not on any autograd graph.
+
+    Examples
+    --------
+    >>> import io
+    >>> import tbridge as tb
+    >>> buffer = io.BytesIO()
+    >>> tb.save(buffer, tb.eye(2))
+    >>> _ = buffer.seek(0)
+    >>> tb.load(buffer)
+    tensor([[1., 0.],
+            [0., 1.]], dtype=torch.float64)
+    """
+    found = _np_load(
+        file,
+        mmap_mode=mmap_mode,
+        allow_pickle=allow_pickle,
+        fix_imports=fix_imports,
+        encoding=encoding,
+        max_header_size=max_header_size,
+    )
+    if isinstance(found, np.lib.npyio.NpzFile):
+        return NpzFile(found, device)
+    return _to_tensor(found, None, device, "load")
+
+
+def fromfile(
+    file: FileLike,
+    dtype: DTypeLike | None = float,
+    count: int = -1,
+    sep: str = "",
+    offset: int = 0,
+    *,
+    like: None = None,
+    device: DeviceLike | None = None,
+) -> Tensor:
+    """Read raw binary (or ``sep``-separated text) numbers from a file (NumPy's ``fromfile``).
+
+    Parameters
+    ----------
+    file
+        A path or an open file.
+    dtype
+        The element dtype, any spelling (torch dtypes too); byte-swapped NumPy dtypes
+        (``">f4"``) are read as stored and converted to native order (a copy).
+    count, sep, offset
+        As for ``numpy.fromfile``.
+    like
+        NumPy's dispatch argument; must be None.
+    device
+        Where the tensor is put (default: the CPU).
+
+    Returns
+    -------
+    Tensor
+
+    Raises
+    ------
+    TypeError
+        For a ``dtype`` torch has no twin for.
+
+    Notes
+    -----
+    Memory and autograd: on the CPU the tensor owns the array NumPy read (no copy, unless the
+    byte order is swapped); on another device it is one transfer. Not on any autograd graph.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> import numpy as np
+    >>> import tbridge as tb
+    >>> path = os.path.join(tempfile.mkdtemp(), "raw.bin")
+    >>> np.arange(4, dtype=np.int16).tofile(path)
+    >>> tb.fromfile(path, dtype=tb.int16)
+    tensor([0, 1, 2, 3], dtype=torch.int16)
+    """
+    _reject_like(like, "fromfile")
+    target = torch_dtype(float if dtype is None else dtype)  # refuses dtypes torch lacks
+    read_as: np.dtype[Any] | None
+    if isinstance(dtype, (str, np.dtype)) and np.dtype(dtype).byteorder in "<>":
+        read_as = np.dtype(dtype)  # bytes stored in the other order are read as stored
+    else:
+        read_as = numpy_dtype_of(target)
+        if read_as is None:
+            raise TypeError(
+                f"fromfile: reading {target} bytes needs NumPy's twin of {target}, which "
+                "comes from ml_dtypes; install the ml-dtypes extra (pip install "
+                "tbridge[ml-dtypes])"
+            )
+    arr = _np_fromfile(file, dtype=read_as, count=count, sep=sep, offset=offset)
+    return _to_tensor(arr, None if arr.dtype.isnative else target, device, "fromfile")

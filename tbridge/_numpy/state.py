@@ -1,8 +1,439 @@
-"""NumPy's global-state helpers.
+"""NumPy's global-state helpers: print options and floating-point error handling.
 
-Set_printoptions (onto torch's print options), errstate, seterr, geterr.
+Print options map onto torch's (``torch.set_printoptions``), which is what prints a tensor:
+``precision``, ``threshold``, ``edgeitems``, ``linewidth`` carry over, and ``suppress=True``
+becomes torch's ``sci_mode=False``. NumPy's other options (``nanstr``, ``infstr``,
+``formatter``, ``sign``, ``floatmode``, ``legacy``, ``override_repr``) have no torch twin: they
+are refused with a ValueError rather than accepted and ignored (a silent no-op would print
+something other than what the code asks for). torch's print options are process-global, so
+these are too (NumPy 2 scopes its own per context), and the defaults stay torch's (precision 4,
+linewidth 80; NumPy's are 8 and 75): importing tbridge changes no global state.
+
+Floating-point errors: torch has no floating-point error traps. ``tb.log(0.0)`` gives ``-inf``
+and ``0.0 / 0.0`` gives NaN, silently, whatever ``errstate`` says; ``errstate``, ``seterr`` and
+``geterr`` keep NumPy's settings (per thread and asyncio task, as NumPy 2 does) and govern only
+the checks tbridge makes itself (for example integer division by zero, where a function
+checks). Functions that check report through :func:`report_fp_error`.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import contextlib
+import contextvars
+import math
+import warnings
+from collections.abc import Iterator
+from types import TracebackType
+from typing import Final, Literal, TypedDict
+
+import torch
+from torch._tensor_str import PRINT_OPTS as _PRINT_OPTS  # torch has no get_printoptions
+
+__all__ = [
+    "errstate",
+    "get_printoptions",
+    "geterr",
+    "printoptions",
+    "set_printoptions",
+    "seterr",
+]
+
+# ---- print options -------------------------------------------------------------------------
+
+
+class PrintOptions(TypedDict):
+    """The print options tbridge maps onto torch's, as ``get_printoptions`` returns them."""
+
+    precision: int
+    threshold: float
+    edgeitems: int
+    linewidth: int
+    suppress: bool
+
+
+def _check_count(value: object, name: str, lowest: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(
+            f"set_printoptions: {name}={value!r} must be an integer; pass e.g. {name}={lowest + 4}"
+        )
+    if value < lowest:
+        raise ValueError(f"set_printoptions: {name}={value} must be >= {lowest}")
+
+
+def set_printoptions(
+    precision: int | None = None,
+    threshold: float | None = None,
+    edgeitems: int | None = None,
+    linewidth: int | None = None,
+    suppress: bool | None = None,
+    nanstr: None = None,
+    infstr: None = None,
+    formatter: None = None,
+    sign: None = None,
+    floatmode: None = None,
+    *,
+    legacy: None = None,
+    override_repr: None = None,
+) -> None:
+    """Set how tensors print, with NumPy's option names (onto ``torch.set_printoptions``).
+
+    Options left as None keep their current value.
+
+    Parameters
+    ----------
+    precision
+        Digits after the decimal point for floating values.
+    threshold
+        Arrays with more elements than this print summarized (``...``); ``math.inf`` or
+        ``sys.maxsize`` prints everything.
+    edgeitems
+        Items shown at each end of a summarized dimension.
+    linewidth
+        Characters per line.
+    suppress
+        True prints small values in fixed-point, never scientific notation (torch's
+        ``sci_mode=False``); False lets torch choose again.
+    nanstr, infstr, formatter, sign, floatmode, legacy, override_repr
+        NumPy options torch's printing has no twin for: only None is accepted.
+
+    Raises
+    ------
+    TypeError
+        For counts that are not integers.
+    ValueError
+        For negative counts, a NaN threshold, and any of NumPy's options without a torch twin.
+
+    Notes
+    -----
+    Memory and autograd: no data is involved; the options are torch's, process-global.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> with tb.printoptions(precision=2):
+    ...     print(tb.asarray([1.23456, 2.0]))
+    tensor([1.23, 2.00], dtype=torch.float64)
+    """
+    unsupported = {
+        "nanstr": nanstr,
+        "infstr": infstr,
+        "formatter": formatter,
+        "sign": sign,
+        "floatmode": floatmode,
+        "legacy": legacy,
+        "override_repr": override_repr,
+    }
+    for name, value in unsupported.items():
+        if value is not None:
+            raise ValueError(
+                f"set_printoptions: {name}={value!r} has no torch twin (torch formats tensors "
+                "itself: precision, threshold, edgeitems, linewidth and suppress are what it "
+                f"takes); leave {name}=None, or print tb.to_numpy(x) under NumPy's own "
+                "np.printoptions"
+            )
+    if precision is not None:
+        _check_count(precision, "precision", 0)
+    if edgeitems is not None:
+        _check_count(edgeitems, "edgeitems", 0)
+    if linewidth is not None:
+        _check_count(linewidth, "linewidth", 1)
+    if threshold is not None:
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+            raise TypeError(
+                f"set_printoptions: threshold={threshold!r} must be a number; pass an int, or "
+                "math.inf to print every element"
+            )
+        if math.isnan(threshold) or threshold < 0:
+            raise ValueError(
+                f"set_printoptions: threshold={threshold!r} must be a number >= 0; pass "
+                "math.inf (or sys.maxsize) to print every element"
+            )
+    if suppress is not None and not isinstance(suppress, bool):
+        raise TypeError(f"set_printoptions: suppress={suppress!r} must be True, False or None")
+    # torch.set_printoptions resets sci_mode whenever it is not passed: pass the current one.
+    sci_mode = _PRINT_OPTS.sci_mode if suppress is None else (False if suppress else None)
+    torch.set_printoptions(  # type: ignore[no-untyped-call]
+        precision=precision,
+        threshold=threshold,
+        edgeitems=edgeitems,
+        linewidth=linewidth,
+        sci_mode=sci_mode,
+    )
+
+
+def get_printoptions() -> PrintOptions:
+    """The print options in force, under NumPy's names (those torch has).
+
+    Returns
+    -------
+    dict
+        ``precision``, ``threshold``, ``edgeitems``, ``linewidth`` and ``suppress`` (True
+        when torch's ``sci_mode`` is False).
+
+    Notes
+    -----
+    Memory and autograd: no data is involved.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.get_printoptions()["edgeitems"]
+    3
+    """
+    return PrintOptions(
+        precision=_PRINT_OPTS.precision,
+        threshold=_PRINT_OPTS.threshold,
+        edgeitems=_PRINT_OPTS.edgeitems,
+        linewidth=_PRINT_OPTS.linewidth,
+        suppress=_PRINT_OPTS.sci_mode is False,
+    )
+
+
+@contextlib.contextmanager
+def printoptions(
+    precision: int | None = None,
+    threshold: float | None = None,
+    edgeitems: int | None = None,
+    linewidth: int | None = None,
+    suppress: bool | None = None,
+    nanstr: None = None,
+    infstr: None = None,
+    formatter: None = None,
+    sign: None = None,
+    floatmode: None = None,
+    *,
+    legacy: None = None,
+    override_repr: None = None,
+) -> Iterator[PrintOptions]:
+    """Print options for the duration of a ``with`` block (see :func:`set_printoptions`).
+
+    Yields the options in force inside the block; the previous ones come back on exit, also
+    after an exception.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`set_printoptions`.
+
+    Notes
+    -----
+    Memory and autograd: no data is involved. torch's print options are process-global: other
+    threads printing during the block see these options too.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> with tb.printoptions(threshold=5, edgeitems=2):
+    ...     print(tb.arange(10))
+    tensor([0, 1, ..., 8, 9])
+    """
+    saved = (
+        _PRINT_OPTS.precision,
+        _PRINT_OPTS.threshold,
+        _PRINT_OPTS.edgeitems,
+        _PRINT_OPTS.linewidth,
+        _PRINT_OPTS.sci_mode,
+    )
+    set_printoptions(
+        precision,
+        threshold,
+        edgeitems,
+        linewidth,
+        suppress,
+        nanstr,
+        infstr,
+        formatter,
+        sign,
+        floatmode,
+        legacy=legacy,
+        override_repr=override_repr,
+    )
+    try:
+        yield get_printoptions()
+    finally:
+        torch.set_printoptions(  # type: ignore[no-untyped-call]
+            precision=saved[0],
+            threshold=saved[1],
+            edgeitems=saved[2],
+            linewidth=saved[3],
+            sci_mode=saved[4],
+        )
+
+
+# ---- floating-point error handling ---------------------------------------------------------
+
+ErrMode = Literal["ignore", "warn", "raise", "print"]
+_KINDS: Final = ("divide", "over", "under", "invalid")
+_MODES: Final = ("ignore", "warn", "raise", "print")
+
+
+class ErrSettings(TypedDict):
+    """How each floating-point error kind is handled, as ``geterr`` returns it."""
+
+    divide: str
+    over: str
+    under: str
+    invalid: str
+
+
+#: NumPy's defaults: warn on all but underflow.
+_ERR: contextvars.ContextVar[tuple[str, str, str, str]] = contextvars.ContextVar(
+    "tbridge_errstate", default=("warn", "warn", "ignore", "warn")
+)
+
+
+def _merged(
+    where: str,
+    all: str | None,  # noqa: A002 - NumPy's name
+    divide: str | None,
+    over: str | None,
+    under: str | None,
+    invalid: str | None,
+) -> tuple[str, str, str, str]:
+    current = _ERR.get()
+    given = (divide, over, under, invalid)
+    out = []
+    for i, value in enumerate(given):
+        mode = value if value is not None else (all if all is not None else current[i])
+        if mode not in _MODES:
+            if mode in ("call", "log"):
+                raise ValueError(
+                    f"{where}: {_KINDS[i]}={mode!r} needs seterrcall, which tbridge does not "
+                    "have; use 'ignore', 'warn', 'raise' or 'print'"
+                )
+            raise ValueError(
+                f"{where}: invalid error mode {mode!r} for {_KINDS[i]}; use 'ignore', 'warn', "
+                "'raise' or 'print'"
+            )
+        out.append(mode)
+    return (out[0], out[1], out[2], out[3])
+
+
+def geterr() -> ErrSettings:
+    """How tbridge's own floating-point checks report each kind of error, here.
+
+    Notes
+    -----
+    Memory and autograd: no data is involved. torch computes ``inf``/NaN silently; only
+    tbridge's checks read these settings (see the module notes).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.geterr()
+    {'divide': 'warn', 'over': 'warn', 'under': 'ignore', 'invalid': 'warn'}
+    """
+    d, o, u, i = _ERR.get()
+    return ErrSettings(divide=d, over=o, under=u, invalid=i)
+
+
+def seterr(
+    all: str | None = None,  # noqa: A002 - NumPy's name
+    divide: str | None = None,
+    over: str | None = None,
+    under: str | None = None,
+    invalid: str | None = None,
+) -> ErrSettings:
+    """Set how tbridge's own floating-point checks report errors; returns the old settings.
+
+    Each of ``divide``, ``over``, ``under``, ``invalid`` (or ``all`` of them) is ``"ignore"``,
+    ``"warn"`` (a RuntimeWarning), ``"raise"`` (FloatingPointError) or ``"print"``. The setting
+    holds for this thread (and asyncio task). torch itself has no floating-point traps: this
+    changes no torch result, only the checks tbridge makes (see the module notes).
+
+    Raises
+    ------
+    ValueError
+        For an unknown mode, and for ``"call"``/``"log"`` (tbridge has no ``seterrcall``).
+
+    Notes
+    -----
+    Memory and autograd: no data is involved.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> old = tb.seterr(all="raise")
+    >>> tb.geterr()["divide"]
+    'raise'
+    >>> _ = tb.seterr(**old)
+    """
+    old = geterr()
+    _ERR.set(_merged("seterr", all, divide, over, under, invalid))
+    return old
+
+
+class errstate(contextlib.ContextDecorator):
+    """Floating-point error handling for a ``with`` block (or a decorated function).
+
+    Takes the modes :func:`seterr` takes and restores the previous ones on exit. torch has
+    no floating-point traps, so ``with tb.errstate(divide="raise"): tb.log(tb.zeros(1))``
+    still gives ``-inf``: only tbridge's own checks follow these settings (see the module
+    notes).
+
+    Raises
+    ------
+    ValueError
+        For an unknown mode, ``"call"``/``"log"``, or a ``call=`` callback (tbridge has no
+        ``seterrcall``).
+
+    Notes
+    -----
+    Memory and autograd: no data is involved.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> with tb.errstate(all="ignore"):
+    ...     tb.geterr()["invalid"]
+    'ignore'
+    """
+
+    __slots__ = ("_settings", "_tokens")
+
+    def __init__(
+        self,
+        *,
+        call: None = None,
+        all: str | None = None,  # noqa: A002 - NumPy's name
+        divide: str | None = None,
+        over: str | None = None,
+        under: str | None = None,
+        invalid: str | None = None,
+    ) -> None:
+        if call is not None:
+            raise ValueError(
+                "errstate: call= installs a seterrcall callback, which tbridge does not have; "
+                "use 'raise' and catch FloatingPointError instead"
+            )
+        self._settings = (all, divide, over, under, invalid)
+        self._tokens: list[contextvars.Token[tuple[str, str, str, str]]] = []
+        _merged("errstate", *self._settings)  # validate now, as NumPy does
+
+    def __enter__(self) -> None:
+        self._tokens.append(_ERR.set(_merged("errstate", *self._settings)))
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        _ERR.reset(self._tokens.pop())
+
+
+def report_fp_error(kind: str, message: str) -> None:
+    """Report a floating-point error found by a tbridge check, as the current settings say.
+
+    ``kind`` is ``"divide"``, ``"over"``, ``"under"`` or ``"invalid"``; ``"warn"`` issues a
+    RuntimeWarning, ``"raise"`` raises FloatingPointError, ``"print"`` prints the message.
+    """
+    mode = _ERR.get()[_KINDS.index(kind)]
+    if mode == "ignore":
+        return
+    if mode == "raise":
+        raise FloatingPointError(message)
+    if mode == "warn":
+        warnings.warn(message, RuntimeWarning, stacklevel=3)
+        return
+    print(message)
