@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any, Final, TypeAlias, cast
 
 import numpy as np
@@ -642,7 +642,7 @@ def _check_has_data(x: torch.Tensor, where: str) -> None:
 
 
 @contextlib.contextmanager
-def writable_numpy(x: torch.Tensor, /) -> Iterator[NDArray]:
+def writable_numpy(x: torch.Tensor, /) -> Generator[NDArray, None, None]:
     """A writable NumPy view of a CPU tensor, for the duration of a ``with`` block.
 
     On exit the tensor's autograd version counter is bumped, exactly as a torch in-place op
