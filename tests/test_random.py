@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -414,6 +416,8 @@ def test_out_that_cannot_be_written_is_a_value_error() -> None:
         default_rng(0).random(out=tb.zeros(3, requires_grad=True))
     with pytest.raises(TypeError, match=r"random: out must be a torch.Tensor, got ndarray"):
         default_rng(0).random(out=np.zeros(3))
+    with pytest.raises(TypeError, match=r"random: out has dtype torch.int64 but the samples are"):
+        default_rng(0).random(out=tb.zeros(3, dtype=tb.int64))
 
 
 # ---- multivariate_normal -----------------------------------------------------------------------
@@ -468,6 +472,18 @@ def test_generators_never_share_state() -> None:
         a.random(10)  # a advances; b does not
     assert torch.equal(b.random(5), default_rng(11).random(5))
     assert a.torch_generator is not b.torch_generator
+
+
+def test_generators_pickle_and_copy_with_their_state() -> None:
+    g = default_rng(12)
+    g.random(5)
+    clone = copy.deepcopy(g)
+    restored = pickle.loads(pickle.dumps(g))
+    expected = g.random(4)
+    assert torch.equal(clone.random(4), expected)
+    assert torch.equal(restored.random(4), expected)
+    assert clone.random(4).shape == (4,)  # and the clone draws on its own (g is not moved)
+    assert torch.equal(g.random(4), restored.random(4))
 
 
 def test_default_rng_returns_a_generator_unchanged() -> None:

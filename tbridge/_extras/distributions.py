@@ -211,7 +211,7 @@ def rayleigh(g: Gen, scale: Tensor, shape: Shape) -> Tensor:
 
 def weibull(g: Gen, a: Tensor, shape: Shape) -> Tensor:
     draws = torch.pow(_exp(g, shape, a), 1 / a)
-    return torch.where(a == 0, torch.zeros((), dtype=a.dtype, device=a.device), draws)
+    return torch.where(a == 0, 0.0, draws)
 
 
 def triangular(g: Gen, left: Tensor, mode: Tensor, right: Tensor, shape: Shape) -> Tensor:
@@ -248,7 +248,7 @@ def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
     tiny = flat_k < 1e-8
     huge = flat_k > 1e6
     plain = ~(tiny | huge | flat_k.isnan())
-    k = torch.where(plain, flat_k, torch.ones((), dtype=kappa.dtype, device=kappa.device))
+    k = torch.where(plain, flat_k, 1.0)
     r = 1 + torch.sqrt(1 + 4 * k * k)
     rho = (r - torch.sqrt(2 * r)) / (2 * k)
     s = torch.where(k < 1e-5, 1 / k + k, (1 + rho * rho) / (2 * rho))
@@ -324,7 +324,7 @@ def zipf(g: Gen, a: Tensor, shape: Shape) -> Tensor:
         v = _rand(g, m, e)
         x = torch.floor(torch.pow(u, -1 / e))
         inside = (x >= 1) & (x < 9.2e18)
-        x = torch.where(inside, x, torch.ones((), dtype=e.dtype, device=e.device))
+        x = torch.where(inside, x, 1.0)
         t = torch.pow(1 + 1 / x, e)
         ok = inside & (v * x * (t - 1) / (bb - 1) <= t / bb)
         return x, ok
@@ -405,7 +405,7 @@ def _hypergeometric_hrua(g: Gen, lo: Tensor, hi: Tensor, n: Tensor) -> Tensor:
         v = _rand(g, m, aa)
         x = aa + hh * (v - 0.5) / u
         inside = (x >= 0) & (x < bb)
-        k = torch.where(inside, torch.floor(x), torch.zeros((), dtype=aa.dtype))
+        k = torch.where(inside, torch.floor(x), 0.0)
         here = (
             _log_factorial(k)
             + _log_factorial(lo_ - k)
@@ -429,10 +429,9 @@ def multinomial(g: Gen, n: Tensor, pvals: Tensor, shape: Shape) -> Tensor:
     left = n.expand(batch).contiguous()
     mass = torch.ones(batch, dtype=pvals.dtype, device=pvals.device)
     columns = []
-    zero = torch.zeros((), dtype=pvals.dtype, device=pvals.device)
     for j in range(k - 1):
         pj = pvals[..., j].expand(batch)
-        share = torch.where(mass > 0, (pj / mass).clamp(0, 1), zero)
+        share = torch.where(mass > 0, (pj / mass).clamp(0, 1), 0.0)
         draw = torch.binomial(left, share.contiguous(), generator=g)
         columns.append(draw)
         left = left - draw

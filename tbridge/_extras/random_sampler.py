@@ -195,6 +195,11 @@ class Sampler:
                 f"{where}: out must be a torch.Tensor, got {type(out).__name__}; pass a tensor "
                 "(tb.empty(shape)) or leave out=None"
             )
+        if not out.dtype.is_floating_point:
+            raise TypeError(
+                f"{where}: out has dtype {out.dtype} but the samples are floating; pass a "
+                "floating out (tb.empty(shape, dtype=tb.float64))"
+            )
         dt = float_out(out.dtype if dtype is None else dtype, where)
         if dt != out.dtype:
             raise TypeError(
