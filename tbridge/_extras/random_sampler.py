@@ -889,8 +889,10 @@ class Sampler:
     ) -> Tensor:
         """Exponential samples with scale 1.
 
-        ``method="zig"`` (NumPy's default, its ziggurat) uses torch's exponential sampler;
-        ``"inv"`` the inverse CDF ``-log1p(-U)``. Other parameters as :meth:`random`.
+        Both methods draw by the inverse CDF ``-log1p(-U)``: NumPy's ``"zig"`` names its
+        ziggurat, which torch does not have, and torch's ``exponential_`` is slower than the
+        inverse CDF on the CPU. ``method`` is checked and otherwise changes nothing. Other
+        parameters as :meth:`random`.
 
         Memory and autograd: new memory (or ``out``).
 
@@ -903,13 +905,10 @@ class Sampler:
         if method not in ("zig", "inv"):
             raise ValueError(f"standard_exponential: method={method!r}; pass 'zig' or 'inv'")
         dt, shape, dev = self._filled("standard_exponential", size, dtype, out, device)
-        g = self._gen(dev)
-        if method == "zig":
-            target = _empty(shape, dtype=dt, device=dev) if out is None else out
-            return self._fill("standard_exponential", target, lambda t: t.exponential_(generator=g))
-        drawn = _empty(shape, dtype=dt, device=dev)
-        if dev.type != "meta":
-            drawn = -torch.log1p(-_rand(shape, generator=g, dtype=dt, device=dev))
+        if dev.type == "meta":
+            drawn = _empty(shape, dtype=dt, device=dev)
+        else:
+            drawn = _d.exponential01(self._gen(dev), shape, dt, dev)
         if out is None:
             return drawn
         return self._fill("standard_exponential", out, lambda t: t.copy_(drawn))
@@ -932,12 +931,11 @@ class Sampler:
         >>> tb.random.default_rng(0).exponential(2.0, size=(2, 2)).shape
         torch.Size([2, 2])
         """
-        if (type(scale) is float or type(scale) is int) and scale > 0 and dtype is None:
+        if (type(scale) is float or type(scale) is int) and scale >= 0 and dtype is None:
             shape = fast_shape(size)
             if shape is not None and device is None:
-                return _empty(shape, dtype=current_defaults()[0], device=self._device).exponential_(
-                    1.0 / scale, generator=self._g0
-                )
+                dt = current_defaults()[0]
+                return _d.exponential01(self._g0, shape, dt, self._device).mul_(scale)
         return self._continuous(
             "exponential", _exponential_kernel, size, dtype, device, ("scale", scale, NONNEG)
         )
