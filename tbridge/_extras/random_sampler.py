@@ -935,6 +935,9 @@ class Sampler:
             shape = fast_shape(size)
             if shape is not None and device is None:
                 dt = current_defaults()[0]
+                if dt is _F64:  # -log1p(-U) * scale, four passes
+                    unit = _rand(shape, generator=self._g0, dtype=_F64, device=self._device)
+                    return unit.neg_().log1p_().mul_(-scale)
                 return _d.exponential01(self._g0, shape, dt, self._device).mul_(scale)
         return self._continuous(
             "exponential", _exponential_kernel, size, dtype, device, ("scale", scale, NONNEG)
