@@ -1,5 +1,20 @@
-"""``tbridge.random``: NumPy's ``default_rng`` interface over torch generators."""
+"""``tbridge.random``: NumPy's ``np.random`` over torch generators.
 
-from tbridge._extras.random import Generator, default_rng
+The module functions (``rand``, ``randint``, ``choice``, ``seed``, ``get_state``, every
+distribution) draw from one global stream, torch's default generator of each device, so
+``torch.manual_seed(n)`` and ``tb.random.seed(n)`` both make a run repeat exactly.
+``default_rng(seed)`` gives a :class:`Generator` with NumPy's methods that owns its own torch
+generators. ``SeedSequence`` is NumPy's own class (seeds are hashed on the host).
 
-__all__ = ["Generator", "default_rng"]
+The numbers are not NumPy's for the same seed (torch's bit generators and samplers); the same
+seed on the same torch build and device gives the same numbers.
+"""
+
+from tbridge._extras import random as _impl
+from tbridge._extras.random import *  # noqa: F403 - the public names, by __all__
+
+__all__: list[str] = list(_impl.__all__)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -86,7 +86,7 @@ def test_statuses_follow_tbridge() -> None:
     linalg = {row[0]: row for row in SCRIPT.classify()["linalg"]}
     assert linalg["solve"][1] == "`tb.linalg.solve`"
     random = {row[0]: row for row in SCRIPT.classify()["random"]}
-    assert random["rand"][1:3] == ("`tb.rand`", "renamed")
+    assert random["rand"][1:3] == ("`tb.random.rand`", "same")
 
 
 def test_signature_gaps() -> None:
