@@ -23,6 +23,7 @@ from typing import Final, Literal, TypeAlias
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import current_defaults, default_float_dtype
@@ -676,7 +677,7 @@ def sign(x: Tensor, /) -> Tensor:
     are not on an autograd graph are computed by ``numpy.sign`` instead (one call, the standard's
     answer, bit for bit the same as the torch fix), others by torch.
     """
-    if type(x) is Tensor and x.dtype in _NUMPY_FLOATS:
+    if type(x) is Tensor and x.dtype in _NUMPY_FLOATS and not is_dynamo_compiling():
         try:
             a = x.numpy()
         except (TypeError, RuntimeError):
