@@ -191,7 +191,7 @@ def _located(
         out = torch.empty(shape, dtype=dt, device=dev)
         if dev.type != "meta":
             out.uniform_(pa, pb, generator=generator)
-        return out.requires_grad_(requires_grad)
+        return out.requires_grad_(True) if requires_grad else out
     unit = torch.rand(shape, generator=generator, dtype=dt, device=dev)
     return pa + (pb - pa) * unit
 
