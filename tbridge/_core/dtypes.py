@@ -189,15 +189,20 @@ def torch_dtype_of_numpy(dtype: np.dtype[Any]) -> torch.dtype | None:
 # Defaults
 #
 # The truth is a context variable (scoped to the thread and the asyncio task) holding one of
-# three canonical ``_Defaults`` pairs. Code reads it through the property
-# ``NUMPY_DEFAULTS.current``, whose getter is the context variable's own C-level ``get`` (with
-# NUMPY_DEFAULTS as the fallback). That spelling matters under ``torch.compile``: dynamo cannot
-# trace ``ContextVar.get`` called directly, but it reads a property with a C getter as a plain
-# attribute and guards on it. The guard calls the getter again before every run of the
-# compiled code, in the caller's own thread and task, so a compiled function called inside and
-# outside ``default_float`` gets one graph per default instead of a stale one. The pairs are
-# canonical (one object per real dtype) because dynamo also guards on identity when
-# ``current`` is NUMPY_DEFAULTS itself.
+# three canonical ``_Defaults`` pairs. Code reads it as ``NUMPY_DEFAULTS.current``, a class
+# attribute of the pairs' type. Until the first ``default_float`` scope of the process opens,
+# no context holds anything but NumPy's defaults, and ``current`` is NUMPY_DEFAULTS itself (a
+# plain attribute read). The first scope replaces it, for good, with a property whose getter
+# is the context variable's own C-level ``get`` (with NUMPY_DEFAULTS as the fallback).
+#
+# That spelling matters under ``torch.compile``: dynamo cannot trace ``ContextVar.get``
+# called directly, but it reads a class attribute, or a property with a C getter, as an
+# attribute and guards on it. The guard re-reads it before every run of the compiled code, in
+# the caller's own thread and task, so a compiled function called inside and outside
+# ``default_float`` gets one graph per default instead of a stale one (and the switch from
+# the plain attribute to the property is a change of the type's dict, which dynamo guards on
+# too). The pairs are canonical (one object per real dtype) because dynamo also guards on
+# identity when ``current`` is NUMPY_DEFAULTS itself.
 
 
 class _Defaults(tuple[torch.dtype, torch.dtype]):
@@ -208,7 +213,7 @@ class _Defaults(tuple[torch.dtype, torch.dtype]):
     """
 
     __slots__ = ()
-    # Set below, once the context variable exists: property(_SCOPE.get).
+    # Set below: NUMPY_DEFAULTS, then property(_SCOPE.get) from the first scope on.
     current: tuple[torch.dtype, torch.dtype]
 
 
@@ -225,8 +230,10 @@ _PAIR_OF: Final[dict[torch.dtype, _Defaults]] = {
 _SCOPE: contextvars.ContextVar[_Defaults] = contextvars.ContextVar(
     "tbridge_default_float", default=NUMPY_DEFAULTS
 )
-# A data descriptor with a C getter: ``NUMPY_DEFAULTS.current`` runs ``_SCOPE.get(NUMPY_DEFAULTS)``.
-type.__setattr__(_Defaults, "current", property(_SCOPE.get))
+#: A data descriptor with a C getter: ``NUMPY_DEFAULTS.current`` runs
+#: ``_SCOPE.get(NUMPY_DEFAULTS)``.
+_READ_SCOPE: Final = property(_SCOPE.get)
+type.__setattr__(_Defaults, "current", NUMPY_DEFAULTS)  # no scope has opened yet
 
 
 def current_defaults() -> tuple[torch.dtype, torch.dtype]:
@@ -270,6 +277,8 @@ def default_float(dtype: DTypeLike) -> Iterator[torch.dtype]:
             f"default_float({dtype!r}): the default must be a real floating dtype; "
             "pass tb.float64, tb.float32 or tb.float16"
         )
+    if _Defaults.__dict__["current"] is not _READ_SCOPE:  # the process's first scope
+        type.__setattr__(_Defaults, "current", _READ_SCOPE)
     token = _SCOPE.set(pair)
     try:
         yield resolved
