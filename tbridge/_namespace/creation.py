@@ -15,8 +15,8 @@ import torch
 from torch.compiler import is_dynamo_compiling
 
 from tbridge._core.dtypes import (
+    NUMPY_DEFAULTS,
     DTypeLike,
-    current_defaults,
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
@@ -174,7 +174,7 @@ def empty(
         if device is None and requires_grad is False:
             size = _plain_size(dims)
             if size is not None:
-                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
                 return _empty(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.empty,
@@ -210,7 +210,7 @@ def zeros(
         if device is None and requires_grad is False:
             size = _plain_size(dims)
             if size is not None:
-                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
                 return _zeros(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.zeros,
@@ -245,7 +245,7 @@ def ones(
         if device is None and requires_grad is False:
             size = _plain_size(dims)
             if size is not None:
-                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
                 return _ones(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.ones,
@@ -318,7 +318,7 @@ def full(
                 if dtype is not None:
                     dt = torch_dtype(dtype)
                 elif kind is float:
-                    dt = current_defaults()[0]
+                    dt = NUMPY_DEFAULTS.current[0]
                 else:
                     dt = torch.int64 if kind is int else torch.bool
                 if dtype is None and count <= _SMALL and dt in _SMALL_DTYPES:
@@ -411,7 +411,7 @@ def eye(
         if M is None:
             M = N
         if type(M) is int and M >= 0:
-            dt = current_defaults()[0]
+            dt = NUMPY_DEFAULTS.current[0]
             if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES:
                 return _small_eye(N, M, dt)
             return _eye(N, M, dtype=dt, device=CPU)
@@ -448,7 +448,7 @@ def identity(
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
     """
     if dtype is None and device is None and requires_grad is False and type(n) is int and n >= 0:
-        dt = current_defaults()[0]
+        dt = NUMPY_DEFAULTS.current[0]
         if n * n <= _SMALL_EYE and dt in _SMALL_DTYPES:
             return _small_eye(n, n, dt)
         return _eye(n, dtype=dt, device=CPU)
@@ -481,7 +481,7 @@ def _arange_dtype(values: tuple[object, ...]) -> torch.dtype:
                 return torch_dtype(np.result_type(*cast("tuple[Any, ...]", values)))
             if isinstance(v, float):
                 floating = True
-    return current_defaults()[0] if floating else torch.int64
+    return NUMPY_DEFAULTS.current[0] if floating else torch.int64
 
 
 _OPMATH: dict[torch.dtype, torch.dtype] = {
@@ -532,7 +532,7 @@ def arange(
                 and (type(by) is float or type(by) is int)
                 and by != 0
             ):
-                dt = current_defaults()[0]
+                dt = NUMPY_DEFAULTS.current[0]
                 exact = _NUMPY_FLOATS.get(dt)
                 if exact is not None:
                     n = _arange_length(lo, hi, by)
@@ -720,7 +720,7 @@ def linspace(
         and -_EXACT_INT < stop < _EXACT_INT
     ):
         # The common call, NumPy's algorithm in Python floats (see _linspace_numpy).
-        exact = _NUMPY_FLOATS.get(current_defaults()[0])
+        exact = _NUMPY_FLOATS.get(NUMPY_DEFAULTS.current[0])
         div = (num - 1) if endpoint else num
         step = (stop - start) / div
         if exact is not None and step != 0:
@@ -728,7 +728,7 @@ def linspace(
                 values = [i * step + start for i in range(num)]
                 if endpoint:
                     values[-1] = stop
-                out = torch.tensor(values, dtype=current_defaults()[0])
+                out = torch.tensor(values, dtype=NUMPY_DEFAULTS.current[0])
                 return (out, step) if retstep else out
             if start == 0 and exact is _F8 and math.copysign(1.0, start) > 0:
                 # NumPy's arange from +0.0 writes 0.0 + i * step: linspace's i * step + 0.0.
@@ -761,7 +761,7 @@ def linspace(
         a = start.item() if isinstance(start, (np.generic, torch.Tensor)) else start
         b = stop.item() if isinstance(stop, (np.generic, torch.Tensor)) else stop
     if dtype is None:
-        pair = current_defaults()
+        pair = NUMPY_DEFAULTS.current
         dt = pair[1] if is_complex else pair[0]
     else:
         dt = torch_dtype(dtype)
