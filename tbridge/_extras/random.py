@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from tbridge._convert.bridge import asarray
-from tbridge._core.dtypes import DTypeLike, current_defaults, default_float_dtype, torch_dtype
+from tbridge._core.dtypes import NUMPY_DEFAULTS, DTypeLike, default_float_dtype, torch_dtype
 from tbridge._core.normalize import (
     CPU,
     DeviceLike,
@@ -100,7 +100,7 @@ def rand(
     if dtype is None and device is None and requires_grad is False:
         size = _plain_size(dims) if dims else ()
         if size is not None:
-            return _rand(size=size, dtype=current_defaults()[0], device=CPU)
+            return _rand(size=size, dtype=NUMPY_DEFAULTS.current[0], device=CPU)
     return _sample(
         "rand", dims, dtype=dtype, device=device, requires_grad=requires_grad, generator=None
     )
@@ -119,7 +119,7 @@ def randn(
     if dtype is None and device is None and requires_grad is False:
         size = _plain_size(dims) if dims else ()
         if size is not None:
-            return _randn(size=size, dtype=current_defaults()[0], device=CPU)
+            return _randn(size=size, dtype=NUMPY_DEFAULTS.current[0], device=CPU)
     return _sample(
         "randn", dims, dtype=dtype, device=device, requires_grad=requires_grad, generator=None
     )
@@ -227,7 +227,7 @@ def normal(
             if type(d) is not int or d < 0:
                 break
         else:
-            return _normal(loc, scale, size, dtype=current_defaults()[0], device=CPU)
+            return _normal(loc, scale, size, dtype=NUMPY_DEFAULTS.current[0], device=CPU)
     return _located(
         "normal",
         loc,
@@ -262,7 +262,9 @@ def uniform(
             if type(d) is not int or d < 0:
                 break
         else:
-            return _empty(size=size, dtype=current_defaults()[0], device=CPU).uniform_(low, high)
+            return _empty(size=size, dtype=NUMPY_DEFAULTS.current[0], device=CPU).uniform_(
+                low, high
+            )
     return _located(
         "uniform",
         low,
