@@ -30,8 +30,8 @@ from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
 from tbridge._convert.moves import convert
 from tbridge._core.dtypes import (
     ML_DTYPE_NAMES,
+    NUMPY_DEFAULTS,
     DTypeLike,
-    current_defaults,
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
@@ -285,7 +285,7 @@ def _python_data_dtype(obj: list[Any] | tuple[Any, ...]) -> torch.dtype | None:
         if found is None:
             return None
         rank = max(rank, found)
-    pair = current_defaults()
+    pair = NUMPY_DEFAULTS.current
     return (torch.bool, torch.int64, pair[0], pair[1])[rank]
 
 
@@ -437,7 +437,7 @@ def _has_buffer(obj: object) -> bool:
 
 def _sequence_fast(obj: list[Any] | tuple[Any, ...]) -> torch.Tensor | None:
     """Python data with the default dtypes, when NumPy reads it as a dtype torch takes as is."""
-    if current_defaults()[0] is not torch.float64 or is_dynamo_compiling():
+    if NUMPY_DEFAULTS.current[0] is not torch.float64 or is_dynamo_compiling():
         return None  # float64 results take another default: the general path converts
     for v in obj:
         if isinstance(v, _Tensor):
