@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pytest
@@ -173,3 +175,130 @@ def test_grad_twice_gives_second_derivative() -> None:
 def test_grad_bad_input(call: Callable[[], object], error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+# ---- no graph unless the caller differentiates; memory of the natural loop -------------------
+
+
+def _lsq(w: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    return tb.mean(tb.square(tb.matmul(x, w) - y))
+
+
+def _lsq_data(
+    n: int, d: int, device: torch.device
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(n, d, generator=g, dtype=torch.float64).to(device)
+    y = torch.randn(n, generator=g, dtype=torch.float64).to(device)
+    return torch.zeros(d, dtype=torch.float64, device=device), x, y
+
+
+def _lsq_grad(w: torch.Tensor, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    return 2 * x.mT @ (x @ w - y) / x.shape[0]
+
+
+@pytest.mark.parametrize("helper", ["grad", "value_and_grad"])
+def test_results_carry_no_graph_when_the_caller_does_not_differentiate(helper: str) -> None:
+    w, x, y = _lsq_data(20, 3, torch.device("cpu"))
+    w = w + 0.5
+    if helper == "grad":
+        g = tb.grad(_lsq)(w, x, y)
+    else:
+        value, g = tb.value_and_grad(_lsq)(w, x, y)
+        assert value.grad_fn is None
+        assert not value.requires_grad
+        torch.testing.assert_close(value, torch.mean((x @ w - y) ** 2))
+    assert g.grad_fn is None
+    assert not g.requires_grad
+    torch.testing.assert_close(g, _lsq_grad(w, x, y))
+
+
+def test_results_stay_on_the_graph_when_the_caller_differentiates() -> None:
+    w0, x, y = _lsq_data(20, 3, torch.device("cpu"))
+    w = (w0 + 0.5).requires_grad_(True)
+    value, g = tb.value_and_grad(_lsq)(w, x, y)
+    assert g.grad_fn is not None
+    assert value.grad_fn is not None
+    # d/dw of sum(grad) is the Hessian times ones: 2 X^T X 1 / n
+    (hvp,) = torch.autograd.grad(g.sum(), w)
+    torch.testing.assert_close(hvp, 2 * x.mT @ x @ torch.ones(3, dtype=torch.float64) / 20)
+
+
+def test_grad_mode_off_means_no_graph_even_for_tracked_input() -> None:
+    w = torch.ones(3, dtype=torch.float64, requires_grad=True)
+    with tb.no_grad():
+        g = tb.grad(lambda v: tb.sum(v**3))(w)
+    assert g.grad_fn is None
+    torch.testing.assert_close(g, torch.full((3,), 3.0, dtype=torch.float64))
+
+
+def test_grad_of_grad_of_a_vector_function() -> None:
+    def f(v: torch.Tensor) -> torch.Tensor:
+        return tb.sum(tb.sin(v) * v)
+
+    x = tb.asarray([0.3, 1.2, -0.7])
+    # d/dx sum(d f/dx) = d/dx sum(cos(x) x + sin(x)) = 2 cos(x) - x sin(x)
+    second = tb.grad(lambda v: tb.sum(tb.grad(f)(v)))(x)
+    torch.testing.assert_close(second, 2 * torch.cos(x) - x * torch.sin(x))
+    assert second.grad_fn is None
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+            "fordblks", "keepcost",
+        )
+    ]  # fmt: skip
+
+
+def _mallinfo2() -> Callable[[], _MallInfo2] | None:
+    try:
+        fn = ctypes.CDLL(None).mallinfo2  # glibc >= 2.33
+    except (OSError, AttributeError):
+        return None
+    fn.restype = _MallInfo2
+    return cast("Callable[[], _MallInfo2]", fn)
+
+
+_MALLINFO2 = _mallinfo2()
+
+
+def _memory(device: torch.device) -> int:
+    """Bytes in use: CUDA's allocator count, or the C heap's live bytes (not RSS, which the
+    allocator's fragmentation moves) on the CPU."""
+    gc.collect()
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+        return torch.cuda.memory_allocated(device)
+    assert _MALLINFO2 is not None
+    info = _MALLINFO2()
+    return int(info.uordblks + info.hblkhd)
+
+
+@pytest.mark.parametrize("helper", ["grad", "value_and_grad"])
+def test_gradient_descent_loop_memory_stays_flat(helper: str, data_device: torch.device) -> None:
+    """theta = theta - lr * grad(f)(theta) for 1000 steps: no history kept (a graph kept per
+    step would hold the 2000 x 50 input's products, ~1.6 MB a step)."""
+    w, x, y = _lsq_data(2000, 50, data_device)
+    losses: list[Any] = []
+
+    def step(w: torch.Tensor) -> torch.Tensor:
+        if helper == "grad":
+            return w - 0.01 * tb.grad(_lsq)(w, x, y)
+        value, g = tb.value_and_grad(_lsq)(w, x, y)
+        losses.append(value)  # the natural loop keeps its losses
+        return w - 0.01 * g
+
+    for _ in range(100):  # warm the allocator
+        w = step(w)
+    before = _memory(data_device)
+    for _ in range(1000):
+        w = step(w)
+    grown = _memory(data_device) - before
+    assert grown < 4 * 2**20, f"memory grew by {grown / 2**20:.1f} MiB over 1000 steps"
+    assert w.grad_fn is None
+    # and it descended: the gradient at the end is far smaller than at the start
+    start = torch.linalg.vector_norm(_lsq_grad(torch.zeros_like(w), x, y))
+    assert torch.linalg.vector_norm(_lsq_grad(w, x, y)) < 0.5 * start

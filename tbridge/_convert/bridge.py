@@ -24,13 +24,14 @@ from typing import Any, Final, TypeAlias, cast
 
 import numpy as np
 import torch
+from torch.compiler import is_dynamo_compiling
 from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
 
 from tbridge._convert.moves import convert
 from tbridge._core.dtypes import (
     ML_DTYPE_NAMES,
+    NUMPY_DEFAULTS,
     DTypeLike,
-    current_defaults,
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
@@ -267,6 +268,27 @@ def _python_dtype(obj: object) -> torch.dtype | None:
     return None
 
 
+#: bool < int < float < complex, for :func:`_python_data_dtype`.
+_KIND_RANK: Final[dict[type, int]] = {bool: 0, int: 1, float: 2, complex: 3}
+
+
+def _python_data_dtype(obj: list[Any] | tuple[Any, ...]) -> torch.dtype | None:
+    """The dtype NumPy infers for nested Python numbers, with tbridge's floating defaults
+    (the widest kind among bool < int < float < complex); None for any other element."""
+    rank, pending = 0, list(obj)
+    while pending:
+        v = pending.pop()
+        if isinstance(v, (list, tuple)):
+            pending.extend(v)
+            continue
+        found = _KIND_RANK.get(type(v))
+        if found is None:
+            return None
+        rank = max(rank, found)
+    pair = NUMPY_DEFAULTS.current
+    return (torch.bool, torch.int64, pair[0], pair[1])[rank]
+
+
 def asarray(
     obj: object,
     /,
@@ -356,14 +378,14 @@ def _other_to_tensor(
             return torch.tensor(obj, dtype=dt, device=dev)
         except (RuntimeError, ValueError) as e:  # int64 overflow is a ValueError in torch
             raise ValueError(f"asarray: {obj!r} does not fit dtype {dt}: {e}") from e
+    if isinstance(obj, (list, tuple)):  # (first: torch.compile cannot ask it for a buffer)
+        if copy is False:
+            raise _refuse("asarray", ["a Python sequence has no memory to share"])
+        return _sequence_to_tensor(obj, dt, dev)
     if isinstance(obj, (bytes, bytearray, memoryview)) or _has_buffer(obj):
         return _ndarray_to_tensor(np.asarray(memoryview(obj)), dt, dev, copy, "asarray")  # type: ignore[arg-type]
     if hasattr(obj, "__dlpack__"):
         return from_dlpack(obj, device=dev, copy=copy, dtype=dt)
-    if isinstance(obj, (list, tuple)):
-        if copy is False:
-            raise _refuse("asarray", ["a Python sequence has no memory to share"])
-        return _sequence_to_tensor(obj, dt, dev)
     if hasattr(obj, "__array__"):
         return _ndarray_to_tensor(_array_protocol(obj, copy), dt, dev, copy, "asarray")
     raise TypeError(
@@ -415,7 +437,7 @@ def _has_buffer(obj: object) -> bool:
 
 def _sequence_fast(obj: list[Any] | tuple[Any, ...]) -> torch.Tensor | None:
     """Python data with the default dtypes, when NumPy reads it as a dtype torch takes as is."""
-    if current_defaults()[0] is not torch.float64:
+    if NUMPY_DEFAULTS.current[0] is not torch.float64 or is_dynamo_compiling():
         return None  # float64 results take another default: the general path converts
     for v in obj:
         if isinstance(v, _Tensor):
@@ -433,6 +455,10 @@ def _sequence_to_tensor(
         # A sequence of tensors: stack them on torch's side (keeps devices and autograd).
         parts = [asarray(v, dtype=dt, device=dev) for v in obj]
         return torch.stack(parts)
+    if is_dynamo_compiling():  # torch.compile traces no NumPy: torch reads Python numbers
+        inferred = _python_data_dtype(obj)
+        if inferred is not None:
+            return torch.tensor(obj, dtype=dt or inferred, device=dev)
     try:
         arr = np.asarray(obj)
     except (ValueError, OverflowError) as e:

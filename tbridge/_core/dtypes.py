@@ -2,7 +2,8 @@
 
 One table (``_PAIRS``) maps torch dtypes to NumPy dtypes; both lookup directions are derived
 from it. The NumPy defaults (float64, int64, complex128) live in a context variable so that
-``default_float`` is scoped to the current thread (and asyncio task), never process-global.
+``default_float`` is scoped to the current thread (and asyncio task), never process-global,
+and read in a way ``torch.compile`` traces and guards on (see "Defaults" below).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tbridge._core.typing import DTypeLike
 
 __all__ = [
     "ML_DTYPES_AVAILABLE",
+    "NUMPY_DEFAULTS",
     "DTypeLike",
     "current_defaults",
     "default_complex_dtype",
@@ -154,6 +156,40 @@ def _resolve(value: object) -> torch.dtype:
     return result
 
 
+#: NumPy's other names for the table's dtypes, where this NumPy knows them (C type names and
+#: Python's ``float``/``int``/``complex``/``bool`` among them).
+_ALIASES: Final = (
+    "bool", "int", "float", "complex", "byte", "ubyte", "short", "ushort", "intc", "uintc",
+    "int_", "uint", "longlong", "ulonglong", "intp", "uintp", "half", "single", "double",
+    "csingle", "cdouble", "bool_",
+)  # fmt: skip
+
+
+def _numpy_spellings() -> list[object]:
+    """Every common NumPy spelling of the table's dtypes: dtype objects, scalar types, names,
+    type codes with and without byte order, and C aliases."""
+    found: list[object] = []
+    for t, nd in _PAIRS:
+        if t in ML_DTYPE_NAMES:
+            # ml_dtypes' scalar types and names: NumPy parses none of their codes, and two of
+            # their dtype objects hash alike in a way torch.compile cannot compare (a dict
+            # holding both cannot be read under torch.compile), so those are left to be
+            # cached when first used.
+            found += [nd.type, ML_DTYPE_NAMES[t]]
+            continue
+        code = nd.str[1:]  # e.g. "f8"
+        orders = "|" if nd.itemsize == 1 else "<>="
+        found += [nd, nd.type, nd.name, nd.char, code, *(o + code for o in orders)]
+    found += [name for name in _ALIASES if name in np.sctypeDict]
+    return found
+
+
+# Parse them all now, once: after import, a dtype= spelling in this list is a dictionary hit
+# and never runs NumPy (which torch.compile would otherwise have to trace).
+for _spelling in _numpy_spellings():
+    _resolve(_spelling)
+
+
 def torch_dtype(value: DTypeLike) -> torch.dtype:
     """Turn any accepted ``dtype=`` spelling into a torch dtype (cached; O(1) when seen before).
 
@@ -189,32 +225,72 @@ def torch_dtype_of_numpy(dtype: np.dtype[Any]) -> torch.dtype | None:
 
 # ---------------------------------------------------------------------------------------------
 # Defaults
+#
+# The truth is a context variable (scoped to the thread and the asyncio task) holding one of
+# three canonical ``_Defaults`` pairs. Code reads it as ``NUMPY_DEFAULTS.current``, a class
+# attribute of the pairs' type. Until the first ``default_float`` scope of the process opens,
+# no context holds anything but NumPy's defaults, and ``current`` is NUMPY_DEFAULTS itself (a
+# plain attribute read). The first scope replaces it, for good, with a property whose getter
+# is the context variable's own C-level ``get`` (with NUMPY_DEFAULTS as the fallback).
+#
+# That spelling matters under ``torch.compile``: dynamo cannot trace ``ContextVar.get``
+# called directly, but it reads a class attribute, or a property with a C getter, as an
+# attribute and guards on it. The guard re-reads it before every run of the compiled code, in
+# the caller's own thread and task, so a compiled function called inside and outside
+# ``default_float`` gets one graph per default instead of a stale one (and the switch from
+# the plain attribute to the property is a change of the type's dict, which dynamo guards on
+# too). The pairs are canonical (one object per real dtype) because dynamo also guards on
+# identity when ``current`` is NUMPY_DEFAULTS itself.
 
-_FLOAT_DEFAULTS: Final[dict[torch.dtype, torch.dtype]] = {
-    torch.float64: torch.complex128,
-    torch.float32: torch.complex64,
-    torch.float16: torch.complex32,
+
+class _Defaults(tuple[torch.dtype, torch.dtype]):
+    """A (real floating, complex floating) pair of default dtypes.
+
+    ``NUMPY_DEFAULTS.current`` is the pair in force in this thread and task (NUMPY_DEFAULTS
+    itself unless ``default_float`` says otherwise).
+    """
+
+    __slots__ = ()
+    # Set below: NUMPY_DEFAULTS, then property(_SCOPE.get) from the first scope on.
+    current: tuple[torch.dtype, torch.dtype]
+
+
+#: NumPy's defaults: float64 and complex128.
+NUMPY_DEFAULTS: Final = _Defaults((torch.float64, torch.complex128))
+
+#: The canonical pair for each real floating default ``default_float`` accepts.
+_PAIR_OF: Final[dict[torch.dtype, _Defaults]] = {
+    torch.float64: NUMPY_DEFAULTS,
+    torch.float32: _Defaults((torch.float32, torch.complex64)),
+    torch.float16: _Defaults((torch.float16, torch.complex32)),
 }
 
-#: (real floating, complex floating) defaults in force in this context.
-_DEFAULTS: contextvars.ContextVar[tuple[torch.dtype, torch.dtype]] = contextvars.ContextVar(
-    "tbridge_default_float", default=(torch.float64, torch.complex128)
+_SCOPE: contextvars.ContextVar[_Defaults] = contextvars.ContextVar(
+    "tbridge_default_float", default=NUMPY_DEFAULTS
 )
+#: A data descriptor with a C getter: ``NUMPY_DEFAULTS.current`` runs
+#: ``_SCOPE.get(NUMPY_DEFAULTS)``.
+_READ_SCOPE: Final = property(_SCOPE.get)
+type.__setattr__(_Defaults, "current", NUMPY_DEFAULTS)  # no scope has opened yet
 
 
-#: ``current_defaults()`` is the (real floating, complex floating) pair in force here: the
-#: context variable's bound ``get``, for hot paths where one more Python call shows.
-current_defaults: Final = _DEFAULTS.get
+def current_defaults() -> tuple[torch.dtype, torch.dtype]:
+    """The (real floating, complex floating) pair of defaults in force here.
+
+    Hot paths may read ``NUMPY_DEFAULTS.current`` directly (one call less); both trace under
+    ``torch.compile`` and guard on the scope.
+    """
+    return NUMPY_DEFAULTS.current
 
 
 def default_float_dtype() -> torch.dtype:
     """The real floating default in force here (float64 unless ``default_float`` says otherwise)."""
-    return _DEFAULTS.get()[0]
+    return NUMPY_DEFAULTS.current[0]
 
 
 def default_complex_dtype() -> torch.dtype:
     """The complex floating default in force here (follows the real one)."""
-    return _DEFAULTS.get()[1]
+    return NUMPY_DEFAULTS.current[1]
 
 
 @contextlib.contextmanager
@@ -223,7 +299,9 @@ def default_float(dtype: DTypeLike) -> Iterator[torch.dtype]:
 
     ``with tb.default_float(tb.float32): ...`` makes creation functions that infer a floating
     dtype produce float32, and complex ones complex64. Other threads keep NumPy's float64.
-    Nothing in torch's global state (``torch.set_default_dtype``) is touched.
+    Nothing in torch's global state (``torch.set_default_dtype``) is touched. A function
+    compiled with ``torch.compile`` follows the scope it is called in (it is recompiled once
+    per default, never run with a stale one).
 
     Raises
     ------
@@ -231,22 +309,24 @@ def default_float(dtype: DTypeLike) -> Iterator[torch.dtype]:
         When ``dtype`` is not float16, float32 or float64.
     """
     resolved = torch_dtype(dtype)
-    complex_twin = _FLOAT_DEFAULTS.get(resolved)
-    if complex_twin is None:
+    pair = _PAIR_OF.get(resolved)
+    if pair is None:
         raise ValueError(
             f"default_float({dtype!r}): the default must be a real floating dtype; "
             "pass tb.float64, tb.float32 or tb.float16"
         )
-    token = _DEFAULTS.set((resolved, complex_twin))
+    if _Defaults.__dict__["current"] is not _READ_SCOPE:  # the process's first scope
+        type.__setattr__(_Defaults, "current", _READ_SCOPE)
+    token = _SCOPE.set(pair)
     try:
         yield resolved
     finally:
-        _DEFAULTS.reset(token)
+        _SCOPE.reset(token)
 
 
 def default_dtypes() -> dict[str, torch.dtype]:
     """The default dtypes in force, keyed as the Array API's ``default_dtypes()`` keys them."""
-    real, cplx = _DEFAULTS.get()
+    real, cplx = NUMPY_DEFAULTS.current
     return {
         "real floating": real,
         "complex floating": cplx,

@@ -67,6 +67,21 @@ _INTS: Final = frozenset(
 )
 
 
+def values_checkable(t: Tensor) -> bool:
+    """Whether a parameter check may read ``t``'s values.
+
+    Not on ``meta`` (no values), not while ``torch.compile`` traces (a branch on values would
+    break the graph) and not inside ``torch.func`` transforms (``vmap`` cannot branch on
+    values): there the samples of an out-of-range parameter are NaN or meaningless, as in
+    torch's own samplers. Eager calls check, with NumPy's errors.
+    """
+    return (
+        t.device.type != "meta"
+        and not torch.compiler.is_compiling()
+        and not torch._C._functorch.is_functorch_wrapped_tensor(t)
+    )
+
+
 class Rule:
     """NumPy's constraint on one parameter, checked on numbers and on tensors alike."""
 
@@ -91,7 +106,7 @@ class Rule:
         )
 
     def check(self, where: str, name: str, t: Tensor) -> None:
-        if t.device.type == "meta":
+        if not values_checkable(t):
             return
         ok = self.tensor(t)
         if not bool(ok.all()):

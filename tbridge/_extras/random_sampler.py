@@ -55,6 +55,7 @@ from tbridge._extras.random_params import (
     param,
     result_shape,
     size_shape,
+    values_checkable,
 )
 from tbridge._namespace.linalg import LinAlgError
 
@@ -436,8 +437,8 @@ class Sampler:
             "uniform", size, device, compute_float(dt),
             [("low", low, None), ("high", high, None)],
         )  # fmt: skip
-        if dev.type != "meta":
-            diff = hi - lo
+        diff = hi - lo
+        if values_checkable(diff):
             if not bool(torch.isfinite(diff).all()):
                 raise OverflowError(
                     f"uniform: high - low is not finite (low={_shown(low)}, high={_shown(high)}); "

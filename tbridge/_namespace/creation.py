@@ -12,10 +12,11 @@ from typing import Any, Final, Literal, TypeAlias, cast, overload
 
 import numpy as np
 import torch
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._core.dtypes import (
+    NUMPY_DEFAULTS,
     DTypeLike,
-    current_defaults,
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
@@ -173,7 +174,7 @@ def empty(
         if device is None and requires_grad is False:
             size = _plain_size(dims)
             if size is not None:
-                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
                 return _empty(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.empty,
@@ -209,7 +210,7 @@ def zeros(
         if device is None and requires_grad is False:
             size = _plain_size(dims)
             if size is not None:
-                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
                 return _zeros(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.zeros,
@@ -244,7 +245,7 @@ def ones(
         if device is None and requires_grad is False:
             size = _plain_size(dims)
             if size is not None:
-                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
                 return _ones(size=size, dtype=dt, device=CPU)
     return _filled(
         torch.ones,
@@ -317,7 +318,7 @@ def full(
                 if dtype is not None:
                     dt = torch_dtype(dtype)
                 elif kind is float:
-                    dt = current_defaults()[0]
+                    dt = NUMPY_DEFAULTS.current[0]
                 else:
                     dt = torch.int64 if kind is int else torch.bool
                 if dtype is None and count <= _SMALL and dt in _SMALL_DTYPES:
@@ -348,6 +349,8 @@ def full(
 
 def _small_full(size: tuple[int, ...], value: float, dt: torch.dtype) -> torch.Tensor:
     """``full`` for a few elements: NumPy fills them for less than one torch call costs."""
+    if is_dynamo_compiling():  # torch.compile traces no NumPy
+        return _full(size, value, dtype=dt, device=CPU)
     out: np.ndarray[Any, Any] = np.empty(size, dtype=_SMALL_DTYPES[dt])
     try:
         out.fill(value)
@@ -364,6 +367,8 @@ _EYES_MAX: Final = 64
 def _small_eye(n: int, m: int, dt: torch.dtype) -> torch.Tensor:
     """``eye(n, m)`` for a few elements: a fresh copy of a cached NumPy template, which costs
     less than one torch call (see :func:`_small_full`)."""
+    if is_dynamo_compiling():  # torch.compile traces no NumPy (nor this cache)
+        return _eye(n, m, dtype=dt, device=CPU)
     key = (n, m, dt)
     template = _EYES.get(key)
     if template is None:
@@ -406,7 +411,7 @@ def eye(
         if M is None:
             M = N
         if type(M) is int and M >= 0:
-            dt = current_defaults()[0]
+            dt = NUMPY_DEFAULTS.current[0]
             if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES:
                 return _small_eye(N, M, dt)
             return _eye(N, M, dtype=dt, device=CPU)
@@ -428,7 +433,7 @@ def eye(
     out = torch.zeros(N, M, dtype=dt, device=dev)
     if -N < k < M:  # otherwise the diagonal lies outside the matrix (and overflows torch)
         out.diagonal(k).fill_(1)
-    return out.requires_grad_(requires_grad)
+    return out.requires_grad_(True) if requires_grad else out
 
 
 def identity(
@@ -443,7 +448,7 @@ def identity(
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
     """
     if dtype is None and device is None and requires_grad is False and type(n) is int and n >= 0:
-        dt = current_defaults()[0]
+        dt = NUMPY_DEFAULTS.current[0]
         if n * n <= _SMALL_EYE and dt in _SMALL_DTYPES:
             return _small_eye(n, n, dt)
         return _eye(n, dtype=dt, device=CPU)
@@ -476,7 +481,7 @@ def _arange_dtype(values: tuple[object, ...]) -> torch.dtype:
                 return torch_dtype(np.result_type(*cast("tuple[Any, ...]", values)))
             if isinstance(v, float):
                 floating = True
-    return current_defaults()[0] if floating else torch.int64
+    return NUMPY_DEFAULTS.current[0] if floating else torch.int64
 
 
 _OPMATH: dict[torch.dtype, torch.dtype] = {
@@ -514,6 +519,8 @@ def arange(
         kind = type(start)
         if stop is None:
             if kind is int and step is None and -_EXACT_INT < start < _EXACT_INT:
+                if is_dynamo_compiling():  # torch.compile traces no NumPy: the same values
+                    return torch.arange(cast(int, start))
                 return _from_numpy(np.arange(start, dtype=_I8))
         elif kind is float or type(stop) is float or type(step) is float:
             # Python numbers with a float among them: the float default, no validation to do.
@@ -525,7 +532,7 @@ def arange(
                 and (type(by) is float or type(by) is int)
                 and by != 0
             ):
-                dt = current_defaults()[0]
+                dt = NUMPY_DEFAULTS.current[0]
                 exact = _NUMPY_FLOATS.get(dt)
                 if exact is not None:
                     n = _arange_length(lo, hi, by)
@@ -546,7 +553,8 @@ def arange(
         # torch has no complex arange kernel; with real bounds NumPy's complex values are the
         # real twin's values plus 0j.
         real = arange(start, stop, step, dtype=dt.to_real(), device=device)
-        return real.to(dt).requires_grad_(requires_grad)
+        cast_real = real.to(dt)
+        return cast_real.requires_grad_(True) if requires_grad else cast_real
     dev = torch_device(device)
     a = _real_number(start, "start", "arange")
     b = _real_number(stop, "stop", "arange")
@@ -557,7 +565,12 @@ def arange(
         n = -((a - b) // s)
         if n <= 0:
             return torch.empty(0, dtype=dt, device=dev, requires_grad=requires_grad)
-        if dt is torch.int64 and dev.type == "cpu" and max(abs(a), abs(b), abs(s)) < _EXACT_INT:
+        if (
+            dt is torch.int64
+            and dev.type == "cpu"
+            and max(abs(a), abs(b), abs(s)) < _EXACT_INT
+            and not is_dynamo_compiling()
+        ):
             return _from_numpy(np.arange(a, b, s, dtype=_I8))
         return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
     n = _arange_length(a, b, s)
@@ -567,6 +580,14 @@ def arange(
         if out is not None:
             return out.requires_grad_(True) if requires_grad else out
     work = _OPMATH.get(dt, dt)
+    if is_dynamo_compiling():
+        # The same rule without NumPy scalars (torch.compile traces no NumPy): elements 0 and 1
+        # are start and start + step in the dtype, the others first + i * delta.
+        ends = torch.tensor([a, a + s], dtype=dt, device=dev).to(work)
+        out = torch.arange(n, dtype=work, device=dev) * (ends[1] - ends[0]) + ends[0]
+        out[:2] = ends[:n]
+        out = out.to(dt)
+        return out.requires_grad_(True) if requires_grad else out
     if dt.is_floating_point or dt.is_complex:
         # NumPy stores start and start + step in the result dtype, then fills
         # first + i * delta, computed in the dtype's arithmetic type.
@@ -590,7 +611,8 @@ def arange(
         out.select(0, 0).fill_(begin)
     if fix_second:
         out.select(0, 1).fill_(second.item())
-    return out.to(dt).requires_grad_(requires_grad)
+    out = out.to(dt)
+    return out.requires_grad_(True) if requires_grad else out
 
 
 def _arange_length(a: float, b: float, s: float) -> int:
@@ -615,6 +637,7 @@ def _arange_exact(
         n <= NUMPY_MAX
         and dev.type == "cpu"
         and (dt is torch.float64 or max(abs(a), abs(b), abs(a + s)) < 1e38)
+        and not is_dynamo_compiling()
     ):
         # NumPy's own arange: its values by construction.
         return _from_numpy(np.arange(a, b, s, dtype=exact))
@@ -697,10 +720,16 @@ def linspace(
         and -_EXACT_INT < stop < _EXACT_INT
     ):
         # The common call, NumPy's algorithm in Python floats (see _linspace_numpy).
-        exact = _NUMPY_FLOATS.get(current_defaults()[0])
+        exact = _NUMPY_FLOATS.get(NUMPY_DEFAULTS.current[0])
         div = (num - 1) if endpoint else num
         step = (stop - start) / div
         if exact is not None and step != 0:
+            if is_dynamo_compiling():  # torch.compile traces no NumPy: the same values
+                values = [i * step + start for i in range(num)]
+                if endpoint:
+                    values[-1] = stop
+                out = torch.tensor(values, dtype=NUMPY_DEFAULTS.current[0])
+                return (out, step) if retstep else out
             if start == 0 and exact is _F8 and math.copysign(1.0, start) > 0:
                 # NumPy's arange from +0.0 writes 0.0 + i * step: linspace's i * step + 0.0.
                 # The stop is ~num - 0.5 steps away, so the length is num whatever the rounding.
@@ -732,7 +761,7 @@ def linspace(
         a = start.item() if isinstance(start, (np.generic, torch.Tensor)) else start
         b = stop.item() if isinstance(stop, (np.generic, torch.Tensor)) else stop
     if dtype is None:
-        pair = current_defaults()
+        pair = NUMPY_DEFAULTS.current
         dt = pair[1] if is_complex else pair[0]
     else:
         dt = torch_dtype(dtype)
@@ -752,6 +781,7 @@ def linspace(
         and (type(b) is float or type(b) is int)
         and abs(a) < _LINSPACE_LIMIT[dt]
         and abs(b) < _LINSPACE_LIMIT[dt]
+        and not is_dynamo_compiling()
     ):
         out = _from_numpy(_linspace_numpy(a, b, num, endpoint, div, step, exact))
     else:

@@ -23,9 +23,10 @@ from typing import Final, Literal, TypeAlias
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor
-from tbridge._core.dtypes import current_defaults, default_float_dtype
+from tbridge._core.dtypes import NUMPY_DEFAULTS, default_float_dtype
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.workarounds import (
     UNSIGNED_GAPS,
@@ -676,7 +677,7 @@ def sign(x: Tensor, /) -> Tensor:
     are not on an autograd graph are computed by ``numpy.sign`` instead (one call, the standard's
     answer, bit for bit the same as the torch fix), others by torch.
     """
-    if type(x) is Tensor and x.dtype in _NUMPY_FLOATS:
+    if type(x) is Tensor and x.dtype in _NUMPY_FLOATS and not is_dynamo_compiling():
         try:
             a = x.numpy()
         except (TypeError, RuntimeError):
@@ -883,7 +884,7 @@ def divide(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
                 if d in _NATIVE_INTEGRAL and x1.ndim and x2.ndim:
                     # Integers divide in the default float: one cast, torch promotes the other
                     # operand (integer with float is the float) inside the division kernel.
-                    return _divide(x1.to(current_defaults()[0]), x2)
+                    return _divide(x1.to(NUMPY_DEFAULTS.current[0]), x2)
             elif _TORCH_PROMOTES.get((d, e)) in _INEXACT and x1.ndim and x2.ndim:
                 return _divide(x1, x2)  # mixed floating dtypes torch promotes as the standard
         elif x1.dtype in _WEAK_FLOAT and _weak(x1, x2):

@@ -134,7 +134,7 @@ def ifft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "ba
         )
     except RuntimeError as e:
         raise _failure("ifft", e, t, n, norm) from e
-    return out.resolve_conj() if out.is_conj() else out  # real input: see _LAZY_CONJ
+    return out.resolve_conj()  # real input: see _LAZY_CONJ
 
 
 def rfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:

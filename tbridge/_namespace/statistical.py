@@ -130,7 +130,7 @@ def _over_dims(
     if len(dims) == 1:
         return fn(t, dims[0], keepdim=keepdims)
     rest = [d for d in range(t.ndim) if d not in dims]
-    size = math.prod(t.shape[d] for d in dims)
+    size = math.prod([t.shape[d] for d in dims])  # a list: torch.compile traces no generator
     moved = t.permute(*rest, *dims).reshape(*(t.shape[d] for d in rest), size)
     out = fn(moved, -1)
     return out.reshape(_reduced_shape(t.shape, dims, True)) if keepdims else out
@@ -403,7 +403,7 @@ def _floating(x: object, where: str) -> Tensor:
 def mean(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tensor:
     """Arithmetic mean over ``axis`` (all axes by default; ``axis=()`` reduces none); integer
     and bool input gives the default floating dtype (float64, as NumPy), an empty mean is NaN."""
-    if type(x) is Tensor:
+    if type(x) is Tensor and x.dtype in _INEXACT:  # (torch.compile cannot catch torch's error)
         try:
             if axis is None:
                 return torch.mean(x, None, True) if keepdims else torch.mean(x)
@@ -454,7 +454,7 @@ def _moment(
     dims = _axes(axis, t.ndim, where)
     if not dims:  # nothing reduced: each element is its own sample of size 1
         t, dims, keepdims = t.unsqueeze(-1), (t.ndim,), False
-    m = math.prod(t.shape[d] for d in dims)
+    m = math.prod([t.shape[d] for d in dims])  # a list: torch.compile traces no generator here
     if m - c <= 0:
         # The standard asks for NaN (torch would warn and may give inf, as NumPy does).
         shape = _reduced_shape(t.shape, dims, keepdims)
