@@ -191,7 +191,7 @@ CASES: dict[str, Case] = {
     "from_numpy": lambda d: Call(fn=lambda: tb.from_numpy(np.ones(3))),
     "shares_memory": lambda d: call(d.x, d.x[0]),
     "to_numpy": lambda d: call(d.x.cpu()),
-    "writable_numpy": lambda d: Call((d.x.cpu(),), fn=_write_through),
+    "writable_numpy": lambda d: Call((d.x.cpu().clone(),), fn=_write_through),
     # -- data types
     "astype": lambda d: [call(d.x, tb.float32), call(d.xi, "float64")],
     "can_cast": lambda d: [call(tb.float32, tb.float64), call(d.x, tb.int64)],

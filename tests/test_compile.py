@@ -115,10 +115,8 @@ REPRESENTATIVE = [
 ]
 
 
-# Torch's own warnings while inductor compiles (torch 2.13): importing inductor runs the
-# deprecated torch.jit.script_method, and lowering aten.diagonal the deprecated
+# Torch's own warning while inductor lowers aten.diagonal (torch 2.13): the deprecated
 # torch._prims_common.check.
-@pytest.mark.filterwarnings("ignore:`torch.jit.script_method` is deprecated:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:`torch._prims_common.check` is deprecated:FutureWarning")
 @pytest.mark.parametrize("name", REPRESENTATIVE)
 def test_compiles_with_the_default_backend(name: str, data_device: torch.device) -> None:
