@@ -1358,3 +1358,9 @@ def test_tensordot_axes_by_position_and_pairs_of_ints() -> None:
     a, b = _data(tb.float64, (2, 3, 4)), _data(tb.float64, (4, 3, 5))
     _assert_numpy(tb.tensordot(a, b, ((1, 2), (1, 0))), np.tensordot(a, b, ((1, 2), (1, 0))))
     _assert_numpy(tb.tensordot(a, b, (2, 0)), np.tensordot(a, b, (2, 0)))
+
+
+def test_eigvals_of_finite_values_whose_sum_overflows_runs() -> None:
+    """The inf/NaN guard's quick sum overflows here; the exact check lets the values through."""
+    a = np.full((2, 2), 1e308)
+    _check(tb.linalg.eigvals(a), np.linalg.eigvals(a).astype(np.complex128), CPU)

@@ -47,6 +47,25 @@ __all__ = ["cond", "lstsq", "multi_dot", "norm", "tensorinv", "tensorsolve"]
 NormOrd: TypeAlias = "int | float | Literal['fro', 'f', 'nuc'] | None"
 
 _vector_norm: Final = torch.linalg.vector_norm
+_matrix_norm: Final = torch.linalg.matrix_norm
+_lstsq: Final = torch.linalg.lstsq
+_multi_dot: Final = torch.linalg.multi_dot
+#: norm's matrix orders (axis=None, 2-D x) as torch.linalg.matrix_norm's.
+_MATRIX_FAST: Final[dict[object, object]] = {
+    None: "fro",
+    "fro": "fro",
+    "f": "fro",
+    "nuc": "nuc",
+    1: 1,
+    -1: -1,
+    2: 2,
+    -2: -2,
+    math.inf: math.inf,
+    -math.inf: -math.inf,
+}
+_ORD_TYPES: Final = frozenset({str, int, float})
+#: Matrix orders without singular values (half precision computes them).
+_NO_SVD: Final = frozenset({None, "fro", "f", 1, -1, math.inf, -math.inf})
 #: dtypes torch.linalg.multi_dot takes (bool and uint16/32/64 go through matmul's fallbacks).
 _MULTI_DOT_NATIVE: Final = frozenset(
     {
@@ -116,15 +135,25 @@ def norm(
     >>> tb.linalg.norm([[1.0, 2.0], [3.0, 4.0]], 1)
     tensor(6., dtype=torch.float64)
     """
-    if (
-        type(x) is Tensor
-        and ord is None
-        and axis is None
-        and keepdims is False
-        and x.dtype in _INEXACT
-    ):
-        out: Tensor = _vector_norm(x)
-        return out
+    if type(x) is Tensor and x.dtype in _INEXACT:
+        if axis is None:
+            if ord is None and keepdims is False:
+                out: Tensor = _vector_norm(x)
+                return out
+            if (
+                x.ndim == 2
+                and type(ord) in _ORD_TYPES
+                and ord in _MATRIX_FAST
+                and (x.dtype in _LAPACK or ord in _NO_SVD)
+            ):
+                matrix: Tensor = _matrix_norm(x, _MATRIX_FAST[ord], (-2, -1), keepdims)
+                return matrix
+        elif type(axis) is int and (type(ord) is float or type(ord) is int or ord is None):
+            try:
+                along: Tensor = _vector_norm(x, 2 if ord is None else ord, axis, keepdims)
+                return along
+            except (RuntimeError, IndexError):
+                pass  # an axis out of bounds: explained below
     return _norm_slow(x, ord, axis, keepdims)
 
 
@@ -234,19 +263,18 @@ def lstsq(
         )
     if rcond is not None and (isinstance(rcond, bool) or not isinstance(rcond, (int, float))):
         raise TypeError(f"linalg.lstsq: rcond={rcond!r} must be a real number or None")
-    rhs = v.unsqueeze(-1) if v.ndim == 1 else v
     try:
         if m.device.type == "cpu":
-            sol, res, rank, s = torch.linalg.lstsq(m, rhs, rcond=rcond, driver="gelsd")
+            # gelsd's residuals follow NumPy's rule: (K,) ((1,) for a vector b) with full
+            # column rank and M > N, else empty.
+            sol, res, rank, s = _lstsq(m, v, rcond=rcond, driver="gelsd")
         else:
+            rhs = v.unsqueeze(-1) if v.ndim == 1 else v
             sol, res, rank, s = _lstsq_svd(m, rhs, rcond)
+            sol = sol.squeeze(-1) if v.ndim == 1 else sol
     except RuntimeError as e:
         raise _failure("lstsq", e, m) from e
-    if v.ndim == 1:
-        sol = sol.squeeze(-1)
-    if res.shape[-1:] != (rhs.shape[-1],):  # torch leaves it empty; NumPy's rule says when
-        res = res.new_empty((0,))
-    return sol, res, rank.to(torch.int32), s
+    return sol, res, rank.int(), s
 
 
 def _lstsq_svd(a: Tensor, b: Tensor, rcond: float | None) -> tuple[Tensor, Tensor, Tensor, Tensor]:
@@ -333,6 +361,14 @@ def multi_dot(arrays: Sequence[Tensor], *, out: Tensor | None = None) -> Tensor:
             f"linalg.multi_dot: arrays must be a sequence (list or tuple) of arrays, got "
             f"{type(arrays).__name__}"
         )
+    if out is None and type(arrays) is list:
+        try:
+            # Tensors of one dtype with torch's shapes (its checks are NumPy's); the rest,
+            # and the errors, below.
+            fast: Tensor = _multi_dot(arrays)
+            return fast
+        except (RuntimeError, TypeError):
+            pass
     n = len(arrays)
     if n < 2:
         raise ValueError(f"linalg.multi_dot: got {n} array(s); pass at least two")

@@ -44,6 +44,12 @@ Casting: TypeAlias = Literal["no", "equiv", "safe", "same_kind", "unsafe"]
 
 _trace: Final = torch.trace
 _matmul: Final = torch.matmul
+_tensordot: Final = torch.tensordot
+_vdot: Final = torch.vdot
+_inner: Final = torch.inner
+_outer: Final = torch.outer
+_diagonal: Final = torch.diagonal
+_linalg_cross: Final = torch.linalg.cross
 #: dtypes torch's CPU contractions take with NumPy's result dtype.
 _NATIVE: Final = frozenset(
     {
@@ -113,12 +119,16 @@ def dot(a: Tensor, b: Tensor, /, out: Tensor | None = None) -> Tensor:
     torch.Size([2, 3, 5, 6])
     """
     if type(a) is Tensor and type(b) is Tensor and out is None:
-        dt = a.dtype
-        if dt is b.dtype and dt in _NATIVE and 0 < b.ndim <= 2 and a.ndim:
-            try:
+        # torch refuses mixed dtypes, bool, uint16/32/64 and 0-d operands: the slow path
+        # takes those, and explains shapes that do not align.
+        try:
+            if b.ndim <= 2:
                 return _matmul(a, b)  # matmul's rule is dot's for a 1-D or 2-D b
-            except RuntimeError:
-                pass  # the slow path explains it or works around the kernel
+            if a.ndim and a.shape[-1] == b.shape[-2]:
+                out_nd: Tensor = _tensordot(a, b, ([a.ndim - 1], [b.ndim - 2]))
+                return out_nd
+        except RuntimeError:
+            pass
     return _dot_slow(a, b, out)
 
 
@@ -157,15 +167,12 @@ def vdot(a: Tensor, b: Tensor, /) -> Tensor:
     tensor(1.-5.j, dtype=torch.complex128)
     """
     if type(a) is Tensor and type(b) is Tensor:
-        dt = a.dtype
-        if dt is b.dtype and dt in _NATIVE:
-            try:
-                out: Tensor = torch.vdot(
-                    a if a.ndim == 1 else a.reshape(-1), b if b.ndim == 1 else b.reshape(-1)
-                )
-                return out
-            except RuntimeError:
-                pass  # explained below
+        try:
+            # Vectors of one dtype torch has a kernel for; the rest below.
+            out: Tensor = _vdot(a, b)
+            return out
+        except RuntimeError:
+            pass
     x, y, dt = _promoted(a, b, "vdot", ("a", "b"))
     if x.numel() != y.numel():
         raise ValueError(
@@ -195,15 +202,13 @@ def inner(a: Tensor, b: Tensor, /) -> Tensor:
     >>> tb.inner([[1, 2], [3, 4]], [1, 1])
     tensor([3, 7])
     """
-    if type(a) is Tensor and type(b) is Tensor:
-        dt = a.dtype
-        if dt is b.dtype and dt in _NATIVE:
-            try:
-                out: Tensor = torch.inner(a, b)
-                return out
-            except RuntimeError:
-                pass  # explained below
-    x, y, dt = _promoted(a, b, "inner", ("a", "b"))
+    if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype:
+        try:
+            out: Tensor = _inner(a, b)  # torch promotes otherwise, not always as NumPy
+            return out
+        except RuntimeError:
+            pass  # no kernel for the dtype, or shapes to explain: below
+    x, y, _ = _promoted(a, b, "inner", ("a", "b"))
     if x.ndim == 0 or y.ndim == 0:
         return multiply(x, y)
     if x.shape[-1] != y.shape[-1]:
@@ -236,12 +241,10 @@ def outer(a: Tensor, b: Tensor, /, out: Tensor | None = None) -> Tensor:
     """
     if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype and out is None:
         try:
-            result: Tensor = torch.outer(
-                a if a.ndim == 1 else a.reshape(-1), b if b.ndim == 1 else b.reshape(-1)
-            )
+            result: Tensor = _outer(a, b)  # vectors; torch refuses others
             return result
         except RuntimeError:
-            pass  # no kernel for the dtype: below
+            pass  # other shapes, or no kernel for the dtype: below
     x, y, dt = _promoted(a, b, "outer", ("a", "b"))
     x, y = x.reshape(-1), y.reshape(-1)
     result = on_bits(torch.outer, x, y) if dt in UNSIGNED_GAPS else torch.outer(x, y)
@@ -330,7 +333,9 @@ def diagonal(a: Tensor, /, offset: int = 0, axis1: int = 0, axis2: int = 1) -> T
     """
     if type(a) is Tensor:
         try:
-            return torch.diagonal(a, offset, axis1, axis2)
+            if offset == 0 and axis1 == 0 and axis2 == 1:
+                return _diagonal(a)  # torch's defaults: no arguments to parse
+            return _diagonal(a, offset, axis1, axis2)
         except (RuntimeError, IndexError, TypeError):
             pass  # explained below
     return _diagonal_of(_tensor(a, "diagonal", "a"), offset, axis1, axis2, "diagonal")
@@ -368,16 +373,18 @@ def trace(
     tensor(5)
     """
     if (
-        type(a) is Tensor
-        and a.ndim == 2
+        out is None
+        and dtype is None
+        and type(a) is Tensor
         and a.dtype in _TRACE_NATIVE
         and offset == 0
         and axis1 == 0
         and axis2 == 1
-        and dtype is None
-        and out is None
     ):
-        return _trace(a)  # one kernel, summing in order (in double for float32)
+        try:
+            return _trace(a)  # one kernel, summing in order (in double for float32)
+        except RuntimeError:
+            pass  # not a matrix: below
     t = _tensor(a, "trace", "a")
     d = _diagonal_of(t, offset, axis1, axis2, "trace")
     return write_out(_sum_diagonal(d, dtype, "trace"), out, "trace")
@@ -448,13 +455,12 @@ def cross(
         and axisb == -1
         and axisc == -1
     ):
-        dt = a.dtype
-        if dt is b.dtype and dt in _NATIVE and a.shape[-1:] == b.shape[-1:] == (3,):
-            try:
-                out: Tensor = torch.linalg.cross(a, b)
-                return out
-            except (RuntimeError, IndexError):
-                pass  # the slow path explains it
+        try:
+            # 3-element vectors of one dtype torch has a kernel for (it refuses the rest).
+            out: Tensor = _linalg_cross(a, b)
+            return out
+        except (RuntimeError, IndexError):
+            pass  # 2-element vectors, promotion, or an error to explain: below
     return _cross_slow(a, b, axisa, axisb, axisc, axis)
 
 

@@ -31,7 +31,7 @@ from tbridge._core.dtypes import default_complex_dtype, default_float_dtype, num
 from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import add, subtract
-from tbridge._namespace.linalg import eigvals, inv
+from tbridge._namespace.linalg import _all_finite, eigvals, inv
 from tbridge._numpy.linalg import lstsq
 
 __all__ = [
@@ -55,6 +55,32 @@ __all__ = [
 Mode: TypeAlias = Literal["full", "same", "valid"]
 _MODES: Final = ("full", "same", "valid")
 _conv1d: Final = F.conv1d
+_gradient: Final = torch.gradient
+_eigvals: Final = torch.linalg.eigvals
+_vector_norm: Final = torch.linalg.vector_norm
+_trapezoid: Final = torch.trapezoid
+_diff: Final = torch.diff
+_REAL: Final = frozenset({torch.float32, torch.float64})
+_FAST_MODES: Final = ("full", "valid")
+#: dtypes torch.diff takes, giving NumPy's result.
+_DIFF: Final = frozenset(
+    {
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.uint8,
+        torch.float16,
+        torch.float32,
+        torch.float64,
+        torch.complex64,
+        torch.complex128,
+    }
+)
+_LAPACK_DTYPES: Final = frozenset({torch.float32, torch.float64, torch.complex64, torch.complex128})
+#: Coefficient dtypes whose derivative (times int64 steps) stays in the dtype, as in NumPy.
+_POLY_WIDE: Final = frozenset({torch.int64, torch.float64, torch.complex128})
+_POLY_WIDE_FLOAT: Final = frozenset({torch.float64, torch.complex128})
 _INEXACT: Final = frozenset(
     {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
 )
@@ -159,6 +185,14 @@ def convolve(a: Tensor, v: Tensor, /, mode: Mode = "full") -> Tensor:
     >>> tb.convolve([1, 2, 3], [0, 1, 0.5], "same")
     tensor([1.0000, 2.5000, 4.0000], dtype=torch.float64)
     """
+    if type(a) is Tensor and type(v) is Tensor and a.dtype is v.dtype and a.dtype in _REAL:
+        m = v.shape[0] if v.ndim == 1 else 0
+        if a.ndim == 1 and a.shape[0] >= m > 0 and mode in _FAST_MODES:
+            # The common call: torch's conv1d (a cross-correlation) with v reversed.
+            full: Tensor = _conv1d(
+                a.view(1, 1, -1), v.flip(0).view(1, 1, -1), None, 1, m - 1 if mode == "full" else 0
+            )
+            return full.view(-1)
     x, y, dt = _vectors(a, v, "convolve")
     pad = _padding(mode, min(x.shape[0], y.shape[0]), "convolve")
     if dt in UNSIGNED_GAPS:
@@ -194,6 +228,14 @@ def correlate(a: Tensor, v: Tensor, /, mode: Mode = "valid") -> Tensor:
     >>> tb.correlate([1, 2, 3], [0, 1, 0.5], "full")
     tensor([0.5000, 2.0000, 3.5000, 3.0000, 0.0000], dtype=torch.float64)
     """
+    if type(a) is Tensor and type(v) is Tensor and a.dtype is v.dtype and a.dtype in _REAL:
+        m = v.shape[0] if v.ndim == 1 else 0
+        if a.ndim == 1 and a.shape[0] >= m > 0 and mode in _FAST_MODES:
+            # The common call: torch's conv1d is a cross-correlation.
+            c: Tensor = _conv1d(
+                a.view(1, 1, -1), v.view(1, 1, -1), None, 1, 0 if mode == "valid" else m - 1
+            )
+            return c.view(-1)
     x, y, dt = _vectors(a, v, "correlate")
     pad = _padding(mode, min(x.shape[0], y.shape[0]), "correlate")
     if dt in UNSIGNED_GAPS:
@@ -262,8 +304,10 @@ def interp(
     if xt.is_complex() or xpt.is_complex():
         raise TypeError("interp: x and xp must be real (only fp may be complex)")
     real = default_float_dtype()
-    xt, xpt = xt.to(real), xpt.to(real)
-    fpt = fpt.to(default_complex_dtype() if fpt.is_complex() else real)
+    xt = xt if xt.dtype is real else xt.to(real)
+    xpt = xpt if xpt.dtype is real else xpt.to(real)
+    ft = default_complex_dtype() if fpt.is_complex() else real
+    fpt = fpt if fpt.dtype is ft else fpt.to(ft)
     if period is not None:
         if isinstance(period, (bool, complex)) or not hasattr(period, "__float__"):
             raise TypeError(f"interp: period={period!r} must be a real number")
@@ -285,16 +329,21 @@ def interp(
         x0, x1, f0, f1 = xpt.take(j), xpt.take(j + 1), fpt.take(j), fpt.take(j + 1)
         slope = (f1 - f0) / (x1 - x0)
         result = slope * (xt - x0) + f0
-        # NumPy's fixes: from the right end when the left gives NaN (an infinite slope),
-        # then the common value of a flat step; an exact sample point gives its value.
-        result = torch.where(torch.isnan(result), slope * (xt - x1) + f1, result)
-        result = torch.where(torch.isnan(result) & (f0 == f1), f0, result)
-        result = torch.where(xt == x0, f0, result)
-        result = torch.where(xt == xpt[-1], fpt[-1], result)
+        if result.device.type == "meta" or bool(torch.isnan(result).any()):
+            # NumPy's fixes (rare, so looked for first): from the right end when the left
+            # gives NaN (an infinite slope), the common value of a flat step, and an exact
+            # sample point's own value.
+            result = torch.where(torch.isnan(result), slope * (xt - x1) + f1, result)
+            result = torch.where(torch.isnan(result) & (f0 == f1), f0, result)
+            result = torch.where(xt == x0, f0, result)
+    first, last = xpt[0], xpt[-1]
     low = fpt[0] if left is None else torch.as_tensor(left, dtype=fpt.dtype, device=fpt.device)
-    high = fpt[-1] if right is None else torch.as_tensor(right, dtype=fpt.dtype, device=fpt.device)
-    result = torch.where(xt < xpt[0], low, result)
-    return torch.where(xt > xpt[-1], high, result)
+    result = torch.where(xt < first, low, result)
+    if right is None:
+        return torch.where(xt >= last, fpt[-1], result)  # the last sample is exactly fp[-1]
+    high = torch.as_tensor(right, dtype=fpt.dtype, device=fpt.device)
+    result = torch.where(xt == last, fpt[-1], result)
+    return torch.where(xt > last, high, result)
 
 
 # ---- gradient, ediff1d, trapezoid -----------------------------------------------------------
@@ -347,6 +396,19 @@ def gradient(
     >>> tb.gradient([1.0, 2.0, 4.0, 7.0], 2.0)
     tensor([0.5000, 0.7500, 1.2500, 1.5000], dtype=torch.float64)
     """
+    if (
+        not varargs
+        and axis is None
+        and edge_order == 1
+        and type(f) is Tensor
+        and f.dtype in _REAL
+        and f.ndim
+    ):
+        try:
+            found = _gradient(f)  # unit spacing along every axis: torch's defaults
+            return found[0] if f.ndim == 1 else found
+        except RuntimeError:
+            pass  # an axis too short: explained below
     t = _tensor(f, "gradient", "f")
     if t.dtype == torch.bool:
         raise TypeError("gradient: f is bool, which has no differences; cast it to a number")
@@ -452,6 +514,9 @@ def ediff1d(
     >>> tb.ediff1d([1, 2, 4, 7], to_begin=-99)
     tensor([-99,   1,   2,   3])
     """
+    if to_end is None and to_begin is None and type(ary) is Tensor and ary.dtype in _DIFF:
+        d: Tensor = _diff(ary.reshape(-1))
+        return d
     t = _tensor(ary, "ediff1d", "ary").reshape(-1)
     if t.dtype == torch.bool:
         raise TypeError(
@@ -498,6 +563,12 @@ def trapezoid(y: Tensor, /, x: Tensor | None = None, dx: float = 1.0, axis: int 
     >>> tb.trapezoid([1, 2, 3], x=[0.0, 1.0, 3.0])
     tensor(6.5000, dtype=torch.float64)
     """
+    if x is None and dx == 1.0 and axis == -1 and type(y) is Tensor and y.dtype in _REAL:
+        try:
+            area: Tensor = _trapezoid(y)
+            return area
+        except (RuntimeError, IndexError):
+            pass  # a 0-d y: explained below
     t = _tensor(y, "trapezoid", "y")
     ax = _axis(axis, t.ndim, "trapezoid")
     if t.dtype == torch.bool:
@@ -608,6 +679,9 @@ def polyder(p: Tensor, /, m: int = 1) -> Tensor:
     >>> tb.polyder([1, 1, 1, 1])
     tensor([3, 2, 1])
     """
+    if m == 1 and type(p) is Tensor and p.dtype in _POLY_WIDE and p.ndim == 1:
+        n = p.shape[0] - 1
+        return p[:-1] * torch.arange(n, 0, -1, device=p.device)  # p's dtype: NumPy's here
     k = _order(m, "polyder", "tb.polyint")
     c = _coefficients(p, "polyder")
     if k == 0:
@@ -643,6 +717,10 @@ def polyint(p: Tensor, /, m: int = 1, k: float | Sequence[float] | Tensor | None
     >>> tb.polyint([3, 2, 1])
     tensor([1., 1., 1., 0.], dtype=torch.float64)
     """
+    if m == 1 and k is None and type(p) is Tensor and p.dtype in _POLY_WIDE_FLOAT and p.ndim == 1:
+        n = p.shape[0]
+        steps = torch.arange(n, 0, -1, dtype=p.real.dtype, device=p.device)
+        return torch.cat([p / steps, p.new_zeros(1)])
     order = _order(m, "polyint", "tb.polyder")
     c = _coefficients(p, "polyint")
     if order == 0:
@@ -690,6 +768,17 @@ def polyadd(a1: Tensor, a2: Tensor, /) -> Tensor:
     >>> tb.polyadd([1, 2], [9, 5, 4])
     tensor([9, 6, 6])
     """
+    if (
+        type(a1) is Tensor
+        and type(a2) is Tensor
+        and a1.dtype is a2.dtype
+        and a1.ndim == 1
+        and a1.shape == a2.shape
+    ):
+        try:
+            return a1 + a2  # one length and dtype (bool: logical or, as NumPy)
+        except RuntimeError:
+            pass  # uint16/32/64: below
     x, y = _padded_pair(a1, a2, "polyadd")
     return add(x, y)
 
@@ -710,6 +799,17 @@ def polysub(a1: Tensor, a2: Tensor, /) -> Tensor:
     >>> tb.polysub([2, 10, -2], [3, 10, -4])
     tensor([-1,  0,  2])
     """
+    if (
+        type(a1) is Tensor
+        and type(a2) is Tensor
+        and a1.dtype is a2.dtype
+        and a1.ndim == 1
+        and a1.shape == a2.shape
+    ):
+        try:
+            return a1 - a2  # one length and dtype
+        except RuntimeError:
+            pass  # bool, uint16/32/64: below
     x, y = _padded_pair(a1, a2, "polysub")
     if x.dtype == torch.bool:
         raise TypeError("polysub: bool coefficients cannot be subtracted; cast them to numbers")
@@ -729,9 +829,11 @@ def polymul(a1: Tensor, a2: Tensor, /) -> Tensor:
     >>> tb.polymul([1, 2, 3], [9, 5, 1])
     tensor([ 9, 23, 38, 17,  3])
     """
-    x = _leading_trimmed(_coefficients(a1, "polymul", "a1"))
-    y = _leading_trimmed(_coefficients(a2, "polymul", "a2"))
-    return convolve(x, y)
+    x = _coefficients(a1, "polymul", "a1")
+    y = _coefficients(a2, "polymul", "a2")
+    if x.numel() and y.numel() and x.device.type != "meta" and bool(x[0]) and bool(y[0]):
+        return convolve(x, y)  # no leading zeros (the common case): one look each
+    return convolve(_leading_trimmed(x), _leading_trimmed(y))
 
 
 def _leading_trimmed(c: Tensor) -> Tensor:
@@ -820,25 +922,52 @@ def roots(p: Tensor, /) -> Tensor:
         raise ValueError(f"roots: p has shape {tuple(c.shape)}; it must be 1-D (a rank-1 array)")
     if c.dtype not in _INEXACT:
         c = c.to(default_float_dtype())
-    nonzero = torch.nonzero(c != 0).reshape(-1).tolist()
-    if not nonzero:
-        return torch.zeros(0, dtype=default_float_dtype(), device=c.device)
-    first, last = nonzero[0], nonzero[-1]
-    trailing = c.shape[0] - last - 1
-    c = c[first : last + 1]
+    n = c.shape[0]
+    if n > 1 and c.device.type != "meta":
+        # The common case in one look at the data: no zeros to trim at either end and a
+        # finite companion matrix (which LAPACK's eigenvalue routine takes safely).
+        top = -c[1:] / c[0]
+        if _all_finite(top) and bool(c[-1]):
+            below = torch.eye(n - 2, n - 1, dtype=c.dtype, device=c.device)
+            found: Tensor = _eigvals(torch.cat([top.unsqueeze(0), below]))
+            if not c.is_complex() and not bool(found.imag.any()):
+                found = found.real  # every root real: NumPy's real result
+            return found
+    trailing = 0
+    if c.device.type != "meta":
+        nonzero = torch.nonzero(c != 0).reshape(-1).tolist()
+        if not nonzero:
+            return torch.zeros(0, dtype=default_float_dtype(), device=c.device)
+        first, last = nonzero[0], nonzero[-1]
+        trailing = c.shape[0] - last - 1
+        c = c[first : last + 1]
     n = c.shape[0]
     if n > 1:
         top = (-c[1:] / c[0]).unsqueeze(0)
         below = torch.eye(n - 2, n - 1, dtype=c.dtype, device=c.device)
         found = eigvals(torch.cat([top, below]))
-        if not c.is_complex() and bool((found.imag == 0).all()):
-            found = found.real.clone()
+        if not c.is_complex() and c.device.type != "meta" and not bool(found.imag.any()):
+            found = found.real  # every root real: NumPy's real result (meta: unknowable)
     else:
         found = c[:0]
-    return torch.cat([found, torch.zeros(trailing, dtype=found.dtype, device=found.device)])
+    if trailing:
+        return torch.cat([found, found.new_zeros(trailing)])
+    return found
 
 
 # ---- polyfit ------------------------------------------------------------------------------------
+
+
+def _fit(lhs: Tensor, rhs: Tensor, tol: float) -> tuple[Tensor, Tensor, Tensor, Tensor]:
+    """:func:`tbridge.linalg.lstsq` on operands already checked (its checks are polyfit's)."""
+    if lhs.device.type != "cpu":
+        return lstsq(lhs, rhs, tol)
+    common = promote(lhs.dtype, rhs.dtype)
+    lhs, rhs = lhs.to(common), rhs.to(common)
+    if common not in _LAPACK_DTYPES:
+        return lstsq(lhs, rhs, tol)  # its refusal of half precision
+    sol, res, rank, s = torch.linalg.lstsq(lhs, rhs, rcond=tol, driver="gelsd")
+    return sol, res, rank.int(), s
 
 
 def polyfit(
@@ -912,9 +1041,9 @@ def polyfit(
             )
         lhs = lhs * wt.unsqueeze(-1)
         rhs = rhs * (wt.unsqueeze(-1) if rhs.ndim == 2 else wt)
-    scale = (lhs * lhs).sum(0).sqrt()
+    scale = (lhs * lhs).sum(0).sqrt() if lhs.is_complex() else _vector_norm(lhs, 2, 0)
     lhs = lhs / scale
-    c, resids, rank, s = lstsq(lhs, rhs, tol)
+    c, resids, rank, s = _fit(lhs, rhs, tol)
     c = c / scale.unsqueeze(-1) if c.ndim == 2 else c / scale
     if not full and lhs.device.type != "meta" and int(rank) != order:
         warnings.warn("polyfit: the fit may be poorly conditioned", RankWarning, stacklevel=2)
