@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 import torch
+from numpy.exceptions import AxisError
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of, torch_dtype_of_numpy
@@ -19,6 +20,7 @@ from tests._numpy_compat import np2
 
 RNG = np.random.default_rng(0)
 SHAPE = (4, 6)
+CPU = torch.device("cpu")
 
 #: input dtypes: NumPy's answer for float16 is float32 precision, for integers float64.
 ANY_INPUT = [tb.float32, tb.float64, tb.complex64, tb.complex128, tb.float16, tb.int32, tb.uint16]
@@ -118,10 +120,6 @@ def test_n_dimensional(
     data = _data(dtype, (3, 4, 6))
     out = fn(torch.from_numpy(data).to(device), **kwargs)
     expected = np_fn(data, **kwargs)
-    if name == "irfftn" and dtype == tb.float16:
-        # NumPy returns float16 over one axis but float32 over several; tbridge always keeps
-        # the input's precision for real results (as NumPy's irfft and hfft do).
-        expected = expected.astype(np.float16)
     _check(out, expected, device, half=dtype == tb.float16)
 
 
@@ -144,37 +142,141 @@ def test_transforms_stay_on_the_autograd_graph() -> None:
     assert x.grad is not None
 
 
+FFT_FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
+    (
+        "rfft-complex",
+        lambda: tb.fft.rfft(torch.ones(4, dtype=torch.complex64)),
+        TypeError,
+        r"^fft.rfft: x is torch.complex64, but rfft transforms real input; pass a real array",
+    ),
+    (
+        "ihfft-complex",
+        lambda: tb.fft.ihfft(torch.ones(4, dtype=torch.complex128)),
+        TypeError,
+        r"^fft.ihfft: x is torch.complex128, but ihfft transforms real input",
+    ),
+    (
+        "rfftn-complex",
+        lambda: tb.fft.rfftn([1j, 2j]),
+        TypeError,
+        r"^fft.rfftn: x is torch.complex128, but rfftn transforms real input",
+    ),
+    (
+        "fft-norm",
+        lambda: tb.fft.fft(torch.ones(4), norm="sideways"),  # type: ignore[arg-type]
+        ValueError,
+        r"^fft.fft: norm='sideways' is not a normalization; pass 'backward' \(the default, also "
+        r"None\), 'ortho' or 'forward'$",
+    ),
+    (
+        "ifftn-norm",
+        lambda: tb.fft.ifftn(torch.ones(4), norm="ORTHO"),  # type: ignore[arg-type]
+        ValueError,
+        r"^fft.ifftn: norm='ORTHO' is not a normalization",
+    ),
+    (
+        "ihfft-norm",
+        lambda: tb.fft.ihfft(torch.ones(4), norm="x"),  # type: ignore[arg-type]
+        ValueError,
+        r"^fft.ihfft: norm='x' is not a normalization",
+    ),
+    (
+        "fft-n-zero",
+        lambda: tb.fft.fft(torch.ones(4), n=0),
+        ValueError,
+        r"^fft.fft: n=0 for x of shape \(4,\): transform sizes must be at least 1$",
+    ),
+    (
+        "irfft-n-negative",
+        lambda: tb.fft.irfft(torch.ones(4), -3),
+        ValueError,
+        r"^fft.irfft: n=-3 for x of shape \(4,\): transform sizes must be at least 1$",
+    ),
+    (
+        "hfft-n-float",
+        lambda: tb.fft.hfft(torch.ones(4), 2.5),  # type: ignore[arg-type]
+        TypeError,
+        r"^fft.hfft: n=2.5 must be integers$",
+    ),
+    (
+        "fft-axis",
+        lambda: tb.fft.fft(torch.ones(4, 4), axis=2),
+        AxisError,
+        r"^fft.fft: axis 2 is out of bounds for x of shape \(4, 4\) \(2 dimension\(s\)\)$",
+    ),
+    (
+        "fft-0d",
+        lambda: tb.fft.fft(torch.tensor(1.0)),
+        AxisError,
+        r"^fft.fft: axis -1 is out of bounds for x of shape \(\) \(0 dimension\(s\)\)$",
+    ),
+    (
+        "rfft-empty",
+        lambda: tb.fft.rfft(torch.ones(0)),
+        ValueError,
+        r"^fft.rfft: x of shape \(0,\) has no data points along a transformed axis; pass n to "
+        "zero-pad it, or non-empty input$",
+    ),
+    (
+        "rfftn-s-zero",
+        lambda: tb.fft.rfftn(torch.ones(4, 4), s=(0, 2), axes=(0, 1)),
+        ValueError,
+        r"^fft.rfftn: s=\(0, 2\) for x of shape \(4, 4\): transform sizes must be at least 1 "
+        r"\(or -1, which keeps the axis's size\)$",
+    ),
+    (
+        "fftn-lengths",
+        lambda: tb.fft.fftn(torch.ones(4, 4), s=(4,), axes=(0, 1)),
+        ValueError,
+        r"^fft.fftn: s=\(4,\) and axes=\(0, 1\) have different lengths",
+    ),
+    (
+        "fftn-repeated",
+        lambda: tb.fft.fftn(torch.ones(4, 4), axes=(0, -2)),
+        ValueError,
+        r"^fft.fftn: axes=\(0, -2\) names an axis twice",
+    ),
+    (
+        "irfftn-axis",
+        lambda: tb.fft.irfftn(torch.ones(4, 4), axes=(0, 5)),
+        AxisError,
+        r"^fft.irfftn: axis 5 is out of bounds for x of shape \(4, 4\)",
+    ),
+    (
+        "fftn-axes-float",
+        lambda: tb.fft.fftn(torch.ones(4, 4), axes=(0.5,)),  # type: ignore[arg-type]
+        TypeError,
+        r"^fft.fftn: axes=\(0.5,\) must be integers$",
+    ),
+    (
+        "fftshift-axis",
+        lambda: tb.fft.fftshift(torch.ones(4), axes=3),
+        AxisError,
+        r"^fft.fftshift: axis 3 is out of bounds for x of shape \(4,\)",
+    ),
+    (
+        "ifftshift-axis",
+        lambda: tb.fft.ifftshift([1, 2], axes=(0, -2)),
+        AxisError,
+        r"^fft.ifftshift: axis -2 is out of bounds for x of shape \(2,\)",
+    ),
+    (
+        "fft-str",
+        lambda: tb.fft.fft("ab"),  # type: ignore[arg-type]
+        TypeError,
+        r"^fft.fft: x must be array data .*, got str",
+    ),
+    (
+        "fft-out-dtype",
+        lambda: tb.fft.fft(torch.ones(4), out=torch.empty(4)),
+        TypeError,
+        r"^fft.fft: cannot cast the torch.complex64 result into out of dtype torch.float32",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("call", "error", "message"),
-    [
-        (
-            lambda: tb.fft.rfft(torch.ones(4, dtype=torch.complex64)),
-            TypeError,
-            r"^fft.rfft: x is torch.complex64, but rfft transforms real input; pass a real array",
-        ),
-        (
-            lambda: tb.fft.ihfft(torch.ones(4, dtype=torch.complex128)),
-            TypeError,
-            r"^fft.ihfft: x is torch.complex128, but ihfft transforms real input",
-        ),
-        (
-            lambda: tb.fft.fft(torch.ones(4), norm="sideways"),  # type: ignore[arg-type]
-            ValueError,
-            r"^fft.fft: cannot transform shape \(4,\): norm='sideways' must be 'backward', "
-            r"'ortho' or 'forward'",
-        ),
-        (
-            lambda: tb.fft.fft(torch.ones(4), n=0),
-            ValueError,
-            r"^fft.fft: cannot transform shape \(4,\): the transform sizes 0 must be positive",
-        ),
-        (
-            lambda: tb.fft.rfftn(torch.ones(4, 4), s=(0, 2), axes=(0, 1)),
-            ValueError,
-            r"^fft.rfftn: cannot transform shape \(4, 4\): the transform sizes \(0, 2\) must be",
-        ),
-        (lambda: tb.fft.fft("ab"), TypeError, r"^fft: x must be array data .*, got str"),  # type: ignore[arg-type]
-    ],
+    ("call", "error", "message"), [f[1:] for f in FFT_FAILURES], ids=[f[0] for f in FFT_FAILURES]
 )
 def test_bad_input(call: Callable[[], Any], error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
@@ -315,3 +417,66 @@ def test_irfftn_minus_one_on_the_last_axis_keeps_the_input_length(
     got = tb.fft.irfftn(tb.asarray(x), s=s, axes=axes)
     assert tuple(got.shape) == expected.shape
     np.testing.assert_allclose(got.numpy(), expected, atol=1e-12)
+
+
+# ---- NumPy's signatures -----------------------------------------------------------------------
+
+POSITIONAL: list[tuple[str, tuple[Any, ...]]] = [
+    ("fft", (5, 0, "ortho")),
+    ("ifft", (8, -1, None)),
+    ("rfft", (7, 1, "forward")),
+    ("irfft", (6, 0)),
+    ("hfft", (None, -1, "ortho")),
+    ("ihfft", (4,)),
+    ("fftn", ((3, 5), (1, 0), "ortho")),
+    ("ifftn", (None, (0,), None)),
+    ("rfftn", ((4, 4), (0, 1))),
+    ("irfftn", ((3, 6), (0, 1), "forward")),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), POSITIONAL, ids=[p[0] for p in POSITIONAL])
+def test_numpy_positional_arguments_and_norm_none(name: str, args: tuple[Any, ...]) -> None:
+    data = _data(tb.float64, SHAPE)
+    expected = getattr(np2.fft, name)(data, *args)
+    _check(getattr(tb.fft, name)(torch.from_numpy(data), *args), expected, CPU)
+
+
+@pytest.mark.parametrize(
+    "name", ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fftn", "irfftn"]
+)
+def test_out_receives_the_result(name: str) -> None:
+    data = _data(tb.float64, SHAPE)
+    expected = getattr(np.fft, name)(data)
+    out = torch.empty(expected.shape, dtype=tb.asarray(expected).dtype)
+    assert getattr(tb.fft, name)(torch.from_numpy(data), out=out) is out
+    _check(out, expected, CPU)
+
+
+@pytest.mark.parametrize("name", ["fft", "rfftn", "ihfft", "irfft"])
+def test_lists_go_through_the_gate(name: str) -> None:
+    data = [[1, 2, 3, 4], [0, 1, 0, 1]]
+    _check(getattr(tb.fft, name)(data), getattr(np2.fft, name)(np.array(data)), CPU)
+
+
+@pytest.mark.parametrize(
+    ("fn", "np_fn"), [(tb.fft.fftfreq, np.fft.fftfreq), (tb.fft.rfftfreq, np.fft.rfftfreq)]
+)
+@pytest.mark.parametrize("d", [0.1, 2, np.float64(0.5)], ids=str)
+def test_frequencies_take_d_by_position(
+    fn: Callable[..., torch.Tensor], np_fn: Callable[..., Any], d: Any
+) -> None:
+    _check(fn(6, d), np_fn(6, d), CPU)
+    _check(fn(n=5, d=d), np_fn(n=5, d=d), CPU)
+
+
+def test_frequencies_refuse_a_non_number_spacing() -> None:
+    with pytest.raises(TypeError, match=r"^fft.fftfreq: d='x' must be a real number"):
+        tb.fft.fftfreq(4, "x")  # type: ignore[arg-type]
+
+
+def test_irfftn_of_half_precision_follows_numpy() -> None:
+    """float16 stays float16 over one axis only (float32 over several), as in NumPy 2."""
+    data = _data(tb.float16, (4, 6))
+    assert tb.fft.irfftn(torch.from_numpy(data), axes=(1,)).dtype is tb.float16
+    assert tb.fft.irfftn(torch.from_numpy(data)).dtype is tb.float32

@@ -22,6 +22,7 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
 from tbridge._core.normalize import ShapeLike, torch_shape
+from tbridge._core.tracing import values_checkable
 
 __all__ = [
     "COUNT",
@@ -65,21 +66,6 @@ _INTS: Final = frozenset(
         torch.uint64,
     }
 )
-
-
-def values_checkable(t: Tensor) -> bool:
-    """Whether a parameter check may read ``t``'s values.
-
-    Not on ``meta`` (no values), not while ``torch.compile`` traces (a branch on values would
-    break the graph) and not inside ``torch.func`` transforms (``vmap`` cannot branch on
-    values): there the samples of an out-of-range parameter are NaN or meaningless, as in
-    torch's own samplers. Eager calls check, with NumPy's errors.
-    """
-    return (
-        t.device.type != "meta"
-        and not torch.compiler.is_compiling()
-        and not torch._C._functorch.is_functorch_wrapped_tensor(t)
-    )
 
 
 class Rule:

@@ -31,6 +31,7 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, current_defaults
 from tbridge._core.normalize import DeviceLike, ShapeLike, check_requires_grad, torch_device
+from tbridge._core.tracing import values_checkable
 from tbridge._extras import distributions as _d
 from tbridge._extras.random_params import (
     COUNT,
@@ -55,7 +56,6 @@ from tbridge._extras.random_params import (
     param,
     result_shape,
     size_shape,
-    values_checkable,
 )
 from tbridge._namespace.linalg import LinAlgError
 

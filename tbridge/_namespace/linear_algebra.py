@@ -2,9 +2,9 @@
 ``vecdot`` (also ``tbridge.linalg``'s, which re-exports them).
 
 Fast path: both operands tensors of one dtype that torch contracts natively; torch is called
-directly. Slow path: promotion by the standard's table (:mod:`tbridge._core.promotion`), NumPy
-arrays accepted, shapes checked with messages that name the shapes, and the dtypes torch cannot
-contract handled here:
+directly. Slow path: operands through the input gate (NumPy arrays, lists, scalars), promotion
+by the standard's table (:mod:`tbridge._core.promotion`), shapes checked with messages that name
+the shapes, and the dtypes torch cannot contract handled here:
 
 * uint16/uint32/uint64 (pytorch#58734): on same-size signed views (:func:`on_bits`). A
   contraction is only multiplications and additions, and two's complement arithmetic modulo
@@ -14,6 +14,9 @@ contract handled here:
 * integer dtypes on devices without integer GEMM kernels (CUDA: "addmm_cuda not implemented
   for 'Long'", pytorch#44428): broadcast multiply and a sum in the same dtype, which wraps as
   the kernel would.
+
+NumPy's calling conventions are taken too: ``matmul(x1, x2, out, dtype=)`` (``out`` with
+NumPy's ``same_kind`` rule) and ``tensordot(x1, x2, axes)`` with ``axes`` by position.
 
 Memory and autograd: ``matrix_transpose`` returns a view sharing ``x``'s memory (as NumPy's
 does); every other result is new memory. Floating results stay on the autograd graph.
@@ -29,13 +32,15 @@ from typing import Final, TypeAlias
 import torch
 from torch import Tensor
 
-from tbridge._core.promotion import promote
+from tbridge._convert.gate import as_tensor, write_out
+from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import _tensor
 
 __all__ = ["matmul", "matrix_transpose", "tensordot", "vecdot"]
 
-TensordotAxes: TypeAlias = "int | tuple[Sequence[int], Sequence[int]]"
+TensordotAxes: TypeAlias = "int | Sequence[int | Sequence[int]]"
 
 #: dtypes torch's CPU contractions (matmul, tensordot) handle with the standard's result.
 _NATIVE: Final = frozenset(
@@ -59,9 +64,13 @@ _INEXACT: Final = frozenset(
 )
 
 
-def _promoted(x1: object, x2: object, where: str) -> tuple[Tensor, Tensor, torch.dtype]:
-    """Both operands as tensors of their promoted dtype, and that dtype."""
-    t1, t2 = _tensor(x1, where), _tensor(x2, where)
+def _promoted(
+    x1: object, x2: object, where: str, names: tuple[str, str] = ("x1", "x2")
+) -> tuple[Tensor, Tensor, torch.dtype]:
+    """Both operands through the gate (errors name them ``names``) as tensors of their
+    promoted dtype, and that dtype."""
+    t1 = x1 if type(x1) is Tensor else as_tensor(x1, where, names[0])
+    t2 = x2 if type(x2) is Tensor else as_tensor(x2, where, names[1])
     dt = promote(t1.dtype, t2.dtype)
     return (t1 if t1.dtype == dt else t1.to(dt)), (t2 if t2.dtype == dt else t2.to(dt)), dt
 
@@ -123,32 +132,54 @@ def _check_matmul_shapes(a: Tensor, b: Tensor, where: str) -> None:
         )
 
 
-def _matmul_slow(x1: object, x2: object) -> Tensor:
+def _cast_to(t: Tensor, dtype: torch.dtype, where: str, name: str) -> Tensor:
+    """``t`` cast to a requested ``dtype=`` under NumPy's ``same_kind`` rule (a ufunc's)."""
+    if t.dtype == dtype:
+        return t
+    if kind_rank(dtype) < kind_rank(t.dtype):
+        raise TypeError(
+            f"{where}: cannot cast {name} from {t.dtype} to dtype={dtype} under NumPy's "
+            "'same_kind' rule; pass a dtype of the operands' kind or wider, or cast them first"
+        )
+    return t.to(dtype)
+
+
+def _matmul_slow(x1: object, x2: object, out: Tensor | None, dtype: DTypeLike | None) -> Tensor:
     a, b, dt = _promoted(x1, x2, "matmul")
+    if dtype is not None:
+        dt = torch_dtype(dtype)
+        a, b = _cast_to(a, dt, "matmul", "x1"), _cast_to(b, dt, "matmul", "x2")
     _check_matmul_shapes(a, b, "matmul")
     try:
-        return _contract(a, b, dt)
+        result = _contract(a, b, dt)
     except RuntimeError as e:
         raise ValueError(
             f"matmul: shapes {tuple(a.shape)} and {tuple(b.shape)}: the stack dimensions "
-            f"{tuple(a.shape[:-2])} and {tuple(b.shape[:-2])} do not broadcast ({e})"
+            f"{tuple(a.shape[:-2])} and {tuple(b.shape[:-2])} do not broadcast"
         ) from e
+    return write_out(result, out, "matmul")
 
 
-def matmul(x1: Tensor, x2: Tensor, /) -> Tensor:
+def matmul(
+    x1: Tensor, x2: Tensor, /, out: Tensor | None = None, *, dtype: DTypeLike | None = None
+) -> Tensor:
     """Matrix product with the ``@`` operator's rules (PEP 465), dtypes promoted by the standard.
 
     1-D operands are treated as row/column vectors and the added dimension is removed again;
     stack dimensions broadcast. All integer dtypes work, uint16/32/64 included (exact,
-    wrapping on overflow as NumPy does); bool gives the logical product.
+    wrapping on overflow as NumPy does); bool gives the logical product. NumPy's ``out``
+    receives the result (``same_kind`` casting); ``dtype`` casts the operands first
+    (``same_kind``) and computes in it.
+
+    Memory and autograd: new memory (``out``'s when given), on both operands' graphs.
 
     Raises
     ------
     ValueError
         For a 0-d operand, a contracted dimension that does not match, or stack dimensions
-        that do not broadcast.
+        that do not broadcast; an ``out`` of another shape or device.
     TypeError
-        For operands that are not arrays.
+        For operands that are not arrays, or a ``dtype``/``out`` of a lower kind.
 
     Examples
     --------
@@ -157,15 +188,17 @@ def matmul(x1: Tensor, x2: Tensor, /) -> Tensor:
     >>> tb.matmul(a, a)
     tensor([[ 7, 10],
             [15, 22]], dtype=torch.uint32)
+    >>> tb.matmul([[1, 2]], [3, 4])
+    tensor([11])
     """
-    if type(x1) is Tensor and type(x2) is Tensor:
+    if type(x1) is Tensor and type(x2) is Tensor and out is None and dtype is None:
         dt = x1.dtype
         if dt is x2.dtype and dt in _NATIVE:
             try:
                 return torch.matmul(x1, x2)
             except RuntimeError:
                 pass  # the slow path explains the error or works around the missing kernel
-    return _matmul_slow(x1, x2)
+    return _matmul_slow(x1, x2, out, dtype)
 
 
 def matrix_transpose(x: Tensor, /) -> Tensor:
@@ -177,6 +210,14 @@ def matrix_transpose(x: Tensor, /) -> Tensor:
     ------
     ValueError
         When ``x`` has fewer than two dimensions.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.matrix_transpose([[1, 2, 3]])
+    tensor([[1],
+            [2],
+            [3]])
     """
     if type(x) is Tensor:
         try:
@@ -270,13 +311,16 @@ def _tensordot_slow(x1: object, x2: object, axes: object) -> Tensor:
     return _contract(am, bm, dt).reshape((*shape1, *shape2))
 
 
-def tensordot(x1: Tensor, x2: Tensor, /, *, axes: TensordotAxes = 2) -> Tensor:
+def tensordot(x1: Tensor, x2: Tensor, /, axes: TensordotAxes = 2) -> Tensor:
     """Tensor contraction of ``x1`` and ``x2`` over ``axes``, dtypes promoted by the standard.
 
-    ``axes=N`` contracts the last N axes of ``x1`` with the first N of ``x2``; a pair of
-    sequences names the axes of each (negative axes count from the end). Contracted axes must
+    ``axes=N`` contracts the last N axes of ``x1`` with the first N of ``x2``; a pair names
+    the axes of each, as sequences or single ints (negative axes count from the end). As in
+    NumPy, ``axes`` may be passed by position. Contracted axes must
     have equal sizes; unlike ``torch.tensordot`` they are never broadcast. The result's shape
     is ``x1``'s free axes followed by ``x2``'s. All integer dtypes work, uint16/32/64 included.
+
+    Memory and autograd: new memory, on both operands' graphs.
 
     Raises
     ------
@@ -285,6 +329,12 @@ def tensordot(x1: Tensor, x2: Tensor, /, *, axes: TensordotAxes = 2) -> Tensor:
         differ.
     TypeError
         For ``axes`` of another form, or operands that are not arrays.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.tensordot([[1, 2], [3, 4]], [1, 1], 1)
+    tensor([3, 7])
     """
     if (
         type(x1) is Tensor
@@ -337,7 +387,7 @@ def _vecdot_slow(x1: object, x2: object, axis: int) -> Tensor:
     except RuntimeError as e:
         raise ValueError(
             f"vecdot: shapes {tuple(a.shape[:-1])} and {tuple(b.shape[:-1])} (without the "
-            f"contracted axis) do not broadcast ({e})"
+            "contracted axis) do not broadcast"
         ) from e
 
 
@@ -349,6 +399,8 @@ def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
     own axis, as in NumPy. Integer dtypes give integer results (wrapping on overflow, NumPy's
     behaviour); bool gives the logical dot product.
 
+    Memory and autograd: new memory, on both operands' graphs.
+
     Raises
     ------
     ValueError
@@ -356,6 +408,12 @@ def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
         broadcast.
     TypeError
         For operands that are not arrays.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.vecdot([1j, 2], [1, 1])
+    tensor(2.-1.j, dtype=torch.complex128)
     """
     if type(x1) is Tensor and type(x2) is Tensor and type(axis) is int and axis < 0:
         dt = x1.dtype
