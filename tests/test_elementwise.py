@@ -885,7 +885,7 @@ def test_bool_and_complex_where_not_allowed(
 
 
 @pytest.mark.parametrize("name", BINARY_NAMES)
-def test_binary_functions_are_module_level_closures_with_their_own_names(name: str) -> None:
+def test_binary_functions_are_made_by_one_factory_with_their_own_names(name: str) -> None:
     fn = getattr(tb, name)
     assert inspect.isfunction(fn)
     assert fn.__name__ == name

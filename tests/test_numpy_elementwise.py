@@ -232,7 +232,7 @@ def test_round_and_around_with_decimals(dtype: str, decimals: int) -> None:
     expected = _numpy(np.round, a, decimals)
     for fn in (tb.round, tb.around):
         got = fn(tb.asarray(a), decimals=decimals)
-        assert_matches_numpy(got, expected, rtol=1e-3 if dtype == "float16" else None)
+        assert_matches_numpy(got, expected, rtol=1e-3 if dtype == "float16" else 0.0)
     assert_matches_numpy(tb.round(tb.asarray(a), decimals), _numpy(np.around, a, decimals))
 
 
@@ -318,6 +318,14 @@ def test_ldexp_matches_numpy_exactly(mantissa_dtype: str, exponents: list[int]) 
     assert_matches_numpy(got, expected, rtol=0.0)
 
 
+@pytest.mark.parametrize("dtype", FLOATS)
+@pytest.mark.parametrize("exponent", [20, -20, 100, 127, -126, 1023, -1074, 2000])
+def test_ldexp_python_int_exponents_match_numpy_exactly(dtype: str, exponent: int) -> None:
+    m = np.array([2.0**-20, 3.0, -1.5, 2.0**-30, 0.0, -0.0, math.inf, math.nan], dtype=dtype)
+    expected = _numpy(np.ldexp, m, exponent)
+    assert_matches_numpy(tb.ldexp(tb.asarray(m), exponent), expected, rtol=0.0)
+
+
 def test_ldexp_refuses_floating_exponents() -> None:
     with pytest.raises(TypeError, match=r"ldexp: needs real mantissas x1 and integer exponents"):
         tb.ldexp(tb.asarray([1.0]), tb.asarray([2.0]))
@@ -357,6 +365,17 @@ def test_integer_division_by_zero_is_numpys_zero_with_numpys_warning(
     pairs = zip(got, expected, strict=True) if name == "divmod" else [(got, expected)]
     for g, e in pairs:
         assert_matches_numpy(g, e)
+
+
+@pytest.mark.parametrize("name", ["floor_divide", "remainder", "fmod"])
+def test_integer_division_by_zero_with_out(name: str) -> None:
+    a, b = np.array([7, -7]), np.array([0, 2])
+    with pytest.warns(RuntimeWarning, match=f"^divide by zero encountered in {name}$"):
+        expected = getattr(np, name)(a, b)
+    out = tb.empty(2, dtype=tb.int64)
+    with pytest.warns(RuntimeWarning, match=f"^divide by zero encountered in {name}$"):
+        assert getattr(tb, name)(tb.asarray(a), tb.asarray(b), out=out) is out
+    assert_matches_numpy(out, expected)
 
 
 def test_integer_division_by_zero_warns_at_the_callers_line() -> None:

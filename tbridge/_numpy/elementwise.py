@@ -32,6 +32,7 @@ from tbridge._namespace.elementwise import (
     _INEXACT,
     _NATIVE,
     _REAL_FLOATS,
+    _SIGN_NUMPY_MAX,
     _TORCH_PROMOTES,
     ArrayLike,
     BinaryUfunc,
@@ -198,7 +199,17 @@ fmod = _ufunc2(
 
 
 def _heaviside(a: Tensor, b: Tensor) -> Tensor:
-    """torch.heaviside with NumPy's NaN: NaN input gives NaN (torch gives 0)."""
+    """torch.heaviside with NumPy's NaN: NaN input gives NaN (torch gives 0, and fixing that
+    takes two more kernels). Small arrays in host memory off the autograd graph are computed by
+    ``numpy.heaviside`` instead (one call, the same values), as ``sign`` does."""
+    try:
+        na = a.numpy()
+        if na.size <= _SIGN_NUMPY_MAX:
+            return torch.from_numpy(np.heaviside(na, b.numpy()))
+    except (TypeError, RuntimeError, ValueError):
+        # another device, a graph, a neg bit, bfloat16 (numpy()), 0-d (a NumPy scalar), shapes
+        # that do not broadcast (torch's error is translated with the operands' shapes)
+        pass
     return torch.where(torch.isnan(a), a, torch.heaviside(a, b))
 
 
@@ -324,6 +335,13 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     """
     try:
         t = x1 if type(x1) is Tensor else _tensor(x1, "ldexp")
+        if (
+            type(x2) is int
+            and (span := _POWERS_OF_TWO.get(t.dtype)) is not None
+            and -span[0] <= x2 <= span[1]
+        ):
+            # one exact power of two, one rounding (float16 and bfloat16 compute in float32)
+            return write_out(t * (2.0**x2), out, "ldexp")
         e = x2 if type(x2) is Tensor else as_tensor(x2, "ldexp", "x2")
         if kind_rank(e.dtype) > 1 or t.dtype.is_complex:
             raise TypeError(
@@ -341,18 +359,36 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
 
 #: The exponent range beyond which ``m * 2**k`` (0.5 <= |m| < 1) is 0 or inf, per dtype.
 _LDEXP_SPAN: Final = {torch.float32: 160, torch.float64: 1100}
+#: The normal powers of two of the dtype torch multiplies in (float32 for float16/bfloat16):
+#: ``x * 2**e`` is one exact factor and one rounding for ``-lo <= e <= hi``.
+_POWERS_OF_TWO: Final = {
+    torch.float16: (126, 127),
+    torch.bfloat16: (126, 127),
+    torch.float32: (126, 127),
+    torch.float64: (1022, 1023),
+}
 
 
 def _ldexp(t: Tensor, e: Tensor) -> Tensor:
-    """``t * 2**e`` with one rounding: ``t = m * 2**k`` (frexp), then ``m * 2**(k + e)`` as two
-    exact power-of-two factors (each representable), so only the last product rounds."""
+    """``t * 2**e`` with one rounding.
+
+    When every exponent is a normal power of two of the computing dtype, one product does it;
+    otherwise ``t = m * 2**k`` (frexp) and ``m * 2**(k + e)`` is two exact power-of-two factors
+    (each representable), so again only the last product rounds.
+    """
     if t.dtype not in _LDEXP_SPAN:  # float16/bfloat16: exactly in float32, rounded once
         return _ldexp(t.to(torch.float32), e).to(t.dtype)
+    if t.device.type == "meta" or not e.numel():
+        return torch.ldexp(t, e)
+    low, high = _POWERS_OF_TWO[t.dtype]
+    bounds = torch.aminmax(e)
+    if -low <= int(bounds.min) and int(bounds.max) <= high:
+        return torch.ldexp(t, e)  # (x times one exact power of two)
     span = _LDEXP_SPAN[t.dtype]
+    two = torch.tensor(2.0, dtype=t.dtype, device=t.device)
     mantissa, k = torch.frexp(t)
     total = torch.clamp(k.to(torch.int64) + e.to(torch.int64), -span, span)
     half = torch.div(total, 2, rounding_mode="floor")
-    two = torch.tensor(2.0, dtype=t.dtype, device=t.device)
     return mantissa * torch.pow(two, half) * torch.pow(two, total - half)
 
 
@@ -549,8 +585,8 @@ fabs = _real_unary(
 
 def _spacing(t: Tensor) -> Tensor:
     # toward the larger magnitude (-0.0 counts as positive, as in NumPy); inf and NaN give NaN
-    inf = torch.tensor(math.inf, dtype=t.dtype, device=t.device)
-    return torch.nextafter(t, torch.where(t < 0, -inf, inf)) - t
+    toward = torch.full_like(t, math.inf).masked_fill_(t < 0, -math.inf)
+    return torch.nextafter(t, toward) - t
 
 
 spacing = _real_unary(
@@ -627,8 +663,7 @@ def modf(
     try:
         t = _float_tensor(x, "modf")
         whole = torch.trunc(t)
-        zero = torch.zeros((), dtype=t.dtype, device=t.device)
-        frac = torch.copysign(torch.where(torch.isinf(t), zero, t - whole), t)
+        frac = torch.where(torch.isinf(t), 0.0, t - whole).copysign_(t)
         return write_out(frac, out[0], "modf"), write_out(whole, out[1], "modf")
     except RuntimeError as e:
         raise _failure(e, "modf", (x,)) from e
@@ -938,8 +973,8 @@ def unwrap(
         raise _failure(e, "unwrap", (p,)) from e
 
 
-# The binary functions above are closures built in tbridge._namespace.elementwise, so doctest
-# does not find them in this module's namespace by itself: list them for it.
+# The binary functions above are made by tbridge._namespace.elementwise._ufunc2 with globals of
+# their own, so doctest does not find them in this module's namespace by itself: list them.
 __test__: Final[dict[str, BinaryUfunc]] = {
     f.__name__: f for f in (fmax, fmin, fmod, heaviside, gcd, lcm, logaddexp2, float_power)
 }
