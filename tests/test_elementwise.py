@@ -903,3 +903,22 @@ def test_division_special_cases_keep_their_fast_path_answers(name: str, dtype: t
     a = np.array([7, -7, 6, -6], dtype=np.int64).astype(tb.to_numpy(tb.empty(0, dtype=dtype)).dtype)
     b = np.array([2, 2, -4, -4], dtype=a.dtype)
     assert_matches_numpy(getattr(tb, name)(tb.asarray(a), tb.asarray(b)), getattr(np, name)(a, b))
+
+
+def test_out_of_the_result_dtype_and_shape_is_written_by_torch_itself() -> None:
+    x, y = tb.asarray([1.0, 2.0, 3.0]), tb.asarray([4.0, 5.0, 6.0])
+    assert tb.add(x, y, out=x) is x  # in place, as numpy.add(x, y, out=x)
+    assert x.tolist() == [5.0, 7.0, 9.0]
+    view = tb.zeros(3, 2)[:, 0]  # strided out: written through
+    assert tb.multiply(x, 2.0 * tb.ones(3), out=view) is view
+    assert view.tolist() == [10.0, 14.0, 18.0]
+
+
+def test_out_with_operands_on_the_autograd_graph() -> None:
+    x = tb.asarray([1.0, 2.0], requires_grad=True)
+    out = tb.empty(2)
+    assert tb.multiply(x, tb.asarray([3.0, 4.0]), out=out) is out  # torch's out= refuses: copied
+    (g,) = torch.autograd.grad(out.sum(), x)
+    assert g.tolist() == [3.0, 4.0]
+    with pytest.raises(ValueError, match=r"^maximum: out is a leaf tensor that requires grad"):
+        tb.maximum(x, x, out=tb.empty(2, requires_grad=True))

@@ -2125,6 +2125,7 @@ def _ufunc2(
     become built-in exceptions (``_recover``).
     """
     plain = _NATIVE if mirror is not None else same  # the dtypes fn takes as they are
+    takes_out = isinstance(fn, types.BuiltinFunctionType)  # a torch function: has out=
 
     def general_out(x1: object, x2: object, out: Tensor | None) -> Tensor:
         return write_out(slow(x1, x2), out, name)
@@ -2137,10 +2138,20 @@ def _ufunc2(
             out is not None
             and type(x1) is Tensor
             and type(x2) is Tensor
-            and x1.dtype is x2.dtype
-            and (plain is None or x1.dtype in plain)
-        ):  # the fast path's kernel, then out (NumPy's out= costs one copy here)
-            return write_out(fn(x1, x2), out, name)
+            and (d := x1.dtype) is x2.dtype
+            and (plain is None or d in plain)
+        ):  # the fast path's kernel
+            if (
+                takes_out
+                and type(out) is Tensor
+                and out.dtype is d
+                and out.shape == x1.shape == x2.shape
+            ):
+                # torch writes out itself (no broadcasting, no cast); where it refuses (autograd,
+                # overlapping memory, a result of another dtype) it raises and the general path
+                # answers (failed=True above)
+                return fn(x1, x2, out=out)
+            return write_out(fn(x1, x2), out, name)  # then one copy into out
         return general_out(x1, x2, out)
 
     if mirror is not None:
