@@ -27,7 +27,9 @@ ratios tbridge/raw and compat/raw, the largest ratio, and the functions above 2.
 issue's targets: geometric mean <= 1.15, no function > 2.0). A function whose tbridge (or
 compat) statement raises is skipped with a printed note (tbridge.linalg, tbridge.fft and
 tbridge._namespace.data_types are still being finished). A few extra "variant" rows (a Python scalar
-operand, mixed dtypes, other axes) are printed separately and are not part of the geometric mean.
+operand, mixed dtypes, other axes) are printed separately and are not part of the geometric mean,
+and so are NumPy's names beyond the standard and the ufunc methods (``NUMPY_ROWS``; ``add.at``
+changes its array in place and returns None, so its row notes a result unlike the raw one's).
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ def _inputs() -> dict[str, Any]:
         "p3": r(4, 3),
         "q3": r(4, 3),
         "unique_all_raw": _torch_unique_all,
+        "o": torch.zeros(3, 4, dtype=torch.float64),  # an out= tensor
+        "math": math,
     }
 
 
@@ -338,6 +342,51 @@ VARIANTS: list[tuple[str, str, str, str]] = [
 ]
 
 
+#: NumPy's element-wise names beyond the standard (tbridge._numpy.elementwise) and the ufunc
+#: methods, against the torch a user would write: printed apart, not in the geometric mean
+#: (which is the Array API namespace's). NumPy's spellings of the standard's names (absolute,
+#: power, ...) are the standard's function objects and cost what those cost.
+NUMPY_ROWS: list[tuple[str, str, str]] = [
+    ("rint", "torch.round(x)", "tb.rint(x)"),
+    ("fix", "torch.trunc(x)", "tb.fix(x)"),
+    ("degrees", "torch.rad2deg(x)", "tb.degrees(x)"),
+    ("radians", "torch.deg2rad(x)", "tb.radians(x)"),
+    ("sinc", "torch.sinc(x)", "tb.sinc(x)"),
+    ("exp2", "torch.exp2(x)", "tb.exp2(x)"),
+    ("cbrt", "torch.copysign(torch.abs(x) ** (1 / 3), x)", "tb.cbrt(x)"),
+    ("fabs", "torch.abs(x)", "tb.fabs(x)"),
+    ("spacing", "torch.nextafter(x, torch.full_like(x, math.inf)) - x", "tb.spacing(x)"),
+    ("i0", "torch.special.i0(x)", "tb.i0(x)"),
+    ("isneginf", "torch.isneginf(x)", "tb.isneginf(x)"),
+    ("isreal", "torch.imag(xc) == 0", "tb.isreal(xc)"),
+    ("angle", "torch.angle(xc)", "tb.angle(xc)"),
+    ("nan_to_num", "torch.nan_to_num(x)", "tb.nan_to_num(x)"),
+    ("modf", "(x - torch.trunc(x), torch.trunc(x))", "tb.modf(x)"),
+    ("frexp", "torch.frexp(x)", "tb.frexp(x)"),
+    ("fmax", "torch.fmax(x, y)", "tb.fmax(x, y)"),
+    ("fmin", "torch.fmin(x, y)", "tb.fmin(x, y)"),
+    ("fmod", "torch.fmod(x, y)", "tb.fmod(x, y)"),
+    ("heaviside", "torch.heaviside(x, y)", "tb.heaviside(x, y)"),
+    ("logaddexp2", "torch.logaddexp2(x, y)", "tb.logaddexp2(x, y)"),
+    ("float_power", "torch.float_power(x, y)", "tb.float_power(x, y)"),
+    ("gcd", "torch.gcd(xi, yi)", "tb.gcd(xi, yi)"),
+    ("lcm", "torch.lcm(xi, yi)", "tb.lcm(xi, yi)"),
+    ("ldexp", "torch.ldexp(x, sh)", "tb.ldexp(x, sh)"),
+    ("divmod", "(torch.floor_divide(x, y), torch.remainder(x, y))", "tb.divmod(x, y)"),
+    ("round(x, 2)", "torch.round(x, decimals=2)", "tb.round(x, 2)"),
+    ("add(x, y, out=o)", "torch.add(x, y, out=o)", "tb.add(x, y, out=o)"),
+    ("add.reduce(x)", "torch.sum(x, dim=0)", "tb.add.reduce(x)"),
+    ("add.accumulate(x)", "torch.cumsum(x, dim=0)", "tb.add.accumulate(x)"),
+    ("maximum.reduce(x, 1)", "torch.amax(x, dim=1)", "tb.maximum.reduce(x, 1)"),
+    ("multiply.outer(u, w)", "torch.outer(u, w)", "tb.multiply.outer(u, w)"),
+    (
+        "add.at(o, (idx, idx), 1.0)",
+        "o.index_put_((idx, idx), torch.ones(2, dtype=torch.float64), accumulate=True)",
+        "tb.add.at(o, (idx, idx), 1.0)",
+    ),
+]
+
+
 def _same(a: Any, b: Any) -> bool:
     """Whether two results agree: tensors by dtype, shape and values; sequences item by item."""
     if isinstance(a, torch.Tensor) or isinstance(b, torch.Tensor):
@@ -439,8 +488,8 @@ def run(scale: float = 1.0) -> dict[str, Any]:
         (tb._manipulation, ""),
         (tb._statistical, ""),
         (tb._searching, ""),
-        (tb._linalg_functions, ""),
-        (tb._dtype_functions, ""),
+        (tb._linear_algebra, ""),
+        (tb._data_types, ""),
         (tb.linalg, "linalg."),
         (tb.fft, "fft."),
     ):
@@ -468,6 +517,12 @@ def run(scale: float = 1.0) -> dict[str, Any]:
         if r["status"] != "SKIPPED":
             variants.append(r)
 
+    numpy_rows = []
+    for name, raw, tbs in NUMPY_ROWS:
+        r = _row(name, raw, tbs, None, ns, rounds)
+        if r["status"] != "SKIPPED":
+            numpy_rows.append(r)
+
     _table(
         "namespace: per call on small inputs, microseconds; ratio = tbridge/raw torch "
         "(! > 2.0, + > 1.15)",
@@ -476,6 +531,12 @@ def run(scale: float = 1.0) -> dict[str, Any]:
     )
     if variants:
         _table("namespace variants (not in the geometric mean)", variants, group=False)
+    if numpy_rows:
+        _table(
+            "NumPy's names beyond the standard and ufunc methods (not in the geometric mean)",
+            numpy_rows,
+            group=False,
+        )
 
     ratios = [r["ratio"] for r in rows]
     compat_ratios = [r["compat_ratio"] for r in rows if r["compat_ratio"] is not None]
@@ -529,6 +590,7 @@ def run(scale: float = 1.0) -> dict[str, Any]:
     return {
         "rows": rows,
         "variants": variants,
+        "numpy_names": numpy_rows,
         "skipped": skipped,
         "not_covered": not_covered,
         "geomean": gm,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 import warnings
 from collections.abc import Callable
@@ -12,7 +13,9 @@ import pytest
 import torch
 
 import tbridge as tb
-from tbridge._namespace.elementwise import _binary, _bound
+from tbridge._namespace import elementwise
+from tbridge._namespace.elementwise import _binary, _bound, _failure
+from tests._helpers import assert_matches_numpy
 from tests._numpy_compat import np2
 
 U64_MAX = 2**64 - 1
@@ -278,6 +281,16 @@ def _edge_array(dtype: torch.dtype, device: torch.device) -> torch.Tensor:
     return tb.asarray(base, device=device).to(dtype)
 
 
+def _general(
+    fn: Callable[..., torch.Tensor], x1: object, x2: object, name: str, uint: Any, floating: bool
+) -> torch.Tensor:
+    """The general path, with torch's errors translated as the public function translates them."""
+    try:
+        return _binary(fn, x1, x2, name, uint, floating)
+    except RuntimeError as e:
+        raise _failure(e, name, (x1, x2)) from e
+
+
 @pytest.mark.parametrize("name", sorted(SCALAR_FAST))
 @pytest.mark.parametrize("dtype", FAST_DTYPES, ids=str)
 def test_python_scalar_fast_path_is_the_general_path(
@@ -287,10 +300,10 @@ def test_python_scalar_fast_path_is_the_general_path(
     x = _edge_array(dtype, data_device)
     for s in EDGE_SCALARS:
         got = _outcome(lambda: getattr(tb, name)(x, s))  # noqa: B023 - called at once
-        want = _outcome(lambda: _binary(fn, x, s, name, uint, floating))  # noqa: B023
+        want = _outcome(lambda: _general(fn, x, s, name, uint, floating))  # noqa: B023
         assert got == want, (name, dtype, s)
         got = _outcome(lambda: getattr(tb, name)(s, x))  # noqa: B023
-        want = _outcome(lambda: _binary(fn, s, x, name, uint, floating))  # noqa: B023
+        want = _outcome(lambda: _general(fn, s, x, name, uint, floating))  # noqa: B023
         assert got == want, (name, dtype, s, "scalar first")
 
 
@@ -560,3 +573,352 @@ def test_complex_expm1_turns_only_zero_input_into_plus_zero() -> None:
     ]
     assert got == expected
     assert math.copysign(1.0, np.expm1(z[0]).real) == -1.0  # NumPy agrees on the first
+
+
+# ---- NumPy's calling convention: the input gate, out=, errors --------------------------------
+
+UNARY_NAMES = [
+    "abs", "acos", "acosh", "asin", "asinh", "atan", "atanh", "bitwise_invert", "ceil", "conj",
+    "cos", "cosh", "exp", "expm1", "floor", "imag", "isfinite", "isinf", "isnan", "log", "log1p",
+    "log2", "log10", "logical_not", "negative", "positive", "real", "reciprocal", "round",
+    "sign", "signbit", "sin", "sinh", "sqrt", "square", "tan", "tanh", "trunc",
+]  # fmt: skip
+BINARY_NAMES = [
+    "add", "atan2", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift",
+    "bitwise_xor", "copysign", "divide", "equal", "floor_divide", "greater", "greater_equal",
+    "hypot", "less", "less_equal", "logaddexp", "logical_and", "logical_or", "logical_xor",
+    "maximum", "minimum", "multiply", "nextafter", "not_equal", "pow", "remainder", "subtract",
+]  # fmt: skip
+INTEGER_ONLY = {"bitwise_invert", "bitwise_and", "bitwise_or", "bitwise_xor"}
+INTEGER_ONLY |= {"bitwise_left_shift", "bitwise_right_shift"}
+
+
+def test_every_elementwise_function_is_covered() -> None:
+    assert sorted([*UNARY_NAMES, *BINARY_NAMES, "clip"]) == sorted(elementwise.__all__)
+
+
+def _operand(name: str, n: int = 3) -> torch.Tensor:
+    """A valid operand for ``name``: integers for the bitwise functions, else in (1, 2)."""
+    if name in INTEGER_ONLY:
+        return tb.asarray([3, 1, 2, 5][:n])
+    return tb.asarray([1.25, 1.5, 1.75, 1.1][:n])
+
+
+def _unary_call(name: str, x: object, **kw: Any) -> torch.Tensor:
+    return getattr(tb, name)(x, **kw)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("name", UNARY_NAMES)
+def test_unary_out_is_written_and_returned(name: str) -> None:
+    x = _operand(name)
+    want = _unary_call(name, x)
+    out = tb.empty(want.shape, dtype=want.dtype)
+    assert _unary_call(name, x, out=out) is out
+    torch.testing.assert_close(out, want, rtol=0, atol=0, equal_nan=True)
+
+
+@pytest.mark.parametrize("name", BINARY_NAMES)
+def test_binary_out_is_written_and_returned(name: str) -> None:
+    x, y = _operand(name), _operand(name).flip(0)
+    want = getattr(tb, name)(x, y)
+    out = tb.empty(want.shape, dtype=want.dtype)
+    assert getattr(tb, name)(x, y, out=out) is out
+    torch.testing.assert_close(out, want, rtol=0, atol=0, equal_nan=True)
+    assert getattr(tb, name)(x, y, out) is out  # NumPy's positional out
+
+
+def test_clip_out_is_written_and_returned() -> None:
+    out = tb.empty(3)
+    assert tb.clip(tb.asarray([-1.0, 0.5, 2.0]), 0, 1, out=out) is out
+    assert out.tolist() == [0.0, 0.5, 1.0]
+
+
+def _call_with_out(name: str, out: torch.Tensor) -> torch.Tensor:
+    x = _operand(name)
+    if name == "clip":
+        return tb.clip(x, 0, 1, out=out)
+    if name in BINARY_NAMES:
+        return getattr(tb, name)(x, x, out=out)  # type: ignore[no-any-return]
+    return _unary_call(name, x, out=out)
+
+
+ALL_NAMES = [*UNARY_NAMES, *BINARY_NAMES, "clip"]
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_out_refusals_name_the_function(name: str) -> None:
+    want = _call_with_out(name, None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=rf"^{name}: out has shape \(2,\) but the result has"):
+        _call_with_out(name, tb.empty(2, dtype=want.dtype))
+    with pytest.raises(ValueError, match=rf"^{name}: out is on meta but the result is on cpu"):
+        _call_with_out(name, tb.empty(3, dtype=want.dtype, device="meta"))
+    if want.dtype != tb.bool:
+        with pytest.raises(TypeError, match=rf"^{name}: cannot cast the torch\.\w+ result into"):
+            _call_with_out(name, tb.empty(3, dtype=tb.bool))
+    leaf = tb.empty(3, dtype=tb.float64, requires_grad=True)
+    if want.dtype.is_floating_point:
+        with pytest.raises(ValueError, match=rf"^{name}: out is a leaf tensor that requires"):
+            _call_with_out(name, leaf)
+    with pytest.raises(TypeError, match=rf"^{name}: out must be a torch.Tensor, got list"):
+        _call_with_out(name, [0.0, 0.0, 0.0])  # type: ignore[arg-type]
+
+
+def test_out_with_same_kind_casting_and_on_the_graph() -> None:
+    x = tb.asarray([1.0, 2.0], requires_grad=True)
+    out = tb.empty(2, dtype=tb.float32)
+    assert tb.multiply(x, 3, out=out) is out
+    assert out.dtype == tb.float32
+    assert out.requires_grad  # copy_ keeps the write on the graph
+    (g,) = torch.autograd.grad(out.sum(), x)
+    assert g.tolist() == [3.0, 3.0]
+    ints = tb.empty(2, dtype=tb.int64)
+    assert tb.add(tb.asarray([1, 2], dtype=tb.int8), 1, out=ints).tolist() == [2, 3]
+
+
+@pytest.mark.parametrize("name", UNARY_NAMES)
+@pytest.mark.parametrize("value", [None, "abc", {1: 2}], ids=["None", "str", "dict"])
+def test_unary_refuses_non_data_naming_itself(name: str, value: object) -> None:
+    with pytest.raises(TypeError, match=rf"^{name}: x must be array data"):
+        _unary_call(name, value)
+
+
+@pytest.mark.parametrize("name", [*BINARY_NAMES, "clip"])
+@pytest.mark.parametrize("position", [0, 1])
+def test_binary_refuses_non_data_naming_the_argument(name: str, position: int) -> None:
+    args: list[Any] = [_operand(name), _operand(name)]
+    args[position] = "abc"
+    which = ("x", "min")[position] if name == "clip" else ("x1", "x2")[position]
+    with pytest.raises(TypeError, match=rf"^{name}: {which} must be array data"):
+        getattr(tb, name)(*args)
+
+
+@pytest.mark.parametrize("name", BINARY_NAMES)
+@pytest.mark.parametrize("lists", [False, True])
+def test_broadcast_mismatch_names_both_shapes(name: str, lists: bool) -> None:
+    x, y = _operand(name, 3), _operand(name, 4)
+    args = (x.tolist(), y.tolist()) if lists else (x, y)
+    with pytest.raises(
+        ValueError,
+        match=rf"^{name}: operands could not be broadcast together with shapes \(3,\) \(4,\); ",
+    ):
+        getattr(tb, name)(*args)
+
+
+def test_clip_broadcast_mismatch_names_every_shape() -> None:
+    with pytest.raises(
+        ValueError, match=r"^clip: operands could not be broadcast together with shapes \(3,\) "
+    ):
+        tb.clip(tb.ones(3), tb.zeros(4), 2.0)
+
+
+@pytest.mark.parametrize("name", BINARY_NAMES)
+def test_operands_on_two_devices_are_named(name: str) -> None:
+    x = _operand(name)
+    with pytest.raises(
+        ValueError, match=rf"^{name}: operands are on different devices, cpu and meta; move"
+    ):
+        getattr(tb, name)(x, x.to("meta"))
+
+
+@pytest.mark.parametrize("name", BINARY_NAMES)
+@pytest.mark.parametrize(("a", "b"), [(3, 2), (3, 2.5), (2.5, 3), (True, 3)], ids=str)
+def test_two_python_scalars_read_as_numpy_reads_them(name: str, a: object, b: object) -> None:
+    if name in INTEGER_ONLY and (isinstance(a, float) or isinstance(b, float)):
+        pytest.skip("no bits in floats")
+    expected = getattr(np2, name)(a, b)
+    assert_matches_numpy(getattr(tb, name)(a, b), expected)
+
+
+@pytest.mark.parametrize("name", UNARY_NAMES)
+@pytest.mark.parametrize("value", [2, 0.5, [1, 2]], ids=str)
+def test_a_python_scalar_or_list_standing_alone_is_an_array(name: str, value: object) -> None:
+    if name in INTEGER_ONLY and not isinstance(value, (int, list)):
+        pytest.skip("no bits in floats")
+    if name == "reciprocal" and not isinstance(value, float):
+        pytest.skip("integers: the standard's floating reciprocal, not NumPy's truncating one")
+    with np.errstate(all="ignore"):
+        expected = getattr(np2, name)(value)
+    assert_matches_numpy(_unary_call(name, value), expected)
+
+
+@pytest.mark.parametrize("name", [n for n in BINARY_NAMES if n not in ("atan2", "copysign")])
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "float32"])
+def test_a_python_scalar_beside_an_array_stays_weak(name: str, dtype: str) -> None:
+    if name in INTEGER_ONLY and dtype == "float32":
+        pytest.skip("no bits in floats")
+    if name in ("hypot", "logaddexp", "nextafter") and dtype != "float32":
+        pytest.skip("floating results from integers: NumPy picks float16/float32")
+    if name == "divide" and dtype != "float32":
+        pytest.skip("integer division: NumPy's loop is float64 as tbridge's default")
+    a = np.array([1, 2, 3], dtype=dtype)
+    for args in ((a, 1), (1, a)):
+        with np.errstate(all="ignore"):
+            expected = getattr(np2, name)(*args)
+        got = getattr(tb, name)(*(tb.asarray(v) if v is a else v for v in args))
+        assert_matches_numpy(got, expected)
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [([0, 1, 2], 5), (np.array([0.5]), [2.0, 2.0, 1.0]), ([[0.0], [1.0]], None), (None, (1, 2, 3))],
+    ids=["list", "ndarray", "2-d", "tuple"],
+)
+def test_clip_takes_array_like_bounds_as_numpy(bounds: tuple[Any, Any]) -> None:
+    x = np.array([-1.0, 0.75, 7.0])
+    lo, hi = bounds
+    expected = np.clip(x, lo, hi)
+    assert_matches_numpy(tb.clip(tb.asarray(x), lo, hi), expected)
+    assert_matches_numpy(tb.clip(x.tolist(), lo, hi), expected)
+
+
+def test_clip_array_bounds_saturate_and_refuse_a_higher_kind() -> None:
+    a = np.array([1, 100, -100], dtype=np.int8)
+    got = tb.clip(tb.asarray(a), tb.asarray([-1000, 50, -50]), 300)
+    assert got.dtype == tb.int8  # the standard's rule; NumPy promotes to int64
+    assert got.tolist() == np.clip(a, np.array([-1000, 50, -50]), 300).tolist()
+    big = np.array([2**63 + 5, 1], dtype=np.uint64)
+    out = tb.clip(tb.asarray(np.array([3, 3], dtype=np.int8)), None, big)
+    assert out.tolist() == [3, 1]
+    with pytest.raises(
+        TypeError,
+        match=r"^clip: min has dtype torch.float64, of a higher kind than x's torch.int64; "
+        r"the result keeps x's dtype",
+    ):
+        tb.clip(tb.asarray([1, 2]), [0.5], 3)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (
+            lambda: tb.subtract(tb.asarray([True]), tb.asarray([False])),
+            TypeError,
+            r"^subtract: bool arrays cannot be subtracted \(NumPy refuses too\); use tb.logical_xor",
+        ),
+        (
+            lambda: tb.floor_divide(tb.asarray([True]), tb.asarray([True])),
+            TypeError,
+            r"^floor_divide: not supported for these operands \(torch.bool\)",
+        ),
+        (
+            lambda: tb.remainder(tb.asarray([1j]), tb.asarray([1j])),
+            TypeError,
+            r"^remainder: not supported for these operands \(torch.complex128\)",
+        ),
+        (
+            lambda: tb.maximum(tb.asarray([1j]), tb.asarray([1j])),
+            TypeError,
+            r"^maximum: not supported for these operands \(torch.complex128\)",
+        ),
+        (
+            lambda: tb.less(tb.asarray([1j]), tb.asarray([1j])),
+            TypeError,
+            r"^less: not supported for these operands \(torch.complex128\)",
+        ),
+        (
+            lambda: tb.pow(tb.asarray([2, 3]), tb.asarray([1, -1])),
+            ValueError,
+            r"^pow: integers to negative integer powers are not allowed \(NumPy's rule\)",
+        ),
+        (
+            lambda: tb.pow(tb.asarray([True]), tb.asarray([True])),
+            TypeError,
+            r"^pow: not supported for these operands \(torch.bool\)",
+        ),
+        (
+            lambda: tb.bitwise_or(tb.asarray([1j]), 1),
+            TypeError,
+            r"^bitwise_or: torch.complex128 has no bits; pass integer or bool arrays",
+        ),
+        (
+            lambda: tb.hypot(tb.asarray([1j]), 1.0),
+            TypeError,
+            r"^hypot: complex input is not supported; pass real arrays",
+        ),
+        (
+            lambda: tb.ceil(tb.asarray([1j])),
+            TypeError,
+            r"^ceil: complex input has no ceil; pass a real array",
+        ),
+        (
+            lambda: tb.signbit(tb.asarray([1j])),
+            TypeError,
+            r"^signbit: complex input has no sign bit; pass a real array",
+        ),
+        (
+            lambda: tb.positive(tb.asarray([True])),
+            TypeError,
+            r"^positive: a bool array is not numeric; cast it first",
+        ),
+        (
+            lambda: tb.sign(tb.asarray([True])),
+            TypeError,
+            r"^sign: a bool array is not numeric; cast it first",
+        ),
+        (
+            lambda: tb.sqrt(True),
+            TypeError,
+            r"^sqrt: a bool array has no floating meaning; cast it first",
+        ),
+        (
+            lambda: tb.bitwise_invert(tb.asarray([1j])),
+            TypeError,
+            r"^bitwise_invert: torch.complex128 has no bits to invert",
+        ),
+        (
+            lambda: tb.clip(tb.asarray([1.0]), tb.asarray([1j])),
+            TypeError,
+            r"^clip: complex arrays and bounds have no order",
+        ),
+        (
+            lambda: tb.round(tb.asarray([1.0]), decimals="1"),  # type: ignore[arg-type]
+            TypeError,
+            r"^round: decimals must be an integer, got str '1'",
+        ),
+    ],
+)
+def test_bool_and_complex_where_not_allowed(
+    call: Callable[[], object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+@pytest.mark.parametrize("name", BINARY_NAMES)
+def test_binary_functions_are_made_by_one_factory_with_their_own_names(name: str) -> None:
+    fn = getattr(tb, name)
+    assert inspect.isfunction(fn)
+    assert fn.__name__ == name
+    assert fn.__qualname__ == name
+    assert fn.__module__ == "tbridge._namespace.elementwise"
+    assert fn.__doc__ is not None
+    assert ">>> tb." in fn.__doc__
+    assert list(inspect.signature(fn).parameters) == ["x1", "x2", "out"]
+
+
+@pytest.mark.parametrize(
+    ("name", "dtype"), [("floor_divide", tb.int64), ("remainder", tb.int8), ("divide", tb.int64)]
+)
+def test_division_special_cases_keep_their_fast_path_answers(name: str, dtype: torch.dtype) -> None:
+    a = np.array([7, -7, 6, -6], dtype=np.int64).astype(tb.to_numpy(tb.empty(0, dtype=dtype)).dtype)
+    b = np.array([2, 2, -4, -4], dtype=a.dtype)
+    assert_matches_numpy(getattr(tb, name)(tb.asarray(a), tb.asarray(b)), getattr(np, name)(a, b))
+
+
+def test_out_of_the_result_dtype_and_shape_is_written_by_torch_itself() -> None:
+    x, y = tb.asarray([1.0, 2.0, 3.0]), tb.asarray([4.0, 5.0, 6.0])
+    assert tb.add(x, y, out=x) is x  # in place, as numpy.add(x, y, out=x)
+    assert x.tolist() == [5.0, 7.0, 9.0]
+    view = tb.zeros(3, 2)[:, 0]  # strided out: written through
+    assert tb.multiply(x, 2.0 * tb.ones(3), out=view) is view
+    assert view.tolist() == [10.0, 14.0, 18.0]
+
+
+def test_out_with_operands_on_the_autograd_graph() -> None:
+    x = tb.asarray([1.0, 2.0], requires_grad=True)
+    out = tb.empty(2)
+    assert tb.multiply(x, tb.asarray([3.0, 4.0]), out=out) is out  # torch's out= refuses: copied
+    (g,) = torch.autograd.grad(out.sum(), x)
+    assert g.tolist() == [3.0, 4.0]
+    with pytest.raises(ValueError, match=r"^maximum: out is a leaf tensor that requires grad"):
+        tb.maximum(x, x, out=tb.empty(2, requires_grad=True))

@@ -11,6 +11,7 @@ import pytest
 import torch
 
 import tbridge as tb
+import tbridge._numpy
 from tbridge import _numpy
 
 # The Array API standard 2025.12, by the spec's own module lists.
@@ -233,6 +234,14 @@ def test_linalg_name(name: str) -> None:
 def test_fft_name(name: str) -> None:
     assert name in tb.fft.__all__
     assert callable(getattr(tb.fft, name))
+
+
+#: NumPy's functions beyond the standard: each tbridge._numpy module's ``__all__``.
+NUMPY_EXTRAS = {
+    name
+    for info in pkgutil.iter_modules(tbridge._numpy.__path__)
+    for name in importlib.import_module(f"tbridge._numpy.{info.name}").__all__
+}
 
 
 def test_nothing_extra_or_misspelled() -> None:

@@ -1,32 +1,55 @@
-"""Element-wise functions of the Array API, on plain tensors.
+"""Element-wise functions of the Array API, on plain tensors, called as NumPy's ufuncs are.
 
 Each function has a fast path that calls torch directly when torch's answer is already the
-standard's (both operands tensors of one dtype that torch computes natively), and a slow path
-that promotes by the standard's table (:mod:`tbridge._core.promotion`), accepts Python scalars and
-NumPy arrays, and routes unsigned dtypes torch cannot compute through
-:mod:`tbridge._core.workarounds`.
+standard's (tensor operands of one dtype that torch computes natively, no ``out``), and a slow
+path that takes every argument through the input gate (:func:`tbridge._convert.gate.as_tensor`:
+NumPy arrays, Python scalars and nested sequences), promotes by the standard's table
+(:mod:`tbridge._core.promotion`), routes unsigned dtypes torch cannot compute through
+:mod:`tbridge._core.workarounds`, and writes ``out=`` with NumPy's ``same_kind`` rule
+(:func:`tbridge._convert.gate.write_out`). A Python scalar beside an array stays weak
+(``tb.add(int8_x, 1)`` is int8); a scalar or list standing alone is an array of NumPy's default
+dtype (``tb.sqrt(2)`` is float64, ``tb.add(1, 2)`` int64).
 
-Fast paths are written inline in each function (no helper frame) and call torch functions bound
-at import: on small arrays a Python frame or an attribute lookup is a measurable part of a call.
-A Python scalar operand skips the slow path when torch already treats it as the standard does
-(weak, within the array's kind, see ``_weak``).
+The binary functions share one fast-path template, built per function by :func:`_ufunc2` (a
+closure, no extra Python frame per call), and carry NumPy's ufunc methods as attributes:
+``tb.add.reduce``, ``.accumulate``, ``.outer``, ``.at`` and ``.reduceat`` (typed by the
+:class:`BinaryUfunc` protocol). Unary fast paths are written inline: one Python frame or one
+attribute lookup is a measurable part of a call on small arrays.
+
+Errors: torch's RuntimeErrors never escape. A broadcast mismatch is a ValueError naming both
+shapes, operands on different devices a ValueError naming both devices, a dtype torch has no
+kernel for a TypeError. Integer ``floor_divide``/``remainder`` by zero give NumPy's 0 with
+NumPy's RuntimeWarning (torch raises instead); the check runs only after torch has raised.
 
 Memory and autograd: every result is new memory (``positive`` and ``real`` of real input
-included) and stays on the inputs' autograd graph wherever torch can differentiate.
+included) and stays on the inputs' autograd graph wherever torch can differentiate; ``out=``
+is written with ``copy_``, so it stays on the graph too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final, Literal, TypeAlias
+import math
+import os
+import sys
+import types
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, Literal, Protocol, TypeAlias, cast
 
 import numpy as np
 import torch
+from numpy.exceptions import AxisError
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor
-from tbridge._core.dtypes import NUMPY_DEFAULTS, default_float_dtype
+from tbridge._convert.gate import as_tensor, write_out
+from tbridge._core.dtypes import (
+    DTypeLike,
+    current_defaults,
+    default_float_dtype,
+    torch_dtype,
+)
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.workarounds import (
     UNSIGNED_GAPS,
@@ -108,7 +131,12 @@ __all__ = [
 ]  # fmt: skip
 
 Scalar: TypeAlias = "bool | int | float | complex"
-ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
+#: What an array argument may be: anything the input gate takes (a tensor, a NumPy array or
+#: scalar, a Python scalar, a nested sequence of numbers).
+ArrayLike: TypeAlias = (
+    "Tensor | np.ndarray[Any, Any] | np.generic | bool | int | float | complex | Sequence[Any]"
+)
+AxisLike: TypeAlias = "int | tuple[int, ...] | None"
 
 #: How an operation treats the unsigned dtypes torch cannot compute with.
 #: bits: same-size signed view (wrap-around arithmetic, bitwise, equality);
@@ -147,7 +175,7 @@ _COMPLEX_ALL: Final = frozenset(
     d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_complex
 )
 #: signbit's fast path: uint8 (always False) and the unsigned gaps are left to the slow path.
-_SIGNBIT_NATIVE: Final = _NATIVE - {torch.uint8}
+_SIGNBIT_NATIVE: Final = _NATIVE - {torch.uint8, torch.complex64, torch.complex128}
 _BOOL: Final = torch.bool
 _COMPLEX128: Final = torch.complex128
 _FLOAT64: Final = torch.float64
@@ -370,6 +398,111 @@ def _unsigned_binary(
     raise TypeError(f"{where}: {dt} has no meaning for this function; pass a floating array")
 
 
+# ---- errors: torch's RuntimeErrors as built-in exceptions ------------------------------------
+
+#: The text of torch's RuntimeError for an integer division by zero.
+_ZERO_DIVISION: Final = "ZeroDivisionError"
+#: The package's directory: warnings point at the first frame outside it (the user's call).
+_PACKAGE_DIR: Final = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _warn(message: str, category: type[Warning]) -> None:
+    """``warnings.warn`` pointing at the user's line (the first frame outside tbridge)."""
+    level = 2
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, category, stacklevel=level)
+
+
+def _shape_of(x: object) -> tuple[int, ...]:
+    """The shape an operand has or would have as an array (() when it cannot be read)."""
+    if isinstance(x, Tensor):
+        return tuple(x.shape)
+    try:
+        return tuple(np.shape(cast(Any, x)))
+    except (ValueError, TypeError):  # a ragged sequence: the input gate names it
+        return ()
+
+
+def _failure(e: Exception, name: str, operands: tuple[object, ...]) -> Exception:
+    """The built-in exception for torch's error ``e`` in ``name`` on ``operands``.
+
+    The operands are checked in the order NumPy checks them: shapes that do not broadcast
+    (ValueError naming every shape), tensors on different devices (ValueError naming two of
+    them), a dtype torch has no kernel for (TypeError naming the dtypes); anything else is a
+    ValueError that quotes torch's first line.
+    """
+    shapes = [_shape_of(x) for x in operands]
+    try:
+        torch.broadcast_shapes(*shapes)  # type: ignore[no-untyped-call]
+    except RuntimeError:
+        listed = " ".join(str(s) for s in shapes)
+        return ValueError(
+            f"{name}: operands could not be broadcast together with shapes {listed}; each "
+            "dimension must be equal or 1, counted from the right (NumPy's broadcasting rule): "
+            "reshape or slice the operands to compatible shapes (tb.reshape, tb.expand_dims)"
+        )
+    devices = list(dict.fromkeys(x.device for x in operands if isinstance(x, Tensor)))
+    if len(devices) > 1:
+        return ValueError(
+            f"{name}: operands are on different devices, {devices[0]} and {devices[1]}; move "
+            "them to one device first (tb.to_device)"
+        )
+    lines = str(e).strip().splitlines()
+    text = lines[0] if lines else type(e).__name__
+    kinds = ", ".join(
+        dict.fromkeys(
+            str(x.dtype) if isinstance(x, (Tensor, np.ndarray)) else type(x).__name__
+            for x in operands
+            if x is not None
+        )
+    )
+    if isinstance(e, NotImplementedError) or "not implemented for" in text or "support" in text:
+        return TypeError(
+            f"{name}: not supported for these operands ({kinds}): torch has no kernel for "
+            "them; cast them to a supported dtype first (tb.astype)"
+        )
+    return ValueError(f"{name}: torch cannot compute this for operands ({kinds}): {text}")
+
+
+def _zero_safe(
+    fn: Callable[[Tensor, Tensor], Tensor], warn_as: str | None
+) -> Callable[..., Tensor]:
+    """``fn`` (an integer division) giving NumPy's 0 where the divisor is 0, with NumPy's
+    RuntimeWarning (``divide by zero encountered in <warn_as>``; no warning when None), where
+    torch raises. The divisor is looked at only after torch has raised."""
+
+    def kernel(a: Tensor, b: Tensor) -> Tensor:
+        try:
+            return fn(a, b)
+        except RuntimeError as e:
+            if _ZERO_DIVISION not in str(e):
+                raise
+        zero = b == 0
+        out = fn(a, b.masked_fill(zero, 1))
+        if warn_as is not None:
+            _warn(f"divide by zero encountered in {warn_as}", RuntimeWarning)
+        return out.masked_fill(zero, 0)
+
+    return kernel
+
+
+_Slow: TypeAlias = "Callable[[Any, Any, Tensor | None], Tensor]"
+
+
+def _recover(name: str, x1: object, x2: object, out: Tensor | None, slow: _Slow) -> Tensor:
+    """The answer after torch raised in ``name``: the slow path once more, whose kernels
+    give NumPy's 0 (and warning) for an integer division by zero and whose checks raise the
+    specific built-in exceptions; what torch still raises there becomes ``_failure``'s. Only
+    failed calls come here (a ``try`` costs nothing until it catches)."""
+    try:
+        return slow(x1, x2, out)
+    except RuntimeError as again:
+        raise _failure(again, name, (x1, x2)) from again
+
+
 def _unary(fn: Callable[[Tensor], Tensor], x: object, where: str, uint: UintMode) -> Tensor:
     t = _tensor(x, where)
     if t.dtype in UNSIGNED_GAPS:
@@ -392,6 +525,14 @@ def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Te
             raise TypeError(f"{where}: a bool array has no floating meaning; cast it first")
         t = t.to(default_float_dtype())
     return fn(t)
+
+
+def _real_floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
+    """``_floating_unary`` for functions of real input only (complex is a TypeError)."""
+    t = x if type(x) is Tensor else _tensor(x, where)
+    if t.dtype.is_complex:
+        raise TypeError(f"{where}: complex input is not supported; pass a real array")
+    return _floating_unary(fn, t, where)
 
 
 # ---- complex special values torch's kernels miss -------------------------------------------
@@ -484,212 +625,553 @@ _tanh_any = _by_kind(_tanh, _complex_tanh)
 # ---- unary, floating ---------------------------------------------------------------------
 
 
-def acos(x: Tensor, /) -> Tensor:
-    """Inverse cosine, element-wise (complex: signed zeros as the standard says)."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _acos(x)
-    return _floating_unary(_acos_any, x, "acos")
+def acos(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Inverse cosine, element-wise (complex input: the standard's signed zeros).
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.acos(tb.asarray([1.0, 0.0]))
+    tensor([0.0000, 1.5708], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            return _acos(x)
+        return write_out(_floating_unary(_acos_any, x, "acos"), out, "acos")
+    except RuntimeError as e:
+        raise _failure(e, "acos", (x,)) from e
 
 
-def acosh(x: Tensor, /) -> Tensor:
-    """Inverse hyperbolic cosine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _acosh(x)
-    return _floating_unary(_acosh, x, "acosh")
+def acosh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Inverse hyperbolic cosine, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.acosh(tb.asarray([1.0, 2.0]))
+    tensor([0.0000, 1.3170], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _acosh(x)
+        return write_out(_floating_unary(_acosh, x, "acosh"), out, "acosh")
+    except RuntimeError as e:
+        raise _failure(e, "acosh", (x,)) from e
 
 
-def asin(x: Tensor, /) -> Tensor:
-    """Inverse sine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _asin(x)
-    return _floating_unary(_asin, x, "asin")
+def asin(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Inverse sine, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.asin(tb.asarray([0.0, 1.0]))
+    tensor([0.0000, 1.5708], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _asin(x)
+        return write_out(_floating_unary(_asin, x, "asin"), out, "asin")
+    except RuntimeError as e:
+        raise _failure(e, "asin", (x,)) from e
 
 
-def asinh(x: Tensor, /) -> Tensor:
-    """Inverse hyperbolic sine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _asinh(x)
-    return _floating_unary(_asinh, x, "asinh")
+def asinh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Inverse hyperbolic sine, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.asinh(tb.asarray([0.0, 1.0]))
+    tensor([0.0000, 0.8814], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _asinh(x)
+        return write_out(_floating_unary(_asinh, x, "asinh"), out, "asinh")
+    except RuntimeError as e:
+        raise _failure(e, "asinh", (x,)) from e
 
 
-def atan(x: Tensor, /) -> Tensor:
-    """Inverse tangent, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _atan(x)
-    return _floating_unary(_atan, x, "atan")
+def atan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Inverse tangent, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.atan(tb.asarray([0.0, 1.0]))
+    tensor([0.0000, 0.7854], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _atan(x)
+        return write_out(_floating_unary(_atan, x, "atan"), out, "atan")
+    except RuntimeError as e:
+        raise _failure(e, "atan", (x,)) from e
 
 
-def atanh(x: Tensor, /) -> Tensor:
-    """Inverse hyperbolic tangent, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _atanh(x)
-    return _floating_unary(_atanh, x, "atanh")
+def atanh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Inverse hyperbolic tangent, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.atanh(tb.asarray([0.0, 0.5]))
+    tensor([0.0000, 0.5493], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _atanh(x)
+        return write_out(_floating_unary(_atanh, x, "atanh"), out, "atanh")
+    except RuntimeError as e:
+        raise _failure(e, "atanh", (x,)) from e
 
 
-def cos(x: Tensor, /) -> Tensor:
-    """Cosine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _cos(x)
-    return _floating_unary(_cos, x, "cos")
+def cos(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Cosine, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.cos(tb.asarray([0.0, 1.0]))
+    tensor([1.0000, 0.5403], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _cos(x)
+        return write_out(_floating_unary(_cos, x, "cos"), out, "cos")
+    except RuntimeError as e:
+        raise _failure(e, "cos", (x,)) from e
 
 
-def cosh(x: Tensor, /) -> Tensor:
-    """Hyperbolic cosine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _cosh(x)
-    return _floating_unary(_cosh, x, "cosh")
+def cosh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Hyperbolic cosine, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.cosh(tb.asarray([0.0, 1.0]))
+    tensor([1.0000, 1.5431], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _cosh(x)
+        return write_out(_floating_unary(_cosh, x, "cosh"), out, "cosh")
+    except RuntimeError as e:
+        raise _failure(e, "cosh", (x,)) from e
 
 
-def exp(x: Tensor, /) -> Tensor:
-    """Exponential, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _exp(x)
-    return _floating_unary(_exp, x, "exp")
+def exp(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Exponential, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.exp(tb.asarray([0.0, 1.0]))
+    tensor([1.0000, 2.7183], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _exp(x)
+        return write_out(_floating_unary(_exp, x, "exp"), out, "exp")
+    except RuntimeError as e:
+        raise _failure(e, "exp", (x,)) from e
 
 
-def expm1(x: Tensor, /) -> Tensor:
+def expm1(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     """``exp(x) - 1``, accurate near 0, element-wise (complex infinities and NaNs as the
-    standard says, see ``_complex_expm1``)."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _expm1(x)
-    return _floating_unary(_expm1_any, x, "expm1")
+    standard says, see ``_complex_expm1``).
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.expm1(tb.asarray([0.0, 1e-10]))
+    tensor([0.0000e+00, 1.0000e-10], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            return _expm1(x)
+        return write_out(_floating_unary(_expm1_any, x, "expm1"), out, "expm1")
+    except RuntimeError as e:
+        raise _failure(e, "expm1", (x,)) from e
 
 
-def log(x: Tensor, /) -> Tensor:
-    """Natural logarithm, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _log(x)
-    return _floating_unary(_log, x, "log")
+def log(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Natural logarithm, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.log(tb.asarray([1.0, 10.0]))
+    tensor([0.0000, 2.3026], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _log(x)
+        return write_out(_floating_unary(_log, x, "log"), out, "log")
+    except RuntimeError as e:
+        raise _failure(e, "log", (x,)) from e
 
 
-def log1p(x: Tensor, /) -> Tensor:
+def log1p(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     """``log(1 + x)``, accurate near 0, element-wise (complex infinities and NaNs as the
-    standard says, see ``_complex_log1p``)."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _log1p(x)
-    return _floating_unary(_log1p_any, x, "log1p")
+    standard says, see ``_complex_log1p``).
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.log1p(tb.asarray([0.0, 1e-10]))
+    tensor([0.0000e+00, 1.0000e-10], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            return _log1p(x)
+        return write_out(_floating_unary(_log1p_any, x, "log1p"), out, "log1p")
+    except RuntimeError as e:
+        raise _failure(e, "log1p", (x,)) from e
 
 
-def log2(x: Tensor, /) -> Tensor:
-    """Base-2 logarithm, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _log2(x)
-    return _floating_unary(_log2, x, "log2")
+def log2(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Base-2 logarithm, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.log2(tb.asarray([1, 8]))
+    tensor([0., 3.], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _log2(x)
+        return write_out(_floating_unary(_log2, x, "log2"), out, "log2")
+    except RuntimeError as e:
+        raise _failure(e, "log2", (x,)) from e
 
 
-def log10(x: Tensor, /) -> Tensor:
-    """Base-10 logarithm, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _log10(x)
-    return _floating_unary(_log10, x, "log10")
+def log10(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Base-10 logarithm, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.log10(tb.asarray([1, 100]))
+    tensor([0., 2.], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _log10(x)
+        return write_out(_floating_unary(_log10, x, "log10"), out, "log10")
+    except RuntimeError as e:
+        raise _failure(e, "log10", (x,)) from e
 
 
-def reciprocal(x: Tensor, /) -> Tensor:
-    """``1 / x``, element-wise (integers give the default float dtype)."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _reciprocal(x)
-    return _floating_unary(_reciprocal, x, "reciprocal")
+def reciprocal(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """``1 / x``, element-wise (integers give the default float dtype, as the standard says;
+    NumPy's integer ``reciprocal`` truncates instead).
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.reciprocal(tb.asarray([2.0, 4.0]))
+    tensor([0.5000, 0.2500], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _reciprocal(x)
+        return write_out(_floating_unary(_reciprocal, x, "reciprocal"), out, "reciprocal")
+    except RuntimeError as e:
+        raise _failure(e, "reciprocal", (x,)) from e
 
 
-def sin(x: Tensor, /) -> Tensor:
-    """Sine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _sin(x)
-    return _floating_unary(_sin, x, "sin")
+def sin(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Sine, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.sin(tb.asarray([0.0, 1.0]))
+    tensor([0.0000, 0.8415], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _sin(x)
+        return write_out(_floating_unary(_sin, x, "sin"), out, "sin")
+    except RuntimeError as e:
+        raise _failure(e, "sin", (x,)) from e
 
 
-def sinh(x: Tensor, /) -> Tensor:
-    """Hyperbolic sine, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _sinh(x)
-    return _floating_unary(_sinh, x, "sinh")
+def sinh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Hyperbolic sine, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.sinh(tb.asarray([0.0, 1.0]))
+    tensor([0.0000, 1.1752], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _sinh(x)
+        return write_out(_floating_unary(_sinh, x, "sinh"), out, "sinh")
+    except RuntimeError as e:
+        raise _failure(e, "sinh", (x,)) from e
 
 
-def sqrt(x: Tensor, /) -> Tensor:
-    """Square root, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _sqrt(x)
-    return _floating_unary(_sqrt, x, "sqrt")
+def sqrt(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Square root, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.sqrt(tb.asarray([4, 9]))
+    tensor([2., 3.], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _sqrt(x)
+        return write_out(_floating_unary(_sqrt, x, "sqrt"), out, "sqrt")
+    except RuntimeError as e:
+        raise _failure(e, "sqrt", (x,)) from e
 
 
-def tan(x: Tensor, /) -> Tensor:
-    """Tangent, element-wise."""
-    if type(x) is Tensor and x.dtype in _INEXACT:
-        return _tan(x)
-    return _floating_unary(_tan, x, "tan")
+def tan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Tangent, element-wise.
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.tan(tb.asarray([0.0, 1.0]))
+    tensor([0.0000, 1.5574], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+            return _tan(x)
+        return write_out(_floating_unary(_tan, x, "tan"), out, "tan")
+    except RuntimeError as e:
+        raise _failure(e, "tan", (x,)) from e
 
 
-def tanh(x: Tensor, /) -> Tensor:
-    """Hyperbolic tangent, element-wise (complex: the standard's signed zeros at infinities)."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _tanh(x)
-    return _floating_unary(_tanh_any, x, "tanh")
+def tanh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Hyperbolic tangent, element-wise (complex: the standard's signed zeros at
+    infinities).
+
+    Integer input computes in the default floating dtype (float64; ``tb.default_float``
+    changes it); bool input is a TypeError. ``out`` receives the result with NumPy's
+    ``same_kind`` casting and is returned.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.tanh(tb.asarray([0.0, 1.0]))
+    tensor([0.0000, 0.7616], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            return _tanh(x)
+        return write_out(_floating_unary(_tanh_any, x, "tanh"), out, "tanh")
+    except RuntimeError as e:
+        raise _failure(e, "tanh", (x,)) from e
 
 
 # ---- unary, numeric ------------------------------------------------------------------------
 
 
-def abs(x: Tensor, /) -> Tensor:  # noqa: A001 - the standard's name
-    """Absolute value (complex magnitude for complex input), element-wise."""
-    if type(x) is Tensor and x.dtype in _NATIVE:
-        return _abs(x)
-    t = _tensor(x, "abs")
-    if t.dtype in UNSIGNED_GAPS:
-        return t.clone()  # unsigned values are their own magnitude
-    return _abs(t)
+def abs(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:  # noqa: A001 - the standard's name
+    """Absolute value (complex magnitude for complex input), element-wise.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.abs(tb.asarray([-1.5, 2.0]))
+    tensor([1.5000, 2.0000], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _NATIVE:
+            return _abs(x)
+        t = _tensor(x, "abs")
+        # unsigned values are their own magnitude
+        return write_out(t.clone() if t.dtype in UNSIGNED_GAPS else _abs(t), out, "abs")
+    except RuntimeError as e:
+        raise _failure(e, "abs", (x,)) from e
 
 
-def negative(x: Tensor, /) -> Tensor:
-    """``-x``, element-wise (unsigned values wrap around, as in NumPy)."""
-    if type(x) is Tensor and x.dtype in _NATIVE_NUMERIC:
-        return _negative(x)
-    t = _tensor(x, "negative")
-    if t.dtype == torch.bool:
-        raise TypeError("negative: a bool array has no negation; use tb.logical_not")
-    return _unary(_negative, t, "negative", "bits")
+def negative(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """``-x``, element-wise (unsigned values wrap around, as in NumPy).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.negative(tb.asarray([1, -2]))
+    tensor([-1,  2])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _NATIVE_NUMERIC:
+            return _negative(x)
+        t = _tensor(x, "negative")
+        if t.dtype == torch.bool:
+            raise TypeError("negative: a bool array has no negation; use tb.logical_not")
+        return write_out(_unary(_negative, t, "negative", "bits"), out, "negative")
+    except RuntimeError as e:
+        raise _failure(e, "negative", (x,)) from e
 
 
-def positive(x: Tensor, /) -> Tensor:
-    """``+x``: a copy of ``x`` (new memory, on the same graph)."""
-    if type(x) is Tensor and x.dtype is not _BOOL:
-        return x.clone()
-    t = _tensor(x, "positive")
-    if t.dtype == torch.bool:
-        raise TypeError("positive: a bool array is not numeric")
-    return t.clone()
+def positive(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """``+x``: a copy of ``x`` (new memory, on the same graph).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.positive(tb.asarray([1, -2]))
+    tensor([ 1, -2])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype is not _BOOL:
+            return x.clone()
+        t = _tensor(x, "positive")
+        if t.dtype == torch.bool:
+            raise TypeError("positive: a bool array is not numeric; cast it first (tb.astype)")
+        return write_out(t.clone(), out, "positive")
+    except RuntimeError as e:
+        raise _failure(e, "positive", (x,)) from e
 
 
-def square(x: Tensor, /) -> Tensor:
-    """``x * x``, element-wise."""
-    if type(x) is Tensor and x.dtype in _NATIVE:
-        return _square(x)
-    t = _tensor(x, "square")
-    if t.dtype in UNSIGNED_GAPS:
-        return on_bits(torch.mul, t, t)
-    return _square(t)
+def square(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """``x * x``, element-wise.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.square(tb.asarray([2, -3]))
+    tensor([4, 9])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _NATIVE:
+            return _square(x)
+        t = _tensor(x, "square")
+        r = on_bits(torch.mul, t, t) if t.dtype in UNSIGNED_GAPS else _square(t)
+        return write_out(r, out, "square")
+    except RuntimeError as e:
+        raise _failure(e, "square", (x,)) from e
 
 
-def sign(x: Tensor, /) -> Tensor:
+def sign(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     """-1, 0 or 1 for real input (NaN for NaN); ``x / |x|`` (0 at 0) for complex input.
 
     ``torch.sign(nan)`` is 0 (pytorch#41245) where NumPy and the standard give NaN; fixing that in
     torch takes two more kernels (``isnan``, ``where``). Small floating arrays in host memory that
     are not on an autograd graph are computed by ``numpy.sign`` instead (one call, the standard's
     answer, bit for bit the same as the torch fix), others by torch.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.sign(tb.asarray([-2.0, 0.0, float("nan")]))
+    tensor([-1.,  0., nan], dtype=torch.float64)
     """
-    if type(x) is Tensor and x.dtype in _NUMPY_FLOATS and not is_dynamo_compiling():
-        try:
-            a = x.numpy()
-        except (TypeError, RuntimeError):
-            pass  # another device, an autograd graph, a neg bit: below
-        else:
-            if a.ndim and a.size <= _SIGN_NUMPY_MAX:  # (NumPy answers 0-d input with a scalar)
-                return _from_numpy(_np_sign(a))
+    try:
+        if (
+            out is None
+            and type(x) is Tensor
+            and x.dtype in _NUMPY_FLOATS
+            and not is_dynamo_compiling()  # no NumPy work traced under torch.compile
+        ):
+            try:
+                a = x.numpy()
+                if a.size <= _SIGN_NUMPY_MAX:
+                    return _from_numpy(_np_sign(a))
+            except (TypeError, RuntimeError):
+                # another device, an autograd graph, a neg bit (numpy()), 0-d (NumPy answers
+                # with a scalar, which from_numpy refuses): torch, below
+                pass
+        return write_out(_sign_slow(x), out, "sign")
+    except RuntimeError as e:
+        raise _failure(e, "sign", (x,)) from e
+
+
+def _sign_slow(x: object) -> Tensor:
     t = _tensor(x, "sign")
     if t.dtype.is_complex:
         return torch.sgn(t)
     if t.dtype in UNSIGNED_GAPS:
         return (t != 0).to(t.dtype)
+    if t.dtype == torch.bool:
+        raise TypeError("sign: a bool array is not numeric; cast it first (tb.astype)")
     if t.dtype in _REAL_FLOATS:
         # torch.sign(nan) is 0; NumPy and the standard give NaN (pytorch#41245).
         return torch.where(_isnan(t), t, _sign(t))
@@ -705,235 +1187,1056 @@ def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, where: str) ->
     return t.clone()  # integers are already integral
 
 
-def ceil(x: Tensor, /) -> Tensor:
-    """Smallest integral value not below ``x``, element-wise (integers are returned as is)."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _ceil(x)
-    return _integral_identity(_ceil, x, "ceil")
+def ceil(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Smallest integral value not below ``x``, element-wise (integers are returned as is).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.ceil(tb.asarray([-1.5, 1.2]))
+    tensor([-1.,  2.], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            return _ceil(x)
+        return write_out(_integral_identity(_ceil, x, "ceil"), out, "ceil")
+    except RuntimeError as e:
+        raise _failure(e, "ceil", (x,)) from e
 
 
-def floor(x: Tensor, /) -> Tensor:
-    """Largest integral value not above ``x``, element-wise (integers are returned as is)."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _floor(x)
-    return _integral_identity(_floor, x, "floor")
+def floor(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Largest integral value not above ``x``, element-wise (integers are returned as is).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.floor(tb.asarray([-1.5, 1.2]))
+    tensor([-2.,  1.], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            return _floor(x)
+        return write_out(_integral_identity(_floor, x, "floor"), out, "floor")
+    except RuntimeError as e:
+        raise _failure(e, "floor", (x,)) from e
 
 
-def trunc(x: Tensor, /) -> Tensor:
-    """``x`` rounded toward zero, element-wise (integers are returned as is)."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _trunc(x)
-    return _integral_identity(_trunc, x, "trunc")
+def trunc(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """``x`` rounded toward zero, element-wise (integers are returned as is).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.trunc(tb.asarray([-1.5, 1.7]))
+    tensor([-1.,  1.], dtype=torch.float64)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            return _trunc(x)
+        return write_out(_integral_identity(_trunc, x, "trunc"), out, "trunc")
+    except RuntimeError as e:
+        raise _failure(e, "trunc", (x,)) from e
 
 
-def round(x: Tensor, /) -> Tensor:  # noqa: A001 - the standard's name
-    """Round half to even, element-wise; complex input rounds both parts."""
-    if type(x) is Tensor and x.dtype in _REAL_FLOATS:
-        return _round(x)
+def round(  # noqa: A001 - the standard's name
+    x: ArrayLike, /, decimals: int = 0, out: Tensor | None = None
+) -> Tensor:
+    """Round half to even to ``decimals`` decimal places, element-wise, as ``numpy.round``.
+
+    Parameters
+    ----------
+    x : array_like
+        Real or complex input (complex rounds both parts).
+    decimals : int, optional
+        Decimal places to keep; negative values round to tens, hundreds, ... Floating input
+        computes ``rint(x * 10**decimals) / 10**decimals`` in its own dtype (``rint(x /
+        10**-decimals) * 10**-decimals`` for negative ``decimals``), as NumPy does, so results
+        are the nearest representable values, not exact decimals. Integers are returned as
+        they are for ``decimals >= 0`` and rounded through float64 otherwise (NumPy's rule).
+    out : Tensor, optional
+        Where to write the result (NumPy's ``same_kind`` casting); it is returned.
+
+    Returns
+    -------
+    Tensor
+        New memory of ``x``'s dtype, on ``x``'s autograd graph (with a zero gradient).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.round(tb.asarray([0.5, 1.5, 2.675]), decimals=0)
+    tensor([0., 2., 3.], dtype=torch.float64)
+    >>> tb.round(tb.asarray([15, 25, 1234]), -1)
+    tensor([  20,   20, 1230])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            if not decimals:
+                return _round(x)
+            if type(decimals) is int and x.dtype in _ROUND_DECIMALS:
+                # torch's kernel computes NumPy's rint(x * 10**d) / 10**d in the dtype itself
+                return _round(x, decimals=decimals)
+        return write_out(_round_slow(x, decimals), out, "round")
+    except RuntimeError as e:
+        raise _failure(e, "round", (x,)) from e
+
+
+#: The dtypes torch.round(decimals=) computes in as NumPy does (float16 and bfloat16 compute
+#: in float32 there, where NumPy rounds to the dtype after each step).
+_ROUND_DECIMALS: Final = frozenset({torch.float32, torch.float64})
+
+
+def _round_slow(x: object, decimals: object) -> Tensor:
     t = x if type(x) is Tensor else _tensor(x, "round")
-    if t.dtype.is_complex:
-        return torch.complex(_round(t.real), _round(t.imag))
-    return _integral_identity(_round, t, "round")
-
-
-def signbit(x: Tensor, /) -> Tensor:
-    """Whether the sign bit is set (True for -0.0), element-wise."""
-    if type(x) is Tensor and x.dtype in _SIGNBIT_NATIVE:
-        return _signbit(x)
-    t = _tensor(x, "signbit")
-    if t.dtype in UNSIGNED_GAPS or t.dtype == torch.uint8:
-        return torch.zeros_like(t, dtype=torch.bool)
-    return _signbit(t)
-
-
-def isfinite(x: Tensor, /) -> Tensor:
-    """Whether each element is finite (always True for integers)."""
-    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
-        return _isfinite(x)
-    t = _tensor(x, "isfinite")
-    if t.dtype in UNSIGNED_GAPS:
-        return torch.ones_like(t, dtype=torch.bool)
-    return _isfinite(t)
-
-
-def isinf(x: Tensor, /) -> Tensor:
-    """Whether each element is infinite (in either part, for complex input)."""
-    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
-        return _isinf(x)
-    t = _tensor(x, "isinf")
-    if t.dtype in UNSIGNED_GAPS:
-        return torch.zeros_like(t, dtype=torch.bool)
-    return _isinf(t)
-
-
-def isnan(x: Tensor, /) -> Tensor:
-    """Whether each element is NaN (in either part, for complex input)."""
-    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
-        return _isnan(x)
-    t = _tensor(x, "isnan")
-    if t.dtype in UNSIGNED_GAPS:
-        return torch.zeros_like(t, dtype=torch.bool)
-    return _isnan(t)
-
-
-def bitwise_invert(x: Tensor, /) -> Tensor:
-    """``~x``: bitwise NOT for integers, logical NOT for bool."""
-    if type(x) is Tensor and x.dtype in _NATIVE_INTEGRAL:
-        return _bitwise_not(x)
-    t = _tensor(x, "bitwise_invert")
-    if t.dtype in _INEXACT:
+    if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)):
         raise TypeError(
-            f"bitwise_invert: {t.dtype} has no bits to invert; pass an integer or bool array"
+            f"round: decimals must be an integer, got {type(decimals).__name__} {decimals!r}; "
+            "pass e.g. decimals=2"
         )
-    return _unary(_bitwise_not, t, "bitwise_invert", "bits")
+    d = int(decimals)
+    if t.dtype.is_complex:
+        part = t.dtype.to_real()
+        if part not in _REAL_FLOATS:  # complex32: round in complex64
+            return _round_slow(t.to(torch.complex64), d).to(t.dtype)
+        return torch.complex(_round_real(t.real, d), _round_real(t.imag, d))
+    return _round_real(t, d)
 
 
-def logical_not(x: Tensor, /) -> Tensor:
-    """Logical NOT (non-zero counts as True); the result is bool."""
-    if type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
-        return _logical_not(x)
-    t = _tensor(x, "logical_not")
-    if t.dtype in UNSIGNED_GAPS:
-        return on_bits(_logical_not, t)
-    return _logical_not(t)
+def _round_real(t: Tensor, d: int) -> Tensor:
+    if t.dtype not in _REAL_FLOATS:
+        if d >= 0 or t.dtype == torch.bool:
+            return t.clone()  # integers are already integral
+        wide = t.to(torch.float64) if t.dtype not in UNSIGNED_GAPS else to_wide(t, "round")
+        return _round_real(wide.to(torch.float64), d).to(t.dtype)
+    if d == 0:
+        return _round(t)
+    k = -d if d < 0 else d
+    # The power of ten in x's dtype (NumPy's weak Python float), inf beyond float64's range.
+    scale = torch.tensor(10.0**k if k <= 308 else math.inf, dtype=t.dtype, device=t.device)
+    return _round(t * scale) / scale if d > 0 else _round(t / scale) * scale
 
 
-def conj(x: Tensor, /) -> Tensor:
+def signbit(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Whether the sign bit is set (True for -0.0), element-wise.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.signbit(tb.asarray([-0.0, 0.0, -1.0]))
+    tensor([ True, False,  True])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _SIGNBIT_NATIVE:
+            return _signbit(x)
+        t = _tensor(x, "signbit")
+        if t.dtype.is_complex:
+            raise TypeError("signbit: complex input has no sign bit; pass a real array")
+        if t.dtype in UNSIGNED_GAPS or t.dtype in (torch.uint8, torch.bool):
+            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "signbit")
+        return write_out(_signbit(t), out, "signbit")
+    except RuntimeError as e:
+        raise _failure(e, "signbit", (x,)) from e
+
+
+def isfinite(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Whether each element is finite (always True for integers).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.isfinite(tb.asarray([1.0, float("inf"), float("nan")]))
+    tensor([ True, False, False])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+            return _isfinite(x)
+        t = _tensor(x, "isfinite")
+        if t.dtype in UNSIGNED_GAPS:
+            return write_out(torch.ones_like(t, dtype=torch.bool), out, "isfinite")
+        return write_out(_isfinite(t), out, "isfinite")
+    except RuntimeError as e:
+        raise _failure(e, "isfinite", (x,)) from e
+
+
+def isinf(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Whether each element is infinite (in either part, for complex input).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.isinf(tb.asarray([1.0, float("-inf")]))
+    tensor([False,  True])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+            return _isinf(x)
+        t = _tensor(x, "isinf")
+        if t.dtype in UNSIGNED_GAPS:
+            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "isinf")
+        return write_out(_isinf(t), out, "isinf")
+    except RuntimeError as e:
+        raise _failure(e, "isinf", (x,)) from e
+
+
+def isnan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Whether each element is NaN (in either part, for complex input).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.isnan(tb.asarray([1.0, float("nan")]))
+    tensor([False,  True])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+            return _isnan(x)
+        t = _tensor(x, "isnan")
+        if t.dtype in UNSIGNED_GAPS:
+            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "isnan")
+        return write_out(_isnan(t), out, "isnan")
+    except RuntimeError as e:
+        raise _failure(e, "isnan", (x,)) from e
+
+
+def bitwise_invert(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """``~x``: bitwise NOT for integers, logical NOT for bool.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.bitwise_invert(tb.asarray([0, 5], dtype=tb.uint8))
+    tensor([255, 250], dtype=torch.uint8)
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype in _NATIVE_INTEGRAL:
+            return _bitwise_not(x)
+        t = _tensor(x, "bitwise_invert")
+        if t.dtype in _INEXACT or t.dtype.is_complex:
+            raise TypeError(
+                f"bitwise_invert: {t.dtype} has no bits to invert; pass an integer or bool array"
+            )
+        return write_out(_unary(_bitwise_not, t, "bitwise_invert", "bits"), out, "bitwise_invert")
+    except RuntimeError as e:
+        raise _failure(e, "bitwise_invert", (x,)) from e
+
+
+def logical_not(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Logical NOT (non-zero counts as True); the result is bool.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.logical_not(tb.asarray([0, 2]))
+    tensor([ True, False])
+    """
+    try:
+        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+            return _logical_not(x)
+        t = _tensor(x, "logical_not")
+        r = on_bits(_logical_not, t) if t.dtype in UNSIGNED_GAPS else _logical_not(t)
+        return write_out(r, out, "logical_not")
+    except RuntimeError as e:
+        raise _failure(e, "logical_not", (x,)) from e
+
+
+def conj(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     """Complex conjugate, materialized (no lazy conj bit, as NumPy; array-api-compat#173).
 
     Real input is returned as a copy.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.conj(tb.asarray([1 + 2j]))
+    tensor([1.-2.j], dtype=torch.complex128)
     """
-    t = x if type(x) is Tensor else _tensor(x, "conj")
-    return _conj_physical(t) if t.dtype in _COMPLEX_ALL else t.clone()
+    try:
+        t = x if type(x) is Tensor else _tensor(x, "conj")
+        r = _conj_physical(t) if t.dtype in _COMPLEX_ALL else t.clone()
+        return r if out is None else write_out(r, out, "conj")
+    except RuntimeError as e:
+        raise _failure(e, "conj", (x,)) from e
 
 
-def real(x: Tensor, /) -> Tensor:
-    """Real part (a copy for real input)."""
-    t = x if type(x) is Tensor else _tensor(x, "real")
-    return _real(t).clone() if t.dtype in _COMPLEX_ALL else t.clone()
+def real(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Real part (a copy for real input).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.real(tb.asarray([1 + 2j]))
+    tensor([1.], dtype=torch.float64)
+    """
+    try:
+        t = x if type(x) is Tensor else _tensor(x, "real")
+        r = _real(t).clone() if t.dtype in _COMPLEX_ALL else t.clone()
+        return r if out is None else write_out(r, out, "real")
+    except RuntimeError as e:
+        raise _failure(e, "real", (x,)) from e
 
 
-def imag(x: Tensor, /) -> Tensor:
-    """Imaginary part (zeros of ``x``'s dtype for real input)."""
-    t = x if type(x) is Tensor else _tensor(x, "imag")
-    return _imag(t).clone() if t.dtype in _COMPLEX_ALL else torch.zeros_like(t)
+def imag(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """Imaginary part (zeros of ``x``'s dtype for real input).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.imag(tb.asarray([1 + 2j]))
+    tensor([2.], dtype=torch.float64)
+    """
+    try:
+        t = x if type(x) is Tensor else _tensor(x, "imag")
+        r = _imag(t).clone() if t.dtype in _COMPLEX_ALL else torch.zeros_like(t)
+        return r if out is None else write_out(r, out, "imag")
+    except RuntimeError as e:
+        raise _failure(e, "imag", (x,)) from e
 
 
-# ---- binary --------------------------------------------------------------------------------
+# ---- binary functions: one template, NumPy's ufunc methods -----------------------------------
+
+
+class BinaryUfunc(Protocol):
+    """A binary element-wise function with NumPy's ufunc methods as attributes.
+
+    ``f(x1, x2, /, out=None)`` computes element-wise; ``f.reduce``, ``f.accumulate``,
+    ``f.outer``, ``f.at`` and ``f.reduceat`` mean what ``numpy.<f>.<method>`` means. The
+    methods are attributes of the function object, so calling ``f`` costs nothing extra.
+    """
+
+    __name__: str
+
+    def __call__(self, x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor: ...
+
+    def reduce(
+        self,
+        array: ArrayLike,
+        /,
+        axis: AxisLike = 0,
+        dtype: DTypeLike | None = None,
+        out: Tensor | None = None,
+        keepdims: bool = False,
+        initial: Scalar | None = None,
+    ) -> Tensor: ...
+
+    def accumulate(
+        self,
+        array: ArrayLike,
+        /,
+        axis: int = 0,
+        dtype: DTypeLike | None = None,
+        out: Tensor | None = None,
+    ) -> Tensor: ...
+
+    def outer(self, a: ArrayLike, b: ArrayLike, /, out: Tensor | None = None) -> Tensor: ...
+
+    def at(
+        self, a: Tensor | np.ndarray[Any, Any], indices: object, b: ArrayLike | None = None, /
+    ) -> None: ...
+
+    def reduceat(
+        self,
+        array: ArrayLike,
+        indices: ArrayLike,
+        /,
+        axis: int = 0,
+        dtype: DTypeLike | None = None,
+        out: Tensor | None = None,
+    ) -> Tensor: ...
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What NumPy's ufunc methods need to know about one binary function."""
+
+    name: str
+    #: the value of an empty reduction (NumPy's ``ufunc.identity``); None: empty is an error
+    identity: bool | int | float | None = None
+    #: several axes may be reduced at once (commutative and associative)
+    reorderable: bool = False
+    #: torch's reduction and scan for the dtypes torch computes natively
+    reduce: Literal["sum", "prod", "amax", "amin", "all", "any"] | None = None
+    accumulate: Literal["cumsum", "cumprod", "cummax", "cummin"] | None = None
+    #: ``scatter_reduce_``'s mode for ``at`` (unbuffered: repeated indices accumulate)
+    scatter: Literal["sum", "prod", "amax", "amin"] | None = None
+    #: bool and integers narrower than 64 bits reduce in int64/uint64 (add and multiply)
+    upcast: bool = False
+    #: same: the loop keeps the dtype; bool: operands become bool first (logical_*);
+    #: bool_only: only bool operands reduce (comparisons give bool from anything else)
+    loop: Literal["same", "bool", "bool_only"] = "same"
+
+
+_UPCAST: Final = {
+    torch.bool: torch.int64,
+    torch.int8: torch.int64,
+    torch.int16: torch.int64,
+    torch.int32: torch.int64,
+    torch.uint8: torch.uint64,
+    torch.uint16: torch.uint64,
+    torch.uint32: torch.uint64,
+}
+
+
+def _as(t: Tensor, dtype: torch.dtype) -> Tensor:
+    return t if t.dtype is dtype else t.to(dtype)
+
+
+def _one_axis(axis: object, ndim: int, where: str) -> int:
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
+        raise TypeError(
+            f"{where}: axis={axis!r} is not an integer; pass one int axis (reduce also takes "
+            "a tuple of ints or None)"
+        )
+    i = int(axis)
+    if not -ndim <= i < ndim:
+        raise AxisError(
+            f"{where}: axis {i} is out of bounds for an array of {ndim} dimensions; pass an "
+            f"axis in [{-ndim}, {ndim})"
+        )
+    return i % ndim
+
+
+def _reduce_axes(axis: object, ndim: int, where: str) -> tuple[int, ...]:
+    """``axis`` (None, an int or a tuple of ints) as sorted, distinct, non-negative axes."""
+    if type(axis) is int and -ndim <= axis < ndim:
+        return (axis % ndim,)
+    if ndim == 0 and (axis is None or axis in ((), 0, -1)):
+        return ()  # NumPy reduces a 0-d array to itself
+    if axis is None:
+        return tuple(range(ndim))
+    items = axis if isinstance(axis, tuple) else (axis,)
+    dims = [_one_axis(a, ndim, where) for a in items]
+    if len(set(dims)) != len(dims):
+        raise ValueError(f"{where}: an axis appears more than once in axis={axis!r}")
+    return tuple(sorted(dims))
+
+
+def _loop_dtype(
+    ufunc: Callable[..., Tensor],
+    spec: _Spec,
+    dt: torch.dtype,
+    dtype: DTypeLike | None,
+    where: str,
+) -> torch.dtype:
+    """The dtype a reduction or scan of ``dt`` computes and returns in (NumPy's loop)."""
+    if spec.loop == "bool":
+        return torch.bool
+    acc = torch_dtype(dtype) if dtype is not None else _UPCAST.get(dt, dt) if spec.upcast else dt
+    if spec.loop == "bool_only":
+        if acc is not torch.bool:
+            raise TypeError(
+                f"{where}: {spec.name} turns {acc} operands into bool, so its result cannot "
+                "be combined again (NumPy has no such loop either); pass a bool array"
+            )
+        return acc
+    key = (spec.name, acc, current_defaults())
+    probe = _LOOPS.get(key)
+    if probe is None:  # the function's own answer for two operands of acc (cached)
+        probe = _LOOPS[key] = ufunc(torch.empty(0, dtype=acc), torch.empty(0, dtype=acc)).dtype
+    if probe is not acc and kind_rank(probe) < kind_rank(acc):
+        raise TypeError(f"{where}: {spec.name} of {acc} operands gives {probe}; cannot reduce")
+    return probe  # a higher kind: divide reduces integers in the default float
+
+
+#: (function, operand dtype, default dtypes) -> the function's result dtype, for ``_loop_dtype``.
+_LOOPS: dict[tuple[str, torch.dtype, tuple[torch.dtype, torch.dtype]], torch.dtype] = {}
+
+
+def _filled(shape: Sequence[int], value: Scalar, dtype: torch.dtype, like: Tensor) -> Tensor:
+    """A tensor of ``shape`` filled with ``value`` (an identity or ``initial``) as ``dtype``."""
+    size, device = tuple(shape), like.device
+    if dtype.is_floating_point or dtype.is_complex:
+        return torch.full(size, value, dtype=dtype, device=device)
+    if isinstance(value, int):  # through int64: -1 (bitwise_and's identity) sets every bit
+        return torch.full(size, int(value), dtype=torch.int64, device=device).to(dtype)
+    return torch.full(size, value, device=device).to(dtype)
+
+
+def _torch_reduce(kind: str, t: Tensor, dims: tuple[int, ...], keepdim: bool = False) -> Tensor:
+    if kind == "sum":
+        return torch.sum(t, dims, keepdim)
+    if kind == "amax":
+        return torch.amax(t, dims, keepdim)
+    if kind == "amin":
+        return torch.amin(t, dims, keepdim)
+    if kind == "all":
+        return torch.all(t, dim=dims, keepdim=keepdim)
+    if kind == "any":
+        return torch.any(t, dim=dims, keepdim=keepdim)
+    for d in reversed(dims):  # prod: one axis at a time
+        t = torch.prod(t, d, keepdim)
+    return t
+
+
+def _fold(
+    ufunc: Callable[..., Tensor],
+    spec: _Spec,
+    t: Tensor,
+    dims: tuple[int, ...],
+    acc: torch.dtype,
+    initial: Scalar | None,
+    where: str,
+) -> Tensor:
+    """``t`` (already of dtype ``acc``) reduced by ``ufunc`` over ``dims``: new memory."""
+    if not dims:
+        return _as(ufunc(initial, t), acc) if initial is not None else t.clone()
+    kept = [s for i, s in enumerate(t.shape) if i not in dims]
+    if math.prod(t.shape[d] for d in dims) == 0:
+        fill = spec.identity if initial is None else initial
+        if fill is None:
+            raise ValueError(
+                f"{where}: zero-size array to reduction operation {spec.name} which has no "
+                "identity; pass initial= (the value an empty reduction gives)"
+            )
+        return _filled(kept, fill, acc, t)
+    if spec.reduce is not None and acc in _NATIVE and t.dtype in _NATIVE:
+        r = _as(_torch_reduce(spec.reduce, t, dims), acc)
+    elif spec.reorderable:
+        # pairwise halving over the reduced axes flattened into the last one: log2(n) kernels
+        r = t.movedim(dims, tuple(range(-len(dims), 0))).flatten(-len(dims))
+        if r.shape[-1] == 1:
+            r = r.clone()
+        while (n := r.shape[-1]) > 1:
+            h = n // 2
+            pair = _as(ufunc(r[..., :h], r[..., h : 2 * h]), acc)
+            r = pair if n % 2 == 0 else torch.cat((pair, r[..., 2 * h :]), -1)
+        r = r[..., 0]
+    else:  # in order, as NumPy does for subtract, divide, power, ...
+        parts = t.unbind(dims[0])
+        if initial is not None:
+            r, initial = _as(ufunc(initial, parts[0]), acc), None
+        else:
+            r = parts[0].clone()
+        for p in parts[1:]:
+            r = _as(ufunc(r, p), acc)
+    return r if initial is None else _as(ufunc(initial, r), acc)
+
+
+def _method_tensor(x: object, where: str, name: str) -> Tensor:
+    return x if type(x) is Tensor else as_tensor(x, where, name)
+
+
+def _reduce(
+    ufunc: Callable[..., Tensor],
+    spec: _Spec,
+    array: object,
+    axis: object,
+    dtype: DTypeLike | None,
+    out: Tensor | None,
+    keepdims: bool,
+    initial: Scalar | None,
+) -> Tensor:
+    where = f"{spec.name}.reduce"
+    t = _method_tensor(array, where, "array")
+    dims = _reduce_axes(axis, t.ndim, where)
+    if len(dims) > 1 and not spec.reorderable:
+        raise ValueError(
+            f"{where}: reduction operation '{spec.name}' is not reorderable, so at most one "
+            "axis may be specified; reduce one axis at a time"
+        )
+    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
+    if (
+        spec.reduce is not None
+        and initial is None
+        and dims
+        and acc in _NATIVE
+        and t.dtype in _NATIVE
+        and all(t.shape[d] for d in dims)
+    ):  # torch's own reduction, in one call
+        return write_out(_torch_reduce(spec.reduce, _as(t, acc), dims, keepdims), out, where)
+    r = _fold(ufunc, spec, _as(t, acc), dims, acc, initial, where)
+    if keepdims:
+        for d in dims:
+            r = r.unsqueeze(d)
+    return write_out(r, out, where)
+
+
+def _accumulate(
+    ufunc: Callable[..., Tensor],
+    spec: _Spec,
+    array: object,
+    axis: object,
+    dtype: DTypeLike | None,
+    out: Tensor | None,
+) -> Tensor:
+    where = f"{spec.name}.accumulate"
+    t = _method_tensor(array, where, "array")
+    if t.ndim == 0:
+        raise TypeError(f"{where}: cannot accumulate on a scalar (a 0-d array); pass an array")
+    if axis is None or isinstance(axis, tuple):
+        raise ValueError(f"{where}: accumulate does not allow multiple axes; pass one int axis")
+    dim = _one_axis(axis, t.ndim, where)
+    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
+    t = _as(t, acc)
+    n = t.shape[dim]
+    if n == 0:
+        r = t.clone()
+    elif spec.accumulate is not None and acc in _NATIVE:
+        kind = spec.accumulate
+        if kind == "cumsum":
+            r = torch.cumsum(t, dim)
+        elif kind == "cumprod":
+            r = torch.cumprod(t, dim)
+        else:
+            r = (torch.cummax if kind == "cummax" else torch.cummin)(t, dim).values
+        r = _as(r, acc)
+    else:
+        parts = t.unbind(dim)
+        done = [parts[0].clone()]
+        for p in parts[1:]:
+            done.append(_as(ufunc(done[-1], p), acc))
+        r = torch.stack(done, dim)
+    return write_out(r, out, where)
+
+
+def _outer(
+    ufunc: Callable[..., Tensor], spec: _Spec, a: object, b: object, out: Tensor | None
+) -> Tensor:
+    where = f"{spec.name}.outer"
+    # Both stand alone (NumPy reads them with asarray): a Python scalar is an array here.
+    ta = as_tensor(a, where, "a")
+    tb_ = as_tensor(b, where, "b")
+    r = ufunc(ta.reshape(tuple(ta.shape) + (1,) * tb_.ndim), tb_)
+    return write_out(r, out, where)
+
+
+def _occurrence(p: Tensor) -> Tensor:
+    """For each position, how many earlier positions hold the same value (0, 1, 2, ...)."""
+    n = p.numel()
+    order = torch.sort(p, stable=True).indices
+    sp = p[order]
+    starts_run = torch.ones(n, dtype=torch.bool, device=p.device)
+    starts_run[1:] = sp[1:] != sp[:-1]
+    idx = torch.arange(n, device=p.device)
+    run_start = torch.cummax(torch.where(starts_run, idx, 0), 0).values
+    rank = torch.empty_like(idx)
+    rank[order] = idx - run_start
+    return rank
+
+
+def _at(ufunc: Callable[..., Tensor], spec: _Spec, a: object, indices: object, b: object) -> None:
+    where = f"{spec.name}.at"
+    if b is None:
+        raise ValueError(f"{where}: second operand needed for ufunc; pass b (the values)")
+    if isinstance(a, np.ndarray):
+        ta = as_tensor(a, where, "a", copy=False)  # in place: NumPy data must be shared
+    elif isinstance(a, Tensor):
+        ta = a
+    else:
+        raise TypeError(
+            f"{where}: a must be a tensor (or a NumPy array torch can share) to be changed in "
+            f"place, got {type(a).__name__}; convert it first (tb.asarray)"
+        )
+    if ta.requires_grad and ta.is_leaf:
+        raise ValueError(
+            f"{where}: a is a leaf tensor that requires grad, and autograd cannot record an "
+            "in-place change of it; work on a clone, or detach it first"
+        )
+    scalar = type(b) in (bool, int, float, complex)
+    if spec.scatter == "sum" and ta.dtype in _NATIVE and _add_in_place(ta, indices, b, scalar):
+        return
+    try:
+        pos = torch.arange(ta.numel(), device=ta.device).reshape(ta.shape)[indices]  # type: ignore[index]
+    except (IndexError, TypeError, RuntimeError, ValueError) as e:
+        text = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise IndexError(
+            f"{where}: indices cannot index a of shape {tuple(ta.shape)}: {text}"
+        ) from e
+    flat_pos = pos.reshape(-1)
+    values: Tensor | Scalar
+    if scalar:
+        values = b  # type: ignore[assignment]
+    else:
+        # data that is not on a device yet goes to a's
+        tb_ = b if isinstance(b, Tensor) else as_tensor(b, where, "b", device=ta.device)
+        try:
+            values = tb_.broadcast_to(pos.shape).reshape(-1)
+        except RuntimeError as e:
+            raise _failure(e, where, (pos, tb_)) from e
+    contiguous = ta.is_contiguous()
+    flat = ta.view(-1) if contiguous else ta.reshape(-1)
+    result_dt = (
+        scalar_result(ta.dtype, values) if scalar else promote(ta.dtype, values.dtype)  # type: ignore[union-attr]
+    )
+    if spec.scatter is not None and result_dt is ta.dtype and ta.dtype in _NATIVE:
+        src = _scalar_tensor(values, ta).expand(flat_pos.shape) if scalar else values  # type: ignore[arg-type]
+        flat.scatter_reduce_(0, flat_pos, _as(src, ta.dtype), spec.scatter)  # type: ignore[arg-type]
+    elif flat_pos.numel():
+        # Unbuffered in general: the k-th repeat of an index is combined in round k, so every
+        # round touches distinct positions and repeats see the earlier rounds' results.
+        twin = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+        store = flat.view(twin[ta.dtype]) if ta.dtype in twin else flat
+        rank = _occurrence(flat_pos)
+        for k in range(int(rank.max()) + 1):
+            sel = rank == k
+            idx = flat_pos[sel]
+            current = store[idx].view(ta.dtype)
+            new = ufunc(current, values if scalar else values[sel])  # type: ignore[index]
+            store[idx] = _as(new, ta.dtype).view(store.dtype)
+    if not contiguous:
+        ta.copy_(flat.view(ta.shape))
+
+
+def _add_in_place(ta: Tensor, indices: object, b: object, scalar: bool) -> bool:
+    """``add.at`` by ``index_put_(accumulate=True)`` when the indices are integer or bool arrays
+    only (no slices) and ``b`` keeps ``ta``'s dtype; False (nothing done) otherwise, and when
+    torch refuses (out-of-range indices, values that do not broadcast): the general path then
+    raises the specific error."""
+    items = indices if isinstance(indices, tuple) else (indices,)
+    if not all(isinstance(i, (Tensor, np.ndarray, list)) for i in items):
+        return False
+    try:
+        index = tuple(i if isinstance(i, Tensor) else torch.as_tensor(i) for i in items)
+        if not all(i.dtype in (torch.int64, torch.int32, torch.bool) for i in index):
+            return False
+        if scalar:
+            if scalar_result(ta.dtype, b) is not ta.dtype:
+                return False
+            values = _scalar_tensor(cast(Scalar, b), ta)
+        else:
+            values = b if isinstance(b, Tensor) else as_tensor(b, "add.at", "b", device=ta.device)
+            if promote(ta.dtype, values.dtype) is not ta.dtype:
+                return False
+        ta.index_put_(index, _as(values, ta.dtype), accumulate=True)
+    except (IndexError, RuntimeError, ValueError):
+        return False
+    return True
+
+
+def _reduceat(
+    ufunc: Callable[..., Tensor],
+    spec: _Spec,
+    array: object,
+    indices: object,
+    axis: object,
+    dtype: DTypeLike | None,
+    out: Tensor | None,
+) -> Tensor:
+    where = f"{spec.name}.reduceat"
+    t = _method_tensor(array, where, "array")
+    if t.ndim == 0:
+        raise TypeError(f"{where}: cannot reduceat a scalar (a 0-d array); pass an array")
+    dim = _one_axis(axis, t.ndim, where)
+    ti = _method_tensor(indices, where, "indices")
+    if ti.ndim != 1 or (ti.numel() and kind_rank(ti.dtype) != 1):
+        raise TypeError(
+            f"{where}: indices must be a 1-d sequence of integers, got {ti.dtype} of shape "
+            f"{tuple(ti.shape)}"
+        )
+    starts = [int(i) for i in ti.tolist()]
+    n = t.shape[dim]
+    for i in starts:
+        if not 0 <= i < n:
+            raise IndexError(
+                f"{where}: index {i} out-of-bounds in {spec.name}.reduceat [0, {n}); pass "
+                "indices within the axis"
+            )
+    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
+    t = _as(t, acc)
+    if not starts:
+        return write_out(t.narrow(dim, 0, 0).clone(), out, where)
+    pieces = []
+    for k, start in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else n
+        if start < stop:
+            piece = t.narrow(dim, start, stop - start)
+            pieces.append(_fold(ufunc, spec, piece, (dim,), acc, None, where))
+        else:  # NumPy's rule: a non-increasing pair gives the element at the first index
+            pieces.append(t.select(dim, start).clone())
+    return write_out(torch.stack(pieces, dim), out, where)
+
+
+def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
+    """``ufunc`` with NumPy's ufunc methods attached as attributes (typed as BinaryUfunc)."""
+    name = spec.name
+
+    def reduce(
+        array: ArrayLike,
+        /,
+        axis: AxisLike = 0,
+        dtype: DTypeLike | None = None,
+        out: Tensor | None = None,
+        keepdims: bool = False,
+        initial: Scalar | None = None,
+    ) -> Tensor:
+        try:
+            return _reduce(ufunc, spec, array, axis, dtype, out, keepdims, initial)
+        except RuntimeError as e:
+            raise _failure(e, f"{name}.reduce", (array,)) from e
+
+    def accumulate(
+        array: ArrayLike,
+        /,
+        axis: int = 0,
+        dtype: DTypeLike | None = None,
+        out: Tensor | None = None,
+    ) -> Tensor:
+        try:
+            return _accumulate(ufunc, spec, array, axis, dtype, out)
+        except RuntimeError as e:
+            raise _failure(e, f"{name}.accumulate", (array,)) from e
+
+    def outer(a: ArrayLike, b: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        try:
+            return _outer(ufunc, spec, a, b, out)
+        except RuntimeError as e:
+            raise _failure(e, f"{name}.outer", (a, b)) from e
+
+    def at(
+        a: Tensor | np.ndarray[Any, Any], indices: object, b: ArrayLike | None = None, /
+    ) -> None:
+        try:
+            _at(ufunc, spec, a, indices, b)
+        except RuntimeError as e:
+            raise _failure(e, f"{name}.at", (a, b)) from e
+
+    def reduceat(
+        array: ArrayLike,
+        indices: ArrayLike,
+        /,
+        axis: int = 0,
+        dtype: DTypeLike | None = None,
+        out: Tensor | None = None,
+    ) -> Tensor:
+        try:
+            return _reduceat(ufunc, spec, array, indices, axis, dtype, out)
+        except RuntimeError as e:
+            raise _failure(e, f"{name}.reduceat", (array,)) from e
+
+    docs = {
+        reduce: f"``{name}`` applied along ``axis`` until one value is left (``numpy.{name}"
+        ".reduce``); ``initial`` starts the reduction, ``dtype`` is the dtype it computes in.",
+        accumulate: f"The running ``{name}`` along ``axis`` (``numpy.{name}.accumulate``).",
+        outer: f"``{name}(a[..., None, ...], b)`` for every pair of elements: the result has "
+        f"shape ``a.shape + b.shape`` (``numpy.{name}.outer``).",
+        at: f"``a[indices] = {name}(a[indices], b)`` in place, unbuffered: an index given "
+        f"several times is combined several times (``numpy.{name}.at``). Returns None.",
+        reduceat: f"``{name}.reduce`` over the slices ``indices[i]:indices[i+1]`` of ``axis`` "
+        f"(``numpy.{name}.reduceat``).",
+    }
+    for method, doc in docs.items():
+        method.__qualname__ = f"{name}.{method.__name__}"
+        method.__doc__ = doc + "\n\nMemory and autograd: new memory on the input's graph."
+        setattr(ufunc, method.__name__, method)
+    return cast(BinaryUfunc, ufunc)
+
+
+# The binary templates. Each is the whole fast path of a family, written once; ``_ufunc2``
+# makes one function per name by calling a template's builder with the per-function values
+# (``_fn``, ``_mirror``, ``_same``, ``_promotes``, ``_slow``), which the fast path reads from its
+# closure. (Binding them as the function's own globals measured up to 1% faster per call, but
+# torch.compile's dynamo resolves a function's globals through its module and then guards on
+# the wrong values; closures trace.)
+
+
+def _weak_builder(
+    _fn: Callable[..., Tensor],
+    _mirror: Callable[..., Tensor],
+    _same: frozenset[torch.dtype],
+    _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
+    _slow: Callable[..., Tensor],
+) -> Callable[..., Tensor]:
+    def _weak_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        """Two tensors of one dtype in ``_NATIVE`` or of a pair in ``_TORCH_PROMOTES``, a tensor
+        with a Python scalar torch takes as the standard does (``_weak``), or a scalar first
+        (``_mirror`` with the operands swapped, e.g. ``lt`` for ``greater``)."""
+        try:
+            if out is None:
+                if type(x1) is Tensor:
+                    if type(x2) is Tensor:
+                        if (d := x1.dtype) is (e := x2.dtype):
+                            if d in _NATIVE:
+                                return _fn(x1, x2)
+                        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                            return _fn(x1, x2)  # mixed dtypes torch promotes as the standard does
+                    elif _weak(x1, x2):
+                        return _fn(x1, x2)
+                elif type(x2) is Tensor and _weak_mirror(x2, x1):
+                    return _mirror(x2, x1)
+            return _slow(x1, x2, out)
+        except RuntimeError:
+            return _slow(x1, x2, out, True)
+
+    return _weak_template
+
+
+def _promotes_builder(
+    _fn: Callable[..., Tensor],
+    _mirror: Callable[..., Tensor],
+    _same: frozenset[torch.dtype],
+    _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
+    _slow: Callable[..., Tensor],
+) -> Callable[..., Tensor]:
+    def _promotes_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        """Two tensors of one dtype in ``_same`` or of a pair in ``_promotes``."""
+        try:
+            if out is None and type(x1) is Tensor and type(x2) is Tensor:
+                if (d := x1.dtype) is (e := x2.dtype):
+                    if d in _same:
+                        return _fn(x1, x2)
+                elif (d, e) in _promotes and x1.ndim and x2.ndim:
+                    return _fn(x1, x2)  # mixed dtypes torch promotes as the standard does
+            return _slow(x1, x2, out)
+        except RuntimeError:
+            return _slow(x1, x2, out, True)
+
+    return _promotes_template
+
+
+def _same_builder(
+    _fn: Callable[..., Tensor],
+    _mirror: Callable[..., Tensor],
+    _same: frozenset[torch.dtype],
+    _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
+    _slow: Callable[..., Tensor],
+) -> Callable[..., Tensor]:
+    def _same_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        """Two tensors of one dtype in ``_same``."""
+        try:
+            if (
+                out is None
+                and type(x1) is Tensor
+                and type(x2) is Tensor
+                and (d := x1.dtype) is x2.dtype
+                and d in _same
+            ):
+                return _fn(x1, x2)
+            return _slow(x1, x2, out)
+        except RuntimeError:
+            return _slow(x1, x2, out, True)
+
+    return _same_template
+
+
+def _any_builder(
+    _fn: Callable[..., Tensor],
+    _mirror: Callable[..., Tensor],
+    _same: frozenset[torch.dtype],
+    _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
+    _slow: Callable[..., Tensor],
+) -> Callable[..., Tensor]:
+    def _any_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        """Any two tensors (torch raises for the dtypes it lacks; the slow path answers those)."""
+        try:
+            if out is None and type(x1) is Tensor and type(x2) is Tensor:
+                return _fn(x1, x2)
+            return _slow(x1, x2, out)
+        except RuntimeError:
+            return _slow(x1, x2, out, True)
+
+    return _any_template
+
+
+#: The functions made by ``_ufunc2``, for doctest.
+_MADE: dict[str, Callable[..., Tensor]] = {}
+
+
+def _ufunc2(
+    name: str,
+    fn: Callable[..., Tensor],
+    doc: str,
+    spec: _Spec,
+    *,
+    slow: Callable[[Any, Any], Tensor],
+    mirror: Callable[..., Tensor] | None = None,
+    same: frozenset[torch.dtype] | None = _NATIVE,
+    promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype] | None = None,
+) -> BinaryUfunc:
+    """A binary element-wise function: ``fn`` on the fast path, ``slow`` otherwise.
+
+    The template is chosen here once: ``mirror`` given, ``_weak_template`` (``same`` is then
+    ``_NATIVE``); ``same`` None, ``_any_template``; ``promotes`` given, ``_promotes_template``;
+    otherwise ``_same_template``. Everything else, and any call with ``out``, takes ``slow``
+    (the gate, promotion, unsigned workarounds) and then ``write_out``; torch's RuntimeErrors
+    become built-in exceptions (``_recover``).
+    """
+    plain = _NATIVE if mirror is not None else same  # the dtypes fn takes as they are
+    takes_out = isinstance(fn, types.BuiltinFunctionType)  # a torch function: has out=
+
+    def general_out(x1: object, x2: object, out: Tensor | None) -> Tensor:
+        return write_out(slow(x1, x2), out, name)
+
+    def slow_out(x1: object, x2: object, out: Tensor | None, failed: bool = False) -> Tensor:
+        """The slow path; ``failed``: torch raised on the way (``_recover``'s turn)."""
+        if failed:
+            return _recover(name, x1, x2, out, general_out)
+        if (
+            out is not None
+            and type(x1) is Tensor
+            and type(x2) is Tensor
+            and (d := x1.dtype) is x2.dtype
+            and (plain is None or d in plain)
+        ):  # the fast path's kernel
+            if (
+                takes_out
+                and type(out) is Tensor
+                and out.dtype is d
+                and out.shape == x1.shape == x2.shape
+            ):
+                # torch writes out itself (no broadcasting, no cast); where it refuses (autograd,
+                # overlapping memory, a result of another dtype) it raises and the general path
+                # answers (failed=True above)
+                return fn(x1, x2, out=out)
+            return write_out(fn(x1, x2), out, name)  # then one copy into out
+        return general_out(x1, x2, out)
+
+    if mirror is not None:
+        builder = _weak_builder
+    elif same is None:
+        builder = _any_builder
+    elif promotes is not None:
+        builder = _promotes_builder
+    else:
+        builder = _same_builder
+    ufunc = builder(fn, mirror or fn, same or frozenset(), promotes or {}, slow_out)
+    code = ufunc.__code__.replace(co_name=name)
+    if sys.version_info >= (3, 11):  # tracebacks name the function
+        code = code.replace(co_qualname=name)
+    ufunc.__code__ = code
+    ufunc.__name__ = name
+    ufunc.__qualname__ = name
+    ufunc.__doc__ = doc
+    _MADE[name] = ufunc
+    return _with_methods(ufunc, spec)
+
+
+def _binary_doc(summary: str, example: str, result: str, notes: str = "") -> str:
+    """The docstring of a binary function: its summary, NumPy's calling convention, an example."""
+    extra = f"\n\n{notes}" if notes else ""
+    return f"""{summary}{extra}
+
+Parameters
+----------
+x1, x2 : array_like
+    Tensors, NumPy arrays, Python scalars or nested sequences; they broadcast together. A
+    Python scalar beside an array stays weak (it takes the array's dtype within its kind).
+out : Tensor, optional
+    Where to write the result (NumPy's ``same_kind`` casting, the result's shape and device);
+    it is returned.
+
+Returns
+-------
+Tensor
+    New memory (or ``out``), on the operands' autograd graph.
+
+Methods
+-------
+reduce, accumulate, outer, at, reduceat : as NumPy's ufunc methods.
+
+Examples
+--------
+>>> import tbridge as tb
+>>> {example}
+{result}
+"""
+
+
+# ---- the binary functions ------------------------------------------------------------------
 #
-# Each function's first test is the common call: two tensors of one dtype torch computes
+# Each fast path's first test is the common call: two tensors of one dtype torch computes
 # natively. Then two tensors of dtypes torch promotes as the standard does (``_TORCH_PROMOTES``),
-# and a tensor with a Python scalar torch takes as the standard does (``_weak``); everything
-# else (other mixed dtypes, 0-d operands, unsigned gaps, NumPy arrays, other scalars) goes to
-# ``_binary``.
-
-
-def add(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 + x2``, element-wise, with the standard's promotion (no 0-d tensor quirk)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _add(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _add(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _add(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _add(x2, x1)  # exact: real addition commutes
-    return _binary(_add, x1, x2, "add", "bits")
-
-
-def subtract(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 - x2``, element-wise."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _subtract(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _subtract(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _subtract(x1, x2)
-    return _binary(_subtract, x1, x2, "subtract", "bits")
-
-
-def multiply(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 * x2``, element-wise."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _multiply(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _multiply(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _multiply(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _multiply(x2, x1)  # exact: real multiplication commutes
-    return _binary(_multiply, x1, x2, "multiply", "bits")
-
-
-def divide(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 / x2``, element-wise; integers divide in the default float dtype (float64)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _INEXACT:
-                    return _divide(x1, x2)
-                if d in _NATIVE_INTEGRAL and x1.ndim and x2.ndim:
-                    # Integers divide in the default float: one cast, torch promotes the other
-                    # operand (integer with float is the float) inside the division kernel.
-                    return _divide(x1.to(NUMPY_DEFAULTS.current[0]), x2)
-            elif _TORCH_PROMOTES.get((d, e)) in _INEXACT and x1.ndim and x2.ndim:
-                return _divide(x1, x2)  # mixed floating dtypes torch promotes as the standard
-        elif x1.dtype in _WEAK_FLOAT and _weak(x1, x2):
-            return _divide(x1, x2)
-    return _binary(_divide, x1, x2, "divide", "value", floating=True)
-
-
-def floor_divide(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 // x2``, element-wise, with Python's (and NumPy's) pairing to ``remainder``."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        if (d := x1.dtype) is (e := x2.dtype):
-            if d in _NATIVE:
-                return _floor_divide(x1, x2)
-        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-            return _floor_divide(x1, x2)  # mixed dtypes torch promotes as the standard does
-    return _binary(_floor_divide, x1, x2, "floor_divide", "value")
-
-
-def remainder(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 % x2``, element-wise; the result has the divisor's sign (Python's rule)."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        if (d := x1.dtype) is (e := x2.dtype):
-            if d is _FLOAT64 or d in _REAL_FLOATS:
-                # A zero remainder takes the divisor's sign, as in NumPy and the standard; torch
-                # keeps the dividend's (remainder(-0.0, 3) is -0.0). Non-zero results already
-                # have it. In place: the result is new memory, remainder's gradient does not
-                # use it.
-                return _remainder(x1, x2).copysign_(x2)
-            if d in _NATIVE:
-                return _remainder(x1, x2)
-        elif (dt := _TORCH_PROMOTES.get((d, e))) is not None and x1.ndim and x2.ndim:
-            out = _remainder(x1, x2)  # mixed dtypes torch promotes as the standard does
-            return out.copysign_(x2) if dt in _REAL_FLOATS else out
-    out = _binary(_remainder, x1, x2, "remainder", "value")
-    if out.dtype in _REAL_FLOATS:
-        divisor = x2 if isinstance(x2, (Tensor, int, float)) else _tensor(x2, "remainder")
-        out = _copysign(out, divisor)
-    return out
-
-
-def pow(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:  # noqa: A001 - the standard's name
-    """``x1 ** x2``, element-wise."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        if (d := x1.dtype) is (e := x2.dtype):
-            if d in _NATIVE:
-                return _pow(x1, x2)
-        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-            return _pow(x1, x2)  # mixed dtypes torch promotes as the standard does
-    return _binary(_pow, x1, x2, "pow", "value")
+# and (add, subtract, multiply, the comparisons) a tensor with a Python scalar torch takes as
+# the standard does (``_weak``); everything else (other mixed dtypes, 0-d operands, unsigned
+# gaps, NumPy arrays, other scalars, ``out``) goes to the slow path.
 
 
 def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
@@ -950,257 +2253,14 @@ def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: s
     return fn(ta, tb_)
 
 
-def atan2(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """The angle of the point ``(x2, x1)``, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _REAL_FLOATS
-    ):
-        return _atan2(x1, x2)
-    return _floating_binary(_atan2, x1, x2, "atan2")
-
-
-def copysign(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``|x1|`` with the sign of ``x2``, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _REAL_FLOATS
-    ):
-        return _copysign(x1, x2)
-    return _floating_binary(_copysign, x1, x2, "copysign")
-
-
-def hypot(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``sqrt(x1**2 + x2**2)`` without undue overflow, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _REAL_FLOATS
-    ):
-        return _hypot(x1, x2)
-    return _floating_binary(_hypot, x1, x2, "hypot")
-
-
-def logaddexp(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``log(exp(x1) + exp(x2))``, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _REAL_FLOATS
-    ):
-        return _logaddexp(x1, x2)
-    return _floating_binary(_logaddexp, x1, x2, "logaddexp")
-
-
-def nextafter(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """The next representable value after ``x1`` toward ``x2``, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _REAL_FLOATS
-    ):
-        return _nextafter(x1, x2)
-    return _floating_binary(_nextafter, x1, x2, "nextafter")
-
-
-# Comparisons: a Python scalar on the left becomes the mirrored comparison with it on the right
-# (torch takes a scalar only there); NaN compares False both ways, so the mirror is exact.
-# (Complex arrays are left to the slow path, see ``_weak_mirror``.)
-
-
-def equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 == x2``, element-wise (bool)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _eq(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _eq(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _eq(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _eq(x2, x1)
-    return _binary(_eq, x1, x2, "equal", "bits")
-
-
-def not_equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 != x2``, element-wise (bool)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _ne(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _ne(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _ne(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _ne(x2, x1)
-    return _binary(_ne, x1, x2, "not_equal", "bits")
-
-
-def greater(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 > x2``, element-wise (bool)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _gt(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _gt(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _gt(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _lt(x2, x1)
-    return _binary(_gt, x1, x2, "greater", "order")
-
-
-def greater_equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 >= x2``, element-wise (bool)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _ge(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _ge(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _ge(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _le(x2, x1)
-    return _binary(_ge, x1, x2, "greater_equal", "order")
-
-
-def less(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 < x2``, element-wise (bool)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _lt(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _lt(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _lt(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _gt(x2, x1)
-    return _binary(_lt, x1, x2, "less", "order")
-
-
-def less_equal(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 <= x2``, element-wise (bool)."""
-    if type(x1) is Tensor:
-        if type(x2) is Tensor:
-            if (d := x1.dtype) is (e := x2.dtype):
-                if d in _NATIVE:
-                    return _le(x1, x2)
-            elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-                return _le(x1, x2)  # mixed dtypes torch promotes as the standard does
-        elif _weak(x1, x2):
-            return _le(x1, x2)
-    elif type(x2) is Tensor and _weak_mirror(x2, x1):
-        return _ge(x2, x1)
-    return _binary(_le, x1, x2, "less_equal", "order")
-
-
-def maximum(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """Element-wise maximum (NaN propagates)."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        if (d := x1.dtype) is (e := x2.dtype):
-            if d in _NATIVE:
-                return _maximum(x1, x2)
-        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-            return _maximum(x1, x2)  # mixed dtypes torch promotes as the standard does
-    return _binary(_maximum, x1, x2, "maximum", "order")
-
-
-def minimum(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """Element-wise minimum (NaN propagates)."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        if (d := x1.dtype) is (e := x2.dtype):
-            if d in _NATIVE:
-                return _minimum(x1, x2)
-        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
-            return _minimum(x1, x2)  # mixed dtypes torch promotes as the standard does
-    return _binary(_minimum, x1, x2, "minimum", "order")
-
-
 def _bitwise(
     fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode
 ) -> Tensor:
     """The slow path of the bitwise functions: floating input is an error, then ``_binary``."""
     a, b, dt = _operands(x1, x2, where)
-    if dt in _INEXACT:
+    if dt in _INEXACT or dt.is_complex:
         raise TypeError(f"{where}: {dt} has no bits; pass integer or bool arrays")
     return _binary(fn, a, b, where, uint)
-
-
-def bitwise_and(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 & x2``, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _NATIVE_INTEGRAL
-    ):
-        return _bitwise_and(x1, x2)
-    return _bitwise(_bitwise_and, x1, x2, "bitwise_and", "bits")
-
-
-def bitwise_or(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 | x2``, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _NATIVE_INTEGRAL
-    ):
-        return _bitwise_or(x1, x2)
-    return _bitwise(_bitwise_or, x1, x2, "bitwise_or", "bits")
-
-
-def bitwise_xor(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 ^ x2``, element-wise."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _NATIVE_INTEGRAL
-    ):
-        return _bitwise_xor(x1, x2)
-    return _bitwise(_bitwise_xor, x1, x2, "bitwise_xor", "bits")
-
-
-def bitwise_left_shift(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 << x2``, element-wise (shifting by the bit width or more gives 0)."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _NATIVE_INTEGRAL
-    ):
-        return _bitwise_left_shift(x1, x2)
-    return _bitwise(_left_shift, x1, x2, "bitwise_left_shift", "value")
-
-
-def bitwise_right_shift(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """``x1 >> x2``, element-wise (arithmetic for signed, logical for unsigned)."""
-    if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
-        and (d := x1.dtype) is x2.dtype
-        and d in _NATIVE_INTEGRAL
-    ):
-        return _bitwise_right_shift(x1, x2)
-    return _bitwise(_bitwise_right_shift, x1, x2, "bitwise_right_shift", "value")
 
 
 def _left_shift(a: Tensor, b: Tensor | int) -> Tensor:
@@ -1215,45 +2275,518 @@ def _logical(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> T
     return fn(ta.to(torch.bool), tb_.to(torch.bool))
 
 
-def logical_and(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """Logical AND (non-zero counts as True); the result is bool."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        return _logical_and(x1, x2)
-    return _logical(_logical_and, x1, x2, "logical_and")
+def _pow_kernel(a: Tensor, b: Tensor) -> Tensor:
+    """torch.pow, refusing negative integer exponents of integers as NumPy does (torch gives 0)."""
+    if (
+        kind_rank(a.dtype) == 1
+        and kind_rank(b.dtype) == 1
+        and b.device.type != "meta"
+        and b.numel()
+        and bool((b < 0).any())
+    ):
+        raise ValueError(
+            "pow: integers to negative integer powers are not allowed (NumPy's rule); use a "
+            "floating base (tb.astype(x1, tb.float64)) for reciprocal powers"
+        )
+    return _pow(a, b)
 
 
-def logical_or(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """Logical OR (non-zero counts as True); the result is bool."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        return _logical_or(x1, x2)
-    return _logical(_logical_or, x1, x2, "logical_or")
+_floor_divide_safe = _zero_safe(_floor_divide, "floor_divide")
+_remainder_safe = _zero_safe(_remainder, "remainder")
+#: pow's fast path leaves integer results to the slow path (negative exponents are refused).
+_POW_PROMOTES: Final = {k: v for k, v in _TORCH_PROMOTES.items() if v in _INEXACT}
 
 
-def logical_xor(x1: ArrayOrScalar, x2: ArrayOrScalar, /) -> Tensor:
-    """Logical XOR (non-zero counts as True); the result is bool."""
-    if type(x1) is Tensor and type(x2) is Tensor:
-        return _logical_xor(x1, x2)
-    return _logical(_logical_xor, x1, x2, "logical_xor")
+def _subtract_slow(x1: object, x2: object) -> Tensor:
+    a, b, dt = _operands(x1, x2, "subtract")
+    if dt == torch.bool:
+        raise TypeError(
+            "subtract: bool arrays cannot be subtracted (NumPy refuses too); use "
+            "tb.logical_xor, or cast to an integer dtype first (tb.astype)"
+        )
+    return _binary(_subtract, a, b, "subtract", "bits")
+
+
+add = _ufunc2(
+    "add",
+    _add,
+    _binary_doc(
+        "``x1 + x2``, element-wise, with the standard's promotion (no 0-d tensor quirk).",
+        "tb.add(tb.asarray([1, 2], dtype=tb.int8), 3)",
+        "tensor([4, 5], dtype=torch.int8)",
+    ),
+    _Spec("add", 0, True, "sum", "cumsum", "sum", upcast=True),
+    slow=lambda x1, x2: _binary(_add, x1, x2, "add", "bits"),
+    mirror=_add,  # exact: real addition commutes
+)
+subtract = _ufunc2(
+    "subtract",
+    _subtract,
+    _binary_doc(
+        "``x1 - x2``, element-wise (bool operands are a TypeError, as in NumPy).",
+        "tb.subtract(10, tb.asarray([1.5, 2.5]))",
+        "tensor([8.5000, 7.5000], dtype=torch.float64)",
+    ),
+    _Spec("subtract"),
+    slow=_subtract_slow,
+    mirror=torch.rsub,  # rsub(x2, x1) is x1 - x2
+)
+multiply = _ufunc2(
+    "multiply",
+    _multiply,
+    _binary_doc(
+        "``x1 * x2``, element-wise.",
+        "tb.multiply(tb.asarray([1.5, 2.0]), tb.asarray([2, 3]))",
+        "tensor([3., 6.], dtype=torch.float64)",
+    ),
+    _Spec("multiply", 1, True, "prod", "cumprod", "prod", upcast=True),
+    slow=lambda x1, x2: _binary(_multiply, x1, x2, "multiply", "bits"),
+    mirror=_multiply,  # exact: real multiplication commutes
+)
+
+
+def _divide_ufunc(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    try:
+        if out is None and type(x1) is Tensor:
+            if type(x2) is Tensor:
+                if (d := x1.dtype) is (e := x2.dtype):
+                    if d in _INEXACT:
+                        return _divide(x1, x2)
+                    if d in _NATIVE_INTEGRAL and x1.ndim and x2.ndim:
+                        # Integers divide in the default float: one cast, torch promotes the
+                        # other operand (integer with float is the float) inside the kernel.
+                        return _divide(x1.to(current_defaults()[0]), x2)
+                elif _TORCH_PROMOTES.get((d, e)) in _INEXACT and x1.ndim and x2.ndim:
+                    return _divide(x1, x2)  # mixed floating dtypes torch promotes as the standard
+            elif x1.dtype in _WEAK_FLOAT and _weak(x1, x2):
+                return _divide(x1, x2)  # type: ignore[arg-type]
+        return _divide_slow(x1, x2, out)
+    except RuntimeError:
+        return _recover("divide", x1, x2, out, _divide_slow)
+
+
+def _divide_slow(x1: object, x2: object, out: Tensor | None) -> Tensor:
+    return write_out(_binary(_divide, x1, x2, "divide", "value", floating=True), out, "divide")
+
+
+_divide_ufunc.__name__ = _divide_ufunc.__qualname__ = "divide"
+_divide_ufunc.__doc__ = _binary_doc(
+    "``x1 / x2``, element-wise; integers divide in the default float dtype (float64).",
+    "tb.divide(tb.asarray([1, 3]), 2)",
+    "tensor([0.5000, 1.5000], dtype=torch.float64)",
+)
+divide = _with_methods(_divide_ufunc, _Spec("divide"))
+
+floor_divide = _ufunc2(
+    "floor_divide",
+    _floor_divide,
+    _binary_doc(
+        "``x1 // x2``, element-wise, with Python's (and NumPy's) pairing to ``remainder``.",
+        "tb.floor_divide(tb.asarray([7, -7]), 2)",
+        "tensor([ 3, -4])",
+        "Integer division by zero gives 0 with a RuntimeWarning, as in NumPy (torch raises).",
+    ),
+    _Spec("floor_divide"),
+    slow=lambda x1, x2: _binary(_floor_divide_safe, x1, x2, "floor_divide", "value"),
+    promotes=_TORCH_PROMOTES,
+)
+
+
+def _remainder_ufunc(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    try:
+        if out is None and type(x1) is Tensor and type(x2) is Tensor:
+            if (d := x1.dtype) is (e := x2.dtype):
+                if d in _REAL_FLOATS:
+                    # A zero remainder takes the divisor's sign, as in NumPy and the standard;
+                    # torch keeps the dividend's (remainder(-0.0, 3) is -0.0). Non-zero results
+                    # already have it. In place: the result is new memory, remainder's gradient
+                    # does not use it.
+                    return _remainder(x1, x2).copysign_(x2)
+                if d in _NATIVE:
+                    return _remainder(x1, x2)
+            elif (dt := _TORCH_PROMOTES.get((d, e))) is not None and x1.ndim and x2.ndim:
+                r = _remainder(x1, x2)  # mixed dtypes torch promotes as the standard does
+                return r.copysign_(x2) if dt in _REAL_FLOATS else r
+        return _remainder_slow(x1, x2, out)
+    except RuntimeError:
+        return _recover("remainder", x1, x2, out, _remainder_slow)
+
+
+def _remainder_slow(x1: object, x2: object, out: Tensor | None) -> Tensor:
+    return write_out(_remainder_values(x1, x2, _remainder_safe, "remainder"), out, "remainder")
+
+
+def _remainder_values(x1: object, x2: object, kernel: Callable[..., Tensor], where: str) -> Tensor:
+    """remainder's general path with ``kernel`` (which says how a zero divisor warns)."""
+    r = _binary(kernel, x1, x2, where, "value")
+    if r.dtype in _REAL_FLOATS:
+        divisor = x2 if isinstance(x2, (Tensor, int, float)) else _tensor(x2, where)
+        r = _copysign(r, divisor)
+    return r
+
+
+_remainder_ufunc.__name__ = _remainder_ufunc.__qualname__ = "remainder"
+_remainder_ufunc.__doc__ = _binary_doc(
+    "``x1 % x2``, element-wise; the result has the divisor's sign (Python's rule).",
+    "tb.remainder(tb.asarray([7, -7]), 2)",
+    "tensor([1, 1])",
+    "Integer division by zero gives 0 with a RuntimeWarning, as in NumPy (torch raises).",
+)
+remainder = _with_methods(_remainder_ufunc, _Spec("remainder"))
+
+pow = _ufunc2(  # noqa: A001 - the standard's name
+    "pow",
+    _pow,
+    _binary_doc(
+        "``x1 ** x2``, element-wise.",
+        "tb.pow(tb.asarray([2, 3]), 2)",
+        "tensor([4, 9])",
+        "Integers to negative integer powers are a ValueError, as in NumPy.",
+    ),
+    _Spec("pow"),
+    slow=lambda x1, x2: _binary(_pow_kernel, x1, x2, "pow", "value"),
+    same=_INEXACT,
+    promotes=_POW_PROMOTES,
+)
+
+_REAL_FLOATING_NOTE: Final = (
+    "Integer operands compute in the default floating dtype; complex ones are a TypeError."
+)
+atan2 = _ufunc2(
+    "atan2",
+    _atan2,
+    _binary_doc(
+        "The angle of the point ``(x2, x1)``, element-wise.",
+        "tb.atan2(tb.asarray([1.0, -1.0]), tb.asarray([0.0, 0.0]))",
+        "tensor([ 1.5708, -1.5708], dtype=torch.float64)",
+        _REAL_FLOATING_NOTE,
+    ),
+    _Spec("atan2"),
+    slow=lambda x1, x2: _floating_binary(_atan2, x1, x2, "atan2"),
+    same=_REAL_FLOATS,
+)
+copysign = _ufunc2(
+    "copysign",
+    _copysign,
+    _binary_doc(
+        "``|x1|`` with the sign of ``x2``, element-wise.",
+        "tb.copysign(tb.asarray([1.0, 2.0]), -0.0)",
+        "tensor([-1., -2.], dtype=torch.float64)",
+        _REAL_FLOATING_NOTE,
+    ),
+    _Spec("copysign"),
+    slow=lambda x1, x2: _floating_binary(_copysign, x1, x2, "copysign"),
+    same=_REAL_FLOATS,
+)
+hypot = _ufunc2(
+    "hypot",
+    _hypot,
+    _binary_doc(
+        "``sqrt(x1**2 + x2**2)`` without undue overflow, element-wise.",
+        "tb.hypot(tb.asarray([3.0, 5.0]), tb.asarray([4.0, 12.0]))",
+        "tensor([ 5., 13.], dtype=torch.float64)",
+        _REAL_FLOATING_NOTE,
+    ),
+    _Spec("hypot", 0, True),
+    slow=lambda x1, x2: _floating_binary(_hypot, x1, x2, "hypot"),
+    same=_REAL_FLOATS,
+)
+logaddexp = _ufunc2(
+    "logaddexp",
+    _logaddexp,
+    _binary_doc(
+        "``log(exp(x1) + exp(x2))``, element-wise.",
+        "tb.logaddexp(tb.asarray([0.0]), tb.asarray([0.0]))",
+        "tensor([0.6931], dtype=torch.float64)",
+        _REAL_FLOATING_NOTE,
+    ),
+    _Spec("logaddexp", -math.inf, True),
+    slow=lambda x1, x2: _floating_binary(_logaddexp, x1, x2, "logaddexp"),
+    same=_REAL_FLOATS,
+)
+nextafter = _ufunc2(
+    "nextafter",
+    _nextafter,
+    _binary_doc(
+        "The next representable value after ``x1`` toward ``x2``, element-wise.",
+        "tb.nextafter(tb.asarray([1.0]), 2.0) - 1.0",
+        "tensor([2.2204e-16], dtype=torch.float64)",
+        _REAL_FLOATING_NOTE,
+    ),
+    _Spec("nextafter"),
+    slow=lambda x1, x2: _floating_binary(_nextafter, x1, x2, "nextafter"),
+    same=_REAL_FLOATS,
+)
+
+# Comparisons: a Python scalar on the left becomes the mirrored comparison with it on the right
+# (torch takes a scalar only there); NaN compares False both ways, so the mirror is exact.
+# (Complex arrays are left to the slow path, see ``_weak_mirror``.) Their reductions take bool
+# operands only, as NumPy's.
+_COMPARISON_NOTE: Final = "int64 against uint64 compares exactly, as NumPy 2 does."
+equal = _ufunc2(
+    "equal",
+    _eq,
+    _binary_doc(
+        "``x1 == x2``, element-wise (bool).",
+        "tb.equal(tb.asarray([1, 2]), 2)",
+        "tensor([False,  True])",
+        _COMPARISON_NOTE,
+    ),
+    _Spec("equal", loop="bool_only"),
+    slow=lambda x1, x2: _binary(_eq, x1, x2, "equal", "bits"),
+    mirror=_eq,
+)
+not_equal = _ufunc2(
+    "not_equal",
+    _ne,
+    _binary_doc(
+        "``x1 != x2``, element-wise (bool).",
+        "tb.not_equal(tb.asarray([1, 2]), 2)",
+        "tensor([ True, False])",
+        _COMPARISON_NOTE,
+    ),
+    _Spec("not_equal", loop="bool_only"),
+    slow=lambda x1, x2: _binary(_ne, x1, x2, "not_equal", "bits"),
+    mirror=_ne,
+)
+greater = _ufunc2(
+    "greater",
+    _gt,
+    _binary_doc(
+        "``x1 > x2``, element-wise (bool).",
+        "tb.greater(tb.asarray([1, 2]), 1)",
+        "tensor([False,  True])",
+        _COMPARISON_NOTE,
+    ),
+    _Spec("greater", loop="bool_only"),
+    slow=lambda x1, x2: _binary(_gt, x1, x2, "greater", "order"),
+    mirror=_lt,
+)
+greater_equal = _ufunc2(
+    "greater_equal",
+    _ge,
+    _binary_doc(
+        "``x1 >= x2``, element-wise (bool).",
+        "tb.greater_equal(tb.asarray([1, 2]), 2)",
+        "tensor([False,  True])",
+        _COMPARISON_NOTE,
+    ),
+    _Spec("greater_equal", loop="bool_only"),
+    slow=lambda x1, x2: _binary(_ge, x1, x2, "greater_equal", "order"),
+    mirror=_le,
+)
+less = _ufunc2(
+    "less",
+    _lt,
+    _binary_doc(
+        "``x1 < x2``, element-wise (bool).",
+        "tb.less(tb.asarray([1, 2]), 2)",
+        "tensor([ True, False])",
+        _COMPARISON_NOTE,
+    ),
+    _Spec("less", loop="bool_only"),
+    slow=lambda x1, x2: _binary(_lt, x1, x2, "less", "order"),
+    mirror=_gt,
+)
+less_equal = _ufunc2(
+    "less_equal",
+    _le,
+    _binary_doc(
+        "``x1 <= x2``, element-wise (bool).",
+        "tb.less_equal(tb.asarray([1, 2]), 1)",
+        "tensor([ True, False])",
+        _COMPARISON_NOTE,
+    ),
+    _Spec("less_equal", loop="bool_only"),
+    slow=lambda x1, x2: _binary(_le, x1, x2, "less_equal", "order"),
+    mirror=_ge,
+)
+
+maximum = _ufunc2(
+    "maximum",
+    _maximum,
+    _binary_doc(
+        "Element-wise maximum (NaN propagates).",
+        "tb.maximum(tb.asarray([1.0, float('nan')]), 1.5)",
+        "tensor([1.5000,    nan], dtype=torch.float64)",
+    ),
+    _Spec("maximum", None, True, "amax", "cummax", "amax"),
+    slow=lambda x1, x2: _binary(_maximum, x1, x2, "maximum", "order"),
+    promotes=_TORCH_PROMOTES,
+)
+minimum = _ufunc2(
+    "minimum",
+    _minimum,
+    _binary_doc(
+        "Element-wise minimum (NaN propagates).",
+        "tb.minimum(tb.asarray([1.0, float('nan')]), 1.5)",
+        "tensor([1., nan], dtype=torch.float64)",
+    ),
+    _Spec("minimum", None, True, "amin", "cummin", "amin"),
+    slow=lambda x1, x2: _binary(_minimum, x1, x2, "minimum", "order"),
+    promotes=_TORCH_PROMOTES,
+)
+
+_BITWISE_NOTE: Final = "Floating and complex operands are a TypeError (they have no bits)."
+bitwise_and = _ufunc2(
+    "bitwise_and",
+    _bitwise_and,
+    _binary_doc(
+        "``x1 & x2``, element-wise.",
+        "tb.bitwise_and(tb.asarray([12, 10]), 6)",
+        "tensor([4, 2])",
+        _BITWISE_NOTE,
+    ),
+    _Spec("bitwise_and", -1, True),
+    slow=lambda x1, x2: _bitwise(_bitwise_and, x1, x2, "bitwise_and", "bits"),
+    same=_NATIVE_INTEGRAL,
+)
+bitwise_or = _ufunc2(
+    "bitwise_or",
+    _bitwise_or,
+    _binary_doc(
+        "``x1 | x2``, element-wise.",
+        "tb.bitwise_or(tb.asarray([12, 10]), 6)",
+        "tensor([14, 14])",
+        _BITWISE_NOTE,
+    ),
+    _Spec("bitwise_or", 0, True),
+    slow=lambda x1, x2: _bitwise(_bitwise_or, x1, x2, "bitwise_or", "bits"),
+    same=_NATIVE_INTEGRAL,
+)
+bitwise_xor = _ufunc2(
+    "bitwise_xor",
+    _bitwise_xor,
+    _binary_doc(
+        "``x1 ^ x2``, element-wise.",
+        "tb.bitwise_xor(tb.asarray([12, 10]), 6)",
+        "tensor([10, 12])",
+        _BITWISE_NOTE,
+    ),
+    _Spec("bitwise_xor", 0, True),
+    slow=lambda x1, x2: _bitwise(_bitwise_xor, x1, x2, "bitwise_xor", "bits"),
+    same=_NATIVE_INTEGRAL,
+)
+bitwise_left_shift = _ufunc2(
+    "bitwise_left_shift",
+    _bitwise_left_shift,
+    _binary_doc(
+        "``x1 << x2``, element-wise (shifting by the bit width or more gives 0).",
+        "tb.bitwise_left_shift(tb.asarray([1, 3]), 2)",
+        "tensor([ 4, 12])",
+        _BITWISE_NOTE,
+    ),
+    _Spec("bitwise_left_shift"),
+    slow=lambda x1, x2: _bitwise(_left_shift, x1, x2, "bitwise_left_shift", "value"),
+    same=_NATIVE_INTEGRAL,
+)
+bitwise_right_shift = _ufunc2(
+    "bitwise_right_shift",
+    _bitwise_right_shift,
+    _binary_doc(
+        "``x1 >> x2``, element-wise (arithmetic for signed, logical for unsigned).",
+        "tb.bitwise_right_shift(tb.asarray([16, -16]), 2)",
+        "tensor([ 4, -4])",
+        _BITWISE_NOTE,
+    ),
+    _Spec("bitwise_right_shift"),
+    slow=lambda x1, x2: _bitwise(_bitwise_right_shift, x1, x2, "bitwise_right_shift", "value"),
+    same=_NATIVE_INTEGRAL,
+)
+
+logical_and = _ufunc2(
+    "logical_and",
+    _logical_and,
+    _binary_doc(
+        "Logical AND (non-zero counts as True); the result is bool.",
+        "tb.logical_and(tb.asarray([0, 1, 2]), True)",
+        "tensor([False,  True,  True])",
+    ),
+    _Spec("logical_and", True, True, "all", "cumprod", loop="bool"),
+    slow=lambda x1, x2: _logical(_logical_and, x1, x2, "logical_and"),
+    same=None,  # any two tensors: the result is bool whatever they hold
+)
+logical_or = _ufunc2(
+    "logical_or",
+    _logical_or,
+    _binary_doc(
+        "Logical OR (non-zero counts as True); the result is bool.",
+        "tb.logical_or(tb.asarray([0, 1, 2]), False)",
+        "tensor([False,  True,  True])",
+    ),
+    _Spec("logical_or", False, True, "any", "cumsum", loop="bool"),
+    slow=lambda x1, x2: _logical(_logical_or, x1, x2, "logical_or"),
+    same=None,  # any two tensors: the result is bool whatever they hold
+)
+logical_xor = _ufunc2(
+    "logical_xor",
+    _logical_xor,
+    _binary_doc(
+        "Logical XOR (non-zero counts as True); the result is bool.",
+        "tb.logical_xor(tb.asarray([0, 1, 2]), True)",
+        "tensor([ True, False, False])",
+    ),
+    _Spec("logical_xor", False, True, loop="bool"),
+    slow=lambda x1, x2: _logical(_logical_xor, x1, x2, "logical_xor"),
+    same=None,  # any two tensors: the result is bool whatever they hold
+)
 
 
 # ---- clip ----------------------------------------------------------------------------------
 
 
-def _bound(value: ArrayOrScalar | None, t: Tensor, where: str) -> Tensor | None:
+def _saturate(b: Tensor, dt: torch.dtype) -> Tensor:
+    """Integer bounds ``b`` cast to the integer dtype ``dt``, saturated to its range."""
+    if b.dtype is dt:
+        return b
+    if dt == torch.uint64:
+        if b.dtype in UNSIGNED_GAPS:  # uint16/32 fit
+            return ordered(b).view(torch.uint64)
+        return b.to(torch.int64).clamp(min=0).view(torch.uint64)
+    info = torch.iinfo(dt)
+    if b.dtype == torch.uint64:
+        signed = b.view(torch.int64)
+        wide = signed.masked_fill(signed < 0, info.max)  # 2**63 and above: past every max
+    else:
+        wide = ordered(b) if b.dtype in UNSIGNED_GAPS else b.to(torch.int64)
+    low = torch.tensor(info.min, dtype=torch.int64, device=b.device)
+    high = torch.tensor(info.max, dtype=torch.int64, device=b.device)
+    return torch.maximum(torch.minimum(wide, high), low).to(dt)
+
+
+def _bound(value: object, t: Tensor, where: str, name: str = "min") -> Tensor | None:
+    """A bound of ``clip`` as a tensor of ``t``'s dtype (None stays None).
+
+    Python scalars saturate to an integer array's range (a non-integral float bound of an integer
+    array is a TypeError); arrays (tensors, NumPy data, sequences: through the input gate) are
+    cast to ``t``'s dtype, integer bounds saturated, a bound of a higher kind than ``t`` a
+    TypeError (the result keeps ``t``'s dtype, the standard's rule).
+    """
     if value is None:
         return None
-    if isinstance(value, Tensor):
-        return value if value.dtype == t.dtype else value.to(t.dtype)
-    if isinstance(value, (np.ndarray, np.generic)):
-        return _tensor(value, where).to(device=t.device, dtype=t.dtype)
+    if type(value) not in (bool, int, float, complex):
+        b = value if isinstance(value, Tensor) else as_tensor(value, where, name)
+        if b.dtype.is_complex or t.dtype.is_complex:
+            raise TypeError(f"{where}: complex arrays and bounds have no order; pass real values")
+        if kind_rank(b.dtype) > kind_rank(t.dtype):
+            raise TypeError(
+                f"{where}: {name} has dtype {b.dtype}, of a higher kind than x's {t.dtype}; "
+                "the result keeps x's dtype (the standard's rule), so cast the bound or x first "
+                "(tb.astype)"
+            )
+        if not isinstance(value, Tensor) and b.device != t.device:
+            b = b.to(t.device)  # data that was not on a device yet goes to x's
+        if kind_rank(t.dtype) == 1:
+            return _saturate(b, t.dtype)
+        return _as(b, t.dtype)
     if isinstance(value, complex) or t.dtype.is_complex:
         raise TypeError(f"{where}: complex arrays and bounds have no order; pass real values")
-    if kind_rank(t.dtype) == 1:
+    if kind_rank(t.dtype) == 1 and isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer():
             raise TypeError(f"{where}: bound {value!r} does not fit a {t.dtype} array")
         info = torch.iinfo(t.dtype)
         value = min(max(int(value), info.min), info.max)  # saturate to the dtype's range
-    return _scalar_tensor(value, t)
+    return _scalar_tensor(cast(Scalar, value), t)
 
 
 #: clip's fast path, per dtype: the range of Python int bounds and of Python float bounds torch
@@ -1269,42 +2802,72 @@ _CLIP_FAST: Final[dict[torch.dtype, tuple[int, int, float, float, bool]]] = {
 
 
 def clip(
-    x: Tensor,
+    x: ArrayLike,
     /,
-    min: ArrayOrScalar | None = None,  # noqa: A002 - the standard's names
-    max: ArrayOrScalar | None = None,  # noqa: A002
+    min: ArrayLike | None = None,  # noqa: A002 - the standard's names
+    max: ArrayLike | None = None,  # noqa: A002
+    out: Tensor | None = None,
 ) -> Tensor:
     """``x`` limited to ``[min, max]``, element-wise; the result keeps ``x``'s dtype.
 
-    Bounds outside ``x``'s integer range are saturated to it.
+    Parameters
+    ----------
+    x : array_like
+        Real input (tensors, NumPy data, Python scalars, nested sequences).
+    min, max : array_like, optional
+        Bounds (None: no bound on that side); arrays broadcast with ``x``. Integer bounds
+        beyond an integer ``x``'s range are saturated to it; bounds of a higher kind than
+        ``x`` (float bounds of an integer array) are a TypeError, since the result keeps
+        ``x``'s dtype (the standard's rule; NumPy would promote).
+    out : Tensor, optional
+        Where to write the result (NumPy's ``same_kind`` casting); it is returned.
+
+    Returns
+    -------
+    Tensor
+        New memory, on the autograd graph of ``x`` and tensor bounds.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.clip(tb.asarray([-1.0, 0.5, 7.0]), [0, 1, 2], 5)
+    tensor([0., 1., 5.], dtype=torch.float64)
     """
-    # Python bounds torch takes as they are: ints within the range, floats within theirs. A
-    # lone zero bound of a floating array is left to the general path: there torch compares
-    # with a 0-d tensor, whose vectorized kernel answers a zero of x with the bound's zero
-    # (clamp with a Python bound, or with two bounds, keeps x's).
-    if (
-        type(x) is Tensor
-        and (r := _CLIP_FAST.get(x.dtype)) is not None
-        and (
-            min is None
-            or (type(min) is int and r[0] <= min <= r[1])
-            or (type(min) is float and r[2] <= min <= r[3])
-        )
-        and (
-            max is None
-            or (type(max) is int and r[0] <= max <= r[1])
-            or (type(max) is float and r[2] <= max <= r[3])
-        )
-        and (
-            (min is not None and max is not None)
-            or bool(min or max)  # one bound, not zero
-            or (r[4] and (min is not None or max is not None))  # one bound of an integer array
-        )
-    ):
-        return _clamp(x, min, max)
+    try:
+        # Python bounds torch takes as they are: ints within the range, floats within theirs. A
+        # lone zero bound of a floating array is left to the general path: there torch compares
+        # with a 0-d tensor, whose vectorized kernel answers a zero of x with the bound's zero
+        # (clamp with a Python bound, or with two bounds, keeps x's).
+        if (
+            out is None
+            and type(x) is Tensor
+            and (r := _CLIP_FAST.get(x.dtype)) is not None
+            and (
+                min is None
+                or (type(min) is int and r[0] <= min <= r[1])
+                or (type(min) is float and r[2] <= min <= r[3])
+            )
+            and (
+                max is None
+                or (type(max) is int and r[0] <= max <= r[1])
+                or (type(max) is float and r[2] <= max <= r[3])
+            )
+            and (
+                (min is not None and max is not None)
+                or bool(min or max)  # one bound, not zero
+                or (r[4] and (min is not None or max is not None))  # one bound, integer array
+            )
+        ):
+            return _clamp(x, min, max)
+        return write_out(_clip_slow(x, min, max), out, "clip")
+    except RuntimeError as e:
+        raise _failure(e, "clip", (x, min, max)) from e
+
+
+def _clip_slow(x: object, min: object, max: object) -> Tensor:  # noqa: A002
     t = _tensor(x, "clip")
-    lo = _bound(min, t, "clip")
-    hi = _bound(max, t, "clip")
+    lo = _bound(min, t, "clip", "min")
+    hi = _bound(max, t, "clip", "max")
     if lo is None and hi is None:
         return t.clone()
     if t.dtype in UNSIGNED_GAPS:
@@ -1315,3 +2878,8 @@ def clip(
             out = torch.minimum(out, ordered(hi))
         return from_ordered(out, t.dtype)
     return torch.clamp(t, lo, hi)
+
+
+# The functions _ufunc2 made keep their own globals, so doctest does not find them in this
+# module's namespace by itself: list them for it.
+__test__: Final = dict(_MADE)
