@@ -538,6 +538,36 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         r"^trapezoid: dx='a' must be a real number$",
     ),  # type: ignore[arg-type]
     (
+        "polyval-str",
+        lambda: tb.polyval("ab", 1.0),
+        TypeError,
+        r"^polyval: p must be array data",
+    ),
+    (
+        "polyval-x",
+        lambda: tb.polyval([1.0], None),
+        TypeError,
+        r"^polyval: x must be array data",
+    ),
+    (
+        "polymul-2d",
+        lambda: tb.polymul([[1.0]], [1.0]),
+        ValueError,
+        r"^polymul: a1 has shape \(1, 1\); polynomial coefficients are 1-D",
+    ),
+    (
+        "polyint-2d",
+        lambda: tb.polyint([[1.0]]),
+        ValueError,
+        r"^polyint: p has shape \(1, 1\); polynomial coefficients are 1-D",
+    ),
+    (
+        "interp-period-type",
+        lambda: tb.interp([1.0], [0.0, 1.0], [0.0, 1.0], period="a"),  # type: ignore[arg-type]
+        TypeError,
+        r"^interp: period='a' must be a real number$",
+    ),
+    (
         "polyder-m",
         lambda: tb.polyder([1, 2], -1),
         ValueError,
