@@ -1,6 +1,7 @@
 """Benchmarks of tbridge against the raw torch calls, measured side by side in one run.
 
-    python benchmarks/run.py [creation|bridge|moves|namespace|pieces|all] [--json PATH] [--quick]
+    python benchmarks/run.py [creation|bridge|moves|namespace|pieces|numpy_algebra|all]
+        [--json PATH] [--quick]
 
 ``all`` runs creation, bridge and moves (``namespace`` times every function of the Array API
 namespace on small inputs, a few minutes on its own; ``pieces`` times tbridge's internal helpers
@@ -60,7 +61,10 @@ def _environment() -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "section", nargs="?", default="all", choices=(*SECTIONS, "namespace", "pieces", "all")
+        "section",
+        nargs="?",
+        default="all",
+        choices=(*SECTIONS, "namespace", "pieces", "numpy_algebra", "all"),
     )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument(

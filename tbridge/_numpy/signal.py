@@ -23,7 +23,7 @@ from typing import Final, Literal, TypeAlias, overload
 import numpy as np
 import torch
 import torch.nn.functional as F
-from numpy.exceptions import AxisError, RankWarning
+from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
@@ -53,6 +53,12 @@ __all__ = [
 ]
 
 Mode: TypeAlias = Literal["full", "same", "valid"]
+
+#: NumPy's warning for a rank-deficient fit (numpy.exceptions.RankWarning from NumPy 1.25,
+#: numpy.RankWarning before and until 2.0; NumPy 1.26 has only the latter).
+RankWarning: Final[type[Warning]] = (
+    getattr(np.exceptions, "RankWarning", None) or getattr(np, "RankWarning")  # noqa: B009
+)
 _MODES: Final = ("full", "same", "valid")
 _conv1d: Final = F.conv1d
 _gradient: Final = torch.gradient
