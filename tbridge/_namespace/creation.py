@@ -1023,8 +1023,11 @@ def _linspace_arrays(
     dev = None if device is None else torch_device(device)
     a = as_tensor(start, "linspace", "start", device=dev)
     b = as_tensor(stop, "linspace", "stop", device=dev)
-    if a.device != b.device:
-        b = b.to(a.device)
+    if a.device != b.device:  # a tensor bound's device wins over converted data's
+        if isinstance(stop, Tensor) and not isinstance(start, Tensor):
+            a = a.to(b.device)
+        else:
+            b = b.to(a.device)
     # NumPy's result_type(start, stop, float(num)): Python numbers are weak
     work = result_type(
         start if type(start) in _PYTHON_NUMBERS else a,
@@ -1041,7 +1044,7 @@ def _linspace_arrays(
             "not broadcast together; pass bounds of one shape"
         ) from e
     ax = normalize_axis(axis, len(shape) + 1, "linspace", "the result")
-    if not (dt.is_floating_point or dt.is_complex) and num > 0:
+    if not (dt.is_floating_point or dt.is_complex) and num > 0 and a.device.type != "meta":
         finite = bool(torch.isfinite(a).all() & torch.isfinite(b).all())
         if not finite:
             raise ValueError(
@@ -1056,7 +1059,8 @@ def _linspace_arrays(
     if div > 0:
         step = delta / div
         # a denormal step: NumPy divides first (gh-5437)
-        y = y / div * delta if bool((step == 0).any()) else y * step
+        denormal = a.device.type != "meta" and bool((step == 0).any())
+        y = y / div * delta if denormal else y * step
     else:
         step = torch.full_like(delta, math.nan)
         y = y * delta
