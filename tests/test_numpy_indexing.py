@@ -80,6 +80,17 @@ def test_put_last_write_wins_above_the_serial_size() -> None:
     assert_matches_numpy(x, a)
 
 
+def test_put_increasing_positions_counting_from_the_end() -> None:
+    n = 40000  # above the serial size: -1 and n - 1 name one position, the last write wins
+    ind = np.concatenate([[-1], np.arange(n)])
+    vals = np.arange(n + 1.0)
+    x = torch.zeros(n, dtype=torch.float64)
+    tb.put(x, torch.from_numpy(ind), torch.from_numpy(vals))
+    a = np.zeros(n)
+    np.put(a, ind, vals)
+    assert_matches_numpy(x, a)
+
+
 def test_put_writes_through_views_and_numpy_arrays() -> None:
     base = torch.zeros(3, 4)
     view = base.T  # not contiguous: written through its own strides

@@ -153,12 +153,25 @@ def take_along_axis(x: Tensor, indices: Tensor, /, axis: int | None = -1) -> Ten
             [60]])
     """
     try:
-        if x.shape == indices.shape and type(axis) is int and x.ndim:
-            # one shape: no broadcasting to do, and gather checks the bounds
+        if (
+            type(axis) is int
+            and x.ndim
+            and (x.shape == indices.shape or _same_off_axis(x, indices, axis))
+        ):
+            # x's sizes off the axis: no broadcasting to do, and gather checks the bounds
             return _gather(x, axis, indices)
     except (RuntimeError, IndexError, AttributeError, TypeError, NotImplementedError):
         pass
     return _take_along_slow(x, indices, axis)
+
+
+def _same_off_axis(x: Tensor, indices: Tensor, axis: int) -> bool:
+    """Whether ``indices`` has ``x``'s rank and its sizes on every axis but ``axis``."""
+    a, b = list(x.shape), list(indices.shape)
+    if len(a) != len(b) or not -len(a) <= axis < len(a):
+        return False
+    a[axis] = b[axis]
+    return a == b
 
 
 def _take_along_slow(x: object, indices: object, axis: object) -> Tensor:

@@ -16,6 +16,7 @@ from tensors stay on their autograd graphs.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -33,6 +34,7 @@ from tbridge._core.dtypes import (
     torch_dtype,
 )
 from tbridge._core.normalize import (
+    CPU,
     DeviceLike,
     ShapeLike,
     check_requires_grad,
@@ -68,10 +70,15 @@ _diagflat: Final = torch.diagflat
 #: Up to this many samples, ``logspace`` runs NumPy's own on the CPU (its values, and fewer
 #: calls than torch's two kernels).
 _NUMPY_MAX: Final = 4096
+_F8: Final = np.dtype(np.float64)
 _LOGSPACE_NUMPY: Final[dict[torch.dtype, np.dtype[Any]]] = {
-    torch.float64: np.dtype(np.float64),
+    torch.float64: _F8,
     torch.float32: np.dtype(np.float32),
 }
+#: |exponent * log10(base)| below this keeps every power finite in float64 (1e300).
+_NO_OVERFLOW: Final = 300.0
+#: Geometric bounds below this magnitude keep geomspace's powers finite.
+_FINITE: Final = 1e300
 
 
 def identity(
@@ -100,10 +107,6 @@ def identity(
             [0, 1]])
     """
     return eye(n, n, 0, dtype, device=device, requires_grad=requires_grad)
-
-
-def _is_scalar(value: object) -> bool:
-    return type(value) in (int, float) or isinstance(value, (np.integer, np.floating))
 
 
 def logspace(
@@ -142,14 +145,24 @@ def logspace(
     >>> tb.logspace(0, 2, 3, base=2.0, dtype=tb.int64)
     tensor([1, 2, 4])
     """
-    if device is None and requires_grad is False and type(num) is int and 0 <= num <= _NUMPY_MAX:
-        dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
-        exact = _LOGSPACE_NUMPY.get(dt)
-        if exact is not None and _is_scalar(start) and _is_scalar(stop) and _is_scalar(base):
-            y = np.linspace(float(start), float(stop), num, endpoint)
-            with np.errstate(over="ignore"):  # NumPy's power overflows to inf silently
-                values = np.power(float(base), y)
-            return _from_numpy(values if exact == values.dtype else values.astype(exact))
+    if (
+        device is None
+        and requires_grad is False
+        and type(num) is int
+        and 0 <= num <= _NUMPY_MAX
+        and (type(start) is float or type(start) is int)
+        and (type(stop) is float or type(stop) is int)
+        and (type(base) is float or type(base) is int)
+        and base > 0
+        and max(abs(start), abs(stop)) * abs(math.log10(base)) < _NO_OVERFLOW
+    ):
+        exact = _LOGSPACE_NUMPY.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
+        if exact is not None:
+            # NumPy's exponents (linspace in float64, a fresh CPU tensor) and NumPy's power;
+            # the powers stay below float64's range, so NumPy has nothing to warn about
+            y = linspace(start, stop, num, endpoint, dtype=torch.float64)
+            values = np.power(float(base), y.numpy())
+            return _from_numpy(values if exact is _F8 else values.astype(exact))
     return _logspace_general(start, stop, num, endpoint, base, dtype, axis, device, requires_grad)
 
 
@@ -223,6 +236,21 @@ def geomspace(
     >>> tb.geomspace(-1, -8, 4)
     tensor([-1., -2., -4., -8.], dtype=torch.float64)
     """
+    if (
+        device is None
+        and requires_grad is False
+        and type(num) is int
+        and 0 <= num <= _NUMPY_MAX
+        and (type(start) is int or type(start) is float)
+        and (type(stop) is int or type(stop) is float)
+        and (
+            (0 < start < _FINITE and 0 < stop < _FINITE)
+            or (-_FINITE < start < 0 and -_FINITE < stop < 0)
+        )
+    ):
+        exact = _LOGSPACE_NUMPY.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
+        if exact is not None:
+            return _geomspace_numpy(float(start), float(stop), num, endpoint, exact)
     dev = None if device is None else torch_device(device)
     a = as_tensor(start, "geomspace", "start", device=dev)
     b = as_tensor(stop, "geomspace", "stop", device=dev)
@@ -261,6 +289,25 @@ def geomspace(
     if target != out.dtype:
         out = out.to(target)
     return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
+
+
+def _geomspace_numpy(
+    start: float, stop: float, num: int, endpoint: bool, exact: np.dtype[Any]
+) -> Tensor:
+    """NumPy's geomspace for real bounds of one sign, step by step: the sign rotated out,
+    NumPy's log10 of the bounds, linspace of the logs, NumPy's power, exact endpoints."""
+    sign = 1.0 if start > 0 else -1.0
+    a, b = start * sign, stop * sign
+    logs = np.log10(np.array([a, b]))
+    y = linspace(float(logs[0]), float(logs[1]), num, endpoint, dtype=torch.float64)
+    values = np.power(10.0, y.numpy())  # below the bounds' magnitudes: finite
+    if num > 0:
+        values[0] = a
+        if num > 1 and endpoint:
+            values[-1] = b
+    if sign < 0:
+        np.negative(values, out=values)
+    return _from_numpy(values if exact is _F8 else values.astype(exact))
 
 
 def _show(t: Tensor) -> object:
@@ -364,6 +411,11 @@ def frombuffer(
     tensor([1, 2], dtype=torch.uint8)
     """
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
+    if device is None and type(buffer) is bytearray and len(buffer):
+        try:  # a writable buffer torch reads as NumPy does (count in items, offset in bytes)
+            return torch.frombuffer(buffer, dtype=dt, count=count, offset=offset)
+        except ValueError:
+            pass  # sizes that do not fit: NumPy's message below
     twin = numpy_dtype_of(dt)
     if twin is None:
         raise TypeError(f"frombuffer: dtype {dt} has no NumPy twin to read bytes with")
@@ -424,6 +476,17 @@ def tri(
     tensor([[1, 1, 0],
             [1, 1, 1]])
     """
+    if (
+        type(N) is int
+        and N >= 0
+        and (M is None or (type(M) is int and M >= 0))
+        and type(k) is int
+        and device is None
+        and requires_grad is False
+    ):
+        dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+        if dt not in UNSIGNED_GAPS and dt is not torch.bool:
+            return torch.ones(N, N if M is None else M, dtype=dt, device=CPU).tril_(k)
     n, m = torch_shape((N, N if M is None else M), "tri")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
         raise TypeError(f"tri: k={k!r} is not an integer; pass the diagonal's offset as an int")

@@ -32,6 +32,7 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.normalize import CPU
 from tbridge._core.promotion import result_type
 from tbridge._core.shapes import (
     axis_error,
@@ -69,6 +70,10 @@ __all__ = [
 ]
 
 Mode: TypeAlias = 'Literal["raise", "wrap", "clip"]'
+_ARANGE_DTYPES: Final = frozenset(
+    {torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.float16,
+     torch.float32, torch.float64, torch.bfloat16}
+)  # fmt: skip
 
 _Tensor: Final = torch.Tensor
 _MODES: Final = ("raise", "wrap", "clip")
@@ -202,6 +207,29 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
     tensor([[5, 0],
             [0, 6]])
     """
+    if (
+        mode == "raise"
+        and type(a) is _Tensor
+        and type(ind) is _Tensor
+        and type(v) is _Tensor
+        and ind.dtype is torch.int64
+        and v.dtype is a.dtype
+        and ind.shape == v.shape
+        and ind.ndim == 1
+        and a.is_cpu
+        and ind.is_cpu
+        and (ind.shape[0] <= _SERIAL_MAX or _increasing(ind))
+        and a.is_contiguous()
+        and not (a.requires_grad and a.is_leaf)
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        # The common call: torch's CPU kernel checks the range (negative indices count from
+        # the end, as NumPy's mode="raise") and writes in index order, so the last one wins.
+        try:
+            a.view(-1).index_put_((ind,), v)
+            return
+        except IndexError:
+            pass  # out of range: explained below
     t = _target(a, "put")
     m = _check_mode(mode, "put")
     idx = _indices(ind, "put", "ind").reshape(-1).to(t.device, torch.int64)
@@ -225,9 +253,17 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
         raise IndexError("put: cannot write into an empty array")
     idx = torch.where(idx < 0, idx + n, idx)
     vals = _cycled(vals, idx.numel())
-    if idx.numel() > _SERIAL_MAX or t.device.type != "cpu":
+    if (idx.numel() > _SERIAL_MAX or t.device.type != "cpu") and not _increasing(idx):
         idx, vals = _last_wins(idx, vals)
     _flat_write(t, idx, vals)
+
+
+def _increasing(idx: Tensor) -> bool:
+    """Whether the positions are non-negative and strictly increase (then none repeats, even
+    counting from the end): one pass, no sort."""
+    if idx.numel() < 2:
+        return True
+    return bool(idx[0] >= 0) and bool((idx[1:] > idx[:-1]).all())
 
 
 def _last_wins(idx: Tensor, vals: Tensor) -> tuple[Tensor, Tensor]:
@@ -267,6 +303,28 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
             [99, 40, 50]])
     """
     where = "put_along_axis"
+    if (
+        type(arr) is _Tensor
+        and type(indices) is _Tensor
+        and type(axis) is int
+        and indices.dtype is torch.int64
+        and indices.ndim == arr.ndim
+        and arr.device.type == "cpu"
+        and not (arr.requires_grad and arr.is_leaf)
+        and arr.dtype not in UNSIGNED_GAPS
+        and _same_off_axis(arr, indices, axis)
+    ):
+        # indices of arr's sizes off the axis: no broadcasting to do, and scatter checks the
+        # range on the CPU (negative indices are refused there: the general path wraps them)
+        try:
+            if type(values) in (bool, int, float, complex):
+                arr.scatter_(axis, indices, values)
+                return
+            if type(values) is _Tensor and values.dtype is arr.dtype:
+                arr.scatter_(axis, indices, values.expand(indices.shape))
+                return
+        except (RuntimeError, IndexError):
+            pass  # negative or out-of-range indices, values that do not broadcast: below
     t = _target(arr, where, "arr")
     idx = _indices(indices, where, "indices").to(t.device, torch.int64)
     target = t
@@ -322,6 +380,15 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         target.scatter_(ax, idx, vals)
 
 
+def _same_off_axis(arr: Tensor, indices: Tensor, axis: int) -> bool:
+    """Whether ``indices`` has ``arr``'s sizes on every axis but ``axis``."""
+    a, b = list(arr.shape), list(indices.shape)
+    if not -len(a) <= axis < len(a):
+        return False
+    a[axis] = b[axis]
+    return a == b
+
+
 def place(arr: Tensor, mask: Any, vals: Any) -> None:
     """The entries of ``arr`` where ``mask`` is true take ``vals``' values in turn, in place.
 
@@ -345,6 +412,20 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
     >>> a
     tensor([0, 1, 2, 7, 8])
     """
+    if (
+        type(arr) is _Tensor
+        and type(mask) is _Tensor
+        and type(vals) is _Tensor
+        and mask.dtype is torch.bool
+        and vals.dtype is arr.dtype
+        and mask.shape == arr.shape
+    ):
+        # enough values for the true entries: NumPy's cycling does not come into play
+        try:
+            arr.masked_scatter_(mask, vals)
+            return
+        except (RuntimeError, NotImplementedError):
+            pass  # fewer values than true entries, a grad leaf, uint16/32/64: below
     t = _target(arr, "place", "arr")
     m = _mask_of(mask, t, "place")
     v = _safe_values(vals, t, "place", "vals")
@@ -392,6 +473,19 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
     >>> a
     tensor([ 0,  1,  2, -2, -1, -2])
     """
+    if (
+        type(a) is _Tensor
+        and type(mask) is _Tensor
+        and type(values) is _Tensor
+        and mask.dtype is torch.bool
+        and values.dtype is a.dtype
+        and mask.shape == a.shape
+        and values.shape == a.shape
+        and not (a.requires_grad and a.is_leaf)
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        a.copy_(torch.where(mask, values, a))
+        return
     t = _target(a, "putmask")
     m = _mask_of(mask, t, "putmask")
     v = _safe_values(values, t, "putmask", "values")
@@ -431,6 +525,18 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
     tensor([[5, 0, 0],
             [0, 5, 0]])
     """
+    if (
+        type(a) is _Tensor
+        and type(val) in (bool, int, float)
+        and a.ndim >= 2
+        and not (a.requires_grad and a.is_leaf)
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        try:
+            a.fill_diagonal_(val, wrap)  # NumPy's diagonal, tall matrices and N-d alike
+            return
+        except RuntimeError:
+            pass  # unequal sizes beyond 2-d: explained below
     t = _target(a, "fill_diagonal")
     if t.ndim < 2:
         raise ValueError(
@@ -483,6 +589,19 @@ def choose(a: Any, choices: Any, out: Tensor | None = None, mode: Mode = "raise"
     >>> tb.choose([0, 1, 0], [[1, 2, 3], [10, 20, 30]])
     tensor([ 1, 20,  3])
     """
+    if (
+        out is None
+        and mode == "raise"
+        and type(a) is _Tensor
+        and a.dtype is torch.int64
+        and (type(choices) is list or type(choices) is tuple)
+        and choices
+        and a.is_cpu
+        and _same_choices(choices, a)
+    ):
+        bounds = torch.aminmax(a) if a.numel() else None
+        if bounds is None or (bounds[0].item() >= 0 and bounds[1].item() < len(choices)):
+            return torch.gather(torch.stack(choices), 0, a.unsqueeze(0)).squeeze(0)
     m = _check_mode(mode, "choose")
     idx = index_tensor(_t(a, "choose", "a"), "choose", "a")
     if isinstance(choices, (Tensor, np.ndarray)):
@@ -526,6 +645,18 @@ def choose(a: Any, choices: Any, out: Tensor | None = None, mode: Mode = "raise"
     return write_out(result, out, "choose")
 
 
+def _same_choices(choices: Sequence[Any], a: Tensor) -> bool:
+    """Whether the choices are tensors of one dtype, on ``a``'s device, of ``a``'s shape."""
+    first = choices[0]
+    if type(first) is not _Tensor or first.dtype in UNSIGNED_GAPS:
+        return False
+    dt, shape = first.dtype, a.shape
+    for c in choices:
+        if type(c) is not _Tensor or c.dtype is not dt or c.shape != shape or not c.is_cpu:
+            return False
+    return True
+
+
 def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0) -> Tensor:
     """At each position, the entry of the first choice whose condition is true, else
     ``default`` (NumPy's ``select``).
@@ -549,6 +680,16 @@ def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0)
     >>> tb.select([x < 2, x > 3], [x, x ** 2], 42)
     tensor([ 0,  1, 42, 42, 16, 25])
     """
+    if (
+        (type(condlist) is list or type(condlist) is tuple)
+        and (type(choicelist) is list or type(choicelist) is tuple)
+        and condlist
+        and len(condlist) == len(choicelist)
+        and type(default) in (bool, int, float)
+    ):
+        fast = _select_fast(condlist, choicelist, default)
+        if fast is not None:
+            return fast
     if len(condlist) != len(choicelist):
         raise ValueError(
             f"select: {len(condlist)} conditions but {len(choicelist)} choices; pass one choice "
@@ -588,6 +729,27 @@ def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0)
         result = torch.where(cond.to(device), choice, result)
     shape = broadcast_shape(*(c.shape for c in conds), *(v.shape for v in values))
     return result.expand(shape).clone() if result.shape != shape else result
+
+
+def _select_fast(
+    condlist: Sequence[Any], choicelist: Sequence[Any], default: bool | float
+) -> Tensor | None:
+    """``select`` of boolean tensors and tensors of one dtype with a Python default that fits
+    it: one ``where`` per condition, torch's broadcasting (NumPy's)."""
+    dt = getattr(choicelist[0], "dtype", None)
+    for c in condlist:
+        if type(c) is not _Tensor or c.dtype is not torch.bool:
+            return None
+    for c in choicelist:
+        if type(c) is not _Tensor or c.dtype is not dt:
+            return None
+    assert dt is not None
+    if dt in UNSIGNED_GAPS or result_type(dt, default) != dt:
+        return None
+    result = torch.where(condlist[-1], choicelist[-1], default)
+    for cond, choice in zip(condlist[-2::-1], choicelist[-2::-1], strict=True):
+        result = torch.where(cond, choice, result)
+    return result
 
 
 def piecewise(
@@ -630,10 +792,7 @@ def piecewise(
         )
     ):
         condlist = [condlist]
-    conds = [
-        _t(c, "piecewise", f"condlist[{i}]").to(device=t.device, dtype=torch.bool).expand(t.shape)
-        for i, c in enumerate(condlist)
-    ]
+    conds = [_condition(c, t, f"condlist[{i}]") for i, c in enumerate(condlist)]
     n, nf = len(conds), len(funclist)
     if nf == n + 1:
         other = ~torch.stack(conds).any(0) if conds else torch.ones_like(t, dtype=torch.bool)
@@ -645,16 +804,32 @@ def piecewise(
         )
     y = torch.zeros_like(t)
     for cond, func in zip(conds, funclist, strict=True):
+        count = -1
         if callable(func):
-            picked = t[cond]
-            if picked.numel() == 0:
+            picked = torch.masked_select(t, cond)  # x[cond]: the piece, in row-major order
+            count = picked.numel()
+            if count == 0:
                 continue
             value = func(picked, *args, **kw)
         else:
             value = func
-        v = _t(value, "piecewise", "a function's result").to(device=t.device, dtype=t.dtype)
-        y = y.index_put((cond,), v)
+        if type(value) in (bool, int, float, complex):
+            y = y.masked_fill(cond, value)
+            continue
+        v = _t(value, "piecewise", "a function's result")
+        if v.dtype is not t.dtype or v.device != t.device:
+            v = v.to(device=t.device, dtype=t.dtype)
+        # one value per entry of the piece, or NumPy's broadcasting (a constant, one value)
+        y = y.masked_scatter(cond, v) if v.numel() == count else y.index_put((cond,), v)
     return y
+
+
+def _condition(c: object, t: Tensor, name: str) -> Tensor:
+    """A condition as a boolean tensor of ``t``'s shape on its device."""
+    cond = _t(c, "piecewise", name)
+    if cond.dtype is not torch.bool or cond.device != t.device:
+        cond = cond.to(device=t.device, dtype=torch.bool)
+    return cond if cond.shape == t.shape else cond.expand(t.shape)
 
 
 def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None = None) -> Tensor:
@@ -677,6 +852,18 @@ def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None
     tensor([[3, 4],
             [5, 6]])
     """
+    if (
+        out is None
+        and type(a) is _Tensor
+        and type(condition) is _Tensor
+        and condition.dtype is torch.bool
+        and type(axis) is int
+        and condition.ndim == 1
+        and a.ndim > axis >= 0
+        and condition.shape[0] == a.shape[axis]
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        return a[(slice(None),) * axis + (condition,)]
     t = _t(a, "compress", "a")
     c = _t(condition, "compress", "condition")
     if c.ndim != 1:
@@ -719,6 +906,15 @@ def extract(condition: Any, arr: Any) -> Tensor:
     >>> tb.extract(x % 2 == 0, x)
     tensor([0, 2, 4])
     """
+    if (
+        type(arr) is _Tensor
+        and type(condition) is _Tensor
+        and condition.dtype is torch.bool
+        and condition.shape == arr.shape
+        and arr.dtype not in UNSIGNED_GAPS
+        and arr.ndim
+    ):
+        return arr[condition]  # the true entries in row-major order, as NumPy's nonzero
     t = _t(arr, "extract", "arr")
     c = _t(condition, "extract", "condition")
     if c.numel() != t.numel():
@@ -803,6 +999,16 @@ def ravel_multi_index(
     >>> tb.ravel_multi_index(([1, 1], [1, 3]), (2, 4))
     tensor([5, 7])
     """
+    if (
+        mode == "raise"
+        and order == "C"
+        and type(dims) is tuple
+        and (type(multi_index) is tuple or type(multi_index) is list)
+        and len(multi_index) == len(dims) > 1
+    ):
+        fast = _ravel_fast(multi_index, dims)
+        if fast is not None:
+            return fast
     shape = shape_arg(dims, "ravel_multi_index", "dims")
     coords = [
         index_tensor(_t(c, "ravel_multi_index", f"multi_index[{i}]"), "ravel_multi_index")
@@ -846,6 +1052,30 @@ def ravel_multi_index(
     return flat
 
 
+def _ravel_fast(multi_index: Sequence[Any], dims: tuple[Any, ...]) -> Tensor | None:
+    """Row-major flat indices of int64 CPU coordinate tensors of one shape, range-checked in
+    one reduction."""
+    first = multi_index[0]
+    if type(first) is not _Tensor or not first.is_cpu or first.numel() == 0:
+        return None
+    for c in multi_index:
+        if type(c) is not _Tensor or c.dtype is not torch.int64 or c.shape != first.shape:
+            return None
+    for d in dims:
+        if type(d) is not int:
+            return None
+    for c, d in zip(multi_index, dims, strict=True):
+        low, high = torch.aminmax(c)
+        if low.item() < 0 or high.item() >= d:
+            return None  # the general path names the coordinate
+    flat: Tensor = multi_index[-1]
+    stride = 1
+    for c, inner in zip(multi_index[-2::-1], dims[:0:-1], strict=True):
+        stride *= inner
+        flat = torch.add(flat, c, alpha=stride)
+    return flat
+
+
 def indices(
     dimensions: Sequence[SupportsIndex],
     dtype: DTypeLike = int,
@@ -874,7 +1104,10 @@ def indices(
             raise ValueError(f"indices: negative size {d} in dimensions {dims}")
         view = [1] * n
         view[i] = d
-        parts.append(torch.arange(d).to(dt).reshape(view))
+        if dt in _ARANGE_DTYPES:
+            parts.append(torch.arange(d, dtype=dt).view(view))
+        else:  # torch has no arange kernel for bool and uint16/32/64 (pytorch#58734)
+            parts.append(torch.arange(d).to(dt).view(view))
     if sparse:
         return tuple(parts)
     if not parts:
@@ -901,9 +1134,22 @@ def ix_(*args: Any) -> tuple[Tensor, ...]:
     [torch.Size([2, 1]), torch.Size([1, 3])]
     """
     n = len(args)
+    if n == 2:  # the common call: rows and columns as tensors
+        r, c = args
+        if (
+            type(r) is _Tensor
+            and type(c) is _Tensor
+            and r.ndim == 1
+            and c.ndim == 1
+            and r.dtype is not torch.bool
+            and c.dtype is not torch.bool
+        ):
+            return r.view(-1, 1), c.view(1, -1)
     out = []
     for i, a in enumerate(args):
-        if isinstance(a, (list, tuple)) and len(a) == 0:
+        if type(a) is _Tensor:
+            t = a
+        elif isinstance(a, (list, tuple)) and len(a) == 0:
             t = torch.empty(0, dtype=torch.int64)
         else:
             t = _t(a, "ix_", f"args[{i}]")
@@ -917,16 +1163,31 @@ def ix_(*args: Any) -> tuple[Tensor, ...]:
     return tuple(out)
 
 
-def _grid_axis(key: slice, where: str) -> tuple[Any, Any, Any, int | None]:
-    """start, stop, step, and the number of points when the step is imaginary."""
+def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
+    """One axis of a grid: NumPy's ``start + i * step`` (``num`` points from start to stop
+    inclusive for an imaginary step), int64 unless some axis is floating."""
     start = 0 if key.start is None else key.start
     stop = key.stop
     step = 1 if key.step is None else key.step
     if stop is None:
         raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
     if isinstance(step, complex):
-        return start, stop, step, int(abs(step))
-    return start, stop, step, None
+        num = int(abs(step))
+        delta = (stop - start) / (num - 1 if num > 1 else 1)
+        return torch.add(torch.arange(num, dtype=torch.float64).mul_(delta), start)
+    if not floating:
+        return torch.arange(start, stop, step)
+    size = max(0, math.ceil((stop - start) / step))
+    return torch.add(torch.arange(size, dtype=torch.float64).mul_(step), start)
+
+
+def _is_floating(key: slice) -> bool:
+    return (
+        isinstance(key.step, complex)
+        or isinstance(key.start, float)
+        or isinstance(key.stop, float)
+        or isinstance(key.step, float)
+    )
 
 
 class _Grid:
@@ -942,42 +1203,21 @@ class _Grid:
     def __getitem__(self, key: slice | tuple[slice, ...]) -> Tensor | tuple[Tensor, ...]:
         given: object = key
         if isinstance(given, slice):
-            return self._one(given)
+            return _grid_column(given, self.name, _is_floating(given))
         if not isinstance(given, tuple) or not all(isinstance(k, slice) for k in given):
             raise TypeError(f"{self.name}: index with slices, e.g. {self.name}[0:3, 0:4]")
-        axes = [_grid_axis(k, self.name) for k in given]
-        floating = any(
-            isinstance(v, float) or num is not None for s, e, st, num in axes for v in (s, e, st)
-        )
-        dt = torch.float64 if floating else torch.int64
-        columns = []
-        for start, stop, step, num in axes:
-            if num is not None:
-                div = num - 1 if num > 1 else 1
-                delta = (stop - start) / div
-                columns.append(torch.arange(num, dtype=torch.float64) * delta + start)
-            else:
-                size = max(0, math.ceil((stop - start) / step))
-                columns.append(torch.arange(size, dtype=dt) * step + start)
-        n = len(columns)
+        floating = any(_is_floating(k) for k in given)
+        n = len(given)
         shaped = []
-        for i, c in enumerate(columns):
+        for i, k in enumerate(given):
+            column = _grid_column(k, self.name, floating)
             view = [1] * n
-            view[i] = c.shape[0]
-            shaped.append(c.to(dt).reshape(view))
+            view[i] = column.shape[0]
+            shaped.append(column.view(view))
         if self.sparse:
             return tuple(shaped)
-        sizes = [c.shape[0] for c in columns]
+        sizes = [s.shape[i] for i, s in enumerate(shaped)]
         return torch.stack([s.expand(sizes) for s in shaped])
-
-    def _one(self, key: slice) -> Tensor:
-        start, stop, step, num = _grid_axis(key, self.name)
-        if num is not None:
-            div = num - 1 if num > 1 else 1
-            points: Tensor = torch.arange(num, dtype=torch.float64) * ((stop - start) / div) + start
-            return points
-        floating = any(isinstance(v, float) for v in (start, stop, step))
-        return torch.arange(start, stop, step, dtype=torch.float64 if floating else torch.int64)
 
 
 mgrid: Final = _Grid(sparse=False, name="mgrid")
@@ -1037,16 +1277,25 @@ def diag_indices_from(arr: Any) -> tuple[Tensor, ...]:
 
 
 def _triangle_indices(
-    fn: Callable[..., Tensor], where: str, n: int, k: int, m: int | None
+    fn: Callable[..., Tensor],
+    where: str,
+    n: int,
+    k: int,
+    m: int | None,
+    device: torch.device = CPU,
 ) -> tuple[Tensor, Tensor]:
+    if type(n) is int and type(k) is int and n >= 0 and (m is None or (type(m) is int and m >= 0)):
+        # NumPy returns a tuple of two arrays: unbind is the cheapest way to one
+        cols = n if m is None else m
+        found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
+        return found.unbind(0)  # type: ignore[return-value]
     rows = operator.index(n)
     cols = rows if m is None else operator.index(m)
     if isinstance(k, bool) or not hasattr(k, "__index__"):
         raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset")
     if rows < 0 or cols < 0:
         raise ValueError(f"{where}: sizes n={rows}, m={cols} must be >= 0")
-    found = fn(rows, cols, operator.index(k))
-    return found[0], found[1]
+    return fn(rows, cols, operator.index(k), device=device).unbind(0)  # type: ignore[return-value]
 
 
 def tril_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tensor]:
@@ -1080,6 +1329,8 @@ def triu_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
 
 
 def _from(arr: Any, where: str) -> Tensor:
+    if type(arr) is _Tensor and arr.ndim == 2:
+        return arr
     t = _t(arr, where, "arr")
     if t.ndim != 2:
         raise ValueError(f"{where}: arr has shape {tuple(t.shape)}; it must be 2-d")
@@ -1089,7 +1340,7 @@ def _from(arr: Any, where: str) -> Tensor:
 def tril_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     """:func:`tril_indices` for the shape of a 2-d ``arr``.
 
-    Memory and autograd: new int64 arrays.
+    Memory and autograd: new int64 arrays, on ``arr``'s device.
 
     Raises
     ------
@@ -1103,13 +1354,15 @@ def tril_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     (tensor([0, 0, 1, 1, 1]), tensor([0, 1, 0, 1, 2]))
     """
     t = _from(arr, "tril_indices_from")
-    return tril_indices(t.shape[0], k, t.shape[1])
+    return _triangle_indices(
+        torch.tril_indices, "tril_indices_from", t.shape[0], k, t.shape[1], t.device
+    )
 
 
 def triu_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     """:func:`triu_indices` for the shape of a 2-d ``arr``.
 
-    Memory and autograd: new int64 arrays.
+    Memory and autograd: new int64 arrays, on ``arr``'s device.
 
     Raises
     ------
@@ -1123,4 +1376,6 @@ def triu_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     (tensor([0, 0, 0, 1, 1]), tensor([0, 1, 2, 1, 2]))
     """
     t = _from(arr, "triu_indices_from")
-    return triu_indices(t.shape[0], k, t.shape[1])
+    return _triangle_indices(
+        torch.triu_indices, "triu_indices_from", t.shape[0], k, t.shape[1], t.device
+    )

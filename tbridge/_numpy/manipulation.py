@@ -20,7 +20,6 @@ memory; every result stays on its inputs' autograd graphs.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from typing import Any, Final, Literal, SupportsIndex, TypeAlias, overload
@@ -109,6 +108,9 @@ def _sequence(tup: object, where: str) -> list[Tensor]:
 
 def _one_dtype(arrays: Sequence[object]) -> bool:
     """Whether every entry is a plain tensor of the first one's dtype (torch's join suffices)."""
+    if len(arrays) == 2:  # the common call, checked inline
+        a, b = arrays
+        return type(a) is _Tensor and type(b) is _Tensor and a.dtype is b.dtype
     first = arrays[0]
     if type(first) is not _Tensor:
         return False
@@ -374,6 +376,12 @@ def array_split(ary: Tensor, indices_or_sections: IndexLike, axis: int = 0) -> l
     >>> tb.array_split(tb.arange(5), 2)
     [tensor([0, 1, 2]), tensor([3, 4])]
     """
+    if type(ary) is _Tensor and type(indices_or_sections) is int and type(axis) is int:
+        try:
+            if indices_or_sections > 0:
+                return list(torch.tensor_split(ary, indices_or_sections, axis))
+        except (IndexError, RuntimeError):
+            pass  # an axis out of range, a 0-d array: explained below
     return _split(ary, indices_or_sections, axis, "array_split", even=False)
 
 
@@ -397,6 +405,12 @@ def split(ary: Tensor, indices_or_sections: IndexLike, axis: int = 0) -> list[Te
     >>> tb.split(tb.arange(6), [2, 3])
     [tensor([0, 1]), tensor([2]), tensor([3, 4, 5])]
     """
+    if type(ary) is _Tensor and type(indices_or_sections) is int and type(axis) is int:
+        try:
+            if indices_or_sections > 0 and ary.shape[axis] % indices_or_sections == 0:
+                return list(torch.tensor_split(ary, indices_or_sections, axis))
+        except (IndexError, RuntimeError):
+            pass  # an axis out of range, a 0-d array: explained below
     return _split(ary, indices_or_sections, axis, "split", even=True)
 
 
@@ -416,15 +430,9 @@ def _split(ary: object, points: object, axis: object, where: str, even: bool) ->
                 "pass a divisor of the size, or use array_split for sections that differ by one"
             )
         return list(torch.tensor_split(t, cuts, a))
-    bounds = [0, *cuts, size]
-    return [t[_at(a, slice(lo, hi))] for lo, hi in itertools.pairwise(bounds)]
-
-
-def _at(axis: int, key: slice) -> tuple[slice, ...]:
-    """An index that applies ``key`` along ``axis`` and keeps the axes before it whole."""
-    full = [slice(None)] * axis
-    full.append(key)
-    return tuple(full)
+    # torch's tensor_split cuts at a list of indices as Python slicing (and NumPy) does:
+    # negative indices count from the end, indices beyond the axis give empty pieces
+    return list(torch.tensor_split(t, cuts, a))
 
 
 def hsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
@@ -443,6 +451,11 @@ def hsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
     >>> [p.shape for p in tb.hsplit(tb.zeros((2, 4)), 2)]
     [torch.Size([2, 2]), torch.Size([2, 2])]
     """
+    if type(ary) is _Tensor and ary.ndim >= 1 and type(indices_or_sections) in (int, list, tuple):
+        try:  # torch's hsplit is NumPy's (sections that divide the axis, or cut points)
+            return list(torch.hsplit(ary, indices_or_sections))  # type: ignore[call-overload]
+        except (RuntimeError, TypeError):
+            pass  # sections that do not divide the axis, non-integer points: below
     t = _t(ary, "hsplit", "ary")
     if t.ndim == 0:
         raise ValueError("hsplit: ary is 0-d; hsplit needs an array of at least 1 dimension")
@@ -465,6 +478,11 @@ def vsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
     >>> [p.shape for p in tb.vsplit(tb.zeros((4, 2)), 2)]
     [torch.Size([2, 2]), torch.Size([2, 2])]
     """
+    if type(ary) is _Tensor and ary.ndim >= 2 and type(indices_or_sections) in (int, list, tuple):
+        try:  # torch's vsplit is NumPy's (sections that divide the axis, or cut points)
+            return list(torch.vsplit(ary, indices_or_sections))  # type: ignore[call-overload]
+        except (RuntimeError, TypeError):
+            pass  # sections that do not divide the axis, non-integer points: below
     t = _t(ary, "vsplit", "ary")
     if t.ndim < 2:
         raise ValueError(
@@ -489,6 +507,11 @@ def dsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
     >>> [p.shape for p in tb.dsplit(tb.zeros((1, 1, 4)), [1])]
     [torch.Size([1, 1, 1]), torch.Size([1, 1, 3])]
     """
+    if type(ary) is _Tensor and ary.ndim >= 3 and type(indices_or_sections) in (int, list, tuple):
+        try:  # torch's dsplit is NumPy's (sections that divide the axis, or cut points)
+            return list(torch.dsplit(ary, indices_or_sections))  # type: ignore[call-overload]
+        except (RuntimeError, TypeError):
+            pass  # sections that do not divide the axis, non-integer points: below
     t = _t(ary, "dsplit", "ary")
     if t.ndim < 3:
         raise ValueError(
@@ -545,6 +568,14 @@ def rollaxis(a: Tensor, axis: int, start: int = 0) -> Tensor:
     >>> tb.rollaxis(tb.zeros((3, 4, 5)), 2).shape
     torch.Size([5, 3, 4])
     """
+    if type(a) is _Tensor and type(axis) is int and type(start) is int:
+        n = a.ndim
+        if -n <= axis < n and -n <= start <= n:
+            ax = axis + n if axis < 0 else axis
+            s = start + n if start < 0 else start
+            if ax < s:
+                s -= 1
+            return a.view(a.shape) if ax == s else torch.movedim(a, ax, s)
     t = _t(a, "rollaxis", "a")
     n = t.ndim
     ax = normalize_axis(axis, n, "rollaxis")
@@ -693,8 +724,11 @@ def ravel(a: Tensor, order: Literal["C", "F", "A", "K"] = "C") -> Tensor:
     >>> tb.ravel([[1, 2], [3, 4]], order="F")
     tensor([1, 3, 2, 4])
     """
-    if order == "C" and type(a) is _Tensor:
-        return a.reshape(-1)
+    if type(a) is _Tensor:
+        if order == "C":
+            return a.reshape(-1)
+        if order == "F":
+            return a.permute(_REVERSED[a.ndim]).reshape(-1)
     t = _t(a, "ravel", "a")
     o = _order(order, t, "ravel")
     if o == "C":
@@ -758,6 +792,8 @@ def append(arr: Tensor, values: Tensor, axis: int | None = None) -> Tensor:
     a = _t(arr, "append", "arr")
     v = _t(values, "append", "values")
     if axis is None:
+        if a.dtype is v.dtype:
+            return torch.cat((a.reshape(-1), v if v.ndim == 1 else v.reshape(-1)))
         return concat((a.reshape(-1), v.reshape(-1)))
     try:
         return concat((a, v), axis)
@@ -829,14 +865,20 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
         raise TypeError(
             "insert: obj is a boolean array; pass integer positions (e.g. tb.flatnonzero(mask))"
         )
+    if single is not None and not -n <= single <= n:
+        raise IndexError(
+            f"insert: index {single} is out of bounds for axis {ax} with size {n}; valid "
+            f"positions are in [{-n}, {n}]"
+        )
+    if single is not None and type(values) in (bool, int, float):
+        at = single + n if single < 0 else single
+        shape = list(t.shape)
+        shape[ax] = 1
+        block = torch.full(shape, values, device=t.device).to(t.dtype)  # NumPy casts the value
+        return torch.cat([t.narrow(ax, 0, at), block, t.narrow(ax, at, n - at)], ax)
     v = values if isinstance(values, Tensor) else as_tensor(values, "insert", "values")
     v = v.to(device=t.device, dtype=t.dtype)
     if single is not None:
-        if not -n <= single <= n:
-            raise IndexError(
-                f"insert: index {single} is out of bounds for axis {ax} with size {n}; valid "
-                f"positions are in [{-n}, {n}]"
-            )
         at = single + n if single < 0 else single
         if v.ndim < t.ndim:
             v = v.reshape((1,) * (t.ndim - v.ndim) + tuple(v.shape))
@@ -1010,6 +1052,11 @@ def trim_zeros(
     >>> tb.trim_zeros([0, 0, 1, 2, 0], "b")
     tensor([0, 0, 1, 2])
     """
+    if type(filt) is _Tensor and filt.ndim == 1 and trim == "fb" and axis is None:
+        found = torch.nonzero(filt).reshape(-1)
+        if found.numel() == 0:
+            return filt[:0]
+        return filt[int(found[0]) : int(found[-1]) + 1]
     t = _t(filt, "trim_zeros", "filt")
     given: object = trim
     mode = given.lower() if isinstance(given, str) else given
@@ -1058,6 +1105,17 @@ def _pairs(
     value: object, ndim: int, where: str, name: str, integral: bool
 ) -> list[tuple[Any, Any]]:
     """NumPy's ``(before, after)`` pairs for every axis from a scalar, a pair or per-axis pairs."""
+    if type(value) is int and value >= 0:  # the common spellings, without NumPy's help
+        return [(value, value)] * ndim
+    if (
+        type(value) is tuple
+        and len(value) == 2
+        and type(value[0]) is int
+        and type(value[1]) is int
+        and value[0] >= 0
+        and value[1] >= 0
+    ):
+        return [value] * ndim
     if isinstance(value, Tensor):
         value = value.tolist()
     arr = np.asarray(value)
@@ -1195,19 +1253,18 @@ def pad(
             f"{', '.join(map(repr, _PAD_OPTIONS))} (a callable mode is not supported: pad "
             "with 'empty' and fill the areas instead)"
         )
-    given = {
-        "stat_length": stat_length,
-        "constant_values": constant_values,
-        "end_values": end_values,
-        "reflect_type": reflect_type,
-    }
-    extra = sorted(k for k, v in given.items() if v is not None and k not in _PAD_OPTIONS[mode])
-    if extra:
-        raise ValueError(
-            f"pad: mode {mode!r} takes no {', '.join(extra)}; it takes "
-            f"{', '.join(_PAD_OPTIONS[mode]) or 'no options'}"
-        )
+    if (
+        stat_length is not None
+        or constant_values is not None
+        or end_values is not None
+        or reflect_type is not None
+    ):
+        _check_pad_options(mode, stat_length, constant_values, end_values, reflect_type)
     widths = _pairs(pad_width, t.ndim, "pad", "pad_width", integral=True)
+    if mode in _TORCH_PAD and 1 <= t.ndim <= 3 and reflect_type != "odd" and t.numel():
+        fast = _torch_pad(t, widths, mode)
+        if fast is not None:
+            return fast
     if mode == "constant":
         return _pad_constant(t, widths, 0 if constant_values is None else constant_values)
     if mode == "empty":
@@ -1220,8 +1277,6 @@ def pad(
                     "values from the array; use 'constant' or 'empty'"
                 )
         return _pad_constant(t, widths, 0)
-    if reflect_type not in (None, "even", "odd"):
-        raise ValueError(f"pad: reflect_type={reflect_type!r}; pass 'even' or 'odd'")
     out = t
     ends = _pairs(0 if end_values is None else end_values, t.ndim, "pad", "end_values", False)
     lengths = (
@@ -1263,6 +1318,52 @@ def pad(
             right = _stat(out.narrow(ax, n - la, la), ax, mode).expand(shape)
         out = torch.cat([left.to(out.dtype), out, right.to(out.dtype)], ax)
     return out
+
+
+#: NumPy's copying modes that torch's padding kernels share (for up to 3 padded axes).
+_TORCH_PAD: Final = {"edge": "replicate", "wrap": "circular", "reflect": "reflect"}
+
+
+def _torch_pad(t: Tensor, widths: list[tuple[int, int]], mode: str) -> Tensor | None:
+    """``F.pad`` where its values are NumPy's: every axis padded (torch pads the last 1-3 axes
+    of a batched input), reflections shorter than the axis, wraps no longer than it."""
+    flat: list[int] = []
+    for n, (before, after) in zip(reversed(t.shape), reversed(widths), strict=True):
+        if mode == "reflect" and (before >= n or after >= n):
+            return None
+        if mode == "wrap" and (before > n or after > n):
+            return None
+        flat += (before, after)
+    if not any(flat):
+        return t.clone()
+    try:
+        return F.pad(t.unsqueeze(0), flat, mode=_TORCH_PAD[mode]).squeeze(0)
+    except (NotImplementedError, RuntimeError):  # dtypes without the kernel (bool, uint16/32/64)
+        return None
+
+
+def _check_pad_options(
+    mode: str,
+    stat_length: object,
+    constant_values: object,
+    end_values: object,
+    reflect_type: object,
+) -> None:
+    """NumPy's rule: each mode takes its own options and no others."""
+    given = {
+        "stat_length": stat_length,
+        "constant_values": constant_values,
+        "end_values": end_values,
+        "reflect_type": reflect_type,
+    }
+    extra = sorted(k for k, v in given.items() if v is not None and k not in _PAD_OPTIONS[mode])
+    if extra:
+        raise ValueError(
+            f"pad: mode {mode!r} takes no {', '.join(extra)}; it takes "
+            f"{', '.join(_PAD_OPTIONS[mode]) or 'no options'}"
+        )
+    if reflect_type not in (None, "even", "odd"):
+        raise ValueError(f"pad: reflect_type={reflect_type!r}; pass 'even' or 'odd'")
 
 
 def _pad_constant(t: Tensor, widths: list[tuple[int, int]], value: object) -> Tensor:
