@@ -132,7 +132,10 @@ def bits_or_raise(
     """Run ``fn`` on a signed view of an unsigned ``x`` torch has no kernel for (pytorch#58734)."""
     if x.dtype in UNSIGNED_GAPS:
         return on_bits(fn, x)
-    raise TypeError(f"{where}: torch has no kernel for {x.dtype} on {x.device.type}: {e}") from e
+    raise TypeError(
+        f"{where}: torch has no kernel for {x.dtype} on {x.device.type}; cast x to a dtype "
+        "torch computes with there (e.g. with tb.astype) first"
+    ) from e
 
 
 def index_tensor(indices: Tensor, where: str, name: str = "indices") -> Tensor:

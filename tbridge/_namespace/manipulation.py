@@ -391,7 +391,10 @@ def _concat_slow(arrays: object, axis: object, dtype: DTypeLike | None, casting:
         return torch.cat(ts, ax)
     except NotImplementedError as e:
         if ts[0].dtype not in UNSIGNED_GAPS:
-            raise TypeError(f"concat: torch has no kernel for {ts[0].dtype}: {e}") from e
+            raise TypeError(
+                f"concat: torch has no kernel joining {ts[0].dtype} arrays on "
+                f"{ts[0].device.type}; cast them first (e.g. with tb.astype)"
+            ) from e
         return on_bits(lambda *bits: torch.cat(bits, ax), *ts)
     except (IndexError, RuntimeError) as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in ts)
@@ -465,7 +468,10 @@ def _stack_slow(arrays: object, axis: object, dtype: DTypeLike | None, casting: 
         return torch.stack(ts, ax)
     except NotImplementedError as e:
         if ts[0].dtype not in UNSIGNED_GAPS:
-            raise TypeError(f"stack: torch has no kernel for {ts[0].dtype}: {e}") from e
+            raise TypeError(
+                f"stack: torch has no kernel stacking {ts[0].dtype} arrays on "
+                f"{ts[0].device.type}; cast them first (e.g. with tb.astype)"
+            ) from e
         return on_bits(lambda *bits: torch.stack(bits, ax), *ts)
     except RuntimeError as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in ts)
