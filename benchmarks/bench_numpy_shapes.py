@@ -50,7 +50,9 @@ SEMANTICS = {
     "after stacking) and promotes the choices",
     "select": "NumPy's promotion of the choices and default, then one where per condition",
     "piecewise": "NumPy evaluates each function on its piece only (x[cond]), then scatters",
-    "put": "NumPy's mode='raise' reads the indices' min and max to refuse out-of-range ones",
+    "put": "NumPy's last write wins for repeated positions: above 32768 indices they are "
+    "checked to increase strictly (else de-duplicated) before torch's parallel kernel, which "
+    "does not order repeated writes",
     "put_along_axis": "indices are checked against the axis and negatives wrapped, as NumPy",
     "place": "NumPy cycles the values over the true entries: their count is read first",
     "putmask": "NumPy repeats the values over the whole array before the masked copy",

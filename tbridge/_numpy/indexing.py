@@ -1287,7 +1287,7 @@ def _triangle_indices(
     if type(n) is int and type(k) is int and n >= 0 and (m is None or (type(m) is int and m >= 0)):
         # NumPy returns a tuple of two arrays: unbind is the cheapest way to one
         cols = n if m is None else m
-        found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
+        found = fn(n, cols, k) if device.type == "cpu" else fn(n, cols, k, device=device)
         return found.unbind(0)  # type: ignore[return-value]
     rows = operator.index(n)
     cols = rows if m is None else operator.index(m)
