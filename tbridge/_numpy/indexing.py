@@ -1220,12 +1220,42 @@ class _Grid:
         return torch.stack([s.expand(sizes) for s in shaped])
 
 
-mgrid: Final = _Grid(sparse=False, name="mgrid")
-"""A dense index grid: ``tb.mgrid[0:2, 0:3]`` is an array of shape ``(2, 2, 3)``; an
-imaginary step ``5j`` asks for 5 points with the stop included (NumPy's ``mgrid``)."""
-ogrid: Final = _Grid(sparse=True, name="ogrid")
-"""An open index grid: ``tb.ogrid[0:2, 0:3]`` is a tuple of arrays of shapes ``(2, 1)`` and
-``(1, 3)`` (NumPy's ``ogrid``)."""
+class _DenseGrid(_Grid):
+    """A dense index grid, indexed with slices (NumPy's ``mgrid``).
+
+    ``tb.mgrid[0:2, 0:3]`` is an array of shape ``(2, 2, 3)``: one coordinate array per slice,
+    stacked. An imaginary step ``5j`` asks for 5 points with the stop included. Integer slices
+    give int64, any float or imaginary step float64.
+
+    Memory and autograd: new memory, on the CPU.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.mgrid[0:2, 0:3][1]
+    tensor([[0, 1, 2],
+            [0, 1, 2]])
+    """
+
+
+class _OpenGrid(_Grid):
+    """An open index grid, indexed with slices (NumPy's ``ogrid``).
+
+    ``tb.ogrid[0:2, 0:3]`` is a tuple of arrays of shapes ``(2, 1)`` and ``(1, 3)`` that
+    broadcast to the dense grid; steps work as in :data:`mgrid`.
+
+    Memory and autograd: new memory, on the CPU.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> [t.shape for t in tb.ogrid[0:2, 0:3]]
+    [torch.Size([2, 1]), torch.Size([1, 3])]
+    """
+
+
+mgrid: Final = _DenseGrid(sparse=False, name="mgrid")
+ogrid: Final = _OpenGrid(sparse=True, name="ogrid")
 
 
 def diag_indices(n: int, ndim: int = 2) -> tuple[Tensor, ...]:
