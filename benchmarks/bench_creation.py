@@ -163,11 +163,50 @@ def _cases(shape: tuple[int, int]) -> list[tuple[str, str, str, str | None]]:
     ]
 
 
+F32 = "dtype=torch.float32"
+
+
+def _dtype_cases(shape: tuple[int, int]) -> list[tuple[str, str, str, str | None]]:
+    """Creation with an explicit non-default dtype (float32, positionally where NumPy takes
+    it) against the same torch call: it must cost what the default-dtype call costs."""
+    s = repr(shape)
+    n0, n1 = shape
+    n = n0 * n1
+    return [
+        ("zeros(s, f32)", f"torch.zeros({s}, {F32})", f"tb.zeros({s}, tb.float32)", None),
+        ("ones(s, f32)", f"torch.ones({s}, {F32})", f"tb.ones({s}, tb.float32)", None),
+        ("empty(s, f32)", f"torch.empty({s}, {F32})", f"tb.empty({s}, tb.float32)", None),
+        ("full(s, v, f32)", f"torch.full({s}, 1.5, {F32})", f"tb.full({s}, 1.5, tb.float32)", None),
+        ("eye(f32)", f"torch.eye({n0}, {n1}, {F32})", f"tb.eye({n0}, {n1}, 0, tb.float32)", None),
+        ("identity(f32)", f"torch.eye({n0}, {F32})", f"tb.identity({n0}, tb.float32)", None),
+        (
+            "arange(int, f32)",
+            f"torch.arange({n}, {F32})",
+            f"tb.arange({n}, dtype=tb.float32)",
+            None,
+        ),
+        (
+            "arange(float, f32)",
+            f"torch.arange(0.0, {n}.0, 1.0, {F32})",
+            f"tb.arange(0.0, {n}.0, 1.0, tb.float32)",
+            None,
+        ),
+        (
+            "linspace(f32)",
+            f"torch.linspace(0.0, 1.0, {n}, {F32})",
+            f"tb.linspace(0.0, 1.0, {n}, dtype=tb.float32)",
+            None,
+        ),
+        ("asarray(list, f32)", f"torch.asarray(lst, {F32})", "tb.asarray(lst, tb.float32)", None),
+        ("array(list, f32)", f"torch.tensor(lst, {F32})", "tb.array(lst, tb.float32)", None),
+    ]
+
+
 def _row(
     name: str, shape: tuple[int, int], cands: dict[str, str], ns: dict[str, Any], rounds: int
 ) -> dict[str, Any]:
     small = shape == (3, 4)
-    big_list = name in ("asarray(list)", "array(list)") and not small
+    big_list = name.startswith(("asarray(list", "array(list")) and not small
     res = compare(
         cands,
         ns,
@@ -200,7 +239,8 @@ def _row(
     }
 
 
-def run(scale: float = 1.0) -> dict[str, Any]:
+def run(scale: float = 1.0, dtypes_only: bool = False) -> dict[str, Any]:
+    """Every creation row (default dtypes, then explicit float32), or only the float32 ones."""
     rows: list[dict[str, Any]] = []
     for shape in SHAPES:
         ns: dict[str, Any] = {
@@ -214,7 +254,8 @@ def run(scale: float = 1.0) -> dict[str, Any]:
             "lst": np.random.default_rng(0).random(shape).tolist(),
         }
         rounds = max(5, int((41 if shape == (3, 4) else 31) * scale))
-        for name, raw, tbs, compat in _cases(shape):
+        cases = [] if dtypes_only else _cases(shape)
+        for name, raw, tbs, compat in [*cases, *_dtype_cases(shape)]:
             cands = {"raw": raw, "tbridge": tbs, "raw again": raw}
             if compat is not None:
                 cands["compat"] = compat
@@ -257,3 +298,17 @@ def run(scale: float = 1.0) -> dict[str, Any]:
     line = verdict("creation", rows)
     print(line)
     return {"rows": rows, "verdict": line}
+
+
+if __name__ == "__main__":
+    # python benchmarks/bench_creation.py [--dtypes] [--quick]: this section alone, as run.py
+    # runs it (one torch thread, this thread's CPU time); --dtypes times only the explicit
+    # float32 rows.
+    import sys
+    import time
+
+    import _timing
+
+    torch.set_num_threads(1)
+    _timing.CLOCK = time.thread_time
+    run(0.25 if "--quick" in sys.argv else 1.0, dtypes_only="--dtypes" in sys.argv)

@@ -24,6 +24,7 @@ from tbridge._namespace import constants as _constants
 from tbridge._namespace import creation as _creation
 from tbridge._namespace import data_types as _data_types
 from tbridge._namespace import elementwise as _elementwise
+from tbridge._namespace import indexing as _indexing
 from tbridge._namespace import linear_algebra as _linear_algebra
 from tbridge._namespace import manipulation as _manipulation
 from tbridge._namespace import searching as _searching
@@ -32,6 +33,7 @@ from tbridge._namespace.constants import *  # noqa: F403
 from tbridge._namespace.creation import *  # noqa: F403
 from tbridge._namespace.data_types import *  # noqa: F403
 from tbridge._namespace.elementwise import *  # noqa: F403
+from tbridge._namespace.indexing import *  # noqa: F403
 from tbridge._namespace.info import __array_namespace_info__
 from tbridge._namespace.linear_algebra import *  # noqa: F403
 from tbridge._namespace.manipulation import *  # noqa: F403
@@ -124,6 +126,7 @@ __all__ += _constants.__all__
 __all__ += _creation.__all__
 __all__ += _data_types.__all__
 __all__ += _elementwise.__all__
+__all__ += _indexing.__all__
 __all__ += _linear_algebra.__all__
 __all__ += _manipulation.__all__
 __all__ += _searching.__all__

@@ -11,9 +11,12 @@ import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from numpy.exceptions import AxisError
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
+from tests._helpers import assert_matches_numpy
+from tests.test_manipulation import ALL, SOME, check, check_all, make
 
 KINDS = [tb.bool, tb.int32, tb.int64, tb.uint8, tb.float32, tb.float64, tb.complex128]
 FLOATING = [tb.float16, tb.float32, tb.float64, tb.complex64, tb.complex128]
@@ -172,12 +175,13 @@ def test_requires_grad_on_integer_dtype_is_a_value_error(
         (
             lambda: tb.full(2, 2**70),
             ValueError,
-            r"full: fill value 1180591620717411303424 does not fit dtype torch.int64",
+            r"full: fill value 1180591620717411303424 does not fit dtype torch.int64: integers "
+            r"hold no NaN or infinity, and each dtype has a range",
         ),
         (
-            lambda: tb.zeros_like([1, 2]),
+            lambda: tb.zeros_like(None),
             TypeError,
-            r"zeros_like: prototype of type list is not an array; pass a torch.Tensor or a NumPy array \(or call zeros\(shape\) instead\)",
+            r"zeros_like: prototype must be array data \(a tensor, a NumPy array, a number or a nested sequence of numbers\), got NoneType",
         ),
         (
             lambda: tb.rand_like(tb.arange(3)),
@@ -554,3 +558,305 @@ def test_linspace_float16_beyond_its_range_overflows_as_numpy() -> None:
     with np.errstate(over="ignore"):
         expected = np.linspace(0.0, 100000.0, 39, dtype=np.float16)
     np.testing.assert_array_equal(values(tb.linspace(0.0, 100000.0, 39, dtype="float16")), expected)
+
+
+# ---- grids and triangles --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", SOME, ids=str)
+@pytest.mark.parametrize("indexing", ["xy", "ij"])
+@pytest.mark.parametrize(
+    "shapes", [(), ((3,),), ((3,), (4,)), ((2,), (3,), (4,)), ((), (0,))], ids=str
+)
+def test_meshgrid(
+    dtype: torch.dtype, indexing: Any, shapes: tuple[tuple[int, ...], ...], device: torch.device
+) -> None:
+    made = [make(s, dtype, device) for s in shapes]
+    outs = tb.meshgrid(*(t for t, _ in made), indexing=indexing)
+    check_all(outs, np.meshgrid(*(a for _, a in made), indexing=indexing), device)
+
+
+@pytest.mark.parametrize("indexing", ["xy", "ij"])
+@pytest.mark.parametrize("sparse", [False, True])
+@pytest.mark.parametrize("copy", [False, True])
+@pytest.mark.parametrize(
+    "shapes", [((3,),), ((3,), (4,)), ((2,), (3,), (4,)), ((2, 2), (0,))], ids=str
+)
+def test_meshgrid_sparse_and_copy(
+    indexing: Any, sparse: bool, copy: bool, shapes: Any, device: torch.device
+) -> None:
+    made = [make(s, tb.float64, device) for s in shapes]
+    outs = tb.meshgrid(*(t for t, _ in made), indexing=indexing, sparse=sparse, copy=copy)
+    expected = np.meshgrid(*(a for _, a in made), indexing=indexing, sparse=sparse, copy=copy)
+    check_all(outs, tuple(expected), device)
+    if device.type != "meta":
+        shared = [tb.shares_memory(o, t) for o, (t, _) in zip(outs, made, strict=True)]
+        assert shared == [not copy and o.numel() > 0 for o in outs]
+
+
+def test_meshgrid_copies_are_writable() -> None:
+    x, _ = tb.meshgrid([1, 2, 3], [4, 5])
+    x[0, 0] = 9  # NumPy's default copy=True: a grid of its own, written freely
+    assert x[1, 0] == 1
+
+
+@pytest.mark.parametrize("indexing", ["xy", "ij"])
+def test_meshgrid_numpy_extras(indexing: Any, device: torch.device) -> None:
+    # each output keeps its own dtype; N-d inputs are flattened (NumPy's meshgrid)
+    x, a = make((2,), tb.float32, device)
+    y, b = make((2, 2), tb.uint16, device)
+    outs = tb.meshgrid(x, y, indexing=indexing)
+    check_all(outs, np.meshgrid(a, b, indexing=indexing), device)
+
+
+def test_meshgrid_errors() -> None:
+    with pytest.raises(ValueError, match="meshgrid: indexing='yx' is not allowed; pass 'xy'"):
+        tb.meshgrid(torch.zeros(2), indexing="yx")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="meshgrid: argument 1 must be array data"):
+        tb.meshgrid(torch.zeros(2), "ab")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="meshgrid: the arrays are on different devices"):
+        tb.meshgrid(torch.zeros(2), torch.zeros(3, dtype=torch.int8, device="meta"))
+
+
+TRIANGLES: list[tuple[Callable[..., torch.Tensor], Callable[..., Any]]] = [
+    (tb.tril, np.tril),
+    (tb.triu, np.triu),
+]
+
+
+@pytest.mark.parametrize("fns", TRIANGLES, ids=["tril", "triu"])
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "k"), [((3, 4), 0), ((3, 4), -1), ((2, 3, 3), 2), ((0, 3), 0)], ids=str
+)
+def test_triangles(
+    fns: tuple[Callable[..., torch.Tensor], Callable[..., Any]],
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    k: int,
+    device: torch.device,
+) -> None:
+    fn, np_fn = fns
+    x, a = make(shape, dtype, device)
+    check(fn(x, k=k), np_fn(a, k=k), device)
+
+
+@pytest.mark.parametrize("fns", TRIANGLES, ids=["tril", "triu"])
+@pytest.mark.parametrize("k", [0, 1, -2])
+def test_triangles_of_vectors_as_numpy(
+    fns: tuple[Callable[..., torch.Tensor], Callable[..., Any]], k: int, device: torch.device
+) -> None:
+    # NumPy reads a 1-d array as the rows of a square matrix
+    fn, np_fn = fns
+    x, a = make((3,), tb.int64, device)
+    assert_matches_numpy(fn(x, k), np_fn(a, k), device=device)
+
+
+@pytest.mark.parametrize("fn", [tb.tril, tb.triu], ids=["tril", "triu"])
+def test_triangles_need_an_axis(fn: Callable[..., torch.Tensor]) -> None:
+    with pytest.raises(ValueError, match=r"x must have at least 1 dimension .* got a 0-d array"):
+        fn(torch.tensor(3.0))
+
+
+@pytest.mark.parametrize("fns", TRIANGLES, ids=["tril", "triu"])
+def test_triangles_k_spellings(fns: tuple[Callable[..., torch.Tensor], Callable[..., Any]]) -> None:
+    fn, np_fn = fns
+    x, a = make((3, 4), tb.int64, torch.device("cpu"))
+    for k in (0, np.int64(0), 1, np.int64(-1)):
+        np.testing.assert_array_equal(fn(x, k=k).numpy(), np_fn(a, k=int(k)))
+    name = fn.__name__
+    for bad in (0.0, False):  # tbridge's message, fast path or not
+        with pytest.raises(TypeError, match=rf"{name}: k={bad!r} is not an integer"):
+            fn(x, k=bad)
+    np.testing.assert_array_equal(fn(x, 1).numpy(), np_fn(a, 1))  # k positionally, as NumPy
+
+
+# ---- NumPy's calling conventions -------------------------------------------------------------
+
+NUMPY_FORMS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("zeros((2, 3), np.float32)", lambda m: m.zeros((2, 3), np.float32)),
+    ("zeros([2, 3], 'i4')", lambda m: m.zeros([2, 3], "i4")),
+    ("ones(3, 'float32')", lambda m: m.ones(3, "float32")),
+    ("empty((2, 2), int64) shape", lambda m: m.empty((2, 2), np.int64).shape),
+    ("ones((), bool)", lambda m: m.ones((), bool)),
+    ("full((2, 3), 7, float32)", lambda m: m.full((2, 3), 7, np.float32)),
+    ("full((2, 3), [1, 2, 3])", lambda m: m.full((2, 3), [1, 2, 3])),
+    ("full(2, 1.5, int64)", lambda m: m.full(2, 1.5, np.int64)),
+    ("full(2, nan)", lambda m: m.full(2, np.nan)),
+    ("eye(3, 4, 1, int32)", lambda m: m.eye(3, 4, 1, np.int32)),
+    ("eye(3, None, -1, bool)", lambda m: m.eye(3, None, -1, bool)),
+    ("asarray([1, 2], 'f4')", lambda m: m.asarray([1, 2], "f4")),
+    ("asarray([[1.5]], int64)", lambda m: m.asarray([[1.5]], np.int64)),
+    ("asarray([2**40 + 1], float32)", lambda m: m.asarray([2**40 + 1], np.float32)),
+    ("array([1, 2], float16)", lambda m: m.array([1, 2], np.float16)),
+    ("arange(stop=5)", lambda m: m.arange(stop=5)),
+    ("arange(start=2, stop=5)", lambda m: m.arange(start=2, stop=5)),
+    ("arange(start=1.0, stop=2.0, step=0.25)", lambda m: m.arange(start=1.0, stop=2.0, step=0.25)),
+    ("arange(5, step=2)", lambda m: m.arange(5, step=2)),
+    ("arange(0, 5, 1, float32)", lambda m: m.arange(0, 5, 1, np.float32)),
+    ("arange(12, dtype=int32)", lambda m: m.arange(12, dtype=np.int32)),
+    ("arange(0.5, 4, dtype=int16)", lambda m: m.arange(0.5, 4, dtype=np.int16)),
+    ("linspace(start=0, stop=1, num=3)", lambda m: m.linspace(start=0, stop=1, num=3)),
+    ("linspace(0, 1, 7, dtype=float32)", lambda m: m.linspace(0, 1, 7, dtype=np.float32)),
+    (
+        "linspace(0, 10, 4, False, dtype=int32)",
+        lambda m: m.linspace(0, 10, 4, False, dtype=np.int32),
+    ),
+    ("linspace([0, 1], [2, 5], 3)", lambda m: m.linspace([0, 1], [2, 5], 3)),
+    ("linspace([0, 1], 5, 4, axis=1)", lambda m: m.linspace([0, 1], 5, 4, axis=1)),
+    (
+        "linspace(arr f32, 1, 3, axis=-1)",
+        lambda m: m.linspace(np.zeros((2, 2), np.float32), 1, 3, axis=-1),
+    ),
+    (
+        "linspace([[0], [1]], [2, 3], 2, endpoint=False)",
+        lambda m: m.linspace([[0], [1]], [2, 3], 2, endpoint=False),
+    ),
+    ("linspace(0, nan, 3)", lambda m: m.linspace(0, np.nan, 3)),
+    ("linspace(1, 1j, 3)", lambda m: m.linspace(1, 1j, 3)),
+    ("zeros_like(list)", lambda m: m.zeros_like([[1.5, 2.0]])),
+    ("ones_like(list, int8)", lambda m: m.ones_like([1, 2, 3], np.int8)),
+    ("full_like(list, 7)", lambda m: m.full_like([1, 2], 7)),
+    ("full_like(int64, 2.5)", lambda m: m.full_like(np.arange(3), 2.5)),
+    ("empty_like(list) shape", lambda m: m.empty_like([[True]]).shape),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), NUMPY_FORMS, ids=[c[0] for c in NUMPY_FORMS])
+def test_numpy_calling_conventions(name: str, call: Callable[[Any], Any]) -> None:
+    got, expected = call(tb), call(np)
+    if isinstance(expected, tuple):
+        assert tuple(got) == expected
+    else:
+        assert_matches_numpy(got, expected)
+
+
+def test_torch_varargs_form_keeps_working() -> None:
+    assert tb.zeros(5, 3).shape == (5, 3)
+    assert tb.ones(2, 3, 4, dtype=tb.int32).dtype is tb.int32
+    assert tb.empty(2, 2, dtype="f4").dtype is tb.float32
+
+
+@pytest.mark.parametrize("dtype", [*KINDS, tb.float16, tb.int8, tb.uint16], ids=str)
+@pytest.mark.parametrize("fn", ["zeros", "ones", "empty"])
+def test_positional_dtype_spellings(fn: str, dtype: torch.dtype, device: torch.device) -> None:
+    twin = numpy_dtype_of(dtype)
+    for spelling in (dtype, twin, twin.name if twin is not None else None):
+        if spelling is None:
+            continue
+        x = getattr(tb, fn)((2, 3), spelling, device=device)
+        check_meta(x, (2, 3), dtype, device)
+
+
+EXPLICIT = [tb.float32, tb.float64, tb.int32, tb.int64, tb.int8, tb.bool, tb.float16, tb.complex64]
+
+
+@pytest.mark.parametrize("dtype", EXPLICIT, ids=str)
+@pytest.mark.parametrize(
+    ("name", "call"),
+    [
+        ("asarray", lambda m, d: m.asarray([[0.1, 2.7, -3.5], [100.0, 0.0, 1.0]], d)),
+        ("linspace", lambda m, d: m.linspace(-1.5, 7.25, 9, dtype=d)),
+        ("arange", lambda m, d: m.arange(0.0, 3.0, 0.3, dtype=d)),
+        ("arange(int)", lambda m, d: m.arange(11, dtype=d)),
+        ("full", lambda m, d: m.full((3, 4), 1.5, d)),
+        ("full(int)", lambda m, d: m.full((3, 4), 3, d)),
+        ("eye", lambda m, d: m.eye(3, 4, 0, d)),
+        ("zeros", lambda m, d: m.zeros((3, 4), d)),
+        ("ones", lambda m, d: m.ones((3, 4), d)),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_explicit_dtypes_give_numpy_values(
+    name: str, call: Callable[[Any, Any], Any], dtype: torch.dtype
+) -> None:
+    twin = numpy_dtype_of(dtype)
+    if name.startswith(("linspace", "arange")) and dtype == tb.bool:
+        pytest.skip("NumPy refuses bool ranges")
+    if (
+        name == "linspace"
+        and np.lib.NumpyVersion(np.__version__) < "2.0.0"
+        and not (dtype.is_floating_point or dtype.is_complex)
+    ):
+        pytest.skip("NumPy 1 rounds integer linspace toward zero")
+    assert_matches_numpy(call(tb, dtype), call(np, twin))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: tb.zeros((2, 3), np.float32, dtype=np.float64), TypeError,
+         r"zeros\(\) got the dtype twice: positionally \(<class 'numpy.float32'>\) and as "
+         r"dtype=<class 'numpy.float64'>; pass it once"),
+        (lambda: tb.ones((2, 3), 4), TypeError, r"dtype=4 is not a dtype"),
+        (lambda: tb.ones((2, 3), 4, 5), TypeError,
+         r"ones: a shape given as a sequence \(\(2, 3\)\) takes no more sizes, got 4 after it"),
+        (lambda: tb.empty(3, "float99"), TypeError, r"dtype='float99' is not a dtype"),
+        (lambda: tb.zeros((2, 3), dtype="object"), TypeError,
+         r"dtype='object': NumPy dtype '\|O' \(object\) has no torch twin"),
+        (tb.arange, TypeError, r"arange\(\) requires a stop; pass e.g. arange\(5\)"),
+        (lambda: tb.arange(3, dtype=bool), TypeError,
+         r"arange: dtype torch.bool has no ranges; pass an integer or floating dtype"),
+        (lambda: tb.arange(start=3), TypeError,
+         r"arange: start=3 without a stop; pass stop= too"),
+        (lambda: tb.arange(1, start=3), TypeError,  # type: ignore[call-overload]
+         r"arange: start was given twice: positionally \(1\) and as start=3"),
+        (lambda: tb.arange(0, math.inf), ValueError,
+         r"arange: start=0, stop=inf, step=1 give no finite number of elements"),
+        (lambda: tb.arange(math.nan), ValueError, r"arange: start=0, stop=nan, step=1 give no"),
+        (lambda: tb.arange(0, 5, math.inf, dtype=tb.int64), ValueError,
+         r"arange: start=0, step=inf are not finite, and dtype torch.int64 holds only finite"),
+        (lambda: tb.linspace(0, math.nan, 3, dtype=tb.int64), ValueError,
+         r"linspace: start=0 and stop=nan must be finite for dtype torch.int64"),
+        (lambda: tb.linspace([0, math.inf], 1, 3, dtype=tb.int32), ValueError,
+         r"linspace: the bounds must be finite for dtype torch.int32"),
+        (lambda: tb.linspace("a", 1), TypeError, r"linspace: start='a' is not a number"),
+        (lambda: tb.linspace([0, 1], [1, 2, 3]), ValueError,
+         r"linspace: start of shape \(2,\) and stop of shape \(3,\) do not broadcast"),
+        (lambda: tb.linspace([0, 1], 1, 3, axis=2), AxisError,
+         r"linspace: axis 2 is out of bounds for the result of 2 dimension"),
+        (lambda: tb.linspace(0, 1j, 3, dtype=tb.float64), TypeError,
+         r"linspace: complex bounds cannot give dtype torch.float64"),
+        (lambda: tb.full(2, math.nan, tb.int64), ValueError,
+         r"full: fill value nan does not fit dtype torch.int64"),
+        (lambda: tb.full((2, 2), math.inf, np.int32), ValueError,
+         r"full: fill value inf does not fit dtype torch.int32"),
+        (lambda: tb.full((2, 3), [1, 2]), ValueError,
+         r"full: a fill value of shape \(2,\) does not broadcast to shape \(2, 3\)"),
+        (lambda: tb.full(2, None), TypeError, r"full: fill value None is not a scalar"),
+        (lambda: tb.full_like(torch.zeros(2, dtype=torch.int64), math.nan), ValueError,
+         r"full_like: fill value nan does not fit dtype torch.int64"),
+        (lambda: tb.eye(2, 2, 0, "nope"), TypeError, r"dtype='nope' is not a dtype"),
+        (lambda: tb.eye(2.5), TypeError, r"eye: size 2.5 is not an integer"),
+        (lambda: tb.asarray([1, 2], "nope"), TypeError, r"dtype='nope' is not a dtype"),
+        (lambda: tb.zeros_like(torch.zeros(2), "nope"), TypeError, r"dtype='nope' is not a dtype"),
+        (lambda: tb.meshgrid([1], copy=True, indexing="ji"), ValueError,  # type: ignore[arg-type]
+         r"meshgrid: indexing='ji' is not allowed"),
+        (lambda: tb.tril(torch.zeros(2, 2), 0.5), TypeError, r"tril: k=0.5 is not an integer"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_never_torchs_error(
+    call: Callable[[], object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message) as info:
+        call()
+    assert type(info.value) is not RuntimeError
+
+
+def test_one_backward_per_family() -> None:
+    a = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(5.0, dtype=torch.float64, requires_grad=True)
+    out = tb.linspace(a.reshape(1), b.reshape(1), 4)  # array bounds: on the graph
+    out.sum().backward()  # type: ignore[no-untyped-call]
+    assert a.grad is not None
+    assert b.grad is not None
+    assert float(a.grad) == pytest.approx(2.0)
+    assert float(b.grad) == pytest.approx(2.0)
+    x = torch.arange(9.0, dtype=torch.float64).reshape(3, 3).requires_grad_(True)
+    (tb.tril(x, -1).sum() + tb.meshgrid(x[0], x[1])[0].sum()).backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+    assert x.grad.tolist() == [[3.0, 3.0, 3.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+    fill = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)
+    tb.full((3, 2), fill).sum().backward()  # type: ignore[no-untyped-call]
+    assert fill.grad is not None
+    assert fill.grad.tolist() == [3.0, 3.0]

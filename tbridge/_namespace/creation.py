@@ -1,22 +1,44 @@
 """Creation functions with NumPy's signatures, defaults and semantics, returning torch tensors.
 
-Memory and autograd: every function here returns a new tensor that shares memory with nothing.
-With ``requires_grad=True`` it is a fresh autograd leaf; otherwise it is not tracked.
-The ``*_like`` functions never put their result on the prototype's autograd graph.
+The standard's creation chapter: ``arange``, ``empty``/``zeros``/``ones``/``full`` (and their
+``*_like`` twins), ``eye``, ``linspace``, ``meshgrid``, ``tril``, ``triu``; ``asarray`` and
+``from_dlpack`` live with the bridge. NumPy's calling conventions work beside torch's:
+
+* the dtype may be passed positionally where NumPy takes it there: ``zeros((2, 3), np.float32)``,
+  ``ones(3, "float32")``, ``full(shape, fill_value, dtype)``, ``eye(N, M, k, dtype)``,
+  ``zeros_like(x, dtype)``; torch's ``zeros(5, 3)`` keeps working (a tuple or list first
+  argument is NumPy's form, and then a second positional argument is the dtype);
+* ``arange(stop=5)``, ``arange(start=1, stop=5, step=2)`` and ``linspace(start=, stop=, num=)``
+  work by keyword; ``linspace`` takes array bounds and ``axis=``;
+* ``meshgrid`` takes ``copy=``, ``sparse=`` and ``indexing=``; ``tril``/``triu`` take ``k``
+  positionally.
+
+A dtype given explicitly costs no more than the default: every dtype spelling is parsed once and
+cached (:func:`tbridge._core.dtypes.torch_dtype`), and the fast paths that build small results
+with NumPy serve the explicit float32/float64/int64/bool dtypes as they serve the defaults.
+
+Memory and autograd: every function here except ``meshgrid(copy=False)`` returns a new tensor
+that shares memory with nothing. With ``requires_grad=True`` it is a fresh autograd leaf;
+otherwise it is not tracked. The ``*_like`` functions never put their result on the prototype's
+autograd graph; ``tril``, ``triu`` and ``meshgrid`` stay on their inputs' graphs.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any, Final, Literal, TypeAlias, cast, overload
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, Final, Literal, Protocol, TypeAlias, cast, overload
 
 import numpy as np
 import torch
-from torch.compiler import is_dynamo_compiling
+from torch import Tensor
+from torch.compiler import is_dynamo_compiling as _compiling
 
+from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import (
-    NUMPY_DEFAULTS,
     DTypeLike,
+    current_defaults,
     default_complex_dtype,
     default_float_dtype,
     numpy_dtype_of,
@@ -31,6 +53,8 @@ from tbridge._core.normalize import (
     torch_device,
     torch_shape,
 )
+from tbridge._core.promotion import result_type
+from tbridge._core.shapes import bits_or_raise, broadcast_shape, normalize_axis
 from tbridge._core.workarounds import UNSIGNED_GAPS
 
 __all__ = [
@@ -40,12 +64,14 @@ __all__ = [
     "eye",
     "full",
     "full_like",
-    "identity",
     "linspace",
+    "meshgrid",
     "ones",
     "ones_like",
     "rand_like",
     "randn_like",
+    "tril",
+    "triu",
     "zeros",
     "zeros_like",
 ]
@@ -57,24 +83,18 @@ ArrayLike: TypeAlias = "torch.Tensor | np.ndarray[Any, Any]"
 # Hot paths call these through module globals: one dictionary lookup instead of two.
 _Tensor: Final = torch.Tensor
 _from_numpy: Final = torch.from_numpy
-_empty: Final = torch.empty
-_zeros: Final = torch.zeros
-_ones: Final = torch.ones
 _full: Final = torch.full
 _eye: Final = torch.eye
-_empty_like: Final = torch.empty_like
-_zeros_like: Final = torch.zeros_like
-_ones_like: Final = torch.ones_like
 _full_like: Final = torch.full_like
-_rand_like: Final = torch.rand_like
-_randn_like: Final = torch.randn_like
+_tril: Final = torch.tril
+_triu: Final = torch.triu
 _I8: Final = np.dtype(np.int64)
 _F8: Final = np.dtype(np.float64)
 _F4: Final = np.dtype(np.float32)
 
-#: Up to this many elements, ``full`` and ``eye`` with inferred dtypes are built by NumPy: a
-#: few NumPy calls cost less than one torch call. The dtypes whose values NumPy and torch
-#: write alike (float16 is left out: torch rounds a float64 fill through float32).
+#: Up to this many elements, ``full`` and ``eye`` are built by NumPy: a few NumPy calls cost
+#: less than one torch call. The dtypes whose values NumPy and torch write alike (float16 is
+#: left out: torch rounds a float64 fill through float32).
 _SMALL: Final = 1024
 _SMALL_EYE: Final = 256  # templates are cached: keep them small
 _SMALL_DTYPES: Final[dict[torch.dtype, np.dtype[Any]]] = {
@@ -83,6 +103,20 @@ _SMALL_DTYPES: Final[dict[torch.dtype, np.dtype[Any]]] = {
     torch.int64: _I8,
     torch.bool: np.dtype(np.bool_),
 }
+_SMALL_FLOATS: Final = frozenset({torch.float64, torch.float32})
+#: The integer dtypes: a NaN or infinite fill value has no value in them (bool takes True).
+_HOLDS_NO_NAN: Final = frozenset(
+    {
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.uint8,
+        torch.uint16,
+        torch.uint32,
+        torch.uint64,
+    }
+)
 
 #: Up to this many elements, ``arange`` with floats and ``linspace`` compute on the CPU with
 #: NumPy itself (bit-exact by construction, and a few NumPy calls cost less than torch's
@@ -97,6 +131,13 @@ _EXACT_INT: Final = 2**52
 # largest magnitude of a whole number each holds exactly (for the one-op torch.arange path).
 _NUMPY_FLOATS: Final[dict[torch.dtype, np.dtype[Any]]] = {torch.float64: _F8, torch.float32: _F4}
 _WHOLE_LIMIT: Final = {torch.float64: 2.0**53, torch.float32: 2.0**24}
+#: ``arange(n, dtype=...)`` with an int ``n`` is NumPy's own arange for these dtypes, shared.
+_ARANGE_NUMPY: Final[dict[torch.dtype, np.dtype[Any]]] = {
+    torch.int64: _I8,
+    torch.int32: np.dtype(np.int32),
+    torch.float64: _F8,
+    torch.float32: _F4,
+}
 # Bounds under these magnitudes keep NumPy's linspace free of overflow (and its warnings), and
 # integer bounds exact as float64.
 _LINSPACE_LIMIT: Final = {
@@ -110,31 +151,27 @@ _LINSPACE_NUMPY: Final = {**_NUMPY_FLOATS, torch.float16: np.dtype(np.float16)}
 #: Up to this many samples, linspace's values are computed as Python floats.
 _LIST_MAX: Final = 24
 
-
-def _plain_size(dims: tuple[Any, ...]) -> tuple[int, ...] | None:
-    """``dims`` as a size when it is non-negative ints, varargs or one tuple; else None."""
-    size = dims[0] if len(dims) == 1 and type(dims[0]) is tuple else dims
-    for d in size:
-        if type(d) is not int or d < 0:
-            return None
-    return cast("tuple[int, ...]", size)
+#: Spellings that read as a dtype where a size could also stand (``ones(3, "float32")``).
+_DTYPE_TYPES: Final = (str, torch.dtype, np.dtype, type)
 
 
 def _floating(dtype: DTypeLike | None) -> torch.dtype:
     return default_float_dtype() if dtype is None else torch_dtype(dtype)
 
 
-def _filled(
-    fn: Any,
+# ---- empty, zeros, ones: one body ----------------------------------------------------------
+
+
+def _filled_slow(
+    fill: Callable[..., Tensor],
     where: str,
-    shape: ShapeLike | None,
-    dims: tuple[ShapeLike, ...],
-    *,
+    shape: object,
+    dims: tuple[object, ...],
     dtype: DTypeLike | None,
     device: DeviceLike | None,
     requires_grad: bool,
-) -> torch.Tensor:
-    """The general path of ``empty``/``zeros``/``ones``: ``dims`` already starts with ``shape``."""
+) -> Tensor:
+    """The general path of ``empty``/``zeros``/``ones``: spellings, validation, options."""
     if shape is None:
         if dims:
             raise TypeError(f"{where}: shape=None is not a shape; pass sizes, e.g. {where}(5, 3)")
@@ -142,61 +179,112 @@ def _filled(
             f"{where}() missing the shape; pass e.g. {where}(5, 3) or {where}((5, 3)); "
             f"{where}(()) makes a 0-d array"
         )
-    size = torch_shape(dims, where)
+    positional = (shape, *dims)
+    if dims and isinstance(dims[-1], _DTYPE_TYPES):  # NumPy's zeros(shape, dtype)
+        if dtype is not None:
+            raise TypeError(
+                f"{where}() got the dtype twice: positionally ({dims[-1]!r}) and as "
+                f"dtype={dtype!r}; pass it once"
+            )
+        dtype = cast("DTypeLike", dims[-1])  # a dtype object or string: torch_dtype checks it
+        positional = positional[:-1]
+    if len(positional) > 1 and isinstance(positional[0], (tuple, list)):
+        raise TypeError(
+            f"{where}: a shape given as a sequence ({positional[0]!r}) takes no more sizes, got "
+            f"{positional[1]!r} after it; the second argument is the dtype "
+            f"({where}((2, 3), tb.float32)), or pass the sizes alone ({where}(2, 3))"
+        )
+    size = torch_shape(positional, where)  # type: ignore[arg-type]
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
     if requires_grad:
         check_requires_grad(requires_grad, dt, where)
-    result: torch.Tensor = fn(
-        size=size, dtype=dt, device=torch_device(device), requires_grad=requires_grad
-    )
-    return result
+    return fill(size=size, dtype=dt, device=torch_device(device), requires_grad=requires_grad)
 
 
-def empty(
-    shape: ShapeLike | None = None,
-    *dims: ShapeLike,
-    dtype: DTypeLike | None = None,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-) -> torch.Tensor:
-    """An uninitialized tensor: ``empty(5, 3)`` or ``empty((5, 3))``; float64 by default.
+class _Filled(Protocol):
+    """The signature of ``empty``, ``zeros`` and ``ones``."""
+
+    def __call__(
+        self,
+        shape: ShapeLike | None = ...,
+        *dims: ShapeLike | DTypeLike,
+        dtype: DTypeLike | None = ...,
+        device: DeviceLike | None = ...,
+        requires_grad: bool = ...,
+    ) -> Tensor: ...
+
+
+def _make_filled(fill: Callable[..., Tensor], where: str) -> _Filled:
+    """``empty``, ``zeros`` or ``ones``: one body around torch's ``fill`` function."""
+
+    def filled(
+        shape: ShapeLike | None = None,
+        *dims: ShapeLike | DTypeLike,
+        dtype: DTypeLike | None = None,
+        device: DeviceLike | None = None,
+        requires_grad: bool = False,
+    ) -> Tensor:
+        if device is None and requires_grad is False:
+            size: Any
+            dt: Any = dtype
+            if not dims:  # zeros(3), zeros((3, 4))
+                size = (shape,) if type(shape) is int else shape
+            elif len(dims) == 1 and type(shape) is tuple and dtype is None:
+                size, dt = shape, dims[0]  # NumPy's zeros((3, 4), dtype)
+            else:
+                size = (shape, *dims)  # torch's zeros(3, 4)
+            if type(size) is tuple:
+                for d in size:
+                    if type(d) is not int or d < 0:
+                        break
+                else:
+                    return fill(  # size= by keyword: torch parses it faster
+                        size=size,
+                        dtype=current_defaults()[0] if dt is None else torch_dtype(dt),
+                        device=CPU,
+                    )
+        return _filled_slow(fill, where, shape, dims, dtype, device, requires_grad)
+
+    filled.__name__ = filled.__qualname__ = where
+    return filled
+
+
+empty = _make_filled(torch.empty, "empty")
+empty.__doc__ = """An uninitialized tensor: ``empty(5, 3)``, ``empty((5, 3))``; float64 by default.
+
+    NumPy's ``empty((5, 3), dtype)`` and torch's ``empty(5, 3, dtype=...)`` spellings both
+    work.
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    TypeError
+        For sizes that are not integers, or a dtype that is not one.
+    ValueError
+        For negative sizes.
 
     Examples
     --------
     >>> import tbridge as tb
-    >>> tb.empty(5, 3).shape, tb.empty((5, 3)).dtype
-    (torch.Size([5, 3]), torch.float64)
+    >>> tb.empty(5, 3).shape, tb.empty((5, 3), tb.float32).dtype
+    (torch.Size([5, 3]), torch.float32)
     """
-    if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
-        dims = (shape, *dims)
-        if device is None and requires_grad is False:
-            size = _plain_size(dims)
-            if size is not None:
-                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
-                return _empty(size=size, dtype=dt, device=CPU)
-    return _filled(
-        torch.empty,
-        "empty",
-        shape,
-        dims,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-    )
 
+zeros = _make_filled(torch.zeros, "zeros")
+zeros.__doc__ = """A tensor of zeros: ``zeros(5, 3)``, ``zeros((5, 3))``; float64 by default.
 
-def zeros(
-    shape: ShapeLike | None = None,
-    *dims: ShapeLike,
-    dtype: DTypeLike | None = None,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-) -> torch.Tensor:
-    """A tensor of zeros: ``zeros(5, 3)`` or ``zeros((5, 3))``; float64 by default.
+    NumPy's ``zeros((5, 3), dtype)`` and torch's ``zeros(5, 3, dtype=...)`` spellings both
+    work.
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    TypeError
+        For sizes that are not integers, or a dtype that is not one.
+    ValueError
+        For negative sizes.
 
     Examples
     --------
@@ -204,58 +292,33 @@ def zeros(
     >>> tb.zeros(2, 3, dtype=tb.int64)
     tensor([[0, 0, 0],
             [0, 0, 0]])
+    >>> tb.zeros((2,), "float32")
+    tensor([0., 0.])
     """
-    if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
-        dims = (shape, *dims)
-        if device is None and requires_grad is False:
-            size = _plain_size(dims)
-            if size is not None:
-                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
-                return _zeros(size=size, dtype=dt, device=CPU)
-    return _filled(
-        torch.zeros,
-        "zeros",
-        shape,
-        dims,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-    )
 
+ones = _make_filled(torch.ones, "ones")
+ones.__doc__ = """A tensor of ones: ``ones(5, 3)``, ``ones((5, 3))``; float64 by default.
 
-def ones(
-    shape: ShapeLike | None = None,
-    *dims: ShapeLike,
-    dtype: DTypeLike | None = None,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-) -> torch.Tensor:
-    """A tensor of ones: ``ones(5, 3)`` or ``ones((5, 3))``; float64 by default.
+    NumPy's ``ones((5, 3), dtype)`` and torch's ``ones(5, 3, dtype=...)`` spellings both work.
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    TypeError
+        For sizes that are not integers, or a dtype that is not one.
+    ValueError
+        For negative sizes.
 
     Examples
     --------
     >>> import tbridge as tb
-    >>> tb.ones(2, dtype="f4")
+    >>> tb.ones(2, "f4")
     tensor([1., 1.])
     """
-    if shape is not None:  # zeros(5, 3), zeros((5, 3)) and zeros(shape=(5, 3)) alike
-        dims = (shape, *dims)
-        if device is None and requires_grad is False:
-            size = _plain_size(dims)
-            if size is not None:
-                dt = NUMPY_DEFAULTS.current[0] if dtype is None else torch_dtype(dtype)
-                return _ones(size=size, dtype=dt, device=CPU)
-    return _filled(
-        torch.ones,
-        "ones",
-        shape,
-        dims,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-    )
+
+
+# ---- full, eye -----------------------------------------------------------------------------
 
 
 def _scalar_dtype(value: object, where: str) -> torch.dtype:
@@ -281,6 +344,13 @@ def _scalar_dtype(value: object, where: str) -> torch.dtype:
     )
 
 
+def _not_representable(where: str, value: object, dt: torch.dtype) -> ValueError:
+    return ValueError(
+        f"{where}: fill value {value!r} does not fit dtype {dt}: integers hold no NaN or "
+        "infinity, and each dtype has a range; pass a value the dtype holds, or a floating dtype"
+    )
+
+
 def full(
     shape: ShapeLike,
     fill_value: Scalar | torch.Tensor,
@@ -291,11 +361,21 @@ def full(
 ) -> torch.Tensor:
     """A tensor filled with ``fill_value``; the dtype is inferred from it as NumPy does.
 
-    ``full(3, 1.0)`` is float64, ``full(3, 1)`` int64, ``full(3, True)`` bool.
-    A 0-d tensor fill value keeps its autograd graph and, with ``device=None``, its device.
+    ``full(3, 1.0)`` is float64, ``full(3, 1)`` int64, ``full(3, True)`` bool. The dtype may be
+    given positionally (``full((2, 2), 7, tb.float32)``). An array ``fill_value`` (a tensor, a
+    NumPy array, a list) broadcasts to ``shape``, as in NumPy; a tensor fill value keeps its
+    autograd graph and, with ``device=None``, its device.
 
     Memory and autograd: new memory. A plain scalar gives an untracked tensor (a fresh leaf with
     ``requires_grad=True``); a tensor fill value stays on its autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For a fill value the dtype cannot hold (NaN or infinity in an integer dtype, an integer
+        out of range), a negative size, or an array fill value that does not broadcast.
+    TypeError
+        For a fill value that is not numeric data, sizes that are not integers, a bad dtype.
 
     Examples
     --------
@@ -303,6 +383,8 @@ def full(
     >>> tb.full((2, 2), 7)
     tensor([[7, 7],
             [7, 7]])
+    >>> tb.full(2, 1.5, tb.float32)
+    tensor([1.5000, 1.5000])
     """
     if device is None and requires_grad is False:
         kind = type(fill_value)
@@ -318,44 +400,73 @@ def full(
                 if dtype is not None:
                     dt = torch_dtype(dtype)
                 elif kind is float:
-                    dt = NUMPY_DEFAULTS.current[0]
+                    dt = current_defaults()[0]
                 else:
                     dt = torch.int64 if kind is int else torch.bool
-                if dtype is None and count <= _SMALL and dt in _SMALL_DTYPES:
+                if (
+                    count <= _SMALL
+                    and dt in _SMALL_DTYPES
+                    and (kind is not float or dt in _SMALL_FLOATS)
+                    and not _compiling()  # torch.compile traces no NumPy work
+                ):
                     return _small_full(size, value, dt)
+                if kind is float and dt in _HOLDS_NO_NAN and not math.isfinite(value):
+                    raise _not_representable("full", fill_value, dt)
                 try:
                     return _full(size, value, dtype=dt, device=CPU)
                 except (RuntimeError, OverflowError) as e:
-                    raise ValueError(
-                        f"full: fill value {fill_value!r} does not fit dtype {dt}: {e}"
-                    ) from e
-    size = torch_shape((shape,), "full")
-    dt = _scalar_dtype(fill_value, "full") if dtype is None else torch_dtype(dtype)
+                    raise _not_representable("full", fill_value, dt) from e
+    return _full_slow(shape, fill_value, dtype, device, requires_grad)
+
+
+def _full_slow(
+    shape: object,
+    fill_value: object,
+    dtype: DTypeLike | None,
+    device: DeviceLike | None,
+    requires_grad: bool,
+) -> Tensor:
+    size = torch_shape((shape,), "full")  # type: ignore[arg-type]
+    if not isinstance(fill_value, (bool, int, float, complex, np.generic, Tensor)):
+        if isinstance(fill_value, (str, bytes)) or fill_value is None:
+            _scalar_dtype(fill_value, "full")  # raises the explained TypeError
+        fill_value = as_tensor(fill_value, "full", "fill_value")
+    if isinstance(fill_value, Tensor) and fill_value.ndim > 0:
+        dt = fill_value.dtype if dtype is None else torch_dtype(dtype)
+    else:
+        dt = _scalar_dtype(fill_value, "full") if dtype is None else torch_dtype(dtype)
     check_requires_grad(requires_grad, dt, "full")
     if isinstance(fill_value, torch.Tensor):
         dev = fill_value.device if device is None else torch_device(device)
-        out = fill_value.to(device=dev, dtype=dt).expand(size).clone()
+        try:
+            grown = fill_value.to(device=dev, dtype=dt).expand(size)
+        except RuntimeError as e:
+            raise ValueError(
+                f"full: a fill value of shape {tuple(fill_value.shape)} does not broadcast to "
+                f"shape {size}; pass a scalar, or an array that broadcasts"
+            ) from e
+        out = grown.clone(memory_format=torch.contiguous_format)
         return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
     fill: bool | int | float | complex = (
         fill_value.item() if isinstance(fill_value, np.generic) else fill_value
     )
+    if isinstance(fill, float) and dt in _HOLDS_NO_NAN and not math.isfinite(fill):
+        raise _not_representable("full", fill, dt)
     try:
         return torch.full(
             size, fill, dtype=dt, device=torch_device(device), requires_grad=requires_grad
         )
     except (RuntimeError, OverflowError) as e:
-        raise ValueError(f"full: fill value {fill!r} does not fit dtype {dt}: {e}") from e
+        raise _not_representable("full", fill, dt) from e
 
 
 def _small_full(size: tuple[int, ...], value: float, dt: torch.dtype) -> torch.Tensor:
     """``full`` for a few elements: NumPy fills them for less than one torch call costs."""
-    if is_dynamo_compiling():  # torch.compile traces no NumPy
-        return _full(size, value, dtype=dt, device=CPU)
     out: np.ndarray[Any, Any] = np.empty(size, dtype=_SMALL_DTYPES[dt])
     try:
         out.fill(value)
     except OverflowError:  # an int beyond int64: torch's path raises the explained error
-        return full(size, value, dtype=dt)
+        return _full_slow(size, value, dt, None, False)
     return _from_numpy(out)
 
 
@@ -367,8 +478,6 @@ _EYES_MAX: Final = 64
 def _small_eye(n: int, m: int, dt: torch.dtype) -> torch.Tensor:
     """``eye(n, m)`` for a few elements: a fresh copy of a cached NumPy template, which costs
     less than one torch call (see :func:`_small_full`)."""
-    if is_dynamo_compiling():  # torch.compile traces no NumPy (nor this cache)
-        return _eye(n, m, dtype=dt, device=CPU)
     key = (n, m, dt)
     template = _EYES.get(key)
     if template is None:
@@ -389,9 +498,18 @@ def eye(
     device: DeviceLike | None = None,
     requires_grad: bool = False,
 ) -> torch.Tensor:
-    """An ``N x M`` tensor with ones on the ``k``-th diagonal (NumPy's ``eye``).
+    """An ``N x M`` tensor with ones on the ``k``-th diagonal (NumPy's ``eye``); float64 by default.
+
+    NumPy's positional spelling ``eye(N, M, k, dtype)`` works.
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    TypeError
+        For sizes or ``k`` that are not integers, or a bad dtype.
+    ValueError
+        For negative sizes.
 
     Examples
     --------
@@ -400,21 +518,15 @@ def eye(
     tensor([[0, 1, 0],
             [0, 0, 1]])
     """
-    if (
-        k == 0
-        and dtype is None
-        and device is None
-        and requires_grad is False
-        and type(N) is int
-        and N >= 0
-    ):
+    if k == 0 and device is None and requires_grad is False and type(N) is int and N >= 0:
         if M is None:
             M = N
-        if type(M) is int and M >= 0:
-            dt = NUMPY_DEFAULTS.current[0]
-            if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES:
+        if type(M) is int and M >= 0 and type(k) is int:
+            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+            if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES and not _compiling():
                 return _small_eye(N, M, dt)
-            return _eye(N, M, dtype=dt, device=CPU)
+            if dt not in UNSIGNED_GAPS:
+                return _eye(N, M, dtype=dt, device=CPU)
     if M is None:
         M = N
     if type(N) is not int or type(M) is not int or N < 0 or M < 0:
@@ -436,23 +548,7 @@ def eye(
     return out.requires_grad_(True) if requires_grad else out
 
 
-def identity(
-    n: int,
-    dtype: DTypeLike | None = None,
-    *,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-) -> torch.Tensor:
-    """The ``n x n`` identity (NumPy's ``identity``); float64 by default.
-
-    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
-    """
-    if dtype is None and device is None and requires_grad is False and type(n) is int and n >= 0:
-        dt = NUMPY_DEFAULTS.current[0]
-        if n * n <= _SMALL_EYE and dt in _SMALL_DTYPES:
-            return _small_eye(n, n, dt)
-        return _eye(n, dtype=dt, device=CPU)
-    return eye(n, n, dtype=dtype, device=device, requires_grad=requires_grad)
+# ---- arange, linspace ----------------------------------------------------------------------
 
 
 def _real_number(value: object, name: str, where: str) -> int | float:
@@ -481,7 +577,7 @@ def _arange_dtype(values: tuple[object, ...]) -> torch.dtype:
                 return torch_dtype(np.result_type(*cast("tuple[Any, ...]", values)))
             if isinstance(v, float):
                 floating = True
-    return NUMPY_DEFAULTS.current[0] if floating else torch.int64
+    return current_defaults()[0] if floating else torch.int64
 
 
 _OPMATH: dict[torch.dtype, torch.dtype] = {
@@ -491,40 +587,55 @@ _OPMATH: dict[torch.dtype, torch.dtype] = {
 
 
 def arange(
-    start: RealScalar,
+    start_or_stop: RealScalar | None = None,
+    /,
     stop: RealScalar | None = None,
     step: RealScalar | None = None,
     dtype: DTypeLike | None = None,
     *,
+    start: RealScalar | None = None,
     device: DeviceLike | None = None,
     requires_grad: bool = False,
 ) -> torch.Tensor:
     """Evenly spaced values in ``[start, stop)``, with NumPy's length, values and dtype.
 
-    ``arange(1, 0)`` is empty (torch raises); ``arange(0, 5, 1.5, dtype=int)`` has NumPy's 4
-    elements; the values follow NumPy's rule ``start + i * delta`` with
-    ``delta = (start + step) - start`` computed in the result dtype.
+    NumPy's spellings: ``arange(stop)``, ``arange(start, stop[, step[, dtype]])``, and by
+    keyword ``arange(stop=5)``, ``arange(start=1, stop=5, step=2)``. ``arange(1, 0)`` is empty
+    (torch raises); ``arange(0, 5, 1.5, dtype=int)`` has NumPy's 4 elements; the values follow
+    NumPy's rule ``start + i * delta`` with ``delta = (start + step) - start`` computed in the
+    result dtype.
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    TypeError
+        Without a stop, for bounds that are not real numbers, or a bad dtype.
+    ValueError
+        For ``step=0``, and bounds that give no finite length (NaN, infinity).
 
     Examples
     --------
     >>> import tbridge as tb
     >>> tb.arange(5)
     tensor([0, 1, 2, 3, 4])
+    >>> tb.arange(start=1, stop=7, step=2)
+    tensor([1, 3, 5])
     >>> tb.arange(1, 0).shape
     torch.Size([0])
     """
-    if dtype is None and device is None and requires_grad is False:
-        kind = type(start)
+    if device is None and requires_grad is False and start is None and not _compiling():
+        kind = type(start_or_stop)
         if stop is None:
-            if kind is int and step is None and -_EXACT_INT < start < _EXACT_INT:
-                if is_dynamo_compiling():  # torch.compile traces no NumPy: the same values
-                    return torch.arange(cast(int, start))
-                return _from_numpy(np.arange(start, dtype=_I8))
+            if kind is int and step is None and -_EXACT_INT < start_or_stop < _EXACT_INT:  # type: ignore[operator]
+                if dtype is None:
+                    return _from_numpy(np.arange(cast(int, start_or_stop), dtype=_I8))
+                exact = _ARANGE_NUMPY.get(torch_dtype(dtype))
+                if exact is not None and cast(int, start_or_stop) <= NUMPY_MAX:
+                    return _from_numpy(np.arange(cast(int, start_or_stop), dtype=exact))
         elif kind is float or type(stop) is float or type(step) is float:
-            # Python numbers with a float among them: the float default, no validation to do.
-            lo, hi = cast(float, start), cast(float, stop)
+            # Python numbers with a float among them: no validation to do.
+            lo, hi = cast(float, start_or_stop), cast(float, stop)
             by = 1 if step is None else cast(float, step)
             if (
                 (kind is float or kind is int)
@@ -532,29 +643,61 @@ def arange(
                 and (type(by) is float or type(by) is int)
                 and by != 0
             ):
-                dt = NUMPY_DEFAULTS.current[0]
+                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
                 exact = _NUMPY_FLOATS.get(dt)
                 if exact is not None:
                     n = _arange_length(lo, hi, by)
                     fast = _arange_exact(lo, hi, by, n, dt, exact, CPU)
                     if fast is not None:
                         return fast
-    if stop is None:
-        start, stop = 0, start
-    if step is None:
-        step = 1
+    if start is not None:
+        if start_or_stop is not None:
+            raise TypeError(
+                f"arange: start was given twice: positionally ({start_or_stop!r}) and as "
+                f"start={start!r}; pass it once"
+            )
+        if stop is None:
+            raise TypeError(
+                f"arange: start={start!r} without a stop; pass stop= too (arange(start=1, "
+                "stop=5)), or arange(5) for 0 to 5"
+            )
+        begin, end = start, stop
+    elif stop is None:
+        if start_or_stop is None:
+            raise TypeError("arange() requires a stop; pass e.g. arange(5) or arange(stop=5)")
+        begin, end = 0, start_or_stop
+    elif start_or_stop is None:
+        begin, end = 0, stop  # arange(stop=5)
+    else:
+        begin, end = start_or_stop, stop
+    return _arange_general(begin, end, 1 if step is None else step, dtype, device, requires_grad)
+
+
+def _arange_general(
+    start: RealScalar,
+    stop: RealScalar,
+    step: RealScalar,
+    dtype: DTypeLike | None,
+    device: DeviceLike | None,
+    requires_grad: bool,
+) -> Tensor:
     dt = _arange_dtype((start, stop, step)) if dtype is None else torch_dtype(dtype)
+    if dt is torch.bool:
+        raise TypeError(
+            "arange: dtype torch.bool has no ranges; pass an integer or floating dtype (and "
+            "compare the result, e.g. tb.arange(n) % 2 == 0)"
+        )
     if requires_grad:
         check_requires_grad(requires_grad, dt, "arange")
     if dt in UNSIGNED_GAPS:
         # No arange kernel for uint16/32/64 (pytorch#58734): the values are made in int64.
-        return arange(start, stop, step, dtype=torch.int64, device=device).to(dt)
+        return _arange_general(start, stop, step, torch.int64, device, False).to(dt)
     if dt.is_complex:
         # torch has no complex arange kernel; with real bounds NumPy's complex values are the
         # real twin's values plus 0j.
-        real = arange(start, stop, step, dtype=dt.to_real(), device=device)
-        cast_real = real.to(dt)
-        return cast_real.requires_grad_(True) if requires_grad else cast_real
+        real = _arange_general(start, stop, step, dt.to_real(), device, False)
+        real = real.to(dt)
+        return real.requires_grad_(True) if requires_grad else real
     dev = torch_device(device)
     a = _real_number(start, "start", "arange")
     b = _real_number(stop, "stop", "arange")
@@ -569,18 +712,23 @@ def arange(
             dt is torch.int64
             and dev.type == "cpu"
             and max(abs(a), abs(b), abs(s)) < _EXACT_INT
-            and not is_dynamo_compiling()
+            and not _compiling()
         ):
             return _from_numpy(np.arange(a, b, s, dtype=_I8))
         return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
     n = _arange_length(a, b, s)
+    if not (dt.is_floating_point or dt.is_complex) and not (math.isfinite(a) and math.isfinite(s)):
+        raise ValueError(
+            f"arange: start={a!r}, step={s!r} are not finite, and dtype {dt} holds only finite "
+            "values; pass finite bounds"
+        )
     exact = _NUMPY_FLOATS.get(dt)
     if exact is not None:
         out = _arange_exact(a, b, s, n, dt, exact, dev)
         if out is not None:
             return out.requires_grad_(True) if requires_grad else out
     work = _OPMATH.get(dt, dt)
-    if is_dynamo_compiling():
+    if _compiling():
         # The same rule without NumPy scalars (torch.compile traces no NumPy): elements 0 and 1
         # are start and start + step in the dtype, the others first + i * delta.
         ends = torch.tensor([a, a + s], dtype=dt, device=dev).to(work)
@@ -636,8 +784,11 @@ def _arange_exact(
     if (
         n <= NUMPY_MAX
         and dev.type == "cpu"
-        and (dt is torch.float64 or max(abs(a), abs(b), abs(a + s)) < 1e38)
-        and not is_dynamo_compiling()
+        and not _compiling()
+        and (
+            dt is torch.float64  # float32: bounds beyond its range overflow (NumPy warns)
+            or (-1e38 < a < 1e38 and -1e38 < b < 1e38 and -1e38 < a + s < 1e38)
+        )
     ):
         # NumPy's own arange: its values by construction.
         return _from_numpy(np.arange(a, b, s, dtype=exact))
@@ -657,14 +808,15 @@ def _arange_exact(
 
 
 @overload
+@overload
 def linspace(
     start: Scalar,
     stop: Scalar,
-    /,
     num: int = ...,
     endpoint: bool = ...,
     retstep: Literal[False] = ...,
     dtype: DTypeLike | None = ...,
+    axis: int = ...,
     *,
     device: DeviceLike | None = ...,
     requires_grad: bool = ...,
@@ -673,44 +825,83 @@ def linspace(
 def linspace(
     start: Scalar,
     stop: Scalar,
-    /,
     num: int = ...,
     endpoint: bool = ...,
     *,
     retstep: Literal[True],
     dtype: DTypeLike | None = ...,
+    axis: int = ...,
     device: DeviceLike | None = ...,
     requires_grad: bool = ...,
 ) -> tuple[torch.Tensor, float]: ...
+@overload
 def linspace(
-    start: Scalar,
-    stop: Scalar,
-    /,
+    start: Scalar | ArrayLike | Sequence[Any],
+    stop: Scalar | ArrayLike | Sequence[Any],
+    num: int = ...,
+    endpoint: bool = ...,
+    retstep: Literal[False] = ...,
+    dtype: DTypeLike | None = ...,
+    axis: int = ...,
+    *,
+    device: DeviceLike | None = ...,
+    requires_grad: bool = ...,
+) -> torch.Tensor: ...
+@overload
+def linspace(
+    start: Scalar | ArrayLike | Sequence[Any],
+    stop: Scalar | ArrayLike | Sequence[Any],
+    num: int = ...,
+    endpoint: bool = ...,
+    *,
+    retstep: Literal[True],
+    dtype: DTypeLike | None = ...,
+    axis: int = ...,
+    device: DeviceLike | None = ...,
+    requires_grad: bool = ...,
+) -> tuple[torch.Tensor, float | torch.Tensor]: ...
+def linspace(
+    start: Scalar | ArrayLike | Sequence[Any],
+    stop: Scalar | ArrayLike | Sequence[Any],
     num: int = 50,
     endpoint: bool = True,
     retstep: bool = False,
     dtype: DTypeLike | None = None,
+    axis: int = 0,
     *,
     device: DeviceLike | None = None,
     requires_grad: bool = False,
-) -> torch.Tensor | tuple[torch.Tensor, float]:
+) -> torch.Tensor | tuple[torch.Tensor, float | torch.Tensor]:
     """``num`` evenly spaced values from ``start`` to ``stop`` (NumPy's ``linspace``).
 
     ``num`` defaults to 50; ``endpoint=False`` leaves ``stop`` out. Integer dtypes round down
     (floor) as NumPy 2 does, so ``linspace(-5, 5, 4, dtype=int)`` is ``[-5, -2, 1, 5]``.
-    The values are NumPy's to the bit (computed in float64 as NumPy does, then cast).
+    The values are NumPy's to the bit (computed in float64 as NumPy does, then cast: an
+    explicit float32 costs the same as the default). Array bounds (tensors, NumPy arrays,
+    lists) give one sequence per element, along ``axis`` of the result; then ``retstep``
+    returns the steps as an array. NaN and infinite bounds give NumPy's values for floating
+    dtypes.
 
-    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True`` (array bounds:
+    the result stays on their autograd graph).
+
+    Raises
+    ------
+    ValueError
+        For a negative ``num``, or non-finite bounds with an integer dtype.
+    TypeError
+        For a ``num`` that is not an integer, complex bounds with a real dtype, a bad dtype.
 
     Examples
     --------
     >>> import tbridge as tb
     >>> tb.linspace(0, 1, 5)
     tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000], dtype=torch.float64)
+    >>> tb.linspace(start=0, stop=1, num=3, dtype=tb.float32)
+    tensor([0.0000, 0.5000, 1.0000])
     """
     if (
-        dtype is None
-        and device is None
+        device is None
         and requires_grad is False
         and type(num) is int
         and 1 < num <= _LIST_MAX
@@ -718,24 +909,22 @@ def linspace(
         and (type(stop) is float or type(stop) is int)
         and -_EXACT_INT < start < _EXACT_INT
         and -_EXACT_INT < stop < _EXACT_INT
+        and not _compiling()  # torch.compile traces no NumPy work: the general path below
     ):
         # The common call, NumPy's algorithm in Python floats (see _linspace_numpy).
-        exact = _NUMPY_FLOATS.get(NUMPY_DEFAULTS.current[0])
+        exact = _NUMPY_FLOATS.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
         div = (num - 1) if endpoint else num
         step = (stop - start) / div
         if exact is not None and step != 0:
-            if is_dynamo_compiling():  # torch.compile traces no NumPy: the same values
-                values = [i * step + start for i in range(num)]
-                if endpoint:
-                    values[-1] = stop
-                out = torch.tensor(values, dtype=NUMPY_DEFAULTS.current[0])
-                return (out, step) if retstep else out
-            if start == 0 and exact is _F8 and math.copysign(1.0, start) > 0:
+            if start == 0 and math.copysign(1.0, start) > 0:
                 # NumPy's arange from +0.0 writes 0.0 + i * step: linspace's i * step + 0.0.
                 # The stop is ~num - 0.5 steps away, so the length is num whatever the rounding.
+                # NumPy computes in float64 and casts once, so float32 takes the same values.
                 y = np.arange(0.0, (num - 0.5) * step, step)
                 if endpoint:
                     y[-1] = stop
+                if exact is not _F8:
+                    y = y.astype(exact)
             else:
                 values = [i * step + start for i in range(num)]
                 if endpoint:
@@ -743,51 +932,166 @@ def linspace(
                 y = np.array(values, dtype=exact)
             out = _from_numpy(y)
             return (out, step) if retstep else out
+    return _linspace_general(
+        start, stop, num, endpoint, retstep, dtype, axis, device, requires_grad
+    )
+
+
+_PYTHON_NUMBERS: Final = (bool, int, float, complex)
+
+
+def _is_array_bound(value: object) -> bool:
+    return (isinstance(value, Tensor) and value.ndim > 0) or isinstance(
+        value, (np.ndarray, list, tuple)
+    )
+
+
+def _linspace_general(
+    start: object,
+    stop: object,
+    num: object,
+    endpoint: bool,
+    retstep: bool,
+    dtype: DTypeLike | None,
+    axis: object,
+    device: DeviceLike | None,
+    requires_grad: bool,
+) -> torch.Tensor | tuple[torch.Tensor, float | torch.Tensor]:
     if type(num) is not int:
         if isinstance(num, bool) or not isinstance(num, (int, np.integer)):
             raise TypeError(f"linspace: num={num!r} is not an integer; pass the number of samples")
         num = int(num)
     if num < 0:
         raise ValueError(f"linspace: num={num} must be non-negative")
+    n: int = num
+    if _is_array_bound(start) or _is_array_bound(stop):
+        return _linspace_arrays(start, stop, n, endpoint, retstep, dtype, axis, device)
     kind_a, kind_b = type(start), type(stop)
     if (kind_a is float or kind_a is int) and (kind_b is float or kind_b is int):
         is_complex = False
         a: Any = start
         b: Any = stop
     else:
+        for name, value in (("start", start), ("stop", stop)):
+            if isinstance(value, bool) or not isinstance(
+                value, (int, float, complex, np.number, Tensor)
+            ):
+                raise TypeError(
+                    f"linspace: {name}={value!r} is not a number; pass an int, float or complex "
+                    "(or array bounds)"
+                )
         is_complex = isinstance(start, (complex, np.complexfloating)) or isinstance(
             stop, (complex, np.complexfloating)
         )
         a = start.item() if isinstance(start, (np.generic, torch.Tensor)) else start
         b = stop.item() if isinstance(stop, (np.generic, torch.Tensor)) else stop
+        is_complex = is_complex or isinstance(a, complex) or isinstance(b, complex)
     if dtype is None:
-        pair = NUMPY_DEFAULTS.current
+        pair = current_defaults()
         dt = pair[1] if is_complex else pair[0]
     else:
         dt = torch_dtype(dtype)
     if requires_grad:
         check_requires_grad(requires_grad, dt, "linspace")
+    if axis != 0 and not (isinstance(axis, int) and axis == -1):
+        normalize_axis(axis, 1, "linspace", "the result")
     dev = torch_device(device)
-    div = (num - 1) if endpoint else num
+    div = (n - 1) if endpoint else n
     step = (b - a) / div if div > 0 else math.nan
     if is_complex and not dt.is_complex:
         raise TypeError(f"linspace: complex bounds cannot give dtype {dt}; pass a complex dtype")
+    if (
+        not (dt.is_floating_point or dt.is_complex)
+        and n > 0
+        and not all(map(math.isfinite, (complex(a).real, complex(b).real)))
+    ):
+        raise ValueError(
+            f"linspace: start={a!r} and stop={b!r} must be finite for dtype {dt}, which holds "
+            "no NaN or infinity; pass finite bounds or a floating dtype"
+        )
     exact = _LINSPACE_NUMPY.get(dt)
     if (
         exact is not None
-        and num <= NUMPY_MAX
+        and n <= NUMPY_MAX
         and dev.type == "cpu"
+        and not _compiling()
         and (type(a) is float or type(a) is int)  # NumPy scalars have become Python numbers
         and (type(b) is float or type(b) is int)
         and abs(a) < _LINSPACE_LIMIT[dt]
         and abs(b) < _LINSPACE_LIMIT[dt]
-        and not is_dynamo_compiling()
     ):
-        out = _from_numpy(_linspace_numpy(a, b, num, endpoint, div, step, exact))
+        out = _from_numpy(_linspace_numpy(a, b, n, endpoint, div, step, exact))
     else:
-        out = _linspace_torch(a, b, num, endpoint, div, step, dt, dev, is_complex)
+        out = _linspace_torch(a, b, n, endpoint, div, step, dt, dev, is_complex)
     if requires_grad:
         out.requires_grad_(True)
+    return (out, step) if retstep else out
+
+
+def _linspace_arrays(
+    start: object,
+    stop: object,
+    num: int,
+    endpoint: bool,
+    retstep: bool,
+    dtype: DTypeLike | None,
+    axis: object,
+    device: DeviceLike | None,
+) -> torch.Tensor | tuple[torch.Tensor, float | torch.Tensor]:
+    """NumPy's linspace for array bounds: the samples along a new axis, computed in the
+    bounds' floating type (float64 for integer bounds), then cast."""
+    dev = None if device is None else torch_device(device)
+    a = as_tensor(start, "linspace", "start", device=dev)
+    b = as_tensor(stop, "linspace", "stop", device=dev)
+    if a.device != b.device:  # a tensor bound's device wins over converted data's
+        if isinstance(stop, Tensor) and not isinstance(start, Tensor):
+            a = a.to(b.device)
+        else:
+            b = b.to(a.device)
+    # NumPy's result_type(start, stop, float(num)): Python numbers are weak
+    work = result_type(
+        start if type(start) in _PYTHON_NUMBERS else a,
+        stop if type(stop) in _PYTHON_NUMBERS else b,
+        1.0,
+    )
+    dt = work if dtype is None else torch_dtype(dtype)
+    a, b = a.to(work), b.to(work)
+    try:
+        shape = broadcast_shape(a.shape, b.shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"linspace: start of shape {tuple(a.shape)} and stop of shape {tuple(b.shape)} do "
+            "not broadcast together; pass bounds of one shape"
+        ) from e
+    ax = normalize_axis(axis, len(shape) + 1, "linspace", "the result")
+    if not (dt.is_floating_point or dt.is_complex) and num > 0 and a.device.type != "meta":
+        finite = bool(torch.isfinite(a).all() & torch.isfinite(b).all())
+        if not finite:
+            raise ValueError(
+                f"linspace: the bounds must be finite for dtype {dt}, which holds no NaN or "
+                "infinity; pass finite bounds or a floating dtype"
+            )
+    div = (num - 1) if endpoint else num
+    delta = b - a
+    y = torch.arange(num, dtype=work.to_real() if work.is_complex else work, device=a.device)
+    y = y.to(work).reshape((-1,) + (1,) * len(shape))
+    step: torch.Tensor
+    if div > 0:
+        step = delta / div
+        # a denormal step: NumPy divides first (gh-5437)
+        denormal = a.device.type != "meta" and bool((step == 0).any())
+        y = y / div * delta if denormal else y * step
+    else:
+        step = torch.full_like(delta, math.nan)
+        y = y * delta
+    y = y + a
+    if endpoint and num > 1:
+        y = torch.cat([y[:-1], b.expand(shape).unsqueeze(0)])
+    if ax != 0:
+        y = torch.movedim(y, 0, ax)
+    if not (dt.is_floating_point or dt.is_complex):
+        y = y.floor() if not work.is_complex else y
+    out = y if dt == work else y.to(dt)
     return (out, step) if retstep else out
 
 
@@ -849,23 +1153,185 @@ def _linspace_torch(
     return y if dt == work else y.to(dt)
 
 
+# ---- triangles and grids --------------------------------------------------------------------
+
+
+def _make_triangle(tri: Callable[..., Tensor], where: str, side: str) -> Callable[..., Tensor]:
+    """``tril`` or ``triu``: one body around torch's kernel."""
+
+    def triangle(x: Tensor, /, k: int = 0) -> Tensor:
+        try:
+            # k left out when 0: torch parses a default faster than an argument.
+            return tri(x) if k == 0 and type(k) is int else tri(x, k)
+        except (NotImplementedError, RuntimeError, TypeError):
+            pass
+        return _triangle_slow(tri, where, x, k)
+
+    triangle.__name__ = triangle.__qualname__ = where
+    return triangle
+
+
+def _triangle_slow(tri: Callable[..., Tensor], where: str, x: object, k: object) -> Tensor:
+    t = x if isinstance(x, Tensor) else as_tensor(x, where, "x")
+    if isinstance(k, bool) or not hasattr(k, "__index__"):
+        raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset as an int")
+    diagonal = int(k)
+    if t.ndim == 0:
+        raise ValueError(
+            f"{where}: x must have at least 1 dimension (a vector, a matrix or a stack of "
+            "matrices), got a 0-d array; add axes with expand_dims"
+        )
+    if t.ndim == 1:  # NumPy reads a vector as the rows of a square matrix
+        t = t.expand(t.shape[0], t.shape[0])
+    try:
+        return tri(t, diagonal)
+    except NotImplementedError as e:  # uint16/32/64 have no kernel (pytorch#58734)
+        return bits_or_raise(partial(tri, diagonal=diagonal), t, where, e)
+
+
+tril = _make_triangle(_tril, "tril", "lower")
+tril.__doc__ = """The lower triangle of each matrix in ``x`` (``(..., M, N)``): zero above ``k``.
+
+    A 1-d ``x`` is read as the rows of a square matrix, as in NumPy; ``k`` may be positional.
+
+    Memory and autograd: new memory; stays on ``x``'s autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For a 0-d ``x``.
+    TypeError
+        For a ``k`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.tril(tb.ones((2, 3), dtype=tb.int64))
+    tensor([[1, 0, 0],
+            [1, 1, 0]])
+    """
+
+triu = _make_triangle(_triu, "triu", "upper")
+triu.__doc__ = """The upper triangle of each matrix in ``x`` (``(..., M, N)``): zero below ``k``.
+
+    A 1-d ``x`` is read as the rows of a square matrix, as in NumPy; ``k`` may be positional.
+
+    Memory and autograd: new memory; stays on ``x``'s autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For a 0-d ``x``.
+    TypeError
+        For a ``k`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.triu(tb.ones((2, 3), dtype=tb.int64), 1)
+    tensor([[0, 1, 1],
+            [0, 0, 1]])
+    """
+
+
+def meshgrid(
+    *arrays: Tensor,
+    copy: bool = True,
+    sparse: bool = False,
+    indexing: Literal["xy", "ij"] = "xy",
+) -> tuple[Tensor, ...]:
+    """Coordinate arrays from coordinate vectors (N arrays, each of rank N).
+
+    ``indexing="xy"`` (Cartesian, the default) swaps the first two output axes;
+    ``"ij"`` (matrix) keeps the input order. Each output keeps its input's dtype; inputs of
+    other ranks are flattened first, as in NumPy. ``sparse=True`` gives each output size 1
+    along every axis but its own (they broadcast to the full grid); ``copy=False`` returns
+    views of the inputs instead of new arrays (NumPy's options).
+
+    Memory and autograd: with ``copy=True`` (the default, as NumPy) new memory; with
+    ``copy=False`` views of the inputs (share memory; a dense grid's elements are shared along
+    the broadcast axes, so torch refuses in-place writes to it). Each result stays on its
+    input's autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For an ``indexing`` other than ``"xy"`` or ``"ij"``, or inputs on different devices.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> X, Y = tb.meshgrid(tb.asarray([1, 2, 3]), tb.asarray([4, 5]))
+    >>> X
+    tensor([[1, 2, 3],
+            [1, 2, 3]])
+    >>> [g.shape for g in tb.meshgrid([1, 2, 3], [4, 5], sparse=True)]
+    [torch.Size([1, 3]), torch.Size([2, 1])]
+    """
+    if indexing != "xy" and indexing != "ij":  # noqa: PLR1714 - two compares beat a tuple
+        raise ValueError(
+            f"meshgrid: indexing={indexing!r} is not allowed; pass 'xy' (Cartesian) or 'ij' "
+            "(matrix)"
+        )
+    if not sparse:
+        try:
+            out: tuple[Tensor, ...] = torch.meshgrid(*arrays, indexing=indexing)
+            if copy:
+                return tuple([g.clone(memory_format=torch.contiguous_format) for g in out])
+            return out
+        except (RuntimeError, TypeError):
+            pass  # mixed dtypes, N-d inputs, no inputs: below, as NumPy
+    return _meshgrid_slow(arrays, indexing, copy, sparse)
+
+
+def _meshgrid_slow(
+    arrays: tuple[object, ...], indexing: str, copy: bool, sparse: bool
+) -> tuple[Tensor, ...]:
+    if not arrays:
+        return ()
+    tensors: list[Tensor] = []
+    for i, a in enumerate(arrays):
+        tensors.append(a if isinstance(a, Tensor) else as_tensor(a, "meshgrid", f"argument {i}"))
+    flat = [a if a.ndim == 1 else a.reshape(-1) for a in tensors]
+    devices = {a.device for a in flat}
+    if len(devices) > 1:
+        raise ValueError(
+            f"meshgrid: the arrays are on different devices ({sorted(map(str, devices))}); "
+            "move them to one device with tb.to_device first"
+        )
+    n = len(flat)
+    sizes = [a.shape[0] for a in flat]
+    swap = indexing == "xy" and n > 1
+    if swap:
+        sizes[0], sizes[1] = sizes[1], sizes[0]
+    out = []
+    for i, a in enumerate(flat):
+        view = [1] * n
+        view[(1 - i) if swap and i < 2 else i] = -1
+        grid = a.view(view) if sparse else a.view(view).expand(sizes)
+        out.append(grid.clone(memory_format=torch.contiguous_format) if copy else grid)
+    return tuple(out)
+
+
+# ---- the *_like family ----------------------------------------------------------------------
+
+
 def _like(
-    fn: Any,
+    fn: Callable[..., Tensor],
+    base: Callable[..., Tensor],
     where: str,
-    prototype: ArrayLike,
+    prototype: object,
     *,
     dtype: DTypeLike | None,
     device: DeviceLike | None,
     requires_grad: bool,
     shape: ShapeLike | None,
     floating_only: bool = False,
-    **extra: Any,
+    extra: tuple[object, ...] = (),
 ) -> torch.Tensor:
-    if isinstance(prototype, torch.Tensor):
-        dt = prototype.dtype if dtype is None else torch_dtype(dtype)
-        dev = prototype.device if device is None else torch_device(device)
-        size: tuple[int, ...] | torch.Size = prototype.shape
-    elif isinstance(prototype, np.ndarray):
+    """The general path of every ``*_like`` function: ``fn`` on a tensor prototype of its own
+    shape, ``base`` (torch's plain creation function) otherwise."""
+    if isinstance(prototype, np.ndarray) and prototype.dtype.kind not in "OUSVMm":
         if dtype is None:
             native = prototype.dtype
             if not native.isnative:
@@ -878,12 +1344,17 @@ def _like(
         else:
             dt = torch_dtype(dtype)
         dev = torch_device(device)
-        size = prototype.shape
+        size: tuple[int, ...] | torch.Size = prototype.shape
+        proto = None
     else:
-        raise TypeError(
-            f"{where}: prototype of type {type(prototype).__name__} is not an array; pass a "
-            f"torch.Tensor or a NumPy array (or call {where.removesuffix('_like')}(shape) instead)"
+        if isinstance(prototype, np.ndarray):
+            torch_dtype(prototype.dtype)  # raises the explanatory TypeError
+        proto = (
+            prototype if isinstance(prototype, Tensor) else as_tensor(prototype, where, "prototype")
         )
+        dt = proto.dtype if dtype is None else torch_dtype(dtype)
+        dev = proto.device if device is None else torch_device(device)
+        size = proto.shape
     if floating_only and not (dt.is_floating_point or dt.is_complex):
         raise ValueError(
             f"{where}: random values need a floating dtype, got {dt}; pass e.g. dtype=tb.float64"
@@ -891,114 +1362,133 @@ def _like(
     check_requires_grad(requires_grad, dt, where)
     if shape is not None:
         size = torch_shape((shape,), where)
-    if isinstance(prototype, torch.Tensor) and shape is None:
-        result: torch.Tensor = fn(
-            prototype, *extra.values(), dtype=dt, device=dev, requires_grad=requires_grad
+    elif proto is not None:
+        return fn(proto, *extra, dtype=dt, device=dev, requires_grad=requires_grad)
+    return base(size, *extra, dtype=dt, device=dev, requires_grad=requires_grad)
+
+
+class _Like(Protocol):
+    """The signature of ``empty_like``, ``zeros_like``, ``ones_like``, ``rand_like``,
+    ``randn_like``."""
+
+    def __call__(
+        self,
+        prototype: ArrayLike,
+        /,
+        dtype: DTypeLike | None = ...,
+        *,
+        device: DeviceLike | None = ...,
+        requires_grad: bool = ...,
+        shape: ShapeLike | None = ...,
+    ) -> Tensor: ...
+
+
+def _make_like(
+    fn: Callable[..., Tensor], base: Callable[..., Tensor], where: str, floating_only: bool
+) -> _Like:
+    """One ``*_like`` function around torch's ``fn`` (and ``base`` for other shapes)."""
+
+    def like(
+        prototype: ArrayLike,
+        /,
+        dtype: DTypeLike | None = None,
+        *,
+        device: DeviceLike | None = None,
+        requires_grad: bool = False,
+        shape: ShapeLike | None = None,
+    ) -> Tensor:
+        if (
+            device is None
+            and shape is None
+            and requires_grad is False
+            and type(prototype) is _Tensor
+        ):
+            try:
+                return fn(prototype) if dtype is None else fn(prototype, dtype=torch_dtype(dtype))
+            except RuntimeError:  # random values of an integer dtype: the general path explains
+                pass
+        return _like(
+            fn,
+            base,
+            where,
+            prototype,
+            dtype=dtype,
+            device=device,
+            requires_grad=requires_grad,
+            shape=shape,
+            floating_only=floating_only,
         )
-        return result
-    base = getattr(torch, where.removesuffix("_like"))
-    return cast(
-        torch.Tensor,
-        base(size, *extra.values(), dtype=dt, device=dev, requires_grad=requires_grad),
-    )
+
+    like.__name__ = like.__qualname__ = where
+    return like
 
 
-def empty_like(
-    prototype: ArrayLike,
-    /,
-    dtype: DTypeLike | None = None,
-    *,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-    shape: ShapeLike | None = None,
-) -> torch.Tensor:
-    """An uninitialized tensor with the shape and dtype of a tensor or NumPy array.
+empty_like = _make_like(torch.empty_like, torch.empty, "empty_like", False)
+empty_like.__doc__ = """An uninitialized tensor with the shape and dtype of an array.
 
-    A tensor prototype also gives its device (and layout); a NumPy one gives the CPU.
+    A tensor prototype also gives its device (and layout); a NumPy array or other array data
+    (a list, as NumPy reads it) gives the CPU. The dtype may be given positionally.
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.empty_like(tb.zeros((2, 3)), tb.float32).shape
+    torch.Size([2, 3])
     """
-    if (
-        dtype is None
-        and device is None
-        and shape is None
-        and requires_grad is False
-        and type(prototype) is _Tensor
-    ):
-        return _empty_like(prototype)
-    return _like(
-        torch.empty_like,
-        "empty_like",
-        prototype,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-        shape=shape,
-    )
 
-
-def zeros_like(
-    prototype: ArrayLike,
-    /,
-    dtype: DTypeLike | None = None,
-    *,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-    shape: ShapeLike | None = None,
-) -> torch.Tensor:
-    """Zeros with the shape and dtype of a tensor or NumPy array (see :func:`empty_like`).
+zeros_like = _make_like(torch.zeros_like, torch.zeros, "zeros_like", False)
+zeros_like.__doc__ = """Zeros with the shape and dtype of an array (see :func:`empty_like`).
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.zeros_like([[1, 2, 3]])
+    tensor([[0, 0, 0]])
     """
-    if (
-        dtype is None
-        and device is None
-        and shape is None
-        and requires_grad is False
-        and type(prototype) is _Tensor
-    ):
-        return _zeros_like(prototype)
-    return _like(
-        torch.zeros_like,
-        "zeros_like",
-        prototype,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-        shape=shape,
-    )
 
-
-def ones_like(
-    prototype: ArrayLike,
-    /,
-    dtype: DTypeLike | None = None,
-    *,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-    shape: ShapeLike | None = None,
-) -> torch.Tensor:
-    """Ones with the shape and dtype of a tensor or NumPy array (see :func:`empty_like`).
+ones_like = _make_like(torch.ones_like, torch.ones, "ones_like", False)
+ones_like.__doc__ = """Ones with the shape and dtype of an array (see :func:`empty_like`).
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.ones_like(tb.zeros(2), tb.int64)
+    tensor([1, 1])
     """
-    if (
-        dtype is None
-        and device is None
-        and shape is None
-        and requires_grad is False
-        and type(prototype) is _Tensor
-    ):
-        return _ones_like(prototype)
-    return _like(
-        torch.ones_like,
-        "ones_like",
-        prototype,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-        shape=shape,
-    )
+
+rand_like = _make_like(torch.rand_like, torch.rand, "rand_like", True)
+rand_like.__doc__ = """Uniform samples in ``[0, 1)`` shaped like an array (floating dtypes only).
+
+    Uses torch's global generator (seed it with ``torch.manual_seed``).
+
+    Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.rand_like(tb.zeros((2, 3))).shape
+    torch.Size([2, 3])
+    """
+
+randn_like = _make_like(torch.randn_like, torch.randn, "randn_like", True)
+randn_like.__doc__ = """Standard normal samples shaped like an array (floating dtypes only).
+
+    Uses torch's global generator (seed it with ``torch.manual_seed``).
+
+    Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.randn_like(tb.zeros((2, 3))).dtype
+    torch.float64
+    """
 
 
 def full_like(
@@ -1011,9 +1501,21 @@ def full_like(
     requires_grad: bool = False,
     shape: ShapeLike | None = None,
 ) -> torch.Tensor:
-    """``fill_value`` everywhere, with the shape and dtype of a tensor or NumPy array.
+    """``fill_value`` everywhere, with the shape and dtype of an array (see :func:`empty_like`).
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
+
+    Raises
+    ------
+    ValueError
+        For a fill value the dtype cannot hold (NaN or infinity in an integer dtype, an integer
+        out of range).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.full_like(tb.zeros(2, dtype=tb.int64), 7)
+    tensor([7, 7])
     """
     if isinstance(fill_value, np.generic):
         fill_value = fill_value.item()
@@ -1023,91 +1525,51 @@ def full_like(
         and shape is None
         and requires_grad is False
         and type(prototype) is _Tensor
-    ):
-        return _full_like(prototype, fill_value)
-    return _like(
-        torch.full_like,
-        "full_like",
-        prototype,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-        shape=shape,
-        fill_value=fill_value,
-    )
-
-
-def rand_like(
-    prototype: ArrayLike,
-    /,
-    dtype: DTypeLike | None = None,
-    *,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-    shape: ShapeLike | None = None,
-) -> torch.Tensor:
-    """Uniform samples in ``[0, 1)`` shaped like a tensor or NumPy array (floating dtypes only).
-
-    Uses torch's global generator (seed it with ``torch.manual_seed``).
-
-    Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
-    """
-    if (
-        dtype is None
-        and device is None
-        and shape is None
-        and requires_grad is False
-        and type(prototype) is _Tensor
+        and (type(fill_value) is not float or prototype.is_floating_point())
     ):
         try:
-            return _rand_like(prototype)
-        except RuntimeError:  # not a floating dtype: the general path explains
-            pass
-    return _like(
-        torch.rand_like,
-        "rand_like",
-        prototype,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-        shape=shape,
-        floating_only=True,
-    )
+            return _full_like(prototype, fill_value)
+        except RuntimeError as e:
+            raise _not_representable("full_like", fill_value, prototype.dtype) from e
+    return _full_like_slow(prototype, fill_value, dtype, device, requires_grad, shape)
 
 
-def randn_like(
-    prototype: ArrayLike,
-    /,
-    dtype: DTypeLike | None = None,
-    *,
-    device: DeviceLike | None = None,
-    requires_grad: bool = False,
-    shape: ShapeLike | None = None,
-) -> torch.Tensor:
-    """Standard normal samples shaped like a tensor or NumPy array (floating dtypes only).
-
-    Uses torch's global generator (seed it with ``torch.manual_seed``).
-
-    Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
-    """
+def _full_like_slow(
+    prototype: object,
+    fill_value: object,
+    dtype: DTypeLike | None,
+    device: DeviceLike | None,
+    requires_grad: bool,
+    shape: ShapeLike | None,
+) -> Tensor:
+    if not isinstance(fill_value, (bool, int, float, complex)):
+        _scalar_dtype(fill_value, "full_like")  # tensors pass; other non-scalars raise
+        fill_value = cast(Tensor, fill_value).item()
+    dt = None if dtype is None else torch_dtype(dtype)
+    if dt is None:
+        if isinstance(prototype, Tensor):
+            dt = prototype.dtype
+        elif not isinstance(prototype, np.ndarray):
+            prototype = as_tensor(prototype, "full_like", "prototype")
+            dt = prototype.dtype
     if (
-        dtype is None
-        and device is None
-        and shape is None
-        and requires_grad is False
-        and type(prototype) is _Tensor
+        dt is not None
+        and isinstance(fill_value, float)
+        and not (dt.is_floating_point or dt.is_complex or dt is torch.bool)
+        and not math.isfinite(fill_value)
     ):
-        try:
-            return _randn_like(prototype)
-        except RuntimeError:  # not a floating dtype: the general path explains
-            pass
-    return _like(
-        torch.randn_like,
-        "randn_like",
-        prototype,
-        dtype=dtype,
-        device=device,
-        requires_grad=requires_grad,
-        shape=shape,
-        floating_only=True,
-    )
+        raise _not_representable("full_like", fill_value, dt)
+    try:
+        return _like(
+            torch.full_like,
+            torch.full,
+            "full_like",
+            prototype,
+            dtype=dt,
+            device=device,
+            requires_grad=requires_grad,
+            shape=shape,
+            extra=(fill_value,),
+        )
+    except (RuntimeError, OverflowError) as e:
+        raise _not_representable("full_like", fill_value, dt or torch.int64) from e

@@ -1,22 +1,31 @@
-"""Manipulation and indexing functions of the Array API (and ``meshgrid``, ``tril``, ``triu``).
+"""The manipulation functions of the Array API, with NumPy's calling conventions on top.
 
 Each function calls torch directly on its fast path: torch's answer is already the standard's
 for the common spellings. Fix-ups sit behind that call, mostly in ``except`` clauses, so they
 cost nothing when torch succeeds:
 
+* array arguments that are not tensors (NumPy arrays, lists, scalars) go through the input
+  gate (:func:`tbridge._convert.gate.as_tensor`), so ``tb.reshape([1, 2, 3, 4], (2, 2))``
+  works with NumPy's result dtype;
 * torch's ``RuntimeError`` becomes ``ValueError`` (an impossible request), an out-of-range
   axis becomes NumPy's ``AxisError`` (a subclass of both ``IndexError``, as the standard asks,
-  and ``ValueError``, as NumPy raises), and a non-array argument a ``TypeError``;
-* unsigned dtypes torch has no CPU kernel for (uint16/32/64: ``tril``, ``triu``,
-  ``take_along_axis``, and for 1-d arrays ``flip``, ``take`` and ``repeat`` with array
-  repeats; pytorch#58734) run on a same-size signed view
+  and ``ValueError``, as NumPy raises), and a wrong kind of argument a ``TypeError``; the
+  messages are tbridge's own, never torch's;
+* unsigned dtypes torch has no CPU kernel for (uint16/32/64: ``flip`` of 1-d arrays,
+  ``repeat`` with array repeats; pytorch#58734) run on a same-size signed view
   (:func:`tbridge._core.workarounds.on_bits`), which is exact for moving data; other kernels torch
   lacks on other devices take the same route when torch raises ``NotImplementedError``;
 * ``concat`` and ``stack`` of mixed dtypes promote by the standard's table
   (:func:`tbridge._core.promotion.result_type`), which torch refuses for the unsigned types;
-* torch's spellings that differ from the standard's (``roll`` with one shift for several
-  axes, ``squeeze`` of a non-singleton axis, ``take`` with negative indices, ``reshape`` with
-  ``copy=``, ``repeat`` with short integer repeats) are translated.
+* torch's spellings that differ from NumPy's (``roll`` with one shift for several axes,
+  ``squeeze`` of a non-singleton axis, ``reshape`` with ``copy=`` and ``order=``,
+  ``broadcast_to`` with ``-1``, ``repeat`` with short integer repeats) are translated.
+
+The signatures are the standard's, widened to NumPy's where NumPy takes more: ``concat`` is
+NumPy's ``concatenate`` (``out=``, ``dtype=``, ``casting=``), ``stack`` takes the same,
+``permute_dims`` reverses the axes by default, ``squeeze`` removes every size-1 axis by default,
+``reshape`` takes ``order=``, and ``flip``, ``roll`` and ``repeat`` take ``axis``
+positionally.
 
 Memory and autograd: each docstring says whether the result is a view (shares memory with the
 input: writes through either show in the other) or new memory. Every result stays on the
@@ -26,18 +35,31 @@ input's autograd graph (views and copies alike are differentiable torch operatio
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
-from typing import Final, Literal, SupportsIndex, TypeAlias
+from typing import Final, Literal, SupportsIndex, TypeAlias, cast
 
 import numpy as np
 import torch
-from numpy.exceptions import AxisError
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor
+from tbridge._convert.gate import as_tensor, write_out
+from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.normalize import check_copy
 from tbridge._core.promotion import result_type
+from tbridge._core.shapes import (
+    INDEX_DTYPES,
+    INTEGER_DTYPES,
+    Axes,
+    AxisError,
+    Casting,
+    axis_error,
+    bits_or_raise,
+    check_casting,
+    normalize_axes,
+    normalize_axis,
+    shape_arg,
+)
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 
 __all__ = [
@@ -47,7 +69,6 @@ __all__ = [
     "concat",
     "expand_dims",
     "flip",
-    "meshgrid",
     "moveaxis",
     "permute_dims",
     "repeat",
@@ -55,50 +76,22 @@ __all__ = [
     "roll",
     "squeeze",
     "stack",
-    "take",
-    "take_along_axis",
     "tile",
-    "tril",
-    "triu",
     "unstack",
 ]
 
-Axes: TypeAlias = "int | tuple[int, ...]"
 ShapeArg: TypeAlias = "SupportsIndex | Sequence[SupportsIndex]"
 
 _cat: Final = torch.cat
 _stack: Final = torch.stack
-_tril: Final = torch.tril
-_triu: Final = torch.triu
-_index_select: Final = torch.index_select
 
 #: ``tuple(range(n))`` for every rank torch supports (flip with ``axis=None``).
 _ALL_AXES: Final = [tuple(range(n)) for n in range(65)]
-
-#: Index dtypes torch's index kernels take as they are.
-_INDEX_DTYPES: Final = frozenset({torch.int32, torch.int64})
-_INTEGER_DTYPES: Final = frozenset(
-    {
-        torch.int8,
-        torch.int16,
-        torch.int32,
-        torch.int64,
-        torch.uint8,
-        torch.uint16,
-        torch.uint32,
-        torch.uint64,
-    }
-)
+#: ``tuple(reversed(range(n)))`` for every rank torch supports (``permute_dims(x)``).
+_REVERSED: Final = [tuple(range(n - 1, -1, -1)) for n in range(65)]
 
 
-# ---- error helpers (slow paths only) -------------------------------------------------------
-
-
-def _not_array(where: str, name: str, value: object) -> TypeError:
-    return TypeError(
-        f"{where}: {name} must be an array (torch.Tensor or NumPy array), got "
-        f"{type(value).__name__}; convert it first with tb.asarray"
-    )
+# ---- slow-path helpers ----------------------------------------------------------------------
 
 
 def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -> Tensor:
@@ -114,80 +107,26 @@ def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -
     return as_tensor(value, where, name, copy=copy)
 
 
-def _has_numpy(*values: object) -> bool:
-    """Whether an argument is not a tensor: the gate converts it (or says why it cannot)."""
-    return any(not isinstance(v, Tensor) for v in values)
+def _is_tensor(x: object) -> bool:
+    return isinstance(x, Tensor)
 
 
-def _type_error(where: str, e: TypeError, **args: object) -> TypeError:
-    """A non-array argument named, or torch's own TypeError with the function's name."""
-    for name, value in args.items():
-        if not isinstance(value, Tensor):
-            return _not_array(where, name, value)
-    return TypeError(f"{where}: {e}")
+def _int_arg(value: object, where: str, name: str) -> int:
+    """An integer argument (NumPy integers included, bools not), or a TypeError naming it."""
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        raise TypeError(f"{where}: {name}={value!r} is not an integer; pass an int")
+    return operator.index(value)  # checked: it has __index__
 
 
-def _axis_error(where: str, axis: object, ndim: int, of: str = "an array") -> AxisError:
-    if ndim == 0:
-        return AxisError(f"{where}: axis {axis!r} is out of bounds: x is 0-d and has no axes")
-    return AxisError(
-        f"{where}: axis {axis!r} is out of bounds for {of} of {ndim} dimension(s); a valid "
-        f"axis is in [{-ndim}, {ndim}) (negative axes count from the end)"
-    )
-
-
-def _normalize_axis(axis: SupportsIndex, ndim: int, where: str, of: str = "an array") -> int:
-    """``axis`` as a non-negative int below ``ndim``; AxisError (Index and ValueError) if not."""
-    try:
-        a = operator.index(axis)
-    except TypeError as e:
-        raise TypeError(
-            f"{where}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)"
-        ) from e
-    if not -ndim <= a < ndim:
-        raise _axis_error(where, axis, ndim, of)
-    return a + ndim if a < 0 else a
-
-
-def _normalize_axes(
-    axis: Axes | Sequence[SupportsIndex], ndim: int, where: str, of: str = "an array"
-) -> tuple[int, ...]:
-    """Normalized axes, each once (ValueError on repeats, as NumPy)."""
-    axes = (axis,) if not isinstance(axis, (tuple, list)) else axis
-    out = tuple(_normalize_axis(a, ndim, where, of) for a in axes)
-    if len(set(out)) != len(out):
-        raise ValueError(
-            f"{where}: axis {axis!r} names the same axis more than once (as {out}); pass each "
-            "axis once"
-        )
-    return out
-
-
-def _bits_or_raise(
-    fn: Callable[[Tensor], Tensor], x: Tensor, where: str, e: NotImplementedError
-) -> Tensor:
-    """Run ``fn`` on a signed view of an unsigned ``x`` torch has no kernel for (pytorch#58734)."""
-    if x.dtype in UNSIGNED_GAPS:
-        return on_bits(fn, x)
-    raise TypeError(f"{where}: torch has no kernel for {x.dtype} on {x.device.type}: {e}") from e
-
-
-def _shape_arg(shape: object, where: str) -> tuple[int, ...]:
-    """A shape given as an int or a sequence of ints (the slow path of shape arguments)."""
-    if isinstance(shape, Sequence) and not isinstance(shape, (str, bytes)):
-        items = list(shape)
-    elif hasattr(shape, "__index__") and not isinstance(shape, bool):
-        items = [shape]
-    else:
-        raise TypeError(f"{where}: shape {shape!r} is not a tuple of integers; pass e.g. (3, 4)")
-    out = []
-    for d in items:
-        if isinstance(d, bool) or not hasattr(d, "__index__"):
+def _axes_arg(value: object, where: str, name: str = "axis") -> tuple[int, ...]:
+    """An int or a sequence of ints, as a tuple (not normalized), or a TypeError naming it."""
+    items = tuple(value) if isinstance(value, (tuple, list)) else (value,)
+    for a in items:
+        if isinstance(a, bool) or not hasattr(a, "__index__"):
             raise TypeError(
-                f"{where}: size {d!r} in shape {shape!r} is not an integer; pass integers"
+                f"{where}: {name} {value!r} is not an int or a tuple of ints; pass e.g. 0 or (0, 1)"
             )
-        out.append(operator.index(d))
-    return tuple(out)
+    return tuple(operator.index(a) for a in items)
 
 
 # ---- broadcasting ---------------------------------------------------------------------------
@@ -213,14 +152,14 @@ def broadcast_shapes(*shapes: ShapeArg) -> tuple[int, ...]:
     """
     out: list[int] = []
     for shape in shapes:
-        s = shape if type(shape) is tuple else _shape_arg(shape, "broadcast_shapes")
+        s = shape if type(shape) is tuple else shape_arg(shape, "broadcast_shapes")
         n, m = len(s), len(out)
         if n > m:
             out[:0] = [1] * (n - m)
             m = n
         off = m - n
         for i, size in enumerate(s):
-            d = size if type(size) is int else _shape_arg((size,), "broadcast_shapes")[0]
+            d = size if type(size) is int else shape_arg((size,), "broadcast_shapes")[0]
             if d < 0:
                 raise ValueError(
                     f"broadcast_shapes: negative size {d} in shape {s!r}; sizes must be >= 0"
@@ -239,8 +178,12 @@ def broadcast_shapes(*shapes: ShapeArg) -> tuple[int, ...]:
     return tuple(out)
 
 
-def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
+def broadcast_to(x: Tensor, /, shape: ShapeArg) -> Tensor:
     """``x`` broadcast to ``shape`` (NumPy's rules: dimensions are matched from the end).
+
+    ``x`` may be any array data (a list, a scalar, a NumPy array); ``shape`` an int or a
+    sequence of ints. A ``-1`` in ``shape`` is an error, as in NumPy (torch would keep the
+    size).
 
     Memory and autograd: a view of ``x`` (shares memory; broadcast elements share one memory
     location, so torch refuses in-place writes to it); stays on ``x``'s autograd graph.
@@ -248,7 +191,7 @@ def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
     Raises
     ------
     ValueError
-        When ``x``'s shape does not broadcast to ``shape``.
+        When ``x``'s shape does not broadcast to ``shape``, or a size is negative.
 
     Examples
     --------
@@ -258,21 +201,43 @@ def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
             [1, 2]])
     """
     try:
-        return torch.broadcast_to(x, shape)
+        out = torch.broadcast_to(x, shape)  # type: ignore[arg-type]
+        if out.shape == shape:  # torch reads -1 as "keep this size": NumPy refuses it
+            return out
     except RuntimeError as e:
-        raise ValueError(
-            f"broadcast_to: an array of shape {tuple(x.shape)} cannot be broadcast to shape "
-            f"{tuple(shape)}: matched from the end, each size must equal the target's or be 1, "
-            "and the target needs at least as many dimensions; reshape x first"
-        ) from e
+        raise _broadcast_to_error(x, shape) from e
     except TypeError:
-        if not isinstance(x, Tensor):
-            return broadcast_to(_array_arg("broadcast_to", "x", x), shape)
-        return broadcast_to(x, _shape_arg(shape, "broadcast_to"))
+        pass
+    return _broadcast_to_slow(x, shape)
+
+
+def _broadcast_to_slow(x: object, shape: object) -> Tensor:
+    t = x if isinstance(x, Tensor) else _array_arg("broadcast_to", "x", x)
+    size = shape_arg(shape, "broadcast_to")
+    for d in size:
+        if d < 0:
+            raise ValueError(
+                f"broadcast_to: negative size {d} in shape {size!r}; sizes must be >= 0 (unlike "
+                "torch's expand, -1 does not keep a size)"
+            )
+    try:
+        return torch.broadcast_to(t, size)
+    except RuntimeError as e:
+        raise _broadcast_to_error(t, size) from e
+
+
+def _broadcast_to_error(x: Tensor, shape: object) -> ValueError:
+    return ValueError(
+        f"broadcast_to: an array of shape {tuple(x.shape)} cannot be broadcast to shape "
+        f"{tuple(shape_arg(shape, 'broadcast_to'))}: matched from the end, each size must equal "
+        "the target's or be 1, and the target needs at least as many dimensions; reshape x first"
+    )
 
 
 def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
     """The arrays broadcast against one another to one shape; each keeps its dtype.
+
+    Any array data is accepted (lists and scalars as NumPy reads them).
 
     Memory and autograd: views of the inputs (share memory; broadcast elements share one memory
     location); each stays on its input's autograd graph.
@@ -298,22 +263,23 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
             f"broadcast_arrays: shapes {shapes} cannot be broadcast together: matched from the "
             "end, sizes must be equal or 1; reshape the arrays first"
         ) from e
-    except TypeError as e:
-        given: tuple[object, ...] = arrays  # the annotation says tensors; callers may differ
-        if any(not isinstance(a, Tensor) for a in given):
-            converted = [
-                a if isinstance(a, Tensor) else _array_arg("broadcast_arrays", f"argument {i}", a)
-                for i, a in enumerate(given)
-            ]
-            return broadcast_arrays(*converted)
-        raise TypeError(f"broadcast_arrays: {e}") from e
+    except TypeError:
+        pass
+    given: tuple[object, ...] = arrays  # the annotation says tensors; callers may differ
+    converted = [
+        a if isinstance(a, Tensor) else _array_arg("broadcast_arrays", f"argument {i}", a)
+        for i, a in enumerate(given)
+    ]
+    return broadcast_arrays(*converted)
 
 
 # ---- joining --------------------------------------------------------------------------------
 
 
-def _joinable(arrays: object, where: str, same_ndim: bool) -> list[Tensor]:
-    """The slow path of concat/stack: check the arrays, then promote them to one dtype."""
+def _joinable(
+    arrays: object, where: str, same_ndim: bool, dtype: DTypeLike | None, casting: str
+) -> list[Tensor]:
+    """The slow path of concat/stack: check the arrays, then bring them to one dtype."""
     if not isinstance(arrays, (list, tuple)):
         if isinstance(arrays, Tensor) or not isinstance(arrays, Sequence):
             raise TypeError(
@@ -335,24 +301,54 @@ def _joinable(arrays: object, where: str, same_ndim: bool) -> list[Tensor]:
                     f"{where}: all arrays must have the same number of dimensions, but arrays[0] "
                     f"has {nd} and arrays[{i}] has {a.ndim}; reshape or expand_dims them first"
                 )
-    dt = result_type(*ts)
+    if dtype is None:
+        dt = result_type(*ts)
+        check_casting(dt, dt, casting, where)  # validates the spelling
+    else:
+        dt = torch_dtype(dtype)
+        for i, a in enumerate(ts):
+            check_casting(a.dtype, dt, casting, where, f"arrays[{i}]")
     return [a if a.dtype == dt else a.to(dt) for a in ts]
 
 
-def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0) -> Tensor:
+def _write(result: Tensor, out: Tensor | None, casting: str, where: str) -> Tensor:
+    """``out=`` under NumPy's ``casting=`` rule (``write_out`` checks shape and device)."""
+    if out is None:
+        return result
+    given: object = out
+    if isinstance(given, Tensor) and given.dtype != result.dtype:
+        check_casting(result.dtype, out.dtype, casting, where, "the result")
+        result = result.to(out.dtype)
+    return write_out(result, out, where)
+
+
+def concat(
+    arrays: tuple[Tensor, ...] | list[Tensor],
+    /,
+    axis: int | None = 0,
+    out: Tensor | None = None,
+    *,
+    dtype: DTypeLike | None = None,
+    casting: Casting = "same_kind",
+) -> Tensor:
     """Join arrays along an existing axis (flattened first when ``axis=None``).
 
-    Mixed dtypes promote by the standard's table (NumPy's across kinds), including the unsigned
-    types torch refuses to promote. Arrays of different ranks are an error, as in NumPy
-    (torch alone silently skips 1-d empty arrays).
+    NumPy's ``concatenate`` (``tb.concatenate`` is this function). Mixed dtypes promote by the
+    standard's table (NumPy's across kinds), including the unsigned types torch refuses to
+    promote; ``dtype=`` asks for a result dtype instead, each input cast to it under
+    ``casting=`` (NumPy's rules: "no", "equiv", "safe", "same_kind", "unsafe"), which also
+    governs the cast into ``out=``. Arrays of different ranks are an error, as in NumPy
+    (torch alone silently skips 1-d empty arrays). Any array data is accepted.
 
-    Memory and autograd: new memory; stays on the inputs' autograd graphs.
+    Memory and autograd: new memory (``out`` when given); stays on the inputs' autograd graphs.
 
     Raises
     ------
     ValueError
         For no arrays, different ranks, sizes that differ off ``axis``, or 0-d arrays with an
         axis.
+    TypeError
+        For a cast that ``casting`` forbids.
     numpy.exceptions.AxisError
         For an axis out of range (an IndexError and a ValueError).
 
@@ -362,62 +358,79 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
     >>> tb.concat([tb.asarray([1, 2], dtype=tb.uint8), tb.asarray([3], dtype=tb.uint16)])
     tensor([1, 2, 3], dtype=torch.uint16)
     """
-    if (type(arrays) is tuple or type(arrays) is list) and len(arrays) == 2 and axis == 0:
-        a, b = arrays  # the common call, checked inline: two tensors of one dtype and rank
-        if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype and a.ndim == b.ndim:
-            try:
-                return _cat(arrays)  # axis left out: torch parses a default faster
-            except (RuntimeError, IndexError, TypeError):
-                pass  # sizes that differ off the axis, 0-d arrays: explained below
-    try:  # fast path: tensors of one dtype (and one rank: torch.cat skips 1-d empty arrays)
-        dt, nd = arrays[0].dtype, arrays[0].ndim
-        for a in arrays:
-            if a.dtype is not dt or (a.ndim != nd and axis is not None):
-                break
-        else:
-            if axis == 0:  # torch parses a default faster than an argument
-                return torch.cat(arrays)
-            if axis is None:
-                return torch.cat([a.reshape(-1) for a in arrays])
-            return torch.cat(arrays, axis)
-    except (IndexError, RuntimeError, TypeError, AttributeError, KeyError):
-        pass
-    return _concat_slow(arrays, axis)
+    if out is None and dtype is None and casting == "same_kind":
+        if (type(arrays) is tuple or type(arrays) is list) and len(arrays) == 2 and axis == 0:
+            a, b = arrays  # the common call, checked inline: two tensors of one dtype and rank
+            if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype and a.ndim == b.ndim:
+                try:
+                    return _cat(arrays)  # axis left out: torch parses a default faster
+                except (RuntimeError, IndexError, TypeError):
+                    pass  # sizes that differ off the axis, 0-d arrays: explained below
+        try:  # fast path: tensors of one dtype (and one rank: torch.cat skips 1-d empty arrays)
+            dt, nd = arrays[0].dtype, arrays[0].ndim
+            for a in arrays:
+                if a.dtype is not dt or (a.ndim != nd and axis is not None):
+                    break
+            else:
+                if axis == 0:  # torch parses a default faster than an argument
+                    return torch.cat(arrays)
+                if axis is None:
+                    return torch.cat([a.reshape(-1) for a in arrays])
+                return torch.cat(arrays, axis)
+        except (IndexError, RuntimeError, TypeError, AttributeError, KeyError):
+            pass
+    return _write(_concat_slow(arrays, axis, dtype, casting), out, casting, "concat")
 
 
-def _concat_slow(arrays: object, axis: int | None) -> Tensor:
-    ts = _joinable(arrays, "concat", axis is not None)
+def _concat_slow(arrays: object, axis: object, dtype: DTypeLike | None, casting: str) -> Tensor:
+    ts = _joinable(arrays, "concat", axis is not None, dtype, casting)
     if axis is None:
         return torch.cat([a.reshape(-1) for a in ts])
+    ax = normalize_axis(axis, ts[0].ndim, "concat") if ts[0].ndim else 0
     try:
-        return torch.cat(ts, axis)
+        return torch.cat(ts, ax)
     except NotImplementedError as e:
         if ts[0].dtype not in UNSIGNED_GAPS:
-            raise TypeError(f"concat: torch has no kernel for {ts[0].dtype}: {e}") from e
-        return on_bits(lambda *bits: torch.cat(bits, axis), *ts)
-    except IndexError as e:
-        raise _axis_error("concat", axis, ts[0].ndim) from e
-    except RuntimeError as e:
+            raise TypeError(
+                f"concat: torch has no kernel joining {ts[0].dtype} arrays on "
+                f"{ts[0].device.type}; cast them first (e.g. with tb.astype)"
+            ) from e
+        return on_bits(lambda *bits: torch.cat(bits, ax), *ts)
+    except (IndexError, RuntimeError) as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in ts)
+        if ts[0].ndim == 0:
+            raise ValueError(
+                f"concat: arrays of shapes {shapes} are 0-d and have no axis {axis} to join "
+                "along; pass axis=None (or stack them)"
+            ) from e
         raise ValueError(
-            f"concat: arrays of shapes {shapes} cannot be joined along axis {axis}: {e}; sizes "
-            "must match on every other axis (and 0-d arrays need axis=None)"
+            f"concat: arrays of shapes {shapes} cannot be joined along axis {axis}: sizes must "
+            "match on every other axis"
         ) from e
-    except TypeError as e:
-        raise TypeError(f"concat: {e}") from e
 
 
-def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Tensor:
+def stack(
+    arrays: tuple[Tensor, ...] | list[Tensor],
+    /,
+    axis: int = 0,
+    out: Tensor | None = None,
+    *,
+    dtype: DTypeLike | None = None,
+    casting: Casting = "same_kind",
+) -> Tensor:
     """Join arrays of one shape along a new axis at position ``axis`` of the result.
 
-    Mixed dtypes promote by the standard's table (NumPy's across kinds).
+    Mixed dtypes promote by the standard's table (NumPy's across kinds); ``dtype=``,
+    ``casting=`` and ``out=`` work as in :func:`concat` (NumPy's ``stack``).
 
-    Memory and autograd: new memory; stays on the inputs' autograd graphs.
+    Memory and autograd: new memory (``out`` when given); stays on the inputs' autograd graphs.
 
     Raises
     ------
     ValueError
         For no arrays or arrays of different shapes.
+    TypeError
+        For a cast that ``casting`` forbids.
     numpy.exceptions.AxisError
         For an axis outside ``[-N-1, N]`` (N: the arrays' rank).
 
@@ -428,42 +441,43 @@ def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Ten
     tensor([[1, 3],
             [2, 4]])
     """
-    if (type(arrays) is tuple or type(arrays) is list) and len(arrays) == 2 and axis == 0:
-        a, b = arrays  # the common call, checked inline: two tensors of one dtype
-        if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype:
-            try:
-                return _stack(arrays)  # axis left out: torch parses a default faster
-            except (RuntimeError, IndexError, TypeError):
-                pass  # different shapes, uint gaps: explained below
-    try:  # fast path: tensors of one dtype
-        dt = arrays[0].dtype
-        for a in arrays:
-            if a.dtype is not dt:
-                break
-        else:
-            return torch.stack(arrays) if axis == 0 else torch.stack(arrays, axis)
-    except (IndexError, RuntimeError, TypeError, AttributeError, KeyError):
-        pass
-    return _stack_slow(arrays, axis)
+    if out is None and dtype is None and casting == "same_kind":
+        if (type(arrays) is tuple or type(arrays) is list) and len(arrays) == 2 and axis == 0:
+            a, b = arrays  # the common call, checked inline: two tensors of one dtype
+            if type(a) is Tensor and type(b) is Tensor and a.dtype is b.dtype:
+                try:
+                    return _stack(arrays)  # axis left out: torch parses a default faster
+                except (RuntimeError, IndexError, TypeError):
+                    pass  # different shapes, uint gaps: explained below
+        try:  # fast path: tensors of one dtype
+            dt = arrays[0].dtype
+            for a in arrays:
+                if a.dtype is not dt:
+                    break
+            else:
+                return torch.stack(arrays) if axis == 0 else torch.stack(arrays, axis)
+        except (IndexError, RuntimeError, TypeError, AttributeError, KeyError):
+            pass
+    return _write(_stack_slow(arrays, axis, dtype, casting), out, casting, "stack")
 
 
-def _stack_slow(arrays: object, axis: int) -> Tensor:
-    ts = _joinable(arrays, "stack", True)
+def _stack_slow(arrays: object, axis: object, dtype: DTypeLike | None, casting: str) -> Tensor:
+    ts = _joinable(arrays, "stack", True, dtype, casting)
+    ax = normalize_axis(axis, ts[0].ndim + 1, "stack", "the result")
     try:
-        return torch.stack(ts, axis)
+        return torch.stack(ts, ax)
     except NotImplementedError as e:
         if ts[0].dtype not in UNSIGNED_GAPS:
-            raise TypeError(f"stack: torch has no kernel for {ts[0].dtype}: {e}") from e
-        return on_bits(lambda *bits: torch.stack(bits, axis), *ts)
-    except IndexError as e:
-        raise _axis_error("stack", axis, ts[0].ndim + 1) from e
+            raise TypeError(
+                f"stack: torch has no kernel stacking {ts[0].dtype} arrays on "
+                f"{ts[0].device.type}; cast them first (e.g. with tb.astype)"
+            ) from e
+        return on_bits(lambda *bits: torch.stack(bits, ax), *ts)
     except RuntimeError as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in ts)
         raise ValueError(
             f"stack: arrays of shapes {shapes} cannot be stacked: all must have the same shape"
         ) from e
-    except TypeError as e:
-        raise TypeError(f"stack: {e}") from e
 
 
 def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
@@ -490,18 +504,21 @@ def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
                 "unstack: x is 0-d and has no axis to split along; pass an array of at least 1 "
                 "dimension"
             ) from e
-        raise _axis_error("unstack", axis, x.ndim) from e
+        raise axis_error("unstack", axis, x.ndim) from e
     except TypeError as e:
-        if _has_numpy(x):
+        if not _is_tensor(x):
             return unstack(_array_arg("unstack", "x", x), axis=axis)
-        raise _type_error("unstack", e, x=x) from e
+        normalize_axis(axis, x.ndim, "unstack")  # raises the TypeError for the axis
+        raise AssertionError("unreachable") from e  # pragma: no cover
 
 
 # ---- axes -----------------------------------------------------------------------------------
 
 
-def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
+def expand_dims(x: Tensor, /, axis: int | Sequence[int]) -> Tensor:
     """``x`` with a size-1 axis inserted at each position in ``axis`` (positions of the result).
+
+    ``axis`` is an int or a tuple (or list) of ints, as in NumPy.
 
     Memory and autograd: a view of ``x`` (shares memory); stays on ``x``'s autograd graph.
 
@@ -518,18 +535,16 @@ def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
     >>> tb.expand_dims(tb.asarray([1, 2]), axis=(0, -1)).shape
     torch.Size([1, 2, 1])
     """
-    if isinstance(axis, int):
+    if type(axis) is int:
         try:
             return torch.unsqueeze(x, axis)
         except IndexError as e:
-            raise _axis_error("expand_dims", axis, x.ndim + 1, "the result") from e
-        except TypeError as e:
-            if _has_numpy(x):
-                return expand_dims(_array_arg("expand_dims", "x", x), axis)
-            raise _type_error("expand_dims", e, x=x) from e
+            raise axis_error("expand_dims", axis, x.ndim + 1, "the result") from e
+        except TypeError:
+            return _expand_dims_slow(x, axis)
     try:  # a tuple of ints: one view with all the new axes
-        nd = x.ndim + len(axis)
-        positions = _positions(axis, nd)
+        nd = x.ndim + len(axis)  # type: ignore[arg-type]
+        positions = _positions(axis, nd)  # type: ignore[arg-type]
         if not positions or (positions[0] >= 0 and positions[-1] < nd):
             shape = list(x.shape)
             previous = -1
@@ -545,26 +560,23 @@ def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
     return _expand_dims_slow(x, axis)
 
 
-def _positions(axis: tuple[int, ...], nd: int) -> list[int]:
+def _positions(axis: Sequence[int], nd: int) -> list[int]:
     """Axis positions in a result of rank ``nd``, sorted (a helper: a comprehension in
     expand_dims itself would make ``nd`` a cell on every call)."""
     return sorted([a + nd if a < 0 else a for a in axis])
 
 
 def _expand_dims_slow(x: object, axis: object) -> Tensor:
-    if not isinstance(x, Tensor):
-        return expand_dims(_array_arg("expand_dims", "x", x), axis)  # type: ignore[arg-type]
-    if not isinstance(axis, (tuple, list)):
-        position = _normalize_axis(axis, x.ndim + 1, "expand_dims", "the result")  # type: ignore[arg-type]
-        return torch.unsqueeze(x, position)
-    out = x.view(x.shape)
-    for a in sorted(_normalize_axes(axis, x.ndim + len(axis), "expand_dims", "the result")):
+    t = x if isinstance(x, Tensor) else _array_arg("expand_dims", "x", x)
+    axes = _axes_arg(axis, "expand_dims")
+    out = t.view(t.shape)
+    for a in sorted(normalize_axes(axes, t.ndim + len(axes), "expand_dims", "the result")):
         out = out.unsqueeze(a)
     return out
 
 
-def squeeze(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
-    """``x`` without the size-1 axes named in ``axis``.
+def squeeze(x: Tensor, /, axis: int | tuple[int, ...] | None = None) -> Tensor:
+    """``x`` without the size-1 axes named in ``axis`` (every size-1 axis when ``None``).
 
     Memory and autograd: a view of ``x`` (shares memory); stays on ``x``'s autograd graph.
 
@@ -583,13 +595,15 @@ def squeeze(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
     torch.Size([3])
     """
     try:
-        if isinstance(axis, int):
+        if type(axis) is int:
             out = torch.squeeze(x, axis)
             if out.ndim != x.ndim:  # torch keeps an axis of another size silently
                 return out
+        elif axis is None:
+            return torch.squeeze(x)
         else:
             shape = x.shape
-            for a in axis:
+            for a in cast("Sequence[int]", axis):
                 if shape[a] != 1:
                     break
             else:
@@ -600,23 +614,27 @@ def squeeze(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
 
 
 def _squeeze_slow(x: object, axis: object) -> Tensor:
-    if not isinstance(x, Tensor):
-        return squeeze(_array_arg("squeeze", "x", x), axis)  # type: ignore[arg-type]
-    if x.ndim == 0:
-        raise _axis_error("squeeze", axis, 0)
-    axes = _normalize_axes(axis, x.ndim, "squeeze")  # type: ignore[arg-type]
-    for a in axes:
-        if x.shape[a] != 1:
+    t = x if isinstance(x, Tensor) else _array_arg("squeeze", "x", x)
+    if axis is None:
+        return torch.squeeze(t)
+    axes = _axes_arg(axis, "squeeze")
+    if t.ndim == 0:
+        raise axis_error("squeeze", axis, 0)
+    normalized = normalize_axes(axes, t.ndim, "squeeze")
+    for a in normalized:
+        if t.shape[a] != 1:
             raise ValueError(
-                f"squeeze: axis {a} of an array of shape {tuple(x.shape)} has size "
-                f"{x.shape[a]}, not 1; only size-1 axes can be removed (use reshape to change "
+                f"squeeze: axis {a} of an array of shape {tuple(t.shape)} has size "
+                f"{t.shape[a]}, not 1; only size-1 axes can be removed (use reshape to change "
                 "the shape otherwise)"
             )
-    return torch.squeeze(x, axes)
+    return torch.squeeze(t, normalized)
 
 
-def moveaxis(x: Tensor, source: Axes, destination: Axes, /) -> Tensor:
+def moveaxis(x: Tensor, source: int | Sequence[int], destination: int | Sequence[int], /) -> Tensor:
     """``x`` with the axes ``source`` moved to positions ``destination``; others keep order.
+
+    ``source`` and ``destination`` are ints or sequences (tuples, lists) of ints, as in NumPy.
 
     Memory and autograd: a view of ``x`` (shares memory); stays on ``x``'s autograd graph.
 
@@ -634,23 +652,29 @@ def moveaxis(x: Tensor, source: Axes, destination: Axes, /) -> Tensor:
     torch.Size([3, 4, 2])
     """
     try:
-        # torch's stubs list only int axes; the function takes tuples too
+        # torch's stubs list only int axes; the function takes tuples and lists too
         return torch.movedim(x, source, destination)  # type: ignore[arg-type]
-    except IndexError as e:
-        raise _axis_error("moveaxis", (source, destination), x.ndim) from e
-    except RuntimeError as e:
+    except (IndexError, RuntimeError, TypeError):
+        pass
+    return _moveaxis_slow(x, source, destination)
+
+
+def _moveaxis_slow(x: object, source: object, destination: object) -> Tensor:
+    t = x if isinstance(x, Tensor) else _array_arg("moveaxis", "x", x)
+    src = normalize_axes(_axes_arg(source, "moveaxis", "source"), t.ndim, "moveaxis")
+    dst = normalize_axes(_axes_arg(destination, "moveaxis", "destination"), t.ndim, "moveaxis")
+    if len(src) != len(dst):
         raise ValueError(
-            f"moveaxis: cannot move axes {source!r} to {destination!r} of an array of "
-            f"{x.ndim} dimension(s): {e}; pass as many unique destinations as unique sources"
-        ) from e
-    except TypeError as e:
-        if _has_numpy(x):
-            return moveaxis(_array_arg("moveaxis", "x", x), source, destination)
-        raise _type_error("moveaxis", e, x=x) from e
+            f"moveaxis: source {source!r} and destination {destination!r} name {len(src)} and "
+            f"{len(dst)} axes; pass one destination per source"
+        )
+    return torch.movedim(t, src, dst)
 
 
-def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
+def permute_dims(x: Tensor, /, axes: Sequence[int] | None = None) -> Tensor:
     """``x`` with its axes reordered: axis ``i`` of the result is axis ``axes[i]`` of ``x``.
+
+    ``axes=None`` reverses the axes (NumPy's ``transpose``; ``tb.transpose`` is this function).
 
     Memory and autograd: a view of ``x`` (shares memory); stays on ``x``'s autograd graph.
 
@@ -666,30 +690,49 @@ def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
     >>> import tbridge as tb
     >>> tb.permute_dims(tb.zeros((2, 3, 4)), (2, 0, 1)).shape
     torch.Size([4, 2, 3])
+    >>> tb.permute_dims(tb.zeros((2, 3, 4))).shape
+    torch.Size([4, 3, 2])
     """
     try:
-        return torch.permute(x, axes)
-    except IndexError as e:
-        raise _axis_error("permute_dims", axes, x.ndim) from e
-    except RuntimeError as e:
+        if axes is None:
+            return torch.permute(x, _REVERSED[x.ndim])
+        return torch.permute(x, axes)  # type: ignore[arg-type]
+    except (IndexError, RuntimeError, TypeError, AttributeError):
+        pass
+    return _permute_slow(x, axes)
+
+
+def _permute_slow(x: object, axes: object) -> Tensor:
+    t = x if isinstance(x, Tensor) else _array_arg("permute_dims", "x", x)
+    if axes is None:
+        return torch.permute(t, tuple(range(t.ndim - 1, -1, -1)))
+    given = _axes_arg(axes, "permute_dims", "axes")
+    if len(given) != t.ndim:
         raise ValueError(
-            f"permute_dims: axes {tuple(axes)!r} is not a permutation of the {x.ndim} axes of an "
-            f"array of shape {tuple(x.shape)}; name every axis exactly once"
-        ) from e
-    except TypeError as e:
-        if _has_numpy(x):
-            return permute_dims(_array_arg("permute_dims", "x", x), axes)
-        raise _type_error("permute_dims", e, x=x) from e
+            f"permute_dims: axes {axes!r} has {len(given)} entries for an array of {t.ndim} "
+            f"dimension(s) (shape {tuple(t.shape)}); name every axis exactly once"
+        )
+    return torch.permute(t, normalize_axes(given, t.ndim, "permute_dims"))
 
 
 # ---- reshaping and reordering ---------------------------------------------------------------
 
 
-def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -> Tensor:
-    """``x``'s elements (in row-major order) in a new shape; one size may be ``-1`` (inferred).
+def reshape(
+    x: Tensor,
+    /,
+    shape: ShapeArg,
+    order: Literal["C", "F", "A"] = "C",
+    *,
+    copy: bool | None = None,
+) -> Tensor:
+    """``x``'s elements in a new shape; one size may be ``-1`` (inferred).
 
-    ``copy`` is tri-state: ``None`` returns a view when the strides allow it and a copy
-    otherwise; ``True`` always copies; ``False`` never copies and raises when no view exists.
+    ``order="C"`` reads and writes the elements in row-major order, ``"F"`` in column-major
+    order (the first index changing fastest), ``"A"`` in column-major order when ``x`` is
+    column-major in memory and row-major otherwise (NumPy's orders). ``copy`` is tri-state:
+    ``None`` returns a view when the strides allow it and a copy otherwise; ``True`` always
+    copies; ``False`` never copies and raises when no view exists.
 
     Memory and autograd: ``copy=False``: a view of ``x``; ``copy=True``: new memory;
     ``copy=None``: a view where possible, else new memory. Stays on ``x``'s autograd graph.
@@ -697,8 +740,8 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
     Raises
     ------
     ValueError
-        For a shape of another size, more than one ``-1``, or ``copy=False`` when only a copy
-        can give the shape.
+        For a shape of another size, more than one ``-1``, another negative size, an unknown
+        order, or ``copy=False`` when only a copy can give the shape.
 
     Examples
     --------
@@ -706,42 +749,73 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
     >>> tb.reshape(tb.arange(6), (2, -1))
     tensor([[0, 1, 2],
             [3, 4, 5]])
+    >>> tb.reshape(tb.arange(6), (2, 3), order="F")
+    tensor([[0, 2, 4],
+            [1, 3, 5]])
     """
-    try:
-        if copy is None:
-            return torch.reshape(x, shape)
-        if copy is False:
-            return x.view(shape)
-        if copy is True:
-            return x.clone(memory_format=torch.contiguous_format).view(shape)
-    except RuntimeError as e:
-        raise _reshape_error(x, shape, copy, e) from e
-    except (TypeError, AttributeError):
-        if not isinstance(x, Tensor):
-            # copy=False promises a view of x: a NumPy array torch cannot view is an error.
-            t = _array_arg("reshape", "x", x, copy=False if copy is False else None)
-            return reshape(t, shape, copy=copy)
-        return reshape(x, _shape_arg(shape, "reshape"), copy=copy)
-    check_copy(copy, "reshape")
-    raise AssertionError("unreachable: check_copy raises")  # pragma: no cover
+    if order == "C":
+        try:
+            if copy is None:
+                return torch.reshape(x, shape)  # type: ignore[arg-type]
+            if copy is False:
+                return x.view(shape)  # type: ignore[arg-type]
+            if copy is True:
+                return x.clone(memory_format=torch.contiguous_format).view(shape)  # type: ignore[arg-type]
+        except RuntimeError as e:
+            raise _reshape_error(x, shape, copy, e) from e
+        except (TypeError, AttributeError):
+            pass
+    return _reshape_slow(x, shape, order, copy)
 
 
-def _reshape_error(x: Tensor, shape: object, copy: bool | None, e: RuntimeError) -> ValueError:
+def _reshape_slow(x: object, shape: object, order: object, copy: object) -> Tensor:
+    c = check_copy(copy, "reshape")
+    if order not in ("C", "F", "A"):
+        raise ValueError(
+            f"reshape: order={order!r} is not an order; pass 'C' (row-major), 'F' "
+            "(column-major) or 'A' (column-major when x is)"
+        )
+    if not isinstance(x, Tensor):
+        # copy=False promises a view of x: a NumPy array torch cannot view is an error.
+        x = _array_arg("reshape", "x", x, copy=False if c is False else None)
+    size = shape_arg(shape, "reshape")
+    if order == "A":
+        order = "F" if _column_major(x) else "C"
+    if order == "C":
+        return reshape(x, size, copy=c)
+    # Column-major: reversing the axes makes the first index change fastest.
+    rev = x.permute(_REVERSED[x.ndim])
     try:
-        torch.empty(x.shape, device="meta").view(shape)  # type: ignore[call-overload]
+        return reshape(rev, size[::-1], copy=c).permute(_REVERSED[len(size)])
+    except ValueError as e:
+        raise _reshape_error(x, size, c, e) from e
+
+
+def _column_major(x: Tensor) -> bool:
+    return x.ndim > 1 and not x.is_contiguous() and x.permute(_REVERSED[x.ndim]).is_contiguous()
+
+
+def _reshape_error(x: Tensor, shape: object, copy: bool | None, e: Exception) -> ValueError:
+    try:
+        size = shape_arg(shape, "reshape")
+    except TypeError:
+        size = shape  # type: ignore[assignment]
+    try:
+        torch.empty(x.shape, device="meta").view(size)
     except RuntimeError:
         return ValueError(
             f"reshape: an array of shape {tuple(x.shape)} ({x.numel()} elements) cannot take "
-            f"shape {shape!r}: {e}; the sizes must multiply to {x.numel()}, with at most one -1"
+            f"shape {size!r}: the sizes must be >= 0 and multiply to {x.numel()}, with at most "
+            "one -1 (inferred)"
         )
     return ValueError(
         f"reshape(copy={copy}): an array of shape {tuple(x.shape)} and strides {x.stride()} "
-        f"cannot be viewed as shape {shape!r} without copying its data; pass copy=None (copy "
+        f"cannot be viewed as shape {size!r} without copying its data; pass copy=None (copy "
         "only when needed) or copy=True"
     )
 
 
-def flip(x: Tensor, /, *, axis: Axes | None = None) -> Tensor:
+def flip(x: Tensor, /, axis: Axes | None = None) -> Tensor:
     """``x`` with the order of elements reversed along ``axis`` (all axes when ``None``).
 
     Memory and autograd: new memory (unlike NumPy's view: torch has no negative strides);
@@ -767,26 +841,25 @@ def flip(x: Tensor, /, *, axis: Axes | None = None) -> Tensor:
             return on_bits(partial(torch.flip, dims=dims), x)  # type: ignore[arg-type]
         return torch.flip(x, dims)  # type: ignore[arg-type]
     except NotImplementedError as e:
-        return _bits_or_raise(partial(torch.flip, dims=dims), x, "flip", e)  # type: ignore[arg-type]
-    except IndexError as e:
-        if axis is None:  # more dimensions than the cache holds
-            return torch.flip(x, tuple(range(x.ndim)))
-        raise _axis_error("flip", axis, x.ndim) from e
-    except RuntimeError as e:
-        raise ValueError(
-            f"flip: axis {axis!r} names an axis more than once: {e}; pass each axis once"
-        ) from e
-    except (TypeError, AttributeError) as e:
-        if not isinstance(x, Tensor):
-            return flip(_array_arg("flip", "x", x), axis=axis)
-        raise TypeError(f"flip: axis {axis!r} is not an int or a tuple of ints") from e
+        return bits_or_raise(partial(torch.flip, dims=dims), x, "flip", e)  # type: ignore[arg-type]
+    except (IndexError, RuntimeError, TypeError, AttributeError):
+        pass
+    return _flip_slow(x, axis)
+
+
+def _flip_slow(x: object, axis: object) -> Tensor:
+    t = x if isinstance(x, Tensor) else _array_arg("flip", "x", x)
+    dims = tuple(range(t.ndim)) if axis is None else _axes_arg(axis, "flip")
+    axes = normalize_axes(dims, t.ndim, "flip")
+    if t.dtype in UNSIGNED_GAPS:
+        return on_bits(partial(torch.flip, dims=axes), t)
+    return torch.flip(t, axes)
 
 
 def roll(
     x: Tensor,
     /,
     shift: int | tuple[int, ...],
-    *,
     axis: Axes | None = None,
 ) -> Tensor:
     """``x`` with elements shifted by ``shift`` along ``axis``, wrapping around the ends.
@@ -814,40 +887,44 @@ def roll(
     try:
         return torch.roll(x, shift, axis)  # type: ignore[arg-type]
     except NotImplementedError as e:
-        return _bits_or_raise(partial(torch.roll, shifts=shift, dims=axis), x, "roll", e)  # type: ignore[arg-type]
-    except IndexError as e:
-        raise _axis_error("roll", axis, x.ndim) from e
-    except RuntimeError as e:
-        error = e  # shifts and axes of different lengths: pair them up as NumPy does, below
-    except TypeError as e:
-        if _has_numpy(x):
-            return roll(_array_arg("roll", "x", x), shift, axis=axis)
-        raise _type_error("roll", e, x=x) from e
-    shifts = tuple(shift) if isinstance(shift, (tuple, list)) else (shift,)
+        return bits_or_raise(partial(torch.roll, shifts=shift, dims=axis), x, "roll", e)  # type: ignore[arg-type]
+    except (IndexError, RuntimeError, TypeError):
+        pass
+    return _roll_slow(x, shift, axis)
+
+
+def _roll_slow(x: object, shift: object, axis: object) -> Tensor:
+    t = x if isinstance(x, Tensor) else _array_arg("roll", "x", x)
+    shifts = _axes_arg(shift, "roll", "shift")
     if axis is None:
-        return roll(x.reshape(-1), shifts, axis=(0,) * len(shifts)).view(x.shape)
-    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    if len(shifts) == len(axes) or 1 not in (len(shifts), len(axes)):
-        raise ValueError(
-            f"roll: shift {shift!r} and axis {axis!r} do not pair up ({error}); give one shift "
-            "per axis, or one shift for all axes"
-        ) from error
+        total = sum(shifts)
+        return torch.roll(t.reshape(-1), total).view(t.shape)
+    if t.ndim == 0:
+        raise axis_error("roll", axis, 0)
+    axes = tuple(normalize_axis(a, t.ndim, "roll") for a in _axes_arg(axis, "roll"))
     n = max(len(shifts), len(axes))
-    return roll(x, shifts * (n // len(shifts)), axis=axes * (n // len(axes)))
+    if len(shifts) != len(axes) and 1 not in (len(shifts), len(axes)):
+        raise ValueError(
+            f"roll: shift {shift!r} and axis {axis!r} do not pair up: {len(shifts)} shifts for "
+            f"{len(axes)} axes; give one shift per axis, or one shift for all axes"
+        )
+    per_axis: dict[int, int] = {}
+    for s, a in zip(shifts * (n // len(shifts)), axes * (n // len(axes)), strict=True):
+        per_axis[a] = per_axis.get(a, 0) + s
+    return torch.roll(t, tuple(per_axis.values()), tuple(per_axis))
 
 
 def repeat(
     x: Tensor,
     repeats: int | Tensor,
     /,
-    *,
     axis: int | None = None,
 ) -> Tensor:
     """Each element of ``x`` repeated ``repeats`` times along ``axis`` (flattened when ``None``).
 
-    ``repeats`` is an int or an integer array of shape ``(1,)`` or ``(size along axis,)``.
-    An array of repeats makes the output's size depend on data: on an accelerator that means a
-    device synchronization.
+    ``repeats`` is an int or integer array data of shape ``(1,)`` or ``(size along axis,)``
+    (a list works, as in NumPy). An array of repeats makes the output's size depend on data:
+    on an accelerator that means a device synchronization.
 
     Memory and autograd: new memory; stays on ``x``'s autograd graph.
 
@@ -870,42 +947,43 @@ def repeat(
     """
     if type(repeats) is not int:
         repeats = _repeats(repeats)
-        if getattr(x, "dtype", None) in UNSIGNED_GAPS:
+        if getattr(x, "dtype", None) in UNSIGNED_GAPS and type(repeats) is not int:
             # array repeats go through index_select, which has no kernel for these (pytorch#58734)
             return on_bits(partial(_repeat_bits, repeats=repeats, axis=axis), x)
     try:
         return torch.repeat_interleave(x, repeats, axis)
     except NotImplementedError as e:
         fn = partial(torch.repeat_interleave, repeats=repeats, dim=axis)
-        return _bits_or_raise(fn, x, "repeat", e)
-    except IndexError as e:
-        raise _axis_error("repeat", axis, x.ndim) from e
-    except RuntimeError as e:
-        raise _repeat_error(x, repeats, axis, e) from e
-    except TypeError as e:
-        if _has_numpy(x):
-            return repeat(_array_arg("repeat", "x", x), repeats, axis=axis)
-        raise _type_error("repeat", e, x=x) from e
+        return bits_or_raise(fn, x, "repeat", e)
+    except (IndexError, RuntimeError, TypeError) as e:
+        error: Exception = e
+    given: object = x
+    t = given if isinstance(given, Tensor) else _array_arg("repeat", "x", given)
+    if t is not x:
+        return repeat(t, repeats, axis)
+    if axis is not None:
+        normalize_axis(axis, t.ndim if t.ndim else 1, "repeat")
+    raise _repeat_error(t, repeats, axis) from error
 
 
 def _repeat_bits(t: Tensor, repeats: int | Tensor, axis: int | None) -> Tensor:
-    return repeat(t, repeats, axis=axis)
+    return repeat(t, repeats, axis)
 
 
 def _repeats(repeats: object) -> int | Tensor:
     """The slow path of ``repeats``: integer arrays as int32/int64, other ints as int."""
+    if isinstance(repeats, (list, tuple, np.ndarray)):
+        repeats = _array_arg("repeat", "repeats", repeats)
     if isinstance(repeats, Tensor):
-        if repeats.dtype in _INDEX_DTYPES:
+        if repeats.dtype in INDEX_DTYPES:
             return repeats
-        if repeats.dtype not in _INTEGER_DTYPES:
+        if repeats.dtype not in INTEGER_DTYPES:
             raise TypeError(
                 f"repeat: repeats must have an integer dtype, got {repeats.dtype}; pass an int "
                 "or an integer array"
             )
         # torch takes only int32/int64 repeats (pytorch#151311)
         return to_wide(repeats, "repeat")
-    if isinstance(repeats, np.ndarray):
-        return _repeats(_array_arg("repeat", "repeats", repeats))
     if isinstance(repeats, bool) or not hasattr(repeats, "__index__"):
         raise TypeError(
             f"repeat: repeats must be an int or an integer array, got {type(repeats).__name__}"
@@ -913,25 +991,26 @@ def _repeats(repeats: object) -> int | Tensor:
     return operator.index(repeats)
 
 
-def _repeat_error(x: Tensor, repeats: int | Tensor, axis: int | None, e: RuntimeError) -> Exception:
+def _repeat_error(x: Tensor, repeats: int | Tensor, axis: int | None) -> Exception:
     if isinstance(repeats, Tensor) and repeats.device.type == "meta":
         return ValueError(
             "repeat: repeats is a meta array, so the output's size is unknown; pass an int or "
             "repeats on the CPU"
         )
-    size = x.numel() if axis is None else x.shape[axis]
+    size = x.numel() if axis is None or x.ndim == 0 else x.shape[axis]
+    shown = repeats.tolist() if isinstance(repeats, Tensor) else repeats
     return ValueError(
         f"repeat: cannot repeat an array of shape {tuple(x.shape)} along axis {axis} with "
-        f"repeats {repeats!r}: {e}; repeats must be >= 0, an int or an array of shape (1,) or "
+        f"repeats {shown!r}: repeats must be >= 0, an int or an array of shape (1,) or "
         f"({size},)"
     )
 
 
-def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
+def tile(x: Tensor, repetitions: ShapeArg, /) -> Tensor:
     """``x`` repeated ``repetitions[i]`` times along each axis ``i`` (NumPy's ``tile``).
 
-    Shorter ``repetitions`` are padded with leading ones, a lower-rank ``x`` with leading
-    size-1 axes.
+    ``repetitions`` is an int or a sequence of ints. Shorter ``repetitions`` are padded with
+    leading ones, a lower-rank ``x`` with leading size-1 axes.
 
     Memory and autograd: new memory; stays on ``x``'s autograd graph.
 
@@ -948,283 +1027,18 @@ def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
             [1, 2, 1, 2]])
     """
     try:
-        return torch.tile(x, repetitions)
+        return torch.tile(x, repetitions)  # type: ignore[arg-type]
     except NotImplementedError as e:
-        return _bits_or_raise(partial(torch.tile, dims=repetitions), x, "tile", e)
-    except RuntimeError as e:
-        raise ValueError(f"tile: repetitions {repetitions!r} must be >= 0: {e}") from e
-    except TypeError:
-        if not isinstance(x, Tensor):
-            return tile(_array_arg("tile", "x", x), repetitions)
-        return tile(x, _shape_arg(repetitions, "tile"))
-
-
-# ---- indexing -------------------------------------------------------------------------------
-
-
-def _index_array(indices: object, like: Tensor, where: str) -> Tensor:
-    """Indices as an int32/int64 tensor (any integer dtype accepted; others are a TypeError)."""
-    if not isinstance(indices, Tensor):
-        indices = _array_arg(where, "indices", indices)
-    if indices.dtype in _INDEX_DTYPES:
-        return indices
-    if indices.dtype not in _INTEGER_DTYPES:
-        raise TypeError(
-            f"{where}: indices must have an integer dtype, got {indices.dtype}; cast them with "
-            "tb.astype(indices, tb.int64)"
-        )
-    return to_wide(indices, where)
-
-
-def take(x: Tensor, indices: Tensor, /, *, axis: int | None = None) -> Tensor:
-    """Elements of ``x`` at ``indices`` along ``axis``; negative indices count from the end.
-
-    ``axis`` may be left out only for a 1-d (or 0-d) ``x``. N-d ``indices`` work as in NumPy
-    (the axis is replaced by the indices' shape). Out-of-range indices raise IndexError on the
-    CPU (on an accelerator torch's kernel asserts).
-
-    Memory and autograd: new memory; stays on ``x``'s autograd graph.
-
-    Raises
-    ------
-    ValueError
-        For ``axis=None`` with an ``x`` of more than one dimension.
-    IndexError
-        For an index out of range (checked on the CPU).
-    TypeError
-        For non-integer indices.
-    numpy.exceptions.AxisError
-        For an axis out of range (an IndexError and a ValueError).
-
-    Examples
-    --------
-    >>> import tbridge as tb
-    >>> tb.take(tb.asarray([[1, 2, 3], [4, 5, 6]]), tb.asarray([-1, 0]), axis=1)
-    tensor([[3, 1],
-            [6, 4]])
-    """
-    if axis is None:
-        axis = 0
-        if not isinstance(x, Tensor):
-            return take(_array_arg("take", "x", x), indices)
-        if x.ndim > 1:
-            raise ValueError(
-                f"take: axis is required for an array of {x.ndim} dimensions (shape "
-                f"{tuple(x.shape)}); pass axis=, or take from reshape(x, (-1,)) for NumPy's "
-                "flattened axis=None"
-            )
-    try:
-        if x.is_cpu and indices.ndim == 1:
-            return _index_select(x, axis, indices)
-    except (RuntimeError, IndexError, AttributeError, TypeError):
-        # negative or out-of-range indices, other index dtypes, uint16/32/64 (no kernel for
-        # 1-d arrays, a NotImplementedError, pytorch#58734): below
-        pass
-    return _take_slow(x, indices, axis)
-
-
-def _take_slow(x: Tensor, indices: object, axis: int) -> Tensor:
-    if not isinstance(x, Tensor):
-        return take(_array_arg("take", "x", x), indices, axis=axis)
-    idx = _index_array(indices, x, "take")
-    if x.ndim == 0:
-        x = x.reshape(-1)
-    a = _normalize_axis(axis, x.ndim, "take")
-    key = (slice(None),) * a + (idx,)
-    try:
-        return x[key]
-    except NotImplementedError as e:
-        return _bits_or_raise(lambda t: t[key], x, "take", e)
-    except IndexError as e:
-        raise IndexError(
-            f"take: an index is out of range for axis {axis} of size {x.shape[a]}: {e}; valid "
-            f"indices are in [{-x.shape[a]}, {x.shape[a]})"
-        ) from e
-
-
-def take_along_axis(x: Tensor, indices: Tensor, /, *, axis: int = -1) -> Tensor:
-    """Elements of ``x`` at ``indices`` along ``axis``; other axes of the two broadcast.
-
-    Negative indices count from the end. Out-of-range indices wrap around modulo the axis
-    length (torch's ``take_along_dim``; the standard leaves them unspecified).
-
-    Memory and autograd: new memory; stays on ``x``'s autograd graph.
-
-    Raises
-    ------
-    ValueError
-        When ``x`` and ``indices`` differ in rank or do not broadcast off ``axis``.
-    TypeError
-        For non-integer indices.
-    numpy.exceptions.AxisError
-        For an axis out of range (an IndexError and a ValueError).
-
-    Examples
-    --------
-    >>> import tbridge as tb
-    >>> x = tb.asarray([[10, 30, 20], [60, 40, 50]])
-    >>> tb.take_along_axis(x, tb.asarray([[1], [0]]), axis=1)
-    tensor([[30],
-            [60]])
-    """
-    if getattr(x, "dtype", None) in UNSIGNED_GAPS:  # no gather kernel (pytorch#58734)
-        return on_bits(partial(_take_along_axis_bits, indices=indices, axis=axis), x)
-    try:
-        return torch.take_along_dim(x, indices, dim=axis)
-    except NotImplementedError as e:
-        fn = partial(torch.take_along_dim, indices=indices, dim=axis)
-        return _bits_or_raise(fn, x, "take_along_axis", e)
-    except IndexError as e:
-        raise _axis_error("take_along_axis", axis, x.ndim) from e
-    except (RuntimeError, TypeError) as e:
-        if not isinstance(x, Tensor):
-            return take_along_axis(_array_arg("take_along_axis", "x", x), indices, axis=axis)
-        idx = _index_array(indices, x, "take_along_axis")
-        if idx.ndim != x.ndim:
-            raise ValueError(
-                f"take_along_axis: indices must have as many dimensions as x, got {idx.ndim} "
-                f"and {x.ndim}; add axes with expand_dims"
-            ) from e
-        if idx is not indices or idx.dtype != torch.int64:
-            return take_along_axis(x, idx.to(torch.int64), axis=axis)
-        raise ValueError(
-            f"take_along_axis: indices of shape {tuple(idx.shape)} do not broadcast with x of "
-            f"shape {tuple(x.shape)} off axis {axis}: {e}"
-        ) from e
-
-
-def _take_along_axis_bits(t: Tensor, indices: Tensor, axis: int) -> Tensor:
-    return take_along_axis(t, indices, axis=axis)
-
-
-# ---- grids and triangles --------------------------------------------------------------------
-
-
-def meshgrid(*arrays: Tensor, indexing: Literal["xy", "ij"] = "xy") -> tuple[Tensor, ...]:
-    """Coordinate arrays from coordinate vectors (N arrays, each of rank N).
-
-    ``indexing="xy"`` (Cartesian, the default) swaps the first two output axes;
-    ``"ij"`` (matrix) keeps the input order. Each output keeps its input's dtype; inputs of
-    other ranks are flattened first, as in NumPy.
-
-    Memory and autograd: views of the inputs (share memory; each element is shared along the
-    broadcast axes, so torch refuses in-place writes: copy first). Unlike NumPy's default
-    ``copy=True``, no copy is made. Each stays on its input's autograd graph.
-
-    Raises
-    ------
-    ValueError
-        For an ``indexing`` other than ``"xy"`` or ``"ij"``.
-
-    Examples
-    --------
-    >>> import tbridge as tb
-    >>> X, Y = tb.meshgrid(tb.asarray([1, 2, 3]), tb.asarray([4, 5]))
-    >>> X
-    tensor([[1, 2, 3],
-            [1, 2, 3]])
-    """
-    if indexing not in ("xy", "ij"):
-        raise ValueError(
-            f"meshgrid: indexing={indexing!r} is not allowed; pass 'xy' (Cartesian) or 'ij' "
-            "(matrix)"
-        )
-    if not arrays:
-        return ()
-    try:
-        out: tuple[Tensor, ...] = torch.meshgrid(*arrays, indexing=indexing)
-        return out
+        return bits_or_raise(partial(torch.tile, dims=repetitions), x, "tile", e)  # type: ignore[arg-type]
     except (RuntimeError, TypeError):
-        pass  # mixed dtypes, N-d inputs: below, as NumPy
-    return _meshgrid_slow(arrays, indexing)
-
-
-def _meshgrid_slow(arrays: tuple[object, ...], indexing: str) -> tuple[Tensor, ...]:
-    tensors: list[Tensor] = []
-    for i, a in enumerate(arrays):
-        tensors.append(a if isinstance(a, Tensor) else _array_arg("meshgrid", f"argument {i}", a))
-    flat = [a if a.ndim == 1 else a.reshape(-1) for a in tensors]
-    devices = {a.device for a in flat}
-    if len(devices) > 1:
-        raise ValueError(
-            f"meshgrid: the arrays are on different devices ({sorted(map(str, devices))}); "
-            "move them to one device with tb.to_device first"
-        )
-    n = len(flat)
-    sizes = [a.shape[0] for a in flat]
-    swap = indexing == "xy" and n > 1
-    if swap:
-        sizes[0], sizes[1] = sizes[1], sizes[0]
-    out = []
-    for i, a in enumerate(flat):
-        view = [1] * n
-        view[(1 - i) if swap and i < 2 else i] = -1
-        out.append(a.view(view).expand(sizes))
-    return tuple(out)
-
-
-def tril(x: Tensor, /, *, k: int = 0) -> Tensor:
-    """The lower triangle of each matrix in ``x`` (``(..., M, N)``): zero above diagonal ``k``.
-
-    Memory and autograd: new memory; stays on ``x``'s autograd graph.
-
-    Raises
-    ------
-    ValueError
-        For ``x`` of fewer than 2 dimensions.
-
-    Examples
-    --------
-    >>> import tbridge as tb
-    >>> tb.tril(tb.ones((2, 3), dtype=tb.int64))
-    tensor([[1, 0, 0],
-            [1, 1, 0]])
-    """
+        pass
+    given: object = x
+    t = given if isinstance(given, Tensor) else _array_arg("tile", "x", given)
+    reps = shape_arg(repetitions, "tile", "repetitions")
+    for r in reps:
+        if r < 0:
+            raise ValueError(f"tile: repetitions {reps!r} must be >= 0; pass non-negative counts")
     try:
-        # k left out when 0: torch parses a default faster than an argument.
-        return _tril(x) if k == 0 and type(k) is int else _tril(x, k)
-    except NotImplementedError as e:  # uint16/32/64 have no kernel (pytorch#58734)
-        return _bits_or_raise(partial(torch.tril, diagonal=k), x, "tril", e)
-    except RuntimeError as e:
-        raise _triangle_error("tril", x, e) from e
-    except TypeError as e:
-        if _has_numpy(x):
-            return tril(_array_arg("tril", "x", x), k=k)
-        raise _type_error("tril", e, x=x) from e
-
-
-def triu(x: Tensor, /, *, k: int = 0) -> Tensor:
-    """The upper triangle of each matrix in ``x`` (``(..., M, N)``): zero below diagonal ``k``.
-
-    Memory and autograd: new memory; stays on ``x``'s autograd graph.
-
-    Raises
-    ------
-    ValueError
-        For ``x`` of fewer than 2 dimensions.
-
-    Examples
-    --------
-    >>> import tbridge as tb
-    >>> tb.triu(tb.ones((2, 3), dtype=tb.int64), k=1)
-    tensor([[0, 1, 1],
-            [0, 0, 1]])
-    """
-    try:
-        # k left out when 0: torch parses a default faster than an argument.
-        return _triu(x) if k == 0 and type(k) is int else _triu(x, k)
-    except NotImplementedError as e:  # uint16/32/64 have no kernel (pytorch#58734)
-        return _bits_or_raise(partial(torch.triu, diagonal=k), x, "triu", e)
-    except RuntimeError as e:
-        raise _triangle_error("triu", x, e) from e
-    except TypeError as e:
-        if _has_numpy(x):
-            return triu(_array_arg("triu", "x", x), k=k)
-        raise _type_error("triu", e, x=x) from e
-
-
-def _triangle_error(where: str, x: Tensor, e: RuntimeError) -> ValueError:
-    return ValueError(
-        f"{where}: x must have at least 2 dimensions (a matrix or a stack of matrices), got "
-        f"shape {tuple(x.shape)}: {e}; add an axis with expand_dims"
-    )
+        return torch.tile(t, reps)
+    except NotImplementedError as e:
+        return bits_or_raise(partial(torch.tile, dims=reps), t, "tile", e)

@@ -1,9 +1,615 @@
 """NumPy's creation functions beyond the standard.
 
-Logspace, geomspace, fromfunction, fromiter, frombuffer, indices, mgrid/ogrid, tri, diag,
-diagflat, vander.
+``identity``, ``logspace``, ``geomspace``, ``fromfunction``, ``fromiter``, ``frombuffer``,
+``asanyarray``, ``ascontiguousarray``, ``tri``, ``diag``, ``diagflat``, ``vander``, with NumPy's
+signatures and result dtypes (float64 by default, or the ``default_float`` in force) and, like
+the standard's creation functions, keyword-only ``device=`` and ``requires_grad=`` where the
+function makes new data from numbers.
+
+``asanyarray`` is ``asarray`` (torch has no array subclasses to pass through). ``fromiter`` and
+``frombuffer`` read Python data, so NumPy reads it (its parsing and errors) and the bridge
+hands the result over, sharing a writable buffer as NumPy does.
+
+Memory and autograd: each docstring says whether the result shares memory; results computed
+from tensors stay on their autograd graphs.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import math
+from collections.abc import Callable, Iterable
+from typing import Any, Final
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from tbridge._convert.bridge import asarray
+from tbridge._convert.gate import as_tensor
+from tbridge._core.dtypes import (
+    DTypeLike,
+    current_defaults,
+    default_float_dtype,
+    numpy_dtype_of,
+    torch_dtype,
+)
+from tbridge._core.normalize import (
+    CPU,
+    DeviceLike,
+    ShapeLike,
+    check_requires_grad,
+    torch_device,
+    torch_shape,
+)
+from tbridge._core.promotion import promote, result_type
+from tbridge._core.shapes import bits_or_raise, broadcast_shape, normalize_axis
+from tbridge._core.workarounds import UNSIGNED_GAPS
+from tbridge._namespace.creation import eye, linspace
+
+__all__ = [
+    "asanyarray",
+    "ascontiguousarray",
+    "diag",
+    "diagflat",
+    "frombuffer",
+    "fromfunction",
+    "fromiter",
+    "geomspace",
+    "identity",
+    "logspace",
+    "tri",
+    "vander",
+]
+
+asanyarray = asarray  # torch has no array subclasses: NumPy's asanyarray is asarray
+
+_Tensor: Final = torch.Tensor
+_from_numpy: Final = torch.from_numpy
+_diag: Final = torch.diag
+_diagflat: Final = torch.diagflat
+#: Up to this many samples, ``logspace`` runs NumPy's own on the CPU (its values, and fewer
+#: calls than torch's two kernels).
+_NUMPY_MAX: Final = 4096
+_F8: Final = np.dtype(np.float64)
+_LOGSPACE_NUMPY: Final[dict[torch.dtype, np.dtype[Any]]] = {
+    torch.float64: _F8,
+    torch.float32: np.dtype(np.float32),
+}
+#: |exponent * log10(base)| below this keeps every power finite in float64 (1e300).
+_NO_OVERFLOW: Final = 300.0
+#: Geometric bounds below this magnitude keep geomspace's powers finite.
+_FINITE: Final = 1e300
+
+
+def identity(
+    n: int,
+    dtype: DTypeLike | None = None,
+    *,
+    device: DeviceLike | None = None,
+    requires_grad: bool = False,
+) -> Tensor:
+    """The ``n x n`` identity (NumPy's ``identity``); float64 by default.
+
+    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    ValueError
+        For a negative ``n``.
+    TypeError
+        For an ``n`` that is not an integer, or a bad dtype.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.identity(2, tb.int64)
+    tensor([[1, 0],
+            [0, 1]])
+    """
+    return eye(n, n, 0, dtype, device=device, requires_grad=requires_grad)
+
+
+def logspace(
+    start: Any,
+    stop: Any,
+    num: int = 50,
+    endpoint: bool = True,
+    base: Any = 10.0,
+    dtype: DTypeLike | None = None,
+    axis: int = 0,
+    *,
+    device: DeviceLike | None = None,
+    requires_grad: bool = False,
+) -> Tensor:
+    """``base ** linspace(start, stop, num)``: samples evenly spaced on a log scale.
+
+    NumPy's ``logspace``: the exponents are :func:`linspace`'s (array bounds and ``axis`` as
+    there), ``base`` may be an array that broadcasts with the bounds, and an integer ``dtype``
+    truncates the powers toward zero as NumPy's cast does.
+
+    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True`` (array bounds:
+    the result stays on their autograd graph).
+
+    Raises
+    ------
+    ValueError
+        For a negative ``num``.
+    TypeError
+        For a ``num`` that is not an integer, or a bad dtype.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.logspace(0, 3, 4)
+    tensor([   1.,   10.,  100., 1000.], dtype=torch.float64)
+    >>> tb.logspace(0, 2, 3, base=2.0, dtype=tb.int64)
+    tensor([1, 2, 4])
+    """
+    if (
+        device is None
+        and requires_grad is False
+        and type(num) is int
+        and 0 <= num <= _NUMPY_MAX
+        and (type(start) is float or type(start) is int)
+        and (type(stop) is float or type(stop) is int)
+        and (type(base) is float or type(base) is int)
+        and base > 0
+        and max(abs(start), abs(stop)) * abs(math.log10(base)) < _NO_OVERFLOW
+    ):
+        exact = _LOGSPACE_NUMPY.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
+        if exact is not None:
+            # NumPy's exponents (linspace in float64, a fresh CPU tensor) and NumPy's power;
+            # the powers stay below float64's range, so NumPy has nothing to warn about
+            y = linspace(start, stop, num, endpoint, dtype=torch.float64)
+            values = np.power(float(base), y.numpy())
+            return _from_numpy(values if exact is _F8 else values.astype(exact))
+    return _logspace_general(start, stop, num, endpoint, base, dtype, axis, device, requires_grad)
+
+
+def _logspace_general(
+    start: Any,
+    stop: Any,
+    num: int,
+    endpoint: bool,
+    base: Any,
+    dtype: DTypeLike | None,
+    axis: int,
+    device: DeviceLike | None,
+    requires_grad: bool,
+) -> Tensor:
+    dt = None if dtype is None else torch_dtype(dtype)
+    if requires_grad:
+        check_requires_grad(True, dt or default_float_dtype(), "logspace")
+    arrays = not all(isinstance(v, (int, float, np.number)) for v in (start, stop, base))
+    if arrays:
+        dev = None if device is None else torch_device(device)
+        b = as_tensor(base, "logspace", "base", device=dev)
+        s = as_tensor(start, "logspace", "start", device=dev)
+        e = as_tensor(stop, "logspace", "stop", device=dev)
+        nd = max(b.ndim, s.ndim, e.ndim)
+        if b.ndim:  # NumPy broadcasts the base with the bounds, then inserts the samples' axis
+            b = b.reshape((1,) * (nd - b.ndim) + tuple(b.shape))
+            b = b.unsqueeze(normalize_axis(axis, nd + 1, "logspace", "the result"))
+        s = s.reshape((1,) * (nd - s.ndim) + tuple(s.shape))
+        e = e.reshape((1,) * (nd - e.ndim) + tuple(e.shape))
+        y = linspace(s, e, num, endpoint, axis=axis, device=device)
+        out = torch.pow(b.to(y.device), y)
+    else:
+        y = linspace(start, stop, num, endpoint, axis=axis, device=device)
+        b_value = base.item() if isinstance(base, np.generic) else base
+        out = torch.pow(b_value, y)
+    if dt is not None and out.dtype != dt:
+        out = out.to(dt)
+    return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
+
+
+def geomspace(
+    start: Any,
+    stop: Any,
+    num: int = 50,
+    endpoint: bool = True,
+    dtype: DTypeLike | None = None,
+    axis: int = 0,
+    *,
+    device: DeviceLike | None = None,
+    requires_grad: bool = False,
+) -> Tensor:
+    """``num`` samples from ``start`` to ``stop`` in geometric progression (NumPy's).
+
+    Negative bounds (both of one sign) and complex bounds work as in NumPy: the sequence is
+    computed from ``start`` rotated onto the positive reals, and the endpoints are ``start``
+    and ``stop`` exactly. Array bounds give one sequence each, along ``axis``.
+
+    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True`` (array bounds:
+    the result stays on their autograd graph).
+
+    Raises
+    ------
+    ValueError
+        For a zero bound (a geometric sequence cannot include zero), or a negative ``num``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.geomspace(1, 1000, 4)
+    tensor([   1.,   10.,  100., 1000.], dtype=torch.float64)
+    >>> tb.geomspace(-1, -8, 4)
+    tensor([-1., -2., -4., -8.], dtype=torch.float64)
+    """
+    if (
+        device is None
+        and requires_grad is False
+        and type(num) is int
+        and 0 <= num <= _NUMPY_MAX
+        and (type(start) is int or type(start) is float)
+        and (type(stop) is int or type(stop) is float)
+        and (
+            (0 < start < _FINITE and 0 < stop < _FINITE)
+            or (-_FINITE < start < 0 and -_FINITE < stop < 0)
+        )
+    ):
+        exact = _LOGSPACE_NUMPY.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
+        if exact is not None:
+            return _geomspace_numpy(float(start), float(stop), num, endpoint, exact)
+    dev = None if device is None else torch_device(device)
+    a = as_tensor(start, "geomspace", "start", device=dev)
+    b = as_tensor(stop, "geomspace", "stop", device=dev)
+    if a.device != b.device:
+        b = b.to(a.device)
+    if a.device.type != "meta" and (bool((a == 0).any()) or bool((b == 0).any())):
+        raise ValueError(
+            f"geomspace: start={_show(a)} and stop={_show(b)}: a geometric sequence cannot "
+            "include zero; pass bounds of one sign, both non-zero"
+        )
+    work = result_type(a, b, 1.0)  # NumPy's result_type(start, stop, float(num)), floating
+    if dtype is not None:
+        target = torch_dtype(dtype)
+        if target.is_complex and not work.is_complex:
+            work = promote(work, target)
+    else:
+        target = work
+    if requires_grad:
+        check_requires_grad(True, target, "geomspace")
+    a, b = a.to(work), b.to(work)
+    shape = broadcast_shape(a.shape, b.shape)
+    a, b = a.expand(shape), b.expand(shape)
+    sign = torch.sgn(a)
+    a, b = a / sign, b / sign
+    out = logspace(torch.log10(a), torch.log10(b), num, endpoint, 10.0, work)
+    if num > 0:
+        parts = [a.unsqueeze(0)]
+        middle = num - 1 if endpoint and num > 1 else num
+        parts.append(out[1:middle])
+        if endpoint and num > 1:
+            parts.append(b.unsqueeze(0))
+        out = torch.cat(parts)
+    out = out * sign
+    if axis != 0:
+        out = torch.movedim(out, 0, normalize_axis(axis, out.ndim, "geomspace", "the result"))
+    if target != out.dtype:
+        out = out.to(target)
+    return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
+
+
+def _geomspace_numpy(
+    start: float, stop: float, num: int, endpoint: bool, exact: np.dtype[Any]
+) -> Tensor:
+    """NumPy's geomspace for real bounds of one sign, step by step: the sign rotated out,
+    NumPy's log10 of the bounds, linspace of the logs, NumPy's power, exact endpoints."""
+    sign = 1.0 if start > 0 else -1.0
+    a, b = start * sign, stop * sign
+    logs = np.log10(np.array([a, b]))
+    y = linspace(float(logs[0]), float(logs[1]), num, endpoint, dtype=torch.float64)
+    values = np.power(10.0, y.numpy())  # below the bounds' magnitudes: finite
+    if num > 0:
+        values[0] = a
+        if num > 1 and endpoint:
+            values[-1] = b
+    if sign < 0:
+        np.negative(values, out=values)
+    return _from_numpy(values if exact is _F8 else values.astype(exact))
+
+
+def _show(t: Tensor) -> object:
+    return t.item() if t.ndim == 0 else tuple(t.shape)
+
+
+def fromfunction(
+    function: Callable[..., Any],
+    shape: ShapeLike,
+    *,
+    dtype: DTypeLike | None = None,
+    device: DeviceLike | None = None,
+    **kwargs: Any,
+) -> Any:
+    """``function(*indices)``: the function called once with one coordinate array per axis.
+
+    NumPy's ``fromfunction``: the coordinate arrays have ``shape`` and ``dtype`` (float64 by
+    default, or the ``default_float`` in force), and ``kwargs`` go to ``function``; the result
+    is whatever ``function`` returns.
+
+    Memory and autograd: the coordinate arrays are new memory; the result is ``function``'s.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.fromfunction(lambda i, j: i * 10 + j, (2, 3), dtype=tb.int64)
+    tensor([[ 0,  1,  2],
+            [10, 11, 12]])
+    """
+    size = torch_shape((shape,), "fromfunction")
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
+    dev = torch_device(device)
+    axes = [torch.arange(n, device=dev).to(dt) for n in size]
+    coords = torch.meshgrid(*axes, indexing="ij") if axes else ()
+    return function(*coords, **kwargs)
+
+
+def fromiter(
+    iter: Iterable[Any],  # noqa: A002 - NumPy's parameter name
+    dtype: DTypeLike,
+    count: int = -1,
+    *,
+    device: DeviceLike | None = None,
+    requires_grad: bool = False,
+) -> Tensor:
+    """A 1-d tensor of the values an iterable yields (NumPy's ``fromiter``).
+
+    ``count`` reads at most that many values (all with ``-1``); NumPy reads them, so its
+    conversion rules and errors apply.
+
+    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    ValueError
+        When the iterable ends before ``count`` values, or a value does not convert.
+    TypeError
+        For a bad dtype.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.fromiter((i * i for i in range(4)), tb.int64)
+    tensor([0, 1, 4, 9])
+    """
+    dt = torch_dtype(dtype)
+    twin = numpy_dtype_of(dt)
+    if twin is None:
+        raise TypeError(f"fromiter: dtype {dt} has no NumPy twin to read values with")
+    try:
+        values = np.fromiter(iter, dtype=twin, count=count)
+    except ValueError as e:
+        raise ValueError(f"fromiter: {e}; pass count=-1 to read every value") from e
+    return asarray(values, device=device, requires_grad=requires_grad)
+
+
+def frombuffer(
+    buffer: Any,
+    dtype: DTypeLike | None = None,
+    count: int = -1,
+    offset: int = 0,
+    *,
+    device: DeviceLike | None = None,
+) -> Tensor:
+    """The bytes of a buffer read as a 1-d tensor (NumPy's ``frombuffer``; float64 by default).
+
+    Memory and autograd: shares the buffer's memory when it is writable (a ``bytearray``, a
+    writable ``memoryview``, ...) and on the CPU; a read-only buffer (``bytes``) is copied,
+    because a tensor cannot be read-only (see ``tb.asarray``). Not on any autograd graph.
+
+    Raises
+    ------
+    ValueError
+        When the buffer's size is not a multiple of the item size, or ``offset``/``count`` run
+        past its end.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.frombuffer(bytearray(b"\\x01\\x02"), tb.uint8)
+    tensor([1, 2], dtype=torch.uint8)
+    """
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
+    if device is None and type(buffer) is bytearray and len(buffer):
+        try:  # a writable buffer torch reads as NumPy does (count in items, offset in bytes)
+            return torch.frombuffer(buffer, dtype=dt, count=count, offset=offset)
+        except ValueError:
+            pass  # sizes that do not fit: NumPy's message below
+    twin = numpy_dtype_of(dt)
+    if twin is None:
+        raise TypeError(f"frombuffer: dtype {dt} has no NumPy twin to read bytes with")
+    try:
+        values = np.frombuffer(buffer, dtype=twin, count=count, offset=offset)
+    except ValueError as e:
+        raise ValueError(f"frombuffer: {e}") from e
+    return asarray(values, device=device)
+
+
+def ascontiguousarray(a: Any, dtype: DTypeLike | None = None) -> Tensor:
+    """``a`` as a C-contiguous (row-major) tensor of at least one dimension (NumPy's).
+
+    Memory and autograd: ``a`` itself (or a view of it) when it is already a contiguous tensor
+    of ``dtype``, else new memory; stays on ``a``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> t = tb.ascontiguousarray(tb.zeros((2, 3)).T)
+    >>> t.is_contiguous(), tuple(t.shape)
+    (True, (3, 2))
+    """
+    t = (
+        a
+        if type(a) is _Tensor and dtype is None
+        else as_tensor(a, "ascontiguousarray", "a", dtype=dtype)
+    )
+    if t.ndim == 0:
+        t = t.reshape(1)
+    return t.contiguous()
+
+
+def tri(
+    N: int,
+    M: int | None = None,
+    k: int = 0,
+    dtype: DTypeLike | None = None,
+    *,
+    device: DeviceLike | None = None,
+    requires_grad: bool = False,
+) -> Tensor:
+    """An ``N x M`` array with ones at and below diagonal ``k``, zeros above (NumPy's ``tri``).
+
+    Memory and autograd: new memory; a fresh leaf when ``requires_grad=True``.
+
+    Raises
+    ------
+    ValueError
+        For negative sizes.
+    TypeError
+        For sizes or ``k`` that are not integers, or a bad dtype.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.tri(2, 3, 1, tb.int64)
+    tensor([[1, 1, 0],
+            [1, 1, 1]])
+    """
+    if (
+        type(N) is int
+        and N >= 0
+        and (M is None or (type(M) is int and M >= 0))
+        and type(k) is int
+        and device is None
+        and requires_grad is False
+    ):
+        dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+        if dt not in UNSIGNED_GAPS and dt is not torch.bool:
+            return torch.ones(N, N if M is None else M, dtype=dt, device=CPU).tril_(k)
+    n, m = torch_shape((N, N if M is None else M), "tri")
+    if isinstance(k, bool) or not hasattr(k, "__index__"):
+        raise TypeError(f"tri: k={k!r} is not an integer; pass the diagonal's offset as an int")
+    diagonal = int(k)
+    dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+    if requires_grad:
+        check_requires_grad(True, dt, "tri")
+    dev = torch_device(device)
+    if dt in UNSIGNED_GAPS or dt is torch.bool:
+        rows = torch.arange(n, device=dev).unsqueeze(1)
+        out = (rows + diagonal >= torch.arange(m, device=dev)).to(dt)
+    else:
+        out = torch.ones(n, m, dtype=dt, device=dev).tril_(diagonal)
+    return out.requires_grad_(True) if requires_grad else out
+
+
+def diag(v: Tensor, k: int = 0) -> Tensor:
+    """The ``k``-th diagonal of a 2-d ``v``, or a 2-d array with a 1-d ``v`` on that diagonal.
+
+    NumPy's ``diag``; ``k > 0`` is above the main diagonal, ``k < 0`` below.
+
+    Memory and autograd: new memory (NumPy returns a read-only view of a 2-d ``v``; torch has
+    no read-only tensors, so the diagonal is copied); stays on ``v``'s autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For a ``v`` that is not 1-d or 2-d.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.diag(tb.asarray([1, 2]), 1)
+    tensor([[0, 1, 0],
+            [0, 0, 2],
+            [0, 0, 0]])
+    """
+    try:
+        if v.ndim == 1 or v.ndim == 2:  # noqa: PLR1714 - two compares beat a tuple
+            return _diag(v) if k == 0 and type(k) is int else _diag(v, k)
+    except (AttributeError, TypeError, RuntimeError, NotImplementedError):
+        pass
+    return _diag_slow(v, k, "diag")
+
+
+def _diag_slow(v: object, k: object, where: str) -> Tensor:
+    t = v if isinstance(v, Tensor) else as_tensor(v, where, "v")
+    if isinstance(k, bool) or not hasattr(k, "__index__"):
+        raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset as an int")
+    diagonal = int(k)
+    if where == "diagflat":
+        t = t.reshape(-1)
+    elif t.ndim not in (1, 2):
+        raise ValueError(
+            f"diag: v must be 1-d (to build a matrix) or 2-d (to read a diagonal), got shape "
+            f"{tuple(t.shape)}; use tb.linalg.diagonal for stacks of matrices"
+        )
+    if t.ndim == 2 and not -t.shape[0] < diagonal < t.shape[1]:
+        return t.new_empty(0)  # NumPy: a diagonal outside the matrix is empty
+    try:
+        return torch.diag(t, diagonal)
+    except NotImplementedError as e:
+        return bits_or_raise(lambda u: torch.diag(u, diagonal), t, where, e)
+
+
+def diagflat(v: Tensor, k: int = 0) -> Tensor:
+    """A 2-d array with the flattened ``v`` on diagonal ``k`` (NumPy's ``diagflat``).
+
+    Memory and autograd: new memory; stays on ``v``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.diagflat(tb.asarray([[1, 2]]))
+    tensor([[1, 0],
+            [0, 2]])
+    """
+    try:
+        return _diagflat(v) if k == 0 and type(k) is int else _diagflat(v, k)
+    except (AttributeError, TypeError, RuntimeError, NotImplementedError):
+        pass
+    return _diag_slow(v, k, "diagflat")
+
+
+def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
+    """The Vandermonde matrix of a 1-d ``x``: columns are powers of ``x`` (NumPy's ``vander``).
+
+    Column ``j`` is ``x ** (N - 1 - j)`` (``x ** j`` with ``increasing=True``); ``N`` defaults
+    to ``len(x)``. The powers are running products, as NumPy computes them, in NumPy's dtype
+    (``x``'s promoted with int64: integers give int64, float32 gives float64).
+
+    Memory and autograd: new memory; stays on ``x``'s autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For an ``x`` that is not 1-d, or a negative ``N``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.vander(tb.asarray([1, 2, 3]), 3)
+    tensor([[1, 1, 1],
+            [4, 2, 1],
+            [9, 3, 1]])
+    """
+    t = x if type(x) is _Tensor else as_tensor(x, "vander", "x")
+    if t.ndim != 1:
+        raise ValueError(f"vander: x must be 1-d, got shape {tuple(t.shape)}; pass a vector")
+    n = t.shape[0] if N is None else N
+    if isinstance(n, bool) or not hasattr(n, "__index__") or n < 0:
+        raise ValueError(f"vander: N={N!r} must be a non-negative integer (the column count)")
+    dt = promote(t.dtype, torch.int64)
+    cols = [torch.ones(t.shape[0], 1, dtype=dt, device=t.device)] if n > 0 else []
+    if n > 1:
+        base = t.to(dt).unsqueeze(1).expand(t.shape[0], n - 1)
+        if dt in UNSIGNED_GAPS:  # no cumprod kernel (pytorch#58734): wrap-around on the bits
+            cols.append(bits_or_raise(_cumprod, base, "vander", NotImplementedError()))
+        else:
+            cols.append(torch.cumprod(base, 1))
+    out = torch.cat(cols, 1) if cols else torch.empty(t.shape[0], 0, dtype=dt, device=t.device)
+    return out if increasing else out.flip(1)
+
+
+def _cumprod(t: Tensor) -> Tensor:
+    return torch.cumprod(t, 1)

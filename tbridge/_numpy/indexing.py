@@ -1,9 +1,1411 @@
 """NumPy's indexing functions beyond the standard.
 
-Argwhere, flatnonzero, put, put_along_axis, place, putmask, choose, select, piecewise, compress,
-extract, unravel_index, ravel_multi_index, ix_, *_indices, partition, lexsort, ...
+Writing in place: ``put``, ``put_along_axis``, ``place``, ``putmask``, ``fill_diagonal``.
+Selecting: ``choose``, ``select``, ``piecewise``, ``compress``, ``extract``. Index arithmetic:
+``unravel_index``, ``ravel_multi_index``, ``indices``, ``ix_``, ``mgrid``, ``ogrid``,
+``diag_indices``, ``diag_indices_from``, ``tril_indices``, ``triu_indices``,
+``tril_indices_from``, ``triu_indices_from``. (``take`` and ``take_along_axis`` are the
+standard's, in :mod:`tbridge._namespace.indexing`, with NumPy's options.)
+
+The in-place functions write into the tensor they are given, as NumPy writes into its array
+(a writable NumPy array is shared through the input gate, so NumPy sees the write too). A
+leaf tensor that requires grad cannot be written in place (autograd would lose the write): the
+functions refuse it with a ValueError; any other tensor stays on the autograd graph through
+torch's in-place operations. When indices repeat, torch's scatter kernels do not promise which
+value lands (NumPy's last one wins); ``put`` keeps NumPy's rule.
+
+Index results are int64 tensors (NumPy's ``intp``) on the input's device.
+
+Memory and autograd: each docstring says what is written or returned.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import math
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any, Final, Literal, SupportsIndex, TypeAlias
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from tbridge._convert.gate import as_tensor, write_out
+from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.normalize import CPU
+from tbridge._core.promotion import result_type
+from tbridge._core.shapes import (
+    axis_error,
+    broadcast_shape,
+    check_casting,
+    index_tensor,
+    normalize_axis,
+    shape_arg,
+)
+from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
+
+__all__ = [
+    "choose",
+    "compress",
+    "diag_indices",
+    "diag_indices_from",
+    "extract",
+    "fill_diagonal",
+    "indices",
+    "ix_",
+    "mgrid",
+    "ogrid",
+    "piecewise",
+    "place",
+    "put",
+    "put_along_axis",
+    "putmask",
+    "ravel_multi_index",
+    "select",
+    "tril_indices",
+    "tril_indices_from",
+    "triu_indices",
+    "triu_indices_from",
+    "unravel_index",
+]
+
+Mode: TypeAlias = 'Literal["raise", "wrap", "clip"]'
+_ARANGE_DTYPES: Final = frozenset(
+    {torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.float16,
+     torch.float32, torch.float64, torch.bfloat16}
+)  # fmt: skip
+
+_Tensor: Final = torch.Tensor
+_MODES: Final = ("raise", "wrap", "clip")
+#: torch's CPU index kernels run one chunk (in index order, so the last write wins) below
+#: this many indices (ATen's internal grain size); above it ``put`` removes duplicates first.
+_SERIAL_MAX: Final = 32768
+
+
+def _t(value: object, where: str, name: str) -> Tensor:
+    return value if isinstance(value, Tensor) else as_tensor(value, where, name)
+
+
+def _target(a: object, where: str, name: str = "a") -> Tensor:
+    """The array an in-place function writes into: a tensor, or a NumPy array shared with it."""
+    if isinstance(a, Tensor):
+        t = a
+    elif isinstance(a, np.ndarray):
+        try:
+            t = as_tensor(a, where, name, copy=False)
+        except ValueError as e:
+            raise ValueError(
+                f"{where}: {name} is a NumPy array torch cannot share (read-only, byte-swapped "
+                f"or with negative strides), and {where} writes in place; pass a writable "
+                f"array ({name}.copy()) or a tensor"
+            ) from e
+    else:
+        raise TypeError(
+            f"{where}: {name} must be a tensor (or a writable NumPy array) to write into, got "
+            f"{type(a).__name__}; convert it first with tb.asarray"
+        )
+    if t.requires_grad and t.is_leaf:
+        raise ValueError(
+            f"{where}: {name} is a leaf tensor that requires grad, and autograd cannot record an "
+            f"in-place write into it; write into a copy (tb.copy({name})) or under tb.no_grad()"
+        )
+    return t
+
+
+def _indices(value: object, where: str, name: str) -> Tensor:
+    """Integer index data (an empty list reads as no indices, as in NumPy)."""
+    t = _t(value, where, name)
+    if t.numel() == 0 and t.dtype not in _INTEGER_LIKE:
+        t = t.to(torch.int64)
+    return index_tensor(t, where, name)
+
+
+_INTEGER_LIKE: Final = frozenset({torch.int32, torch.int64, torch.int8, torch.int16, torch.uint8})
+
+
+def _safe_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
+    """``values`` in ``t``'s dtype as ``place`` and ``putmask`` take them in NumPy: Python
+    numbers and sequences are read straight into it, arrays must cast under the "safe" rule."""
+    if not isinstance(values, (Tensor, np.ndarray, np.generic)):
+        return as_tensor(values, where, name, dtype=t.dtype).to(t.device)
+    v = _t(values, where, name)
+    check_casting(v.dtype, t.dtype, "safe", where, name)
+    return v.to(device=t.device, dtype=t.dtype)
+
+
+def _check_mode(mode: object, where: str) -> str:
+    if mode not in _MODES:
+        raise ValueError(f"{where}: mode={mode!r} is not a mode; pass 'raise', 'wrap' or 'clip'")
+    return str(mode)
+
+
+def _cycled(values: Tensor, n: int) -> Tensor:
+    """``values`` flattened and repeated (cut) to ``n`` entries, NumPy's cycling rule."""
+    flat = values.reshape(-1)
+    if flat.numel() == n:
+        return flat
+    reps = -(-n // flat.numel())
+    return flat.repeat(reps)[:n] if reps > 1 else flat[:n]
+
+
+def _flat_write(a: Tensor, positions: Tensor, values: Tensor) -> None:
+    """``a.flat[positions] = values`` in place (positions in row-major order, non-negative)."""
+    if a.is_contiguous():
+        target = a.view(-1)
+        if a.dtype in UNSIGNED_GAPS:
+            target = target.view(_SIGNED[a.dtype])
+            values = values.view(_SIGNED[a.dtype])
+        target.index_put_((positions,), values)
+        return
+    coords = _unravel(positions, tuple(a.shape))
+    if a.dtype in UNSIGNED_GAPS:
+        a.view(_SIGNED[a.dtype]).index_put_(coords, values.view(_SIGNED[a.dtype]))
+    else:
+        a.index_put_(coords, values)
+
+
+_SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+
+
+def _unravel(flat: Tensor, shape: tuple[int, ...]) -> tuple[Tensor, ...]:
+    out = []
+    rest = flat
+    for d in reversed(shape):
+        out.append(rest.remainder(d) if d else rest)
+        rest = rest.div(d, rounding_mode="floor") if d else rest
+    return tuple(reversed(out))
+
+
+# ---- writing in place -----------------------------------------------------------------------
+
+
+def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
+    """``a.flat[ind] = v`` in place: the given row-major positions of ``a`` take ``v``'s values.
+
+    ``v`` is cast to ``a``'s dtype and repeated as needed; when positions repeat, the last
+    value wins, as in NumPy. ``mode="raise"`` lets negative positions count from the end and
+    refuses positions out of range; ``"wrap"`` wraps them around; ``"clip"`` clamps them into
+    range (negative ones to 0).
+
+    Memory and autograd: writes into ``a`` (returns None); ``a`` stays on its autograd graph.
+
+    Raises
+    ------
+    IndexError
+        For a position out of range (``mode="raise"``).
+    ValueError
+        For a leaf ``a`` that requires grad, or an unknown mode.
+    TypeError
+        For an ``a`` that is not a tensor or NumPy array, or non-integer positions.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> a = tb.zeros((2, 2), tb.int64)
+    >>> tb.put(a, [0, 3], [5, 6])
+    >>> a
+    tensor([[5, 0],
+            [0, 6]])
+    """
+    if (
+        mode == "raise"
+        and type(a) is _Tensor
+        and type(ind) is _Tensor
+        and type(v) is _Tensor
+        and ind.dtype is torch.int64
+        and v.dtype is a.dtype
+        and ind.shape == v.shape
+        and ind.ndim == 1
+        and a.is_cpu
+        and ind.is_cpu
+        and (ind.shape[0] <= _SERIAL_MAX or _increasing(ind))
+        and a.is_contiguous()
+        and not (a.requires_grad and a.is_leaf)
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        # The common call: torch's CPU kernel checks the range (negative indices count from
+        # the end, as NumPy's mode="raise") and writes in index order, so the last one wins.
+        try:
+            a.view(-1).index_put_((ind,), v)
+            return
+        except IndexError:
+            pass  # out of range: explained below
+    t = _target(a, "put")
+    m = _check_mode(mode, "put")
+    idx = _indices(ind, "put", "ind").reshape(-1).to(t.device, torch.int64)
+    vals = _t(v, "put", "v").to(device=t.device, dtype=t.dtype)
+    n = t.numel()
+    if idx.numel() == 0 or vals.numel() == 0:
+        return
+    if m == "wrap":
+        idx = idx.remainder(n) if n else idx
+    elif m == "clip":
+        idx = idx.clamp(0, max(n - 1, 0))
+    elif t.device.type != "meta":
+        low, high = int(idx.min()), int(idx.max())
+        if low < -n or high >= n:
+            bad = low if low < -n else high
+            raise IndexError(
+                f"put: index {bad} is out of bounds for an array of size {n}; valid indices are "
+                f"in [{-n}, {n}) (or pass mode='wrap' or mode='clip')"
+            )
+    if n == 0:
+        raise IndexError("put: cannot write into an empty array")
+    idx = torch.where(idx < 0, idx + n, idx)
+    vals = _cycled(vals, idx.numel())
+    if (idx.numel() > _SERIAL_MAX or t.device.type != "cpu") and not _increasing(idx):
+        idx, vals = _last_wins(idx, vals)
+    _flat_write(t, idx, vals)
+
+
+def _increasing(idx: Tensor) -> bool:
+    """Whether the positions are non-negative and strictly increase (then none repeats, even
+    counting from the end): one pass, no sort."""
+    if idx.numel() < 2:
+        return True
+    return bool(idx[0] >= 0) and bool((idx[1:] > idx[:-1]).all())
+
+
+def _last_wins(idx: Tensor, vals: Tensor) -> tuple[Tensor, Tensor]:
+    """Each position once, with the value of its last occurrence (NumPy's sequential writes)."""
+    order = torch.argsort(idx, stable=True)
+    srt = idx[order]
+    last = torch.ones_like(srt, dtype=torch.bool)
+    last[:-1] = srt[1:] != srt[:-1]
+    return srt[last], vals[order][last]
+
+
+def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> None:
+    """``arr`` written in place at ``indices`` along ``axis``, the inverse of
+    :func:`take_along_axis`.
+
+    ``indices`` has ``arr``'s rank and broadcasts with it off ``axis``; ``values`` broadcasts
+    to ``indices``' shape and is cast to ``arr``'s dtype. Negative indices count from the end.
+    ``axis=None`` writes into the flattened ``arr`` with 1-d ``indices``.
+
+    Memory and autograd: writes into ``arr`` (returns None); ``arr`` stays on its autograd
+    graph.
+
+    Raises
+    ------
+    IndexError
+        For an index out of range.
+    ValueError
+        For ranks or shapes that do not broadcast, or a leaf ``arr`` that requires grad.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> a = tb.asarray([[10, 30, 20], [60, 40, 50]])
+    >>> tb.put_along_axis(a, tb.asarray([[1], [0]]), 99, axis=1)
+    >>> a
+    tensor([[10, 99, 20],
+            [99, 40, 50]])
+    """
+    where = "put_along_axis"
+    if (
+        type(arr) is _Tensor
+        and type(indices) is _Tensor
+        and type(axis) is int
+        and indices.dtype is torch.int64
+        and indices.ndim == arr.ndim
+        and arr.device.type == "cpu"
+        and not (arr.requires_grad and arr.is_leaf)
+        and arr.dtype not in UNSIGNED_GAPS
+        and _same_off_axis(arr, indices, axis)
+    ):
+        # indices of arr's sizes off the axis: no broadcasting to do, and scatter checks the
+        # range on the CPU (negative indices are refused there: the general path wraps them)
+        try:
+            if type(values) in (bool, int, float, complex):
+                arr.scatter_(axis, indices, values)
+                return
+            if type(values) is _Tensor and values.dtype is arr.dtype:
+                arr.scatter_(axis, indices, values.expand(indices.shape))
+                return
+        except (RuntimeError, IndexError):
+            pass  # negative or out-of-range indices, values that do not broadcast: below
+    t = _target(arr, where, "arr")
+    idx = _indices(indices, where, "indices").to(t.device, torch.int64)
+    target = t
+    if axis is None:
+        if idx.ndim != 1:
+            raise ValueError(f"{where}: with axis=None, indices must be 1-d, got {idx.ndim}-d")
+        if not t.is_contiguous():
+            raise ValueError(
+                f"{where}: axis=None writes into the flattened arr, which needs a contiguous "
+                "arr; pass tb.ascontiguousarray(arr) and read the result from it"
+            )
+        target, ax = t.view(-1), 0
+    elif t.ndim == 0:
+        raise axis_error(where, axis, 0)
+    else:
+        ax = normalize_axis(axis, t.ndim, where)
+    if idx.ndim != target.ndim:
+        raise ValueError(
+            f"{where}: indices must have as many dimensions as arr, got {idx.ndim} and "
+            f"{target.ndim}; add axes with expand_dims"
+        )
+    shape = list(target.shape)
+    shape[ax] = idx.shape[ax]
+    try:
+        idx = idx.expand(shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"{where}: indices of shape {tuple(idx.shape)} do not broadcast with arr of shape "
+            f"{tuple(target.shape)} off axis {ax}"
+        ) from e
+    size = target.shape[ax]
+    if idx.numel() and t.device.type != "meta":
+        low, high = int(idx.min()), int(idx.max())
+        if low < -size or high >= size:
+            bad = low if low < -size else high
+            raise IndexError(
+                f"{where}: index {bad} is out of bounds for axis {ax} of size {size}; valid "
+                f"indices are in [{-size}, {size})"
+            )
+    idx = torch.where(idx < 0, idx + size, idx)
+    vals = _t(values, where, "values").to(device=t.device, dtype=t.dtype)
+    try:
+        vals = vals.expand(shape) if vals.shape != torch.Size(shape) else vals
+    except RuntimeError as e:
+        raise ValueError(
+            f"{where}: values of shape {tuple(vals.shape)} do not broadcast to the indices' "
+            f"shape {tuple(shape)}"
+        ) from e
+    if target.dtype in UNSIGNED_GAPS:
+        signed = _SIGNED[target.dtype]
+        target.view(signed).scatter_(ax, idx, vals.contiguous().view(signed))
+    else:
+        target.scatter_(ax, idx, vals)
+
+
+def _same_off_axis(arr: Tensor, indices: Tensor, axis: int) -> bool:
+    """Whether ``indices`` has ``arr``'s sizes on every axis but ``axis``."""
+    a, b = list(arr.shape), list(indices.shape)
+    if not -len(a) <= axis < len(a):
+        return False
+    a[axis] = b[axis]
+    return a == b
+
+
+def place(arr: Tensor, mask: Any, vals: Any) -> None:
+    """The entries of ``arr`` where ``mask`` is true take ``vals``' values in turn, in place.
+
+    ``vals`` is cast to ``arr``'s dtype and repeated as needed (its first N values go to the N
+    true positions in row-major order). ``mask`` has ``arr``'s size.
+
+    Memory and autograd: writes into ``arr`` (returns None); ``arr`` stays on its graph. The
+    number of true entries is read from the data (a synchronization on an accelerator).
+
+    Raises
+    ------
+    ValueError
+        For an empty ``vals`` with true entries in ``mask``, a ``mask`` of another size, or a
+        leaf ``arr`` that requires grad.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> a = tb.arange(5)
+    >>> tb.place(a, a > 2, [7, 8])
+    >>> a
+    tensor([0, 1, 2, 7, 8])
+    """
+    if (
+        type(arr) is _Tensor
+        and type(mask) is _Tensor
+        and type(vals) is _Tensor
+        and mask.dtype is torch.bool
+        and vals.dtype is arr.dtype
+        and mask.shape == arr.shape
+    ):
+        # enough values for the true entries: NumPy's cycling does not come into play
+        try:
+            arr.masked_scatter_(mask, vals)
+            return
+        except (RuntimeError, NotImplementedError):
+            pass  # fewer values than true entries, a grad leaf, uint16/32/64: below
+    t = _target(arr, "place", "arr")
+    m = _mask_of(mask, t, "place")
+    v = _safe_values(vals, t, "place", "vals")
+    count = int(m.sum()) if t.device.type != "meta" else 0
+    if count == 0:
+        return
+    if v.numel() == 0:
+        raise ValueError("place: vals is empty but mask selects entries; pass values to place")
+    fill = _cycled(v, count)
+    if t.dtype in UNSIGNED_GAPS:
+        signed = _SIGNED[t.dtype]
+        t.view(signed).masked_scatter_(m, fill.view(signed))
+    else:
+        t.masked_scatter_(m, fill)
+
+
+def _mask_of(mask: object, t: Tensor, where: str) -> Tensor:
+    m = _t(mask, where, "mask")
+    if m.numel() != t.numel():
+        raise ValueError(
+            f"{where}: mask has {m.numel()} entries but the array has {t.numel()}; pass a mask "
+            "of the array's size"
+        )
+    return m.to(device=t.device, dtype=torch.bool).reshape(t.shape)
+
+
+def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
+    """``a.flat[i] = values.flat[i % len(values)]`` wherever ``mask.flat[i]`` is true, in place.
+
+    Unlike :func:`place`, a position takes the value at its own flat position (``values``
+    repeated over the whole array); ``values`` is cast to ``a``'s dtype.
+
+    Memory and autograd: writes into ``a`` (returns None); ``a`` stays on its graph.
+
+    Raises
+    ------
+    ValueError
+        For a ``mask`` of another size, or a leaf ``a`` that requires grad.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> a = tb.arange(6)
+    >>> tb.putmask(a, a > 2, [-1, -2])
+    >>> a
+    tensor([ 0,  1,  2, -2, -1, -2])
+    """
+    if (
+        type(a) is _Tensor
+        and type(mask) is _Tensor
+        and type(values) is _Tensor
+        and mask.dtype is torch.bool
+        and values.dtype is a.dtype
+        and mask.shape == a.shape
+        and values.shape == a.shape
+        and not (a.requires_grad and a.is_leaf)
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        a.copy_(torch.where(mask, values, a))
+        return
+    t = _target(a, "putmask")
+    m = _mask_of(mask, t, "putmask")
+    v = _safe_values(values, t, "putmask", "values")
+    if v.numel() == 0:
+        if t.numel() and bool(m.any()):
+            raise ValueError("putmask: values is empty but mask selects entries")
+        return
+    full = _cycled(v, t.numel()).reshape(t.shape)
+    if t.dtype in UNSIGNED_GAPS:
+        signed = _SIGNED[t.dtype]
+        t.view(signed).copy_(torch.where(m, full.view(signed), t.view(signed)))
+    else:
+        t.copy_(torch.where(m, full, t))
+
+
+def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
+    """The main diagonal of ``a`` set to ``val`` in place (NumPy's ``fill_diagonal``).
+
+    A 2-d ``a`` may be rectangular; a tall one's diagonal restarts below the square block only
+    with ``wrap=True``. Beyond 2-d all sizes must be equal (the entries ``a[i, i, ..., i]``).
+    An array ``val`` is cast to ``a``'s dtype and repeated along the diagonal.
+
+    Memory and autograd: writes into ``a`` (returns None); ``a`` stays on its graph.
+
+    Raises
+    ------
+    ValueError
+        For an ``a`` of fewer than 2 dimensions, unequal sizes beyond 2-d, or a leaf ``a``
+        that requires grad.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> a = tb.zeros((2, 3), tb.int64)
+    >>> tb.fill_diagonal(a, 5)
+    >>> a
+    tensor([[5, 0, 0],
+            [0, 5, 0]])
+    """
+    if (
+        type(a) is _Tensor
+        and type(val) in (bool, int, float)
+        and a.ndim >= 2
+        and not (a.requires_grad and a.is_leaf)
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        try:
+            a.fill_diagonal_(val, wrap)  # NumPy's diagonal, tall matrices and N-d alike
+            return
+        except RuntimeError:
+            pass  # unequal sizes beyond 2-d: explained below
+    t = _target(a, "fill_diagonal")
+    if t.ndim < 2:
+        raise ValueError(
+            f"fill_diagonal: a has shape {tuple(t.shape)}; it needs at least 2 dimensions"
+        )
+    n = t.numel()
+    if t.ndim == 2:
+        step = t.shape[1] + 1
+        end = n if wrap else min(n, t.shape[1] * t.shape[1])
+    else:
+        if len(set(t.shape)) != 1:
+            raise ValueError(
+                f"fill_diagonal: a has shape {tuple(t.shape)}; beyond 2 dimensions all sizes "
+                "must be equal"
+            )
+        step = 1 + sum(math.prod(t.shape[:i]) for i in range(1, t.ndim))
+        end = n
+    positions = torch.arange(0, end, step, device=t.device)
+    if positions.numel() == 0:
+        return
+    v = _t(val, "fill_diagonal", "val").to(device=t.device, dtype=t.dtype)
+    if v.numel() == 0:
+        return
+    _flat_write(t, positions, _cycled(v, positions.numel()))
+
+
+# ---- selecting --------------------------------------------------------------------------------
+
+
+def choose(a: Any, choices: Any, out: Tensor | None = None, mode: Mode = "raise") -> Tensor:
+    """Entries picked from ``choices``: the result at each position is
+    ``choices[a[position]][position]`` (all arrays broadcast together).
+
+    ``mode="raise"`` needs each index in ``[0, len(choices))``, ``"wrap"`` wraps it,
+    ``"clip"`` clamps it. The choices promote to one dtype by NumPy's table; ``out=`` receives
+    the result under the ``same_kind`` rule.
+
+    Memory and autograd: new memory (``out`` when given); stays on the choices' graphs.
+
+    Raises
+    ------
+    ValueError
+        For an index out of range (``mode="raise"``), or shapes that do not broadcast.
+    TypeError
+        For non-integer ``a``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.choose([0, 1, 0], [[1, 2, 3], [10, 20, 30]])
+    tensor([ 1, 20,  3])
+    """
+    if (
+        out is None
+        and mode == "raise"
+        and type(a) is _Tensor
+        and a.dtype is torch.int64
+        and (type(choices) is list or type(choices) is tuple)
+        and choices
+        and a.is_cpu
+        and _same_choices(choices, a)
+    ):
+        bounds = torch.aminmax(a) if a.numel() else None
+        if bounds is None or (bounds[0].item() >= 0 and bounds[1].item() < len(choices)):
+            return torch.gather(torch.stack(choices), 0, a.unsqueeze(0)).squeeze(0)
+    m = _check_mode(mode, "choose")
+    idx = index_tensor(_t(a, "choose", "a"), "choose", "a")
+    if isinstance(choices, (Tensor, np.ndarray)):
+        opts = list(_t(choices, "choose", "choices").unbind(0))
+    elif isinstance(choices, (list, tuple)):
+        opts = [_t(c, "choose", f"choices[{i}]") for i, c in enumerate(choices)]
+    else:
+        raise TypeError(
+            f"choose: choices must be a sequence of arrays, got {type(choices).__name__}"
+        )
+    n = len(opts)
+    if n == 0:
+        raise ValueError("choose: choices is empty; pass at least one array")
+    dt = result_type(*opts)
+    try:
+        shape = broadcast_shape(idx.shape, *(o.shape for o in opts))
+    except RuntimeError as e:
+        raise ValueError(
+            f"choose: a of shape {tuple(idx.shape)} and the choices "
+            f"({', '.join(str(tuple(o.shape)) for o in opts)}) do not broadcast together"
+        ) from e
+    device = opts[0].device
+    idx = idx.to(device, torch.int64)
+    if m == "wrap":
+        idx = idx.remainder(n)
+    elif m == "clip":
+        idx = idx.clamp(0, n - 1)
+    elif idx.numel() and device.type != "meta":
+        low, high = int(idx.min()), int(idx.max())
+        if low < 0 or high >= n:
+            raise ValueError(
+                f"choose: index {low if low < 0 else high} is out of range for {n} choices; "
+                "indices must be in [0, n) (or pass mode='wrap' or mode='clip')"
+            )
+    stacked = torch.stack([o.to(dt).expand(shape) for o in opts])
+    picked = idx.expand(shape).unsqueeze(0)
+    if stacked.dtype in UNSIGNED_GAPS:
+        result = on_bits(lambda s: torch.gather(s, 0, picked), stacked).squeeze(0)
+    else:
+        result = torch.gather(stacked, 0, picked).squeeze(0)
+    return write_out(result, out, "choose")
+
+
+def _same_choices(choices: Sequence[Any], a: Tensor) -> bool:
+    """Whether the choices are tensors of one dtype, on ``a``'s device, of ``a``'s shape."""
+    first = choices[0]
+    if type(first) is not _Tensor or first.dtype in UNSIGNED_GAPS:
+        return False
+    dt, shape = first.dtype, a.shape
+    for c in choices:
+        if type(c) is not _Tensor or c.dtype is not dt or c.shape != shape or not c.is_cpu:
+            return False
+    return True
+
+
+def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0) -> Tensor:
+    """At each position, the entry of the first choice whose condition is true, else
+    ``default`` (NumPy's ``select``).
+
+    Conditions must be boolean; conditions, choices and the default broadcast together, and
+    the result takes the choices' and default's promoted dtype (Python numbers are weak).
+
+    Memory and autograd: new memory; stays on the choices' and default's graphs.
+
+    Raises
+    ------
+    ValueError
+        For lists of different lengths, or empty ones.
+    TypeError
+        For a condition that is not boolean.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> x = tb.arange(6)
+    >>> tb.select([x < 2, x > 3], [x, x ** 2], 42)
+    tensor([ 0,  1, 42, 42, 16, 25])
+    """
+    if (
+        (type(condlist) is list or type(condlist) is tuple)
+        and (type(choicelist) is list or type(choicelist) is tuple)
+        and condlist
+        and len(condlist) == len(choicelist)
+        and type(default) in (bool, int, float)
+    ):
+        fast = _select_fast(condlist, choicelist, default)
+        if fast is not None:
+            return fast
+    if len(condlist) != len(choicelist):
+        raise ValueError(
+            f"select: {len(condlist)} conditions but {len(choicelist)} choices; pass one choice "
+            "per condition"
+        )
+    if not condlist:
+        raise ValueError("select: condlist is empty; pass at least one condition")
+    conds = [_t(c, "select", f"condlist[{i}]") for i, c in enumerate(condlist)]
+    for i, c in enumerate(conds):
+        if c.dtype != torch.bool:
+            raise TypeError(
+                f"select: condlist[{i}] has dtype {c.dtype}; conditions must be boolean arrays"
+            )
+    items: list[Any] = [
+        c if type(c) in (int, float, complex) else _t(c, "select", f"choicelist[{i}]")
+        for i, c in enumerate(choicelist)
+    ]
+    items.append(
+        default if type(default) in (int, float, complex) else _t(default, "select", "default")
+    )
+    arrays = [c for c in items if isinstance(c, Tensor)]
+    if arrays:
+        dt = result_type(*items)
+        device = arrays[0].device
+    else:
+        dt = as_tensor(items[0], "select", "choicelist[0]").dtype
+        dt = result_type(dt, *items)
+        device = conds[0].device
+    values = [
+        c.to(device=device, dtype=dt)
+        if isinstance(c, Tensor)
+        else torch.tensor(c, dtype=dt, device=device)
+        for c in items
+    ]
+    result = values[-1]
+    for cond, choice in zip(reversed(conds), reversed(values[:-1]), strict=True):
+        result = torch.where(cond.to(device), choice, result)
+    shape = broadcast_shape(*(c.shape for c in conds), *(v.shape for v in values))
+    return result.expand(shape).clone() if result.shape != shape else result
+
+
+def _select_fast(
+    condlist: Sequence[Any], choicelist: Sequence[Any], default: bool | float
+) -> Tensor | None:
+    """``select`` of boolean tensors and tensors of one dtype with a Python default that fits
+    it: one ``where`` per condition, torch's broadcasting (NumPy's)."""
+    dt = getattr(choicelist[0], "dtype", None)
+    for c in condlist:
+        if type(c) is not _Tensor or c.dtype is not torch.bool:
+            return None
+    for c in choicelist:
+        if type(c) is not _Tensor or c.dtype is not dt:
+            return None
+    assert dt is not None
+    if dt in UNSIGNED_GAPS or result_type(dt, default) != dt:
+        return None
+    result = torch.where(condlist[-1], choicelist[-1], default)
+    for cond, choice in zip(condlist[-2::-1], choicelist[-2::-1], strict=True):
+        result = torch.where(cond, choice, result)
+    return result
+
+
+def piecewise(
+    x: Any,
+    condlist: Any,
+    funclist: Sequence[Callable[..., Any] | Any],
+    *args: Any,
+    **kw: Any,
+) -> Tensor:
+    """A function defined piece by piece: where ``condlist[i]`` is true, ``funclist[i]``
+    applied to those entries of ``x`` (or a constant).
+
+    One more function than conditions gives the value where no condition holds; elsewhere the
+    result is 0. Later pieces overwrite earlier ones where conditions overlap. ``args`` and
+    ``kw`` go to every function. The result has ``x``'s shape and dtype.
+
+    Memory and autograd: new memory; stays on ``x``'s graph through the functions' results.
+
+    Raises
+    ------
+    ValueError
+        For a number of functions other than ``len(condlist)`` or ``len(condlist) + 1``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> x = tb.linspace(-2.0, 2.0, 5)
+    >>> tb.piecewise(x, [x < 0, x >= 0], [lambda v: -v, lambda v: v * 10])
+    tensor([ 2.,  1.,  0., 10., 20.], dtype=torch.float64)
+    """
+    t = _t(x, "piecewise", "x")
+    if (
+        isinstance(condlist, (bool, np.bool_))
+        or (isinstance(condlist, (Tensor, np.ndarray)) and condlist.ndim == t.ndim and t.ndim != 0)
+        or (
+            isinstance(condlist, (list, tuple))
+            and condlist
+            and t.ndim != 0
+            and not isinstance(condlist[0], (list, tuple, Tensor, np.ndarray))
+        )
+    ):
+        condlist = [condlist]
+    conds = [_condition(c, t, f"condlist[{i}]") for i, c in enumerate(condlist)]
+    n, nf = len(conds), len(funclist)
+    if nf == n + 1:
+        other = ~torch.stack(conds).any(0) if conds else torch.ones_like(t, dtype=torch.bool)
+        conds.append(other)
+    elif nf != n:
+        raise ValueError(
+            f"piecewise: with {n} condition(s), either {n} or {n + 1} functions are expected, "
+            f"got {nf}"
+        )
+    y = torch.zeros_like(t)
+    for cond, func in zip(conds, funclist, strict=True):
+        count = -1
+        if callable(func):
+            picked = torch.masked_select(t, cond)  # x[cond]: the piece, in row-major order
+            count = picked.numel()
+            if count == 0:
+                continue
+            value = func(picked, *args, **kw)
+        else:
+            value = func
+        if type(value) in (bool, int, float, complex):
+            y = y.masked_fill(cond, value)
+            continue
+        v = _t(value, "piecewise", "a function's result")
+        if v.dtype is not t.dtype or v.device != t.device:
+            v = v.to(device=t.device, dtype=t.dtype)
+        # one value per entry of the piece, or NumPy's broadcasting (a constant, one value)
+        y = y.masked_scatter(cond, v) if v.numel() == count else y.index_put((cond,), v)
+    return y
+
+
+def _condition(c: object, t: Tensor, name: str) -> Tensor:
+    """A condition as a boolean tensor of ``t``'s shape on its device."""
+    cond = _t(c, "piecewise", name)
+    if cond.dtype is not torch.bool or cond.device != t.device:
+        cond = cond.to(device=t.device, dtype=torch.bool)
+    return cond if cond.shape == t.shape else cond.expand(t.shape)
+
+
+def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None = None) -> Tensor:
+    """The slices of ``a`` along ``axis`` (of the flattened ``a`` when ``None``) where the 1-d
+    ``condition`` is true; a shorter ``condition`` leaves the rest out, as in NumPy.
+
+    Memory and autograd: new memory (``out`` when given); stays on ``a``'s autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For a ``condition`` that is not 1-d.
+    IndexError
+        For a ``condition`` longer than the axis with a true entry beyond it.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.compress([False, True, True], tb.asarray([[1, 2], [3, 4], [5, 6]]), axis=0)
+    tensor([[3, 4],
+            [5, 6]])
+    """
+    if (
+        out is None
+        and type(a) is _Tensor
+        and type(condition) is _Tensor
+        and condition.dtype is torch.bool
+        and type(axis) is int
+        and condition.ndim == 1
+        and a.ndim > axis >= 0
+        and condition.shape[0] == a.shape[axis]
+        and a.dtype not in UNSIGNED_GAPS
+    ):
+        return a[(slice(None),) * axis + (condition,)]
+    t = _t(a, "compress", "a")
+    c = _t(condition, "compress", "condition")
+    if c.ndim != 1:
+        raise ValueError(f"compress: condition must be 1-d, got shape {tuple(c.shape)}")
+    if axis is None:
+        t, ax = t.reshape(-1), 0
+    else:
+        ax = normalize_axis(axis, t.ndim, "compress") if t.ndim else 0
+        if t.ndim == 0:
+            raise axis_error("compress", axis, 0)
+    kept = torch.nonzero(c).reshape(-1)  # on the condition's device, where its values are
+    size = t.shape[ax]
+    if kept.numel() and int(kept[-1]) >= size:
+        raise IndexError(
+            f"compress: condition has a true entry at {int(kept[-1])}, beyond axis {ax} of "
+            f"size {size}"
+        )
+    kept = kept.to(t.device)
+    if t.dtype in UNSIGNED_GAPS:
+        result = on_bits(lambda u: torch.index_select(u, ax, kept), t)
+    else:
+        result = torch.index_select(t, ax, kept)
+    return write_out(result, out, "compress")
+
+
+def extract(condition: Any, arr: Any) -> Tensor:
+    """The entries of ``arr`` where ``condition`` is non-zero, flattened (row-major order).
+
+    Memory and autograd: new memory; stays on ``arr``'s autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For a ``condition`` of another size than ``arr``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> x = tb.arange(6)
+    >>> tb.extract(x % 2 == 0, x)
+    tensor([0, 2, 4])
+    """
+    if (
+        type(arr) is _Tensor
+        and type(condition) is _Tensor
+        and condition.dtype is torch.bool
+        and condition.shape == arr.shape
+        and arr.dtype not in UNSIGNED_GAPS
+        and arr.ndim
+    ):
+        return arr[condition]  # the true entries in row-major order, as NumPy's nonzero
+    t = _t(arr, "extract", "arr")
+    c = _t(condition, "extract", "condition")
+    if c.numel() != t.numel():
+        raise ValueError(
+            f"extract: condition has {c.numel()} entries but arr has {t.numel()}; pass a "
+            "condition of arr's size"
+        )
+    kept = torch.nonzero(c.reshape(-1) != 0).reshape(-1).to(t.device)
+    flat = t.reshape(-1)
+    if flat.dtype in UNSIGNED_GAPS:
+        return on_bits(lambda u: torch.index_select(u, 0, kept), flat)
+    return torch.index_select(flat, 0, kept)
+
+
+# ---- index arithmetic ------------------------------------------------------------------------
+
+
+def unravel_index(
+    indices: Any, shape: SupportsIndex | Sequence[SupportsIndex], order: Literal["C", "F"] = "C"
+) -> tuple[Tensor, ...]:
+    """Flat indices into an array of ``shape`` as a tuple of coordinate arrays.
+
+    ``order="C"`` reads row-major flat indices, ``"F"`` column-major ones. Each coordinate
+    array has ``indices``' shape and dtype int64.
+
+    Memory and autograd: new memory; integer results are not on any autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For an index outside ``[0, prod(shape))``, or a negative size.
+    TypeError
+        For non-integer indices.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.unravel_index([5, 7], (2, 4))
+    (tensor([1, 1]), tensor([1, 3]))
+    """
+    dims = shape_arg(shape, "unravel_index")
+    if order not in ("C", "F"):
+        raise ValueError(f"unravel_index: order={order!r}; pass 'C' or 'F'")
+    idx = index_tensor(_t(indices, "unravel_index", "indices"), "unravel_index").to(torch.int64)
+    if any(d < 0 for d in dims):
+        raise ValueError(f"unravel_index: shape {dims} has a negative size")
+    total = math.prod(dims)
+    if idx.numel() and idx.device.type != "meta":
+        low, high = int(idx.min()), int(idx.max())
+        if low < 0 or high >= total:
+            raise ValueError(
+                f"unravel_index: index {low if low < 0 else high} is out of bounds for an array "
+                f"of size {total} (shape {dims}); valid indices are in [0, {total})"
+            )
+    if order == "C":
+        return _unravel(idx, dims)
+    return tuple(reversed(_unravel(idx, dims[::-1])))
+
+
+def ravel_multi_index(
+    multi_index: Sequence[Any],
+    dims: Sequence[SupportsIndex],
+    mode: Mode | Sequence[Mode] = "raise",
+    order: Literal["C", "F"] = "C",
+) -> Tensor:
+    """Coordinate arrays into an array of shape ``dims`` as flat indices (int64).
+
+    ``mode`` (one for all axes, or one per axis): ``"raise"`` refuses coordinates out of range,
+    ``"wrap"`` wraps them, ``"clip"`` clamps them. ``order="F"`` gives column-major indices.
+
+    Memory and autograd: new memory; not on any autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For a coordinate out of range (``mode="raise"``), or a count of coordinate arrays other
+        than ``len(dims)``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.ravel_multi_index(([1, 1], [1, 3]), (2, 4))
+    tensor([5, 7])
+    """
+    if (
+        mode == "raise"
+        and order == "C"
+        and type(dims) is tuple
+        and (type(multi_index) is tuple or type(multi_index) is list)
+        and len(multi_index) == len(dims) > 1
+    ):
+        fast = _ravel_fast(multi_index, dims)
+        if fast is not None:
+            return fast
+    shape = shape_arg(dims, "ravel_multi_index", "dims")
+    coords = [
+        index_tensor(_t(c, "ravel_multi_index", f"multi_index[{i}]"), "ravel_multi_index")
+        for i, c in enumerate(multi_index)
+    ]
+    if len(coords) != len(shape):
+        raise ValueError(
+            f"ravel_multi_index: {len(coords)} coordinate arrays for {len(shape)} dimensions; "
+            "pass one per dimension"
+        )
+    modes = [mode] * len(shape) if isinstance(mode, str) else list(mode)
+    if len(modes) != len(shape):
+        raise ValueError(f"ravel_multi_index: {len(modes)} modes for {len(shape)} dimensions")
+    if order not in ("C", "F"):
+        raise ValueError(f"ravel_multi_index: order={order!r}; pass 'C' or 'F'")
+    if not coords:
+        return torch.zeros((), dtype=torch.int64)
+    common = broadcast_shape(*(c.shape for c in coords))
+    fixed = []
+    for i, (given, d, how) in enumerate(zip(coords, shape, modes, strict=True)):
+        c = given.to(torch.int64)
+        m = _check_mode(how, "ravel_multi_index")
+        if m == "wrap":
+            c = c.remainder(d) if d else c
+        elif m == "clip":
+            c = c.clamp(0, max(d - 1, 0))
+        elif c.numel() and c.device.type != "meta":
+            low, high = int(c.min()), int(c.max())
+            if low < 0 or high >= d:
+                raise ValueError(
+                    f"ravel_multi_index: coordinate {low if low < 0 else high} in "
+                    f"multi_index[{i}] is out of bounds for dimension {i} of size {d}"
+                )
+        fixed.append(c)
+    axes = range(len(shape)) if order == "F" else range(len(shape) - 1, -1, -1)
+    flat = torch.zeros(common, dtype=torch.int64, device=fixed[0].device)
+    stride = 1
+    for i in axes:
+        flat = flat + fixed[i] * stride
+        stride *= shape[i]
+    return flat
+
+
+def _ravel_fast(multi_index: Sequence[Any], dims: tuple[Any, ...]) -> Tensor | None:
+    """Row-major flat indices of int64 CPU coordinate tensors of one shape, range-checked in
+    one reduction."""
+    first = multi_index[0]
+    if type(first) is not _Tensor or not first.is_cpu or first.numel() == 0:
+        return None
+    for c in multi_index:
+        if type(c) is not _Tensor or c.dtype is not torch.int64 or c.shape != first.shape:
+            return None
+    for d in dims:
+        if type(d) is not int:
+            return None
+    for c, d in zip(multi_index, dims, strict=True):
+        low, high = torch.aminmax(c)
+        if low.item() < 0 or high.item() >= d:
+            return None  # the general path names the coordinate
+    flat: Tensor = multi_index[-1]
+    stride = 1
+    for c, inner in zip(multi_index[-2::-1], dims[:0:-1], strict=True):
+        stride *= inner
+        flat = torch.add(flat, c, alpha=stride)
+    return flat
+
+
+def indices(
+    dimensions: Sequence[SupportsIndex],
+    dtype: DTypeLike = int,
+    sparse: bool = False,
+) -> Tensor | tuple[Tensor, ...]:
+    """The index grid of an array of shape ``dimensions``: ``out[k][i0, i1, ...] = ik``.
+
+    Dense (the default): one array of shape ``(len(dimensions), *dimensions)``. ``sparse=True``
+    gives a tuple of arrays that broadcast to the grid (size 1 off their own axis).
+
+    Memory and autograd: new memory (sparse: small views of one ``arange`` each).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.indices((2, 3))[1]
+    tensor([[0, 1, 2],
+            [0, 1, 2]])
+    """
+    dims = shape_arg(dimensions, "indices", "dimensions")
+    dt = torch_dtype(dtype)
+    n = len(dims)
+    parts = []
+    for i, d in enumerate(dims):
+        if d < 0:
+            raise ValueError(f"indices: negative size {d} in dimensions {dims}")
+        view = [1] * n
+        view[i] = d
+        if dt in _ARANGE_DTYPES:
+            parts.append(torch.arange(d, dtype=dt).view(view))
+        else:  # torch has no arange kernel for bool and uint16/32/64 (pytorch#58734)
+            parts.append(torch.arange(d).to(dt).view(view))
+    if sparse:
+        return tuple(parts)
+    if not parts:
+        return torch.empty((0,), dtype=dt)
+    return torch.stack([p.expand(dims) for p in parts])
+
+
+def ix_(*args: Any) -> tuple[Tensor, ...]:
+    """An open mesh from 1-d sequences: arrays shaped to broadcast against one another, for
+    indexing the cross product (``x[tb.ix_(rows, cols)]``). Boolean sequences become the
+    positions of their true entries.
+
+    Memory and autograd: views of the inputs (boolean inputs: new memory).
+
+    Raises
+    ------
+    ValueError
+        For an input that is not 1-d.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> [t.shape for t in tb.ix_([0, 1], [2, 4, 5])]
+    [torch.Size([2, 1]), torch.Size([1, 3])]
+    """
+    n = len(args)
+    if n == 2:  # the common call: rows and columns as tensors
+        r, c = args
+        if (
+            type(r) is _Tensor
+            and type(c) is _Tensor
+            and r.ndim == 1
+            and c.ndim == 1
+            and r.dtype is not torch.bool
+            and c.dtype is not torch.bool
+        ):
+            return r.view(-1, 1), c.view(1, -1)
+    out = []
+    for i, a in enumerate(args):
+        if type(a) is _Tensor:
+            t = a
+        elif isinstance(a, (list, tuple)) and len(a) == 0:
+            t = torch.empty(0, dtype=torch.int64)
+        else:
+            t = _t(a, "ix_", f"args[{i}]")
+        if t.ndim != 1:
+            raise ValueError(f"ix_: args[{i}] has shape {tuple(t.shape)}; each input must be 1-d")
+        if t.dtype == torch.bool:
+            t = torch.nonzero(t).reshape(-1)
+        view = [1] * n
+        view[i] = t.shape[0]
+        out.append(t.reshape(view))
+    return tuple(out)
+
+
+def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
+    """One axis of a grid: NumPy's ``start + i * step`` (``num`` points from start to stop
+    inclusive for an imaginary step), int64 unless some axis is floating."""
+    start = 0 if key.start is None else key.start
+    stop = key.stop
+    step = 1 if key.step is None else key.step
+    if stop is None:
+        raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
+    if isinstance(step, complex):
+        num = int(abs(step))
+        delta = (stop - start) / (num - 1 if num > 1 else 1)
+        return torch.add(torch.arange(num, dtype=torch.float64).mul_(delta), start)
+    if not floating:
+        return torch.arange(start, stop, step)
+    size = max(0, math.ceil((stop - start) / step))
+    return torch.add(torch.arange(size, dtype=torch.float64).mul_(step), start)
+
+
+def _is_floating(key: slice) -> bool:
+    return (
+        isinstance(key.step, complex)
+        or isinstance(key.start, float)
+        or isinstance(key.stop, float)
+        or isinstance(key.step, float)
+    )
+
+
+class _Grid:
+    """``mgrid``/``ogrid``: NumPy's index tricks, indexed with slices."""
+
+    def __init__(self, sparse: bool, name: str) -> None:
+        self.sparse = sparse
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"tbridge.{self.name}"
+
+    def __getitem__(self, key: slice | tuple[slice, ...]) -> Tensor | tuple[Tensor, ...]:
+        given: object = key
+        if isinstance(given, slice):
+            return _grid_column(given, self.name, _is_floating(given))
+        if not isinstance(given, tuple) or not all(isinstance(k, slice) for k in given):
+            raise TypeError(f"{self.name}: index with slices, e.g. {self.name}[0:3, 0:4]")
+        floating = any(_is_floating(k) for k in given)
+        n = len(given)
+        shaped = []
+        for i, k in enumerate(given):
+            column = _grid_column(k, self.name, floating)
+            view = [1] * n
+            view[i] = column.shape[0]
+            shaped.append(column.view(view))
+        if self.sparse:
+            return tuple(shaped)
+        sizes = [s.shape[i] for i, s in enumerate(shaped)]
+        return torch.stack([s.expand(sizes) for s in shaped])
+
+
+class _DenseGrid(_Grid):
+    """A dense index grid, indexed with slices (NumPy's ``mgrid``).
+
+    ``tb.mgrid[0:2, 0:3]`` is an array of shape ``(2, 2, 3)``: one coordinate array per slice,
+    stacked. An imaginary step ``5j`` asks for 5 points with the stop included. Integer slices
+    give int64, any float or imaginary step float64.
+
+    Memory and autograd: new memory, on the CPU.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.mgrid[0:2, 0:3][1]
+    tensor([[0, 1, 2],
+            [0, 1, 2]])
+    """
+
+
+class _OpenGrid(_Grid):
+    """An open index grid, indexed with slices (NumPy's ``ogrid``).
+
+    ``tb.ogrid[0:2, 0:3]`` is a tuple of arrays of shapes ``(2, 1)`` and ``(1, 3)`` that
+    broadcast to the dense grid; steps work as in :data:`mgrid`.
+
+    Memory and autograd: new memory, on the CPU.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> [t.shape for t in tb.ogrid[0:2, 0:3]]
+    [torch.Size([2, 1]), torch.Size([1, 3])]
+    """
+
+
+mgrid: Final = _DenseGrid(sparse=False, name="mgrid")
+ogrid: Final = _OpenGrid(sparse=True, name="ogrid")
+
+
+def diag_indices(n: int, ndim: int = 2) -> tuple[Tensor, ...]:
+    """The indices of the main diagonal of an ``(n, n, ..., n)`` array: ``ndim`` copies of
+    ``arange(n)``.
+
+    Memory and autograd: one new int64 array, the same object ``ndim`` times (as NumPy).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.diag_indices(2)
+    (tensor([0, 1]), tensor([0, 1]))
+    """
+    size = operator.index(n)
+    if size < 0:
+        raise ValueError(f"diag_indices: n={n} must be >= 0")
+    idx = torch.arange(size)
+    return (idx,) * operator.index(ndim)
+
+
+def diag_indices_from(arr: Any) -> tuple[Tensor, ...]:
+    """The indices of the main diagonal of ``arr`` (at least 2-d, all sizes equal).
+
+    Memory and autograd: new int64 arrays on ``arr``'s device.
+
+    Raises
+    ------
+    ValueError
+        For fewer than 2 dimensions or unequal sizes.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.diag_indices_from(tb.zeros((2, 2)))
+    (tensor([0, 1]), tensor([0, 1]))
+    """
+    t = _t(arr, "diag_indices_from", "arr")
+    if t.ndim < 2:
+        raise ValueError(
+            f"diag_indices_from: arr has shape {tuple(t.shape)}; it needs at least 2 dimensions"
+        )
+    if len(set(t.shape)) != 1:
+        raise ValueError(
+            f"diag_indices_from: arr has shape {tuple(t.shape)}; all sizes must be equal"
+        )
+    idx = torch.arange(t.shape[0], device=t.device)
+    return (idx,) * t.ndim
+
+
+def _triangle_indices(
+    fn: Callable[..., Tensor],
+    where: str,
+    n: int,
+    k: int,
+    m: int | None,
+    device: torch.device = CPU,
+) -> tuple[Tensor, Tensor]:
+    if type(n) is int and type(k) is int and n >= 0 and (m is None or (type(m) is int and m >= 0)):
+        # NumPy returns a tuple of two arrays: unbind is the cheapest way to one
+        cols = n if m is None else m
+        found = fn(n, cols, k) if device.type == "cpu" else fn(n, cols, k, device=device)
+        return found.unbind(0)  # type: ignore[return-value]
+    rows = operator.index(n)
+    cols = rows if m is None else operator.index(m)
+    if isinstance(k, bool) or not hasattr(k, "__index__"):
+        raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset")
+    if rows < 0 or cols < 0:
+        raise ValueError(f"{where}: sizes n={rows}, m={cols} must be >= 0")
+    return fn(rows, cols, operator.index(k), device=device).unbind(0)  # type: ignore[return-value]
+
+
+def tril_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tensor]:
+    """Row and column indices of the lower triangle (at and below diagonal ``k``) of an
+    ``n x m`` array, in row-major order.
+
+    Memory and autograd: new int64 arrays.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.tril_indices(2)
+    (tensor([0, 1, 1]), tensor([0, 0, 1]))
+    """
+    return _triangle_indices(torch.tril_indices, "tril_indices", n, k, m)
+
+
+def triu_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tensor]:
+    """Row and column indices of the upper triangle (at and above diagonal ``k``) of an
+    ``n x m`` array, in row-major order.
+
+    Memory and autograd: new int64 arrays.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.triu_indices(2)
+    (tensor([0, 0, 1]), tensor([0, 1, 1]))
+    """
+    return _triangle_indices(torch.triu_indices, "triu_indices", n, k, m)
+
+
+def _from(arr: Any, where: str) -> Tensor:
+    if type(arr) is _Tensor and arr.ndim == 2:
+        return arr
+    t = _t(arr, where, "arr")
+    if t.ndim != 2:
+        raise ValueError(f"{where}: arr has shape {tuple(t.shape)}; it must be 2-d")
+    return t
+
+
+def tril_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
+    """:func:`tril_indices` for the shape of a 2-d ``arr``.
+
+    Memory and autograd: new int64 arrays, on ``arr``'s device.
+
+    Raises
+    ------
+    ValueError
+        For an ``arr`` that is not 2-d.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.tril_indices_from(tb.zeros((2, 3)), 1)
+    (tensor([0, 0, 1, 1, 1]), tensor([0, 1, 0, 1, 2]))
+    """
+    t = _from(arr, "tril_indices_from")
+    return _triangle_indices(
+        torch.tril_indices, "tril_indices_from", t.shape[0], k, t.shape[1], t.device
+    )
+
+
+def triu_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
+    """:func:`triu_indices` for the shape of a 2-d ``arr``.
+
+    Memory and autograd: new int64 arrays, on ``arr``'s device.
+
+    Raises
+    ------
+    ValueError
+        For an ``arr`` that is not 2-d.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.triu_indices_from(tb.zeros((2, 3)))
+    (tensor([0, 0, 0, 1, 1]), tensor([0, 1, 2, 1, 2]))
+    """
+    t = _from(arr, "triu_indices_from")
+    return _triangle_indices(
+        torch.triu_indices, "triu_indices_from", t.shape[0], k, t.shape[1], t.device
+    )

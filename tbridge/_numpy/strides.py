@@ -22,7 +22,7 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
 from tbridge._core.normalize import ShapeLike, torch_shape
-from tbridge._namespace.manipulation import _normalize_axis
+from tbridge._core.shapes import normalize_axis as _normalize_axis
 
 __all__ = ["ndenumerate", "ndindex", "packbits", "unpackbits"]
 

@@ -1,0 +1,270 @@
+"""NumPy's creation functions beyond the standard: NumPy as the oracle, metadata first.
+
+Each function is called through tbridge and NumPy with the same arguments and compared with
+``assert_matches_numpy`` (type, shape, dtype, device, then values with a dtype-derived
+tolerance); bad input is checked against pinned messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+
+import tbridge as tb
+from tbridge._numpy import creation as _creation
+from tests._helpers import assert_matches_numpy
+
+
+def test_all_exported() -> None:
+    assert set(_creation.__all__) <= set(tb.__all__)
+    assert all(getattr(tb, n) is getattr(_creation, n) for n in _creation.__all__)
+    assert tb.asanyarray is tb.asarray
+
+
+def matches(got: Any, expected: Any, device: Any = None) -> None:
+    assert_matches_numpy(got, expected, device=device)
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+@pytest.mark.parametrize("dtype", [None, np.int32, np.float32, bool, np.complex64], ids=str)
+def test_identity(n: int, dtype: Any, device: torch.device) -> None:
+    matches(tb.identity(n, dtype, device=device), np.identity(n, dtype), device)
+
+
+LOGSPACES: list[tuple[str, Callable[[Any], Any]]] = [
+    ("default", lambda m: m.logspace(0, 3, 4)),
+    ("base 2", lambda m: m.logspace(0, 10, 11, base=2.0)),
+    ("no endpoint", lambda m: m.logspace(1, 2, 5, endpoint=False)),
+    ("float32", lambda m: m.logspace(0, 2, 7, dtype=np.float32)),
+    ("int", lambda m: m.logspace(0, 2, 5, dtype=np.int64)),
+    ("num 0", lambda m: m.logspace(0, 2, 0)),
+    ("num 1", lambda m: m.logspace(3, 2, 1)),
+    ("negative", lambda m: m.logspace(2, -2, 5)),
+    ("arrays", lambda m: m.logspace([0, 1], [2, 3], 4)),
+    ("arrays axis", lambda m: m.logspace([0, 1], 3, 4, axis=-1)),
+    ("array base", lambda m: m.logspace(0, 2, 3, base=np.array([2.0, 10.0]))),
+    ("array base axis", lambda m: m.logspace(0, 2, 3, base=np.array([2.0, 10.0]), axis=1)),
+    ("numpy scalars", lambda m: m.logspace(np.float32(0), np.int64(2), 3)),
+    ("large", lambda m: m.logspace(0, 1, 5000)),
+    ("complex base", lambda m: m.logspace(0, 2, 3, base=1j)),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), LOGSPACES, ids=[c[0] for c in LOGSPACES])
+def test_logspace(name: str, call: Callable[[Any], Any]) -> None:
+    matches(call(tb), call(np))
+
+
+GEOMSPACES: list[tuple[str, Callable[[Any], Any]]] = [
+    ("default", lambda m: m.geomspace(1, 1000, 4)),
+    ("no endpoint", lambda m: m.geomspace(1, 1000, 3, endpoint=False)),
+    ("negative", lambda m: m.geomspace(-1, -1000, 4)),
+    ("decreasing", lambda m: m.geomspace(1000, 1, 4)),
+    ("fractions", lambda m: m.geomspace(0.5, 2.0, 9)),
+    ("float32", lambda m: m.geomspace(1, 256, 9, dtype=np.float32)),
+    ("int", lambda m: m.geomspace(1, 256, 9, dtype=np.int64)),
+    ("complex", lambda m: m.geomspace(1j, 1000j, 4)),
+    ("complex dtype", lambda m: m.geomspace(1, 100, 3, dtype=np.complex128)),
+    ("arrays", lambda m: m.geomspace([1, 10], [100, 1000], 3)),
+    ("arrays axis", lambda m: m.geomspace([1, -10], [100, -1000], 3, axis=1)),
+    ("num 1", lambda m: m.geomspace(2, 8, 1)),
+    ("num 0", lambda m: m.geomspace(2, 8, 0)),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), GEOMSPACES, ids=[g[0] for g in GEOMSPACES])
+def test_geomspace(name: str, call: Callable[[Any], Any]) -> None:
+    matches(call(tb), call(np))
+
+
+@pytest.mark.parametrize("shape", [(2, 3), (4,), (), (2, 0, 3)], ids=str)
+@pytest.mark.parametrize("dtype", [None, np.int64, np.float32], ids=str)
+def test_fromfunction(shape: Any, dtype: Any) -> None:
+    def fn(*idx: Any, scale: float = 1.0) -> Any:
+        return sum((i + 1) * (k + 1) for k, i in enumerate(idx)) * scale if idx else 7
+
+    kwargs = {} if dtype is None else {"dtype": dtype}
+    got = tb.fromfunction(fn, shape, scale=2, **kwargs)
+    expected = np.fromfunction(fn, shape, scale=2, **({"dtype": float} | kwargs))
+    if not shape:
+        assert got == expected
+        return
+    matches(got, expected)
+
+
+@pytest.mark.parametrize(
+    ("iterable", "dtype", "count"),
+    [(range(5), np.int64, -1), ((x * 0.5 for x in range(4)), np.float32, -1),
+     (iter([1, 2, 3, 4]), np.int8, 2), ([], np.float64, -1), ([True, False], bool, -1)],
+    ids=str,
+)  # fmt: skip
+def test_fromiter(iterable: Any, dtype: Any, count: int) -> None:
+    values = list(iterable)
+    matches(tb.fromiter(iter(values), dtype, count), np.fromiter(iter(values), dtype, count))
+
+
+def test_fromiter_short_iterable() -> None:
+    with pytest.raises(ValueError, match=r"^fromiter: .*; pass count=-1 to read every value"):
+        tb.fromiter(iter([1, 2]), np.int64, 5)
+
+
+@pytest.mark.parametrize(
+    ("buffer", "dtype", "count", "offset"),
+    [(b"\x01\x02\x03\x04", np.uint8, -1, 0), (b"\x01\x00\x02\x00", np.int16, -1, 0),
+     (b"\x00" * 16, None, -1, 0), (b"\x01\x02\x03\x04", np.uint8, 2, 1)],
+    ids=str,
+)  # fmt: skip
+def test_frombuffer(buffer: bytes, dtype: Any, count: int, offset: int) -> None:
+    kwargs = {} if dtype is None else {"dtype": dtype}
+    matches(
+        tb.frombuffer(buffer, count=count, offset=offset, **kwargs),
+        np.frombuffer(buffer, count=count, offset=offset, **kwargs),
+    )
+
+
+def test_frombuffer_shares_writable_buffers() -> None:
+    buf = bytearray(b"\x01\x02\x03")
+    t = tb.frombuffer(buf, tb.uint8)
+    buf[0] = 9
+    assert int(t[0]) == 9
+    ro = tb.frombuffer(b"\x01\x02", tb.uint8)  # read-only bytes: a copy, writable
+    ro[0] = 5
+    assert ro.tolist() == [5, 2]
+    with pytest.raises(ValueError, match=r"^frombuffer: buffer size must be a multiple"):
+        tb.frombuffer(b"\x01\x02\x03", tb.int16)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [np.arange(6.0).reshape(2, 3).T, 5, [[1, 2], [3, 4]], np.zeros((0, 3))],
+    ids=["transposed", "scalar", "list", "empty"],
+)
+@pytest.mark.parametrize("dtype", [None, np.float32], ids=str)
+def test_ascontiguousarray(value: Any, dtype: Any) -> None:
+    got = tb.ascontiguousarray(value, dtype)
+    expected = np.ascontiguousarray(value, dtype)
+    matches(got, expected)
+    assert got.is_contiguous()
+
+
+def test_ascontiguousarray_keeps_contiguous_tensors() -> None:
+    x = torch.arange(6.0).reshape(2, 3)
+    assert tb.ascontiguousarray(x) is x
+    y = tb.ascontiguousarray(x.T)
+    assert y.is_contiguous()
+    assert not tb.shares_memory(x, y)
+
+
+@pytest.mark.parametrize(
+    ("args", "dtype"),
+    [((3,), None), ((2, 4), None), ((3, 4, 1), np.int64), ((4, 3, -1), bool), ((3, 3, 5), np.float32),
+     ((0,), None), ((3, None, -3), np.uint16)],
+    ids=str,
+)  # fmt: skip
+def test_tri(args: tuple[Any, ...], dtype: Any, device: torch.device) -> None:
+    kwargs = {} if dtype is None else {"dtype": dtype}
+    matches(tb.tri(*args, device=device, **kwargs), np.tri(*args, **kwargs), device)
+
+
+DIAG_DTYPES = [tb.int64, tb.uint16, tb.float32, tb.complex128, tb.bool]
+
+
+@pytest.mark.parametrize("dtype", DIAG_DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "k"), [((3,), 0), ((3,), 2), ((3,), -1), ((3, 4), 0), ((3, 4), 2), ((3, 4), -2),
+                     ((3, 4), 9), ((0,), 0), ((2, 2), -5)],
+    ids=str,
+)  # fmt: skip
+def test_diag(dtype: torch.dtype, shape: Any, k: int, device: torch.device) -> None:
+    a = (
+        (np.arange(int(np.prod(shape))) + 1)
+        .reshape(shape)
+        .astype(tb.to_numpy(torch.zeros(0, dtype=dtype)).dtype)
+    )
+    matches(tb.diag(tb.asarray(a, device=device), k), np.diag(a, k), device)
+
+
+@pytest.mark.parametrize("dtype", DIAG_DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "k"), [((2, 2), 0), ((3,), 1), ((2, 1, 2), -2), ((), 0)], ids=str
+)
+def test_diagflat(dtype: torch.dtype, shape: Any, k: int, device: torch.device) -> None:
+    a = (
+        (np.arange(int(np.prod(shape))) + 1)
+        .reshape(shape)
+        .astype(tb.to_numpy(torch.zeros(0, dtype=dtype)).dtype)
+    )
+    matches(tb.diagflat(tb.asarray(a, device=device), k), np.diagflat(a, k), device)
+
+
+@pytest.mark.parametrize(
+    "x",
+    [[1, 2, 3], np.array([1.5, -2.0], dtype=np.float32), np.array([1, 2, 3], dtype=np.int8),
+     [True, False], np.array([2, 3], dtype=np.uint16), [], [1 + 1j, 2]],
+    ids=str,
+)  # fmt: skip
+@pytest.mark.parametrize("N", [None, 0, 1, 4])
+@pytest.mark.parametrize("increasing", [False, True])
+def test_vander(x: Any, N: Any, increasing: bool) -> None:
+    matches(tb.vander(x, N, increasing), np.vander(x, N, increasing))
+
+
+BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
+    (lambda: tb.identity(-1), ValueError, r"eye: negative size -1"),
+    (lambda: tb.logspace(0, 1, -1), ValueError, r"linspace: num=-1 must be non-negative"),
+    (lambda: tb.logspace(0, 1, 2.5), TypeError, r"linspace: num=2.5 is not an integer"),
+    (
+        lambda: tb.geomspace(0, 10, 3),
+        ValueError,
+        r"geomspace: start=0 and stop=10: a geometric sequence cannot include zero",
+    ),
+    (
+        lambda: tb.geomspace([1, 0], 10, 3),
+        ValueError,
+        r"geomspace: start=\(2,\) and stop=10: a geometric sequence",
+    ),
+    (lambda: tb.fromiter(range(3), "nope"), TypeError, r"dtype='nope' is not a dtype"),
+    (
+        lambda: tb.frombuffer(b"\x00" * 4, np.uint8, 2, 3),
+        ValueError,
+        r"^frombuffer: buffer is smaller than requested size",
+    ),
+    (lambda: tb.tri(-1), ValueError, r"tri: negative size -1"),
+    (lambda: tb.tri(2, 2, 0.5), TypeError, r"tri: k=0.5 is not an integer"),
+    (
+        lambda: tb.diag(torch.zeros(2, 2, 2)),
+        ValueError,
+        r"diag: v must be 1-d \(to build a matrix\) or 2-d \(to read a diagonal\), got shape \(2, 2, 2\)",
+    ),
+    (lambda: tb.diag(torch.zeros(2), 1.5), TypeError, r"diag: k=1.5 is not an integer"),
+    (lambda: tb.diagflat(None), TypeError, r"diagflat: v must be array data"),
+    (
+        lambda: tb.vander(torch.zeros(2, 2)),
+        ValueError,
+        r"vander: x must be 1-d, got shape \(2, 2\)",
+    ),
+    (lambda: tb.vander([1, 2], -1), ValueError, r"vander: N=-1 must be a non-negative integer"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "match"), BAD, ids=[str(i) for i in range(len(BAD))])
+def test_bad_input_messages(call: Callable[[], Any], error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match) as info:
+        call()
+    assert type(info.value) is not RuntimeError
+
+
+def test_one_backward_per_family() -> None:
+    lo = torch.tensor([0.5], dtype=torch.float64, requires_grad=True)
+    (tb.logspace(lo, 2.0, 3) + tb.geomspace(torch.exp(lo), 8.0, 3)).sum().backward()  # type: ignore[no-untyped-call]
+    assert lo.grad is not None
+    assert float(lo.grad) > 0
+    v = torch.arange(1.0, 4.0, dtype=torch.float64, requires_grad=True)
+    (tb.diag(v, 1).sum() + tb.diagflat(v).sum() + tb.vander(v, 3).sum()).backward()  # type: ignore[no-untyped-call]
+    assert v.grad is not None
+    values = np.arange(1.0, 4.0)
+    np.testing.assert_allclose(v.grad.numpy(), 1 + 1 + (2 * values + 1))

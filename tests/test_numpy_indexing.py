@@ -1,0 +1,566 @@
+"""NumPy's indexing functions beyond the standard: NumPy as the oracle.
+
+The in-place functions (``put``, ``put_along_axis``, ``place``, ``putmask``,
+``fill_diagonal``) run on a tensor and on a NumPy array alike, then the two are compared;
+they must write into the given tensor (same storage), refuse a leaf that requires grad, and
+keep a non-leaf on the autograd graph. Bad input is checked against pinned messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+from numpy.exceptions import AxisError
+
+import tbridge as tb
+from tbridge._numpy import indexing as _indexing
+from tests._helpers import assert_matches_numpy
+from tests.test_manipulation import data
+
+NUMPY_2_3 = np.lib.NumpyVersion(np.__version__) >= "2.3.0"
+DTYPES = [tb.bool, tb.int8, tb.int64, tb.uint16, tb.uint64, tb.float32, tb.float64, tb.complex128]
+
+
+def make(shape: tuple[int, ...], dtype: torch.dtype, device: torch.device) -> tuple[Any, Any]:
+    a = data(shape, dtype)
+    return tb.asarray(a.copy(), device=device), a
+
+
+def matches(got: Any, expected: Any, device: torch.device | None = None) -> None:
+    if isinstance(expected, (list, tuple)):
+        assert isinstance(got, (list, tuple))
+        assert len(got) == len(expected)
+        for g, e in zip(got, expected, strict=True):
+            assert_matches_numpy(g, e, device=device)
+    else:
+        assert_matches_numpy(got, expected, device=device)
+
+
+def test_all_exported() -> None:
+    assert set(_indexing.__all__) <= set(tb.__all__)
+    assert all(getattr(tb, n) is getattr(_indexing, n) for n in _indexing.__all__)
+
+
+# ---- writing in place -------------------------------------------------------------------------
+
+
+def values_for(dtype: torch.dtype, values: list[int]) -> Any:
+    nd = np.asarray(values)
+    return nd != 0 if dtype == tb.bool else nd
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "ind", "v", "mode"),
+    [((2, 3), [0, 5], [7, 8], "raise"), ((2, 3), [-1, 2, 2], [7, 8, 9], "raise"),
+     ((2, 3), [0, 1, 2, 3], [7, 8], "raise"), ((6,), [8, -9], [1, 2], "wrap"),
+     ((6,), [8, -9], [1, 2], "clip"), ((2, 3), 4, 3, "raise"), ((2, 3), [], [1], "raise")],
+    ids=str,
+)  # fmt: skip
+def test_put(dtype: torch.dtype, shape: Any, ind: Any, v: Any, mode: Any) -> None:
+    x, a = make(shape, dtype, torch.device("cpu"))
+    vals = values_for(dtype, v)
+    assert tb.put(x, ind, vals, mode) is None
+    np.put(a, ind, vals, mode)
+    assert_matches_numpy(x, a)
+
+
+def test_put_last_write_wins_above_the_serial_size() -> None:
+    n = 40000
+    x = torch.zeros(4, dtype=torch.int64)
+    ind = np.tile(np.arange(4), n // 4)
+    vals = np.arange(n)
+    tb.put(x, ind, vals)
+    a = np.zeros(4, dtype=np.int64)
+    np.put(a, ind, vals)
+    assert_matches_numpy(x, a)
+
+
+def test_put_increasing_positions_counting_from_the_end() -> None:
+    n = 40000  # above the serial size: -1 and n - 1 name one position, the last write wins
+    ind = np.concatenate([[-1], np.arange(n)])
+    vals = np.arange(n + 1.0)
+    x = torch.zeros(n, dtype=torch.float64)
+    tb.put(x, torch.from_numpy(ind), torch.from_numpy(vals))
+    a = np.zeros(n)
+    np.put(a, ind, vals)
+    assert_matches_numpy(x, a)
+
+
+def test_put_writes_through_views_and_numpy_arrays() -> None:
+    base = torch.zeros(3, 4)
+    view = base.T  # not contiguous: written through its own strides
+    tb.put(view, [1, 5], [1.0, 2.0])
+    expected = np.zeros((3, 4), dtype=np.float32)
+    np.put(expected.T, [1, 5], [1.0, 2.0])
+    assert_matches_numpy(base, expected)
+    a = np.zeros(4)
+    tb.put(a, [0], [9.0])  # a writable NumPy array is shared through the gate
+    assert a[0] == 9.0
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "indices", "values", "axis"),
+    [((2, 3), [[1], [0]], 9, 1), ((2, 3), [[0, 2]], [[5, 6]], 1), ((2, 3), [[1, 0, 1]], [7, 8, 9], 0),
+     ((2, 3, 4), [[[3]], [[0]]], 2, -1), ((3,), [2, -1], [4, 5], 0)],
+    ids=str,
+)  # fmt: skip
+def test_put_along_axis(
+    dtype: torch.dtype, shape: Any, indices: Any, values: Any, axis: Any
+) -> None:
+    x, a = make(shape, dtype, torch.device("cpu"))
+    idx = np.asarray(indices)
+    vals = values_for(dtype, values)
+    tb.put_along_axis(x, idx, vals, axis)
+    np.put_along_axis(a, idx, vals, axis)
+    assert_matches_numpy(x, a)
+
+
+@pytest.mark.skipif(not NUMPY_2_3, reason="put_along_axis(axis=None) as tested needs NumPy 2.3")
+def test_put_along_axis_flattened() -> None:
+    x, a = make((2, 3), tb.int64, torch.device("cpu"))
+    tb.put_along_axis(x, [0, 5], [7, 8], None)
+    np.put_along_axis(a, np.array([0, 5]), [7, 8], None)
+    assert_matches_numpy(x, a)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "vals"), [((2, 3), [7, 8]), ((6,), [1, 2, 3, 4, 5, 6, 7]), ((2, 3), [9])], ids=str
+)
+def test_place(dtype: torch.dtype, shape: Any, vals: Any) -> None:
+    x, a = make(shape, dtype, torch.device("cpu"))
+    mask = (np.arange(6) % 2 == 1).reshape(shape)
+    v = values_for(dtype, vals).tolist()  # Python data: read straight into the dtype
+    tb.place(x, mask, v)
+    np.place(a, mask, v)
+    assert_matches_numpy(x, a)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize("values", [[7, 8], [1, 2, 3, 4, 5, 6], [9]], ids=str)
+def test_putmask(dtype: torch.dtype, values: Any) -> None:
+    x, a = make((2, 3), dtype, torch.device("cpu"))
+    mask = np.array([[True, False, True], [False, True, True]])
+    v = values_for(dtype, values).tolist()  # Python data: read straight into the dtype
+    tb.putmask(x, mask, v)
+    np.putmask(a, mask, v)
+    assert_matches_numpy(x, a)
+
+
+@pytest.mark.parametrize("name", ["place", "putmask"])
+def test_array_values_cast_safely(name: str) -> None:
+    x, a = make((3,), tb.int8, torch.device("cpu"))
+    wide = np.array([9], dtype=np.int16)
+    with pytest.raises(TypeError):
+        getattr(np, name)(a, [True, False, True], wide)
+    with pytest.raises(
+        TypeError,
+        match=rf"{name}: cannot cast (vals|values) of dtype torch.int16 to torch.int8 under casting='safe'",
+    ):
+        getattr(tb, name)(x, [True, False, True], wide)
+    getattr(tb, name)(x, [True, False, True], np.array([5], dtype=np.int8))
+    getattr(np, name)(a, [True, False, True], np.array([5], dtype=np.int8))
+    assert_matches_numpy(x, a)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "val", "wrap"),
+    [((3, 3), 5, False), ((5, 3), [1, 2], False), ((5, 3), 7, True), ((2, 4), 3, False),
+     ((3, 3, 3), 9, False), ((0, 0), 1, False)],
+    ids=str,
+)  # fmt: skip
+def test_fill_diagonal(dtype: torch.dtype, shape: Any, val: Any, wrap: bool) -> None:
+    x, a = make(shape, dtype, torch.device("cpu"))
+    v = values_for(dtype, val if isinstance(val, list) else [val])
+    tb.fill_diagonal(x, v, wrap)
+    np.fill_diagonal(a, v, wrap)
+    assert_matches_numpy(x, a)
+
+
+IN_PLACE: list[tuple[str, Callable[[torch.Tensor], None]]] = [
+    ("put", lambda x: tb.put(x, [0], [-7.0])),
+    ("put_along_axis", lambda x: tb.put_along_axis(x, [[0], [1]], -7.0, 1)),
+    ("place", lambda x: tb.place(x, x > 2, [-7.0])),
+    ("putmask", lambda x: tb.putmask(x, x > 2, [-7.0])),
+    ("fill_diagonal", lambda x: tb.fill_diagonal(x, -7.0)),
+]
+
+
+@pytest.mark.parametrize(("name", "fn"), IN_PLACE, ids=[f[0] for f in IN_PLACE])
+def test_in_place_writes_refuse_grad_leaves(name: str, fn: Callable[[torch.Tensor], None]) -> None:
+    leaf = torch.arange(6.0, dtype=torch.float64).reshape(2, 3).requires_grad_(True)
+    with pytest.raises(ValueError, match=rf"^{name}: (a|arr) is a leaf tensor that requires grad"):
+        fn(leaf)
+
+
+@pytest.mark.parametrize(("name", "fn"), IN_PLACE, ids=[f[0] for f in IN_PLACE])
+def test_in_place_writes_stay_on_the_graph(name: str, fn: Callable[[torch.Tensor], None]) -> None:
+    leaf = torch.arange(6.0, dtype=torch.float64).reshape(2, 3).requires_grad_(True)
+    x = leaf * 1.0
+    storage = x.data_ptr()
+    fn(x)
+    assert x.data_ptr() == storage  # written in place
+    (x * torch.arange(6.0, dtype=torch.float64).reshape(2, 3)).sum().backward()  # type: ignore[no-untyped-call]
+    assert leaf.grad is not None
+    written = (x.detach() == -7.0).numpy()
+    weights = np.arange(6.0).reshape(2, 3)
+    np.testing.assert_array_equal(leaf.grad.numpy(), np.where(written, 0.0, weights))
+
+
+def test_in_place_needs_an_array_to_write_into() -> None:
+    with pytest.raises(
+        TypeError,
+        match=r"put: a must be a tensor \(or a writable NumPy array\) to write into, got list",
+    ):
+        tb.put([1, 2], [0], [5])
+    frozen = np.zeros(3)
+    frozen.setflags(write=False)
+    with pytest.raises(ValueError, match=r"put: a is a NumPy array torch cannot share \(read-only"):
+        tb.put(frozen, [0], [5.0])
+
+
+# ---- selecting --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize("mode", ["raise", "wrap", "clip"])
+def test_choose(dtype: torch.dtype, mode: Any, device: torch.device) -> None:
+    x, a = make((2, 3), dtype, device)
+    y, b = make((3,), dtype, device)
+    idx = (
+        np.array([[0, 1, 1], [1, 0, 0]]) if mode == "raise" else np.array([[0, 4, -1], [1, 2, -3]])
+    )
+    expected = np.choose(idx, [a, b], mode=mode)
+    matches(tb.choose(tb.asarray(idx, device=device), [x, y], mode=mode), expected, device)
+
+
+def test_choose_promotes_and_takes_out() -> None:
+    expected = np.choose([0, 1, 0], [[1, 2, 3], [1.5, 2.5, 3.5]])
+    matches(tb.choose([0, 1, 0], [[1, 2, 3], [1.5, 2.5, 3.5]]), expected)
+    out = torch.zeros(3, dtype=torch.float64)
+    assert tb.choose([0, 1, 0], np.array([[1, 2, 3], [4, 5, 6]]), out) is out
+    assert_matches_numpy(out, np.choose([0, 1, 0], [[1, 2, 3], [4, 5, 6]]).astype(np.float64))
+
+
+@pytest.mark.parametrize(
+    ("choices", "default"),
+    [("arrays", 0), ("arrays", 42), ("arrays", 2.5), ("scalars", -1), ("mixed", np.int8(3))],
+)
+def test_select(choices: str, default: Any, device: torch.device) -> None:
+    x, a = make((2, 3), tb.int16, device)
+    conds = [a < 2, a > 3]
+    tconds = [tb.asarray(c, device=device) for c in conds]
+    if choices == "arrays":
+        expected = np.select(conds, [a, a * 2], default)
+        got = tb.select(tconds, [x, x * 2], default)
+    elif choices == "scalars":
+        expected = np.select(conds, [1, 2.5], default)
+        got = tb.select(tconds, [1, 2.5], default)
+    else:
+        expected = np.select(conds, [a, 7], default)
+        got = tb.select(tconds, [x, 7], default)
+    matches(got, expected, device)
+
+
+def test_piecewise() -> None:
+    x = np.linspace(-2.5, 2.5, 6)
+    t = tb.asarray(x)
+    funcs = [lambda v: -v, lambda v: v * 10]
+    matches(tb.piecewise(t, [t < 0, t >= 0], funcs), np.piecewise(x, [x < 0, x >= 0], funcs))
+    matches(tb.piecewise(t, [t < -1, t > 1], [1.0, lambda v: v**2, 7.0]),
+            np.piecewise(x, [x < -1, x > 1], [1.0, lambda v: v**2, 7.0]))  # fmt: skip
+    matches(
+        tb.piecewise(t, t > 0, [lambda v: v + 1, 0]), np.piecewise(x, x > 0, [lambda v: v + 1, 0])
+    )
+    ints = np.arange(5)
+    matches(tb.piecewise(tb.asarray(ints), [ints > 2], [lambda v, k: v * k], 3),
+            np.piecewise(ints, [ints > 2], [lambda v, k: v * k], 3))  # fmt: skip
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("condition", "axis"),
+    [([True, False, True], None), ([False, True], 0), ([True, False, True], 1), ([0, 1], -2),
+     ([], 1)],
+    ids=str,
+)  # fmt: skip
+def test_compress(dtype: torch.dtype, condition: Any, axis: Any, device: torch.device) -> None:
+    x, a = make((2, 3), dtype, device)
+    cond = np.asarray(condition, dtype=bool)
+    matches(tb.compress(cond, x, axis), np.compress(cond, a, axis), device)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+def test_extract(dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((2, 3), dtype, device)
+    cond = np.array([[1, 0, 2], [0, 0, 1]])
+    matches(tb.extract(cond, x), np.extract(cond, a), device)
+
+
+# ---- index arithmetic -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indices", "shape", "order"),
+    [([5, 7], (2, 4), "C"), ([5, 7], (2, 4), "F"), (22, (3, 4, 2), "C"), ([[0, 3], [11, 1]], (3, 4), "F"),
+     ([], (2, 2), "C"), (0, (), "C")],
+    ids=str,
+)  # fmt: skip
+def test_unravel_index(indices: Any, shape: Any, order: Any) -> None:
+    idx = np.asarray(indices, dtype=np.int64)
+    matches(tb.unravel_index(idx, shape, order), np.unravel_index(idx, shape, order))
+
+
+@pytest.mark.parametrize(
+    ("multi", "dims", "mode", "order"),
+    [(([1, 1], [1, 3]), (2, 4), "raise", "C"), (([1, 1], [1, 3]), (2, 4), "raise", "F"),
+     (([3, -1], [5, 0]), (2, 4), "wrap", "C"), (([3, -1], [5, 0]), (2, 4), "clip", "C"),
+     (([3, 0], [1, 9]), (2, 4), ("wrap", "clip"), "F"), (([[0], [1]], [0, 2, 3]), (2, 4), "raise", "C")],
+    ids=str,
+)  # fmt: skip
+def test_ravel_multi_index(multi: Any, dims: Any, mode: Any, order: Any) -> None:
+    expected = np.ravel_multi_index(tuple(np.asarray(m) for m in multi), dims, mode, order)
+    matches(tb.ravel_multi_index(multi, dims, mode, order), expected)
+
+
+@pytest.mark.parametrize("dims", [(2, 3), (4,), (2, 0, 3), ()], ids=str)
+@pytest.mark.parametrize("sparse", [False, True])
+@pytest.mark.parametrize("dtype", [int, np.int32, np.float32], ids=str)
+def test_indices(dims: Any, sparse: bool, dtype: Any) -> None:
+    matches(tb.indices(dims, dtype, sparse), np.indices(dims, dtype, sparse))
+
+
+def test_ix_() -> None:
+    matches(tb.ix_([0, 2], [True, False, True, True]), np.ix_([0, 2], [True, False, True, True]))
+    matches(tb.ix_(np.array([1, 0]), [], [3]), np.ix_(np.array([1, 0]), [], [3]))
+    x = torch.arange(12).reshape(3, 4)
+    assert_matches_numpy(
+        x[tb.ix_([0, 2], [1, 3])], np.arange(12).reshape(3, 4)[np.ix_([0, 2], [1, 3])]
+    )
+
+
+GRIDS = [
+    (slice(0, 5), None),
+    (slice(1, 7, 2), None),
+    (slice(0.5, 3), None),
+    (slice(-1, 1, 5j), None),
+    (slice(0, 1, 1j), None),
+    ((slice(0, 3), slice(1, 5, 2)), None),
+    ((slice(0, 1, 4j), slice(0, 2)), None),
+    ((slice(0, 2), slice(0, 1.5, 0.5)), None),
+]
+
+
+@pytest.mark.parametrize(("key", "unused"), GRIDS, ids=[str(g[0]) for g in GRIDS])
+@pytest.mark.parametrize("name", ["mgrid", "ogrid"])
+def test_grids(name: str, key: Any, unused: Any) -> None:
+    got = getattr(tb, name)[key]
+    expected = getattr(np, name)[key]
+    matches(tuple(got) if isinstance(expected, tuple) else got, expected)
+
+
+@pytest.mark.parametrize(
+    ("call", "np_call"),
+    [(lambda m: m.diag_indices(3), None), (lambda m: m.diag_indices(2, 3), None),
+     (lambda m: m.diag_indices_from(m.zeros((3, 3, 3))), None),
+     (lambda m: m.tril_indices(3), None), (lambda m: m.tril_indices(3, 1, 5), None),
+     (lambda m: m.tril_indices(4, -2, 2), None), (lambda m: m.triu_indices(3), None),
+     (lambda m: m.triu_indices(2, 1, 4), None), (lambda m: m.triu_indices(0), None),
+     (lambda m: m.tril_indices_from(m.zeros((2, 5)), -1), None),
+     (lambda m: m.triu_indices_from(m.zeros((4, 3)), 2), None)],
+    ids=str,
+)  # fmt: skip
+def test_triangle_and_diagonal_indices(call: Callable[[Any], Any], np_call: Any) -> None:
+    matches(call(tb), call(np))
+
+
+# ---- bad input --------------------------------------------------------------------------------
+
+M = torch.zeros(2, 3)
+BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
+    (
+        lambda: tb.put(M.clone(), [6], [1.0]),
+        IndexError,
+        r"put: index 6 is out of bounds for an array of size 6; valid indices are in \[-6, 6\)",
+    ),
+    (lambda: tb.put(M.clone(), [0], [1.0], "bad"), ValueError, r"put: mode='bad' is not a mode"),
+    (lambda: tb.put(M.clone(), [0.5], [1.0]), TypeError, r"put: ind must have an integer dtype"),
+    (
+        lambda: tb.put(torch.zeros(0), [0], [1.0], "clip"),
+        IndexError,
+        r"put: cannot write into an empty array",
+    ),
+    (
+        lambda: tb.put_along_axis(M.clone(), [[3]], 1.0, 1),
+        IndexError,
+        r"put_along_axis: index 3 is out of bounds for axis 1 of size 3; valid indices are in \[-3, 3\)",
+    ),
+    (
+        lambda: tb.put_along_axis(M.clone(), [0], 1.0, 1),
+        ValueError,
+        r"put_along_axis: indices must have as many dimensions as arr, got 1 and 2",
+    ),
+    (
+        lambda: tb.put_along_axis(M.clone(), [[0, 1]], [1.0, 2.0, 3.0], 1),
+        ValueError,
+        r"put_along_axis: values of shape \(3,\) do not broadcast to the indices' shape \(2, 2\)",
+    ),
+    (
+        lambda: tb.put_along_axis(M.clone(), [[0]], 1.0, 2),
+        AxisError,
+        r"put_along_axis: axis 2 is out of bounds",
+    ),
+    (
+        lambda: tb.put_along_axis(M.clone().T, [0], 1.0, None),
+        ValueError,
+        r"put_along_axis: axis=None writes into the flattened arr, which needs a contiguous arr",
+    ),
+    (
+        lambda: tb.place(M.clone(), [True], [1.0]),
+        ValueError,
+        r"place: mask has 1 entries but the array has 6",
+    ),
+    (
+        lambda: tb.place(M.clone(), M == 0, []),
+        ValueError,
+        r"place: vals is empty but mask selects entries",
+    ),
+    (
+        lambda: tb.putmask(M.clone(), M == 0, []),
+        ValueError,
+        r"putmask: values is empty but mask selects entries",
+    ),
+    (
+        lambda: tb.fill_diagonal(torch.zeros(3), 1.0),
+        ValueError,
+        r"fill_diagonal: a has shape \(3,\); it needs at least 2 dimensions",
+    ),
+    (
+        lambda: tb.fill_diagonal(torch.zeros(2, 2, 3), 1.0),
+        ValueError,
+        r"beyond 2 dimensions all sizes must be equal",
+    ),
+    (
+        lambda: tb.choose([0, 2], [M[0, :2], M[1, :2]]),
+        ValueError,
+        r"choose: index 2 is out of range for 2 choices; indices must be in \[0, n\)",
+    ),
+    (lambda: tb.choose([0], []), ValueError, r"choose: choices is empty"),
+    (
+        lambda: tb.choose([[0, 0]], [M, M]),
+        ValueError,
+        r"choose: a of shape \(1, 2\) and the choices \(\(2, 3\), \(2, 3\)\) do not broadcast",
+    ),
+    (lambda: tb.select([M > 0], [M, M]), ValueError, r"select: 1 conditions but 2 choices"),
+    (lambda: tb.select([], []), ValueError, r"select: condlist is empty"),
+    (
+        lambda: tb.select([M], [M]),
+        TypeError,
+        r"select: condlist\[0\] has dtype torch.float32; conditions must be boolean",
+    ),
+    (
+        lambda: tb.piecewise(M, [M > 0], []),
+        ValueError,
+        r"piecewise: with 1 condition\(s\), either 1 or 2 functions are expected, got 0",
+    ),
+    (
+        lambda: tb.compress([[True]], M),
+        ValueError,
+        r"compress: condition must be 1-d, got shape \(1, 1\)",
+    ),
+    (
+        lambda: tb.compress([False, False, False, True], M, 1),
+        IndexError,
+        r"compress: condition has a true entry at 3, beyond axis 1 of size 3",
+    ),
+    (lambda: tb.extract([1, 0], M), ValueError, r"extract: condition has 2 entries but arr has 6"),
+    (
+        lambda: tb.unravel_index([6], (2, 3)),
+        ValueError,
+        r"unravel_index: index 6 is out of bounds for an array of size 6 \(shape \(2, 3\)\)",
+    ),
+    (
+        lambda: tb.unravel_index([-1], (2, 3)),
+        ValueError,
+        r"unravel_index: index -1 is out of bounds",
+    ),
+    (
+        lambda: tb.unravel_index([1.5], (2, 3)),
+        TypeError,
+        r"unravel_index: indices must have an integer dtype",
+    ),
+    (
+        lambda: tb.unravel_index([1], (2, 3), "K"),
+        ValueError,
+        r"unravel_index: order='K'; pass 'C' or 'F'",
+    ),
+    (
+        lambda: tb.ravel_multi_index(([2], [0]), (2, 3)),
+        ValueError,
+        r"ravel_multi_index: coordinate 2 in multi_index\[0\] is out of bounds for dimension 0 of size 2",
+    ),
+    (
+        lambda: tb.ravel_multi_index(([0],), (2, 3)),
+        ValueError,
+        r"ravel_multi_index: 1 coordinate arrays for 2 dimensions",
+    ),
+    (lambda: tb.indices((2, -1)), ValueError, r"indices: negative size -1 in dimensions \(2, -1\)"),
+    (
+        lambda: tb.ix_([[0, 1]]),
+        ValueError,
+        r"ix_: args\[0\] has shape \(1, 2\); each input must be 1-d",
+    ),
+    (lambda: tb.mgrid[0:2, 3], TypeError, r"mgrid: index with slices, e.g. mgrid\[0:3, 0:4\]"),
+    (lambda: tb.ogrid[0:], ValueError, r"ogrid: a slice needs a stop, e.g. ogrid\[0:5\]"),
+    (
+        lambda: tb.diag_indices_from(torch.zeros(2, 3)),
+        ValueError,
+        r"diag_indices_from: arr has shape \(2, 3\); all sizes must be equal",
+    ),
+    (
+        lambda: tb.tril_indices_from(torch.zeros(3)),
+        ValueError,
+        r"tril_indices_from: arr has shape \(3,\); it must be 2-d",
+    ),
+    (lambda: tb.triu_indices(-1), ValueError, r"triu_indices: sizes n=-1, m=-1 must be >= 0"),
+    (lambda: tb.tril_indices(3, 0.5), TypeError, r"tril_indices: k=0.5 is not an integer"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "match"), BAD, ids=[str(i) for i in range(len(BAD))])
+def test_bad_input_messages(call: Callable[[], Any], error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match) as info:
+        call()
+    assert type(info.value) is not RuntimeError
+
+
+# ---- autograd: one backward per family --------------------------------------------------------
+
+
+def test_selecting_stays_on_the_graph() -> None:
+    x = torch.arange(1.0, 7.0, dtype=torch.float64).reshape(2, 3).requires_grad_(True)
+    out = (
+        tb.choose([[0, 1, 0], [1, 1, 0]], [x, x * 2]).sum()
+        + tb.select([x > 3], [x * 3], 0.0).sum()
+        + tb.piecewise(x, [x > 2], [lambda v: v**2, lambda v: v]).sum()
+        + tb.compress([True, False, True], x, 1).sum()
+        + tb.extract(x > 4, x).sum()
+    )
+    out.backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+    v = np.arange(1.0, 7.0).reshape(2, 3)
+    expected = (
+        np.where([[0, 1, 0], [1, 1, 0]], 2.0, 1.0)
+        + np.where(v > 3, 3.0, 0.0)
+        + np.where(v > 2, 2 * v, 1.0)
+        + np.array([[1.0, 0.0, 1.0], [1.0, 0.0, 1.0]])
+        + np.where(v > 4, 1.0, 0.0)
+    )
+    np.testing.assert_allclose(x.grad.numpy(), expected)

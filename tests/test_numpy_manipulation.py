@@ -1,0 +1,607 @@
+"""NumPy's shape functions beyond the standard: NumPy as the oracle over dtypes x shapes x axes.
+
+Every call runs through tbridge and NumPy alike and is compared with ``assert_matches_numpy``
+(type, shape, dtype, device, then values); the ``device`` fixture adds ``meta`` (metadata
+only). Bad input is checked against pinned messages, and each family takes one backward pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+from numpy.exceptions import AxisError
+
+import tbridge as tb
+from tbridge._numpy import manipulation as _manipulation
+from tests._helpers import assert_matches_numpy
+from tests.test_manipulation import data
+
+NUMPY_2_2 = np.lib.NumpyVersion(np.__version__) >= "2.2.0"
+DTYPES = [tb.bool, tb.int8, tb.int64, tb.uint16, tb.uint64, tb.float32, tb.float64, tb.complex128]
+FEW = [tb.int64, tb.uint32, tb.float32, tb.bool]
+
+
+def make(shape: tuple[int, ...], dtype: torch.dtype, device: torch.device) -> tuple[Any, Any]:
+    a = data(shape, dtype)
+    return tb.asarray(a, device=device), a
+
+
+def matches(got: Any, expected: Any, device: torch.device | None = None) -> None:
+    """One result or a sequence of them against NumPy's."""
+    if isinstance(expected, (list, tuple)):
+        assert type(got) is type(expected) or isinstance(got, (list, tuple))
+        assert len(got) == len(expected)
+        for g, e in zip(got, expected, strict=True):
+            assert_matches_numpy(g, e, device=device)
+    else:
+        assert_matches_numpy(got, expected, device=device)
+
+
+def test_all_exported() -> None:
+    assert set(_manipulation.__all__) <= set(tb.__all__)
+    assert all(getattr(tb, n) is getattr(_manipulation, n) for n in _manipulation.__all__)
+
+
+def test_numpy_names_are_the_standard_functions() -> None:
+    assert tb.concatenate is tb.concat
+    assert tb.transpose is tb.permute_dims
+    assert tb.row_stack is tb.vstack
+
+
+# ---- stacking ---------------------------------------------------------------------------------
+
+STACK_SHAPES = [((), ()), ((3,), (3,)), ((2, 3), (1, 3)), ((2, 3, 2), (2, 3, 2)), ((0, 3), (2, 3))]
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize("shapes", STACK_SHAPES, ids=str)
+@pytest.mark.parametrize("name", ["vstack", "hstack", "dstack", "column_stack"])
+def test_stacking(
+    name: str, dtype: torch.dtype, shapes: tuple[tuple[int, ...], ...], device: torch.device
+) -> None:
+    made = [make(s, dtype, device) for s in shapes]
+    try:
+        expected = getattr(np, name)([a for _, a in made])
+    except ValueError:
+        with pytest.raises(ValueError, match=rf"^{name}: arrays of shapes"):
+            getattr(tb, name)([t for t, _ in made])
+        return
+    matches(getattr(tb, name)([t for t, _ in made]), expected, device)
+
+
+@pytest.mark.parametrize(
+    ("d1", "d2"), [(tb.uint8, tb.int8), (tb.bool, tb.float32), (tb.int64, tb.uint64)], ids=str
+)
+@pytest.mark.parametrize("name", ["vstack", "hstack", "dstack", "column_stack"])
+def test_stacking_promotes_as_numpy(name: str, d1: torch.dtype, d2: torch.dtype) -> None:
+    (x, a), (y, b) = make((2, 3), d1, torch.device("cpu")), make((2, 3), d2, torch.device("cpu"))
+    matches(getattr(tb, name)((x, y)), getattr(np, name)((a, b)))
+
+
+@pytest.mark.parametrize("name", ["vstack", "hstack"])
+def test_stacking_dtype_and_casting(name: str) -> None:
+    x, a = make((2, 3), tb.int64, torch.device("cpu"))
+    for dtype, casting in ((np.float32, "same_kind"), (np.int8, "unsafe")):
+        expected = getattr(np, name)([a, a], dtype=dtype, casting=casting)
+        matches(getattr(tb, name)([x, x], dtype=dtype, casting=casting), expected)
+    with pytest.raises(
+        TypeError, match=r"concat: cannot cast arrays\[0\] of dtype torch.int64 to "
+    ):
+        getattr(tb, name)([x, x], dtype=np.bool_)
+
+
+def test_stacking_lists_and_arrays() -> None:
+    matches(tb.vstack([[1, 2], [3.5, 4]]), np.vstack([[1, 2], [3.5, 4]]))
+    matches(tb.hstack(np.ones((2, 3))), np.hstack(np.ones((2, 3))))
+    matches(tb.column_stack(([1, 2], np.array([[3], [4]]))), np.column_stack(([1, 2], [[3], [4]])))
+
+
+# ---- splitting --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", FEW, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "cuts", "axis"),
+    [((6,), 3, 0), ((6,), [2, 3], 0), ((4, 6), 2, 1), ((4, 6), [1, -1, 10], -1), ((0, 4), 2, 1),
+     ((4, 6), [], 0), ((4, 6), [3, 1], 1), ((5,), np.array([2]), 0)],
+    ids=str,
+)  # fmt: skip
+@pytest.mark.parametrize("name", ["split", "array_split"])
+def test_splitting(
+    name: str, dtype: torch.dtype, shape: Any, cuts: Any, axis: int, device: torch.device
+) -> None:
+    x, a = make(shape, dtype, device)
+    got = getattr(tb, name)(x, cuts, axis)
+    assert type(got) is list
+    matches(got, getattr(np, name)(a, cuts, axis), device)
+
+
+@pytest.mark.parametrize("sections", [1, 3, 4, 7])
+def test_array_split_uneven(sections: int, device: torch.device) -> None:
+    x, a = make((2, 7), tb.float64, device)
+    matches(tb.array_split(x, sections, axis=1), np.array_split(a, sections, axis=1), device)
+
+
+@pytest.mark.parametrize(
+    ("name", "shape"),
+    [("hsplit", (6,)), ("hsplit", (2, 6)), ("vsplit", (6, 2)), ("dsplit", (2, 2, 6))],
+    ids=str,
+)
+@pytest.mark.parametrize("cuts", [2, [1, 4]], ids=str)
+def test_directional_splits(name: str, shape: Any, cuts: Any, device: torch.device) -> None:
+    x, a = make(shape, tb.int64, device)
+    matches(getattr(tb, name)(x, cuts), getattr(np, name)(a, cuts), device)
+
+
+def test_split_views_share_memory() -> None:
+    x = torch.arange(6.0)
+    parts = tb.split(x, 3)
+    x.add_(10)
+    assert parts[1].tolist() == [12.0, 13.0]
+
+
+# ---- reordering -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "axes"), [((2, 3), None), ((2, 3, 4), None), ((2, 3, 4), (1, 2, 0)), ((), None), ((0, 2), (1, 0))],
+    ids=str,
+)  # fmt: skip
+def test_transpose(dtype: torch.dtype, shape: Any, axes: Any, device: torch.device) -> None:
+    x, a = make(shape, dtype, device)
+    matches(tb.transpose(x, axes), np.transpose(a, axes), device)
+
+
+@pytest.mark.parametrize(("axis1", "axis2"), [(0, 1), (-1, 0), (2, 2)])
+def test_swapaxes(axis1: int, axis2: int, device: torch.device) -> None:
+    x, a = make((2, 3, 4), tb.uint16, device)
+    matches(tb.swapaxes(x, axis1, axis2), np.swapaxes(a, axis1, axis2), device)
+
+
+@pytest.mark.parametrize(
+    ("axis", "start"), [(0, 0), (2, 0), (0, 3), (1, -1), (-1, 1), (2, 3), (0, -3)], ids=str
+)
+def test_rollaxis(axis: int, start: int, device: torch.device) -> None:
+    x, a = make((2, 3, 4), tb.float32, device)
+    matches(tb.rollaxis(x, axis, start), np.rollaxis(a, axis, start), device)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize("shape", [(2, 3), (3, 2, 2), (0, 2), (4,)], ids=str)
+@pytest.mark.parametrize("name", ["fliplr", "flipud"])
+def test_flips(name: str, dtype: torch.dtype, shape: Any, device: torch.device) -> None:
+    x, a = make(shape, dtype, device)
+    if name == "fliplr" and len(shape) < 2:
+        with pytest.raises(
+            ValueError, match=r"fliplr: m has shape \(4,\); fliplr needs at least 2-d"
+        ):
+            tb.fliplr(x)
+        return
+    matches(getattr(tb, name)(x), getattr(np, name)(a), device)
+
+
+@pytest.mark.parametrize("dtype", [tb.int64, tb.uint64, tb.complex128], ids=str)
+@pytest.mark.parametrize("k", [0, 1, 2, 3, -1, 5])
+@pytest.mark.parametrize("axes", [(0, 1), (1, 0), (2, 0), (-1, -2)], ids=str)
+def test_rot90(dtype: torch.dtype, k: int, axes: Any, device: torch.device) -> None:
+    x, a = make((2, 3, 4), dtype, device)
+    matches(tb.rot90(x, k, axes), np.rot90(a, k, axes), device)
+
+
+@pytest.mark.parametrize("order", ["C", "F", "A", "K"])
+@pytest.mark.parametrize(
+    "layout", ["contiguous", "transposed", "permuted", "sliced", "0-d"], ids=str
+)
+@pytest.mark.parametrize("name", ["ravel", "copy"])
+def test_orders(name: str, order: Any, layout: str) -> None:
+    base = np.arange(24.0).reshape(2, 3, 4)
+    a = {
+        "contiguous": base,
+        "transposed": base.T,
+        "permuted": base.transpose(1, 0, 2),
+        "sliced": base[:, ::2],
+        "0-d": np.array(5.0),
+    }[layout]
+    x = tb.asarray(a, copy=False)  # the same strides as NumPy's array
+    assert x.stride() == tuple(st // 8 for st in a.strides)
+    got = getattr(tb, name)(x, order)
+    expected = getattr(np, name)(a, order)
+    matches(got, expected)
+    if name == "copy":
+        assert got.stride() == tuple(s // 8 for s in expected.strides) or got.numel() <= 1
+
+
+def test_copy_is_independent_and_on_the_graph() -> None:
+    x = torch.arange(3.0, dtype=torch.float64, requires_grad=True)
+    y = tb.copy(x)
+    assert not tb.shares_memory(x, y)
+    (y * 2).sum().backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+    assert x.grad.tolist() == [2.0, 2.0, 2.0]
+    matches(tb.copy([1, 2]), np.copy([1, 2]))
+
+
+@pytest.mark.parametrize("name", ["atleast_1d", "atleast_2d", "atleast_3d"])
+@pytest.mark.parametrize("shape", [(), (3,), (2, 3), (2, 3, 4), (1, 2, 3, 4), (0,)], ids=str)
+def test_atleast(name: str, shape: Any, device: torch.device) -> None:
+    x, a = make(shape, tb.int8, device)
+    matches(getattr(tb, name)(x), getattr(np, name)(a), device)
+    y, b = make((2,), tb.float64, device)
+    matches(getattr(tb, name)(x, y), getattr(np, name)(a, b), device)
+
+
+def test_atleast_lists_and_scalars() -> None:
+    matches(tb.atleast_2d(3.5), np.atleast_2d(3.5))
+    matches(tb.atleast_3d([1, 2]), np.atleast_3d([1, 2]))
+    assert tb.atleast_1d() == np.atleast_1d()
+
+
+# ---- editing ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "values", "axis"),
+    [((2, 3), [[1, 2, 3]], 0), ((2, 3), [[7], [8]], 1), ((2, 3), 5, None), ((), [1.5, 2], None),
+     ((0,), [1], 0)],
+    ids=str,
+)  # fmt: skip
+def test_append(
+    dtype: torch.dtype, shape: Any, values: Any, axis: Any, device: torch.device
+) -> None:
+    x, a = make(shape, dtype, device)
+    v = np.asarray(values).astype(a.dtype) if dtype != tb.bool else np.asarray(values) != 0
+    matches(tb.append(x, tb.asarray(v, device=device), axis), np.append(a, v, axis), device)
+
+
+def test_append_promotes_lists_as_numpy() -> None:
+    a = np.array([1, 2], dtype=np.int8)
+    matches(tb.append(a, [2.5]), np.append(a, [2.5]))
+    matches(tb.append(a, 1), np.append(a, 1))
+
+
+@pytest.mark.parametrize("dtype", FEW, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "obj", "values", "axis"),
+    [((5,), 2, 9, None), ((5,), -1, [7, 8], None), ((5,), 5, 0, 0), ((2, 3), 1, [7, 8, 9], 0),
+     ((2, 3), 1, 9, 1), ((2, 3), [0, 3, 3], [[1], [2]], 1), ((2, 3), slice(0, 2), 4, 1),
+     ((2, 3), [-1, 0], 6, None), ((2, 3), [2, 0, 1], [1, 2, 3], None), ((0, 3), 0, 1, 0)],
+    ids=str,
+)  # fmt: skip
+def test_insert(
+    dtype: torch.dtype, shape: Any, obj: Any, values: Any, axis: Any, device: torch.device
+) -> None:
+    x, a = make(shape, dtype, device)
+    matches(tb.insert(x, obj, values, axis), np.insert(a, obj, values, axis), device)
+
+
+@pytest.mark.parametrize("dtype", FEW, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "obj", "axis"),
+    [((5,), 2, None), ((5,), -1, 0), ((2, 3), [0, -1], 1), ((2, 3), [1, 1], 0),
+     ((2, 3), slice(None, None, 2), 1), ((2, 3), [True, False, True], 1), ((2, 3), [], None),
+     ((2, 3), np.array([5, 0]), None)],
+    ids=str,
+)  # fmt: skip
+def test_delete(dtype: torch.dtype, shape: Any, obj: Any, axis: Any, device: torch.device) -> None:
+    x, a = make(shape, dtype, device)
+    matches(tb.delete(x, obj, axis), np.delete(a, obj, axis), device)
+
+
+@pytest.mark.parametrize("dtype", FEW, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "new"),
+    [((3,), (2, 4)), ((2, 3), 4), ((2, 3), (0,)), ((0,), (2, 2)), ((), (3,))],
+    ids=str,
+)
+def test_resize(dtype: torch.dtype, shape: Any, new: Any, device: torch.device) -> None:
+    x, a = make(shape, dtype, device)
+    matches(tb.resize(x, new), np.resize(a, new), device)
+
+
+TRIMS = [
+    ([0, 0, 1, 2, 0, 3, 0], None),
+    ([0, 0, 0], None),
+    ([1, 2], None),
+    ([], None),
+    ([[0, 0, 0, 0], [0, 1, 2, 0], [0, 0, 0, 0]], None),
+    ([[0, 0, 0, 0], [0, 1, 2, 0], [0, 0, 0, 0]], 1),
+    ([[0, 0, 0, 0], [0, 1, 2, 0], [0, 0, 0, 0]], -2),
+]
+
+
+@pytest.mark.skipif(not NUMPY_2_2, reason="trim_zeros of N-d arrays (axis=) needs NumPy 2.2")
+@pytest.mark.parametrize(("values", "axis"), TRIMS, ids=str)
+@pytest.mark.parametrize("trim", ["fb", "f", "b", "BF"])
+def test_trim_zeros(values: Any, axis: Any, trim: Any) -> None:
+    a = np.asarray(values, dtype=np.float32)
+    got = tb.trim_zeros(tb.asarray(a), trim, axis)
+    matches(got, np.trim_zeros(a, trim, axis))
+
+
+def test_trim_zeros_is_a_view() -> None:
+    x = torch.tensor([0.0, 1.0, 2.0, 0.0])
+    out = tb.trim_zeros(x)
+    x.add_(10)
+    assert out.tolist() == [11.0, 12.0]
+
+
+# ---- pad --------------------------------------------------------------------------------------
+
+PAD_MODES = ["constant", "edge", "wrap", "reflect", "symmetric", "linear_ramp", "maximum",
+             "minimum", "mean", "median"]  # fmt: skip
+WIDTHS = [1, (2, 3), ((0, 1), (3, 0)), ((5, 7), (4, 6)), 0]
+
+
+@pytest.mark.parametrize("mode", PAD_MODES)
+@pytest.mark.parametrize("width", WIDTHS, ids=str)
+@pytest.mark.parametrize("dtype", [tb.int64, tb.float64, tb.uint16, tb.float32], ids=str)
+def test_pad_modes(mode: str, width: Any, dtype: torch.dtype, device: torch.device) -> None:
+    x, a = make((2, 3), dtype, device)
+    if mode in ("mean", "median", "linear_ramp") and dtype == tb.uint16:
+        pytest.skip("NumPy's rounding of unsigned means wraps below zero")
+    matches(tb.pad(x, width, mode), np.pad(a, width, mode), device)
+
+
+@pytest.mark.parametrize("mode", ["reflect", "symmetric"])
+@pytest.mark.parametrize("width", [(1, 2), (5, 9), (12, 0)], ids=str)
+@pytest.mark.parametrize("size", [1, 2, 3, 5])
+def test_pad_odd_reflections(mode: str, width: Any, size: int) -> None:
+    a = np.array([1.0, 4.0, 2.0, 8.0, 5.0])[:size]
+    expected = np.pad(a, width, mode, reflect_type="odd")
+    matches(tb.pad(tb.asarray(a), width, mode, reflect_type="odd"), expected)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "width"),
+    [({"constant_values": 7}, 2), ({"constant_values": ((1, 2), (3, 4))}, (1, 2)),
+     ({"constant_values": 2.7}, 1), ({"end_values": ((5, -1), (2, 3))}, ((2, 1), (1, 3))),
+     ({"stat_length": 1}, 2), ({"stat_length": ((1, 2), (3, 1))}, (1, 2)),
+     ({"stat_length": 10}, 1)],
+    ids=str,
+)  # fmt: skip
+@pytest.mark.parametrize("dtype", [tb.int64, tb.float64], ids=str)
+def test_pad_options(kwargs: dict[str, Any], width: Any, dtype: torch.dtype) -> None:
+    mode = {
+        "constant_values": "constant",
+        "end_values": "linear_ramp",
+        "stat_length": "mean",
+    }[next(iter(kwargs))]
+    x, a = make((3, 4), dtype, torch.device("cpu"))
+    matches(tb.pad(x, width, mode, **kwargs), np.pad(a, width, mode, **kwargs))
+
+
+def test_pad_0d_and_empty() -> None:
+    matches(tb.pad(tb.asarray(5), 2, "edge"), np.pad(np.array(5), 2, "edge"))
+    matches(tb.pad(tb.zeros((0, 2)), 1), np.pad(np.zeros((0, 2)), 1))
+    assert tb.pad(tb.zeros((2, 2)), 1, "empty").shape == (4, 4)
+
+
+# ---- bad input --------------------------------------------------------------------------------
+
+M = torch.zeros(2, 3)
+BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
+    (lambda: tb.vstack([]), ValueError, r"vstack: needs at least one array, got an empty sequence"),
+    (lambda: tb.vstack(M[0]), ValueError, None),  # an array is read along axis 0: fine
+    (
+        lambda: tb.hstack(3),
+        TypeError,
+        r"hstack: arrays to stack must be a list or tuple of arrays, got int",
+    ),
+    (
+        lambda: tb.dstack([M, torch.zeros(3, 3)]),
+        ValueError,
+        r"dstack: arrays of shapes \(2, 3, 1\), \(3, 3, 1\) \(as dstack reshapes them\) cannot be joined along axis 2",
+    ),
+    (
+        lambda: tb.column_stack([[1, 2], [1, 2, 3]]),
+        ValueError,
+        r"column_stack: arrays of shapes \(2, 1\), \(3, 1\)",
+    ),
+    (
+        lambda: tb.split(M, 2, 1),
+        ValueError,
+        r"split: an axis of size 3 does not divide into 2 equal sections; pass a divisor of the size, or use array_split",
+    ),
+    (
+        lambda: tb.array_split(M, 0),
+        ValueError,
+        r"array_split: 0 sections: the number of sections must be >= 1",
+    ),
+    (
+        lambda: tb.split(M, 1.5),
+        TypeError,
+        r"split: indices_or_sections=1.5 is neither a number of sections",
+    ),
+    (
+        lambda: tb.split(M, 1, 2),
+        AxisError,
+        r"split: axis 2 is out of bounds for an array of 2 dimension",
+    ),
+    (
+        lambda: tb.split(torch.tensor(1.0), 1),
+        AxisError,
+        r"split: axis 0 is out of bounds: x is 0-d",
+    ),
+    (
+        lambda: tb.hsplit(torch.tensor(1.0), 1),
+        ValueError,
+        r"hsplit: ary is 0-d; hsplit needs an array of at least 1 dimension",
+    ),
+    (
+        lambda: tb.vsplit(torch.zeros(3), 1),
+        ValueError,
+        r"vsplit: ary has shape \(3,\); vsplit needs at least 2 dimensions",
+    ),
+    (
+        lambda: tb.dsplit(M, 1),
+        ValueError,
+        r"dsplit: ary has shape \(2, 3\); dsplit needs at least 3 dimensions",
+    ),
+    (
+        lambda: tb.swapaxes(M, 0, 2),
+        AxisError,
+        r"swapaxes: axis 2 is out of bounds for an array of 2 dimension",
+    ),
+    (lambda: tb.swapaxes(M, 0, 1.5), TypeError, r"swapaxes: axis 1.5 is not an integer"),
+    (
+        lambda: tb.rollaxis(M, 2),
+        AxisError,
+        r"rollaxis: axis 2 is out of bounds for an array of 2 dimension",
+    ),
+    (
+        lambda: tb.rollaxis(M, 0, 3),
+        AxisError,
+        r"rollaxis: axis 3 is out of bounds for start positions \(ndim \+ 1 of them\) of 3",
+    ),
+    (
+        lambda: tb.flipud(torch.tensor(1.0)),
+        ValueError,
+        r"flipud: m is 0-d; flipud needs at least 1 dimension",
+    ),
+    (lambda: tb.rot90(M, 1, (0, 0)), ValueError, r"rot90: axes=\(0, 0\) name the same axis twice"),
+    (lambda: tb.rot90(M, 1, (0,)), ValueError, r"rot90: axes=\(0,\) must name exactly two axes"),
+    (lambda: tb.rot90(M, 1, (0, 2)), AxisError, r"rot90: axis 2 is out of bounds"),
+    (lambda: tb.rot90(M, 0.5), TypeError, r"rot90: k=0.5 is not an integer"),
+    (lambda: tb.ravel(M, "Z"), ValueError, r"ravel: order='Z' is not an order; pass 'C'"),
+    (lambda: tb.copy(M, "Z"), ValueError, r"copy: order='Z' is not an order"),
+    (
+        lambda: tb.append(M, torch.zeros(3), 0),
+        ValueError,
+        r"append: values of shape \(3,\) cannot be appended to arr of shape \(2, 3\) along axis 0",
+    ),
+    (
+        lambda: tb.insert(torch.zeros(3), 4, 1),
+        IndexError,
+        r"insert: index 4 is out of bounds for axis 0 with size 3; valid positions are in \[-3, 3\]",
+    ),
+    (
+        lambda: tb.insert(torch.zeros(3), [0, -4], 1),
+        IndexError,
+        r"insert: index -4 is out of bounds",
+    ),
+    (lambda: tb.insert(torch.zeros(3), [True], 1), TypeError, r"insert: obj is a boolean array"),
+    (
+        lambda: tb.insert(M, 1, [1, 2], 0),
+        ValueError,
+        r"insert: values of shape \(1, 2\) cannot be broadcast to the inserted block's shape \(1, 3\)",
+    ),
+    (
+        lambda: tb.insert(M, 1.5, 0),
+        TypeError,
+        r"insert: obj must have an integer dtype, got torch.float64",
+    ),
+    (
+        lambda: tb.delete(torch.zeros(3), 3),
+        IndexError,
+        r"delete: index 3 is out of bounds for axis 0 with size 3; valid indices are in \[-3, 3\)",
+    ),
+    (lambda: tb.delete(torch.zeros(3), [0, 5]), IndexError, r"delete: index 5 is out of bounds"),
+    (
+        lambda: tb.delete(torch.zeros(3), [True, False]),
+        ValueError,
+        r"delete: a boolean obj must have the axis' length 3, got shape \(2,\)",
+    ),
+    (lambda: tb.delete(M, 0, 2), AxisError, r"delete: axis 2 is out of bounds"),
+    (lambda: tb.resize(M, (2, -1)), ValueError, r"resize: new_shape \(2, -1\) has a negative size"),
+    (lambda: tb.resize(M, "3"), TypeError, r"resize: new_shape '3' is not a tuple of integers"),
+    (
+        lambda: tb.trim_zeros(torch.zeros(3), "x"),
+        ValueError,
+        r"trim_zeros: trim='x' is not allowed",
+    ),
+    (
+        lambda: tb.pad(M, 1, "nope"),
+        ValueError,
+        r"pad: mode='nope' is not supported; pass one of 'constant'",
+    ),
+    (lambda: tb.pad(M, 1, print), ValueError, r"a callable mode is not supported"),  # type: ignore[arg-type]
+    (
+        lambda: tb.pad(M, 1, "edge", constant_values=3),
+        ValueError,
+        r"pad: mode 'edge' takes no constant_values; it takes no options",
+    ),
+    (
+        lambda: tb.pad(M, 1, "mean", reflect_type="odd"),
+        ValueError,
+        r"pad: mode 'mean' takes no reflect_type; it takes stat_length",
+    ),
+    (lambda: tb.pad(M, -1), ValueError, r"pad: pad_width=-1 has negative widths; widths are >= 0"),
+    (lambda: tb.pad(M, 1.5), TypeError, r"pad: pad_width must be integers, got 1.5"),
+    (
+        lambda: tb.pad(M, ((1, 2, 3),)),
+        ValueError,
+        r"pad: pad_width=\(\(1, 2, 3\),\) does not give \(before, after\)",
+    ),
+    (
+        lambda: tb.pad(torch.zeros(0, 2), 1, "edge"),
+        ValueError,
+        r"pad: cannot extend the empty axis 0 with mode 'edge', which reads values from the array",
+    ),
+    (
+        lambda: tb.pad(M, 1, "maximum", stat_length=0),
+        ValueError,
+        r"pad: stat_length of 0 gives no maximum",
+    ),
+    (
+        lambda: tb.pad(M, 1, "reflect", reflect_type="up"),
+        ValueError,
+        r"pad: reflect_type='up'; pass 'even' or 'odd'",
+    ),
+    (lambda: tb.atleast_2d(None), TypeError, r"atleast_2d: arys\[0\] must be array data"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "match"), BAD, ids=[str(i) for i in range(len(BAD))])
+def test_bad_input_messages(
+    call: Callable[[], Any], error: type[Exception], match: str | None
+) -> None:
+    if match is None:
+        call()
+        return
+    with pytest.raises(error, match=match) as info:
+        call()
+    assert type(info.value) is not RuntimeError
+
+
+# ---- autograd: one backward per family --------------------------------------------------------
+
+FAMILIES: list[tuple[str, Callable[[torch.Tensor], torch.Tensor]]] = [
+    ("stacking", lambda x: tb.vstack([x, x * 2])),
+    ("splitting", lambda x: tb.array_split(x, 2, axis=1)[1]),
+    ("reordering", lambda x: tb.rot90(tb.fliplr(x))),
+    ("ravel", lambda x: tb.ravel(x, "F")),
+    ("atleast", tb.atleast_3d),
+    ("editing", lambda x: tb.delete(tb.insert(x, 1, 5.0, axis=1), 0, axis=0)),
+    ("resize", lambda x: tb.resize(x, (4, 4))),
+    ("trim_zeros", tb.trim_zeros),
+    ("pad", lambda x: tb.pad(x, 2, "reflect")),
+    ("pad stats", lambda x: tb.pad(x, 1, "mean")),
+    ("pad ramp", lambda x: tb.pad(x, 1, "linear_ramp")),
+]
+
+
+@pytest.mark.parametrize(("name", "fn"), FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_one_backward_per_family(name: str, fn: Callable[[torch.Tensor], torch.Tensor]) -> None:
+    base = np.arange(1.0, 7.0).reshape(2, 3)
+    x = torch.tensor(base, requires_grad=True)
+    out = fn(x)
+    weights = np.arange(out.numel(), dtype=np.float64).reshape(tuple(out.shape))
+    (out * torch.from_numpy(weights)).sum().backward()  # type: ignore[no-untyped-call]
+    assert x.grad is not None
+    # the gradient by finite differences of the same tbridge function on NumPy-made data
+    eps = 1e-6
+    expected = np.zeros_like(base)
+    for i in np.ndindex(base.shape):
+        bumped = base.copy()
+        bumped[i] += eps
+        up = (fn(torch.tensor(bumped)).numpy() * weights).sum()
+        bumped[i] -= 2 * eps
+        down = (fn(torch.tensor(bumped)).numpy() * weights).sum()
+        expected[i] = (up - down) / (2 * eps)
+    np.testing.assert_allclose(x.grad.numpy(), expected, rtol=1e-5, atol=1e-5)
