@@ -222,6 +222,38 @@ def test_quantile_methods_on_every_small_count(method: str, n: int) -> None:
     same_as_numpy(tb.quantile, np.quantile, a, q, method=method)
 
 
+LONG_SLICES = [
+    (tb.float64, (3, 301), 1),
+    (tb.int16, (301, 2), 0),
+    (tb.uint16, (600,), None),
+    (tb.float32, (2, 300, 2), (1, 2)),
+]
+
+
+def long_sample(dtype: torch.dtype, shape: tuple[int, ...]) -> np.ndarray[Any, Any]:
+    a = sample(dtype, shape, seed=9)  # small values: many ties
+    if dtype is tb.float64:
+        a[1, 7] = np.nan
+    return a
+
+
+@pytest.mark.parametrize("q", [0.5, 0.37, 1.0])
+@pytest.mark.parametrize("method", ["linear", "lower", "midpoint", "hazen", "nearest"])
+@pytest.mark.parametrize(("dtype", "shape", "axis"), LONG_SLICES, ids=str)
+def test_long_slices_select_instead_of_sorting(
+    method: str, q: float, dtype: torch.dtype, shape: tuple[int, ...], axis: Any
+) -> None:
+    """Slices longer than a sort's worth select their order statistics (torch.kthvalue and the
+    smallest value above it); ties and NaN included."""
+    a = long_sample(dtype, shape)
+    same_as_numpy(tb.quantile, np.quantile, a, q, axis=axis, method=method)
+
+
+@pytest.mark.parametrize(("dtype", "shape", "axis"), LONG_SLICES, ids=str)
+def test_median_of_long_slices(dtype: torch.dtype, shape: tuple[int, ...], axis: Any) -> None:
+    same_as_numpy(tb.median, np.median, long_sample(dtype, shape), axis=axis)
+
+
 @pytest.mark.parametrize("name", ["quantile", "percentile", "nanquantile", "nanpercentile"])
 @pytest.mark.parametrize("dtype", [tb.int16, tb.float16, tb.float32, tb.float64], ids=str)
 @pytest.mark.parametrize(
@@ -497,6 +529,26 @@ def test_histogram_matches_numpy(label: str, kwargs: dict[str, Any], dtype: torc
         )
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int16])
+def test_histogram_of_many_values_bins_them_as_numpy(dtype: Any) -> None:
+    """From 65536 values on, even bins are found arithmetically and corrected against the edges:
+    values lying exactly on edges, and NaN with an explicit range, count as in NumPy."""
+    rng = np.random.default_rng(3)
+    a = (rng.standard_normal(70000) * 10).astype(dtype)
+    edges = np.histogram_bin_edges(a, 13)
+    extra = [np.nan] if dtype != np.int16 else []
+    b = np.concatenate([a, edges.astype(dtype), extra])
+    span = (float(edges[0]), float(edges[-1]))
+    same_as_numpy(lambda x: tb.histogram(x, 13), lambda x: np.histogram(x, 13), a)
+    same_as_numpy(
+        lambda x: tb.histogram(x, 13, range=span), lambda x: np.histogram(x, 13, range=span), b
+    )
+    pts = rng.standard_normal((70000, 2)).astype(dtype)
+    same_as_numpy(
+        lambda x: tb.histogramdd(x, (7, 9))[0], lambda x: np.histogramdd(x, (7, 9))[0], pts
+    )
+
+
 @pytest.mark.parametrize("data", [[], [3.0], [2, 2, 2], [0.0, 1.0, 1.0, 4.0]], ids=repr)
 def test_histogram_of_lists_empty_and_constant_data(data: list[float]) -> None:
     same_as_numpy(lambda a: tb.histogram(a, 3), lambda a: np.histogram(a, 3), np.asarray(data))
@@ -723,7 +775,7 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.nanvar(X, ddof=1, correction=1),
             TypeError,
-            r"^var: got both correction=1 and ddof=1",
+            r"^nanvar: got both correction=1 and ddof=1",
         ),
         (lambda: tb.cumsum(X, axis=2), IndexError, r"^cumsum: axis 2 is out of bounds"),
         (lambda: tb.nancumprod("x"), TypeError, r"^nancumprod: a must be array data"),

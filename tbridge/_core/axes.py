@@ -90,8 +90,10 @@ def reduced_shape(shape: Sequence[int], dims: tuple[int, ...], keepdims: bool) -
 
 def flatten_dims(t: Tensor, dims: tuple[int, ...]) -> Tensor:
     """``t`` with ``dims`` moved last and flattened into one axis (a view where torch can)."""
-    if len(dims) == 1 and dims[0] == t.ndim - 1:
-        return t
+    if dims and dims[-1] == t.ndim - 1 and dims[-1] - dims[0] == len(dims) - 1:
+        # trailing axes already (all of them: the flattened array): a reshape at most
+        size = math.prod(t.shape[dims[0] :])
+        return t if len(dims) == 1 else t.reshape(*t.shape[: dims[0]], size)
     rest = [d for d in range(t.ndim) if d not in dims]
     size = math.prod(t.shape[d] for d in dims)
     return t.permute(*rest, *dims).reshape(*(t.shape[d] for d in rest), size)

@@ -61,7 +61,10 @@ def _tensor(x: object, caller: str, name: str = "a") -> Tensor:
 def _truth(t: Tensor, caller: str) -> bool:
     """A 0-d bool tensor as a Python bool (NumPy's answer type); meta tensors hold no data."""
     if t.device.type == "meta":
-        raise no_data(caller)
+        raise ValueError(
+            f"{caller}: the answer depends on the values, and a meta tensor holds none; call "
+            "it on tensors with data (e.g. on 'cpu')"
+        )
     return bool(t)
 
 
@@ -122,8 +125,19 @@ def isclose(
     >>> tb.isclose([1.0, 1e-9], [1.0 + 1e-9, 0.0])
     tensor([True, True])
     """
-    x, y = _inexact_pair(a, b, "isclose")
     simple = type(rtol) is float and type(atol) is float and rtol >= 0 and atol >= 0
+    if (
+        simple
+        and type(a) is Tensor
+        and type(b) is Tensor
+        and a.dtype is b.dtype
+        and a.dtype in _INEXACT
+    ):
+        try:
+            return torch.isclose(a, b, rtol, atol, equal_nan)  # type: ignore[arg-type]
+        except RuntimeError:
+            pass  # shapes or devices that do not match: the general path explains
+    x, y = _inexact_pair(a, b, "isclose")
     if simple:
         try:
             return torch.isclose(x, y, rtol, atol, equal_nan)  # type: ignore[arg-type]
@@ -169,6 +183,20 @@ def allclose(
     >>> tb.allclose([1.0, 2.0], [1.0, 2.0 + 1e-7])
     True
     """
+    if (
+        type(a) is Tensor
+        and type(b) is Tensor
+        and a.dtype is b.dtype
+        and a.dtype in _INEXACT
+        and type(rtol) is float
+        and type(atol) is float
+        and rtol >= 0
+        and atol >= 0
+    ):
+        try:
+            return torch.allclose(a, b, rtol, atol, equal_nan)
+        except (RuntimeError, NotImplementedError):
+            pass  # shapes, devices or meta tensors: the general path explains
     return _truth(isclose(a, b, rtol, atol, equal_nan).all(), "allclose")
 
 
@@ -193,6 +221,13 @@ def array_equal(a1: Tensor, a2: Tensor, equal_nan: bool = False) -> bool:
     >>> tb.array_equal([1, 2], [1.0, 2.0])
     True
     """
+    if type(a1) is Tensor and type(a2) is Tensor and a1.dtype is a2.dtype and not equal_nan:
+        if a1.shape != a2.shape:
+            return False
+        try:
+            return torch.equal(a1, a2)  # NaN differs from NaN, -0.0 equals 0.0
+        except (RuntimeError, NotImplementedError):
+            pass  # unsigned gaps, devices that differ, meta tensors: the general path
     t1 = _tensor(a1, "array_equal", "a1")
     t2 = _tensor(a2, "array_equal", "a2")
     if t1.shape != t2.shape:
@@ -224,6 +259,11 @@ def array_equiv(a1: Tensor, a2: Tensor) -> bool:
     >>> tb.array_equiv([1, 2], [[1, 2], [1, 2]])
     True
     """
+    if type(a1) is Tensor and type(a2) is Tensor and a1.dtype is a2.dtype:
+        try:
+            return _truth(torch.eq(a1, a2).all(), "array_equiv")
+        except RuntimeError:
+            pass  # shapes that do not broadcast, unsigned gaps: the general path
     t1 = _tensor(a1, "array_equiv", "a1")
     t2 = _tensor(a2, "array_equiv", "a2")
     try:
@@ -237,8 +277,8 @@ def array_equiv(a1: Tensor, a2: Tensor) -> bool:
 
 
 def _collapse_nans(
-    values: Tensor, inverse: Tensor, counts: Tensor, index: Tensor | None
-) -> tuple[Tensor, Tensor, Tensor, Tensor | None]:
+    values: Tensor, inverse: Tensor | None, counts: Tensor, index: Tensor | None
+) -> tuple[Tensor, Tensor | None, Tensor, Tensor | None]:
     """Sorted unique values with their NaNs (last, distinct) merged into one, as NumPy's
     ``equal_nan=True``: the NaN's count sums theirs, its index is the first of theirs."""
     if values.dtype not in _INEXACT or values.device.type == "meta":
@@ -255,7 +295,8 @@ def _collapse_nans(
     if index is not None:
         first = index[k] if values.dtype.is_complex else index[k:].min()
         merged_index = torch.cat([index[:k], first.reshape(1)])
-    return values[: k + 1], inverse.clamp(max=k), merged_counts, merged_index
+    merged_inverse = None if inverse is None else inverse.clamp(max=k)
+    return values[: k + 1], merged_inverse, merged_counts, merged_index
 
 
 def unique(
@@ -316,13 +357,32 @@ def unique(
     >>> counts
     tensor([1, 2])
     """
-    t = _tensor(ar, "unique", "ar")
+    t = ar if type(ar) is Tensor else _tensor(ar, "unique", "ar")
     index: Tensor | None
+    if axis is None and not (return_index or return_inverse or return_counts):
+        if not t.dtype.is_complex and not (equal_nan and t.dtype in _INEXACT):
+            try:
+                distinct: Tensor = torch.unique(t)
+            except NotImplementedError as e:
+                raise no_data("unique") from e
+            return distinct
+        if t.dtype not in _INEXACT or not equal_nan:
+            return unique_parts(t, "unique")[0]
+    counts_only = return_counts and not (return_index or return_inverse)
+    if axis is None and counts_only and not t.dtype.is_complex:
+        try:  # no inverse needed: torch counts directly
+            values, counts = torch.unique(t, return_counts=True)
+        except NotImplementedError as e:
+            raise no_data("unique") from e
+        if equal_nan:
+            values, _, counts, _ = _collapse_nans(values, None, counts, None)
+        return values, counts
     if axis is None:
         values, inverse, counts = unique_parts(t, "unique")
         index = first_indices(inverse, values.shape[0]) if return_index else None
         if equal_nan:
-            values, inverse, counts, index = _collapse_nans(values, inverse, counts, index)
+            values, merged, counts, index = _collapse_nans(values, inverse, counts, index)
+            inverse = inverse if merged is None else merged
     else:
         ax = normalize_axis(axis, t.ndim, "unique")
         if t.dtype.is_complex:
@@ -479,6 +539,18 @@ def union1d(ar1: Tensor, ar2: Tensor) -> Tensor:
     >>> tb.union1d([-1, 0, 1], [-2, 0, 2])
     tensor([-2, -1,  0,  1,  2])
     """
+    if (
+        type(ar1) is Tensor
+        and type(ar2) is Tensor
+        and ar1.dtype is ar2.dtype
+        and ar1.dtype not in _INEXACT  # (NaNs would need merging)
+    ):
+        try:
+            joined: Tensor = torch.unique(torch.cat([ar1.reshape(-1), ar2.reshape(-1)]))
+        except (RuntimeError, NotImplementedError):
+            pass  # unsigned gaps, meta tensors: the general path
+        else:
+            return joined
     t1 = _tensor(ar1, "union1d", "ar1").reshape(-1)
     t2 = _tensor(ar2, "union1d", "ar2").reshape(-1)
     dt = _common(t1, t2)

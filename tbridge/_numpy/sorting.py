@@ -22,7 +22,6 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor
 from tbridge._core.axes import normalize_axis
 from tbridge._core.values import no_data, signed_view
-from tbridge._namespace.searching import nonzero
 from tbridge._namespace.sorting import argsort, sort
 
 __all__ = ["argpartition", "argwhere", "flatnonzero", "lexsort", "partition", "sort_complex"]
@@ -70,10 +69,11 @@ def argwhere(a: Tensor, /) -> Tensor:
     tensor([[0, 1],
             [1, 0]])
     """
-    t = _tensor(a, "argwhere")
-    if t.device.type == "meta":
-        raise no_data("argwhere")
-    return torch.argwhere(signed_view(t))
+    t = a if type(a) is Tensor else _tensor(a, "argwhere")
+    try:
+        return torch.argwhere(signed_view(t))
+    except NotImplementedError as e:  # a meta tensor
+        raise no_data("argwhere") from e
 
 
 def flatnonzero(a: Tensor, /) -> Tensor:
@@ -103,7 +103,11 @@ def flatnonzero(a: Tensor, /) -> Tensor:
     >>> tb.flatnonzero([[0, 1], [2, 0]])
     tensor([1, 2])
     """
-    return nonzero(_tensor(a, "flatnonzero").reshape(-1))[0]
+    t = a if type(a) is Tensor else _tensor(a, "flatnonzero")
+    try:
+        return torch.nonzero(signed_view(t).reshape(-1)).reshape(-1)
+    except NotImplementedError as e:  # a meta tensor
+        raise no_data("flatnonzero") from e
 
 
 def _check_kth(kth: object, size: int, caller: str) -> None:
@@ -197,6 +201,10 @@ def partition(
     >>> tb.partition([3, 4, 2, 1], 2)[2]
     tensor(3)
     """
+    if type(a) is Tensor and type(kth) is int and type(axis) is int and a.ndim and order is None:
+        size = a.shape[axis] if -a.ndim <= axis < a.ndim else 0
+        if -size <= kth < size and kind == "introselect":
+            return sort(a, axis)
     t, ax = _partition_args(a, kth, axis, kind, order, "partition")
     return sort(t, ax)
 
@@ -245,6 +253,10 @@ def argpartition(
     >>> tb.argpartition([3, 4, 2, 1], 2)[2]
     tensor(0)
     """
+    if type(a) is Tensor and type(kth) is int and type(axis) is int and a.ndim and order is None:
+        size = a.shape[axis] if -a.ndim <= axis < a.ndim else 0
+        if -size <= kth < size and kind == "introselect":
+            return argsort(a, axis)
     t, ax = _partition_args(a, kth, axis, kind, order, "argpartition")
     return argsort(t, ax)
 

@@ -30,13 +30,13 @@ import math
 import operator
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Final, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
 
 import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, is_python_scalar, write_out
+from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.axes import (
     AxisLike,
     flatten_dims,
@@ -45,12 +45,13 @@ from tbridge._core.axes import (
     normalize_axis,
     reduced_shape,
 )
-from tbridge._core.dtypes import DTypeLike, default_float_dtype
+from tbridge._core.dtypes import DTypeLike, default_float_dtype, numpy_dtype_of
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.values import no_data, signed_view
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, ordered
 from tbridge._namespace.searching import argmax, argmin, searchsorted
 from tbridge._namespace.statistical import (
+    correction_of,
     cumulate,
     dtype_arg,
     floating,
@@ -121,6 +122,17 @@ _REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, t
 _INEXACT: Final = _REAL_FLOATS | {torch.complex64, torch.complex128}
 _F64: Final = torch.float64
 _REAL_OF_C: Final = {torch.complex64: torch.float32, torch.complex128: torch.float64}
+#: the dtypes cov/corrcoef keep (NumPy computes them in at least float64)
+_DOUBLE: Final = frozenset({torch.float64, torch.complex128})
+#: dtypes whose cumsum/cumprod torch gives in NumPy's dtype (int64 for int64, the input's for
+#: floating input); the others accumulate through tbridge.cumulative_sum's dtype rules.
+_NATIVE_ACCUMULATION: Final = _INEXACT | {torch.int64}
+#: integer dtypes torch.bincount counts as they are.
+#: up to this many bins, digitize checks their order on the host.
+_HOST_CHECK_MAX: Final = 64
+_BINCOUNT_NATIVE: Final = frozenset(
+    {torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64}
+)
 
 #: Hyndman and Fan's continuous sample quantiles, by NumPy's names: (alpha, beta) of the
 #: plotting position ``p(k) = (k - alpha) / (n + 1 - alpha - beta)``.
@@ -204,9 +216,28 @@ def ptp(
 # ---- cumulative forms ----------------------------------------------------------------------
 
 
+def _filled(t: Tensor, nan: Tensor | None, fill: float) -> Tensor:
+    """``t`` with its NaNs (``nan``, computed when None) replaced by ``fill``: one
+    ``torch.nan_to_num`` kernel for real data off the autograd graph (its derivative is zero at
+    infinities), else a select."""
+    if not t.requires_grad and t.dtype in _REAL_FLOATS:
+        return torch.nan_to_num(t, fill, math.inf, -math.inf)
+    return torch.where(torch.isnan(t) if nan is None else nan, fill, t)
+
+
+def _all(mask: Tensor, axis: int | None = None, keepdims: bool = False) -> Tensor:
+    """``mask.all(axis)``; for large masks as a uint8 minimum, a kernel several times faster
+    (torch's all over one axis of a bool tensor is not vectorized)."""
+    if mask.numel() < _ARITHMETIC_BINS_MIN:
+        return mask.all() if axis is None else mask.all(axis, keepdims)
+    flags = mask.view(torch.uint8)
+    return (flags.amin() if axis is None else flags.amin(axis, keepdims)).bool()
+
+
 def _nan_filled(t: Tensor, fill: float) -> Tensor:
-    mask = _nan_mask(t)
-    return t if mask is None else torch.where(mask, fill, t)
+    """``t`` with NaN replaced by ``fill`` (complex values holding NaN in either part too);
+    integer and bool tensors as they are."""
+    return _filled(t, None, fill) if t.dtype in _INEXACT else t
 
 
 def cumsum(
@@ -245,9 +276,11 @@ def cumsum(
     >>> tb.cumsum([[1, 2], [3, 4]])
     tensor([ 1,  3,  6, 10])
     """
-    if type(a) is Tensor and dtype is None and out is None and type(axis) is int and a.ndim:
+    if type(a) is Tensor and dtype is None and out is None and a.dtype in _NATIVE_ACCUMULATION:
         try:
-            if a.dtype in _REAL_FLOATS or a.dtype in (torch.int64, torch.float64):
+            if axis is None:
+                return torch.cumsum(a.reshape(-1), 0)
+            if type(axis) is int and a.ndim:
                 return torch.cumsum(a, axis)
         except IndexError:
             pass  # a bad axis: the slow path explains
@@ -298,9 +331,11 @@ def cumprod(
     >>> tb.cumprod([1, 2, 3, 4])
     tensor([ 1,  2,  6, 24])
     """
-    if type(a) is Tensor and dtype is None and out is None and type(axis) is int and a.ndim:
+    if type(a) is Tensor and dtype is None and out is None and a.dtype in _NATIVE_ACCUMULATION:
         try:
-            if a.dtype in _REAL_FLOATS or a.dtype in (torch.int64, torch.float64):
+            if axis is None:
+                return torch.cumprod(a.reshape(-1), 0)
+            if type(axis) is int and a.ndim:
                 return torch.cumprod(a, axis)
         except IndexError:
             pass  # a bad axis: the slow path explains
@@ -578,6 +613,40 @@ def nanmean(
     return mean(t, axis, None, out, keepdims, where=_not_nan(t, where, "nanmean"))
 
 
+def _nan_moment(
+    t: Tensor,
+    axis: object,
+    out: Tensor | None,
+    ddof: object,
+    correction: object,
+    keepdims: bool,
+    root: bool,
+    caller: str,
+) -> Tensor:
+    """nanvar/nanstd of real floating data: the mean of the non-NaN values from torch.nanmean,
+    deviations with the NaNs zeroed before squaring (so they take no part, in the gradient
+    either), divided by the count minus ``ddof`` (NaN where that is <= 0)."""
+    c = correction_of(correction, ddof, caller)
+    dims = normalize_axes(axis, t.ndim, caller)
+    if not dims:  # each element alone: a sample of one, or of none where NaN
+        t, dims = t.unsqueeze(-1), (t.ndim,)
+        keep = False
+    else:
+        keep = keepdims
+    if c == 0 and not t.requires_grad:
+        # no gradient to keep clean of NaN: the mean square deviation, NaNs skipped by nanmean
+        dev = t - torch.nanmean(t, dims, keepdim=True)
+        moment = torch.nanmean(dev * dev, dims, keepdim=keep)
+        return write_out(moment.sqrt() if root else moment, out, caller)
+    nan = torch.isnan(t)
+    dev = (t - torch.nanmean(t, dims, keepdim=True)).masked_fill(nan, 0)
+    count = math.prod(t.shape[d] for d in dims) - nan.sum(dims, keepdim=keep)
+    moment = (dev * dev).sum(dims, keepdim=keep) / (count - c)
+    if c > 0:  # 0 / 0 is NaN already; a negative divisor needs the standard's NaN
+        moment = moment.masked_fill(count <= c, math.nan)
+    return write_out(moment.sqrt() if root else moment, out, caller)
+
+
 def nanvar(
     a: Tensor,
     /,
@@ -631,6 +700,8 @@ def nanvar(
     tensor(1., dtype=torch.float64)
     """
     t = _tensor(a, "nanvar")
+    if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
+        return _nan_moment(t, axis, out, ddof, correction, keepdims, False, "nanvar")
     return var(
         t,
         axis,
@@ -696,6 +767,8 @@ def nanstd(
     tensor(1., dtype=torch.float64)
     """
     t = _tensor(a, "nanstd")
+    if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
+        return _nan_moment(t, axis, out, ddof, correction, keepdims, True, "nanstd")
     return std(
         t,
         axis,
@@ -722,12 +795,26 @@ def _nan_extreme(
     where: object,
     caller: str,
 ) -> Tensor:
-    t = _tensor(a, caller)
-    nan = _nan_mask(t)
-    if nan is None:
+    t = a if type(a) is Tensor else _tensor(a, caller)
+    if t.dtype not in _INEXACT:
         return reduce(t, axis, out, keepdims, initial, where)
+    nan = torch.isnan(t)
     fill = -math.inf if reduce is amax else math.inf
-    result = reduce(t.masked_fill(nan, fill), axis, None, keepdims, initial, where)
+    if initial is None and where is True and (axis is None or type(axis) is int) and t.ndim:
+        # the common call, straight to torch: the reduction, then NaN for all-NaN slices
+        fn = torch.amax if reduce is amax else torch.amin
+        try:
+            filled = _filled(t, nan, fill)
+            if axis is None:
+                result = fn(filled)
+                all_nan = _all(nan)
+            else:
+                result = fn(filled, axis, keepdims)
+                all_nan = _all(nan, axis, keepdims)
+            return write_out(result.masked_fill(all_nan, math.nan), out, caller)
+        except (RuntimeError, IndexError):
+            pass  # empty, complex or a bad axis: the general path explains
+    result = reduce(_filled(t, nan, fill), axis, None, keepdims, initial, where)
     if initial is None:  # an all-NaN slice is NaN (with initial, it is initial, as NumPy)
         skipped = nan if where is True else nan | ~_tensor(where, caller, "where").expand(t.shape)
         dims = normalize_axes(axis, t.ndim, caller)
@@ -841,20 +928,32 @@ def _nan_arg(
     keepdims: bool,
     caller: str,
 ) -> Tensor:
-    t = _tensor(a, caller)
-    nan = _nan_mask(t)
-    if nan is None:
+    t = a if type(a) is Tensor else _tensor(a, caller)
+    if t.dtype not in _INEXACT:
         return fn(t, axis, out, keepdims=keepdims)
-    all_nan = nan.all() if axis is None else nan.all(normalize_axis(axis, t.ndim, caller))
-    if t.device.type != "meta" and t.numel() and bool(all_nan.any()):
+    nan = torch.isnan(t)
+    if t.is_meta or not t.numel():
+        all_nan = None
+    elif axis is None:
+        all_nan = _all(nan)
+    else:
+        dim = normalize_axis(axis, t.ndim, caller)
+        all_nan = _all(nan, dim).any() if t.shape[dim] else None
+    if all_nan is not None and bool(all_nan):
         raise ValueError(
             f"{caller}: All-NaN slice encountered: a slice along "
             f"{'the flattened array' if axis is None else f'axis {axis}'} holds only NaN, "
             f"which has no {'largest' if fn is argmax else 'smallest'} value; drop or fill the "
             "NaNs first (tb.nan_to_num)"
         )
-    fill = -math.inf if fn is argmax else math.inf
-    return fn(t.masked_fill(nan, fill), axis, out, keepdims=keepdims)
+    filled = _filled(t, nan, -math.inf if fn is argmax else math.inf)
+    if out is None and t.ndim:
+        try:  # straight to torch (the namespace's argmax checks what is checked above)
+            raw = torch.argmax if fn is argmax else torch.argmin
+            return raw(filled, axis, keepdims)
+        except (RuntimeError, IndexError):
+            pass  # empty: the namespace function explains
+    return fn(filled, axis, out, keepdims=keepdims)
 
 
 def nanargmax(
@@ -961,57 +1060,101 @@ def _back(values: Tensor, t: Tensor) -> Tensor:
     return values.to(t.dtype)
 
 
-def _order_stats(flat: Tensor, ks: list[int]) -> Tensor:
+#: The methods torch.quantile/nanquantile implement (with NumPy's positions and lerp).
+_TORCH_METHODS: Final = frozenset({"linear", "lower", "higher", "midpoint", "nearest"})
+#: dtypes whose values float64 holds exactly, so torch's quantile may compute in floating point.
+_EXACT_IN_FLOAT: Final = frozenset(
+    {
+        torch.float32,
+        torch.float64,
+        torch.bool,
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.uint8,
+        torch.uint16,
+        torch.uint32,
+    }
+)
+#: the dtypes the quick quantile path reads as they are
+_SINGLE_DOUBLE: Final = frozenset({torch.float32, torch.float64})
+#: torch.quantile refuses larger input (it sorts a copy).
+_TORCH_QUANTILE_MAX: Final = 1 << 24
+#: Up to this many values per slice, one sort selects every order statistic; above it,
+#: selection (``torch.kthvalue``) costs less than sorting.
+_SORT_MAX: Final = 256
+
+
+def _order_stats(flat: Tensor, ks: list[int]) -> tuple[Tensor, Tensor | None]:
     """The ``ks``-th smallest values (0-based) along the last axis of a real tensor, stacked
-    last. A few order statistics are selected (``torch.kthvalue``); more take one sort."""
+    last, and for floating data whether each slice holds a NaN (``(..., 1)``; NaN orders last).
+
+    Short slices, or many statistics, take one sort. Otherwise each distinct ``k`` is one
+    ``torch.kthvalue``, except ``k + 1`` next to a selected ``k`` (linear interpolation's pair):
+    it is ``k``'s value again when enough values tie with it, else the smallest value above it,
+    two passes where a second selection would be a sort-like one.
+    """
+    floating = flat.dtype.is_floating_point
+    m = flat.shape[-1]
     distinct = sorted(set(ks))
-    if len(distinct) <= 2:
-        picked = {k: torch.kthvalue(flat, k + 1, -1).values for k in distinct}
-        return torch.stack([picked[k] for k in ks], -1)
-    ordered_values = torch.sort(flat, -1).values
-    return ordered_values[..., ks]
+    if m <= _SORT_MAX or len(distinct) > 2:
+        ordered_values = torch.sort(flat, -1).values
+        stats = ordered_values[..., ks]
+        return stats, (ordered_values[..., -1:].isnan() if floating else None)
+    picked: dict[int, Tensor] = {}
+    for k in distinct:
+        if k - 1 in picked:
+            below = picked[k - 1].unsqueeze(-1)
+            ties = (flat <= below).sum(-1)
+            top = math.inf if floating else torch.iinfo(flat.dtype).max
+            above = torch.where(flat > below, flat, top)
+            picked[k] = torch.where(ties > k, picked[k - 1], above.amin(-1))
+        else:
+            picked[k] = torch.kthvalue(flat, k + 1, -1).values
+    stats = torch.stack([picked[k] for k in ks], -1)
+    return stats, (flat.amax(-1, keepdim=True).isnan() if floating else None)
 
 
-def _positions(n: Tensor, q: Tensor, method: str) -> tuple[Tensor, Tensor, Tensor | None]:
-    """Hyndman and Fan's sample quantile ``q`` of ``n`` sorted values (float64 tensors that
-    broadcast): the 0-based order statistics below and above it and the weight of the upper one
-    (None for the methods that pick one order statistic)."""
-    if method in _CONTINUOUS or method == "linear":
+#: floor, ceil, round-half-to-even and select, on Python floats and on tensors: the sample
+#: quantile positions below are written once for both.
+_HOST: Final = (math.floor, math.ceil, round, lambda c, a, b: a if c else b)
+_DEVICE: Final = (torch.floor, torch.ceil, torch.round, torch.where)
+
+
+def _positions(n: Any, q: Any, method: str, ops: Any) -> tuple[Any, Any, Any]:
+    """Hyndman and Fan's sample quantile ``q`` of ``n`` sorted values (Python floats, or float64
+    tensors that broadcast, with ``ops`` to match): the 0-based order statistics below and above
+    it, unclipped, and the weight of the upper one (None for the methods that pick one)."""
+    floor, ceil, rnd, pick = ops
+    if method == "linear" or method in _CONTINUOUS:
         if method == "linear":
             v = (n - 1) * q
         else:
             alpha, beta = _CONTINUOUS[method]
             v = n * q + (alpha + q * (1 - alpha - beta)) - 1
-        lo = torch.floor(v)
-        gamma: Tensor | None = v - lo
-        hi = lo + 1
-    elif method == "midpoint":
+        lo = floor(v)
+        return lo, lo + 1, v - lo
+    if method == "midpoint":
         v = (n - 1) * q
-        lo, hi = torch.floor(v), torch.ceil(v)
-        gamma = torch.where(lo == hi, 0.0, 0.5).to(_F64)
-    elif method == "averaged_inverted_cdf":
+        lo, hi = floor(v), ceil(v)
+        return lo, hi, pick(lo == hi, 0.0, 0.5)
+    if method == "averaged_inverted_cdf":
         v = n * q - 1
-        lo = torch.floor(v)
-        hi = lo + 1
-        gamma = torch.where(v == lo, 0.5, 1.0).to(_F64)  # average at a jump of the CDF
-    else:
-        if method == "lower":
-            lo = torch.floor((n - 1) * q)
-        elif method == "higher":
-            lo = torch.ceil((n - 1) * q)
-        elif method == "nearest":
-            lo = torch.round((n - 1) * q)  # ties to even, as np.around
-        elif method == "inverted_cdf":
-            lo = torch.ceil(n * q) - 1
-        else:  # closest_observation: the nearest order statistic, ties to the even one
-            p = n * q - 0.5
-            j = torch.floor(p)
-            lo = torch.where((p == j) & (torch.remainder(j, 2) == 0), j, j + 1) - 1
-        hi, gamma = lo, None
-    top = torch.clamp(n - 1, min=0)
-    lo = torch.minimum(torch.clamp(lo, min=0), top)
-    hi = torch.minimum(torch.clamp(hi, min=0), top)
-    return lo.to(torch.int64), hi.to(torch.int64), gamma
+        lo = floor(v)
+        return lo, lo + 1, pick(v == lo, 0.5, 1.0)  # average at a jump of the CDF
+    if method == "lower":
+        lo = floor((n - 1) * q)
+    elif method == "higher":
+        lo = ceil((n - 1) * q)
+    elif method == "nearest":
+        lo = rnd((n - 1) * q)  # ties to even, as np.around
+    elif method == "inverted_cdf":
+        lo = ceil(n * q) - 1
+    else:  # closest_observation: the nearest order statistic, ties to the even one
+        p = n * q - 0.5
+        j = floor(p)
+        lo = pick((p == j) & (j % 2 == 0), j, j + 1) - 1
+    return lo, lo, None
 
 
 def _check_method(method: str, caller: str) -> None:
@@ -1022,16 +1165,18 @@ def _check_method(method: str, caller: str) -> None:
         )
 
 
-def _q_tensor(
+def _q_values(
     q: object, caller: str, scale: float
-) -> tuple[Tensor, torch.dtype | None, Scalar | None]:
-    """``q`` as a float64 tensor on the CPU divided by ``scale``, checked to lie in [0, 1]; the
+) -> tuple[list[float], tuple[int, ...], torch.dtype | None, Scalar | None]:
+    """``q`` divided by ``scale`` as Python floats (checked to lie in [0, 1]) and its shape; the
     dtype it promotes with (None for a Python scalar) and the Python scalar itself (weak, as in
-    NumPy 2; a percentile divided by 100 is a float)."""
-    if isinstance(q, (bool, int, float)) and is_python_scalar(q):
-        qt = torch.tensor(float(q), dtype=_F64) / scale
-        strong = None
-        weak: Scalar | None = q if scale == 1 else float(q) / scale
+    NumPy 2; a percentile divided by 100 is a float). q is read on the host: its values decide
+    which order statistics to select."""
+    shape: tuple[int, ...] = ()
+    if type(q) is float or type(q) is int or type(q) is bool:
+        values = [q / scale]
+        strong: torch.dtype | None = None
+        weak: Scalar | None = q if scale == 1 else q / scale
     elif isinstance(q, complex):
         raise TypeError(f"{caller}: q={q!r} is complex; pass real quantiles")
     else:
@@ -1043,15 +1188,16 @@ def _q_tensor(
         strong, weak = raw.dtype, None
         if scale != 1 and kind_rank(strong) < 2:
             strong = _F64  # an integer q divided by 100 is float64 in NumPy
-        qt = raw.detach().to("cpu", _F64) / scale
-    if qt.numel() and not bool(((qt >= 0) & (qt <= 1)).all()):
+        values = [v / scale for v in raw.detach().reshape(-1).tolist()]
+        shape = tuple(raw.shape)
+    if not all(0 <= v <= 1 for v in values):
         what = (
             "Percentiles must be in the range [0, 100]"
             if scale == 100
             else "Quantiles must be in the range [0, 1]"
         )
         raise ValueError(f"{caller}: {what}, got q={q!r}; pass values within it")
-    return qt, strong, weak
+    return values, shape, strong, weak
 
 
 def _quantile_dtype(
@@ -1064,6 +1210,84 @@ def _quantile_dtype(
     if strong is not None:
         return promote(t.dtype, strong)
     return scalar_result(t.dtype, weak)
+
+
+def _fixed_count(
+    flat: Tensor, t: Tensor, qs: list[float], method: str, work: torch.dtype
+) -> Tensor:
+    """Quantiles ``(..., len(qs))`` of slices that all count ``m`` values (positions computed on
+    the host, in the float64 arithmetic NumPy uses)."""
+    m = flat.shape[-1]
+    los, his, gammas = [], [], []
+    for qv in qs:
+        lo, hi, gamma = _positions(m, qv, method, _HOST)
+        los.append(min(max(int(lo), 0), m - 1))
+        his.append(min(max(int(hi), 0), m - 1))
+        gammas.append(gamma)
+    picking = gammas[0] is None
+    stats, has_nan = _order_stats(flat, los if picking else los + his)
+    nq = len(qs)
+    if picking:
+        result = _back(stats, t)
+    else:
+        lo_v = _back(stats[..., :nq], t).to(work)
+        hi_v = _back(stats[..., nq:], t).to(work)
+        weight = (
+            float(gammas[0]) if nq == 1 else torch.tensor(gammas, dtype=work, device=flat.device)
+        )
+        result = torch.lerp(lo_v, hi_v, weight)
+    if has_nan is not None and result.dtype.is_floating_point:
+        result = result.masked_fill(has_nan, math.nan)  # a slice holding NaN has NaN quantiles
+    return result
+
+
+def _counted(flat: Tensor, t: Tensor, qs: list[float], method: str, work: torch.dtype) -> Tensor:
+    """Quantiles ``(..., len(qs))`` of the non-NaN values of each slice (its own count)."""
+    nan = torch.isnan(flat)
+    counts = flat.shape[-1] - nan.sum(-1, keepdim=True)  # (..., 1)
+    n = counts.to(_F64)
+    q = torch.tensor(qs, dtype=_F64, device=flat.device)
+    lo, hi, gamma = _positions(n, q, method, _DEVICE)  # (..., nq)
+    top = (counts - 1).clamp(min=0)
+    lo_i = torch.minimum(lo.to(torch.int64).clamp(min=0), top)
+    ordered_values = torch.sort(flat, -1).values  # NaN last
+    lo_v = _back(ordered_values.gather(-1, lo_i), t).to(work)
+    if gamma is None:
+        result = lo_v
+    else:
+        hi_i = torch.minimum(hi.to(torch.int64).clamp(min=0), top)
+        hi_v = _back(ordered_values.gather(-1, hi_i), t).to(work)
+        result = torch.lerp(lo_v, hi_v, gamma.to(work))
+    return result.masked_fill(counts == 0, math.nan)  # an all-NaN slice
+
+
+def _quick_quantile(
+    t: Tensor, q: float, axis: int | None, method: str, keepdims: bool, skip_nan: bool
+) -> Tensor | None:
+    """One quantile of float32/float64 data over one axis or all of them (the common call),
+    with few kernels: torch's nanquantile for the nan forms; for the others, a sort of short
+    slices and the two order statistics read as views. None when the call is not that."""
+    if skip_nan:
+        if method not in _TORCH_METHODS or not t.numel() or t.numel() > _TORCH_QUANTILE_MAX:
+            return None
+        return torch.nanquantile(t, q, axis, keepdims, interpolation=method)
+    if method not in _METHODS:
+        return None
+    flat = t.reshape(-1) if axis is None else t if axis in (-1, t.ndim - 1) else t.movedim(axis, -1)
+    m = flat.shape[-1]
+    if not 0 < m <= _SORT_MAX:
+        return None
+    lo, hi, gamma = _positions(m, q, method, _HOST)
+    lo, hi = min(max(int(lo), 0), m - 1), min(max(int(hi), 0), m - 1)
+    ordered_values = torch.sort(flat, -1).values
+    result = ordered_values.select(-1, lo)
+    if gamma is not None and hi != lo:
+        result = torch.lerp(result, ordered_values.select(-1, hi), float(gamma))
+    last = ordered_values.select(-1, -1)  # NaN sorts last: a slice holding NaN has NaN quantiles
+    result = torch.where(last.isnan(), last, result)
+    if keepdims:
+        result = result.reshape([1] * t.ndim) if axis is None else result.unsqueeze(axis)
+    return result
 
 
 def _quantile_core(
@@ -1079,57 +1303,53 @@ def _quantile_core(
     caller: str,
 ) -> Tensor:
     """quantile/percentile and their nan forms: ``q``'s shape, then the reduced shape."""
+    if (
+        type(a) is Tensor
+        and (type(q) is float or type(q) is int)
+        and a.dtype in _SINGLE_DOUBLE
+        and a.ndim
+        and 0 <= q <= scale
+        and (axis is None or (type(axis) is int and -a.ndim <= axis < a.ndim))
+    ):
+        quick = _quick_quantile(a, q / scale, axis, method, keepdims, skip_nan)
+        if quick is not None:
+            return write_out(quick, out, caller)
     _check_method(method, caller)
-    t = _tensor(a, caller)
-    qt, strong, weak = _q_tensor(q, caller, scale)
+    t = a if type(a) is Tensor else _tensor(a, caller)
+    qs, qshape, strong, weak = _q_values(q, caller, scale)
     dt = _quantile_dtype(t, strong, weak, method)
     src = _orderable(t, caller)
     dims = normalize_axes(axis, t.ndim, caller)
     flat = flatten_dims(src, dims) if dims else src.unsqueeze(-1)
-    m = flat.shape[-1]
-    qs = qt.reshape(-1)
     work = dt if dt in _REAL_FLOATS else _F64  # interpolate in floating point
-    nan = _nan_mask(flat) if skip_nan else None
-    if nan is None:
-        n = torch.tensor(float(m), dtype=_F64)
-        lo_t, hi_t, gamma = _positions(n, qs, method)
-        if m == 0:
-            shape = [len(qs), *flat.shape[:-1]]
-            result = torch.full(shape, math.nan, dtype=work, device=t.device)
-        else:
-            lo_i, hi_i = lo_t.tolist(), hi_t.tolist()
-            stats = _order_stats(flat, lo_i + hi_i if gamma is not None else lo_i)
-            lo_v = stats[..., : len(qs)]
-            if gamma is None:
-                result = _back(lo_v, t)
-            else:
-                hi_v = stats[..., len(qs) :]
-                g = gamma.to(t.device, work)
-                result = torch.lerp(_back(lo_v, t).to(work), _back(hi_v, t).to(work), g)
-            if flat.dtype in _INEXACT:  # any NaN in a slice makes its quantile NaN
-                has_nan = torch.isnan(flat).any(-1, keepdim=True)
-                if result.dtype in _INEXACT:
-                    result = result.masked_fill(has_nan, math.nan)
-            result = result.movedim(-1, 0)
+    m = flat.shape[-1]
+    kept_shape = reduced_shape(t.shape, dims, keepdims)
+    if (
+        skip_nan
+        and flat.numel()
+        and qs
+        and method in _TORCH_METHODS
+        and work in (torch.float32, torch.float64)
+        and t.dtype in _EXACT_IN_FLOAT
+        and flat.numel() <= _TORCH_QUANTILE_MAX
+    ):
+        # torch's own nanquantile sorts, counts and interpolates as NumPy does for these methods
+        x = flat if flat.dtype == work else flat.to(work)
+        qv = qs[0] if not qshape else torch.tensor(qs, dtype=work, device=flat.device)
+        result = torch.nanquantile(x, qv, -1, interpolation=method)
+        result = result.reshape([*qshape, *kept_shape])
+        if result.dtype != dt:
+            result = result.to(dt)
+        return write_out(result, out, caller)
+    if m == 0 or not qs:
+        result = torch.full((*flat.shape[:-1], len(qs)), math.nan, dtype=work, device=t.device)
+    elif skip_nan and flat.dtype.is_floating_point:
+        result = _counted(flat, t, qs, method, work)
     else:
-        counts = (~nan).sum(-1, keepdim=True).to(_F64)  # (..., 1)
-        lo_t, hi_t, gamma = _positions(counts, qs.to(t.device), method)  # (..., nq)
-        if m == 0:
-            shape = [len(qs), *flat.shape[:-1]]
-            result = torch.full(shape, math.nan, dtype=work, device=t.device)
-        else:
-            ordered_values = torch.sort(flat, -1).values  # NaN last
-            lo_v = _back(ordered_values.gather(-1, lo_t), t).to(work)
-            if gamma is None:
-                result = lo_v
-            else:
-                hi_v = _back(ordered_values.gather(-1, hi_t), t).to(work)
-                result = torch.lerp(lo_v, hi_v, gamma.to(work))
-            result = result.masked_fill(counts == 0, math.nan).movedim(-1, 0)
-    kept_shape = (
-        reduced_shape(t.shape, dims, True) if keepdims else reduced_shape(t.shape, dims, False)
+        result = _fixed_count(flat, t, qs, method, work)
+    result = (result.squeeze(-1) if not qshape else result.movedim(-1, 0)).reshape(
+        [*qshape, *kept_shape]
     )
-    result = result.reshape([*qt.shape, *kept_shape])
     if result.dtype != dt:
         result = result.to(dt)
     return write_out(result, out, caller)
@@ -1372,17 +1592,37 @@ def _no_weights(weights: object, caller: str) -> None:
 def _median_core(
     a: object, axis: object, out: Tensor | None, keepdims: bool, skip_nan: bool, caller: str
 ) -> Tensor:
-    t = _tensor(a, caller)
-    dims = normalize_axes(axis, t.ndim, caller)
+    if (
+        not skip_nan
+        and type(a) is Tensor
+        and a.dtype in _SINGLE_DOUBLE
+        and a.ndim
+        and (axis is None or (type(axis) is int and -a.ndim <= axis < a.ndim))
+    ):  # the common call: a sort of short slices, the middle values read as views
+        flat = a.reshape(-1) if axis is None else a.movedim(axis, -1)
+        m = flat.shape[-1]
+        if 0 < m <= _SORT_MAX:
+            ordered_values = torch.sort(flat, -1).values
+            lo_k, hi_k = (m - 1) // 2, m // 2
+            result = ordered_values.select(-1, lo_k)
+            if hi_k != lo_k:
+                result = (result + ordered_values.select(-1, hi_k)) / 2
+            last = ordered_values.select(-1, -1)  # NaN sorts last
+            result = torch.where(last.isnan(), last, result)
+            if keepdims:
+                result = result.reshape([1] * a.ndim) if axis is None else result.unsqueeze(axis)
+            return write_out(result, out, caller)
+    t = a if type(a) is Tensor else _tensor(a, caller)
     if t.dtype.is_complex:
         raise TypeError(
             f"{caller}: complex input is not supported (torch cannot order complex values); "
             "take the median of tb.real(a) and tb.imag(a) separately"
         )
-    if skip_nan and t.dtype in _INEXACT:
+    if skip_nan and t.dtype.is_floating_point:
         return _quantile_core(
             t, 0.5, axis, out, "midpoint", keepdims, skip_nan=True, scale=1.0, caller=caller
         )
+    dims = normalize_axes(axis, t.ndim, caller)
     dt = t.dtype if t.dtype in _REAL_FLOATS else default_float_dtype()
     work = torch.float32 if dt in (torch.float16, torch.bfloat16) else dt
     src = _orderable(t, caller)
@@ -1392,12 +1632,13 @@ def _median_core(
         result = torch.full(flat.shape[:-1], math.nan, dtype=dt, device=t.device)
     else:
         lo_k, hi_k = (m - 1) // 2, m // 2
-        stats = _order_stats(flat, [lo_k, hi_k])
+        stats, has_nan = _order_stats(flat, [lo_k, hi_k])
         lo = _back(stats[..., 0], t).to(work)
         result = lo if lo_k == hi_k else (lo + _back(stats[..., 1], t).to(work)) / 2
-        if flat.dtype in _INEXACT:
-            result = result.masked_fill(torch.isnan(flat).any(-1), math.nan)
-        result = result.to(dt)
+        if has_nan is not None:
+            result = result.masked_fill(has_nan.squeeze(-1), math.nan)
+        if result.dtype != dt:
+            result = result.to(dt)
     return write_out(kept(result, t.shape, dims, keepdims), out, caller)
 
 
@@ -1539,6 +1780,23 @@ def average(
     >>> tb.average([1.0, 2.0, 4.0], weights=[1, 1, 2])
     tensor(2.7500, dtype=torch.float64)
     """
+    if (
+        type(a) is Tensor
+        and type(weights) is Tensor
+        and axis is None
+        and not returned
+        and not keepdims
+        and a.dtype is weights.dtype
+        and a.dtype in _INEXACT
+        and a.shape == weights.shape
+    ):
+        total = weights.sum()
+        if a.device.type != "meta" and not total:
+            raise ZeroDivisionError(
+                "average: weights sum to zero along an averaged axis, so they cannot be "
+                "normalized; pass weights with a non-zero sum"
+            )
+        return (a * weights).sum() / total
     t = _tensor(a, "average")
     dims = normalize_axes(axis, t.ndim, "average")
     if weights is None:
@@ -1571,17 +1829,20 @@ def average(
             )
         order = sorted(range(len(given)), key=lambda i: given[i])
         w = w.permute(*order).reshape([t.shape[d] if d in given else 1 for d in range(t.ndim)])
-    w = w.to(dt)
-    scl = w.expand(t.shape).sum(dims, keepdim=keepdims) if dims else w.expand(t.shape)
-    if scl.device.type != "meta" and scl.numel() and bool((scl == 0).any()):
+    if w.dtype != dt:
+        w = w.to(dt)
+    # the weights' sums, over the averaged axes of the (broadcastable) weights
+    scl = w.sum(dims, keepdim=True) if dims else w
+    if scl.device.type != "meta" and scl.numel() and not bool(scl.all()):
         raise ZeroDivisionError(
             "average: weights sum to zero along an averaged axis, so they cannot be "
             "normalized; pass weights with a non-zero sum"
         )
-    prod_ = t.to(dt) * w
-    avg = (prod_.sum(dims, keepdim=keepdims) if dims else prod_) / scl
+    weighted = (t if t.dtype == dt else t.to(dt)) * w
+    avg = (weighted.sum(dims, keepdim=True) if dims else weighted) / scl
+    avg = kept(avg.reshape(reduced_shape(t.shape, dims, False)), t.shape, dims, keepdims)
     if returned:
-        return avg, scl.expand(avg.shape).clone() if scl.shape != avg.shape else scl
+        return avg, scl.expand(reduced_shape(t.shape, dims, True)).reshape(avg.shape).clone()
     return avg
 
 
@@ -1709,6 +1970,20 @@ def cov(
     tensor([[ 1., -1.],
             [-1.,  1.]], dtype=torch.float64)
     """
+    if (
+        type(m) is Tensor
+        and y is None
+        and rowvar
+        and ddof is None
+        and fweights is None
+        and aweights is None
+        and dtype is None
+        and m.dtype in _DOUBLE
+        and m.ndim == 2
+        and m.shape[0]
+        and m.shape[1] > (0 if bias else 1)
+    ):  # the common call: torch's cov is NumPy's formula
+        return torch.cov(m, correction=0 if bias else 1).squeeze()
     x = _observations(m, y, rowvar, dtype, "cov")
     if x.shape[0] == 0:
         return torch.empty((0, 0), dtype=x.dtype, device=x.device)
@@ -1725,6 +2000,8 @@ def cov(
     if aw is not None:
         awf = aw.to(x.dtype if not x.dtype.is_complex else _REAL_OF_C[x.dtype])
         w = awf if w is None else w * awf
+    if w is None and n - ddof > 0:
+        return torch.cov(x, correction=operator.index(ddof)).squeeze()  # NumPy's formula
     if w is None:
         centre = x.mean(1, keepdim=True)
         fact: Tensor | float = float(n - ddof)
@@ -1786,6 +2063,17 @@ def corrcoef(
     tensor([[ 1., -1.],
             [-1.,  1.]], dtype=torch.float64)
     """
+    if (
+        type(x) is Tensor
+        and y is None
+        and rowvar
+        and dtype is None
+        and x.dtype in _DOUBLE
+        and x.ndim == 2
+        and x.shape[0]
+        and x.shape[1] > 1
+    ):  # the common call: torch's corrcoef is NumPy's algorithm, clipping included
+        return torch.corrcoef(x)
     c = cov(x, y, rowvar, dtype=dtype)
     if c.ndim == 0:
         return c / c
@@ -1826,7 +2114,11 @@ def _finite_range(t: Tensor, range_: object, caller: str) -> tuple[float, float,
     else:
         if t.device.type == "meta":
             raise no_data(caller)
-        first, last = float(amin(t)), float(amax(t))
+        if t.dtype in UNSIGNED_GAPS or t.dtype == torch.bool:
+            first, last = float(amin(t)), float(amax(t))
+        else:
+            lo, hi = torch.aminmax(t)
+            first, last = float(lo), float(hi)
         if not (math.isfinite(first) and math.isfinite(last)):
             raise ValueError(
                 f"{caller}: autodetected range of [{first}, {last}] is not finite; pass range= "
@@ -1847,14 +2139,14 @@ def _even_edges(
     device: torch.device,
 ) -> Tensor:
     """``bins + 1`` evenly spaced edges from ``first`` to ``last`` (the last one exact): the
-    ``i``-th is ``first + i * step``, in ``compute`` arithmetic (NumPy's ``linspace``), then
-    ``dt``."""
-    lo = torch.tensor(first, dtype=compute, device=device)
-    hi = torch.tensor(last, dtype=compute, device=device)
-    step = (hi - lo) / bins
-    edges = torch.arange(bins + 1, dtype=compute, device=device) * step + lo
-    edges[-1] = hi
-    return edges.to(dt)
+    ``i``-th is ``first + i * step``, in ``compute`` arithmetic, then ``dt``. These are a few
+    scalars, computed on the host with NumPy (its ``linspace`` arithmetic, to the bit) and sent
+    to ``device`` once."""
+    nd = numpy_dtype_of(compute)
+    lo, hi = nd.type(first), nd.type(last)  # type: ignore[union-attr]
+    points = np.arange(bins + 1, dtype=nd) * ((hi - lo) / bins) + lo
+    points[-1] = hi
+    return torch.from_numpy(points).to(device, dt)
 
 
 def _edge_dtype(t: Tensor) -> torch.dtype:
@@ -1905,8 +2197,10 @@ def _estimated_width(t: Tensor, name: str, first: float, last: float) -> float:
     return min(fd, sturges) if fd else sturges
 
 
-def _edges_1d(t: Tensor, bins: object, range_: object, caller: str) -> tuple[Tensor, bool]:
-    """Bin edges for 1-D data, and whether they are evenly spaced."""
+def _edges_1d(
+    t: Tensor, bins: object, range_: object, caller: str
+) -> tuple[Tensor, tuple[float, float] | None]:
+    """Bin edges for 1-D data, and for evenly spaced ones their outer values."""
     if isinstance(bins, str):
         if bins not in _ESTIMATORS:
             raise ValueError(
@@ -1921,17 +2215,19 @@ def _edges_1d(t: Tensor, bins: object, range_: object, caller: str) -> tuple[Ten
         if width and kind_rank(t.dtype) < 2:
             width = max(width, 1.0)  # integer data: bins at least one unit wide (NumPy's rule)
         count = max(1, math.ceil((last - first) / width)) if width else 1
-        return _even_edges(first, last, count, compute, _edge_dtype(t), t.device), True
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device)
+        return edges, (first, last)
     if not isinstance(bins, (Tensor, np.ndarray, list, tuple)) or _bins_ndim(bins) == 0:
         count = _bin_count(bins.item() if isinstance(bins, (Tensor, np.ndarray)) else bins, caller)
         first, last, compute = _finite_range(t, range_, caller)
-        return _even_edges(first, last, count, compute, _edge_dtype(t), t.device), True
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device)
+        return edges, (first, last)
     edges = _tensor(bins, caller, "bins")
     if edges.ndim != 1:
         raise ValueError(f"{caller}: bins must be 1d when an array, got shape {tuple(edges.shape)}")
     if edges.numel() > 1 and bool((edges[1:] < edges[:-1]).any()):
         raise ValueError(f"{caller}: bins must increase monotonically, when an array")
-    return edges.to(t.device), False
+    return edges.to(t.device), None
 
 
 def _bins_ndim(bins: object) -> int:
@@ -1939,18 +2235,44 @@ def _bins_ndim(bins: object) -> int:
     return int(bins.ndim) if isinstance(bins, (Tensor, np.ndarray)) else 1
 
 
-def _bin_index(t: Tensor, edges: Tensor) -> tuple[Tensor, Tensor]:
-    """Each value's bin (``edges[i] <= v < edges[i+1]``, the last bin closed) and whether it
-    falls in one."""
-    n = edges.shape[0] - 1
+#: From this many values on, evenly spaced bins are found arithmetically (a few elementwise
+#: passes) rather than by binary search.
+_ARITHMETIC_BINS_MIN: Final = 1 << 16
+
+
+def _bin_index(t: Tensor, edges: Tensor, even: object) -> Tensor:
+    """Each value's bin, ``i`` for ``edges[i] <= v < edges[i+1]`` (the last bin closed), and
+    ``n`` (one past the last bin) for values outside the edges and NaN. ``t`` is ``(..., N)``,
+    ``edges`` ``(..., n + 1)`` (one row of edges per row of values, or one for all).
+
+    Many values and evenly spaced edges (``even`` is not None): the bin is estimated
+    arithmetically, in float64, then moved by one where the value falls below its bin's lower
+    edge or reaches the next one, so the counts are those of comparisons with the edges
+    themselves, as NumPy's. Otherwise a binary search among the edges.
+    """
+    n = edges.shape[-1] - 1
     dt = promote(t.dtype, edges.dtype)
-    v, e = t.to(dt), edges.to(dt)
-    idx = searchsorted(e, v, "right") - 1
-    last = e[-1:]
-    on_last = signed_view(v) == signed_view(last) if dt in UNSIGNED_GAPS else v == last
-    idx = torch.where(on_last, n - 1, idx)
-    inside = (idx >= 0) & (idx < n)
-    return idx, inside
+    v = t if t.dtype == dt else t.to(dt)
+    e = edges if edges.dtype == dt else edges.to(dt)
+    if dt in UNSIGNED_GAPS:
+        v, e = ordered(v), ordered(e)
+    if e.ndim < v.ndim:
+        e = e.expand(*v.shape[:-1], n + 1)
+    first, last = e[..., :1], e[..., -1:]
+    if even is not None and v.numel() >= _ARITHMETIC_BINS_MIN:
+        lo64, hi64 = first.to(_F64), last.to(_F64)
+        estimate = torch.sub(v, lo64).mul_(n / (hi64 - lo64))  # float64: v's dtype or wider
+        idx = estimate.to(torch.int64).clamp_(0, n - 1)  # (truncation: the clamp covers < 0)
+        upper = v >= e.gather(-1, idx + 1)
+        lower = v < e.gather(-1, idx)
+        idx = idx.add_(upper).sub_(lower.to(torch.int64)).clamp_(0, n - 1)
+        inside = (v >= first).logical_and_(v <= last)  # NaN is in no bin
+        return torch.where(inside, idx, n)
+    # below the first edge: -1, which the remainder turns into n
+    lower_edges = e[..., :-1].contiguous()
+    idx = torch.searchsorted(lower_edges, v.contiguous(), right=True)
+    idx = idx.sub_(1).remainder_(n + 1)
+    return idx.masked_fill_((v <= last).logical_not_(), n)  # above the last edge, or NaN
 
 
 def histogram_bin_edges(
@@ -2035,21 +2357,22 @@ def histogram(
     >>> counts
     tensor([0, 2, 1])
     """
-    t = _tensor(a, "histogram").reshape(-1)
-    edges, _ = _edges_1d(t, bins, range, "histogram")
+    data = _tensor(a, "histogram")
+    t = data.reshape(-1)
+    edges, even = _edges_1d(t, bins, range, "histogram")
     n = edges.shape[0] - 1
-    idx, inside = _bin_index(t, edges)
+    idx = _bin_index(t, edges, even)  # n for the values outside, dropped below
     if weights is None:
-        hist = torch.bincount(idx[inside], minlength=n)
+        hist = torch.bincount(idx, minlength=n + 1)[:n]
     else:
         w = _tensor(weights, "histogram", "weights")
-        if w.shape != _tensor(a, "histogram").shape:
+        if w.shape != data.shape:
             raise ValueError(
                 f"histogram: weights of shape {tuple(w.shape)} must have a's shape "
-                f"{tuple(_tensor(a, 'histogram').shape)}"
+                f"{tuple(data.shape)}"
             )
         w = w.reshape(-1).to(t.device)
-        hist = torch.zeros(n, dtype=w.dtype, device=t.device).index_add(0, idx[inside], w[inside])
+        hist = torch.zeros(n + 1, dtype=w.dtype, device=t.device).index_add(0, idx, w)[:n]
     if density:
         widths = torch.diff(signed_view(edges)).view(edges.dtype).to(_F64)
         total = hist.sum().to(_F64)
@@ -2122,27 +2445,32 @@ def histogramdd(
     if len(ranges) != ndim:
         raise ValueError(f"histogramdd: range needs one (min, max) per dimension, {ndim} here")
     edges: list[Tensor] = []
-    index = torch.zeros(npts, dtype=torch.int64, device=pts.device)
-    inside = torch.ones(npts, dtype=torch.bool, device=pts.device)
+    index: Tensor | None = None
+    outside: Tensor | None = None
     for d in builtins.range(ndim):
         col = pts[:, d]
         b = per_dim[d]
         if isinstance(b, str):
             raise TypeError("histogramdd: bins must be integers or edges per dimension")
-        e, _ = _edges_1d(col, b, ranges[d], "histogramdd")
+        e, even = _edges_1d(col, b, ranges[d], "histogramdd")
         edges.append(e)
-        idx, ok = _bin_index(col, e)
-        inside &= ok
-        index = index * (e.shape[0] - 1) + idx.clamp(min=0)
+        n = e.shape[0] - 1
+        idx = _bin_index(col, e, even)
+        out_d = idx == n
+        outside = out_d if outside is None else outside | out_d
+        index = idx if index is None else index * n + idx  # row-major flat bin
     shape = [e.shape[0] - 1 for e in edges]
     total = math.prod(shape)
+    if index is None or outside is None:
+        index = torch.zeros(npts, dtype=torch.int64, device=pts.device)
+        outside = torch.zeros(npts, dtype=torch.bool, device=pts.device)
+    index = index.masked_fill(outside, total)  # points outside any dimension's edges
     if weights is None:
-        hist = torch.bincount(index[inside], minlength=total).to(_F64)
+        hist = torch.bincount(index, minlength=total + 1)[:total].to(_F64)
     else:
         w = _tensor(weights, "histogramdd", "weights").reshape(-1).to(pts.device, _F64)
-        hist = torch.zeros(total, dtype=_F64, device=pts.device).index_add(
-            0, index[inside], w[inside]
-        )
+        hist = torch.zeros(total + 1, dtype=_F64, device=pts.device).index_add(0, index, w)
+        hist = hist[:total]
     hist = hist.reshape(shape)
     if density:
         points = hist.sum()
@@ -2247,6 +2575,18 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
     >>> tb.bincount([0, 1, 1, 3])
     tensor([1, 2, 0, 1])
     """
+    if (
+        type(x) is Tensor
+        and weights is None
+        and type(minlength) is int
+        and minlength >= 0
+        and x.dtype in _BINCOUNT_NATIVE
+        and x.ndim == 1
+    ):
+        try:
+            return torch.bincount(x, None, minlength)
+        except (RuntimeError, NotImplementedError):
+            pass  # negative values or a meta tensor: the slow path explains
     t = _tensor(x, "bincount", "x")
     if t.dtype.is_floating_point or t.dtype.is_complex or t.dtype == torch.uint64:
         raise TypeError(
@@ -2279,12 +2619,11 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
             "bincount: 'list' argument must have no negative elements; shift or drop the "
             "negative values"
         )
+    if w is None or not w.requires_grad:
+        return torch.bincount(t, w, operator.index(minlength))
+    # torch.bincount has no derivative for its weights; index_add has
     size = max(int(t.max()) + 1 if t.numel() else 0, operator.index(minlength))
-    if w is None:
-        return torch.bincount(t, minlength=size)
-    if w.requires_grad:
-        return torch.zeros(size, dtype=_F64, device=t.device).index_add(0, t, w)
-    return torch.bincount(t, w, minlength=size)
+    return torch.zeros(size, dtype=_F64, device=t.device).index_add(0, t, w)
 
 
 def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
@@ -2330,9 +2669,16 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
         raise ValueError(f"digitize: bins must be 1-D, got shape {tuple(b.shape)}")
     side: Literal["left", "right"] = "left" if right else "right"
     if b.numel() > 1 and b.device.type != "meta":
-        o = ordered(b) if b.dtype in UNSIGNED_GAPS else b
-        if not bool((o[1:] >= o[:-1]).all()):
-            if not bool((o[1:] <= o[:-1]).all()):
+        if b.numel() <= _HOST_CHECK_MAX:  # a few values: compared on the host, no kernels
+            values = b.tolist()
+            rising = values == sorted(values)
+            falling = rising or values == sorted(values, reverse=True)
+        else:
+            o = ordered(b) if b.dtype in UNSIGNED_GAPS else b
+            rising = bool((o[1:] >= o[:-1]).all())
+            falling = rising or bool((o[1:] <= o[:-1]).all())
+        if not rising:
+            if not falling:
                 raise ValueError(
                     "digitize: bins must be monotonically increasing or decreasing; sort them "
                     "(tb.sort) first"
