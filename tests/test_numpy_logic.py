@@ -183,6 +183,16 @@ def test_unique_of_0d_and_empty(shape: tuple[int, ...]) -> None:
     _same(tb.unique(on(a), **flags), np.unique(a, **flags))
 
 
+def test_lists_beside_a_tensor_take_its_device() -> None:
+    """Array data paired with a tensor is made on the tensor's device (meta here: the shape
+    and dtype of isclose come through without data)."""
+    x = torch.zeros(3, dtype=torch.float64, device="meta")
+    got = tb.isclose(x, [0.0, 1.0, 2.0])
+    assert got.device.type == "meta"
+    assert got.shape == (3,)
+    assert got.dtype == torch.bool
+
+
 def test_unique_takes_lists_and_sorted_false() -> None:
     _same(tb.unique([3, 1, 3, 2], return_counts=True), np.unique([3, 1, 3, 2], return_counts=True))
     assert_matches_numpy(tb.unique([2, 1], sorted=False), np.unique([2, 1]))

@@ -886,6 +886,21 @@ X = torch.zeros(3, 4)
             r"^histogram2d: x and y must have the same shape, got \(3,\) and \(4,\)",
         ),
         (
+            lambda: tb.histogram(torch.zeros(3), weights=torch.ones(3, device="meta")),
+            ValueError,
+            r"^histogram: weights is on meta but the data is on cpu; move them to one device",
+        ),
+        (
+            lambda: tb.average(torch.zeros(3), weights=torch.ones(3, device="meta")),
+            ValueError,
+            r"^average: weights is on meta but the data is on cpu",
+        ),
+        (
+            lambda: tb.cov(torch.zeros(2, 3), aweights=torch.ones(3, device="meta")),
+            ValueError,
+            r"^cov: aweights is on meta but the data is on cpu",
+        ),
+        (
             lambda: tb.bincount(torch.tensor([0.5])),
             TypeError,
             r"^bincount: cannot cast x of dtype torch\.float32 to int64 under NumPy's 'safe' rule",

@@ -281,6 +281,27 @@ def test_array_likes_go_through_the_gate(
     assert_matches_numpy(call(), np.asarray(want, dtype=np.result_type(want)))
 
 
+def test_array_data_beside_a_tensor_takes_its_device(device: torch.device) -> None:
+    """Lists beside a tensor are made on the tensor's device (nothing is moved)."""
+    x = on(np.arange(4.0), device)
+    cond = [True, False, True, False]
+    assert_matches_numpy(
+        tb.where(cond, x, [9.0, 9.0, 9.0, 9.0]),
+        np.where(cond, np.arange(4.0), 9.0),
+        device=device,
+    )
+    assert_matches_numpy(
+        tb.searchsorted([0.5, 1.5, 2.5], x),
+        np.searchsorted([0.5, 1.5, 2.5], np.arange(4.0)),
+        device=device,
+    )
+    assert_matches_numpy(
+        tb.searchsorted(x, [1.5], sorter=[0, 1, 2, 3]),
+        np.searchsorted(np.arange(4.0), [1.5], sorter=[0, 1, 2, 3]),
+        device=device,
+    )
+
+
 @pytest.mark.parametrize("data", [[0, 1, 0, 3], [[1, 0], [0, 2]], [[[True]]]], ids=repr)
 @pytest.mark.parametrize("name", ["nonzero", "where"])
 def test_nonzero_and_one_argument_where_take_lists(name: str, data: Any) -> None:

@@ -69,6 +69,13 @@ def test_isin_takes_lists(x1: Any, x2: Any) -> None:
     assert_matches_numpy(tb.isin(x1, x2), np.isin(x1, x2))
 
 
+def test_array_data_beside_a_tensor_takes_its_device(device: torch.device) -> None:
+    """A list beside a tensor is made on the tensor's device (nothing is moved)."""
+    x = torch.arange(10, device=device)
+    assert_matches_numpy(tb.isin(x, [7, 9]), np.isin(np.arange(10), [7, 9]), device=device)
+    assert_matches_numpy(tb.isin([7, 2], x), np.isin([7, 2], np.arange(10)), device=device)
+
+
 def test_isin_list_beside_a_tensor() -> None:
     x = tb.arange(10)
     assert_matches_numpy(tb.isin(x, [7, 9]), np.isin(np.arange(10), [7, 9]))

@@ -290,6 +290,14 @@ def test_where_of_the_moments_matches_numpy(name: str, dtype: torch.dtype, axis:
     assert_matches_numpy(out, np_call(getattr(np, name), a, axis=axis, where=mask))
 
 
+@pytest.mark.parametrize("name", ["sum", "mean", "var"])
+def test_masks_as_lists_take_the_data_device(name: str, device: torch.device) -> None:
+    a = sample(tb.float64, (2, 3))
+    mask = [[True, False, True], [True, True, False]]
+    out = getattr(tb, name)(on(a, device), axis=1, where=mask)
+    assert_matches_numpy(out, getattr(np, name)(a, axis=1, where=np.array(mask)), device=device)
+
+
 @pytest.mark.parametrize("name", ["std", "var"])
 def test_mean_keyword_matches_numpy(name: str) -> None:
     a = sample(tb.float64)

@@ -64,10 +64,23 @@ def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
     return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
-def _operands(x1: object, x2: object, caller: str) -> tuple[Tensor | Scalar, Tensor | Scalar]:
-    """Tensors (array data through the gate) and Python scalars, as given."""
-    a = x1 if is_python_scalar(x1) else _tensor(x1, caller, "x1")
-    b = x2 if is_python_scalar(x2) else _tensor(x2, caller, "x2")
+def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
+    """An argument that goes with ``like``: a tensor as it is, other array data (lists, NumPy
+    arrays, scalars) made on ``like``'s device, as the data it is combined with."""
+    return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
+
+
+def _operands(
+    x1: object, x2: object, like: Tensor, caller: str
+) -> tuple[Tensor | Scalar, Tensor | Scalar]:
+    """Tensors (array data through the gate, on the device of the tensor among the operands,
+    or ``like``'s) and Python scalars, as given."""
+    if type(x2) is Tensor and type(x1) is not Tensor:
+        like = x2
+    elif type(x1) is Tensor:
+        like = x1
+    a = x1 if is_python_scalar(x1) else _beside_data(x1, like, caller, "x1")
+    b = x2 if is_python_scalar(x2) else _beside_data(x2, like, caller, "x2")
     return a, b  # type: ignore[return-value]  # checked: a Python scalar or a tensor
 
 
@@ -347,10 +360,15 @@ def where(
             "where: either both or neither of x1 and x2 must be given; pass both to choose "
             "between them, or only the condition to get the indices of its true elements"
         )
-    c = _tensor(condition, "where", "condition")
+    data = next((v for v in (x1, x2) if type(v) is Tensor), None)
+    c = (
+        _tensor(condition, "where", "condition")
+        if data is None
+        else _beside_data(condition, data, "where", "condition")
+    )
     if c.dtype != torch.bool:
         c = signed_view(c).to(torch.bool)  # NumPy takes the truth value of a non-bool condition
-    a, b = _operands(x1, x2, "where")
+    a, b = _operands(x1, x2, c, "where")
     dt = common_dtype(a, b)
     device = next((v.device for v in (a, b) if isinstance(v, Tensor)), c.device)
     ta = a.to(dt) if isinstance(a, Tensor) else scalar_tensor(a, dt, device, "where")
@@ -435,7 +453,11 @@ def searchsorted(
             f"searchsorted: side={side!r} is not allowed; pass 'left' (the first position) or "
             "'right' (past the last equal value)"
         )
-    t1 = _tensor(x1, "searchsorted", "x1")
+    t1 = (
+        _beside_data(x1, x2, "searchsorted", "x1")
+        if type(x2) is Tensor
+        else _tensor(x1, "searchsorted", "x1")
+    )
     if t1.ndim != 1:
         raise ValueError(
             f"searchsorted: x1 must be 1-D, got shape {tuple(t1.shape)}; search each row "
@@ -451,7 +473,7 @@ def searchsorted(
             return torch.tensor(end, dtype=torch.int64, device=t1.device)
         t2 = torch.tensor(x2, dtype=dt, device=t1.device)
     else:
-        t2 = _tensor(x2, "searchsorted", "x2")
+        t2 = _beside_data(x2, t1, "searchsorted", "x2")
         dt = result_type(t1, t2)
     if dt.is_complex:
         raise no_order("searchsorted", dt)
@@ -463,7 +485,7 @@ def searchsorted(
         a, b = a.to(torch.uint8), b.to(torch.uint8)  # torch's searchsorted has no bool kernel
     order = None
     if sorter is not None:
-        order = _tensor(sorter, "searchsorted", "sorter")
+        order = _beside_data(sorter, t1, "searchsorted", "sorter")
         if order.dtype.is_floating_point or order.dtype.is_complex or order.dtype == torch.bool:
             raise TypeError(
                 f"searchsorted: sorter must have an integer dtype, got {order.dtype}; pass "

@@ -73,6 +73,12 @@ def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
     return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
+def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
+    """An argument that goes with ``like``: a tensor as it is, other array data (lists, NumPy
+    arrays, scalars) made on ``like``'s device, as the data it is combined with."""
+    return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
+
+
 # ---- isin ----------------------------------------------------------------------------------
 
 
@@ -137,8 +143,13 @@ def isin(
             pass  # bool, complex or uint16/32/64: the slow path
     if kind not in _ISIN_KINDS:
         raise ValueError(f"isin: kind={kind!r} is not an algorithm; pass None, 'sort' or 'table'")
-    a = x1 if is_python_scalar(x1) else _tensor(x1, "isin", "x1")
-    b = x2 if is_python_scalar(x2) else _tensor(x2, "isin", "x2")
+    like = x1 if type(x1) is Tensor else x2 if type(x2) is Tensor else None
+    if like is None:
+        a = x1 if is_python_scalar(x1) else _tensor(x1, "isin", "x1")
+        b = x2 if is_python_scalar(x2) else _tensor(x2, "isin", "x2")
+    else:  # array data beside a tensor is made on its device
+        a = x1 if is_python_scalar(x1) else _beside_data(x1, like, "isin", "x1")
+        b = x2 if is_python_scalar(x2) else _beside_data(x2, like, "isin", "x2")
     dt = common_dtype(a, b)
     device = next((v.device for v in (a, b) if isinstance(v, Tensor)), torch.device("cpu"))
     for value in (a, b):

@@ -68,9 +68,15 @@ def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
     return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
+def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
+    """An argument that goes with ``like``: a tensor as it is, other array data (lists, NumPy
+    arrays, scalars) made on ``like``'s device, as the data it is combined with."""
+    return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
+
+
 def _mask(where: object, t: Tensor, caller: str) -> Tensor:
     """NumPy's ``where=`` as a bool tensor of ``t``'s shape (broadcast, not copied)."""
-    m = _tensor(where, caller, "where")
+    m = _beside_data(where, t, caller, "where")
     if m.dtype != torch.bool:
         raise TypeError(
             f"{caller}: where= must be a boolean mask, got dtype {m.dtype}; pass a bool array "
@@ -810,9 +816,9 @@ def _moment(
     if not dims:  # nothing reduced: each element is its own sample of size 1
         t, dims, keepdims = t.unsqueeze(-1), (t.ndim,), False
         if where is not True:
-            where = _tensor(where, caller, "where").unsqueeze(-1)
+            where = _beside_data(where, t, caller, "where").unsqueeze(-1)
         if mean is not None:
-            mean = _tensor(mean, caller, "mean").unsqueeze(-1)
+            mean = _beside_data(mean, t, caller, "mean").unsqueeze(-1)
     mask = None if where is True else _mask(where, t, caller)
     real_dt = _REAL_OF.get(t.dtype, t.dtype)
     if mask is None and mean is None:
@@ -831,7 +837,7 @@ def _moment(
         if mean is None:
             centre = vals.sum(dims, keepdim=True) / count
         else:
-            centre = _tensor(mean, caller, "mean")
+            centre = _beside_data(mean, t, caller, "mean")
         dev = vals - centre
         sq = (dev * dev.conj()).real if dev.is_complex() else dev * dev
         if mask is not None:

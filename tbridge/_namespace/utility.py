@@ -35,6 +35,12 @@ def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
     return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
+def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
+    """An argument that goes with ``like``: a tensor as it is, other array data (lists, NumPy
+    arrays, scalars) made on ``like``'s device, as the data it is combined with."""
+    return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
+
+
 # ---- all, any ------------------------------------------------------------------------------
 
 
@@ -50,7 +56,7 @@ def _truth(
     t = _tensor(x, caller)
     dims = normalize_axes(axis, t.ndim, caller)
     if where is not True:
-        m = _tensor(where, caller, "where")
+        m = _beside_data(where, t, caller, "where")
         if m.dtype != torch.bool:
             raise TypeError(
                 f"{caller}: where= must be a boolean mask, got dtype {m.dtype}; pass a bool "

@@ -58,6 +58,20 @@ def _tensor(x: object, caller: str, name: str = "a") -> Tensor:
     return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
+def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
+    """An argument that goes with ``like``: a tensor as it is, other array data (lists, NumPy
+    arrays, scalars) made on ``like``'s device, as the data it is combined with."""
+    return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
+
+
+def _pair(a: object, b: object, caller: str, names: tuple[str, str]) -> tuple[Tensor, Tensor]:
+    """Two array arguments as tensors: array data beside a tensor is made on its device."""
+    if type(a) is not Tensor and type(b) is Tensor:
+        return _beside_data(a, b, caller, names[0]), b
+    ta = _tensor(a, caller, names[0])
+    return ta, _beside_data(b, ta, caller, names[1])
+
+
 def _truth(t: Tensor, caller: str) -> bool:
     """A 0-d bool tensor as a Python bool (NumPy's answer type); meta tensors hold no data."""
     if t.device.type == "meta":
@@ -76,7 +90,11 @@ def _inexact_pair(a: object, b: object, caller: str) -> tuple[Tensor, Tensor]:
     least the default float (Python scalars are weak, as in NumPy 2)."""
     sa, sb = is_python_scalar(a), is_python_scalar(b)
     ta = None if sa else _tensor(a, caller, "a")
-    tb_ = None if sb else _tensor(b, caller, "b")
+    tb_ = (
+        None
+        if sb
+        else (_tensor(b, caller, "b") if ta is None else _beside_data(b, ta, caller, "b"))
+    )
     if ta is None and tb_ is None:
         ta = as_tensor(a, caller, "a")
         tb_ = as_tensor(b, caller, "b")
@@ -177,6 +195,10 @@ def allclose(
     bool
         A Python bool, as NumPy's (the data is read: a device sync).
 
+    Notes
+    -----
+    Memory and autograd: no tensor is returned; nothing is kept on the autograd graph.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -215,6 +237,10 @@ def array_equal(a1: Tensor, a2: Tensor, equal_nan: bool = False) -> bool:
     bool
         A Python bool (the data is read: a device sync).
 
+    Notes
+    -----
+    Memory and autograd: no tensor is returned; nothing is kept on the autograd graph.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -228,8 +254,7 @@ def array_equal(a1: Tensor, a2: Tensor, equal_nan: bool = False) -> bool:
             return torch.equal(a1, a2)  # NaN differs from NaN, -0.0 equals 0.0
         except (RuntimeError, NotImplementedError):
             pass  # unsigned gaps, devices that differ, meta tensors: the general path
-    t1 = _tensor(a1, "array_equal", "a1")
-    t2 = _tensor(a2, "array_equal", "a2")
+    t1, t2 = _pair(a1, a2, "array_equal", ("a1", "a2"))
     if t1.shape != t2.shape:
         return False
     same = equal(t1, t2)
@@ -253,6 +278,10 @@ def array_equiv(a1: Tensor, a2: Tensor) -> bool:
     bool
         False for shapes that do not broadcast; a Python bool (a device sync).
 
+    Notes
+    -----
+    Memory and autograd: no tensor is returned; nothing is kept on the autograd graph.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -264,8 +293,7 @@ def array_equiv(a1: Tensor, a2: Tensor) -> bool:
             return _truth(torch.eq(a1, a2).all(), "array_equiv")
         except RuntimeError:
             pass  # shapes that do not broadcast, unsigned gaps: the general path
-    t1 = _tensor(a1, "array_equiv", "a1")
-    t2 = _tensor(a2, "array_equiv", "a2")
+    t1, t2 = _pair(a1, a2, "array_equiv", ("a1", "a2"))
     try:
         broadcast_shapes(t1.shape, t2.shape)
     except ValueError:
@@ -503,8 +531,8 @@ def intersect1d(
     >>> tb.intersect1d([1, 3, 4, 3], [3, 1, 2, 1])
     tensor([1, 3])
     """
-    t1 = _tensor(ar1, "intersect1d", "ar1").reshape(-1)
-    t2 = _tensor(ar2, "intersect1d", "ar2").reshape(-1)
+    t1, t2 = _pair(ar1, ar2, "intersect1d", ("ar1", "ar2"))
+    t1, t2 = t1.reshape(-1), t2.reshape(-1)
     dt = _common(t1, t2)
     v1, inv1, _ = unique_parts(t1.to(dt), "intersect1d")
     v2, inv2, _ = unique_parts(t2.to(dt), "intersect1d")
@@ -551,8 +579,8 @@ def union1d(ar1: Tensor, ar2: Tensor) -> Tensor:
             pass  # unsigned gaps, meta tensors: the general path
         else:
             return joined
-    t1 = _tensor(ar1, "union1d", "ar1").reshape(-1)
-    t2 = _tensor(ar2, "union1d", "ar2").reshape(-1)
+    t1, t2 = _pair(ar1, ar2, "union1d", ("ar1", "ar2"))
+    t1, t2 = t1.reshape(-1), t2.reshape(-1)
     dt = _common(t1, t2)
     joined = torch.cat([signed_view(t1.to(dt)), signed_view(t2.to(dt))]).view(dt)
     return _flat_unique(joined, "union1d", "ar1")
@@ -583,9 +611,9 @@ def setdiff1d(ar1: Tensor, ar2: Tensor, assume_unique: bool = False) -> Tensor:
     >>> tb.setdiff1d([1, 2, 3, 2, 4, 1], [3, 4, 5, 6])
     tensor([1, 2])
     """
-    t1 = _tensor(ar1, "setdiff1d", "ar1")
+    t1, t2 = _pair(ar1, ar2, "setdiff1d", ("ar1", "ar2"))
     a1 = t1.reshape(-1) if assume_unique else _flat_unique(t1, "setdiff1d", "ar1")
-    return a1[isin(a1, _tensor(ar2, "setdiff1d", "ar2"), invert=True)]
+    return a1[isin(a1, t2, invert=True)]
 
 
 def setxor1d(ar1: Tensor, ar2: Tensor, assume_unique: bool = False) -> Tensor:
@@ -612,8 +640,8 @@ def setxor1d(ar1: Tensor, ar2: Tensor, assume_unique: bool = False) -> Tensor:
     >>> tb.setxor1d([1, 2, 3, 2, 4], [2, 3, 5, 7, 5])
     tensor([1, 4, 5, 7])
     """
-    t1 = _tensor(ar1, "setxor1d", "ar1").reshape(-1)
-    t2 = _tensor(ar2, "setxor1d", "ar2").reshape(-1)
+    t1, t2 = _pair(ar1, ar2, "setxor1d", ("ar1", "ar2"))
+    t1, t2 = t1.reshape(-1), t2.reshape(-1)
     dt = _common(t1, t2)
     if not assume_unique:
         t1, t2 = _flat_unique(t1, "setxor1d", "ar1"), _flat_unique(t2, "setxor1d", "ar2")

@@ -333,10 +333,21 @@ def lexsort(keys: Sequence[Tensor] | Tensor, axis: int = -1) -> Tensor:
         whole = _tensor(keys, "lexsort", "keys")
         ks = list(torch.unbind(whole, 0)) if whole.ndim else [whole]
     else:
-        ks = [_tensor(k, "lexsort", "keys") for k in keys]
+        like = next((k for k in keys if type(k) is Tensor), None)
+        ks = [
+            _tensor(k, "lexsort", "keys")
+            if like is None or type(k) is Tensor
+            else as_tensor(k, "lexsort", "keys", device=like.device)
+            for k in keys
+        ]
     if not ks:
         raise TypeError("lexsort: need at least one key; pass a sequence of arrays")
     shape = ks[0].shape
+    if any(k.device != ks[0].device for k in ks):
+        raise ValueError(
+            f"lexsort: the keys sit on different devices ({[str(k.device) for k in ks]}); move "
+            "them to one device (tb.to_device)"
+        )
     if any(k.shape != shape for k in ks):
         raise ValueError(
             f"lexsort: all keys need to be the same shape, got {[tuple(k.shape) for k in ks]}"

@@ -155,6 +155,24 @@ def _tensor(x: object, caller: str, name: str = "a") -> Tensor:
     return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
+def _beside(w: Tensor, device: torch.device, caller: str, name: str) -> Tensor:
+    """``w`` when it is on ``device``; tbridge moves nothing between devices unasked."""
+    if w.device != device:
+        raise ValueError(
+            f"{caller}: {name} is on {w.device} but the data is on {device}; move them to one "
+            "device (tb.to_device)"
+        )
+    return w
+
+
+def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
+    """An argument that goes with ``like``: a tensor on its device as it is (another device is
+    a ValueError), other array data (lists, NumPy arrays, scalars) made on that device."""
+    if type(x) is not Tensor:
+        return as_tensor(x, caller, name, device=like.device)
+    return _beside(x, like.device, caller, name)
+
+
 def _nan_mask(t: Tensor) -> Tensor | None:
     """Where ``t`` is NaN, for inexact dtypes (None for integers and bool, which hold none)."""
     return torch.isnan(t) if t.dtype in _INEXACT else None
@@ -548,7 +566,7 @@ def _not_nan(t: Tensor, where: object, caller: str) -> Tensor | bool:
     keep = mask.logical_not()
     if where is True:
         return keep
-    return keep & _tensor(where, caller, "where")
+    return keep & _beside_data(where, t, caller, "where")
 
 
 def nanmean(
@@ -816,7 +834,9 @@ def _nan_extreme(
             pass  # empty, complex or a bad axis: the general path explains
     result = reduce(_filled(t, nan, fill), axis, None, keepdims, initial, where)
     if initial is None:  # an all-NaN slice is NaN (with initial, it is initial, as NumPy)
-        skipped = nan if where is True else nan | ~_tensor(where, caller, "where").expand(t.shape)
+        skipped = (
+            nan if where is True else nan | ~_beside_data(where, t, caller, "where").expand(t.shape)
+        )
         dims = normalize_axes(axis, t.ndim, caller)
         all_nan = skipped.all(dims, keepdim=keepdims) if dims else skipped
         result = result.masked_fill(all_nan, math.nan)
@@ -1790,13 +1810,18 @@ def average(
         and a.dtype in _INEXACT
         and a.shape == weights.shape
     ):
-        total = weights.sum()
-        if a.device.type != "meta" and not total:
-            raise ZeroDivisionError(
-                "average: weights sum to zero along an averaged axis, so they cannot be "
-                "normalized; pass weights with a non-zero sum"
-            )
-        return (a * weights).sum() / total
+        try:
+            weighted = a * weights
+        except RuntimeError:
+            pass  # devices that differ: the general path explains
+        else:
+            total = weights.sum()
+            if a.device.type != "meta" and not total:
+                raise ZeroDivisionError(
+                    "average: weights sum to zero along an averaged axis, so they cannot be "
+                    "normalized; pass weights with a non-zero sum"
+                )
+            return weighted.sum() / total
     t = _tensor(a, "average")
     dims = normalize_axes(axis, t.ndim, "average")
     if weights is None:
@@ -1805,7 +1830,7 @@ def average(
             return avg
         count = math.prod(t.shape[d] for d in dims) if dims else 1
         return avg, torch.full(avg.shape, count, dtype=avg.dtype, device=avg.device)
-    w = _tensor(weights, "average", "weights")
+    w = _beside_data(weights, t, "average", "weights")
     if kind_rank(t.dtype) < 2:
         dt = promote(promote(t.dtype, w.dtype), _F64)
     else:
@@ -1858,7 +1883,7 @@ def _observations(
         )
     parts = [x]
     if y is not None:
-        yt = _tensor(y, caller, "y")
+        yt = _beside_data(y, x, caller, "y")
         if yt.ndim > 2:
             raise ValueError(
                 f"{caller}: y has {yt.ndim} dimensions (shape {tuple(yt.shape)}); pass a 1-D "
@@ -1893,12 +1918,10 @@ def _observations(
         ) from e
 
 
-def _frequency(
-    weights: object, kind: str, n: int, caller: str, device: torch.device
-) -> Tensor | None:
+def _frequency(weights: object, kind: str, n: int, caller: str, like: Tensor) -> Tensor | None:
     if weights is None:
         return None
-    w = _tensor(weights, caller, kind)
+    w = _beside_data(weights, like, caller, kind)
     inexact = w.dtype.is_floating_point or w.dtype.is_complex
     if kind == "fweights" and inexact and not bool((w == torch.round(w)).all()):
         raise TypeError(f"{caller}: fweights must be integer; got non-integer values")
@@ -1914,7 +1937,7 @@ def _frequency(
         )
     if w.device.type != "meta" and bool((w < 0).any()):
         raise ValueError(f"{caller}: {kind} cannot be negative; pass weights >= 0")
-    return w.to(device)
+    return w
 
 
 def cov(
@@ -1992,8 +2015,8 @@ def cov(
     elif isinstance(ddof, bool) or not hasattr(ddof, "__index__"):
         raise TypeError(f"cov: ddof={ddof!r} is not an integer; pass an int such as 1")
     n = x.shape[1]
-    f = _frequency(fweights, "fweights", n, "cov", x.device)
-    aw = _frequency(aweights, "aweights", n, "cov", x.device)
+    f = _frequency(fweights, "fweights", n, "cov", x)
+    aw = _frequency(aweights, "aweights", n, "cov", x)
     w = None
     if f is not None:
         w = f.to(x.dtype if not x.dtype.is_complex else _REAL_OF_C[x.dtype])
@@ -2222,12 +2245,12 @@ def _edges_1d(
         first, last, compute = _finite_range(t, range_, caller)
         edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device)
         return edges, (first, last)
-    edges = _tensor(bins, caller, "bins")
+    edges = _beside_data(bins, t, caller, "bins")
     if edges.ndim != 1:
         raise ValueError(f"{caller}: bins must be 1d when an array, got shape {tuple(edges.shape)}")
     if edges.numel() > 1 and bool((edges[1:] < edges[:-1]).any()):
         raise ValueError(f"{caller}: bins must increase monotonically, when an array")
-    return edges.to(t.device), None
+    return edges, None
 
 
 def _bins_ndim(bins: object) -> int:
@@ -2365,13 +2388,13 @@ def histogram(
     if weights is None:
         hist = torch.bincount(idx, minlength=n + 1)[:n]
     else:
-        w = _tensor(weights, "histogram", "weights")
+        w = _beside_data(weights, t, "histogram", "weights")
         if w.shape != data.shape:
             raise ValueError(
                 f"histogram: weights of shape {tuple(w.shape)} must have a's shape "
                 f"{tuple(data.shape)}"
             )
-        w = w.reshape(-1).to(t.device)
+        w = w.reshape(-1)
         hist = torch.zeros(n + 1, dtype=w.dtype, device=t.device).index_add(0, idx, w)[:n]
     if density:
         widths = torch.diff(signed_view(edges)).view(edges.dtype).to(_F64)
@@ -2468,7 +2491,7 @@ def histogramdd(
     if weights is None:
         hist = torch.bincount(index, minlength=total + 1)[:total].to(_F64)
     else:
-        w = _tensor(weights, "histogramdd", "weights").reshape(-1).to(pts.device, _F64)
+        w = _beside_data(weights, pts, "histogramdd", "weights").reshape(-1).to(_F64)
         hist = torch.zeros(total + 1, dtype=_F64, device=pts.device).index_add(0, index, w)
         hist = hist[:total]
     hist = hist.reshape(shape)
@@ -2531,7 +2554,7 @@ def histogram2d(
     elif isinstance(bins, (Tensor, np.ndarray)):
         per_dim = list(bins)
     tx = _tensor(x, "histogram2d", "x")
-    ty = _tensor(y, "histogram2d", "y")
+    ty = _beside_data(y, tx, "histogram2d", "y")
     if tx.shape != ty.shape:
         raise ValueError(
             f"histogram2d: x and y must have the same shape, got {tuple(tx.shape)} and "
@@ -2604,14 +2627,14 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
     t = t.to(torch.int64) if t.dtype != torch.int64 else t
     w = None
     if weights is not None:
-        w = _tensor(weights, "bincount", "weights")
+        w = _beside_data(weights, t, "bincount", "weights")
         if w.dtype.is_complex:
             raise TypeError("bincount: weights must be real, got a complex dtype")
         if w.shape != t.shape:
             raise ValueError(
                 f"bincount: weights of shape {tuple(w.shape)} must match x's shape {tuple(t.shape)}"
             )
-        w = w.to(t.device, _F64)
+        w = w.to(_F64)
     if t.device.type == "meta":
         raise no_data("bincount")
     if t.numel() and bool((t < 0).any()):
@@ -2662,7 +2685,7 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
     tensor([1, 2, 3])
     """
     t = _tensor(x, "digitize", "x")
-    b = _tensor(bins, "digitize", "bins")
+    b = _beside_data(bins, t, "digitize", "bins")
     if t.dtype.is_complex or b.dtype.is_complex:
         raise TypeError("digitize: x may not be complex; pass real values and bins")
     if b.ndim != 1:
