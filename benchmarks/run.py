@@ -1,11 +1,14 @@
 """Benchmarks of tbridge against the raw torch calls, measured side by side in one run.
 
-    python benchmarks/run.py [creation|bridge|moves|namespace|pieces|numpy_algebra|all]
+    python benchmarks/run.py [creation|bridge|moves|namespace|pieces|numpy_algebra|
+        numpy_statistics|all]
         [--json PATH] [--quick]
 
 ``all`` runs creation, bridge and moves (``namespace`` times every function of the Array API
-namespace on small inputs, a few minutes on its own; ``pieces`` times tbridge's internal helpers
-one by one, for diagnosing overhead; neither is part of ``all``). Candidates are interleaved
+namespace on small inputs, a few minutes on its own; ``numpy_statistics`` times NumPy's
+statistics, logic and sorting functions beyond the standard at two sizes; ``pieces`` times
+tbridge's internal helpers one by one, for diagnosing overhead; none of these is part of
+``all``). Candidates are interleaved
 round by round, torch runs on one thread, and every figure is a median of many repeats. By
 default samples are this thread's CPU time (``--clock wall`` for wall-clock time): on a shared
 machine that leaves out the time other processes hold the cores, while page faults and the work
@@ -64,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         "section",
         nargs="?",
         default="all",
-        choices=(*SECTIONS, "namespace", "pieces", "numpy_algebra", "all"),
+        choices=(*SECTIONS, "namespace", "pieces", "numpy_algebra", "numpy_statistics", "all"),
     )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument(

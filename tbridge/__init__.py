@@ -28,7 +28,10 @@ from tbridge._namespace import indexing as _indexing
 from tbridge._namespace import linear_algebra as _linear_algebra
 from tbridge._namespace import manipulation as _manipulation
 from tbridge._namespace import searching as _searching
+from tbridge._namespace import sets as _sets
+from tbridge._namespace import sorting as _sorting
 from tbridge._namespace import statistical as _statistical
+from tbridge._namespace import utility as _utility
 from tbridge._namespace.constants import *  # noqa: F403
 from tbridge._namespace.creation import *  # noqa: F403
 from tbridge._namespace.data_types import *  # noqa: F403
@@ -38,7 +41,10 @@ from tbridge._namespace.info import __array_namespace_info__
 from tbridge._namespace.linear_algebra import *  # noqa: F403
 from tbridge._namespace.manipulation import *  # noqa: F403
 from tbridge._namespace.searching import *  # noqa: F403
+from tbridge._namespace.sets import *  # noqa: F403
+from tbridge._namespace.sorting import *  # noqa: F403
 from tbridge._namespace.statistical import *  # noqa: F403
+from tbridge._namespace.utility import *  # noqa: F403
 from tbridge._numpy import creation as _np_creation
 from tbridge._numpy import dtypes as _np_dtypes
 from tbridge._numpy import elementwise as _np_elementwise
@@ -48,6 +54,7 @@ from tbridge._numpy import logic as _np_logic
 from tbridge._numpy import manipulation as _np_manipulation
 from tbridge._numpy import products as _np_products
 from tbridge._numpy import signal as _np_signal
+from tbridge._numpy import sorting as _np_sorting
 from tbridge._numpy import state as _np_state
 from tbridge._numpy import statistics as _np_statistics
 from tbridge._numpy import strides as _np_strides
@@ -60,6 +67,7 @@ from tbridge._numpy.logic import *  # noqa: F403
 from tbridge._numpy.manipulation import *  # noqa: F403
 from tbridge._numpy.products import *  # noqa: F403
 from tbridge._numpy.signal import *  # noqa: F403
+from tbridge._numpy.sorting import *  # noqa: F403
 from tbridge._numpy.state import *  # noqa: F403
 from tbridge._numpy.statistics import *  # noqa: F403
 from tbridge._numpy.strides import *  # noqa: F403
@@ -130,7 +138,10 @@ __all__ += _indexing.__all__
 __all__ += _linear_algebra.__all__
 __all__ += _manipulation.__all__
 __all__ += _searching.__all__
+__all__ += _sets.__all__
+__all__ += _sorting.__all__
 __all__ += _statistical.__all__
+__all__ += _utility.__all__
 # NumPy's functions beyond the standard, by topic.
 __all__ += _np_creation.__all__
 __all__ += _np_dtypes.__all__
@@ -141,6 +152,7 @@ __all__ += _np_logic.__all__
 __all__ += _np_manipulation.__all__
 __all__ += _np_products.__all__
 __all__ += _np_signal.__all__
+__all__ += _np_sorting.__all__
 __all__ += _np_state.__all__
 __all__ += _np_statistics.__all__
 __all__ += _np_strides.__all__

@@ -1,4 +1,5 @@
-"""Searching, sorting and set functions: NumPy as the oracle, every dtype, every device.
+"""Searching functions (argmax, argmin, count_nonzero, nonzero, searchsorted, where): NumPy as
+the oracle, every dtype, every device.
 
 Each case makes the same call through NumPy and tbridge and compares metadata first (type,
 shape, dtype through the dtype table, device), then values (not on ``meta``, which has no data;
@@ -16,6 +17,7 @@ import torch
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
+from tests._helpers import assert_matches_numpy
 
 ALL = [
     tb.bool, tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64,
@@ -35,14 +37,14 @@ def sample(
     nd = numpy_dtype_of(dtype)
     assert nd is not None
     if dtype is tb.bool:
-        return rng.integers(0, 2, shape).astype(bool)
+        return np.asarray(rng.integers(0, 2, shape).astype(bool))
     if dtype in INTEGER:
         low = 0 if nd.kind == "u" else -3
-        return rng.integers(low, 6, shape).astype(nd)
+        return np.asarray(rng.integers(low, 6, shape).astype(nd))
     values = rng.integers(-4, 5, shape) / 2
     if dtype.is_complex:
         values = values + 1j * rng.integers(-2, 3, shape) / 2
-    return values.astype(nd)
+    return np.asarray(values.astype(nd))
 
 
 def with_specials(dtype: torch.dtype) -> np.ndarray[Any, Any]:
@@ -58,8 +60,8 @@ def with_specials(dtype: torch.dtype) -> np.ndarray[Any, Any]:
     return a
 
 
-def on(a: Any, device: torch.device) -> torch.Tensor:
-    return torch.from_numpy(np.ascontiguousarray(a)).to(device)
+def on(a: Any, device: torch.device | str = "cpu") -> torch.Tensor:
+    return torch.from_numpy(np.array(a, copy=True)).to(device)
 
 
 def check(out: torch.Tensor, expected: Any, device: torch.device) -> None:
@@ -216,123 +218,111 @@ def test_searchsorted_with_a_python_scalar(dtype: torch.dtype, value: Any, side:
     check(tb.searchsorted(on(x1, cpu), value, side=side), expected, cpu)
 
 
-# ---- sort, argsort -------------------------------------------------------------------------
+# ---- NumPy's calling forms: lists, positional options, out=, one-argument where ------------
 
 
-@pytest.mark.parametrize("dtype", ALL, ids=str)
-@pytest.mark.parametrize("axis", [0, -1])
-def test_sort_and_argsort_match_numpy(dtype: torch.dtype, axis: int, device: torch.device) -> None:
-    a = sample(dtype, (6, 5))
-    check(tb.sort(on(a, device), axis=axis), np.sort(a, axis=axis), device)
-    check(tb.argsort(on(a, device), axis=axis), np.argsort(a, axis=axis, kind="stable"), device)
+@pytest.mark.parametrize(("shape", "axis"), [((), None), ((5,), 0), ((2, 0), 0), ((0,), None)])
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+def test_argmax_argmin_over_0d_and_empty(name: str, shape: tuple[int, ...], axis: Any) -> None:
+    """A 0-d array has index 0; an empty one has no extreme (NumPy's ValueError)."""
+    a = sample(tb.float32, shape)
+    try:
+        expected = getattr(np, name)(a, axis=axis)
+    except ValueError:
+        with pytest.raises(ValueError, match=rf"^{name}: attempt to get {name} of an empty"):
+            getattr(tb, name)(on(a), axis=axis)
+        return
+    assert_matches_numpy(getattr(tb, name)(on(a), axis=axis), expected)
 
 
-@pytest.mark.parametrize("dtype", ALL, ids=str)
-def test_sort_specials(dtype: torch.dtype) -> None:
-    """NaN sorts last, complex values by real then imaginary part, uint64 in unsigned order."""
-    cpu = torch.device("cpu")
-    a = with_specials(dtype)
-    check(tb.sort(on(a, cpu)), np.sort(a), cpu)
-
-
-@pytest.mark.parametrize("dtype", ALL, ids=str)
-def test_descending_sort_is_stable(dtype: torch.dtype, device: torch.device) -> None:
-    """Equal values keep their order; the expected indices come from a stable ascending
-    argsort of the reversed array."""
-    a = sample(dtype, (12,))
-    expected = len(a) - 1 - np.argsort(a[::-1], kind="stable")[::-1]
-    check(tb.argsort(on(a, device), descending=True), expected, device)
-    check(tb.sort(on(a, device), descending=True), a[expected], device)
-
-
-# ---- isin ----------------------------------------------------------------------------------
-
-ISIN_PAIRS = [
-    (tb.int16, tb.int16),
-    (tb.uint16, tb.uint16),
-    (tb.uint64, tb.uint64),
-    (tb.int8, tb.uint32),
-    (tb.uint64, tb.int8),
-    (tb.int32, tb.float32),
-    (tb.float64, tb.float64),
-    (tb.complex64, tb.float32),
-    (tb.bool, tb.bool),
-]
-
-
-@pytest.mark.parametrize(("dt1", "dt2"), ISIN_PAIRS, ids=str)
-@pytest.mark.parametrize("invert", [False, True])
-def test_isin_matches_numpy(
-    dt1: torch.dtype, dt2: torch.dtype, invert: bool, device: torch.device
-) -> None:
-    a, b = with_specials(dt1).reshape(3, 4), with_specials(dt2)[:5]
-    check(
-        tb.isin(on(a, device), on(b, device), invert=invert), np.isin(a, b, invert=invert), device
-    )
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+def test_argmax_out_and_positional_axis(name: str) -> None:
+    a = sample(tb.int16)
+    out = torch.empty(4, dtype=torch.int64)
+    got = getattr(tb, name)(on(a), 0, out)
+    assert got is out
+    assert_matches_numpy(got, getattr(np, name)(a, 0))
 
 
 @pytest.mark.parametrize(
-    ("x1", "x2"),
-    [(3, "array"), ("array", 3), ("array", 1000), (1000, "array"), ("array", -1)],
+    ("name", "call", "expected"),
+    [
+        ("argmax", lambda: tb.argmax([3, 7, 7, 1]), lambda: np.argmax([3, 7, 7, 1])),
+        ("argmin", lambda: tb.argmin([[3, 1], [0, 5]], 1), lambda: np.argmin([[3, 1], [0, 5]], 1)),
+        ("count_nonzero", lambda: tb.count_nonzero([[0, 1], [2, 3]], 0), None),
+        (
+            "searchsorted",
+            lambda: tb.searchsorted([1, 2, 3], 2),
+            lambda: np.searchsorted([1, 2, 3], 2),
+        ),
+        (
+            "searchsorted-right",
+            lambda: tb.searchsorted([1, 2, 3], [2, 5], "right"),
+            lambda: np.searchsorted([1, 2, 3], [2, 5], "right"),
+        ),
+        (
+            "searchsorted-sorter",
+            lambda: tb.searchsorted([3, 1, 2], [2.5], sorter=[1, 2, 0]),
+            lambda: np.searchsorted([3, 1, 2], [2.5], sorter=[1, 2, 0]),
+        ),
+        (
+            "where",
+            lambda: tb.where([True, False, True], [1, 2, 3], [4.5, 5, 6]),
+            lambda: np.where([True, False, True], [1, 2, 3], [4.5, 5, 6]),
+        ),
+        ("where-scalars", lambda: tb.where([1, 0], 1, 2.5), lambda: np.where([1, 0], 1, 2.5)),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_array_likes_go_through_the_gate(
+    name: str, call: Callable[[], Any], expected: Callable[[], Any] | None
+) -> None:
+    want = np.count_nonzero([[0, 1], [2, 3]], 0) if expected is None else expected()
+    assert_matches_numpy(call(), np.asarray(want, dtype=np.result_type(want)))
+
+
+def test_array_data_beside_a_tensor_takes_its_device(device: torch.device) -> None:
+    """Lists beside a tensor are made on the tensor's device (nothing is moved)."""
+    x = on(np.arange(4.0), device)
+    cond = [True, False, True, False]
+    assert_matches_numpy(
+        tb.where(cond, x, [9.0, 9.0, 9.0, 9.0]),
+        np.where(cond, np.arange(4.0), 9.0),
+        device=device,
+    )
+    assert_matches_numpy(
+        tb.searchsorted([0.5, 1.5, 2.5], x),
+        np.searchsorted([0.5, 1.5, 2.5], np.arange(4.0)),
+        device=device,
+    )
+    assert_matches_numpy(
+        tb.searchsorted(x, [1.5], sorter=[0, 1, 2, 3]),
+        np.searchsorted(np.arange(4.0), [1.5], sorter=[0, 1, 2, 3]),
+        device=device,
+    )
+
+
+@pytest.mark.parametrize("data", [[0, 1, 0, 3], [[1, 0], [0, 2]], [[[True]]]], ids=repr)
+@pytest.mark.parametrize("name", ["nonzero", "where"])
+def test_nonzero_and_one_argument_where_take_lists(name: str, data: Any) -> None:
+    """``where(condition)`` is ``nonzero(condition)``, as in NumPy."""
+    got = getattr(tb, name)(data)
+    expected = np.nonzero(data)
+    assert type(got) is tuple
+    assert len(got) == len(expected)
+    assert_matches_numpy(torch.stack(got), np.stack(expected))
+
+
+@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize(
+    ("shape", "axis"),
+    [((), None), ((), ()), ((0, 3), 0), ((0, 3), None), ((2, 3, 4), (0, 2))],
     ids=str,
 )
-def test_isin_with_python_scalars(x1: Any, x2: Any) -> None:
-    cpu = torch.device("cpu")
-    a = sample(tb.uint8, (3, 4))
-    args = [a if v == "array" else v for v in (x1, x2)]
-    out = tb.isin(*(on(v, cpu) if isinstance(v, np.ndarray) else v for v in args))
-    check(out, np.isin(*args), cpu)
-
-
-# ---- unique_* ------------------------------------------------------------------------------
-
-
-def numpy_unique(a: np.ndarray[Any, Any]) -> tuple[Any, Any, Any, Any]:
-    """NumPy's answer with the standard's semantics: NaNs distinct (equal_nan=False)."""
-    values, index, inverse, counts = np.unique(
-        a, return_index=True, return_inverse=True, return_counts=True, equal_nan=False
-    )
-    return values, index, inverse.reshape(a.shape), counts
-
-
-@pytest.mark.parametrize("dtype", ALL, ids=str)
-@pytest.mark.parametrize("specials", [False, True])
-def test_unique_matches_numpy(dtype: torch.dtype, specials: bool) -> None:
-    cpu = torch.device("cpu")
-    a = with_specials(dtype).reshape(3, 4) if specials else sample(dtype, (3, 4))
-    values, index, inverse, counts = numpy_unique(a)
-    x = on(a, cpu)
-    check(tb.unique_values(x), values, cpu)
-    got = tb.unique_all(x)
-    assert type(got).__name__ == "UniqueAllResult"
-    check(got.values, values, cpu)
-    check(got.indices, index, cpu)
-    check(got.inverse_indices, inverse, cpu)
-    check(got.counts, counts, cpu)
-    check(tb.unique_counts(x).counts, counts, cpu)
-    check(tb.unique_inverse(x).inverse_indices, inverse, cpu)
-
-
-@pytest.mark.parametrize("dtype", [tb.float64, tb.complex128], ids=str)
-def test_unique_nans_are_distinct_and_signed_zeros_equal(dtype: torch.dtype) -> None:
-    cpu = torch.device("cpu")
-    x = on(np.array([np.nan, 0.0, -0.0, np.nan, 1.0], dtype=numpy_dtype_of(dtype)), cpu)
-    got = tb.unique_counts(x)
-    check(got.counts, np.array([2, 1, 1, 1]), cpu)
-    assert int(tb.isnan(got.values).sum()) == 2
-
-
-@pytest.mark.parametrize(
-    "name", ["unique_all", "unique_counts", "unique_inverse", "unique_values", "nonzero"]
-)
-@pytest.mark.parametrize("dtype", [tb.float32, tb.complex64, tb.uint16], ids=str)
-def test_data_dependent_shapes_refuse_meta(name: str, dtype: torch.dtype) -> None:
-    x = torch.ones(3, dtype=dtype, device="meta")
-    with pytest.raises(
-        ValueError,
-        match=rf"^{name}: the result's shape depends on the values, and a meta tensor holds none",
-    ):
-        getattr(tb, name)(x)
+def test_count_nonzero_over_shapes(dtype: torch.dtype, shape: tuple[int, ...], axis: Any) -> None:
+    a = sample(dtype, shape)
+    expected = np.asarray(np.count_nonzero(a, axis=axis), dtype=INDEX)
+    assert_matches_numpy(tb.count_nonzero(on(a), axis=axis), expected)
 
 
 # ---- errors --------------------------------------------------------------------------------
@@ -346,12 +336,14 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.argmax(torch.zeros(0)),
             ValueError,
-            r"^argmax: x of shape \(0,\) is empty and has no maximum; pass a non-empty array$",
+            r"^argmax: attempt to get argmax of an empty sequence: x of shape \(0,\) has no "
+            r"maximum; pass a non-empty array$",
         ),
         (
             lambda: tb.argmin(torch.zeros(2, 0), axis=1),
             ValueError,
-            r"^argmin: axis 1 of shape \(2, 0\) is empty and has no minimum",
+            r"^argmin: attempt to get argmin of an empty sequence: axis 1 of shape \(2, 0\) has "
+            r"no minimum",
         ),
         (
             lambda: tb.argmax(X, axis=(0, 1)),
@@ -380,13 +372,6 @@ X = torch.zeros(3, 4)
             r"^nonzero: a 0-d array has no axes to index; reshape it first",
         ),
         (
-            lambda: tb.sort(torch.tensor(1.0)),
-            np.exceptions.AxisError,
-            r"^sort: axis -1 is out of bounds for an array of 0 dimensions; a 0-d array has no "
-            r"axes$",
-        ),
-        (lambda: tb.argsort(X, axis=-3), IndexError, r"^argsort: axis -3 is out of bounds"),
-        (
             lambda: tb.where(torch.ones(2, dtype=tb.bool), torch.zeros(2, dtype=tb.int8), 300),
             OverflowError,
             r"^where: Python integer 300 is out of bounds for torch\.int8 \(-128\.\.127\); pass "
@@ -401,7 +386,7 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.where(torch.ones(2, dtype=tb.bool), torch.zeros(2), "a"),
             TypeError,
-            r"^where: x must be array data .*, got str",
+            r"^where: x2 must be array data .*, got str",
         ),
         (
             lambda: tb.searchsorted(X, torch.zeros(2)),
@@ -432,10 +417,35 @@ X = torch.zeros(3, 4)
             r"^searchsorted: torch\.complex64 values have no order",
         ),
         (
-            lambda: tb.isin("a", torch.zeros(2)),
-            TypeError,
-            r"^isin: x must be array data .*, got str",
+            lambda: tb.searchsorted(torch.zeros(3), torch.zeros(2), sorter=torch.tensor([0, 1, 7])),
+            ValueError,
+            r"^searchsorted: sorter holds indices outside 0\.\.2; pass a permutation",
         ),
+        (lambda: tb.searchsorted("abc", 1), TypeError, r"^searchsorted: x1 must be array data"),
+        (
+            lambda: tb.searchsorted([1, 2], None),
+            TypeError,
+            r"^searchsorted: x2 must be array data",
+        ),
+        (
+            lambda: tb.where(torch.ones(2, dtype=tb.bool), torch.zeros(2)),
+            ValueError,
+            r"^where: either both or neither of x1 and x2 must be given",
+        ),
+        (lambda: tb.where("ab"), TypeError, r"^where: condition must be array data"),
+        (lambda: tb.nonzero(None), TypeError, r"^nonzero: x must be array data"),
+        (
+            lambda: tb.argmax(X, out=torch.zeros(4)),
+            ValueError,
+            r"^argmax: out has shape \(4,\) but the result has shape \(\)",
+        ),
+        (lambda: tb.argmin(X, axis=-3), IndexError, r"^argmin: axis -3 is out of bounds"),
+        (
+            lambda: tb.count_nonzero(X, axis=2),
+            np.exceptions.AxisError,
+            r"^count_nonzero: axis 2 is out of bounds",
+        ),
+        (lambda: tb.count_nonzero([[1], [2, 3]]), ValueError, r"^count_nonzero: x: cannot build"),
     ],
 )
 def test_bad_input_messages(

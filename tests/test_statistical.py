@@ -1,29 +1,56 @@
-"""Statistical and utility reductions: NumPy as the oracle, every dtype, every device.
+"""Statistical functions (sum, prod, max, min, mean, std, var, cumulative_*): NumPy as the oracle.
 
 Each case makes the same call through NumPy and tbridge and compares metadata first (type,
 shape, dtype through the dtype table, device), then values (not on ``meta``, which has no data).
+The grids cover every dtype, 0-d and empty arrays, and axes given as None, negative ints and
+tuples; NumPy's own keywords (``out=``, ``initial=``, ``where=``, ``ddof=``, ``dtype=``, positional
+options) are checked against NumPy too.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
+import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
+from tests._helpers import assert_matches_numpy
 
 ALL = [
     tb.bool, tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64,
     tb.float16, tb.float32, tb.float64, tb.complex64, tb.complex128,
 ]  # fmt: skip
 REAL = [dt for dt in ALL if not dt.is_complex]
-NUMERIC = [dt for dt in ALL if dt is not tb.bool]
 INTEGER = [tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64]
+#: one dtype per kind and torch gap, for the shape x axis grid
+KINDS = [tb.bool, tb.int8, tb.uint16, tb.uint64, tb.float16, tb.float64, tb.complex128]
 AXES: list[Any] = [None, 0, -1, (0, 1), (1,), ()]
+#: (shape, axis) pairs: 0-d, empty, negative axes, tuples, nothing reduced
+SHAPE_AXES: list[tuple[tuple[int, ...], Any]] = [
+    ((), None),
+    ((), ()),
+    ((0,), None),
+    ((0,), 0),
+    ((3, 4), None),
+    ((3, 4), 0),
+    ((3, 4), -1),
+    ((3, 4), (0, 1)),
+    ((3, 4), ()),
+    ((2, 0, 3), None),
+    ((2, 0, 3), 1),
+    ((2, 0, 3), (0, 2)),
+    ((2, 3, 4), (-1, 0)),
+    ((2, 3, 4), 1),
+]
+REDUCTIONS = ["sum", "prod", "max", "min", "mean", "std", "var"]
 
 
 def sample(
@@ -34,80 +61,123 @@ def sample(
     nd = numpy_dtype_of(dtype)
     assert nd is not None
     if dtype is tb.bool:
-        return rng.integers(0, 2, shape).astype(bool)
+        return np.asarray(rng.integers(0, 2, shape).astype(bool))
     if dtype in INTEGER:
         low = 0 if nd.kind == "u" else -3
-        return rng.integers(low, 6, shape).astype(nd)
+        return np.asarray(rng.integers(low, 6, shape).astype(nd))
     values = rng.integers(-4, 5, shape) / 2
     if dtype.is_complex:
         values = values + 1j * rng.integers(-4, 5, shape) / 2
-    return values.astype(nd)
+    return np.asarray(values.astype(nd))
 
 
-def on(a: np.ndarray[Any, Any], device: torch.device) -> torch.Tensor:
-    return torch.from_numpy(np.ascontiguousarray(a)).to(device)
+def on(a: np.ndarray[Any, Any], device: torch.device | str = "cpu") -> torch.Tensor:
+    return torch.from_numpy(np.array(a, copy=True)).to(device)
 
 
-def check(out: torch.Tensor, expected: Any, device: torch.device, rtol: float = 1e-6) -> None:
-    """Metadata first (type, shape, dtype, device), then values."""
-    expected = np.asarray(expected)
-    assert type(out) is torch.Tensor
-    assert tuple(out.shape) == expected.shape
-    assert numpy_dtype_of(out.dtype) == expected.dtype, (out.dtype, expected.dtype)
-    assert out.device.type == device.type
-    if device.type == "meta":
-        return
-    got = out.detach().cpu().numpy()
-    if expected.dtype.kind in "fc":
-        np.testing.assert_allclose(got, expected, rtol=rtol, atol=rtol, equal_nan=True)
-    else:
-        np.testing.assert_array_equal(got, expected)
+def np_call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """NumPy's answer without its RuntimeWarnings (empty means, degrees of freedom <= 0)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
 
 
-def tolerance(dtype: torch.dtype) -> float:
-    return 1e-2 if dtype is tb.float16 else 1e-5 if dtype in (tb.float32, tb.complex64) else 1e-9
+def keeps(shape: tuple[int, ...], axis: Any) -> bool:
+    """keepdims for a grid case: True on every other (shape, axis) pair, so both are covered."""
+    return SHAPE_AXES.index((shape, axis)) % 2 == 1
+
+
+def rtol_of(dtype: torch.dtype) -> float | None:
+    """float16 statistics accumulate differently in NumPy (pairwise in float16) and torch."""
+    return 1e-2 if dtype is tb.float16 else None
 
 
 # ---- reductions against NumPy --------------------------------------------------------------
 
-REDUCTIONS: dict[str, list[torch.dtype]] = {
-    "sum": ALL,
-    "prod": ALL,
-    "max": REAL,
-    "min": REAL,
-    "mean": ALL,
-    "std": ALL,
-    "var": ALL,
-    "all": ALL,
-    "any": ALL,
-}
-REDUCTION_CASES = [(name, dt) for name, dts in REDUCTIONS.items() for dt in dts]
+CASES = [(n, dt) for n in REDUCTIONS for dt in ALL if not (n in ("max", "min") and dt.is_complex)]
 
 
-@pytest.mark.parametrize(
-    ("name", "dtype"), REDUCTION_CASES, ids=[f"{n}-{d}" for n, d in REDUCTION_CASES]
-)
+@pytest.mark.parametrize(("name", "dtype"), CASES, ids=[f"{n}-{d}" for n, d in CASES])
 @pytest.mark.parametrize("axis", AXES, ids=str)
-@pytest.mark.parametrize("keepdims", [False, True])
 def test_reductions_match_numpy(
-    name: str, dtype: torch.dtype, axis: Any, keepdims: bool, device: torch.device
+    name: str, dtype: torch.dtype, axis: Any, device: torch.device
 ) -> None:
+    """Every dtype on every device (keepdims on the shape grid below)."""
+    keepdims = axis == (1,)
     a = sample(dtype)
     out = getattr(tb, name)(on(a, device), axis=axis, keepdims=keepdims)
-    check(out, getattr(np, name)(a, axis=axis, keepdims=keepdims), device, tolerance(dtype))
+    expected = np_call(getattr(np, name), a, axis=axis, keepdims=keepdims)
+    assert_matches_numpy(out, expected, device=device, rtol=rtol_of(dtype))
 
 
-@pytest.mark.parametrize("name", ["sum", "prod", "max", "min", "mean", "std", "var", "all", "any"])
+GRID = [(n, dt) for n in REDUCTIONS for dt in KINDS if not (n in ("max", "min") and dt.is_complex)]
+
+
+@pytest.mark.parametrize(("name", "dtype"), GRID, ids=[f"{n}-{d}" for n, d in GRID])
+@pytest.mark.parametrize(("shape", "axis"), SHAPE_AXES, ids=str)
+def test_reductions_over_shapes_and_axes(
+    name: str, dtype: torch.dtype, shape: tuple[int, ...], axis: Any
+) -> None:
+    """0-d, empty and 3-d arrays; NumPy's error for an empty max/min, NaN for empty means."""
+    keepdims = keeps(shape, axis)
+    a = sample(dtype, shape, seed=len(shape))
+    try:
+        expected = np_call(getattr(np, name), a, axis=axis, keepdims=keepdims)
+    except ValueError as e:
+        numpy_message = str(e)
+        assert "zero-size array to reduction operation" in numpy_message
+        with pytest.raises(ValueError, match=rf"^{name}: zero-size array to reduction operation"):
+            getattr(tb, name)(on(a), axis=axis, keepdims=keepdims)
+        return
+    out = getattr(tb, name)(on(a), axis=axis, keepdims=keepdims)
+    assert_matches_numpy(out, expected, rtol=rtol_of(dtype))
+
+
+@pytest.mark.parametrize("name", REDUCTIONS)
 def test_reductions_of_a_0d_array_keep_its_shape(name: str, device: torch.device) -> None:
     a = np.array(2.5)
-    out = getattr(tb, name)(on(a, device))
-    check(out, getattr(np, name)(a), device)
+    assert_matches_numpy(getattr(tb, name)(on(a, device)), getattr(np, name)(a), device=device)
+
+
+@pytest.mark.parametrize("name", [*REDUCTIONS, "cumulative_sum", "cumulative_prod"])
+@pytest.mark.parametrize(
+    "data", [[1, 2, 3], [[1.5, 2.0], [0.5, 4.0]], 7, 2.5, [True, False]], ids=repr
+)
+def test_lists_and_scalars_go_through_the_gate(name: str, data: Any) -> None:
+    """``tb.sum([1, 2, 3])`` is ``np.sum([1, 2, 3])``: NumPy's dtype inference, NumPy's dtype."""
+    if name.startswith("cumulative") and np.ndim(data) > 1:
+        kwargs: dict[str, Any] = {"axis": 0}
+    else:
+        kwargs = {}
+    np_fn = getattr(np, name)
+    assert_matches_numpy(getattr(tb, name)(data, **kwargs), np_call(np_fn, data, **kwargs))
 
 
 @pytest.mark.parametrize("name", ["sum", "mean"])
 def test_numpy_arrays_are_accepted(name: str) -> None:
     a = sample(tb.int32)
-    check(getattr(tb, name)(a, axis=1), getattr(np, name)(a, axis=1), torch.device("cpu"))
+    assert_matches_numpy(getattr(tb, name)(a, axis=1), getattr(np, name)(a, axis=1))
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("sum", (0,)),
+        ("sum", ((0, 1), tb.float32)),
+        ("prod", (1, None, None, True)),
+        ("max", (0, None, True)),
+        ("min", (-1,)),
+        ("mean", (0, tb.float32)),
+        ("std", (0, None, None, 1)),
+        ("var", (1, None, None, 1, True)),
+    ],
+    ids=str,
+)
+def test_numpy_positional_options(name: str, args: tuple[Any, ...]) -> None:
+    """NumPy code passes axis, dtype, out, ddof and keepdims positionally."""
+    a = sample(tb.float64)
+    np_args = tuple(numpy_dtype_of(v) if isinstance(v, torch.dtype) else v for v in args)
+    assert_matches_numpy(getattr(tb, name)(on(a), *args), getattr(np, name)(a, *np_args))
 
 
 SUM_DTYPES = [
@@ -134,9 +204,26 @@ def test_dtype_keyword_casts_first(
     out = getattr(tb, name)(on(a, device), axis=1, dtype=dtype)
     np_name = {"cumulative_sum": "cumsum", "cumulative_prod": "cumprod"}.get(name, name)
     nd = numpy_dtype_of(dtype)
-    with np.errstate(over="ignore", invalid="ignore"):
-        expected = getattr(np, np_name)(a.astype(nd), axis=1, dtype=nd)
-    check(out, expected, device)
+    expected = np_call(getattr(np, np_name), a.astype(nd), axis=1, dtype=nd)
+    assert_matches_numpy(out, expected, device=device)
+
+
+@pytest.mark.parametrize("name", ["mean", "std", "var"])
+@pytest.mark.parametrize(
+    ("in_dtype", "dtype"),
+    [(tb.int16, tb.float32), (tb.float64, tb.float32), (tb.float32, tb.complex128)],
+    ids=str,
+)
+def test_dtype_keyword_of_the_moments(name: str, in_dtype: torch.dtype, dtype: torch.dtype) -> None:
+    a = sample(in_dtype)
+    nd = numpy_dtype_of(dtype)
+    expected = np_call(getattr(np, name), a, axis=0, dtype=nd)
+    assert_matches_numpy(getattr(tb, name)(on(a), axis=0, dtype=dtype), expected)
+
+
+def test_integer_mean_dtype_truncates_as_numpy() -> None:
+    a = np.array([1, 2, 2, 2])
+    assert_matches_numpy(tb.mean(on(a), dtype=tb.int32), np.mean(a, dtype=np.int32))
 
 
 WRAPS = [
@@ -155,27 +242,102 @@ def test_integer_accumulation_wraps_as_numpy(
 ) -> None:
     a = np.array(values, dtype=numpy_dtype_of(dtype))
     np_name = {"cumulative_sum": "cumsum", "cumulative_prod": "cumprod"}.get(name, name)
-    with np.errstate(over="ignore"):
-        expected = getattr(np, np_name)(a)
-    check(getattr(tb, name)(on(a, torch.device("cpu"))), expected, torch.device("cpu"))
+    assert_matches_numpy(getattr(tb, name)(on(a)), np_call(getattr(np, np_name), a))
 
 
 @pytest.mark.parametrize("dtype", [tb.float16, tb.float32, tb.float64])
-@pytest.mark.parametrize("name", ["max", "min", "sum", "prod", "mean", "std", "var"])
+@pytest.mark.parametrize("name", REDUCTIONS)
 def test_nan_propagates(name: str, dtype: torch.dtype, device: torch.device) -> None:
     a = sample(dtype)
     a[1, 2] = np.nan
     out = getattr(tb, name)(on(a, device), axis=1)
-    check(out, getattr(np, name)(a, axis=1), device, tolerance(dtype))
+    assert_matches_numpy(out, getattr(np, name)(a, axis=1), device=device, rtol=rtol_of(dtype))
 
 
-def test_empty_mean_is_nan_and_empty_sum_is_zero(device: torch.device) -> None:
+# ---- initial=, where= (NumPy's) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "max", "min"])
+@pytest.mark.parametrize("dtype", [tb.int8, tb.uint16, tb.uint64, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("axis", [None, 0, (0, 1)], ids=str)
+def test_initial_and_where_match_numpy(
+    name: str, dtype: torch.dtype, axis: Any, device: torch.device
+) -> None:
+    a = sample(dtype)
+    mask = sample(tb.bool, (1, 4), seed=4)
+    initial = 3
+    out = getattr(tb, name)(on(a, device), axis=axis, initial=initial, where=on(mask, device))
+    expected = getattr(np, name)(a, axis=axis, initial=initial, where=mask)
+    assert_matches_numpy(out, expected, device=device)
+
+
+@pytest.mark.parametrize("name", ["max", "min"])
+def test_initial_makes_an_empty_max_valid(name: str) -> None:
     a = np.zeros((0, 3))
-    check(tb.sum(on(a, device), axis=0), np.sum(a, axis=0), device)
-    check(tb.prod(on(a, device), axis=0), np.prod(a, axis=0), device)
-    check(tb.mean(on(a, device), axis=1), np.zeros(0), device)
-    check(tb.all(on(a, device)), np.all(a), device)
-    check(tb.any(on(a, device)), np.any(a), device)
+    out = getattr(tb, name)(on(a), axis=0, initial=-1.0)
+    assert_matches_numpy(out, getattr(np, name)(a, axis=0, initial=-1.0))
+
+
+@pytest.mark.parametrize("name", ["mean", "std", "var"])
+@pytest.mark.parametrize("dtype", [tb.int32, tb.float64, tb.complex128], ids=str)
+@pytest.mark.parametrize("axis", [None, 0, 1], ids=str)
+def test_where_of_the_moments_matches_numpy(name: str, dtype: torch.dtype, axis: Any) -> None:
+    a = sample(dtype)
+    mask = sample(tb.bool, (3, 4), seed=5)
+    mask[:, 0] = True
+    mask[0] = True
+    out = getattr(tb, name)(on(a), axis=axis, where=on(mask))
+    assert_matches_numpy(out, np_call(getattr(np, name), a, axis=axis, where=mask))
+
+
+@pytest.mark.parametrize("name", ["sum", "mean", "var"])
+def test_masks_as_lists_take_the_data_device(name: str, device: torch.device) -> None:
+    a = sample(tb.float64, (2, 3))
+    mask = [[True, False, True], [True, True, False]]
+    out = getattr(tb, name)(on(a, device), axis=1, where=mask)
+    assert_matches_numpy(out, getattr(np, name)(a, axis=1, where=np.array(mask)), device=device)
+
+
+@pytest.mark.parametrize("name", ["std", "var"])
+def test_mean_keyword_matches_numpy(name: str) -> None:
+    a = sample(tb.float64)
+    m = np.mean(a, axis=1, keepdims=True)
+    out = getattr(tb, name)(on(a), axis=1, mean=on(m))
+    assert_matches_numpy(out, getattr(np, name)(a, axis=1, mean=m))
+
+
+# ---- out= ------------------------------------------------------------------------------------
+
+OUT_CALLS: list[tuple[str, dict[str, Any], Any]] = [
+    ("sum", {"axis": 0}, torch.float64),
+    ("prod", {"axis": 1}, torch.float64),
+    ("max", {"axis": 0}, torch.float64),
+    ("min", {}, torch.float64),
+    ("mean", {"axis": 1}, torch.float32),
+    ("std", {"axis": 0}, torch.float64),
+    ("var", {}, torch.float32),
+    ("cumulative_sum", {"axis": 1}, torch.float64),
+    ("cumulative_prod", {"axis": 0}, torch.float64),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "out_dtype"), OUT_CALLS, ids=str)
+def test_out_receives_the_result(name: str, kwargs: dict[str, Any], out_dtype: Any) -> None:
+    a = sample(tb.float64)
+    np_name = {"cumulative_sum": "cumsum", "cumulative_prod": "cumprod"}.get(name, name)
+    expected = getattr(np, np_name)(a, **kwargs)
+    out = torch.empty(np.shape(expected), dtype=out_dtype)
+    got = getattr(tb, name)(on(a), **kwargs, out=out)
+    assert got is out
+    assert_matches_numpy(got, np.asarray(expected).astype(numpy_dtype_of(out_dtype)))
+
+
+@pytest.mark.parametrize("name", ["sum", "max", "mean", "std", "cumulative_sum"])
+def test_out_refuses_a_lower_kind(name: str) -> None:
+    a = on(sample(tb.float64, (4,)))
+    shape = (4,) if name == "cumulative_sum" else ()
+    with pytest.raises(TypeError, match=rf"^{name}: cannot cast the torch.float64 result into out"):
+        getattr(tb, name)(a, out=torch.empty(shape, dtype=torch.int64))
 
 
 # ---- cumulative_sum, cumulative_prod -------------------------------------------------------
@@ -188,26 +350,22 @@ def test_empty_mean_is_nan_and_empty_sum_is_zero(device: torch.device) -> None:
 def test_cumulative_matches_numpy(
     name: str, dtype: torch.dtype, axis: int, include_initial: bool, device: torch.device
 ) -> None:
-    np_name, initial = {"cumulative_sum": ("cumsum", 0), "cumulative_prod": ("cumprod", 1)}[name]
     a = sample(dtype)
     out = getattr(tb, name)(on(a, device), axis=axis, include_initial=include_initial)
-    expected = getattr(np, np_name)(a, axis=axis)
-    if include_initial:
-        first = np.full_like(np.take(expected, [0], axis=axis), initial)
-        expected = np.concatenate([first, expected], axis=axis)
-    check(out, expected, device, tolerance(dtype))
+    expected = getattr(np, name)(a, axis=axis, include_initial=include_initial)
+    assert_matches_numpy(out, expected, device=device, rtol=rtol_of(dtype))
 
 
-@pytest.mark.parametrize("shape", [(5,), ()])
+@pytest.mark.parametrize("shape", [(5,), (), (0,)])
 def test_cumulative_sum_of_1d_and_0d_needs_no_axis(
     shape: tuple[int, ...], device: torch.device
 ) -> None:
     a = sample(tb.int16, shape)
-    check(tb.cumulative_sum(on(a, device)), np.cumsum(a), device)
-    check(
+    assert_matches_numpy(tb.cumulative_sum(on(a, device)), np.cumulative_sum(a), device=device)
+    assert_matches_numpy(
         tb.cumulative_prod(on(a, device), include_initial=True),
-        np.concatenate([[1], np.cumprod(a)]),
-        device,
+        np.cumulative_prod(a, include_initial=True),
+        device=device,
     )
 
 
@@ -223,7 +381,8 @@ def test_correction_and_ddof(
 ) -> None:
     a = sample(tb.float64)
     out = getattr(tb, name)(on(a, device), axis=axis, **{spelling: correction})
-    check(out, getattr(np, name)(a, axis=axis, ddof=correction), device, 1e-9)
+    expected = getattr(np, name)(a, axis=axis, ddof=correction)
+    assert_matches_numpy(out, expected, device=device)
 
 
 @pytest.mark.parametrize("name", ["std", "var"])
@@ -237,49 +396,89 @@ def test_nan_where_samples_run_out(
     """M - correction <= 0 gives NaN, as the standard says (NumPy gives inf, with a warning)."""
     a = sample(tb.float32) if correction else np.zeros((3, 0), dtype=np.float32)
     out = getattr(tb, name)(on(a, device), axis=axis, correction=correction, keepdims=axis is None)
-    check(out, np.full(shape, np.nan, dtype=np.float32), device)
+    assert_matches_numpy(out, np.full(shape, np.nan, dtype=np.float32), device=device)
 
 
 def test_default_float_scopes_integer_means() -> None:
-    x = on(sample(tb.int32), torch.device("cpu"))
+    x = on(sample(tb.int32))
     with tb.default_float(tb.float32):
         assert tb.mean(x).dtype is tb.float32
         assert tb.std(x, axis=0).dtype is tb.float32
     assert tb.var(x).dtype is tb.float64
 
 
-# ---- diff ----------------------------------------------------------------------------------
+# ---- autograd: one backward per family -----------------------------------------------------
 
 
-@pytest.mark.parametrize("dtype", ALL, ids=str)
-@pytest.mark.parametrize(("axis", "n"), [(-1, 1), (0, 1), (1, 2), (0, 0), (0, 5)])
-def test_diff_matches_numpy(dtype: torch.dtype, axis: int, n: int, device: torch.device) -> None:
-    a = sample(dtype)
-    check(tb.diff(on(a, device), axis=axis, n=n), np.diff(a, axis=axis, n=n), device)
+MASK = torch.from_numpy(sample(tb.bool, (3, 4), seed=6) | (np.eye(3, 4) > 0))
+BACKWARD: dict[str, tuple[Callable[[torch.Tensor], torch.Tensor], Callable[..., Any]]] = {
+    "sum": (lambda t: tb.sum(t, axis=(0, 1), where=MASK), lambda t: t[MASK].sum()),
+    "prod": (lambda t: tb.prod(t, axis=1), lambda t: t.prod(1)),
+    "max": (
+        lambda t: tb.max(t, axis=0, initial=-10.0),
+        lambda t: torch.maximum(t.amax(0), torch.tensor(-10.0, dtype=t.dtype)),
+    ),
+    "mean": (lambda t: tb.mean(t, 0), lambda t: t.mean(0)),
+    "std": (lambda t: tb.std(t, axis=1, ddof=1), lambda t: t.std(1, correction=1)),
+    "var": (lambda t: tb.var(t, where=MASK), lambda t: torch.var(t[MASK], correction=0)),
+    "cumulative_sum": (
+        lambda t: tb.cumulative_sum(t, axis=1, include_initial=True),
+        lambda t: t.cumsum(1),
+    ),
+}
 
 
-@pytest.mark.parametrize("dtype", [tb.int8, tb.uint16, tb.uint64, tb.float32, tb.bool], ids=str)
-def test_diff_prepend_append(dtype: torch.dtype, device: torch.device) -> None:
-    a, before, after = sample(dtype), sample(dtype, (1, 4), seed=2), sample(dtype, (2, 4), seed=3)
-    out = tb.diff(on(a, device), axis=0, prepend=on(before, device), append=on(after, device))
-    check(out, np.diff(a, axis=0, prepend=before, append=after), device)
+@pytest.mark.parametrize("name", list(BACKWARD))
+def test_backward_matches_torch(name: str) -> None:
+    """Results stay on the autograd graph; gradients are the plain torch computation's."""
+    a = sample(tb.float64) + np.arange(12).reshape(3, 4) * 0.01  # distinct values for max
+    ours, reference = BACKWARD[name]
+    x = on(a).requires_grad_()
+    ours(x).sum().backward()
+    x2 = on(a).requires_grad_()
+    reference(x2).sum().backward()
+    torch.testing.assert_close(x.grad, x2.grad)
 
 
-@pytest.mark.parametrize(
-    ("prepend", "append", "dtype"),
-    [(0, None, tb.int64), (1.5, 2, tb.float64), (None, 2.5, tb.float64)],
-)
-def test_diff_scalar_edges_are_numpy_arrays(
-    prepend: Any, append: Any, dtype: torch.dtype, device: torch.device
+# ---- property tests --------------------------------------------------------------------------
+
+DRAWN_DTYPES = st.sampled_from(["int8", "int64", "uint8", "uint32", "float32", "float64"])
+
+
+@st.composite
+def arrays_and_axes(draw: st.DrawFn) -> tuple[np.ndarray[Any, Any], Any]:
+    dtype = np.dtype(draw(DRAWN_DTYPES))
+    shape = draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=4))
+    if dtype.kind == "f":
+        elements = st.floats(-100, 100, width=dtype.itemsize * 8)
+    else:
+        info = np.iinfo(dtype)
+        elements = st.integers(max(int(info.min), -100), min(int(info.max), 100))
+    a = draw(hnp.arrays(dtype, shape, elements=elements))
+    ndim = len(shape)
+    axes = st.lists(st.integers(0, max(ndim - 1, 0)), unique=True, max_size=ndim).map(tuple)
+    if ndim:
+        axes = axes | st.integers(-ndim, ndim - 1)
+    axis = draw(st.none() | axes)
+    return a, axis
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "max", "min", "mean", "var"])
+@settings(max_examples=40, deadline=None)
+@given(case=arrays_and_axes(), keepdims=st.booleans())
+def test_reductions_match_numpy_on_drawn_arrays(
+    name: str, case: tuple[np.ndarray[Any, Any], Any], keepdims: bool
 ) -> None:
-    """A Python scalar stands for one slice and, as NumPy's ``asanyarray`` makes it, counts at
-    NumPy's default dtype (the standard takes arrays only here, so NumPy's rule decides)."""
-    a = sample(tb.int8)
-    out = tb.diff(on(a, device), axis=1, prepend=prepend, append=append)
-    edges = {k: v for k, v in {"prepend": prepend, "append": append}.items() if v is not None}
-    expected = np.diff(a, axis=1, **edges)
-    assert expected.dtype == numpy_dtype_of(dtype)
-    check(out, expected, device)
+    a, axis = case
+    try:
+        expected = np_call(getattr(np, name), a, axis=axis, keepdims=keepdims)
+    except ValueError:
+        with pytest.raises(ValueError, match=r"zero-size array to reduction operation"):
+            getattr(tb, name)(on(a), axis=axis, keepdims=keepdims)
+        return
+    got = getattr(tb, name)(on(a), axis=axis, keepdims=keepdims)
+    rtol = 1e-4 if a.dtype == np.float32 or name in ("var", "mean") else None
+    assert_matches_numpy(got, expected, rtol=rtol)
 
 
 # ---- errors --------------------------------------------------------------------------------
@@ -311,28 +510,54 @@ X = torch.zeros(3, 4)
             TypeError,
             r"^prod: axis=\[0\] is not an integer or a tuple of integers; pass e\.g\. axis=0",
         ),
-        (lambda: tb.any(X, axis=1.0), TypeError, r"^any: axis=1\.0 is not an integer"),
+        (lambda: tb.min(X, axis=1.0), TypeError, r"^min: axis=1\.0 is not an integer"),
+        (lambda: tb.var(X, axis=-3), ValueError, r"^var: axis -3 is out of bounds"),
+        (lambda: tb.std(X, axis=(5,)), IndexError, r"^std: axis 5 is out of bounds"),
         (
             lambda: tb.sum("ab"),
             TypeError,
             r"^sum: x must be array data \(a tensor, a NumPy array, a number or a nested "
             r"sequence of numbers\), got str; convert it first \(tb\.asarray\) or pass numbers$",
         ),
+        (lambda: tb.prod(None), TypeError, r"^prod: x must be array data"),
+        (lambda: tb.mean({1: 2}), TypeError, r"^mean: x must be array data"),
+        (lambda: tb.std([[1], [2, 3]]), ValueError, r"^std: x: cannot build an array"),
         (
             lambda: tb.max(torch.zeros(0, 3), axis=0),
             ValueError,
-            r"^max: axis 0 of shape \(0, 3\) is empty, and an empty maximum has no value \(no "
-            r"identity\)",
+            r"^max: zero-size array to reduction operation maximum which has no identity \(axis "
+            r"0 of shape \(0, 3\) is empty\); pass initial= or reduce a non-empty array or axis$",
         ),
         (
             lambda: tb.min(torch.zeros(0)),
             ValueError,
-            r"^min: axis 0 of shape \(0,\) is empty, and an empty minimum has no value",
+            r"^min: zero-size array to reduction operation minimum which has no identity",
+        ),
+        (
+            lambda: tb.max(X, where=X > 0),
+            ValueError,
+            r"^max: reduction operation 'maximum' has no identity, so a where= mask needs "
+            r"initial= as well",
+        ),
+        (
+            lambda: tb.sum(X, where=torch.ones(3, 4)),
+            TypeError,
+            r"^sum: where= must be a boolean mask, got dtype torch\.float32",
+        ),
+        (
+            lambda: tb.prod(X, where=torch.ones(5, dtype=tb.bool)),
+            ValueError,
+            r"^prod: where= of shape \(5,\) does not broadcast to x's shape \(3, 4\)",
         ),
         (
             lambda: tb.max(torch.zeros(2, dtype=tb.complex64)),
             TypeError,
             r"^max: complex numbers have no order, got torch\.complex64; reduce the real part",
+        ),
+        (
+            lambda: tb.sum(torch.zeros(3, dtype=tb.int8), initial=300, dtype=tb.int8),
+            OverflowError,
+            r"^sum: Python integer 300 is out of bounds for torch\.int8",
         ),
         (
             lambda: tb.cumulative_sum(X),
@@ -357,27 +582,18 @@ X = torch.zeros(3, 4)
             r"^var: correction='1' is not a real number; pass an int or a float",
         ),
         (lambda: tb.var(X, ddof=True), TypeError, r"^var: ddof=True is not a real number"),
+        (lambda: tb.mean(X, dtype="float7"), TypeError, r"^mean: dtype=.float7. is not a dtype"),
         (
-            lambda: tb.diff(torch.tensor(1)),
-            ValueError,
-            r"^diff: a 0-d array has no axis to take differences along",
-        ),
-        (
-            lambda: tb.diff(X, n=-1),
-            ValueError,
-            r"^diff: n=-1 is negative; the order of a difference must be >= 0$",
-        ),
-        (
-            lambda: tb.diff(X, n=1.5),
+            lambda: tb.std(X, dtype=tb.int64),
             TypeError,
-            r"^diff: n=1\.5 is not an integer; pass the order as an int",
+            r"^std: dtype=torch\.int64 is not a floating dtype",
         ),
         (
-            lambda: tb.diff(X, axis=0, prepend=torch.zeros(1, 3)),
+            lambda: tb.sum(X, axis=0, out=torch.zeros(3)),
             ValueError,
-            r"^diff: prepend/append must match x's shape \(3, 4\) except along axis 0, got shapes "
-            r"\[\(1, 3\)\]",
+            r"^sum: out has shape \(3,\) but the result has shape \(4,\)",
         ),
+        (lambda: tb.max(X, out=np.zeros(())), TypeError, r"^max: out must be a torch\.Tensor"),
     ],
 )
 def test_bad_input_messages(
@@ -387,36 +603,21 @@ def test_bad_input_messages(
         call()
 
 
+@pytest.mark.parametrize("name", REDUCTIONS)
+def test_torch_errors_never_escape_on_the_fast_path(name: str) -> None:
+    """An out-of-range axis on a plain tensor is AxisError (ValueError and IndexError), not a
+    torch IndexError text."""
+    with pytest.raises(np.exceptions.AxisError, match=rf"^{name}: axis 5 is out of bounds"):
+        getattr(tb, name)(X, axis=5)
+
+
 # ---- fast paths return what the slow paths return ------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["sum", "prod", "max", "min", "mean", "std", "var", "all", "any"])
+@pytest.mark.parametrize("name", REDUCTIONS)
 def test_tensor_subclass_takes_the_slow_path(name: str) -> None:
     """nn.Parameter is not ``type(x) is Tensor``: the slow path gives the same answer."""
     a = sample(tb.float64)
-    param = torch.nn.Parameter(on(a, torch.device("cpu")))
+    param = torch.nn.Parameter(on(a))
     with torch.no_grad():
-        check(getattr(tb, name)(param, axis=1), getattr(np, name)(a, axis=1), torch.device("cpu"))
-
-
-@pytest.mark.parametrize(
-    "edges",
-    [
-        {"prepend": np.int32(0)},
-        {"prepend": 0},  # a Python int counts as NumPy's int64 array, not a weak scalar
-        {"append": 0.5},
-        {"prepend": np.array(0, dtype=np.int32)},  # a 0-d array stands for one slice
-        {"prepend": np.array([[7], [8]])},
-        {"prepend": 300, "append": -1},
-    ],
-    ids=repr,
-)
-def test_diff_edges_follow_numpy(edges: dict[str, Any]) -> None:
-    x = np.array([[1, 5, 2], [3, 3, 9]], dtype=np.int8)
-    expected = np.diff(x, **edges)
-    got = tb.diff(
-        tb.asarray(x),
-        **{k: tb.asarray(v) if isinstance(v, np.ndarray) else v for k, v in edges.items()},
-    )
-    assert got.dtype == tb.asarray(expected).dtype
-    np.testing.assert_array_equal(got.numpy(), expected)
+        assert_matches_numpy(getattr(tb, name)(param, axis=1), getattr(np, name)(a, axis=1))

@@ -1680,7 +1680,7 @@ def _fold(
     if not dims:
         return _as(ufunc(initial, t), acc) if initial is not None else t.clone()
     kept = [s for i, s in enumerate(t.shape) if i not in dims]
-    if math.prod(t.shape[d] for d in dims) == 0:
+    if math.prod([t.shape[d] for d in dims]) == 0:
         fill = spec.identity if initial is None else initial
         if fill is None:
             raise ValueError(

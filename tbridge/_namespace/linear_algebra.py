@@ -305,7 +305,7 @@ def _tensordot_slow(x1: object, x2: object, axes: object) -> Tensor:
     free2 = [j for j in range(b.ndim) if j not in ax2]
     shape1 = [a.shape[i] for i in free1]
     shape2 = [b.shape[j] for j in free2]
-    k = math.prod(a.shape[i] for i in ax1)
+    k = math.prod([a.shape[i] for i in ax1])
     am = a.permute((*free1, *ax1)).reshape(math.prod(shape1), k)
     bm = b.permute((*ax2, *free2)).reshape(k, math.prod(shape2))
     return _contract(am, bm, dt).reshape((*shape1, *shape2))

@@ -1,11 +1,18 @@
-"""Statistical and utility reductions of the Array API, on plain tensors.
+"""Statistical functions of the Array API (sum, prod, max, min, mean, std, var, cumulative_*),
+with NumPy's calling forms.
 
 Each function calls torch directly when torch's answer is already the standard's (a plain tensor,
-``axis`` None or one in-range int, a dtype torch computes natively), and otherwise takes a slow
-path that validates ``axis`` (int or tuple; ``axis=()`` reduces nothing, where torch would reduce
-everything, pytorch#29137), reduces over several axes where torch takes only one
+``axis`` None or one in-range int, a dtype torch computes natively, no NumPy-only keyword), and
+otherwise takes a slow path that reads ``axis`` through :mod:`tbridge._core.axes` (int or tuple;
+``axis=()`` reduces nothing), reduces over several axes where torch takes only one
 (pytorch#56586), picks NumPy's result dtypes and routes the unsigned dtypes torch cannot compute
 with through :mod:`tbridge._core.workarounds`.
+
+Signatures are the standard's and NumPy's at once: the data is positional, the options NumPy
+takes positionally (``sum(x, 0)``, ``std(x, 0, None, None, 1)``) may be given so, and the
+standard's own options (``correction``, ``include_initial``) are keyword-only. NumPy's ``out=``
+writes the result into a given tensor (:func:`tbridge._convert.gate.write_out`, NumPy's
+``same_kind`` casting); ``initial=`` and ``where=`` are NumPy's.
 
 Result dtypes follow the standard and NumPy: ``sum``/``prod``/``cumulative_*`` of signed integers
 and bool give int64, of unsigned integers uint64; ``mean``/``std``/``var`` of integers give the
@@ -18,28 +25,21 @@ the input's autograd graph wherever torch can differentiate.
 from __future__ import annotations
 
 import math
-import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Final, TypeAlias
 
-import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._convert.bridge import asarray
+from tbridge._convert.gate import as_tensor, write_out
+from tbridge._core.axes import AxisLike, kept, normalize_axes, normalize_axis, reduced_shape
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
-from tbridge._core.promotion import result_type
+from tbridge._core.values import scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
-from tbridge._namespace.elementwise import (
-    _tensor,  # ``x`` as a tensor; NumPy arrays through asarray
-)
 
 __all__ = [
-    "all",
-    "any",
     "cumulative_prod",
     "cumulative_sum",
-    "diff",
     "max",
     "mean",
     "min",
@@ -49,8 +49,9 @@ __all__ = [
     "var",
 ]
 
-AxisLike: TypeAlias = "int | tuple[int, ...] | None"
 Scalar: TypeAlias = "bool | int | float | complex"
+#: NumPy's ``where=``: a boolean mask broadcast against the input (True: every element).
+Mask: TypeAlias = "Tensor | bool"
 
 _INEXACT: Final = frozenset(
     {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
@@ -62,88 +63,53 @@ _TO_UINT64: Final = frozenset({torch.uint8, torch.uint16, torch.uint32, torch.ui
 _REAL_OF: Final = {torch.complex64: torch.float32, torch.complex128: torch.float64}
 
 
-# ---- shared input handling (also used by tbridge._namespace.searching) ----------------------
+def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
+    """``x`` through the input gate (a tensor passes as itself)."""
+    return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
-def _is_scalar(x: object) -> bool:
-    """Whether ``x`` is a Python scalar (weakly typed), not a NumPy scalar or an array."""
-    return isinstance(x, (bool, int, float, complex)) and not isinstance(x, np.generic)
+def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
+    """An argument that goes with ``like``: a tensor as it is, other array data (lists, NumPy
+    arrays, scalars) made on ``like``'s device, as the data it is combined with."""
+    return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
 
 
-def _one_axis(a: object, ndim: int, where: str, axis: object) -> int:
-    if isinstance(a, bool) or not hasattr(a, "__index__"):
+def _mask(where: object, t: Tensor, caller: str) -> Tensor:
+    """NumPy's ``where=`` as a bool tensor of ``t``'s shape (broadcast, not copied)."""
+    m = _beside_data(where, t, caller, "where")
+    if m.dtype != torch.bool:
         raise TypeError(
-            f"{where}: axis={axis!r} is not an integer or a tuple of integers; pass e.g. axis=0 "
-            "or axis=(0, 1)"
+            f"{caller}: where= must be a boolean mask, got dtype {m.dtype}; pass a bool array "
+            "(e.g. x > 0) or True"
         )
-    i = operator.index(a)
-    if not -ndim <= i < ndim:
-        valid = "a 0-d array has no axes" if ndim == 0 else f"valid axes are {-ndim}..{ndim - 1}"
-        raise np.exceptions.AxisError(
-            f"{where}: axis {i} is out of bounds for an array of {ndim} dimensions; {valid}"
-        )
-    return i % ndim
-
-
-def _axes(axis: object, ndim: int, where: str) -> tuple[int, ...]:
-    """``axis`` (None, an int or a tuple of ints) as sorted, distinct, non-negative axes.
-
-    Raises
-    ------
-    TypeError
-        For axes that are not integers (bools, floats and lists included).
-    numpy.exceptions.AxisError
-        (a ValueError and an IndexError) for axes outside ``[-ndim, ndim)``.
-    ValueError
-        For an axis given twice.
-    """
-    if axis is None:
-        return tuple(range(ndim))
-    items = axis if isinstance(axis, tuple) else (axis,)
-    out: list[int] = []
-    for a in items:
-        i = _one_axis(a, ndim, where, axis)
-        if i in out:
-            raise ValueError(
-                f"{where}: axis {a} appears more than once in axis={axis!r}; list each axis once"
-            )
-        out.append(i)
-    return tuple(sorted(out))
-
-
-def _axis(axis: object, ndim: int, where: str) -> int:
-    """One axis (an int) as a non-negative index; same errors as :func:`_axes`."""
-    return _one_axis(axis, ndim, where, axis)
-
-
-def _reduced_shape(shape: Sequence[int], dims: tuple[int, ...], keepdims: bool) -> list[int]:
-    if keepdims:
-        return [1 if d in dims else s for d, s in enumerate(shape)]
-    return [s for d, s in enumerate(shape) if d not in dims]
-
-
-def _over_dims(
-    fn: Callable[..., Tensor], t: Tensor, dims: tuple[int, ...], keepdims: bool
-) -> Tensor:
-    """``fn(t, dim)`` reduced over several axes at once, for torch functions that take one axis
-    (pytorch#56586): the axes are moved last and flattened into one."""
-    if len(dims) == 1:
-        return fn(t, dims[0], keepdim=keepdims)
-    rest = [d for d in range(t.ndim) if d not in dims]
-    size = math.prod([t.shape[d] for d in dims])  # a list: torch.compile traces no generator
-    moved = t.permute(*rest, *dims).reshape(*(t.shape[d] for d in rest), size)
-    out = fn(moved, -1)
-    return out.reshape(_reduced_shape(t.shape, dims, True)) if keepdims else out
+    try:
+        return m.expand(t.shape) if m.shape != t.shape else m
+    except RuntimeError as e:
+        raise ValueError(
+            f"{caller}: where= of shape {tuple(m.shape)} does not broadcast to x's shape "
+            f"{tuple(t.shape)}; pass a mask that broadcasts to it"
+        ) from e
 
 
 # ---- sum, prod and the cumulative forms ------------------------------------------------------
 
 
-def _accumulation_dtype(dt: torch.dtype, dtype: DTypeLike | None) -> torch.dtype:
+def dtype_arg(dtype: DTypeLike, caller: str) -> torch.dtype:
+    """``dtype=`` as a torch dtype; a value that is not a dtype is a TypeError naming
+    ``caller``."""
+    try:
+        return torch_dtype(dtype)
+    except TypeError as e:
+        raise TypeError(f"{caller}: {e}") from e
+
+
+def accumulation_dtype(
+    dt: torch.dtype, dtype: DTypeLike | None, caller: str = "sum"
+) -> torch.dtype:
     """The standard's result dtype of sum/prod: int64 for signed integers and bool, uint64
     for unsigned integers, the input dtype otherwise, unless ``dtype=`` says."""
     if dtype is not None:
-        return torch_dtype(dtype)
+        return dtype_arg(dtype, caller)
     if dt in _TO_UINT64:
         return torch.uint64
     if dt in _SUM_NATIVE and not dt.is_floating_point and not dt.is_complex:
@@ -151,7 +117,7 @@ def _accumulation_dtype(dt: torch.dtype, dtype: DTypeLike | None) -> torch.dtype
     return dt
 
 
-def _accumulation_source(t: Tensor, target: torch.dtype) -> Tensor:
+def accumulation_source(t: Tensor, target: torch.dtype) -> Tensor:
     """The tensor torch accumulates for a ``target`` result: cast first for floating targets
     (the standard: cast before summing), bool for bool targets; integers stay as they are,
     since torch accumulates them in int64 and sums and products wrap modulo 2**bits alike."""
@@ -164,7 +130,7 @@ def _accumulation_source(t: Tensor, target: torch.dtype) -> Tensor:
     return t
 
 
-def _narrow(out: Tensor, target: torch.dtype) -> Tensor:
+def narrow(out: Tensor, target: torch.dtype) -> Tensor:
     """torch's int64 accumulation cast to the target dtype, wrapping as the target would."""
     if out.dtype == target:
         return out
@@ -173,40 +139,105 @@ def _narrow(out: Tensor, target: torch.dtype) -> Tensor:
     return out.to(target)
 
 
-def _accumulate(
+def _combine(op: Callable[..., Tensor], result: Tensor, value: Tensor) -> Tensor:
+    """``op(result, value)`` (add or multiply), wrapping for the unsigned dtypes torch lacks."""
+    if result.dtype in UNSIGNED_GAPS:
+        return on_bits(op, result, value)
+    return op(result, value)
+
+
+def _sum_or_prod(
     fn: Callable[..., Tensor],
-    t: Tensor,
-    dims: tuple[int, ...],
-    *,
-    target: torch.dtype,
+    combine: Callable[..., Tensor],
+    neutral: int,
+    x: object,
+    axis: object,
+    dtype: DTypeLike | None,
+    out: Tensor | None,
     keepdims: bool,
-    multi_axis: bool,
+    initial: Scalar | None,
+    where: object,
+    caller: str,
 ) -> Tensor:
-    """sum/prod of ``t`` over ``dims`` in the ``target`` dtype (the slow path)."""
-    src = _accumulation_source(t, target)
+    """sum/prod of ``x`` over ``axis`` in the standard's dtype (the slow path)."""
+    t = _tensor(x, caller)
+    dims = normalize_axes(axis, t.ndim, caller)
+    target = accumulation_dtype(t.dtype, dtype, caller)
+    src = accumulation_source(t, target)
+    if where is not True:
+        src = torch.where(_mask(where, t, caller), src, neutral)
     if not dims:  # axis=() or a 0-d array: nothing to reduce, a copy in the result dtype
-        return _narrow(t.clone() if src is t else src, target)
-    if len(dims) == src.ndim and not keepdims:
-        out = fn(src)
-    elif multi_axis:
-        out = fn(src, dims, keepdim=keepdims)
-    else:
-        out = _over_dims(fn, src, dims, keepdims)
-    return _narrow(out, target)
+        result = narrow(src.clone() if src is t else src, target)
+    elif len(dims) == src.ndim and not keepdims:
+        result = narrow(fn(src), target)
+    elif fn is torch.sum:
+        result = narrow(fn(src, dims, keepdim=keepdims), target)
+    else:  # torch.prod takes one dim
+        result = src
+        for d in reversed(dims):
+            result = fn(result, d, keepdim=keepdims)
+        result = narrow(result, target)
+    if initial is not None:
+        result = _combine(combine, result, scalar_tensor(initial, target, t.device, caller))
+    return write_out(result, out, caller)
 
 
 def sum(  # noqa: A001 - the standard's name
     x: Tensor,
     /,
-    *,
     axis: AxisLike = None,
     dtype: DTypeLike | None = None,
+    out: Tensor | None = None,
     keepdims: bool = False,
+    initial: Scalar | None = None,
+    where: Mask = True,
 ) -> Tensor:
-    """Sum of the elements over ``axis`` (all axes by default; ``axis=()`` reduces none): signed
-    integers and bool sum to int64, unsigned integers to uint64 (wrapping as NumPy does),
-    floating input keeps its dtype, and ``dtype=`` casts the input before summing."""
-    if type(x) is Tensor and dtype is None and x.dtype in _SUM_NATIVE:
+    """Sum of the elements over ``axis``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input (a tensor, NumPy array, scalar or nested sequence).
+    axis : int or tuple of int, optional
+        Axes to reduce (all by default; ``()`` reduces none).
+    dtype : dtype, optional
+        Result dtype; the input is cast to it before summing. By default signed integers and
+        bool sum to int64, unsigned integers to uint64 (wrapping as NumPy does), floating
+        input keeps its dtype.
+    out : Tensor, optional
+        Tensor to write the result into (NumPy's ``same_kind`` casting); it is returned.
+    keepdims : bool, optional
+        Keep the reduced axes as size 1.
+    initial : scalar, optional
+        Added to the sum (NumPy's starting value).
+    where : array_like of bool, optional
+        Only elements where this mask (broadcast to ``x``) is True are summed.
+
+    Returns
+    -------
+    Tensor
+
+    Notes
+    -----
+    Memory and autograd: the result is new memory (``out`` when given) and stays on ``x``'s
+    autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.sum([1, 2, 3])
+    tensor(6)
+    >>> tb.sum(tb.ones((2, 3)), 0)
+    tensor([2., 2., 2.], dtype=torch.float64)
+    """
+    if (
+        type(x) is Tensor
+        and dtype is None
+        and out is None
+        and initial is None
+        and where is True
+        and x.dtype in _SUM_NATIVE
+    ):
         # Positional arguments: torch parses them faster than keywords.
         try:
             if axis is None:
@@ -215,24 +246,63 @@ def sum(  # noqa: A001 - the standard's name
                 return torch.sum(x, axis, keepdims)
         except IndexError:
             pass  # an axis out of range: the slow path explains
-    t = _tensor(x, "sum")
-    dims = _axes(axis, t.ndim, "sum")
-    target = _accumulation_dtype(t.dtype, dtype)
-    return _accumulate(torch.sum, t, dims, target=target, keepdims=keepdims, multi_axis=True)
+    return _sum_or_prod(
+        torch.sum, torch.add, 0, x, axis, dtype, out, keepdims, initial, where, "sum"
+    )
 
 
 def prod(
     x: Tensor,
     /,
-    *,
     axis: AxisLike = None,
     dtype: DTypeLike | None = None,
+    out: Tensor | None = None,
     keepdims: bool = False,
+    initial: Scalar | None = None,
+    where: Mask = True,
 ) -> Tensor:
-    """Product of the elements over ``axis`` (all axes by default; ``axis=()`` reduces none),
-    with the dtypes of :func:`sum`: int64 for signed integers and bool, uint64 for unsigned
-    integers, the input dtype for floating input, or ``dtype=`` (the input is cast first)."""
-    if type(x) is Tensor and dtype is None and x.dtype in _SUM_NATIVE:
+    """Product of the elements over ``axis``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input.
+    axis : int or tuple of int, optional
+        Axes to reduce (all by default; ``()`` reduces none).
+    dtype : dtype, optional
+        Result dtype (the input is cast first); by default the dtypes of :func:`sum`: int64
+        for signed integers and bool, uint64 for unsigned integers, the input's for floating.
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    keepdims : bool, optional
+        Keep the reduced axes as size 1.
+    initial : scalar, optional
+        Multiplies the product (NumPy's starting value).
+    where : array_like of bool, optional
+        Only elements where this mask is True take part.
+
+    Returns
+    -------
+    Tensor
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.prod([[1, 2], [3, 4]], axis=1)
+    tensor([ 2, 12])
+    """
+    if (
+        type(x) is Tensor
+        and dtype is None
+        and out is None
+        and initial is None
+        and where is True
+        and x.dtype in _SUM_NATIVE
+    ):
         try:
             if axis is None and not keepdims:
                 return torch.prod(x)
@@ -240,41 +310,45 @@ def prod(
                 return torch.prod(x, axis, keepdims)
         except IndexError:
             pass  # an axis out of range: the slow path explains
-    t = _tensor(x, "prod")
-    dims = _axes(axis, t.ndim, "prod")
-    target = _accumulation_dtype(t.dtype, dtype)
-    return _accumulate(torch.prod, t, dims, target=target, keepdims=keepdims, multi_axis=False)
+    return _sum_or_prod(
+        torch.prod, torch.mul, 1, x, axis, dtype, out, keepdims, initial, where, "prod"
+    )
 
 
-def _cumulative(
+def cumulate(
     fn: Callable[..., Tensor],
     initial: int,
     x: object,
     *,
-    axis: int | None,
+    axis: object,
     dtype: DTypeLike | None,
     include_initial: bool,
-    where: str,
+    flatten: bool,
+    caller: str,
 ) -> Tensor:
-    t = _tensor(x, where)
+    """Running sums or products along ``axis``. ``axis=None`` flattens (``flatten``, NumPy's
+    cumsum) or needs a 1-D array (the standard's cumulative_sum)."""
+    t = _tensor(x, caller)
     if axis is None:
-        if t.ndim > 1:
+        if t.ndim > 1 and not flatten:
             raise ValueError(
-                f"{where}: axis=None needs a 1-D array, got {t.ndim} dimensions (shape "
+                f"{caller}: axis=None needs a 1-D array, got {t.ndim} dimensions (shape "
                 f"{tuple(t.shape)}); pass axis= to choose the axis to accumulate along"
             )
         t = t.reshape(-1)  # NumPy treats a 0-d array as 1-D here
         ax = 0
     else:
-        ax = _axis(axis, t.ndim, where)
-    target = _accumulation_dtype(t.dtype, dtype)
-    out = fn(_accumulation_source(t, target), ax)
+        if t.ndim == 0 and flatten:
+            t = t.reshape(1)  # np.cumsum(0-d, axis=0) reads the scalar as 1-D
+        ax = normalize_axis(axis, t.ndim, caller)
+    target = accumulation_dtype(t.dtype, dtype, caller)
+    out = fn(accumulation_source(t, target), ax)
     if include_initial:
         shape = list(out.shape)
         shape[ax] = 1
         first = torch.full(shape, initial, dtype=out.dtype, device=out.device)
         out = torch.cat([first, out], ax)
-    return _narrow(out, target)
+    return narrow(out, target)
 
 
 def cumulative_sum(
@@ -283,11 +357,45 @@ def cumulative_sum(
     *,
     axis: int | None = None,
     dtype: DTypeLike | None = None,
+    out: Tensor | None = None,
     include_initial: bool = False,
 ) -> Tensor:
-    """Running sums along ``axis`` (which 2-D and higher input must name), in the dtypes of
-    :func:`sum`; ``include_initial=True`` prepends the empty sum, 0, along that axis."""
-    if type(x) is Tensor and dtype is None and not include_initial and x.dtype in _SUM_NATIVE:
+    """Running sums along ``axis``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input; 2-D and higher input must name ``axis``.
+    axis : int, optional
+        The axis to accumulate along.
+    dtype : dtype, optional
+        Result dtype, as for :func:`sum`.
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    include_initial : bool, optional
+        Prepend the empty sum, 0, along ``axis``.
+
+    Returns
+    -------
+    Tensor
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.cumulative_sum([1, 2, 3], include_initial=True)
+    tensor([0, 1, 3, 6])
+    """
+    if (
+        type(x) is Tensor
+        and dtype is None
+        and out is None
+        and not include_initial
+        and x.dtype in _SUM_NATIVE
+    ):
         try:
             if axis is None:
                 if x.ndim == 1:
@@ -296,15 +404,17 @@ def cumulative_sum(
                 return torch.cumsum(x, axis)
         except IndexError:
             pass  # an axis out of range: the slow path explains
-    return _cumulative(
+    result = cumulate(
         torch.cumsum,
         0,
         x,
         axis=axis,
         dtype=dtype,
         include_initial=include_initial,
-        where="cumulative_sum",
+        flatten=False,
+        caller="cumulative_sum",
     )
+    return write_out(result, out, "cumulative_sum")
 
 
 def cumulative_prod(
@@ -313,11 +423,45 @@ def cumulative_prod(
     *,
     axis: int | None = None,
     dtype: DTypeLike | None = None,
+    out: Tensor | None = None,
     include_initial: bool = False,
 ) -> Tensor:
-    """Running products along ``axis`` (which 2-D and higher input must name), in the dtypes
-    of :func:`prod`; ``include_initial=True`` prepends the empty product, 1, along that axis."""
-    if type(x) is Tensor and dtype is None and not include_initial and x.dtype in _SUM_NATIVE:
+    """Running products along ``axis``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input; 2-D and higher input must name ``axis``.
+    axis : int, optional
+        The axis to accumulate along.
+    dtype : dtype, optional
+        Result dtype, as for :func:`prod`.
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    include_initial : bool, optional
+        Prepend the empty product, 1, along ``axis``.
+
+    Returns
+    -------
+    Tensor
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.cumulative_prod([1, 2, 3])
+    tensor([1, 2, 6])
+    """
+    if (
+        type(x) is Tensor
+        and dtype is None
+        and out is None
+        and not include_initial
+        and x.dtype in _SUM_NATIVE
+    ):
         try:
             if axis is None:
                 if x.ndim == 1:
@@ -326,47 +470,124 @@ def cumulative_prod(
                 return torch.cumprod(x, axis)
         except IndexError:
             pass  # an axis out of range: the slow path explains
-    return _cumulative(
+    result = cumulate(
         torch.cumprod,
         1,
         x,
         axis=axis,
         dtype=dtype,
         include_initial=include_initial,
-        where="cumulative_prod",
+        flatten=False,
+        caller="cumulative_prod",
     )
+    return write_out(result, out, "cumulative_prod")
 
 
 # ---- max, min --------------------------------------------------------------------------------
 
 
-def _extreme(
-    fn: Callable[..., Tensor], x: object, axis: object, keepdims: bool, where: str
+def extreme(
+    fn: Callable[..., Tensor],
+    x: object,
+    axis: object,
+    out: Tensor | None,
+    keepdims: bool,
+    initial: Scalar | None,
+    where: object,
+    caller: str,
 ) -> Tensor:
-    t = _tensor(x, where)
+    """max/min (the slow path): several axes, ``initial``/``where``, unsigned dtypes, NumPy's
+    error for an empty reduction."""
+    t = _tensor(x, caller)
+    name = "maximum" if fn is torch.amax else "minimum"
     if t.dtype.is_complex:
         raise TypeError(
-            f"{where}: complex numbers have no order, got {t.dtype}; reduce the real part or "
+            f"{caller}: complex numbers have no order, got {t.dtype}; reduce the real part or "
             "the magnitude instead (tb.real(x) or tb.abs(x))"
         )
-    dims = _axes(axis, t.ndim, where)
-    if not dims:
-        return t.clone()
-    for d in dims:
-        if t.shape[d] == 0:
+    dims = normalize_axes(axis, t.ndim, caller)
+    gap = t.dtype in UNSIGNED_GAPS
+    vals = ordered(t) if gap else t
+    init = None
+    if initial is not None:
+        init = scalar_tensor(initial, t.dtype, t.device, caller)
+        init = ordered(init) if gap else init
+    if where is not True:
+        if init is None:
             raise ValueError(
-                f"{where}: axis {d} of shape {tuple(t.shape)} is empty, and an empty "
-                f"{where}imum has no value (no identity); reduce a non-empty array or axis"
+                f"{caller}: reduction operation '{name}' has no identity, so a where= mask "
+                "needs initial= as well; pass initial= (e.g. the smallest value for max)"
             )
-    if t.dtype in UNSIGNED_GAPS:
-        return from_ordered(fn(ordered(t), dims, keepdim=keepdims), t.dtype)
-    return fn(t, dims, keepdim=keepdims)
+        vals = torch.where(_mask(where, t, caller), vals, init)
+    if not dims:
+        result = vals.clone() if vals is t else vals
+    elif math.prod([t.shape[d] for d in dims]) == 0:
+        if init is None:
+            empty = next(d for d in dims if t.shape[d] == 0)
+            raise ValueError(
+                f"{caller}: zero-size array to reduction operation {name} which has no "
+                f"identity (axis {empty} of shape {tuple(t.shape)} is empty); pass initial= "
+                "or reduce a non-empty array or axis"
+            )
+        shape = reduced_shape(t.shape, dims, keepdims)
+        result = init.expand(shape).clone()
+    else:
+        result = fn(vals, dims, keepdim=keepdims)
+    if init is not None and dims:
+        result = (torch.maximum if fn is torch.amax else torch.minimum)(result, init)
+    if gap:
+        result = from_ordered(result, t.dtype)
+    return write_out(result, out, caller)
 
 
-def max(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tensor:  # noqa: A001
-    """Largest element over ``axis`` (all axes by default), as values only (``torch.amax``,
-    not torch.max's pairs); NaN propagates, and an empty reduction is a ValueError as in NumPy."""
-    if type(x) is Tensor:
+def max(  # noqa: A001 - the standard's name
+    x: Tensor,
+    /,
+    axis: AxisLike = None,
+    out: Tensor | None = None,
+    keepdims: bool = False,
+    initial: Scalar | None = None,
+    where: Mask = True,
+) -> Tensor:
+    """Largest element over ``axis``, as values only (``torch.amax``, not torch.max's pairs).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input (complex numbers have no order).
+    axis : int or tuple of int, optional
+        Axes to reduce (all by default).
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    keepdims : bool, optional
+        Keep the reduced axes as size 1.
+    initial : scalar, optional
+        A lower bound of the result; it makes an empty reduction valid.
+    where : array_like of bool, optional
+        Only elements where the mask is True take part (needs ``initial``).
+
+    Returns
+    -------
+    Tensor
+        NaN propagates.
+
+    Raises
+    ------
+    ValueError
+        An empty reduction without ``initial`` (NumPy: "zero-size array to reduction
+        operation maximum which has no identity").
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.max([[1, 5], [7, 2]], axis=0)
+    tensor([7, 5])
+    """
+    if type(x) is Tensor and out is None and initial is None and where is True:
         try:
             if axis is None:
                 return torch.amax(x, (), True) if keepdims else torch.amax(x)
@@ -374,13 +595,57 @@ def max(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tenso
                 return torch.amax(x, axis, keepdims)
         except (RuntimeError, IndexError):
             pass  # empty, unordered (complex), uint16/32/64 or a bad axis: the slow path
-    return _extreme(torch.amax, x, axis, keepdims, "max")
+    return extreme(torch.amax, x, axis, out, keepdims, initial, where, "max")
 
 
-def min(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tensor:  # noqa: A001
-    """Smallest element over ``axis`` (all axes by default), as values only (``torch.amin``,
-    not torch.min's pairs); NaN propagates, and an empty reduction is a ValueError as in NumPy."""
-    if type(x) is Tensor:
+def min(  # noqa: A001 - the standard's name
+    x: Tensor,
+    /,
+    axis: AxisLike = None,
+    out: Tensor | None = None,
+    keepdims: bool = False,
+    initial: Scalar | None = None,
+    where: Mask = True,
+) -> Tensor:
+    """Smallest element over ``axis``, as values only (``torch.amin``, not torch.min's pairs).
+
+    Parameters
+    ----------
+    x : array_like
+        Real input (complex numbers have no order).
+    axis : int or tuple of int, optional
+        Axes to reduce (all by default).
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    keepdims : bool, optional
+        Keep the reduced axes as size 1.
+    initial : scalar, optional
+        An upper bound of the result; it makes an empty reduction valid.
+    where : array_like of bool, optional
+        Only elements where the mask is True take part (needs ``initial``).
+
+    Returns
+    -------
+    Tensor
+        NaN propagates.
+
+    Raises
+    ------
+    ValueError
+        An empty reduction without ``initial`` (NumPy: "zero-size array to reduction
+        operation minimum which has no identity").
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.min([[1, 5], [7, 2]], axis=1)
+    tensor([1, 2])
+    """
+    if type(x) is Tensor and out is None and initial is None and where is True:
         try:
             if axis is None:
                 return torch.amin(x, (), True) if keepdims else torch.amin(x)
@@ -388,22 +653,122 @@ def min(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tenso
                 return torch.amin(x, axis, keepdims)
         except (RuntimeError, IndexError):
             pass  # empty, unordered (complex), uint16/32/64 or a bad axis: the slow path
-    return _extreme(torch.amin, x, axis, keepdims, "min")
+    return extreme(torch.amin, x, axis, out, keepdims, initial, where, "min")
 
 
 # ---- mean, std, var --------------------------------------------------------------------------
 
 
-def _floating(x: object, where: str) -> Tensor:
-    """``x`` as a floating tensor: integers and bool become the default float (NumPy's float64)."""
-    t = _tensor(x, where)
+def floating(x: object, caller: str, dtype: DTypeLike | None = None) -> Tensor:
+    """``x`` as a floating tensor: integers and bool become the default float (NumPy's float64),
+    or ``dtype`` when given (which must be floating or complex)."""
+    t = _tensor(x, caller)
+    if dtype is not None:
+        dt = dtype_arg(dtype, caller)
+        if dt not in _INEXACT:
+            raise TypeError(
+                f"{caller}: dtype={dt} is not a floating dtype, and this statistic is computed "
+                "in floating point; pass a floating or complex dtype (e.g. tb.float64)"
+            )
+        return t if t.dtype == dt else t.to(dt)
     return t if t.dtype in _INEXACT else t.to(default_float_dtype())
 
 
-def mean(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tensor:
-    """Arithmetic mean over ``axis`` (all axes by default; ``axis=()`` reduces none); integer
-    and bool input gives the default floating dtype (float64, as NumPy), an empty mean is NaN."""
-    if type(x) is Tensor and x.dtype in _INEXACT:  # (torch.compile cannot catch torch's error)
+def _count(mask: Tensor | None, t: Tensor, dims: tuple[int, ...], keepdims: bool) -> Tensor | int:
+    """How many elements each reduction sees: all of them, or the mask's True ones."""
+    if mask is None:
+        return math.prod([t.shape[d] for d in dims])
+    return mask.sum(dims, keepdim=keepdims)
+
+
+def _mean_slow(
+    x: object,
+    axis: object,
+    dtype: DTypeLike | None,
+    out: Tensor | None,
+    keepdims: bool,
+    where: object,
+) -> Tensor:
+    t = _tensor(x, "mean")
+    int_dtype = None
+    asked = None if dtype is None else dtype_arg(dtype, "mean")
+    if asked is not None and not asked.is_floating_point and not asked.is_complex:
+        # NumPy sums in the integer dtype, divides, and casts back (truncating)
+        int_dtype = asked
+        f = t.to(int_dtype) if t.dtype != int_dtype else t
+    else:
+        f = floating(t, "mean", dtype)
+    dims = normalize_axes(axis, f.ndim, "mean")
+    if where is not True:
+        mask = _mask(where, f, "mean")
+        if not dims:  # each element alone: itself, or an empty mean (NaN) where masked out
+            result = torch.where(mask, f, math.nan)
+        else:
+            total = torch.where(mask, f, 0).sum(dims, keepdim=keepdims)
+            result = total / mask.sum(dims, keepdim=keepdims)
+    elif not dims:
+        result = f.clone() if f is x else f
+    elif int_dtype is not None:
+        result = f.sum(dims, keepdim=keepdims) / math.prod([f.shape[d] for d in dims])
+    else:
+        result = torch.mean(f, dims, keepdim=keepdims)
+    if int_dtype is not None:
+        result = result.to(int_dtype)
+    elif result.dtype != f.dtype:
+        result = result.to(f.dtype)
+    return write_out(result, out, "mean")
+
+
+def mean(
+    x: Tensor,
+    /,
+    axis: AxisLike = None,
+    dtype: DTypeLike | None = None,
+    out: Tensor | None = None,
+    keepdims: bool = False,
+    *,
+    where: Mask = True,
+) -> Tensor:
+    """Arithmetic mean over ``axis``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input.
+    axis : int or tuple of int, optional
+        Axes to reduce (all by default; ``()`` reduces none).
+    dtype : dtype, optional
+        The dtype to compute in (and of the result). By default integer and bool input gives
+        the default floating dtype (float64, as NumPy), floating input keeps its dtype.
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    keepdims : bool, optional
+        Keep the reduced axes as size 1.
+    where : array_like of bool, optional
+        Only elements where the mask is True take part.
+
+    Returns
+    -------
+    Tensor
+        An empty mean is NaN.
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.mean([1, 2, 3, 4])
+    tensor(2.5000, dtype=torch.float64)
+    """
+    if (
+        type(x) is Tensor
+        and x.dtype in _INEXACT  # torch.compile cannot catch torch's error for integers
+        and dtype is None
+        and out is None
+        and where is True
+    ):
         try:
             if axis is None:
                 return torch.mean(x, None, True) if keepdims else torch.mean(x)
@@ -411,19 +776,16 @@ def mean(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tens
                 return torch.mean(x, axis, keepdims)
         except (RuntimeError, IndexError):
             pass  # an integer or bool dtype, or a bad axis: the slow path
-    t = _floating(x, "mean")
-    dims = _axes(axis, t.ndim, "mean")
-    if not dims:
-        return t.clone() if t is x else t
-    return torch.mean(t, dims, keepdim=keepdims)
+    return _mean_slow(x, axis, dtype, out, keepdims, where)
 
 
-def _correction(correction: object, ddof: object, where: str) -> float:
+def correction_of(correction: object, ddof: object, caller: str) -> float:
+    """The divisor's offset from ``correction`` (the standard's name) or ``ddof`` (NumPy's)."""
     if ddof is not None:
         if correction is not None:
             raise TypeError(
-                f"{where}: got both correction={correction!r} and ddof={ddof!r}; ddof is NumPy's "
-                "name for correction, pass only one"
+                f"{caller}: got both correction={correction!r} and ddof={ddof!r}; ddof is "
+                "NumPy's name for correction, pass only one"
             )
         correction, name = ddof, "ddof"
     else:
@@ -432,7 +794,7 @@ def _correction(correction: object, ddof: object, where: str) -> float:
         return 0
     if isinstance(correction, (bool, complex)) or not isinstance(correction, (int, float)):
         raise TypeError(
-            f"{where}: {name}={correction!r} is not a real number; pass an int or a float "
+            f"{caller}: {name}={correction!r} is not a real number; pass an int or a float "
             "(0 for the population, 1 for the sample estimate)"
         )
     return correction
@@ -443,185 +805,224 @@ def _moment(
     x: object,
     *,
     axis: object,
+    dtype: DTypeLike | None,
+    out: Tensor | None,
     correction: object,
     keepdims: bool,
     ddof: object,
-    where: str,
+    where: object,
+    mean: Tensor | None,
+    caller: str,
 ) -> Tensor:
-    """std/var (the slow path): any axes, float corrections, NaN where ``M - correction <= 0``."""
-    c = _correction(correction, ddof, where)
-    t = _floating(x, where)
-    dims = _axes(axis, t.ndim, where)
+    """std/var (the slow path): any axes, float corrections, ``where``/``mean``, NaN where
+    ``M - correction <= 0``."""
+    c = correction_of(correction, ddof, caller)
+    t = floating(x, caller, dtype)
+    dims = normalize_axes(axis, t.ndim, caller)
     if not dims:  # nothing reduced: each element is its own sample of size 1
         t, dims, keepdims = t.unsqueeze(-1), (t.ndim,), False
-    m = math.prod([t.shape[d] for d in dims])  # a list: torch.compile traces no generator here
-    if m - c <= 0:
-        # The standard asks for NaN (torch would warn and may give inf, as NumPy does).
-        shape = _reduced_shape(t.shape, dims, keepdims)
-        dt = _REAL_OF.get(t.dtype, t.dtype)
-        return torch.full(shape, math.nan, dtype=dt, device=t.device)
-    return fn(t, dims, correction=c, keepdim=keepdims)
+        if where is not True:
+            where = _beside_data(where, t, caller, "where").unsqueeze(-1)
+        if mean is not None:
+            mean = _beside_data(mean, t, caller, "mean").unsqueeze(-1)
+    mask = None if where is True else _mask(where, t, caller)
+    real_dt = _REAL_OF.get(t.dtype, t.dtype)
+    if mask is None and mean is None:
+        m = math.prod([t.shape[d] for d in dims])
+        if m - c <= 0 or t.numel() == 0:
+            # The standard asks for NaN (torch would warn and may give inf, as NumPy does).
+            shape = reduced_shape(t.shape, dims, keepdims)
+            result = torch.full(shape, math.nan, dtype=real_dt, device=t.device)
+        else:
+            result = fn(t, dims, correction=c, keepdim=keepdims)
+    else:
+        count = _count(mask, t, dims, True)
+        # masked-out elements (NaN, for the nan* statistics) become 0 before any arithmetic, so
+        # that they give no NaN gradient through the masked terms either
+        vals = t if mask is None else torch.where(mask, t, 0)
+        if mean is None:
+            centre = vals.sum(dims, keepdim=True) / count
+        else:
+            centre = _beside_data(mean, t, caller, "mean")
+        dev = vals - centre
+        sq = (dev * dev.conj()).real if dev.is_complex() else dev * dev
+        if mask is not None:
+            sq = torch.where(mask, sq, 0)
+        dof = torch.as_tensor(count - c, device=t.device)
+        moment = torch.where(dof > 0, sq.sum(dims, keepdim=True) / dof, math.nan)
+        if fn is torch.std:
+            moment = moment.sqrt()
+        result = kept(moment.squeeze(dims), t.shape, dims, keepdims).to(real_dt)
+    if dtype is not None and result.dtype != t.dtype:
+        result = result.to(t.dtype)  # NumPy: an explicit dtype is the result's, complex too
+    return write_out(result, out, caller)
 
 
 def std(
     x: Tensor,
     /,
-    *,
     axis: AxisLike = None,
-    correction: float | None = None,
-    keepdims: bool = False,
+    dtype: DTypeLike | None = None,
+    out: Tensor | None = None,
     ddof: float | None = None,
+    keepdims: bool = False,
+    *,
+    where: Mask = True,
+    mean: Tensor | None = None,
+    correction: float | None = None,
 ) -> Tensor:
-    """Standard deviation over ``axis``, dividing by ``M - correction`` (``correction`` 0 by
-    default, floats allowed; ``ddof=`` is NumPy's name for it); integer input gives the default
-    float, complex input its real dtype, and NaN where ``M - correction <= 0``."""
-    if type(x) is Tensor and axis is None and ddof is None and x.dtype in _INEXACT:
+    """Standard deviation over ``axis``, dividing by ``M - correction``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input.
+    axis : int or tuple of int, optional
+        Axes to reduce (all by default).
+    dtype : dtype, optional
+        Floating dtype to compute in.
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    ddof : float, optional
+        NumPy's name for ``correction`` (give one of the two; 0 by default).
+    keepdims : bool, optional
+        Keep the reduced axes as size 1.
+    where : array_like of bool, optional
+        Only elements where the mask is True take part.
+    mean : Tensor, optional
+        A precomputed mean (with ``keepdims=True``'s shape), as NumPy's ``mean=``.
+    correction : float, optional
+        The standard's name for ``ddof``; floats allowed.
+
+    Returns
+    -------
+    Tensor
+        Integer input gives the default float, complex input its real dtype; NaN where
+        ``M - correction <= 0``.
+
+    Raises
+    ------
+    TypeError
+        Both ``ddof`` and ``correction`` given, or a non-real value.
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.std([1.0, 3.0], ddof=1)
+    tensor(1.4142, dtype=torch.float64)
+    """
+    if (
+        type(x) is Tensor
+        and axis is None
+        and ddof is None
+        and dtype is None
+        and out is None
+        and where is True
+        and mean is None
+        and x.dtype in _INEXACT
+    ):
         c = 0 if correction is None else correction
         if (type(c) is int or type(c) is float) and c < x.numel():
             return torch.std(x, None, correction=c, keepdim=keepdims)
     return _moment(
-        torch.std, x, axis=axis, correction=correction, keepdims=keepdims, ddof=ddof, where="std"
+        torch.std,
+        x,
+        axis=axis,
+        dtype=dtype,
+        out=out,
+        correction=correction,
+        keepdims=keepdims,
+        ddof=ddof,
+        where=where,
+        mean=mean,
+        caller="std",
     )
 
 
 def var(
     x: Tensor,
     /,
-    *,
     axis: AxisLike = None,
-    correction: float | None = None,
-    keepdims: bool = False,
+    dtype: DTypeLike | None = None,
+    out: Tensor | None = None,
     ddof: float | None = None,
+    keepdims: bool = False,
+    *,
+    where: Mask = True,
+    mean: Tensor | None = None,
+    correction: float | None = None,
 ) -> Tensor:
-    """Variance over ``axis``, dividing by ``M - correction`` (``correction`` 0 by default,
-    floats allowed; ``ddof=`` is NumPy's name for it); integer input gives the default float,
-    complex input its real dtype, and NaN where ``M - correction <= 0``."""
-    if type(x) is Tensor and axis is None and ddof is None and x.dtype in _INEXACT:
+    """Variance over ``axis``, dividing by ``M - correction``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input.
+    axis : int or tuple of int, optional
+        Axes to reduce (all by default).
+    dtype : dtype, optional
+        Floating dtype to compute in.
+    out : Tensor, optional
+        Tensor to write the result into; it is returned.
+    ddof : float, optional
+        NumPy's name for ``correction`` (give one of the two; 0 by default).
+    keepdims : bool, optional
+        Keep the reduced axes as size 1.
+    where : array_like of bool, optional
+        Only elements where the mask is True take part.
+    mean : Tensor, optional
+        A precomputed mean (with ``keepdims=True``'s shape), as NumPy's ``mean=``.
+    correction : float, optional
+        The standard's name for ``ddof``; floats allowed.
+
+    Returns
+    -------
+    Tensor
+        Integer input gives the default float, complex input its real dtype; NaN where
+        ``M - correction <= 0``.
+
+    Raises
+    ------
+    TypeError
+        Both ``ddof`` and ``correction`` given, or a non-real value.
+
+    Notes
+    -----
+    Memory and autograd: new memory (``out`` when given), on ``x``'s autograd graph.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.var([1.0, 3.0])
+    tensor(1., dtype=torch.float64)
+    """
+    if (
+        type(x) is Tensor
+        and axis is None
+        and ddof is None
+        and dtype is None
+        and out is None
+        and where is True
+        and mean is None
+        and x.dtype in _INEXACT
+    ):
         c = 0 if correction is None else correction
         if (type(c) is int or type(c) is float) and c < x.numel():
             return torch.var(x, None, correction=c, keepdim=keepdims)
     return _moment(
-        torch.var, x, axis=axis, correction=correction, keepdims=keepdims, ddof=ddof, where="var"
+        torch.var,
+        x,
+        axis=axis,
+        dtype=dtype,
+        out=out,
+        correction=correction,
+        keepdims=keepdims,
+        ddof=ddof,
+        where=where,
+        mean=mean,
+        caller="var",
     )
-
-
-# ---- all, any ------------------------------------------------------------------------------
-
-
-def _truth(
-    fn: Callable[..., Tensor], x: object, axis: object, keepdims: bool, where: str
-) -> Tensor:
-    t = _tensor(x, where)
-    dims = _axes(axis, t.ndim, where)
-    if not dims:
-        return t.to(torch.bool, copy=True)
-    out = fn(t, dims, keepdim=keepdims)
-    return out if out.dtype == torch.bool else out.to(torch.bool)  # torch keeps uint8
-
-
-def all(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tensor:  # noqa: A001
-    """Whether every element over ``axis`` is non-zero (NaN counts as True; an empty
-    reduction is True); the result is bool for every input dtype."""
-    if type(x) is Tensor and x.dtype is not torch.uint8:
-        try:
-            if axis is None:
-                return torch.all(x, None, True) if keepdims else torch.all(x)
-            if type(axis) is int and x.ndim:
-                return torch.all(x, axis, keepdims)
-        except IndexError:
-            pass  # an axis out of range: the slow path explains
-    return _truth(torch.all, x, axis, keepdims, "all")
-
-
-def any(x: Tensor, /, *, axis: AxisLike = None, keepdims: bool = False) -> Tensor:  # noqa: A001
-    """Whether any element over ``axis`` is non-zero (NaN counts as True; an empty reduction
-    is False); the result is bool for every input dtype."""
-    if type(x) is Tensor and x.dtype is not torch.uint8:
-        try:
-            if axis is None:
-                return torch.any(x, None, True) if keepdims else torch.any(x)
-            if type(axis) is int and x.ndim:
-                return torch.any(x, axis, keepdims)
-        except IndexError:
-            pass  # an axis out of range: the slow path explains
-    return _truth(torch.any, x, axis, keepdims, "any")
-
-
-# ---- diff ------------------------------------------------------------------------------------
-
-
-def _edge(value: object, where: str, like: Tensor) -> Tensor | None:
-    """``prepend``/``append`` as a tensor. NumPy makes a Python scalar an array first
-    (``np.asanyarray``), so it counts at NumPy's default dtype, not as a weak scalar:
-    ``diff(int8 array, prepend=300)`` is int64 there, and here."""
-    if value is None:
-        return None
-    if _is_scalar(value):
-        return asarray(value, device=like.device)
-    return _tensor(value, where)
-
-
-def _edge_tensor(value: Tensor, t: Tensor, ax: int, dt: torch.dtype) -> Tensor:
-    out = value if value.dtype == dt else value.to(dt)
-    if out.ndim == 0 and t.ndim:
-        shape = list(t.shape)
-        shape[ax] = 1  # a 0-d value stands for one slice along the axis, as in NumPy
-        out = out.expand(shape)
-    return out
-
-
-def diff(
-    x: Tensor,
-    /,
-    *,
-    axis: int = -1,
-    n: int = 1,
-    prepend: Tensor | Scalar | None = None,
-    append: Tensor | Scalar | None = None,
-) -> Tensor:
-    """The ``n``-th forward difference ``x[i+1] - x[i]`` along ``axis``, after concatenating
-    ``prepend`` and ``append`` there (arrays; a 0-d array or a Python scalar stands for one
-    slice, and a Python scalar counts at NumPy's default dtype, as ``np.diff`` makes it an
-    array); bool input gives ``x[i+1] != x[i]``, unsigned differences wrap."""
-    if (
-        type(x) is Tensor
-        and prepend is None
-        and append is None
-        and type(n) is int
-        and n > 0
-        and type(axis) is int
-        and x.ndim
-    ):
-        try:
-            return torch.diff(x) if n == 1 and axis == -1 else torch.diff(x, n, axis)
-        except (RuntimeError, IndexError):
-            pass  # uint16/32/64 or a bad axis: the slow path
-    t = _tensor(x, "diff")
-    if t.ndim == 0:
-        raise ValueError(
-            "diff: a 0-d array has no axis to take differences along; pass an array with at "
-            "least one dimension"
-        )
-    ax = _axis(axis, t.ndim, "diff")
-    if isinstance(n, bool) or not hasattr(n, "__index__"):
-        raise TypeError(f"diff: n={n!r} is not an integer; pass the order as an int, e.g. n=1")
-    order = operator.index(n)
-    if order < 0:
-        raise ValueError(f"diff: n={order} is negative; the order of a difference must be >= 0")
-    if order == 0:
-        return t.clone()
-    before = _edge(prepend, "diff", t)
-    after = _edge(append, "diff", t)
-    parts = [p for p in (before, t, after) if p is not None]
-    dt = result_type(*parts) if len(parts) > 1 else t.dtype
-    tensors = [_edge_tensor(p, t, ax, dt) for p in parts]
-    try:
-        joined = torch.cat(tensors, ax) if len(tensors) > 1 else tensors[0]
-    except RuntimeError as e:
-        raise ValueError(
-            f"diff: prepend/append must match x's shape {tuple(t.shape)} except along axis "
-            f"{ax}, got shapes {[tuple(p.shape) for p in tensors if p is not t]}; {e}"
-        ) from e
-    if dt in UNSIGNED_GAPS:
-        return on_bits(lambda v: torch.diff(v, n=order, dim=ax), joined)
-    return torch.diff(joined, n=order, dim=ax)

@@ -1,0 +1,131 @@
+"""Value-level helpers the searching, sorting and set chapters share.
+
+* NumPy's order of complex values (torch cannot sort complex): by real part, then imaginary
+  part, values holding NaN last.
+* Same-size signed views of the unsigned dtypes torch has no kernels for (pytorch#58734): exact
+  for equality, non-zero tests and data movement.
+* Python scalars beside arrays: the dtype a lone scalar takes (NumPy's defaults), the dtype two
+  operands combine to, and NumPy 2's rule that a Python integer must fit the array's dtype.
+* The refusals these chapters share: data-dependent shapes on ``meta`` tensors, complex values
+  where an order is needed.
+"""
+
+from __future__ import annotations
+
+from typing import Final, TypeAlias
+
+import torch
+from torch import Tensor
+
+from tbridge._core.dtypes import default_complex_dtype, default_float_dtype
+from tbridge._core.promotion import promote, result_type
+
+__all__ = [
+    "INT_RANGE",
+    "Scalar",
+    "common_dtype",
+    "complex_argsort",
+    "fits",
+    "lone_scalar_dtype",
+    "no_data",
+    "no_order",
+    "scalar_tensor",
+    "signed_view",
+]
+
+Scalar: TypeAlias = "bool | int | float | complex"
+
+#: same-size signed twins: exact for equality, non-zero tests and data movement.
+_SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+#: the integer dtypes' value ranges, for Python scalars that must fit one.
+INT_RANGE: Final = {
+    dt: (torch.iinfo(dt).min, torch.iinfo(dt).max)
+    for dt in (
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.uint8,
+        torch.uint16,
+        torch.uint32,
+        torch.uint64,
+    )
+}
+
+
+def signed_view(t: Tensor) -> Tensor:
+    """A same-size signed view of an unsigned tensor torch cannot compute with (pytorch#58734);
+    any other tensor as it is."""
+    twin = _SIGNED.get(t.dtype)
+    return t if twin is None else t.view(twin)
+
+
+def no_data(caller: str) -> ValueError:
+    """The refusal of a data-dependent result shape on a ``meta`` tensor."""
+    return ValueError(
+        f"{caller}: the result's shape depends on the values, and a meta tensor holds none; "
+        "call it on a tensor with data (e.g. on 'cpu')"
+    )
+
+
+def no_order(caller: str, dtype: torch.dtype) -> TypeError:
+    """The refusal of an order-based operation on values torch cannot order."""
+    return TypeError(
+        f"{caller}: {dtype} values have no order torch can search; pass a real array "
+        "(tb.real(x) or tb.abs(x) for complex data)"
+    )
+
+
+def fits(value: int, dt: torch.dtype) -> bool:
+    """Whether the Python integer ``value`` is within the integer dtype ``dt``'s range."""
+    lo, hi = INT_RANGE[dt]
+    return lo <= value <= hi
+
+
+def scalar_tensor(value: Scalar, dt: torch.dtype, device: torch.device, caller: str) -> Tensor:
+    """A Python scalar as a 0-d tensor of ``dt``; integers must fit it (NumPy 2's NEP 50 rule).
+
+    Raises
+    ------
+    OverflowError
+        For an integer outside ``dt``'s range.
+    """
+    if dt in INT_RANGE and isinstance(value, int) and not fits(value, dt):
+        lo, hi = INT_RANGE[dt]
+        raise OverflowError(
+            f"{caller}: Python integer {value} is out of bounds for {dt} ({lo}..{hi}); pass an "
+            "array of a wider dtype, e.g. tb.asarray(value, dtype=tb.int64)"
+        )
+    return torch.tensor(value, dtype=dt, device=device)
+
+
+def lone_scalar_dtype(value: Scalar) -> torch.dtype:
+    """The dtype a lone Python scalar takes: NumPy's defaults (tbridge's floating defaults)."""
+    if isinstance(value, bool):
+        return torch.bool
+    if isinstance(value, int):
+        return torch.int64
+    if isinstance(value, float):
+        return default_float_dtype()
+    return default_complex_dtype()
+
+
+def common_dtype(a: Tensor | Scalar, b: Tensor | Scalar) -> torch.dtype:
+    """The dtype two operands combine to; Python scalars are weak beside a tensor."""
+    if isinstance(a, Tensor) or isinstance(b, Tensor):
+        return result_type(a, b)
+    return promote(lone_scalar_dtype(a), lone_scalar_dtype(b))
+
+
+def complex_argsort(t: Tensor, axis: int, descending: bool) -> Tensor:
+    """Stable argsort of complex values in NumPy's order: by real part, then imaginary part,
+    with values holding NaN last, as ``R+Rj < R+nanj < nan+Rj < nan+nanj``."""
+    real, imag = t.real, t.imag
+    nan_class = torch.isnan(imag).to(torch.uint8) + 2 * torch.isnan(real).to(torch.uint8)
+    perm = torch.argsort(imag, dim=axis, descending=descending, stable=True)
+    for key in (real, nan_class):
+        step = torch.argsort(
+            key.take_along_dim(perm, axis), dim=axis, descending=descending, stable=True
+        )
+        perm = perm.take_along_dim(step, axis)
+    return perm
