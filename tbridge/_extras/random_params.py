@@ -45,6 +45,7 @@ __all__ = [
     "param",
     "result_shape",
     "size_shape",
+    "values_checkable",
 ]
 
 #: A distribution parameter: a number, a tensor, a NumPy array or a nested sequence of numbers.
@@ -67,19 +68,20 @@ _INTS: Final = frozenset(
 )
 
 
-def values_checkable(t: Tensor) -> bool:
-    """Whether a parameter check may read ``t``'s values.
+def values_checkable(*tensors: Tensor) -> bool:
+    """Whether a parameter check may read the values of ``tensors``.
 
     Not on ``meta`` (no values), not while ``torch.compile`` traces (a branch on values would
     break the graph) and not inside ``torch.func`` transforms (``vmap`` cannot branch on
     values): there the samples of an out-of-range parameter are NaN or meaningless, as in
     torch's own samplers. Eager calls check, with NumPy's errors.
     """
-    return (
-        t.device.type != "meta"
-        and not torch.compiler.is_compiling()
-        and not torch._C._functorch.is_functorch_wrapped_tensor(t)
-    )
+    if torch.compiler.is_compiling():
+        return False
+    for t in tensors:
+        if t.device.type == "meta" or torch._C._functorch.is_functorch_wrapped_tensor(t):
+            return False
+    return True
 
 
 class Rule:
