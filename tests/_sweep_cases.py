@@ -3,19 +3,35 @@
 tests/test_compile.py runs each call under ``torch.compile(fullgraph=True)`` and
 tests/test_func.py under ``torch.func.vmap``; both compare with the eager call. The sweeps list
 the public functions themselves (``tbridge.__all__`` and the ``linalg``, ``fft`` and ``random``
-submodules), and a public function without an entry in ``CASES`` fails them.
+submodules), and a public function without an entry in ``CASES`` fails them. Which public
+objects count as functions is decided by a rule (``_is_function``): functions and the classes
+called to get something done (``errstate``, ``ndindex``, ``random.Generator``, ``dtype``), not
+dtypes, modules, or the classes that name kinds of values (``ndarray``, ``device``, NumPy's
+abstract scalar types). A function public under several names (``linalg.matmul is matmul``)
+has one case, under any of its names.
 
 To add a function: one entry in ``CASES``, keyed by its public name (``"linalg.det"`` for a
 submodule's), whose value takes the example inputs on one device (``Inputs``) and returns the
 call to make, ``call(*args, **kwargs)``, or a list of calls. A function that cannot work under
 a transform goes in ``NOT_COMPILABLE`` or ``NOT_VMAPPABLE`` with the reason; those entries run
-as strict xfails, so a function that starts working must leave the table.
+as strict xfails, so a function that starts working must leave the table. A family of inputs
+that fails where the function's common calls work gets its own entry in ``EXTRA_CASES``
+(e.g. ``random.randint_exact``: the ranges drawn by rejection), so that the table names it.
+
+Random functions draw from torch's global generator, which both sweeps reseed before the
+compiled (or vmapped) call and before the eager one: their values are compared like any
+other function's. The exception is marked per call (``fresh``): vmap draws from batched
+parameters of the samplers torch batches only with ``randomness="different"``, and those
+calls are compared by shape, dtype and device.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import math
+import os
+import tempfile
 import types
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -36,6 +52,11 @@ class Call:
     #: vmap sweep: the second example is the first with every axis reversed (False: a copy,
     #: for inputs whose order matters, e.g. a sorted array)
     vary: bool = True
+    #: vmap sweep: draws from batched parameters through a sampler that torch batches only
+    #: with ``randomness="different"`` (``poisson``, ``binomial``, the gamma sampler): a
+    #: stream that vmap cannot reproduce, so shapes, dtypes and devices are compared, not
+    #: values. (The compile sweep reproduces these streams and compares values.)
+    fresh: bool = False
 
 
 def call(*args: Any, **kwargs: Any) -> Call:
@@ -45,6 +66,11 @@ def call(*args: Any, **kwargs: Any) -> Call:
 def fixed(*args: Any, **kwargs: Any) -> Call:
     """A call whose tensor inputs the vmap sweep must not reorder."""
     return Call(args, kwargs, vary=False)
+
+
+def fresh(*args: Any, **kwargs: Any) -> Call:
+    """A random call whose draws vmap makes with ``randomness="different"`` (see ``Call``)."""
+    return Call(args, kwargs, fresh=True)
 
 
 class Inputs:
@@ -84,6 +110,7 @@ class Inputs:
             "p3": r(4, 3),
             "q3": r(4, 3),
             "s0": torch.tensor(2.5, dtype=torch.float64),
+            "u8": torch.randint(0, 256, (3, 4), generator=g, dtype=torch.uint8),
         }
         for name, t in host.items():
             setattr(self, name, t.to(dev))
@@ -111,6 +138,7 @@ class Inputs:
     p3: torch.Tensor
     q3: torch.Tensor
     s0: torch.Tensor
+    u8: torch.Tensor
 
 
 Case = Callable[[Inputs], "Call | list[Call]"]
@@ -252,16 +280,131 @@ CASES: dict[str, Case] = {
     "sum": lambda d: [call(d.x), call(d.xi, axis=1), call(d.bx)],
     "std": lambda d: [call(d.x), call(d.x, axis=0, correction=1)],
     "var": lambda d: [call(d.x), call(d.x, axis=1, ddof=1), call(d.xi)],
-    # -- random (module functions on torch's global generator)
+    # -- random: the module functions draw from torch's global generator, which the sweeps
+    # reseed before each call, so compiled and vmapped draws are compared value for value with
+    # eager ones. Each distribution has a call with number parameters and one with tensor
+    # parameters (those are batched by the vmap sweep).
     "rand": lambda d: [call(3, 4), call(2, device=d.dev)],
     "randn": lambda d: [call(3, 4), call(2, dtype=tb.float32, device=d.dev)],
     "normal": lambda d: [call(size=(3,)), call(d.x, 0.5), call(0.0, 2.0, (2, 2), device=d.dev)],
-    "uniform": lambda d: [call(size=(3,)), call(d.x, 1.0)],
+    "uniform": lambda d: [call(size=(3,)), call(d.x, 1.0), call(d.x, d.y)],
+    "random.random": lambda d: [call((3, 4)), call(5, dtype=tb.float32, device=d.dev)],
+    "random.standard_normal": lambda d: [call((3, 4)), call(2, dtype=tb.float32, device=d.dev)],
+    "random.standard_exponential": lambda d: [call(5), call((2, 2), device=d.dev)],
+    "random.standard_cauchy": lambda d: [call(5), call((2, 2), device=d.dev)],
+    "random.randint": lambda d: [call(10, size=(2, 3)), call(-3, 7, size=4, device=d.dev)],
+    "random.randint_exact": lambda d: [call(0, 10**6, size=4, device=d.dev), call(0, d.yi)],
+    "random.random_integers": lambda d: [call(6, size=(2, 3)), call(-3, 7, size=4)],
+    "random.choice": lambda d: [
+        call(5, size=3, device=d.dev),
+        call(6, size=4, replace=False, device=d.dev),
+        call(d.u, size=(2, 2)),
+        call(d.w, size=3, p=d.w / d.w.sum()),
+    ],
+    "random.permutation": lambda d: [call(6, device=d.dev), call(d.x)],
+    "random.shuffle": lambda d: Call((d.x,), fn=_shuffled),
+    "random.bytes": lambda d: call(8),
+    "random.beta": lambda d: [call(0.5, 2.0, size=5, device=d.dev), fresh(d.x, d.y)],
+    "random.binomial": lambda d: [call(10, 0.3, size=5, device=d.dev), fresh(10, d.x)],
+    "random.chisquare": lambda d: [call(3.0, size=5, device=d.dev), fresh(d.x * 4)],
+    "random.dirichlet": lambda d: [call([1.0, 2.0, 3.0], size=2, device=d.dev), fresh(d.w + 0.5)],
+    "random.exponential": lambda d: [call(2.0, size=5), call(2.0, (2,), device=d.dev), call(d.x)],
+    "random.f": lambda d: [call(5.0, 10.0, size=4, device=d.dev), fresh(d.x * 5, d.y * 5)],
+    "random.gamma": lambda d: [call(2.0, 3.0, size=4, device=d.dev), fresh(d.x * 3, d.y)],
+    "random.geometric": lambda d: [call(0.3, size=5, device=d.dev), call(d.x)],
+    "random.gumbel": lambda d: [call(size=5, device=d.dev), call(d.x, d.y)],
+    "random.hypergeometric": lambda d: [
+        call(10, 5, 7, size=5, device=d.dev),
+        call(40, 30, 25, size=5, device=d.dev),  # 10 or more: the ratio-of-uniforms sampler
+        call(d.yi * 3, d.yi * 2, d.yi),
+    ],
+    "random.laplace": lambda d: [call(size=5, device=d.dev), call(d.x, d.y)],
+    "random.logistic": lambda d: [call(size=5, device=d.dev), call(d.x, d.y)],
+    "random.lognormal": lambda d: [call(size=5, device=d.dev), call(d.x, d.y)],
+    "random.logseries": lambda d: [call(0.6, size=5, device=d.dev), call(d.x)],
+    "random.multinomial": lambda d: [
+        call(20, [0.2, 0.3, 0.5], size=4, device=d.dev),
+        fresh(20, d.w / d.w.sum()),
+    ],
+    "random.multivariate_normal": lambda d: [
+        call([0.0, 1.0], [[1.0, 0.5], [0.5, 2.0]], size=3, device=d.dev),
+        call(d.w, d.spd, size=2),
+    ],
+    "random.negative_binomial": lambda d: [call(3, 0.5, size=4, device=d.dev), fresh(d.x * 3, d.y)],
+    "random.noncentral_chisquare": lambda d: [
+        call(3.0, 2.0, size=4, device=d.dev),
+        fresh(d.x * 3, d.y),
+    ],
+    "random.noncentral_f": lambda d: [
+        call(5.0, 10.0, 1.5, size=3, device=d.dev),
+        fresh(d.x * 5, d.y * 5, d.x),
+    ],
+    "random.pareto": lambda d: [call(3.0, size=5, device=d.dev), call(d.x * 3)],
+    "random.poisson": lambda d: [call(3.0, size=4), call(3.0, 4, device=d.dev), fresh(d.x * 3)],
+    "random.power": lambda d: [call(5.0, size=5, device=d.dev), call(d.x * 5)],
+    "random.rayleigh": lambda d: [call(2.0, size=5, device=d.dev), call(d.x)],
+    "random.standard_gamma": lambda d: [
+        call(2.0, size=3, device=d.dev),
+        call(0.5, size=3, device=d.dev),
+        fresh(d.x * 2),
+        fresh(d.s0, size=3),  # compiled: a traced 0-d shape takes the general path
+    ],
+    "random.standard_t": lambda d: [call(4.0, size=5, device=d.dev), fresh(d.x * 4)],
+    "random.triangular": lambda d: [
+        call(0, 1, 4, size=5, device=d.dev),
+        call(d.x - 1, d.x, d.x + 1),
+    ],
+    "random.vonmises": lambda d: [call(0.0, 4.0, size=5, device=d.dev), call(d.x, d.y * 4)],
+    "random.wald": lambda d: [call(1.0, 2.0, size=5, device=d.dev), call(d.x, d.y)],
+    "random.weibull": lambda d: [call(1.5, size=5, device=d.dev), call(d.x * 2)],
+    "random.zipf": lambda d: [call(2.0, size=5, device=d.dev), call(d.x + 1.5)],
+    "random.seed": lambda d: [call(0), call([1, 2, 3])],
+    "random.get_state": lambda d: [call(), call(legacy=False)],
+    "random.set_state": lambda d: call(tb.random.get_state()),
     "random.default_rng": lambda d: Call(fn=lambda: tb.random.default_rng(0).normal(size=3)),
+    "random.SeedSequence": lambda d: Call(
+        fn=lambda: tb.random.SeedSequence(0).generate_state(2).tolist()
+    ),
     "random.Generator": lambda d: [
         Call(fn=lambda: tb.random.Generator(0).random(3)),
         Call((d.x,), fn=lambda loc: tb.random.Generator(1).normal(loc, 0.5)),
     ],
+    # -- NumPy's dtype functions
+    "dtype": lambda d: [call("f4"), call(np.int16), call(float), call(d.x.dtype)],
+    "issubdtype": lambda d: [
+        call(tb.float32, tb.floating),
+        call(d.xi.dtype, tb.signedinteger),
+        call("f8", np.number),
+    ],
+    "promote_types": lambda d: [
+        call(tb.int8, tb.uint8),
+        call("f4", "i8"),
+        call(d.x.dtype, d.x32.dtype),
+    ],
+    # -- NumPy's state: print options and floating-point error handling
+    "get_printoptions": lambda d: call(),
+    "set_printoptions": lambda d: call(**tb.get_printoptions()),  # the options in force
+    "printoptions": lambda d: Call((d.x,), fn=_under_printoptions),
+    "geterr": lambda d: call(),
+    "seterr": lambda d: call(**tb.geterr()),  # the settings in force
+    "errstate": lambda d: Call((d.x,), fn=_under_errstate),
+    # -- NumPy's iteration and bit packing
+    "ndenumerate": lambda d: Call((d.x,), fn=lambda x: list(tb.ndenumerate(x))),
+    "ndindex": lambda d: [
+        Call(fn=lambda: list(tb.ndindex(2, 3))),
+        Call(fn=lambda: list(tb.ndindex((3,)))),
+    ],
+    "packbits": lambda d: [call(d.bx), call(d.xi, axis=1, bitorder="little")],
+    "unpackbits": lambda d: [call(d.u8), call(d.u8, axis=0, count=10, bitorder="little")],
+    # -- NumPy's file I/O
+    "loadtxt": lambda d: call(["1 2 3", "4 5 6"]),
+    "genfromtxt": lambda d: call(["1,2,3", "4,,6"], delimiter=","),
+    "savetxt": lambda d: Call((d.x,), fn=lambda x: tb.savetxt(io.StringIO(), x)),
+    "save": lambda d: Call((d.x,), fn=lambda x: tb.save(io.BytesIO(), x)),
+    "savez": lambda d: Call((d.x, d.y), fn=lambda x, y: tb.savez(io.BytesIO(), x, y=y)),
+    "savez_compressed": lambda d: Call((d.x,), fn=lambda x: tb.savez_compressed(io.BytesIO(), x=x)),
+    "load": lambda d: Call(fn=lambda: tb.load(io.BytesIO(_NPY))),
+    "fromfile": lambda d: call(_raw_file(), dtype=tb.int16),
     # -- autograd and scopes
     "grad": lambda d: Call((d.x,), fn=_grad_of_loss),
     "value_and_grad": lambda d: Call((d.x,), fn=_value_and_grad_of_loss),
@@ -281,11 +424,9 @@ CASES: dict[str, Case] = {
     "linalg.eigvals": lambda d: call(d.spd),
     "linalg.eigvalsh": lambda d: call(d.spd),
     "linalg.inv": lambda d: call(d.a),
-    "linalg.matmul": lambda d: call(d.a, d.a),
     "linalg.matrix_norm": lambda d: [call(d.a), call(d.a, ord=1)],
     "linalg.matrix_power": lambda d: [call(d.a, 3), call(d.a, -1)],
     "linalg.matrix_rank": lambda d: call(d.a),
-    "linalg.matrix_transpose": lambda d: call(d.a),
     "linalg.outer": lambda d: call(d.u, d.w),
     "linalg.pinv": lambda d: call(d.a),
     "linalg.qr": lambda d: call(d.a),
@@ -293,9 +434,7 @@ CASES: dict[str, Case] = {
     "linalg.solve": lambda d: call(d.a, d.bm),
     "linalg.svd": lambda d: call(d.spd),
     "linalg.svdvals": lambda d: call(d.a),
-    "linalg.tensordot": lambda d: call(d.x, d.a, axes=1),
     "linalg.trace": lambda d: call(d.a),
-    "linalg.vecdot": lambda d: call(d.x, d.y),
     "linalg.vector_norm": lambda d: [call(d.x), call(d.x, axis=1, ord=1)],
     # -- fft
     **{f"fft.{n}": (lambda d: call(d.xc)) for n in FFT_COMPLEX},
@@ -304,7 +443,7 @@ CASES: dict[str, Case] = {
     "fft.rfftfreq": lambda d: [call(8), call(5, d=0.5, device=d.dev)],
 }
 # Extra cases beyond one per name (a name's second family of inputs), keyed "<name>_<what>".
-EXTRA_CASES = {"divide_int": "divide"}
+EXTRA_CASES = {"divide_int": "divide", "random.randint_exact": "random.randint"}
 
 
 def _loss(v: torch.Tensor) -> torch.Tensor:
@@ -334,6 +473,41 @@ def _under_default_float() -> torch.Tensor:
         return tb.zeros(3)
 
 
+def _shuffled(x: torch.Tensor) -> torch.Tensor:
+    y = x.clone()  # the example input is shared by the calls: shuffle a copy
+    tb.random.shuffle(y)
+    return y
+
+
+def _under_printoptions(x: torch.Tensor) -> Any:
+    with tb.printoptions(precision=3):
+        return x * 2, tb.get_printoptions()["precision"]
+
+
+def _under_errstate(x: torch.Tensor) -> Any:
+    with tb.errstate(divide="ignore"):
+        return tb.log(x), tb.geterr()["divide"]
+
+
+def _npy_bytes() -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, np.arange(6.0).reshape(2, 3))
+    return buffer.getvalue()
+
+
+#: A .npy file's bytes, for ``load``.
+_NPY = _npy_bytes()
+#: Files the I/O cases read, removed when the process ends.
+_FILES = tempfile.TemporaryDirectory(prefix="tbridge-sweep-")
+
+
+def _raw_file() -> str:
+    path = os.path.join(_FILES.name, "raw.bin")
+    if not os.path.exists(path):
+        np.arange(5, dtype=np.int16).tofile(path)
+    return path
+
+
 def _write_through(x: torch.Tensor) -> torch.Tensor:
     with tb.writable_numpy(x) as a:
         a[0] = 1.0
@@ -348,7 +522,36 @@ NOT_COMPILABLE: dict[str, str] = {
     "shares_memory": "compares data pointers, which traced tensors do not have",
     "random.default_rng": "creates torch.Generator objects, which dynamo does not trace",
     "random.Generator": "draws with generator=, which dynamo does not trace",
+    "random.SeedSequence": "NumPy's own class: it hashes the seed with NumPy, on the host",
+    "random.seed": "hashes the seed with NumPy and reseeds torch's generators: host work",
+    "random.get_state": "reads the generator's state, which dynamo does not trace",
+    "random.set_state": "writes the generator's state, which dynamo does not trace",
+    "random.bytes": "returns Python bytes, read back from the drawn tensor on the host",
+    "random.random_integers": "warns on every call (deprecated, as NumPy's); dynamo does not "
+    "trace warnings.warn",
+    "random.randint_exact": "ranges wider than 2**16 values and array bounds draw by rejection, "
+    "exactly uniform: rounds until every entry is accepted, a loop on the data",
+    "random.hypergeometric": "small samples run one round per item of the largest sample and "
+    "large ones draw by rejection: loops whose length depends on the data",
+    "random.logseries": "a rejection sampler: rounds until every entry is accepted, a loop on "
+    "the data",
+    "random.vonmises": "a rejection sampler: rounds until every entry is accepted, a loop on "
+    "the data",
+    "random.zipf": "a rejection sampler: rounds until every entry is accepted, a loop on the data",
     "default_float": "sets a context variable (call the compiled function inside the scope)",
+    "geterr": "reads a context variable (the settings are per thread and asyncio task), which "
+    "dynamo does not trace",
+    "seterr": "sets a context variable, which dynamo does not trace",
+    "errstate": "sets a context variable, which dynamo does not trace (enter it around the "
+    "compiled call)",
+    "loadtxt": "reads a file with NumPy's reader (host I/O)",
+    "genfromtxt": "reads a file with NumPy's reader (host I/O)",
+    "load": "reads a file with NumPy's reader (host I/O)",
+    "fromfile": "reads a file with NumPy's reader (host I/O)",
+    "savetxt": "writes the values with NumPy's writer (host I/O)",
+    "save": "writes the values with NumPy's writer (host I/O)",
+    "savez": "writes the values with NumPy's writer (host I/O)",
+    "savez_compressed": "writes the values with NumPy's writer (host I/O)",
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.
@@ -361,7 +564,36 @@ NOT_VMAPPABLE: dict[str, str] = {
     "unique_counts": "data-dependent output shape",
     "unique_inverse": "data-dependent output shape",
     "unique_all": "data-dependent output shape",
+    "random.set_state": "the state is one generator's, not a batch of them",
+    "random.randint_exact": "rejection sampling: the rounds depend on the data",
+    "random.hypergeometric": "rejection sampling and item-by-item rounds: loops on the data",
+    "random.logseries": "rejection sampling: the rounds depend on the data",
+    "random.vonmises": "rejection sampling: the rounds depend on the data",
+    "random.zipf": "rejection sampling: the rounds depend on the data",
+    "savetxt": "NumPy's writer cannot read a batched tensor",
+    "save": "NumPy's writer cannot read a batched tensor",
+    "savez": "NumPy's writer cannot read a batched tensor",
+    "savez_compressed": "NumPy's writer cannot read a batched tensor",
 }
+
+
+#: The type names of the array world: the array type (``ndarray`` is ``torch.Tensor``),
+#: ``device`` (``torch.device``) and NumPy's scalar types (``generic``, ``floating``, ...).
+_TYPE_NAMES = (torch.Tensor, torch.device, np.generic)
+
+
+def _is_function(obj: object) -> bool:
+    """Whether a public object is a function the sweeps cover.
+
+    Functions, and the classes that NumPy code calls to get something done (``dtype``,
+    ``errstate``, ``ndindex``, ``random.Generator``, ``no_grad``, ...). Not covered: modules,
+    values (dtypes such as ``float64`` or ``double``), and the classes that name kinds of
+    values, to test against with ``isinstance`` or ``issubdtype``: arrays, devices and
+    NumPy's scalar types (``_TYPE_NAMES``).
+    """
+    if isinstance(obj, type):
+        return not issubclass(obj, _TYPE_NAMES)
+    return callable(obj) and not isinstance(obj, (types.ModuleType, torch.dtype))
 
 
 def _public_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
@@ -374,13 +606,25 @@ def _public_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
     for prefix, module in sections:
         for name in module.__all__:
             obj = getattr(module, name)
-            if isinstance(obj, (types.ModuleType, torch.dtype)) or not callable(obj):
-                continue
-            yield prefix + name, obj
+            if _is_function(obj):
+                yield prefix + name, obj
 
 
-#: Every public callable, by qualified name ("add", "linalg.det", "fft.fft", "random.Generator").
+#: Every public function, by qualified name ("add", "linalg.det", "fft.fft", "random.Generator").
 PUBLIC: dict[str, Callable[..., Any]] = dict(_public_functions())
+
+
+def _functions() -> list[list[str]]:
+    by_id: dict[int, list[str]] = {}
+    for name, obj in PUBLIC.items():
+        by_id.setdefault(id(obj), []).append(name)
+    return list(by_id.values())
+
+
+#: The public names of each function: aliases (``linalg.matmul is matmul``,
+#: ``random.ranf is random.random``) are one function, swept once under whichever name has
+#: the case.
+FUNCTIONS: list[list[str]] = _functions()
 
 
 def resolve(name: str) -> Callable[..., Any]:
@@ -396,13 +640,18 @@ def calls(name: str, inputs: Inputs) -> list[Call]:
     return [c if c.fn is not None else dataclasses.replace(c, fn=fn) for c in listed]
 
 
-def assert_same(got: Any, want: Any, *, exact: bool = True, where: str = "result") -> None:
-    """Recursive equality of results: tensors by metadata then values, containers item by item."""
+def assert_same(
+    got: Any, want: Any, *, exact: bool = True, values: bool = True, where: str = "result"
+) -> None:
+    """Recursive equality of results: tensors by metadata then values (``values=False``:
+    metadata only), containers item by item."""
     if isinstance(want, torch.Tensor):
         assert isinstance(got, torch.Tensor), f"{where}: {type(got).__name__}, not a tensor"
         assert got.shape == want.shape, f"{where}: shape {got.shape} != {want.shape}"
         assert got.dtype == want.dtype, f"{where}: dtype {got.dtype} != {want.dtype}"
         assert got.device == want.device, f"{where}: device {got.device} != {want.device}"
+        if not values:
+            return
         if exact:
             torch.testing.assert_close(got, want, rtol=0, atol=0, equal_nan=True, msg=where)
         else:
@@ -411,7 +660,7 @@ def assert_same(got: Any, want: Any, *, exact: bool = True, where: str = "result
         assert type(got) is type(want), f"{where}: {type(got).__name__} != {type(want).__name__}"
         assert len(got) == len(want), f"{where}: {len(got)} items != {len(want)}"
         for i, (g, w) in enumerate(zip(got, want, strict=True)):
-            assert_same(g, w, exact=exact, where=f"{where}[{i}]")
+            assert_same(g, w, exact=exact, values=values, where=f"{where}[{i}]")
     elif isinstance(want, float) and math.isnan(want):
         assert isinstance(got, float)
         assert math.isnan(got)

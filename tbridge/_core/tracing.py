@@ -16,8 +16,11 @@ _compiling = torch.compiler.is_compiling
 _wrapped = torch._C._functorch.is_functorch_wrapped_tensor
 
 
-def values_checkable(t: Tensor) -> bool:
-    """Whether a check may read ``t``'s values: it has data (not ``meta``), ``torch.compile``
-    is not tracing, and ``t`` is not inside a ``torch.func`` transform. Where it is False the
-    check is skipped and the result follows torch's kernel (NaN, or torch's own error)."""
-    return t.device.type != "meta" and not _compiling() and not _wrapped(t)
+def values_checkable(*tensors: Tensor) -> bool:
+    """Whether a check may read the values of ``tensors``: ``torch.compile`` is not tracing,
+    and none is on ``meta`` (no values) or inside a ``torch.func`` transform. Where it is
+    False the check is skipped and the result follows torch's kernel (NaN, or torch's own
+    error)."""
+    if _compiling():
+        return False
+    return all(t.device.type != "meta" and not _wrapped(t) for t in tensors)

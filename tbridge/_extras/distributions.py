@@ -31,6 +31,7 @@ from typing import Final
 
 import torch
 from torch import Tensor
+from torch.fx.experimental.symbolic_shapes import guard_or_false
 
 __all__ = [
     "accept_reject",
@@ -133,7 +134,19 @@ def standard_gamma(g: Gen, k: Tensor, shape: Shape) -> Tensor:
     NumPy's do (torch clamps them to the smallest normal number); ``k = 0`` gives 0 and a NaN
     ``k`` gives NaN.
     """
-    if k.ndim == 0 and k.device.type == "cpu" and float(k) >= 1:
+    # The fast path reads k. Under torch.compile a k known when tracing (from a number
+    # parameter) takes it as eager does, and a k that is a graph input takes the general path
+    # (the same samples: the boost changes nothing for k >= 1, only later draws differ); inside
+    # torch.func transforms k cannot be read.
+    if (
+        k.ndim == 0
+        and k.device.type == "cpu"
+        and (
+            torch.compiler.is_compiling()  # dynamo does not trace the functorch check
+            or not torch._C._functorch.is_functorch_wrapped_tensor(k)
+        )
+        and guard_or_false(float(k) >= 1)
+    ):
         return torch._standard_gamma(k.expand(shape), generator=g)
     small = k < 1
     boosted = torch._standard_gamma(torch.where(small, k + 1, k).expand(shape), generator=g)
@@ -286,9 +299,18 @@ def poisson(g: Gen, lam: Tensor, shape: Shape) -> Tensor:
     return torch.poisson(lam.expand(shape).contiguous(), generator=g)
 
 
+def _binomial(g: Gen, count: Tensor, prob: Tensor) -> Tensor:
+    """``torch.binomial`` of two tensors of one shape."""
+    if not torch.compiler.is_compiling() and torch._C._functorch.is_functorch_wrapped_tensor(prob):
+        # torch 2.13's vmap rule for binomial, given an unbatched count and a batched prob,
+        # resizes its output with a UserWarning: give the count prob's batch first.
+        count = count + torch.zeros_like(prob)
+    return torch.binomial(count.contiguous(), prob.contiguous(), generator=g)
+
+
 def binomial(g: Gen, n: Tensor, p: Tensor, shape: Shape) -> Tensor:
     """Binomial counts (as floats) from ``torch.binomial``; ``n`` holds whole numbers."""
-    return torch.binomial(n.expand(shape).contiguous(), p.expand(shape).contiguous(), generator=g)
+    return _binomial(g, n.expand(shape), p.expand(shape))
 
 
 def negative_binomial(g: Gen, n: Tensor, p: Tensor, shape: Shape) -> Tensor:
@@ -439,7 +461,7 @@ def multinomial(g: Gen, n: Tensor, pvals: Tensor, shape: Shape) -> Tensor:
     for j in range(k - 1):
         pj = pvals[..., j].expand(batch)
         share = torch.where(mass > 0, (pj / mass).clamp(0, 1), 0.0)
-        draw = torch.binomial(left, share.contiguous(), generator=g)
+        draw = _binomial(g, left, share)
         columns.append(draw)
         left = left - draw
         mass = mass - pj

@@ -46,6 +46,7 @@ __all__ = [
     "param",
     "result_shape",
     "size_shape",
+    "values_checkable",
 ]
 
 #: A distribution parameter: a number, a tensor, a NumPy array or a nested sequence of numbers.

@@ -565,21 +565,9 @@ class Sampler:
         shape = result_shape(where, size, ["low", "high"], [lo_t, top_t])
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
-        if bool((lo_t < lo_ok).any()):
-            raise ValueError(f"{where}: low has entries out of bounds for {dt} (below {lo_ok})")
-        if bool((top_t - 1 > min(hi_ok, 2**63 - 1)).any()):
-            raise ValueError(f"{where}: high has entries out of bounds for {dt} (above {hi_ok})")
         span = top_t - lo_t
-        if bool((top_t <= lo_t).any()):
-            raise ValueError(
-                f"{where}: empty range in some entries (low >= high, endpoint={endpoint}); "
-                "pass high > low in every entry"
-            )
-        if bool((span <= 0).any()):
-            raise ValueError(
-                f"{where}: with array bounds a range may hold at most 2**63 - 1 values; draw "
-                "the wider ranges with scalar bounds"
-            )
+        if values_checkable(lo_t, top_t):
+            _check_int_bounds(where, lo_t, top_t, span, dt, endpoint)
         drawn = _d.integers_below(self._gen(dev), span.expand(shape), shape, dev)
         return _to_int_dtype(drawn + lo_t, dt)
 
@@ -700,7 +688,7 @@ class Sampler:
                 f"{where}: a and p must have the same size (a has {pop} entries, p has "
                 f"{probs.numel()})"
             )
-        if dev.type == "meta":
+        if not values_checkable(probs):
             return probs
         if bool(probs.isnan().any()):
             raise ValueError(f"{where}: probabilities p contain NaN")
@@ -735,7 +723,7 @@ class Sampler:
             if pop > 16 * k and pop > 2**16:
                 return _distinct_below(g, pop, k, dev).reshape(shape)
             return _randperm(pop, generator=g, device=dev)[:k].reshape(shape)
-        if int((probs > 0).sum()) < k:
+        if values_checkable(probs) and int((probs > 0).sum()) < k:
             raise ValueError(
                 f"{where}: fewer non-zero entries in p ({int((probs > 0).sum())}) than samples "
                 f"({k}) with replace=False; pass replace=True or a smaller size"
@@ -1377,9 +1365,10 @@ class Sampler:
         )
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
+        checked = values_checkable(lo, md, hi)
         for bad, text in ((lo > md, "left > mode"), (md > hi, "mode > right"),
                           (lo == hi, "left == right")):  # fmt: skip
-            if bool(bad.any()):
+            if checked and bool(bad.any()):
                 raise ValueError(
                     f"triangular: {text} (left={_shown(left)}, mode={_shown(mode)}, "
                     f"right={_shown(right)}); pass left <= mode <= right with left < right"
@@ -1684,7 +1673,7 @@ class Sampler:
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
         good, bad, ns = good.trunc(), bad.trunc(), ns.trunc()
-        if bool((good + bad < ns).any()):
+        if values_checkable(good, bad, ns) and bool((good + bad < ns).any()):
             raise ValueError(
                 f"{where}: nsample > ngood + nbad (ngood={_shown(ngood)}, nbad={_shown(nbad)}, "
                 f"nsample={_shown(nsample)}); pass nsample <= ngood + nbad"
@@ -1779,7 +1768,7 @@ class Sampler:
         batch = result_shape(where, size, ["n", "pvals[..., 0]"], [count, probs[..., 0]])
         if dev.type == "meta":
             return _empty((*batch, k), dtype=dt, device=dev)
-        if bool((probs[..., :-1].sum(-1) > 1.0 + 1e-12).any()):
+        if values_checkable(probs) and bool((probs[..., :-1].sum(-1) > 1.0 + 1e-12).any()):
             raise ValueError(
                 f"{where}: sum(pvals[..., :-1]) > 1; the probabilities of all but the last "
                 "category must sum to at most 1"
@@ -1914,7 +1903,7 @@ def _int_tensor(value: object, name: str, where: str, dev: torch.device) -> Tens
     if t.dtype.is_complex:
         raise TypeError(f"{where}: {name} is complex; pass integers")
     if t.dtype.is_floating_point:
-        if not bool(torch.isfinite(t).all()):
+        if values_checkable(t) and not bool(torch.isfinite(t).all()):
             raise ValueError(f"{where}: {name} has entries that are not finite; pass integers")
         t = t.trunc()
     if t.dtype == torch.uint64:
@@ -1923,6 +1912,27 @@ def _int_tensor(value: object, name: str, where: str, dev: torch.device) -> Tens
             "scalar bounds, which cover the whole uint64 range)"
         )
     return t.to(device=dev, dtype=_I64)
+
+
+def _check_int_bounds(
+    where: str, lo: Tensor, top: Tensor, span: Tensor, dt: torch.dtype, endpoint: bool
+) -> None:
+    """NumPy's rules on array bounds of ``integers`` (``top`` is one past the last value)."""
+    lo_ok, hi_ok = _INT_RANGE[dt]
+    if bool((lo < lo_ok).any()):
+        raise ValueError(f"{where}: low has entries out of bounds for {dt} (below {lo_ok})")
+    if bool((top - 1 > min(hi_ok, 2**63 - 1)).any()):
+        raise ValueError(f"{where}: high has entries out of bounds for {dt} (above {hi_ok})")
+    if bool((top <= lo).any()):
+        raise ValueError(
+            f"{where}: empty range in some entries (low >= high, endpoint={endpoint}); "
+            "pass high > low in every entry"
+        )
+    if bool((span <= 0).any()):
+        raise ValueError(
+            f"{where}: with array bounds a range may hold at most 2**63 - 1 values; draw "
+            "the wider ranges with scalar bounds"
+        )
 
 
 def _distinct_below(g: Gen, pop: int, k: int, dev: torch.device) -> Tensor:
@@ -1958,11 +1968,15 @@ def _mvn_factor(c: Tensor, check_valid: str, tol: float, method: str) -> Tensor:
         s: Tensor
         vh: Tensor
         _, s, vh = torch.linalg.svd(c)
-        psd = check_valid == "ignore" or torch.allclose((vh.mT * s) @ vh, c, rtol=tol, atol=tol)
+        psd = (
+            check_valid == "ignore"
+            or not values_checkable(c)
+            or torch.allclose((vh.mT * s) @ vh, c, rtol=tol, atol=tol)
+        )
         factor = s.sqrt()[:, None] * vh
     else:
         s, u = torch.linalg.eigh(c)
-        psd = check_valid == "ignore" or bool((s >= -tol).all())
+        psd = check_valid == "ignore" or not values_checkable(c) or bool((s >= -tol).all())
         factor = (u * s.clamp(min=0).sqrt()).mT
     if not psd:
         message = f"{where}: cov is not symmetric positive semi-definite (within tol={tol})"

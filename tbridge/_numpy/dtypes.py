@@ -199,6 +199,23 @@ _ML_TYPES: Final[dict[type, torch.dtype]] = {
 _SUBDTYPE_CACHE: dict[tuple[object, object], bool] = {}
 
 
+def _named_scalar_types() -> dict[str, type]:
+    """NumPy's scalar type for each dtype name, type code and sized code (``"double"``,
+    ``"d"``, ``"f8"``), asked of NumPy once, at import: ``issubdtype`` then reads a string
+    without calling NumPy, so it traces under ``torch.compile``."""
+    sized = [f"{kind}{n}" for kind in "iu" for n in (1, 2, 4, 8)]
+    sized += ["b1", "f2", "f4", "f8", "c8", "c16"]
+    names = [k for k in np.sctypeDict if k != "a"]  # "a" is deprecated
+    table: dict[str, type] = {}
+    for spelling in [*names, *np.typecodes["All"], *sized]:
+        with contextlib.suppress(TypeError):
+            table[spelling] = np.dtype(spelling).type
+    return table
+
+
+_NAMED_TYPES: Final = _named_scalar_types()
+
+
 def _as_scalar_type(arg: object, name: str) -> type | torch.dtype:
     """``arg`` as NumPy's ``issubdtype`` sees it (a scalar type), or a torch-only dtype."""
     if isinstance(arg, torch.dtype):
@@ -209,6 +226,9 @@ def _as_scalar_type(arg: object, name: str) -> type | torch.dtype:
         return twin.type
     if isinstance(arg, type) and issubclass(arg, np.generic):
         return _ML_TYPES.get(arg, arg)
+    if type(arg) is str and arg in _NAMED_TYPES:
+        named = _NAMED_TYPES[arg]
+        return _ML_TYPES.get(named, named)
     if isinstance(arg, (torch.Tensor, np.ndarray)):
         raise TypeError(
             f"issubdtype: {name} is an array ({type(arg).__name__}), not a dtype; pass its "
