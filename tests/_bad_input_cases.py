@@ -23,12 +23,14 @@ function has a NumPy twin (the same name in ``numpy``, ``numpy.linalg``, ``numpy
 * NumPy raises: tbridge must raise, an instance of every built-in class NumPy's exception is
   (``AxisError`` is a ``ValueError`` and an ``IndexError``, ``LinAlgError`` a ``ValueError``);
   for a wrong-type argument (``type-*``, ``dtype-*``) a ``TypeError`` is accepted as well.
-* NumPy returns a result it gave a meaning to: tbridge may succeed too (``where(None, x, y)``,
-  ``issubdtype(None, float)``, ``mean`` of an empty array). For ``empty`` and
+* NumPy returns a result it gave a meaning to: tbridge may succeed too
+  (``issubdtype(None, float)``, ``seed(None)``, ``mean`` of an empty array). For ``empty`` and
   ``int-zero-divisor`` it must: NumPy's values, and a RuntimeWarning when NumPy warns.
 * NumPy "succeeds" without a meaning (its result holds an object or string array, or is no
-  array where the valid call's result is one, as ``sum(None)`` is ``None``), or warns that it
-  will stop accepting the input (DeprecationWarning): the category's own rule applies.
+  array where the valid call's result is one, as ``sum(None)`` is ``None``; or a wrong-type
+  value took the place of array data, which NumPy reads as an object array, as
+  ``save(f, None)`` pickles one), or warns that it will stop accepting the input
+  (DeprecationWarning): the category's own rule applies.
 * NumPy's error is an accident of its implementation (Python's own "tuple index out of range"
   from deep inside NumPy, ``NUMPY_ACCIDENTS``): the category's types are accepted as well.
 
@@ -372,6 +374,9 @@ class Bad:
     base: Call | None  # the valid call it was made from (None: EXTRA calls made from scratch)
     words: tuple[str, ...]  # any one must appear in the message: the argument or the value
     required: tuple[str, ...] = ()  # all must appear
+    #: the bad value stands where the valid call passes array data: NumPy's acceptance of it
+    #: is its object-array fallback (``save(f, None)`` pickles an object array), no meaning
+    replaces_array: bool = False
 
 
 def _params(fn: Callable[..., Any]) -> dict[str, inspect.Parameter]:
@@ -450,9 +455,11 @@ def bad_calls(name: str, d: S.Inputs, tmp: Path) -> list[Bad]:
         i = _first_array(with_pos)
         i = 0 if i is None else i
         pname = _param_at(fn, i)
+        replaces_array = isinstance(with_pos.args[i], (torch.Tensor, np.ndarray))
         for cat, (value, words) in WRONG_TYPES.items():
-            add(cat, "type", with_pos, _replace(with_pos.args, i, value), dict(with_pos.kwargs),
-                (pname, *words))  # fmt: skip
+            out.append(Bad(name, cat, "type", fn, _replace(with_pos.args, i, value),
+                           dict(with_pos.kwargs), with_pos, (pname, *words),
+                           replaces_array=replaces_array))  # fmt: skip
     elif valid and params:
         first = next(iter(params.values()))
         if first.kind in (first.POSITIONAL_ONLY, first.POSITIONAL_OR_KEYWORD):
@@ -726,7 +733,7 @@ def numpy_outcome(bad: Bad, d_make: Callable[[], Bad]) -> Outcome | None:
         )
         kind = _kind(got.result)
         meaningless = _has_no_torch_dtype(kind) or (valid_kind == "array" and kind != "array")
-        if deprecated or meaningless:
+        if deprecated or meaningless or bad.replaces_array:
             return None
     return got
 
@@ -1168,11 +1175,23 @@ loadtxt | type-str | fn-name | FileNotFoundError: abc not found. -> FileNotFound
 loadtxt | type-object | fn-name | ValueError: fname must be a string, filehandle, list of strings, or generator. Got <class 'object'>  -> ValueError or TypeError (numpy)
 loadtxt | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
 loadtxt | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+save | type-None | no-error | no error -> TypeError (rule)
+save | type-str | no-error | no error -> TypeError (rule)
+save | type-object | no-error | no error -> TypeError (rule)
+save | type-dict | no-error | no error -> TypeError (rule)
 savetxt | type-None | fn-name arg-name | ValueError: Expected 1D or 2D array, got 0D array instead -> ValueError or TypeError (numpy)
 savetxt | type-str | fn-name arg-name | ValueError: Expected 1D or 2D array, got 0D array instead -> ValueError or TypeError (numpy)
 savetxt | type-object | fn-name arg-name | ValueError: Expected 1D or 2D array, got 0D array instead -> ValueError or TypeError (numpy)
 savetxt | type-dict | fn-name arg-name | ValueError: Expected 1D or 2D array, got 0D array instead -> ValueError or TypeError (numpy)
 savetxt | rank-0d | fn-name arg-name | ValueError: Expected 1D or 2D array, got 0D array instead -> ValueError (numpy)
+savez | type-None | no-error | no error -> TypeError (rule)
+savez | type-str | no-error | no error -> TypeError (rule)
+savez | type-object | no-error | no error -> TypeError (rule)
+savez | type-dict | no-error | no error -> TypeError (rule)
+savez_compressed | type-None | no-error | no error -> TypeError (rule)
+savez_compressed | type-str | no-error | no error -> TypeError (rule)
+savez_compressed | type-object | no-error | no error -> TypeError (rule)
+savez_compressed | type-dict | no-error | no error -> TypeError (rule)
 printoptions | type-str | fn-name | TypeError: set_printoptions: precision='abc' must be an integer; pass e.g. precision=4 -> TypeError (numpy)
 printoptions | type-object | fn-name | TypeError: set_printoptions: precision=<object object at 0x...> must be an integer; pass e.g. precis -> TypeError (numpy)
 printoptions | type-dict | fn-name | TypeError: set_printoptions: precision={} must be an integer; pass e.g. precision=4 -> TypeError (numpy)
