@@ -467,15 +467,20 @@ def bad_calls(name: str, d: S.Inputs, tmp: Path) -> list[Bad]:
             for cat, (value, words) in WRONG_TYPES.items():
                 add(cat, "type", c, (value,), dict(c.kwargs), (first.name, *words))
 
-    # two arrays whose shapes must agree: (3,) against (4,)
-    two = next((c for c in valid if sum(isinstance(a, torch.Tensor) for a in c.args) >= 2), None)
+    # two arrays whose shapes must agree: (3,) against (4,), made from the call's own values
+    # (so that they stay in the function's domain); a call without axis= first, else with
+    # axis=-1, so that the 1-d arrays are not also an axis error
+    pairs = [c for c in valid if sum(isinstance(a, torch.Tensor) for a in c.args) >= 2]
+    two = next((c for c in pairs if "axis" not in c.kwargs), pairs[0] if pairs else None)
     if two is not None:
         idx = [i for i, a in enumerate(two.args) if isinstance(a, torch.Tensor)][:2]
         args = list(two.args)
         for i, n in zip(idx, (3, 4), strict=True):
-            args[i] = args[i].flatten()[:n].clone()
+            flat = args[i].flatten()
+            args[i] = flat.repeat(-(-n // flat.numel()))[:n].clone()
+        kwargs = {**two.kwargs, "axis": -1} if "axis" in two.kwargs else dict(two.kwargs)
         words = (*_SHAPES34, _param_at(fn, idx[0]), _param_at(fn, idx[1]))
-        add("shape-mismatch", "shape-mismatch", two, tuple(args), dict(two.kwargs), words)
+        add("shape-mismatch", "shape-mismatch", two, tuple(args), kwargs, words)
 
     # the first array as a 0-d array
     one = next((c for c in valid if _first_array(c) is not None), None)
@@ -1135,8 +1140,6 @@ vecdot | axis-low | type | ValueError: vecdot: axis=-43 is out of bounds for x1 
 broadcast_arrays | type-None | unchained | TypeError: broadcast_arrays: argument 0 must be array data (a tensor, a NumPy array, a number or a n -> TypeError (rule)
 broadcast_arrays | type-str | unchained | TypeError: broadcast_arrays: argument 0 must be array data (a tensor, a NumPy array, a number or a n -> TypeError (rule)
 broadcast_arrays | type-dict | unchained | TypeError: broadcast_arrays: argument 0 must be array data (a tensor, a NumPy array, a number or a n -> TypeError (rule)
-take | shape-mismatch | arg-name | AxisError: take: axis 1 is out of bounds for an array of 1 dimension(s); a valid axis is in [-1, 1)  -> ValueError+IndexError (numpy)
-take_along_axis | shape-mismatch | arg-name | AxisError: take_along_axis: axis 1 is out of bounds for an array of 1 dimension(s); a valid axis is  -> ValueError+IndexError (numpy)
 take_along_axis | rank-0d | type | ValueError: take_along_axis: indices must have as many dimensions as x, got 2 and 0; add axes with e -> ValueError+IndexError (numpy)
 cumulative_prod | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
 cumulative_prod | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
