@@ -45,11 +45,14 @@ from tbridge._namespace.sets import *  # noqa: F403
 from tbridge._namespace.sorting import *  # noqa: F403
 from tbridge._namespace.statistical import *  # noqa: F403
 from tbridge._namespace.utility import *  # noqa: F403
+from tbridge._numpy import claim_factory_functions as _claim
 from tbridge._numpy import creation as _np_creation
 from tbridge._numpy import dtypes as _np_dtypes
 from tbridge._numpy import elementwise as _np_elementwise
+from tbridge._numpy import fft as _np_fft
 from tbridge._numpy import indexing as _np_indexing
 from tbridge._numpy import io as _np_io
+from tbridge._numpy import linalg as _np_linalg
 from tbridge._numpy import logic as _np_logic
 from tbridge._numpy import manipulation as _np_manipulation
 from tbridge._numpy import products as _np_products
@@ -157,6 +160,26 @@ __all__ += _np_state.__all__
 __all__ += _np_statistics.__all__
 __all__ += _np_strides.__all__
 
+
+for _module in (
+    _np_creation,
+    _np_dtypes,
+    _np_elementwise,
+    _np_indexing,
+    _np_io,
+    _np_logic,
+    _np_manipulation,
+    _np_products,
+    _np_signal,
+    _np_sorting,
+    _np_state,
+    _np_statistics,
+    _np_strides,
+    _np_fft,
+    _np_linalg,
+):
+    _claim(_module)
+del _module
 
 if not TYPE_CHECKING:  # type checkers report a misspelled name instead of typing it `object`
 

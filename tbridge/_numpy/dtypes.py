@@ -128,13 +128,10 @@ class dtype(metaclass=_DTypeMeta):
     the torch dtype. ``None`` gives the default floating dtype (float64, as in NumPy).
     ``isinstance(d, tb.dtype)`` is ``isinstance(d, torch.dtype)``.
 
-    Parameters
-    ----------
-    dtype
-        The dtype-like to look up (an array's ``.dtype`` too; not the array itself).
-    align, copy
-        NumPy's flags, accepted so NumPy calls run unchanged; they change nothing here (align
-        only affects structured dtypes, which torch has not; torch dtypes are singletons).
+    ``dtype(dtype, align=False, copy=False)``: ``dtype`` is the dtype-like to look up (an
+    array's ``.dtype`` too; not the array itself); ``align`` and ``copy`` are NumPy's flags,
+    accepted so NumPy calls run unchanged; they change nothing here (align only affects
+    structured dtypes, which torch has not; torch dtypes are singletons).
 
     Returns
     -------
