@@ -111,6 +111,7 @@ class Inputs:
             "q3": r(4, 3),
             "s0": torch.tensor(2.5, dtype=torch.float64),
             "u8": torch.randint(0, 256, (3, 4), generator=g, dtype=torch.uint8),
+            "xn": torch.where(x > 0.7, math.nan, x),  # NaN where x > 0.7: no row all NaN
         }
         for name, t in host.items():
             setattr(self, name, t.to(dev))
@@ -139,6 +140,7 @@ class Inputs:
     q3: torch.Tensor
     s0: torch.Tensor
     u8: torch.Tensor
+    xn: torch.Tensor
 
 
 Case = Callable[[Inputs], "Call | list[Call]"]
@@ -160,6 +162,15 @@ SHIFTS = ["bitwise_left_shift", "bitwise_right_shift"]
 LOGICAL = ["logical_and", "logical_or", "logical_xor"]
 FFT_COMPLEX = ["fft", "ifft", "fftn", "ifftn", "irfft", "irfftn", "hfft"]
 FFT_REAL = ["rfft", "rfftn", "ihfft", "fftshift", "ifftshift"]
+NUMPY_UNARY = [
+    "cbrt", "deg2rad", "degrees", "exp2", "fabs", "fix", "frexp", "i0", "isneginf", "isposinf",
+    "modf", "rad2deg", "radians", "rint", "sinc", "spacing",
+]  # fmt: skip
+NUMPY_BINARY = ["divmod", "float_power", "fmax", "fmin", "fmod", "heaviside", "logaddexp2"]
+NAN_REDUCTIONS = [
+    "nanargmax", "nanargmin", "nancumprod", "nancumsum", "nanmax", "nanmean", "nanmedian",
+    "nanmin", "nanprod", "nanstd", "nansum", "nanvar",
+]  # fmt: skip
 
 
 def _shapes(shape: Any, d: Inputs) -> list[Call]:
@@ -414,6 +425,144 @@ CASES: dict[str, Case] = {
     "__array_namespace_info__": lambda d: Call(
         fn=lambda: tb.__array_namespace_info__().default_dtypes()
     ),
+    # -- NumPy's creation functions
+    "ascontiguousarray": lambda d: [call(d.x.mT), call(d.x, dtype=tb.float32)],
+    "diag": lambda d: [call(d.u), call(d.a, k=1)],
+    "diagflat": lambda d: call(d.u),
+    "frombuffer": lambda d: Call(fn=lambda: tb.frombuffer(b"\x01\x02\x03\x04", dtype=tb.uint8)),
+    "fromfunction": lambda d: call(_add_indices, (3, 4)),
+    "fromiter": lambda d: call(range(5), tb.float64),
+    "geomspace": lambda d: [call(1.0, 1000.0, 4), call(2.0, 32.0, 5, device=d.dev)],
+    "logspace": lambda d: [call(0.0, 2.0, 5), call(0.0, 1.0, 4, base=2.0, device=d.dev)],
+    "tri": lambda d: [call(3), call(3, 4, k=1, device=d.dev)],
+    "vander": lambda d: [call(d.u), call(d.u, 4, increasing=True)],
+    # -- NumPy's element-wise functions
+    **{n: (lambda d: call(d.x)) for n in NUMPY_UNARY},
+    **{n: (lambda d: call(d.x, d.y)) for n in NUMPY_BINARY},
+    "angle": lambda d: [call(d.xc), call(d.x)],
+    "gcd": lambda d: call(d.xi, d.yi),
+    "lcm": lambda d: call(d.xi, d.yi),
+    "ldexp": lambda d: [call(d.x, 3), call(d.x, -2)],
+    "iscomplex": lambda d: [call(d.xc), call(d.x)],
+    "isreal": lambda d: [call(d.xc), call(d.x)],
+    "iscomplexobj": lambda d: [call(d.xc), call(d.x)],
+    "isrealobj": lambda d: [call(d.xc), call(d.x)],
+    "nan_to_num": lambda d: [call(d.xn), call(d.xn, nan=-1.0)],
+    "real_if_close": lambda d: call(d.x),
+    "unwrap": lambda d: [call(d.x * 10), call(d.x * 10, axis=0)],
+    # -- NumPy's indexing functions (those that write in place write into a copy)
+    "choose": lambda d: call(d.ix, [d.x, d.y, d.x1, d.xn]),
+    "compress": lambda d: [call([True, False, True], d.x, axis=0), call(d.bx[:, 0], d.x, axis=0)],
+    "diag_indices": lambda d: [call(3), call(2, ndim=3)],
+    "diag_indices_from": lambda d: call(d.a),
+    "extract": lambda d: call(d.bx, d.x),
+    "fill_diagonal": lambda d: Call((d.a, 5.0), fn=_in_copy(tb.fill_diagonal)),
+    "indices": lambda d: [call((2, 3)), call((2, 3), sparse=True)],
+    "ix_": lambda d: call(d.idx, d.u),
+    "piecewise": lambda d: call(d.x, [d.bx], [_double, 0.0]),
+    "place": lambda d: Call((d.x, d.bx, d.y.reshape(-1)), fn=_in_copy(tb.place)),
+    "put": lambda d: Call((d.x, d.idx, d.u[:2]), fn=_in_copy(tb.put)),
+    "put_along_axis": lambda d: Call((d.x, d.ix, d.y), {"axis": 1}, fn=_in_copy(tb.put_along_axis)),
+    "putmask": lambda d: Call((d.x, d.bx, d.y), fn=_in_copy(tb.putmask)),
+    "ravel_multi_index": lambda d: [
+        call((d.ix, d.sh), (4, 4)),
+        call((d.ix, d.xi), (4, 4), mode="wrap"),
+    ],
+    "select": lambda d: [call([d.bx, d.by], [d.x, d.y]), call([d.bx], [d.x], 0.5)],
+    "tril_indices": lambda d: [call(4), call(3, k=1, m=4)],
+    "tril_indices_from": lambda d: call(d.a),
+    "triu_indices": lambda d: [call(4), call(3, k=1, m=4)],
+    "triu_indices_from": lambda d: call(d.a, k=1),
+    "unravel_index": lambda d: [call(d.ix * 3, (3, 4)), call(d.ix, (2, 2), order="F")],
+    # -- NumPy's logic functions and sets
+    "allclose": lambda d: [call(d.x, d.y), call(d.x, d.x)],
+    "array_equal": lambda d: [call(d.x, d.y), call(d.x, d.x)],
+    "array_equiv": lambda d: [call(d.x, d.row), call(d.x, d.x)],
+    "isclose": lambda d: [call(d.x, d.y), call(d.x, d.y, atol=0.1)],
+    "in1d": lambda d: call(d.xi, d.yi),
+    "intersect1d": lambda d: call(d.xi, d.yi),
+    "setdiff1d": lambda d: call(d.xi, d.yi),
+    "setxor1d": lambda d: call(d.xi, d.yi),
+    "union1d": lambda d: call(d.xi, d.yi),
+    "unique": lambda d: [call(d.xi), call(d.xi, return_counts=True)],
+    # -- NumPy's manipulation functions
+    "append": lambda d: [call(d.x, d.y, axis=0), call(d.x, d.u)],
+    "array_split": lambda d: [call(d.x, 3, axis=1), call(d.u, [1])],
+    "atleast_1d": lambda d: [call(d.s0), call(d.x, d.u)],
+    "atleast_2d": lambda d: [call(d.u), call(d.s0)],
+    "atleast_3d": lambda d: [call(d.x), call(d.u)],
+    "column_stack": lambda d: call((d.u, d.u)),
+    "copy": lambda d: call(d.x),
+    "delete": lambda d: [call(d.x, 1, axis=1), call(d.x, [0, 2], axis=1)],
+    "dsplit": lambda d: call(d.x0, 2),
+    "dstack": lambda d: call((d.x, d.y)),
+    "fliplr": lambda d: call(d.x),
+    "flipud": lambda d: call(d.x),
+    "hsplit": lambda d: call(d.x, 2),
+    "hstack": lambda d: call((d.x, d.y)),
+    "insert": lambda d: [call(d.x, 1, 0.5, axis=1), call(d.u, [0, 2], 7.0)],
+    "pad": lambda d: [call(d.x, 1), call(d.x, ((1, 0), (0, 2)), mode="reflect")],
+    "ravel": lambda d: call(d.x),
+    "resize": lambda d: call(d.x, (2, 7)),
+    "rollaxis": lambda d: call(d.x0, 2),
+    "rot90": lambda d: [call(d.x), call(d.x, 3)],
+    "split": lambda d: [call(d.x, 2, axis=1), call(d.u, [1, 2])],
+    "swapaxes": lambda d: call(d.x, 0, 1),
+    "trim_zeros": lambda d: call(torch.nn.functional.pad(d.u, (1, 2))),
+    "vsplit": lambda d: call(d.x, 3),
+    "vstack": lambda d: call((d.x, d.y)),
+    # -- NumPy's products
+    "cross": lambda d: call(d.p3, d.q3),
+    "diagonal": lambda d: [call(d.a), call(d.a, 1)],
+    "dot": lambda d: [call(d.x, d.a), call(d.u, d.u)],
+    "einsum": lambda d: [call("ij,jk->ik", d.x, d.a), call("ii", d.a)],
+    "inner": lambda d: call(d.x, d.y),
+    "kron": lambda d: call(d.x, d.bm),
+    "outer": lambda d: call(d.u, d.w),
+    "trace": lambda d: call(d.a),
+    "vdot": lambda d: call(d.xc, d.xc),
+    # -- NumPy's signal processing and polynomials
+    "convolve": lambda d: [call(d.w, d.u), call(d.w, d.u, "same")],
+    "correlate": lambda d: [call(d.w, d.u), call(d.w, d.u, "full")],
+    "ediff1d": lambda d: call(d.x),
+    "gradient": lambda d: [call(d.x), call(d.u, 0.5)],
+    "interp": lambda d: fixed(d.u, d.srt, d.srt * 2),
+    "poly": lambda d: call(d.u),
+    "polyadd": lambda d: call(d.u, d.w),
+    "polyder": lambda d: call(d.w),
+    "polyfit": lambda d: call(d.srt, d.srt * d.srt, 2),
+    "polyint": lambda d: call(d.w),
+    "polymul": lambda d: call(d.u, d.w),
+    "polysub": lambda d: call(d.u, d.w),
+    "polyval": lambda d: call(d.w, d.u),
+    "roots": lambda d: call(d.w),
+    "trapezoid": lambda d: [call(d.x), call(d.x, dx=0.5, axis=0)],
+    # -- NumPy's sorting and searching
+    "argpartition": lambda d: call(d.x, 2),
+    "argwhere": lambda d: call(d.bx),
+    "flatnonzero": lambda d: call(d.bx),
+    "lexsort": lambda d: call((d.xi, d.yi)),
+    "partition": lambda d: call(d.x, 2),
+    "sort_complex": lambda d: call(d.x),
+    # -- NumPy's statistics
+    "average": lambda d: [call(d.x), call(d.x, axis=1, weights=d.w)],
+    "bincount": lambda d: call(d.xi.reshape(-1)),
+    "corrcoef": lambda d: call(d.x),
+    "cov": lambda d: [call(d.x), call(d.x, rowvar=False)],
+    "cumprod": lambda d: [call(d.x, axis=1), call(d.x)],
+    "cumsum": lambda d: [call(d.x, axis=1), call(d.xi)],
+    "digitize": lambda d: fixed(d.x, d.srt),
+    "histogram": lambda d: call(d.x, bins=5),
+    "histogram2d": lambda d: call(d.u, d.w[:3], bins=3),
+    "histogram_bin_edges": lambda d: call(d.x, bins=5),
+    "histogramdd": lambda d: call(d.p3, bins=3),
+    "median": lambda d: [call(d.x), call(d.x, axis=0)],
+    **{n: (lambda d: [call(d.xn), call(d.xn, axis=1)]) for n in NAN_REDUCTIONS},
+    "nanpercentile": lambda d: [call(d.xn, 30), call(d.xn, 50, axis=1)],
+    "nanquantile": lambda d: [call(d.xn, 0.3), call(d.xn, 0.5, axis=1)],
+    "percentile": lambda d: [call(d.x, 30), call(d.x, [25, 75], axis=1)],
+    "quantile": lambda d: [call(d.x, 0.3), call(d.x, [0.25, 0.75], axis=1)],
+    "ptp": lambda d: [call(d.x), call(d.x, axis=1)],
     # -- linalg
     "linalg.cholesky": lambda d: call(d.spd),
     "linalg.cross": lambda d: call(d.p3, d.q3),
@@ -436,14 +585,44 @@ CASES: dict[str, Case] = {
     "linalg.svdvals": lambda d: call(d.a),
     "linalg.trace": lambda d: call(d.a),
     "linalg.vector_norm": lambda d: [call(d.x), call(d.x, axis=1, ord=1)],
+    "linalg.cond": lambda d: [call(d.a), call(d.a, "fro")],
+    "linalg.lstsq": lambda d: call(d.p3, d.bm),
+    "linalg.multi_dot": lambda d: call([d.x, d.a, d.bm]),
+    "linalg.norm": lambda d: [call(d.x), call(d.a, 2), call(d.x, axis=1)],
+    "linalg.tensorinv": lambda d: call(d.a.reshape(2, 2, 2, 2)),
+    "linalg.tensorsolve": lambda d: call(d.a.reshape(2, 2, 2, 2), d.w.reshape(2, 2)),
     # -- fft
     **{f"fft.{n}": (lambda d: call(d.xc)) for n in FFT_COMPLEX},
     **{f"fft.{n}": (lambda d: call(d.x)) for n in FFT_REAL},
+    "fft.fft2": lambda d: call(d.xc),
+    "fft.ifft2": lambda d: call(d.xc),
+    "fft.rfft2": lambda d: call(d.x),
+    "fft.irfft2": lambda d: call(d.xc),
     "fft.fftfreq": lambda d: [call(8), call(5, d=0.5, device=d.dev)],
     "fft.rfftfreq": lambda d: [call(8), call(5, d=0.5, device=d.dev)],
 }
 # Extra cases beyond one per name (a name's second family of inputs), keyed "<name>_<what>".
 EXTRA_CASES = {"divide_int": "divide", "random.randint_exact": "random.randint"}
+
+
+def _add_indices(i: torch.Tensor, j: torch.Tensor) -> torch.Tensor:
+    return i * 10 + j
+
+
+def _double(v: torch.Tensor) -> torch.Tensor:
+    return v * 2
+
+
+def _in_copy(write: Callable[..., None]) -> Callable[..., torch.Tensor]:
+    """A function that writes in place, applied to a copy of its first argument (the example
+    inputs are shared by the calls), which it returns."""
+
+    def written(a: torch.Tensor, *args: Any, **kwargs: Any) -> torch.Tensor:
+        b = a.clone()
+        write(b, *args, **kwargs)
+        return b
+
+    return written
 
 
 def _loss(v: torch.Tensor) -> torch.Tensor:
@@ -552,6 +731,41 @@ NOT_COMPILABLE: dict[str, str] = {
     "save": "writes the values with NumPy's writer (host I/O)",
     "savez": "writes the values with NumPy's writer (host I/O)",
     "savez_compressed": "writes the values with NumPy's writer (host I/O)",
+    "frombuffer": "reads the buffer with NumPy (host work)",
+    "fromiter": "consumes the iterable with NumPy (host work)",
+    "geomspace": "NumPy work in the function (the endpoints' logarithms)",
+    "logspace": "NumPy work in the function (Tensor.numpy(), np.power)",
+    "heaviside": "NumPy work in the function (Tensor.numpy())",
+    "choose": "checks the indices' range on the host (.item())",
+    "compress": "data-dependent output shape; reads the last kept index on the host",
+    "piecewise": "counts the selected entries on the host (data-dependent control flow)",
+    "ravel_multi_index": "checks the indices' range on the host (.item())",
+    "unravel_index": "checks the indices' range on the host (.item())",
+    "allclose": "returns a Python bool (torch.allclose reads the values)",
+    "array_equal": "returns a Python bool (torch.equal reads the values)",
+    "setxor1d": "data-dependent output shape (branches on a unique's size)",
+    "delete": "checks the indices' range on the host (.item())",
+    "insert": "checks the indices' range on the host (.item())",
+    "pad": "NumPy work in the function (np.asarray of pad_width)",
+    "trim_zeros": "data-dependent output shape",
+    "vdot": "falls back from torch.vdot on its RuntimeError (try/except), which dynamo does not trace",
+    "interp": "checks the result for NaN on the host (data-dependent control flow)",
+    "polyfit": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
+    "polymul": "reads the leading coefficients on the host (data-dependent control flow)",
+    "roots": "checks finiteness on the host (.item(), cmath.isfinite)",
+    "average": "checks the weights' sum on the host (data-dependent control flow)",
+    "corrcoef": "torch.corrcoef is a data-dependent operator to dynamo",
+    "cov": "torch.cov is a data-dependent operator to dynamo",
+    "digitize": "reads the bins on the host (.tolist())",
+    "histogram": "reads the data's range on the host (.item(), math.isfinite)",
+    "histogram2d": "reads the data's range on the host (.item(), math.isfinite)",
+    "histogram_bin_edges": "reads the data's range on the host (.item(), math.isfinite)",
+    "histogramdd": "reads the data's range on the host (.item(), math.isfinite)",
+    "nanargmax": "checks for all-NaN slices on the host (data-dependent control flow)",
+    "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
+    "percentile": "reads q on the host (.tolist()) to check its range",
+    "quantile": "reads q on the host (.tolist()) to check its range",
+    "linalg.lstsq": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.
@@ -574,6 +788,33 @@ NOT_VMAPPABLE: dict[str, str] = {
     "save": "NumPy's writer cannot read a batched tensor",
     "savez": "NumPy's writer cannot read a batched tensor",
     "savez_compressed": "NumPy's writer cannot read a batched tensor",
+    "choose": "checks the indices' range on the host (.item())",
+    "compress": "data-dependent output shape",
+    "extract": "data-dependent output shape",
+    "piecewise": "data-dependent output shape (masked_select)",
+    "ravel_multi_index": "checks the indices' range on the host (.item())",
+    "unravel_index": "checks the indices' range on the host (.item())",
+    "allclose": "returns a Python bool (data-dependent control flow)",
+    "array_equal": "returns a Python bool (data-dependent control flow)",
+    "array_equiv": "returns a Python bool (data-dependent control flow)",
+    "intersect1d": "data-dependent output shape",
+    "setdiff1d": "data-dependent output shape",
+    "setxor1d": "data-dependent output shape",
+    "union1d": "data-dependent output shape",
+    "unique": "data-dependent output shape",
+    "trim_zeros": "data-dependent output shape",
+    "flatnonzero": "data-dependent output shape",
+    "interp": "checks the result for NaN on the host (data-dependent control flow)",
+    "polyfit": "torch.linalg.lstsq under vmap rejects the batched right-hand side's shape",
+    "polymul": "reads the leading coefficients on the host (data-dependent control flow)",
+    "roots": "checks finiteness on the host (.item())",
+    "digitize": "reads the bins on the host (.tolist())",
+    "histogram": "reads the data's range on the host (.item())",
+    "histogram2d": "reads the data's range on the host (.item())",
+    "histogram_bin_edges": "reads the data's range on the host (.item())",
+    "histogramdd": "reads the data's range on the host (.item())",
+    "nanargmax": "checks for all-NaN slices on the host (data-dependent control flow)",
+    "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
 }
 
 
