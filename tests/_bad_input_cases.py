@@ -216,6 +216,13 @@ _DIST = {
 VALID: dict[str, Valid] = {
     # names whose CASES entries wrap the call (or that CASES lacks): one direct call each
     "empty": lambda d, t: call((3, 4)),
+    # in-place writers: each call writes into its own copy of the shared example input
+    "fill_diagonal": lambda d, t: call(d.a.clone(), 5.0),
+    "place": lambda d, t: call(d.x.clone(), d.bx, d.y.reshape(-1)),
+    "put": lambda d, t: call(d.x.clone(), d.idx, d.u[:2]),
+    "put_along_axis": lambda d, t: call(d.x.clone(), d.ix, d.y, axis=1),
+    "putmask": lambda d, t: call(d.x.clone(), d.bx, d.y),
+    "frombuffer": lambda d, t: call(b"\x01\x02\x03\x04", dtype=tb.uint8),
     "empty_like": lambda d, t: call(d.x),
     "array": lambda d, t: call(d.x),
     "from_numpy": lambda d, t: call(np.ones(3)),
@@ -277,8 +284,10 @@ def valid_calls(name: str, d: S.Inputs, tmp: Path) -> list[Call]:
         made = VALID[name](d, tmp)
         listed = made if isinstance(made, list) else [made]
         return [dataclasses.replace(c, fn=fn) for c in listed]
-    if name in S.CASES:
-        return [c for c in S.calls(name, d) if c.fn is fn]
+    # an alias (tb.absolute is tb.abs) shares its function's CASES entry under another name
+    for key in (name, *(k for k, f in S.PUBLIC.items() if f is fn and k != name)):
+        if key in S.CASES:
+            return [c for c in S.calls(key, d) if c.fn is fn]
     return []
 
 
@@ -1106,6 +1115,37 @@ stack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype 
 mean | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
 std | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
 var | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+asanyarray | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+asanyarray | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+asanyarray | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
+asanyarray | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
+frombuffer | type-None | fn-name | TypeError: a bytes-like object is required, not 'NoneType' -> TypeError (numpy)
+frombuffer | type-str | fn-name | TypeError: a bytes-like object is required, not 'str' -> TypeError (numpy)
+frombuffer | type-object | fn-name | TypeError: a bytes-like object is required, not 'object' -> TypeError (numpy)
+frombuffer | type-dict | fn-name | TypeError: a bytes-like object is required, not 'dict' -> TypeError (numpy)
+frombuffer | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+frombuffer | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> ValueError or TypeError (numpy)
+frombuffer | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
+frombuffer | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
+fromfunction | type-None | fn-name | TypeError: 'NoneType' object is not callable -> TypeError (rule)
+fromfunction | type-str | fn-name | TypeError: 'str' object is not callable -> TypeError (rule)
+fromfunction | type-object | fn-name | TypeError: 'object' object is not callable -> TypeError (rule)
+fromfunction | type-dict | fn-name | TypeError: 'dict' object is not callable -> TypeError (rule)
+fromfunction | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
+fromfunction | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+fromfunction | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
+fromfunction | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
+fromiter | type-None | fn-name | TypeError: 'NoneType' object is not iterable -> TypeError (numpy)
+fromiter | type-str | arg-name | ValueError: fromiter: could not convert string to float: 'a'; pass count=-1 to read every value -> ValueError or TypeError (numpy)
+fromiter | type-object | fn-name | TypeError: 'object' object is not iterable -> TypeError (numpy)
+fromiter | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+fromiter | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+fromiter | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
+fromiter | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
+geomspace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+geomspace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (numpy)
+geomspace | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
+geomspace | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 identity | type-None | fn-name | TypeError: eye: size None is not an integer; pass integers, e.g. zeros(5, 3) or zeros((5, 3)) -> TypeError (numpy)
 identity | type-str | fn-name | TypeError: eye: size 'abc' is not an integer; pass integers, e.g. zeros(5, 3) or zeros((5, 3)) -> TypeError (numpy)
 identity | type-object | fn-name | TypeError: eye: size <object object at 0x...> is not an integer; pass integers, e.g. zeros(5, 3) or  -> TypeError (numpy)
@@ -1114,12 +1154,56 @@ identity | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did
 identity | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 identity | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
 identity | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
+logspace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+logspace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+logspace | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
+logspace | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
+tri | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+tri | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+tri | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
+tri | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 issubdtype | type-str | fn-name | TypeError: dtype='abc' is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type -> TypeError (numpy)
 issubdtype | type-object | fn-name | TypeError: dtype=<object object at 0x...> is not a dtype; pass a torch dtype (tb.float32), a NumPy d -> TypeError (numpy)
 promote_types | type-None | fn-name | TypeError: dtype=None is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type  -> TypeError (numpy)
 promote_types | type-str | fn-name | TypeError: dtype='abc' is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type -> TypeError (numpy)
 promote_types | type-object | fn-name | TypeError: dtype=<object object at 0x...> is not a dtype; pass a torch dtype (tb.float32), a NumPy d -> TypeError (numpy)
 promote_types | type-dict | fn-name | TypeError: dtype={} is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type (n -> TypeError (numpy)
+divmod | shape-mismatch | fn-name | ValueError: floor_divide: operands could not be broadcast together with shapes (3,) (4,); each dimen -> ValueError (numpy) naming (3,) and (4,)
+iscomplexobj | type-None | no-error | no error -> TypeError (rule)
+iscomplexobj | type-str | no-error | no error -> TypeError (rule)
+iscomplexobj | type-object | no-error | no error -> TypeError (rule)
+iscomplexobj | type-dict | no-error | no error -> TypeError (rule)
+isrealobj | type-None | no-error | no error -> TypeError (rule)
+isrealobj | type-str | no-error | no error -> TypeError (rule)
+isrealobj | type-object | no-error | no error -> TypeError (rule)
+isrealobj | type-dict | no-error | no error -> TypeError (rule)
+unwrap | axis-high | type | ValueError: unwrap: axis 42 is out of bounds for 2 dimensions -> ValueError+IndexError (numpy)
+unwrap | axis-low | type | ValueError: unwrap: axis -43 is out of bounds for 2 dimensions -> ValueError+IndexError (numpy)
+diag_indices | type-None | fn-name | TypeError: 'NoneType' object cannot be interpreted as an integer -> TypeError (numpy)
+diag_indices | type-str | fn-name | TypeError: 'str' object cannot be interpreted as an integer -> TypeError (numpy)
+diag_indices | type-object | fn-name | TypeError: 'object' object cannot be interpreted as an integer -> TypeError (numpy)
+diag_indices | type-dict | fn-name | TypeError: 'dict' object cannot be interpreted as an integer -> TypeError (numpy)
+indices | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+indices | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+piecewise | rank-0d | torch-type fn-name | RuntimeError: expand(CPUBoolType{[3, 4]}, size=[]): the number of sizes provided (0) must be greater -> success or ValueError or TypeError (rule)
+place | rank-0d | arg-name | ValueError: place: mask has 12 entries but the array has 1; pass a mask of the array's size -> ValueError (numpy)
+put | rank-0d | arg-name | IndexError: put: index 2 is out of bounds for an array of size 1; valid indices are in [-1, 1) (or p -> IndexError (numpy)
+put_along_axis | shape-mismatch | text | ValueError: put_along_axis: values of shape (3, 4) do not broadcast to the indices' shape (4,) -> ValueError (numpy) naming (3,) and (4,)
+ravel_multi_index | type-None | fn-name | TypeError: 'NoneType' object is not iterable -> TypeError (numpy)
+ravel_multi_index | type-object | fn-name | TypeError: 'object' object is not iterable -> TypeError (numpy)
+ravel_multi_index | type-dict | arg-name | ValueError: ravel_multi_index: 0 coordinate arrays for 2 dimensions; pass one per dimension -> ValueError or TypeError (numpy)
+select | type-None | fn-name | TypeError: object of type 'NoneType' has no len() -> TypeError (numpy)
+select | type-str | arg-name | ValueError: select: 3 conditions but 2 choices; pass one choice per condition -> ValueError or TypeError (numpy)
+select | type-object | fn-name | TypeError: object of type 'object' has no len() -> TypeError (numpy)
+select | type-dict | arg-name | ValueError: select: 0 conditions but 2 choices; pass one choice per condition -> ValueError or TypeError (numpy)
+tril_indices | type-None | fn-name | TypeError: 'NoneType' object cannot be interpreted as an integer -> TypeError (numpy)
+tril_indices | type-str | fn-name | TypeError: 'str' object cannot be interpreted as an integer -> TypeError (numpy)
+tril_indices | type-object | fn-name | TypeError: 'object' object cannot be interpreted as an integer -> TypeError (numpy)
+tril_indices | type-dict | fn-name | TypeError: 'dict' object cannot be interpreted as an integer -> TypeError (numpy)
+triu_indices | type-None | fn-name | TypeError: 'NoneType' object cannot be interpreted as an integer -> TypeError (numpy)
+triu_indices | type-str | fn-name | TypeError: 'str' object cannot be interpreted as an integer -> TypeError (numpy)
+triu_indices | type-object | fn-name | TypeError: 'object' object cannot be interpreted as an integer -> TypeError (numpy)
+triu_indices | type-dict | fn-name | TypeError: 'dict' object cannot be interpreted as an integer -> TypeError (numpy)
 fromfile | type-None | fn-name | AttributeError: 'NoneType' object has no attribute 'flush' -> AttributeError or TypeError (numpy)
 fromfile | type-str | fn-name | FileNotFoundError: [Errno 2] No such file or directory: 'abc' -> FileNotFoundError+OSError or TypeError (numpy)
 fromfile | type-object | fn-name | AttributeError: 'object' object has no attribute 'flush' -> AttributeError or TypeError (numpy)
@@ -1157,12 +1241,102 @@ savez_compressed | type-None | no-error | no error -> TypeError (rule)
 savez_compressed | type-str | no-error | no error -> TypeError (rule)
 savez_compressed | type-object | no-error | no error -> TypeError (rule)
 savez_compressed | type-dict | no-error | no error -> TypeError (rule)
+allclose | type-None | fn-name | TypeError: isclose: a must be array data (a tensor, a NumPy array, a number or a nested sequence of  -> TypeError (numpy)
+allclose | type-str | fn-name | TypeError: isclose: a must be array data (a tensor, a NumPy array, a number or a nested sequence of  -> TypeError (numpy)
+allclose | type-object | fn-name | TypeError: isclose: a: cannot convert an object of type object; pass a tensor, a NumPy array or scal -> TypeError (numpy)
+allclose | type-dict | fn-name | TypeError: isclose: a must be array data (a tensor, a NumPy array, a number or a nested sequence of  -> TypeError (numpy)
+allclose | shape-mismatch | fn-name | ValueError: isclose: a of shape (3,) and b of shape (4,) do not broadcast together (or sit on differ -> ValueError (numpy) naming (3,) and (4,)
+append | axis-high | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis 42:  -> ValueError+IndexError (numpy)
+append | axis-low | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis -43: -> ValueError+IndexError (numpy)
+concatenate | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+concatenate | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+hstack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+hstack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+row_stack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+row_stack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+vstack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+vstack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+cross | shape-mismatch | arg-name | ValueError: cross: the vectors have 3 and 4 elements (along axisa and axisb); cross products take 2- -> ValueError (numpy)
+einsum | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+einsum | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
+trace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
+trace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> success or TypeError (numpy)
+correlate | rank-0d | no-error | no error -> ValueError (numpy)
+poly | rank-0d | no-error | no error -> TypeError (numpy)
+polyder | rank-0d | no-error | no error -> TypeError or ValueError (numpy)
+polyint | rank-0d | no-error | no error -> TypeError or ValueError (numpy)
+polyval | rank-0d | no-error | no error -> TypeError (numpy)
+roots | rank-0d | no-error | no error -> TypeError (numpy)
+argpartition | empty | raised arg-name | ValueError: argpartition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
+lexsort | type-None | fn-name | TypeError: 'NoneType' object is not iterable -> TypeError (numpy)
+lexsort | type-object | fn-name | TypeError: 'object' object is not iterable -> TypeError (numpy)
+lexsort | type-dict | arg-name | TypeError: lexsort: need at least one key; pass a sequence of arrays -> TypeError (numpy)
+partition | empty | raised arg-name | ValueError: partition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
+sort_complex | rank-0d | fn-name | AxisError: sort: axis -1 is out of bounds for an array of 0 dimensions; a 0-d array has no axes -> ValueError+IndexError (numpy)
 printoptions | type-str | fn-name | TypeError: set_printoptions: precision='abc' must be an integer; pass e.g. precision=4 -> TypeError (numpy)
 printoptions | type-object | fn-name | TypeError: set_printoptions: precision=<object object at 0x...> must be an integer; pass e.g. precis -> TypeError (numpy)
 printoptions | type-dict | fn-name | TypeError: set_printoptions: precision={} must be an integer; pass e.g. precision=4 -> TypeError (numpy)
+average | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+corrcoef | type-None | fn-name | TypeError: cov: m must be array data (a tensor, a NumPy array, a number or a nested sequence of numb -> TypeError (numpy)
+corrcoef | type-str | fn-name | TypeError: cov: m must be array data (a tensor, a NumPy array, a number or a nested sequence of numb -> TypeError (numpy)
+corrcoef | type-object | fn-name | TypeError: cov: m: cannot convert an object of type object; pass a tensor, a NumPy array or scalar,  -> TypeError (numpy)
+corrcoef | type-dict | fn-name | TypeError: cov: m must be array data (a tensor, a NumPy array, a number or a nested sequence of numb -> TypeError (numpy)
+corrcoef | dtype-typo | fn-name | TypeError: cov: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.flo -> TypeError (numpy)
+corrcoef | dtype-object | fn-name | TypeError: cov: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no su -> AttributeError or TypeError (numpy)
+median | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+nanargmax | empty | fn-name | ValueError: argmax: attempt to get argmax of an empty sequence: x of shape (0,) has no maximum; pass -> ValueError (numpy)
+nanargmin | empty | fn-name | ValueError: argmin: attempt to get argmin of an empty sequence: x of shape (0,) has no minimum; pass -> ValueError (numpy)
+nancumprod | axis-high | fn-name | AxisError: cumprod: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nancumprod | axis-low | fn-name | AxisError: cumprod: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nancumprod | dtype-typo | fn-name | TypeError: cumprod: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb -> TypeError (numpy)
+nancumprod | dtype-object | fn-name | TypeError: cumprod: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has n -> TypeError (rule)
+nancumsum | axis-high | fn-name | AxisError: cumsum: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nancumsum | axis-low | fn-name | AxisError: cumsum: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nancumsum | dtype-typo | fn-name | TypeError: cumsum: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb. -> TypeError (numpy)
+nancumsum | dtype-object | fn-name | TypeError: cumsum: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no -> TypeError (rule)
+nanmax | axis-high | fn-name | AxisError: max: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanmax | axis-low | fn-name | AxisError: max: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanmax | empty | fn-name | ValueError: max: zero-size array to reduction operation maximum which has no identity (axis 0 of sha -> ValueError (numpy)
+nanmean | axis-high | fn-name | AxisError: mean: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanmean | axis-low | fn-name | AxisError: mean: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanmean | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+nanmedian | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+nanmin | axis-high | fn-name | AxisError: min: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanmin | axis-low | fn-name | AxisError: min: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanmin | empty | fn-name | ValueError: min: zero-size array to reduction operation minimum which has no identity (axis 0 of sha -> ValueError (numpy)
+nanpercentile | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+nanprod | axis-high | fn-name | AxisError: prod: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanprod | axis-low | fn-name | AxisError: prod: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nanprod | dtype-typo | fn-name | TypeError: prod: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.fl -> TypeError (numpy)
+nanprod | dtype-object | fn-name | TypeError: prod: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no s -> success or TypeError (numpy)
+nanquantile | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+nanstd | dtype-typo | fn-name | TypeError: std: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.flo -> TypeError (numpy)
+nanstd | dtype-object | fn-name | TypeError: std: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no su -> TypeError (numpy)
+nanstd | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+nansum | axis-high | fn-name | AxisError: sum: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nansum | axis-low | fn-name | AxisError: sum: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+nansum | dtype-typo | fn-name | TypeError: sum: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.flo -> TypeError (numpy)
+nansum | dtype-object | fn-name | TypeError: sum: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no su -> success or TypeError (numpy)
+nanvar | dtype-typo | fn-name | TypeError: var: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.flo -> TypeError (numpy)
+nanvar | dtype-object | fn-name | TypeError: var: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no su -> TypeError (numpy)
+nanvar | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
+percentile | empty | no-error | no error -> IndexError (numpy)
+ptp | axis-high | fn-name | AxisError: max: axis 42 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+ptp | axis-low | fn-name | AxisError: max: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
+ptp | empty | fn-name | ValueError: max: zero-size array to reduction operation maximum which has no identity (axis 0 of sha -> ValueError (numpy)
+quantile | empty | no-error | no error -> IndexError (numpy)
+linalg.matmul | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
+linalg.matmul | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 linalg.matrix_norm | rank-0d | type | LinAlgError: linalg.matrix_norm: x has shape (), 0 dimension(s); it needs at least two (a matrix or  -> ValueError+IndexError (numpy)
+linalg.matrix_transpose | rank-0d | no-error | no error -> ValueError (numpy)
 linalg.trace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
 linalg.trace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> success or TypeError (numpy)
+linalg.vecdot | axis-high | type | ValueError: vecdot: axis=42 is out of bounds for x1 of shape (3, 4); pass a negative axis within bot -> ValueError+IndexError (numpy)
+linalg.vecdot | axis-low | type | ValueError: vecdot: axis=-43 is out of bounds for x1 of shape (3, 4); pass a negative axis within bo -> ValueError+IndexError (numpy)
+linalg.multi_dot | type-None | fn-name | TypeError: object of type 'NoneType' has no len() -> TypeError (numpy)
+linalg.multi_dot | type-object | fn-name | TypeError: object of type 'object' has no len() -> TypeError (numpy)
+linalg.multi_dot | type-dict | arg-name | ValueError: linalg.multi_dot: got 0 array(s); pass at least two -> ValueError or TypeError (numpy)
+linalg.tensorinv | rank-0d | type | LinAlgError: linalg.tensorinv: a has shape (); with ind=2 the product of the first 2 sizes (1) must  -> TypeError (numpy)
 fft.fftfreq | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
 fft.fftfreq | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 fft.fftfreq | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
