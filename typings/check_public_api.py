@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import torch
 from typing_extensions import assert_type
 
@@ -36,10 +37,14 @@ def creation() -> None:
 
 def bridge(a: np.ndarray[Any, Any], t: torch.Tensor) -> None:
     assert_type(tb.from_numpy(a), torch.Tensor)
-    assert_type(tb.to_numpy(t), np.ndarray[Any, Any])
+    assert_type(tb.to_numpy(t), npt.NDArray[Any])
+    assert_type(tb.to_numpy(t, copy=True), npt.NDArray[Any])
     assert_type(tb.shares_memory(a, t), bool)
     with tb.writable_numpy(t) as view:
-        assert_type(view, np.ndarray[Any, Any])
+        assert_type(view, npt.NDArray[Any])
+    f32: npt.NDArray[np.float32] = tb.to_numpy(t)  # the dtype is the caller's to claim
+    t2: torch.Tensor = tb.to_numpy(t)  # type: ignore[assignment]
+    print(f32, t2)
     tb.to_numpy(a)  # type: ignore[arg-type]
     tb.to_numpy(t, copy="yes")  # type: ignore[arg-type]
 

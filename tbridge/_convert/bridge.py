@@ -23,6 +23,7 @@ from collections.abc import Generator
 from typing import Any, Final, TypeAlias, cast
 
 import numpy as np
+import numpy.typing as npt
 import torch
 from torch.compiler import is_dynamo_compiling
 from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
@@ -50,7 +51,8 @@ __all__ = [
     "writable_numpy",
 ]
 
-NDArray: TypeAlias = "np.ndarray[Any, Any]"
+#: A NumPy array of any dtype: a tensor's dtype is not static, so neither is its NumPy twin's.
+NDArray: TypeAlias = "npt.NDArray[Any]"
 
 # Same-size unsigned twins used to carry dtypes that NumPy or torch cannot view directly.
 _UINT_OF_SIZE: Final = {1: (np.uint8, torch.uint8), 2: (np.uint16, torch.uint16)}
