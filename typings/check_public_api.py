@@ -82,6 +82,16 @@ def results(x: torch.Tensor) -> None:
     tb.meshgrid(x, indexing="yx")  # type: ignore[arg-type]
 
 
+def result_classes(r: tb.linalg.EighResult, s: tb.linalg.SVDResult, x: torch.Tensor) -> None:
+    """The result classes and LinAlgError are public names of tb.linalg (re-exported)."""
+    assert_type(r.eigenvalues, torch.Tensor)
+    assert_type(s.S, torch.Tensor)
+    try:
+        tb.linalg.inv(x)
+    except tb.linalg.LinAlgError as e:
+        assert_type(e, tb.linalg.LinAlgError)
+
+
 def inspection(x: torch.Tensor) -> None:
     assert_type(tb.finfo(tb.float32).eps, float)
     assert_type(tb.iinfo(tb.int8).max, int)
