@@ -111,3 +111,19 @@ def numpy_data_is_typed_as_tensor_input(a: np.ndarray[Any, Any]) -> None:
     tensors: typed code crosses explicitly with ``tb.asarray``."""
     assert_type(tb.reshape(tb.asarray(a), (2, 3)), torch.Tensor)
     tb.reshape(a, (2, 3))  # type: ignore[arg-type]
+
+
+def numpy_idioms(t: torch.Tensor) -> None:
+    """NumPy's spellings that run must type-check: lists as shapes, NumPy integers as seeds,
+    dtype names and NumPy scalar types where a dtype goes."""
+    assert_type(tb.reshape(t, [3, 2]), torch.Tensor)
+    assert_type(tb.reshape(t, (3, -1)), torch.Tensor)
+    assert_type(tb.reshape(t, 6), torch.Tensor)
+    assert_type(tb.random.default_rng(np.int64(0)), tb.random.Generator)
+    assert_type(tb.random.default_rng([1, 2, 3]), tb.random.Generator)
+    assert_type(tb.finfo("float32").eps, float)
+    assert_type(tb.finfo(np.float64).tiny, float)
+    assert_type(tb.iinfo("int16").max, int)
+    assert_type(tb.can_cast("int32", "float64"), bool)
+    assert_type(tb.can_cast(np.int32, np.float64), bool)
+    assert_type(tb.can_cast(t, "float64"), bool)
