@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import torch as _torch
 
@@ -76,22 +76,22 @@ from tbridge._numpy.statistics import *  # noqa: F403
 from tbridge._numpy.strides import *  # noqa: F403
 from tbridge._version import __version__
 
-# Dtypes: the torch dtype objects themselves.
-bool = _torch.bool
-int8 = _torch.int8
-int16 = _torch.int16
-int32 = _torch.int32
-int64 = _torch.int64
-uint8 = _torch.uint8
-uint16 = _torch.uint16
-uint32 = _torch.uint32
-uint64 = _torch.uint64
-float16 = _torch.float16
-bfloat16 = _torch.bfloat16
-float32 = _torch.float32
-float64 = _torch.float64
-complex64 = _torch.complex64
-complex128 = _torch.complex128
+# Dtypes: the torch dtype objects themselves (Final: declared for type checkers, never rebound).
+bool: Final = _torch.bool
+int8: Final = _torch.int8
+int16: Final = _torch.int16
+int32: Final = _torch.int32
+int64: Final = _torch.int64
+uint8: Final = _torch.uint8
+uint16: Final = _torch.uint16
+uint32: Final = _torch.uint32
+uint64: Final = _torch.uint64
+float16: Final = _torch.float16
+bfloat16: Final = _torch.bfloat16
+float32: Final = _torch.float32
+float64: Final = _torch.float64
+complex64: Final = _torch.complex64
+complex128: Final = _torch.complex128
 
 __array_api_version__ = "2025.12"
 

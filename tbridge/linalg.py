@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 from tbridge._core.suggest import missing_attribute
 from tbridge._namespace import linalg as _standard
 from tbridge._namespace.linalg import *  # noqa: F403 - the extension's names, by its __all__
-from tbridge._namespace.linalg import (  # noqa: F401 - public classes beside the functions
-    EighResult,
-    EigResult,
-    LinAlgError,
-    QRResult,
-    SlogdetResult,
-    SVDResult,
-)
+
+# The public classes beside the functions, re-exported by name ("X as X": the form type
+# checkers read as a re-export, so downstream code can annotate with tb.linalg.EighResult).
+from tbridge._namespace.linalg import EighResult as EighResult  # noqa: PLC0414
+from tbridge._namespace.linalg import EigResult as EigResult  # noqa: PLC0414
+from tbridge._namespace.linalg import LinAlgError as LinAlgError  # noqa: PLC0414
+from tbridge._namespace.linalg import QRResult as QRResult  # noqa: PLC0414
+from tbridge._namespace.linalg import SlogdetResult as SlogdetResult  # noqa: PLC0414
+from tbridge._namespace.linalg import SVDResult as SVDResult  # noqa: PLC0414
 from tbridge._numpy import linalg as _numpy
 from tbridge._numpy.linalg import *  # noqa: F403 - NumPy's names beyond the extension
 

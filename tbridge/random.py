@@ -13,7 +13,8 @@ seed on the same torch build and device gives the same numbers.
 from tbridge._extras import random as _impl
 from tbridge._extras.random import *  # noqa: F403 - the public names, by __all__
 
-__all__: list[str] = list(_impl.__all__)
+__all__: list[str] = []
+__all__ += _impl.__all__  # a form type checkers follow
 
 
 def __dir__() -> list[str]:

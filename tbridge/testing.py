@@ -8,4 +8,5 @@ implementations live in :mod:`tbridge._numpy.testing`.
 from tbridge._numpy import testing as _testing
 from tbridge._numpy.testing import *  # noqa: F403 - the assertions, by that module's __all__
 
-__all__: list[str] = list(_testing.__all__)
+__all__: list[str] = []
+__all__ += _testing.__all__  # a form type checkers follow

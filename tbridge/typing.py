@@ -23,11 +23,15 @@ from tbridge._core.typing import (
     DTypeKindName,
     DTypeLike,
     DTypeName,
+    GradFunction,
+    GradsFunction,
     NestedSequence,
     ScalarLike,
     ShapeLike,
     SupportsArray,
     SupportsDLPack,
+    ValueAndGradFunction,
+    ValueAndGradsFunction,
 )
 
 __all__ = [
@@ -38,9 +42,13 @@ __all__ = [
     "DTypeName",
     "DeviceLike",
     "DeviceName",
+    "GradFunction",
+    "GradsFunction",
     "NestedSequence",
     "ScalarLike",
     "ShapeLike",
     "SupportsArray",
     "SupportsDLPack",
+    "ValueAndGradFunction",
+    "ValueAndGradsFunction",
 ]

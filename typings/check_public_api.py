@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import torch
 from typing_extensions import assert_type
 
@@ -36,10 +37,14 @@ def creation() -> None:
 
 def bridge(a: np.ndarray[Any, Any], t: torch.Tensor) -> None:
     assert_type(tb.from_numpy(a), torch.Tensor)
-    assert_type(tb.to_numpy(t), np.ndarray[Any, Any])
+    assert_type(tb.to_numpy(t), npt.NDArray[Any])
+    assert_type(tb.to_numpy(t, copy=True), npt.NDArray[Any])
     assert_type(tb.shares_memory(a, t), bool)
     with tb.writable_numpy(t) as view:
-        assert_type(view, np.ndarray[Any, Any])
+        assert_type(view, npt.NDArray[Any])
+    f32: npt.NDArray[np.float32] = tb.to_numpy(t)  # the dtype is the caller's to claim
+    t2: torch.Tensor = tb.to_numpy(t)  # type: ignore[assignment]
+    print(f32, t2)
     tb.to_numpy(a)  # type: ignore[arg-type]
     tb.to_numpy(t, copy="yes")  # type: ignore[arg-type]
 
@@ -77,6 +82,16 @@ def results(x: torch.Tensor) -> None:
     tb.meshgrid(x, indexing="yx")  # type: ignore[arg-type]
 
 
+def result_classes(r: tb.linalg.EighResult, s: tb.linalg.SVDResult, x: torch.Tensor) -> None:
+    """The result classes and LinAlgError are public names of tb.linalg (re-exported)."""
+    assert_type(r.eigenvalues, torch.Tensor)
+    assert_type(s.S, torch.Tensor)
+    try:
+        tb.linalg.inv(x)
+    except tb.linalg.LinAlgError as e:
+        assert_type(e, tb.linalg.LinAlgError)
+
+
 def inspection(x: torch.Tensor) -> None:
     assert_type(tb.finfo(tb.float32).eps, float)
     assert_type(tb.iinfo(tb.int8).max, int)
@@ -96,3 +111,19 @@ def numpy_data_is_typed_as_tensor_input(a: np.ndarray[Any, Any]) -> None:
     tensors: typed code crosses explicitly with ``tb.asarray``."""
     assert_type(tb.reshape(tb.asarray(a), (2, 3)), torch.Tensor)
     tb.reshape(a, (2, 3))  # type: ignore[arg-type]
+
+
+def numpy_idioms(t: torch.Tensor) -> None:
+    """NumPy's spellings that run must type-check: lists as shapes, NumPy integers as seeds,
+    dtype names and NumPy scalar types where a dtype goes."""
+    assert_type(tb.reshape(t, [3, 2]), torch.Tensor)
+    assert_type(tb.reshape(t, (3, -1)), torch.Tensor)
+    assert_type(tb.reshape(t, 6), torch.Tensor)
+    assert_type(tb.random.default_rng(np.int64(0)), tb.random.Generator)
+    assert_type(tb.random.default_rng([1, 2, 3]), tb.random.Generator)
+    assert_type(tb.finfo("float32").eps, float)
+    assert_type(tb.finfo(np.float64).tiny, float)
+    assert_type(tb.iinfo("int16").max, int)
+    assert_type(tb.can_cast("int32", "float64"), bool)
+    assert_type(tb.can_cast(np.int32, np.float64), bool)
+    assert_type(tb.can_cast(t, "float64"), bool)

@@ -23,6 +23,7 @@ from collections.abc import Generator
 from typing import Any, Final, TypeAlias, cast
 
 import numpy as np
+import numpy.typing as npt
 import torch
 from torch.compiler import is_dynamo_compiling
 from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
@@ -50,7 +51,8 @@ __all__ = [
     "writable_numpy",
 ]
 
-NDArray: TypeAlias = "np.ndarray[Any, Any]"
+#: A NumPy array of any dtype: a tensor's dtype is not static, so neither is its NumPy twin's.
+NDArray: TypeAlias = "npt.NDArray[Any]"
 
 # Same-size unsigned twins used to carry dtypes that NumPy or torch cannot view directly.
 _UINT_OF_SIZE: Final = {1: (np.uint8, torch.uint8), 2: (np.uint16, torch.uint16)}
@@ -564,11 +566,12 @@ def from_numpy(a: NDArray, /) -> torch.Tensor:
             return _torch_from_numpy(a)
         except (TypeError, ValueError):
             pass  # a dtype or layout torch refuses: the general path handles or explains it
-    if not isinstance(a, np.ndarray):
+    given: object = a  # what a caller without a type checker passed
+    if not isinstance(given, np.ndarray):
         kind = (
             "a NumPy scalar, which owns no shareable buffer"
-            if isinstance(a, np.generic)
-            else type(a).__name__
+            if isinstance(given, np.generic)
+            else type(given).__name__
         )
         raise TypeError(
             f"from_numpy: expected a NumPy array, got {kind}; use tb.asarray(x) to convert "
@@ -796,7 +799,7 @@ def from_dlpack(
         # Host memory goes through NumPy's importer: it keeps read-only flags, and torch's
         # aborts the process on negative strides (pytorch#188023).
         try:
-            arr = np.from_dlpack(x)
+            arr = np.from_dlpack(cast("Any", x))  # it has __dlpack__, checked above
         except (BufferError, RuntimeError, TypeError, ValueError):
             pass  # a dtype NumPy cannot import (bfloat16, float8): torch's importer below
         else:

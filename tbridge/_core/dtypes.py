@@ -12,7 +12,7 @@ import contextlib
 import contextvars
 import difflib
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any, Final
 
 import numpy as np
@@ -71,7 +71,7 @@ ML_DTYPE_NAMES: Final[dict[torch.dtype, str]] = {
 if ML_DTYPES_AVAILABLE:  # pragma: no branch - depends on the optional extra
     import ml_dtypes
 
-    _PAIRS += [(t, np.dtype(getattr(ml_dtypes, name))) for t, name in ML_DTYPE_NAMES.items()]
+    _PAIRS.extend((t, np.dtype(getattr(ml_dtypes, name))) for t, name in ML_DTYPE_NAMES.items())
 
 _TORCH_TO_NUMPY: Final[dict[torch.dtype, np.dtype[Any]]] = dict(_PAIRS)
 _NUMPY_TO_TORCH: Final[dict[np.dtype[Any], torch.dtype]] = {n: t for t, n in _PAIRS}
@@ -203,9 +203,10 @@ def torch_dtype(value: DTypeLike) -> torch.dtype:
     except KeyError:
         return _resolve(value)
     except TypeError as e:  # unhashable value, e.g. a list
-        if isinstance(value, list) and value and all(isinstance(f, tuple) for f in value):
+        given: object = value  # what a caller without a type checker passed
+        if isinstance(given, list) and given and all(isinstance(f, tuple) for f in given):
             try:  # NumPy's spelling of a structured dtype: [("a", "f4"), ...]
-                structured = np.dtype(value)
+                structured = np.dtype(given)
             except (TypeError, ValueError):
                 pass
             else:
@@ -294,7 +295,7 @@ def default_complex_dtype() -> torch.dtype:
 
 
 @contextlib.contextmanager
-def default_float(dtype: DTypeLike) -> Iterator[torch.dtype]:
+def default_float(dtype: DTypeLike) -> Generator[torch.dtype, None, None]:
     """Scope a different default floating dtype, for this thread (and asyncio task) only.
 
     ``with tb.default_float(tb.float32): ...`` makes creation functions that infer a floating

@@ -8,9 +8,20 @@ not a :data:`DeviceName`, ``tb.asarray(object())`` is not :data:`ArrayLike`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, Protocol, SupportsIndex, TypeAlias, TypeVar, Union
+from typing import (
+    Any,
+    Literal,
+    ParamSpec,
+    Protocol,
+    SupportsIndex,
+    TypeAlias,
+    TypeVar,
+    Union,
+    overload,
+)
 
 import numpy as np
+import numpy.typing as npt
 import torch
 from typing_extensions import Buffer
 
@@ -22,14 +33,19 @@ __all__ = [
     "DTypeName",
     "DeviceLike",
     "DeviceName",
+    "GradFunction",
+    "GradsFunction",
     "NestedSequence",
     "ScalarLike",
     "ShapeLike",
     "SupportsArray",
     "SupportsDLPack",
+    "ValueAndGradFunction",
+    "ValueAndGradsFunction",
 ]
 
 _T_co = TypeVar("_T_co", covariant=True)
+_P = ParamSpec("_P")
 
 #: The dtype strings the runtime parses: the names NumPy and torch share, NumPy's short codes,
 #: and the Python type names NumPy reads as its defaults.
@@ -113,3 +129,65 @@ ArrayLike: TypeAlias = Union[
     Buffer,
     NestedSequence[ScalarLike | torch.Tensor],
 ]
+
+
+#: A first argument that makes ``grad``'s results NumPy arrays: NumPy data.
+_NumPyData: TypeAlias = Union["np.ndarray[Any, Any]", "np.generic"]
+#: A first argument that makes them tensors: a tensor, a Python number, a list or tuple.
+_TensorData: TypeAlias = Union[torch.Tensor, complex, "list[Any]", "tuple[Any, ...]"]
+#: A NumPy result of ``grad``: its dtype is known only at run time (integer data gives float64).
+_NumPyResult: TypeAlias = "npt.NDArray[Any]"
+
+
+class GradFunction(Protocol[_P]):
+    """What ``tb.grad(f)`` returns: a function with ``f``'s parameters, the first positional.
+
+    The gradient is a NumPy array when the first argument is NumPy data and a tensor
+    otherwise (exact when the first argument is the one differentiated, as by default; a call
+    that mixes NumPy arrays and tensors gets each gradient in its own argument's kind).
+    """
+
+    @overload
+    def __call__(self, x: _NumPyData, /, *args: _P.args, **kwargs: _P.kwargs) -> _NumPyResult: ...
+    @overload
+    def __call__(self, x: _TensorData, /, *args: _P.args, **kwargs: _P.kwargs) -> torch.Tensor: ...
+
+
+class GradsFunction(Protocol[_P]):
+    """What ``tb.grad(f, argnums=(i, j, ...))`` returns: :class:`GradFunction` with a tuple."""
+
+    @overload
+    def __call__(
+        self, x: _NumPyData, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> tuple[_NumPyResult, ...]: ...
+    @overload
+    def __call__(
+        self, x: _TensorData, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> tuple[torch.Tensor, ...]: ...
+
+
+class ValueAndGradFunction(Protocol[_P]):
+    """What ``tb.value_and_grad(f)`` returns: ``(value, gradient)``, typed as
+    :class:`GradFunction` (at run time the value is NumPy when any argument is)."""
+
+    @overload
+    def __call__(
+        self, x: _NumPyData, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> tuple[_NumPyResult, _NumPyResult]: ...
+    @overload
+    def __call__(
+        self, x: _TensorData, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> tuple[torch.Tensor, torch.Tensor]: ...
+
+
+class ValueAndGradsFunction(Protocol[_P]):
+    """What ``tb.value_and_grad(f, argnums=(i, j, ...))`` returns: ``(value, gradients)``."""
+
+    @overload
+    def __call__(
+        self, x: _NumPyData, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> tuple[_NumPyResult, tuple[_NumPyResult, ...]]: ...
+    @overload
+    def __call__(
+        self, x: _TensorData, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> tuple[torch.Tensor, tuple[torch.Tensor, ...]]: ...

@@ -17,7 +17,7 @@ that already requires grad is differentiated in place of itself, so higher-order
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeAlias
+from typing import Any, Concatenate, ParamSpec, TypeAlias, TypeVar, overload
 
 import numpy as np
 import torch
@@ -27,11 +27,20 @@ from torch.compiler import is_dynamo_compiling
 from torch.func import grad_and_value
 
 from tbridge._convert.bridge import asarray
+from tbridge._core.typing import (
+    GradFunction,
+    GradsFunction,
+    ValueAndGradFunction,
+    ValueAndGradsFunction,
+)
 
 __all__ = ["enable_grad", "grad", "no_grad", "value_and_grad"]
 
-Arg: TypeAlias = "torch.Tensor | np.ndarray[Any, Any] | float | int"
 Argnums: TypeAlias = "int | Sequence[int]"
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+_U = TypeVar("_U")
 
 
 def _positions(argnums: Argnums, count: int, where: str) -> tuple[int, ...]:
@@ -147,6 +156,36 @@ def _differentiate(
     return value, out
 
 
+# The overloads. A function whose first parameter takes a tensor (as ``f`` gets one at run time)
+# or a NumPy array (NumPy-style annotations) gives a function typed by its first argument's
+# kind (GradFunction). One whose first parameter is neither (a setting, with ``argnums``
+# picking a later parameter) keeps its signature, with tensor results. A function of two
+# tensors matches both kinds of overload: the first match, the precise one, is meant (mypy's
+# overload-overlap is off for this module in pyproject.toml).
+@overload
+def grad(
+    f: Callable[Concatenate[torch.Tensor, _P], torch.Tensor], argnums: int = 0
+) -> GradFunction[_P]: ...
+@overload
+def grad(
+    f: Callable[Concatenate[torch.Tensor, _P], torch.Tensor], argnums: Sequence[int]
+) -> GradsFunction[_P]: ...
+@overload
+def grad(
+    f: Callable[Concatenate[np.ndarray[Any, Any], _P], torch.Tensor], argnums: int = 0
+) -> GradFunction[_P]: ...
+@overload
+def grad(
+    f: Callable[Concatenate[np.ndarray[Any, Any], _P], torch.Tensor], argnums: Sequence[int]
+) -> GradsFunction[_P]: ...
+@overload
+def grad(
+    f: Callable[Concatenate[_T, _U, _P], torch.Tensor], argnums: int
+) -> Callable[Concatenate[_T, _U, _P], torch.Tensor]: ...
+@overload
+def grad(
+    f: Callable[Concatenate[_T, _U, _P], torch.Tensor], argnums: Sequence[int]
+) -> Callable[Concatenate[_T, _U, _P], tuple[torch.Tensor, ...]]: ...
 def grad(f: Callable[..., Any], argnums: Argnums = 0) -> Callable[..., Any]:
     """The gradient function of a scalar-valued ``f`` written with tbridge (or torch) calls.
 
@@ -159,6 +198,13 @@ def grad(f: Callable[..., Any], argnums: Argnums = 0) -> Callable[..., Any]:
     ``torch.func.vmap``/``jacrev``/``jacfwd`` (e.g. per-example gradients) and traces under
     ``torch.compile``. To differentiate the gradient with respect to a tensor ``f`` only
     closes over, pass that tensor as an argument.
+
+    Types: ``f`` receives tensors, so annotate its first parameter as a ``torch.Tensor`` (or,
+    in NumPy-style code, a NumPy array). Type checkers then see a function with ``f``'s
+    parameters whose gradient has the kind of the first argument
+    (:class:`tbridge.typing.GradFunction`; a tuple for a sequence ``argnums``). A function
+    whose first parameter is a setting, differentiated by a later ``argnums``, keeps its own
+    signature with tensor gradients.
 
     Memory and autograd: the gradient is new memory; it stays on the autograd graph only when
     the caller is differentiating, as above.
@@ -184,6 +230,30 @@ def grad(f: Callable[..., Any], argnums: Argnums = 0) -> Callable[..., Any]:
     return gradient
 
 
+@overload
+def value_and_grad(
+    f: Callable[Concatenate[torch.Tensor, _P], torch.Tensor], argnums: int = 0
+) -> ValueAndGradFunction[_P]: ...
+@overload
+def value_and_grad(
+    f: Callable[Concatenate[torch.Tensor, _P], torch.Tensor], argnums: Sequence[int]
+) -> ValueAndGradsFunction[_P]: ...
+@overload
+def value_and_grad(
+    f: Callable[Concatenate[np.ndarray[Any, Any], _P], torch.Tensor], argnums: int = 0
+) -> ValueAndGradFunction[_P]: ...
+@overload
+def value_and_grad(
+    f: Callable[Concatenate[np.ndarray[Any, Any], _P], torch.Tensor], argnums: Sequence[int]
+) -> ValueAndGradsFunction[_P]: ...
+@overload
+def value_and_grad(
+    f: Callable[Concatenate[_T, _U, _P], torch.Tensor], argnums: int
+) -> Callable[Concatenate[_T, _U, _P], tuple[torch.Tensor, torch.Tensor]]: ...
+@overload
+def value_and_grad(
+    f: Callable[Concatenate[_T, _U, _P], torch.Tensor], argnums: Sequence[int]
+) -> Callable[Concatenate[_T, _U, _P], tuple[torch.Tensor, tuple[torch.Tensor, ...]]]: ...
 def value_and_grad(f: Callable[..., Any], argnums: Argnums = 0) -> Callable[..., tuple[Any, Any]]:
     """Like :func:`grad`, but returns ``(f(x), df/dx)``; the value keeps the inputs' kind.
 

@@ -39,9 +39,9 @@ __all__ = [
 ]
 
 #: Assertions that take no array arguments: NumPy's own functions.
-assert_ = npt.assert_
-assert_raises = npt.assert_raises
-assert_raises_regex = npt.assert_raises_regex
+assert_: Final = npt.assert_
+assert_raises: Final = npt.assert_raises
+assert_raises_regex: Final = npt.assert_raises_regex
 
 #: What a tensor of a dtype NumPy lacks is compared as.
 _WIDER: Final[dict[torch.dtype, torch.dtype]] = {torch.complex32: torch.complex64}
