@@ -63,7 +63,7 @@ def namespace(x: torch.Tensor) -> None:
     assert_type(tb.fft.fft(x), torch.Tensor)
     assert_type(tb.result_type(x, 1.0), torch.dtype)
     assert_type(tb.__array_namespace_info__().default_dtypes(), dict[str, torch.dtype])
-    tb.sin(x, x)  # type: ignore[call-arg]
+    tb.sin(x, x, x)  # type: ignore[call-arg]  # x and out only
 
 
 def results(x: torch.Tensor) -> None:

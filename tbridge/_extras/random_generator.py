@@ -17,7 +17,7 @@ Memory and autograd: see :mod:`tbridge._extras.random_sampler`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, Union
 
 import numpy as np
 import torch
@@ -28,10 +28,17 @@ from tbridge._extras.random_sampler import Gen, Sampler
 __all__ = ["Generator", "SeedLike", "default_rng", "resolve_seed"]
 
 #: What ``default_rng`` and ``Generator`` accept as a seed.
-SeedLike: TypeAlias = (
-    "int | np.integer[Any] | Sequence[int] | np.ndarray[Any, Any] | np.random.SeedSequence"
-    " | np.random.Generator | np.random.BitGenerator | torch.Generator | None"
-)
+SeedLike: TypeAlias = Union[
+    int,
+    "np.integer[Any]",
+    Sequence[int],
+    "np.ndarray[Any, Any]",
+    np.random.SeedSequence,
+    np.random.Generator,
+    np.random.BitGenerator,
+    torch.Generator,
+    None,
+]
 
 _TWO64 = 2**64
 
