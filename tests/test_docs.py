@@ -23,6 +23,15 @@ import torch
 
 import tbridge
 
+
+@pytest.fixture(autouse=True)
+def _reprs_with_torch_float32_default() -> None:
+    """The documented outputs are torch's reprs, which leave out ``dtype=`` for torch's default
+    dtype: they are written for a process that keeps torch's float32 default (conftest's
+    autouse fixture restores the run's own default afterwards)."""
+    torch.set_default_dtype(torch.float32)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
