@@ -10,28 +10,46 @@ from typing import TYPE_CHECKING, Final
 
 import torch as _torch
 
+# Modules whose __all__ is added to ours are imported as ``import a.b as c``: pyright follows
+# ``__all__ += c.__all__`` through that form even where the package ``a`` has an __all__ of
+# its own (``from a import b as c`` then reads a's), so their names stay public to it.
+import tbridge._convert.bridge as _bridge
+import tbridge._convert.moves as _moves
+import tbridge._extras.autograd as _autograd
+import tbridge._namespace.constants as _constants
+import tbridge._namespace.creation as _creation
+import tbridge._namespace.data_types as _data_types
+import tbridge._namespace.elementwise as _elementwise
+import tbridge._namespace.indexing as _indexing
+import tbridge._namespace.linear_algebra as _linear_algebra
+import tbridge._namespace.manipulation as _manipulation
+import tbridge._namespace.searching as _searching
+import tbridge._namespace.sets as _sets
+import tbridge._namespace.sorting as _sorting
+import tbridge._namespace.statistical as _statistical
+import tbridge._namespace.utility as _utility
+import tbridge._numpy.creation as _np_creation
+import tbridge._numpy.dtypes as _np_dtypes
+import tbridge._numpy.elementwise as _np_elementwise
+import tbridge._numpy.fft as _np_fft
+import tbridge._numpy.indexing as _np_indexing
+import tbridge._numpy.io as _np_io
+import tbridge._numpy.linalg as _np_linalg
+import tbridge._numpy.logic as _np_logic
+import tbridge._numpy.manipulation as _np_manipulation
+import tbridge._numpy.products as _np_products
+import tbridge._numpy.signal as _np_signal
+import tbridge._numpy.sorting as _np_sorting
+import tbridge._numpy.state as _np_state
+import tbridge._numpy.statistics as _np_statistics
+import tbridge._numpy.strides as _np_strides
 from tbridge import fft, lib, linalg, random, testing
-from tbridge._convert import bridge as _bridge
-from tbridge._convert import moves as _moves
 from tbridge._convert.bridge import *  # noqa: F403 - each module lists its names in __all__
 from tbridge._convert.moves import *  # noqa: F403
 from tbridge._core.dtypes import default_float
 from tbridge._core.suggest import missing_attribute
-from tbridge._extras import autograd as _autograd
 from tbridge._extras.autograd import *  # noqa: F403
 from tbridge._extras.random import normal, rand, randn, uniform
-from tbridge._namespace import constants as _constants
-from tbridge._namespace import creation as _creation
-from tbridge._namespace import data_types as _data_types
-from tbridge._namespace import elementwise as _elementwise
-from tbridge._namespace import indexing as _indexing
-from tbridge._namespace import linear_algebra as _linear_algebra
-from tbridge._namespace import manipulation as _manipulation
-from tbridge._namespace import searching as _searching
-from tbridge._namespace import sets as _sets
-from tbridge._namespace import sorting as _sorting
-from tbridge._namespace import statistical as _statistical
-from tbridge._namespace import utility as _utility
 from tbridge._namespace.constants import *  # noqa: F403
 from tbridge._namespace.creation import *  # noqa: F403
 from tbridge._namespace.data_types import *  # noqa: F403
@@ -46,21 +64,6 @@ from tbridge._namespace.sorting import *  # noqa: F403
 from tbridge._namespace.statistical import *  # noqa: F403
 from tbridge._namespace.utility import *  # noqa: F403
 from tbridge._numpy import claim_factory_functions as _claim
-from tbridge._numpy import creation as _np_creation
-from tbridge._numpy import dtypes as _np_dtypes
-from tbridge._numpy import elementwise as _np_elementwise
-from tbridge._numpy import fft as _np_fft
-from tbridge._numpy import indexing as _np_indexing
-from tbridge._numpy import io as _np_io
-from tbridge._numpy import linalg as _np_linalg
-from tbridge._numpy import logic as _np_logic
-from tbridge._numpy import manipulation as _np_manipulation
-from tbridge._numpy import products as _np_products
-from tbridge._numpy import signal as _np_signal
-from tbridge._numpy import sorting as _np_sorting
-from tbridge._numpy import state as _np_state
-from tbridge._numpy import statistics as _np_statistics
-from tbridge._numpy import strides as _np_strides
 from tbridge._numpy.creation import *  # noqa: F403
 from tbridge._numpy.dtypes import *  # noqa: F403
 from tbridge._numpy.elementwise import *  # noqa: F403

@@ -6,10 +6,10 @@ The functions live in :mod:`tbridge._namespace.fft`; this module is their public
 
 from typing import TYPE_CHECKING
 
+import tbridge._namespace.fft as _standard
+import tbridge._numpy.fft as _numpy
 from tbridge._core.suggest import missing_attribute
-from tbridge._namespace import fft as _standard
 from tbridge._namespace.fft import *  # noqa: F403 - the extension's names, by its __all__
-from tbridge._numpy import fft as _numpy
 from tbridge._numpy.fft import *  # noqa: F403 - NumPy's names beyond the extension
 
 __all__: list[str] = []

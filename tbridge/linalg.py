@@ -6,8 +6,9 @@ The functions live in :mod:`tbridge._namespace.linalg`; this module is their pub
 
 from typing import TYPE_CHECKING
 
+import tbridge._namespace.linalg as _standard
+import tbridge._numpy.linalg as _numpy
 from tbridge._core.suggest import missing_attribute
-from tbridge._namespace import linalg as _standard
 from tbridge._namespace.linalg import *  # noqa: F403 - the extension's names, by its __all__
 
 # The public classes beside the functions, re-exported by name ("X as X": the form type
@@ -18,7 +19,6 @@ from tbridge._namespace.linalg import LinAlgError as LinAlgError  # noqa: PLC041
 from tbridge._namespace.linalg import QRResult as QRResult  # noqa: PLC0414
 from tbridge._namespace.linalg import SlogdetResult as SlogdetResult  # noqa: PLC0414
 from tbridge._namespace.linalg import SVDResult as SVDResult  # noqa: PLC0414
-from tbridge._numpy import linalg as _numpy
 from tbridge._numpy.linalg import *  # noqa: F403 - NumPy's names beyond the extension
 
 #: The standard's names (the result classes and LinAlgError are public attributes too).

@@ -10,7 +10,7 @@ The numbers are not NumPy's for the same seed (torch's bit generators and sample
 seed on the same torch build and device gives the same numbers.
 """
 
-from tbridge._extras import random as _impl
+import tbridge._extras.random as _impl
 from tbridge._extras.random import *  # noqa: F403 - the public names, by __all__
 
 __all__: list[str] = []

@@ -5,7 +5,7 @@ that require grad) with NumPy's checks and messages; the inputs are only read. T
 implementations live in :mod:`tbridge._numpy.testing`.
 """
 
-from tbridge._numpy import testing as _testing
+import tbridge._numpy.testing as _testing
 from tbridge._numpy.testing import *  # noqa: F403 - the assertions, by that module's __all__
 
 __all__: list[str] = []

@@ -55,6 +55,18 @@ def moves(t: torch.Tensor) -> None:
     tb.to_device(t, device="cpu")  # type: ignore[call-arg]
 
 
+def numpy_names(x: torch.Tensor) -> None:
+    """NumPy's functions beyond the standard are public names of tb, tb.linalg, tb.fft and
+    tb.testing (pyright reports a name missing from a module's __all__ as private)."""
+    assert_type(tb.absolute(x), torch.Tensor)
+    assert_type(tb.fmax(x, x), torch.Tensor)
+    assert_type(tb.median(x), torch.Tensor)
+    assert_type(tb.pad(x, 1), torch.Tensor)
+    assert_type(tb.linalg.norm(x), torch.Tensor)
+    assert_type(tb.fft.fft2(x), torch.Tensor)
+    tb.testing.assert_allclose(x, x)
+
+
 def namespace(x: torch.Tensor) -> None:
     assert_type(tb.add(x, 1), torch.Tensor)
     assert_type(tb.sin(x), torch.Tensor)

@@ -41,7 +41,7 @@ def _one_axis(a: object, ndim: int, caller: str, axis: object) -> int:
             f"{caller}: axis={axis!r} is not an integer or a tuple of integers; pass e.g. axis=0 "
             "or axis=(0, 1)"
         )
-    i = operator.index(a)
+    i = operator.index(a)  # pyright: ignore[reportArgumentType] - checked: it has __index__
     if not -ndim <= i < ndim:
         valid = "a 0-d array has no axes" if ndim == 0 else f"valid axes are {-ndim}..{ndim - 1}"
         raise AxisError(

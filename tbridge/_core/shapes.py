@@ -15,8 +15,8 @@ the public functions call torch first and come here to validate and explain.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
-from typing import Final, Literal, TypeAlias
+from collections.abc import Callable, Iterable, Sequence
+from typing import Final, Literal, TypeAlias, cast
 
 import torch
 from numpy.exceptions import AxisError
@@ -40,6 +40,9 @@ __all__ = [
     "normalize_axis",
     "shape_arg",
 ]
+
+# torch.broadcast_shapes is unannotated; this name gives it the signature it has.
+_broadcast_shapes: Final[Callable[..., torch.Size]] = torch.broadcast_shapes
 
 Axes: TypeAlias = "int | tuple[int, ...]"
 Casting: TypeAlias = 'Literal["no", "equiv", "safe", "same_kind", "unsafe"]'
@@ -77,7 +80,9 @@ def normalize_axis(axis: object, ndim: int, where: str, of: str = "an array") ->
         raise TypeError(
             f"{where}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)"
         )
-    a = operator.index(axis)  # checked above: it has __index__
+    # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a cast
+    # would cost a call on this hot path)
+    a = operator.index(axis)  # pyright: ignore[reportArgumentType]
     if not -ndim <= a < ndim:
         raise axis_error(where, axis, ndim, of)
     return a + ndim if a < 0 else a
@@ -108,7 +113,7 @@ def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]
         and hasattr(shape, "__iter__")
         and not isinstance(shape, (str, bytes))
     ):  # a NumPy array of ints
-        items = list(shape)
+        items = list(cast("Iterable[object]", shape))
     else:
         raise TypeError(f"{where}: {name} {shape!r} is not a tuple of integers; pass e.g. (3, 4)")
     out = []
@@ -117,13 +122,13 @@ def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]
             raise TypeError(
                 f"{where}: size {d!r} in {name} {shape!r} is not an integer; pass integers"
             )
-        out.append(operator.index(d))  # checked: it has __index__
+        out.append(operator.index(d))  # pyright: ignore[reportArgumentType] - has __index__
     return tuple(out)
 
 
 def broadcast_shape(*shapes: Sequence[int]) -> tuple[int, ...]:
     """``torch.broadcast_shapes`` with a typed result; RuntimeError when they do not broadcast."""
-    return tuple(torch.broadcast_shapes(*shapes))  # type: ignore[no-untyped-call]
+    return tuple(_broadcast_shapes(*shapes))
 
 
 def bits_or_raise(

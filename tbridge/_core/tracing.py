@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import torch
 from torch import Tensor
+from torch._C._functorch import is_functorch_wrapped_tensor as _wrapped
 
 __all__ = ["values_checkable"]
 
 _compiling = torch.compiler.is_compiling
-_wrapped = torch._C._functorch.is_functorch_wrapped_tensor
 
 
 def values_checkable(*tensors: Tensor) -> bool:
