@@ -12,9 +12,21 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pytest
 import torch
 
 from tbridge._core.dtypes import torch_dtype_of_numpy
+
+#: True when the installed NumPy is 2.x. tbridge follows NumPy 2 (its promotion rules, its
+#: Array API names); the ``oldest`` tox env runs the suite on NumPy 1.26, where NumPy cannot serve
+#: as the oracle for behaviour that NumPy 2 introduced or changed.
+NUMPY2: bool = np.lib.NumpyVersion(np.__version__) >= "2.0.0"
+
+
+def needs_numpy2(why: str) -> pytest.MarkDecorator:
+    """Skip a NumPy comparison on NumPy 1.x, saying what NumPy 2 changed (``why``)."""
+    return pytest.mark.skipif(not NUMPY2, reason=f"the oracle is NumPy 2: {why}")
+
 
 #: Relative tolerance by dtype: about 64 units in the last place (float16's resolution is
 #: coarse, so its kernels and NumPy's may round a few ulps apart after a reduction).

@@ -17,7 +17,7 @@ import pytest
 import torch
 
 import tbridge as tb
-from tests._helpers import assert_matches_numpy
+from tests._helpers import NUMPY2, assert_matches_numpy, needs_numpy2
 from tests._numpy_compat import np2
 
 ALIASES = {
@@ -118,6 +118,8 @@ ORACLE: dict[str, Callable[..., Any]] = {
 
 @pytest.mark.parametrize(("name", "dtype", "shape"), UNARY_CASES, ids=str)
 def test_unary_matches_numpy(name: str, dtype: str, shape: tuple[int, ...]) -> None:
+    if not NUMPY2 and name in ("sinc", "angle") and dtype in ("float16", "float32"):
+        pytest.skip("the oracle is NumPy 2: NEP 50 keeps a Python float constant beside float16/32")
     a = _data(dtype, shape, finite=UNARY[name][1])
     if name == "spacing" and dtype == "float16":
         # NumPy's float16 loop measures negative input toward zero and returns it positive
@@ -225,6 +227,8 @@ def test_unwrap_of_short_axes_is_a_copy() -> None:
 @pytest.mark.parametrize("decimals", [-2, -1, 0, 1, 2, 5])
 @pytest.mark.parametrize("dtype", ["float16", "float32", "float64", "int32", "int64", "complex128"])
 def test_round_and_around_with_decimals(dtype: str, decimals: int) -> None:
+    if not NUMPY2 and dtype == "float16" and decimals == 5:
+        pytest.skip("the oracle is NumPy 2: NEP 50 scales float16 by 10**5 in float16 (inf)")
     base = [1.25, 2.675, -0.5, 15.0, 25.0, -35.0, 1234.5678, 0.0, -0.0]
     if np.dtype(dtype).kind in "iu":
         base = [15, 25, -15, 1234, 0, 7, -99, 150, 250]
@@ -541,6 +545,7 @@ def test_outer_matches_numpy(name: str) -> None:
     _same_outcome(lambda: ours.outer(tb.asarray(a), tb.asarray(b)), lambda: theirs.outer(a, b))
 
 
+@needs_numpy2("NEP 50 keeps int8 beside a Python int (NumPy 1.x chose int64 for the outer)")
 def test_outer_reads_python_scalars_as_arrays() -> None:
     x = np.array([1, 2], dtype=np.int8)
     assert_matches_numpy(tb.add.outer(tb.asarray(x), 1), np.add.outer(x, 1))

@@ -17,7 +17,7 @@ from numpy.exceptions import AxisError
 
 import tbridge as tb
 from tbridge._numpy import manipulation as _manipulation
-from tests._helpers import assert_matches_numpy
+from tests._helpers import assert_matches_numpy, needs_numpy2
 from tests.test_manipulation import data
 
 NUMPY_2_2 = np.lib.NumpyVersion(np.__version__) >= "2.2.0"
@@ -238,6 +238,10 @@ def test_atleast(name: str, shape: Any, device: torch.device) -> None:
 def test_atleast_lists_and_scalars() -> None:
     matches(tb.atleast_2d(3.5), np.atleast_2d(3.5))
     matches(tb.atleast_3d([1, 2]), np.atleast_3d([1, 2]))
+
+
+@needs_numpy2("atleast_1d() with no arrays returns an empty tuple (NumPy 1.x: an empty list)")
+def test_atleast_of_nothing() -> None:
     assert tb.atleast_1d() == np.atleast_1d()
 
 

@@ -20,8 +20,13 @@ from hypothesis import strategies as st
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
-from tests._helpers import assert_matches_numpy
+from tests._helpers import assert_matches_numpy, needs_numpy2
 from tests.test_statistical import SHAPE_AXES, keeps, np_call, on, sample
+
+NEP50 = needs_numpy2(
+    "NEP 50 keeps float32 data float32 beside a Python float (NumPy 1.x promoted to float64)"
+)
+
 
 REAL_KINDS = [tb.bool, tb.int8, tb.uint16, tb.uint64, tb.float16, tb.float64]
 FLOATS = [tb.float16, tb.float32, tb.float64]
@@ -202,6 +207,9 @@ def test_median_is_the_mean_of_the_middle_values(
         same_as_numpy(tb.median, np.median, a, axis=(0, -1), rtol=rtol_of(dtype))
 
 
+@needs_numpy2(
+    "NEP 50 (float32 stays float32), and closest_observation rounds half to even since NumPy 2.0"
+)
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize(
     "q", [0.0, 0.3, 0.5, 1.0, [0.1, 0.25, 0.9], [[0.2, 1.0], [0.0, 0.75]]], ids=repr
@@ -213,6 +221,7 @@ def test_quantile_methods_match_numpy(method: str, q: Any, dtype: torch.dtype) -
     same_as_numpy(tb.quantile, np.quantile, a, q, method=method)
 
 
+@needs_numpy2("closest_observation rounds half to even since NumPy 2.0")
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 10])
 def test_quantile_methods_on_every_small_count(method: str, n: int) -> None:
@@ -237,6 +246,7 @@ def long_sample(dtype: torch.dtype, shape: tuple[int, ...]) -> np.ndarray[Any, A
     return a
 
 
+@NEP50
 @pytest.mark.parametrize("q", [0.5, 0.37, 1.0])
 @pytest.mark.parametrize("method", ["linear", "lower", "midpoint", "hazen", "nearest"])
 @pytest.mark.parametrize(("dtype", "shape", "axis"), LONG_SLICES, ids=str)
@@ -286,6 +296,7 @@ def test_quantile_family_over_shapes(
     )
 
 
+@NEP50
 @pytest.mark.parametrize("name", ["quantile", "percentile", "nanquantile", "median"])
 @pytest.mark.parametrize(
     "q",
@@ -394,6 +405,9 @@ AVERAGE_CASES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+@needs_numpy2(
+    "NEP 50 (float32 stays float32), and average takes a tuple axis with weights since NumPy 2.0"
+)
 @pytest.mark.parametrize(("label", "kwargs"), AVERAGE_CASES, ids=[c[0] for c in AVERAGE_CASES])
 @pytest.mark.parametrize(
     ("dtype", "wdtype"),
@@ -466,6 +480,7 @@ def test_cov_matches_numpy(label: str, kwargs: dict[str, Any], dtype: torch.dtyp
     assert_matches_numpy(tb.cov(on(m), **tb_kwargs), np.cov(m, **np_kwargs))
 
 
+@needs_numpy2("corrcoef of n variables seen once is an (n, n) array of NaN (NumPy 1.x: one NaN)")
 @pytest.mark.parametrize("shape", [(5,), (1, 5), (3, 5)], ids=str)
 @pytest.mark.parametrize("dtype", [tb.int64, tb.float32, tb.complex64], ids=str)
 def test_corrcoef_matches_numpy(shape: tuple[int, ...], dtype: torch.dtype) -> None:
@@ -511,6 +526,9 @@ HIST_CASES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+@needs_numpy2(
+    "NEP 50 (float32 edges), and NumPy 2.0 fixed the unsigned integer range overflow in bin estimators"
+)
 @pytest.mark.parametrize(("label", "kwargs"), HIST_CASES, ids=[c[0] for c in HIST_CASES])
 @pytest.mark.parametrize("dtype", [tb.int8, tb.uint16, tb.float32, tb.float64], ids=str)
 def test_histogram_matches_numpy(label: str, kwargs: dict[str, Any], dtype: torch.dtype) -> None:
@@ -582,6 +600,7 @@ def test_histogram2d_and_dd_match_numpy(kwargs: dict[str, Any]) -> None:
     assert_matches_numpy(torch.cat(edges), np.concatenate(nedges))
 
 
+@NEP50
 @pytest.mark.parametrize("dtype", [tb.int32, tb.float32], ids=str)
 def test_histogramdd_three_dimensions(dtype: torch.dtype) -> None:
     pts = sample(dtype, (20, 3), seed=4)

@@ -267,7 +267,7 @@ def test_wide_integer_ranges_are_uniform(
     x = rng.integers(low, high, N, dtype=dtype)
     assert x.dtype == dtype
     values = x.numpy().astype(np.float64) if dtype != tb.uint64 else x.numpy().astype(float)
-    u = (values - low) / (high - low)
+    u = (values - float(low)) / float(high - low)  # (2**64 is no NumPy integer)
     assert u.min() >= 0
     assert u.max() < 1
     p = stats.kstest(u, "uniform").pvalue
