@@ -13,7 +13,8 @@ The page lists every name in ``numpy.__all__``, ``numpy.linalg.__all__``,
   does (by name, and by position where NumPy allows it);
 * **different**: tbridge has the name, but the notes say how it differs (NumPy parameters it
   lacks, parameters it takes only by keyword, and the differences written down in ``NOTES``);
-* **renamed**: tbridge has it under another name (``RENAMED``), with the same signature check;
+* **renamed**: tbridge has it under another name (``RENAMED``, read from
+  ``tbridge._core.suggest``), with the same signature check;
 * **left out**: deliberately absent, with the reason (``LEFT_OUT``);
 * **missing**: not there yet.
 
@@ -38,6 +39,7 @@ if str(ROOT) not in sys.path:  # run from a checkout: import this checkout's tbr
     sys.path.insert(0, str(ROOT))
 
 import tbridge as tb  # noqa: E402 - after the path set-up above
+from tbridge._core.suggest import numpy_to_tbridge  # noqa: E402
 
 PAGE = ROOT / "docs" / "numpy-coverage.md"
 
@@ -55,43 +57,10 @@ UFUNC_PARAMETERS = ("out", "where", "dtype")
 
 # ---- hand-written tables, by section ("numpy", "linalg", "fft", "random", "Generator") -----
 
-#: NumPy's name -> where tbridge has it, for names spelled differently.
-RENAMED: dict[str, dict[str, str]] = {
-    "numpy": {
-        "absolute": "abs",
-        "amax": "max",
-        "amin": "min",
-        "arccos": "acos",
-        "arccosh": "acosh",
-        "arcsin": "asin",
-        "arcsinh": "asinh",
-        "arctan": "atan",
-        "arctan2": "atan2",
-        "arctanh": "atanh",
-        "around": "round",
-        "asanyarray": "asarray",
-        "bitwise_not": "bitwise_invert",
-        "concatenate": "concat",
-        "conjugate": "conj",
-        "cumprod": "cumulative_prod",
-        "cumsum": "cumulative_sum",
-        "invert": "bitwise_invert",
-        "left_shift": "bitwise_left_shift",
-        "may_share_memory": "shares_memory",
-        "mod": "remainder",
-        "power": "pow",
-        "right_shift": "bitwise_right_shift",
-        "transpose": "permute_dims",
-        "true_divide": "divide",
-        "unique": "unique_values",
-    },
-    "random": {
-        "normal": "tb.normal",
-        "rand": "tb.rand",
-        "randn": "tb.randn",
-        "uniform": "tb.uniform",
-    },
-}
+#: NumPy's name -> where tbridge has it, for names spelled differently: the table that
+#: tbridge's AttributeErrors use too (tbridge._core.suggest), so the two cannot disagree. A
+#: name tbridge also has under NumPy's spelling is listed under that spelling.
+RENAMED: dict[str, dict[str, str]] = {"numpy": numpy_to_tbridge()}
 
 #: How tbridge's version differs beyond its signature, by section and NumPy name.
 NOTES: dict[str, dict[str, str]] = {
@@ -110,10 +79,6 @@ NOTES: dict[str, dict[str, str]] = {
         "seterr": "torch has no floating-point traps: only tbridge's checks follow it",
         "geterr": "torch has no floating-point traps: only tbridge's checks follow it",
         "load": "a .npz file gives tbridge.lib.npyio.NpzFile, a mapping of tensors",
-        "cumsum": "the standard's function: axis required for n-d input (NumPy flattens)",
-        "cumprod": "the standard's function: axis required for n-d input (NumPy flattens)",
-        "transpose": "permute_dims needs axes (NumPy reverses them by default)",
-        "unique": "NumPy's flags are separate functions (unique_all/counts/inverse)",
         "random": "tbridge.random: default_rng and Generator over torch generators",
     },
     "random": {
@@ -243,28 +208,25 @@ def _numpy_names() -> dict[str, tuple[Any, list[str]]]:
     }
 
 
+#: What a lookup returns for a name tbridge lacks (None is a value: ``tb.newaxis``).
+ABSENT = object()
+
+
 def _tbridge_lookup() -> dict[str, Callable[[str], Any]]:
-    """Each section's lookup of a tbridge name: the object, or None when absent."""
+    """Each section's lookup of a tbridge name: the object, or ``ABSENT``."""
 
     def in_module(module: Any) -> Callable[[str], Any]:
         names = set(dir(module))
-        return lambda name: getattr(module, name) if name in names else None
+        return lambda name: getattr(module, name) if name in names else ABSENT
 
     generator = tb.random.default_rng(0)
     generator_names = {n for n in dir(type(generator)) if not n.startswith("_")}
-    main = in_module(tb)
-
-    def random_lookup(name: str) -> Any:
-        if name.startswith("tb."):
-            return main(name[3:])
-        return in_module(tb.random)(name)
-
     return {
-        "numpy": main,
+        "numpy": in_module(tb),
         "linalg": in_module(tb.linalg),
         "fft": in_module(tb.fft),
-        "random": random_lookup,
-        "Generator": lambda name: getattr(generator, name) if name in generator_names else None,
+        "random": in_module(tb.random),
+        "Generator": lambda name: getattr(generator, name) if name in generator_names else ABSENT,
     }
 
 
@@ -338,18 +300,17 @@ def classify() -> dict[str, list[tuple[str, str, str, str]]]:
             note = NOTES.get(key, {}).get(name, "")
             target = RENAMED.get(key, {}).get(name)
             ours = look(name)
-            if ours is not None:
+            if ours is not ABSENT:
                 gaps = _signature_gaps(numpy_obj, ours)
                 notes = "; ".join([*gaps, *([note] if note else [])])
                 rows.append((name, f"`{prefix}{name}`", "different" if notes else "same", notes))
                 continue
             if target is not None:
                 ours = look(target)
-                if ours is not None:
-                    spelled = target if target.startswith("tb.") else f"{prefix}{target}"
+                if ours is not ABSENT:
                     gaps = _signature_gaps(numpy_obj, ours)
                     notes = "; ".join([*gaps, *([note] if note else [])])
-                    rows.append((name, f"`{spelled}`", "renamed", notes))
+                    rows.append((name, f"`{prefix}{target}`", "renamed", notes))
                     continue
             reason = LEFT_OUT.get(key, {}).get(name)
             if reason is not None:

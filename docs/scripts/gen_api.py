@@ -4,8 +4,10 @@ An MkDocs hook (``hooks:`` in mkdocs.yml): ``on_files`` adds one page per topic 
 listing every name in ``tbridge.__all__``, ``tbridge.linalg.__all__``, ``tbridge.fft.__all__``
 and ``tbridge.random.__all__``, and ``on_config`` fills the "API reference" section of the nav
 with those pages. A new public function therefore appears without editing any page: its topic
-comes from the name of the module that defines it (``..._creation`` -> Creation, and so on; a
-module name matching no topic puts the name under "Other"). Functions and classes are rendered
+comes from the name of the module that defines it (``..._creation`` -> Creation, and so on;
+``NAMES`` places the few that their module's name would misplace). A name with no topic goes
+under "Other" and the build logs a warning, so that ``mkdocs build --strict`` fails until it
+gets one. Functions and classes are rendered
 from their docstrings by mkdocstrings; dtypes, constants and torch's own re-exported objects
 are listed in a table.
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import griffe
+import numpy as np
 import torch
 from mkdocs.structure.files import File
 
@@ -48,13 +51,25 @@ TOPICS: list[tuple[str, str, str]] = [
     (
         "dtypes",
         "Data types",
-        "The dtype objects, the scoped float default and the standard's dtype functions. "
+        "The dtype objects, the scoped float default, the standard's dtype functions and "
+        "NumPy's abstract scalar types (`tb.floating`, ...) for `issubdtype`. "
         "See [dtypes](../dtypes.md).",
     ),
     ("elementwise", "Element-wise", "Element-wise arithmetic, comparisons and functions."),
+    (
+        "logic",
+        "Comparing arrays",
+        "Whole-array comparisons: closeness within tolerances, and equality.",
+    ),
     ("manipulation", "Manipulation and indexing", "Shapes, axes, joining and indexing."),
     ("searching", "Searching, sorting and sets", "Where values are, order, unique values."),
     ("statistics", "Statistics and reductions", "Reductions and cumulative functions."),
+    (
+        "calculus",
+        "Differences, integrals and signals",
+        "Finite differences, gradients, integration, interpolation and convolution.",
+    ),
+    ("polynomials", "Polynomials", "Polynomials as coefficient arrays, highest power first."),
     (
         "linalg",
         "Linear algebra",
@@ -67,12 +82,23 @@ TOPICS: list[tuple[str, str, str]] = [
         "Sampling with NumPy's signatures. See [Random numbers](../random.md).",
     ),
     (
+        "io",
+        "I/O",
+        "Reading and writing arrays: NumPy's `.npy`, `.npz` and text formats, and raw files.",
+    ),
+    (
+        "state",
+        "Printing and error state",
+        "How tensors print, and what tbridge's checks do with floating-point errors.",
+    ),
+    (
         "autograd",
         "Autograd",
         "Gradients of NumPy-style functions, and torch's grad modes. "
         "See [Devices and autograd](../devices-autograd.md).",
     ),
     ("constants", "Constants and inspection", "Constants, versions and the namespace info."),
+    # A name lands here only while it has no topic: the build warns, so --strict fails.
     ("other", "Other", "Public names whose defining module matches no topic above."),
 ]
 
@@ -95,17 +121,45 @@ WORDS: dict[str, str] = {
     "sorting": "searching",
     "set": "searching",
     "sets": "searching",
+    "logic": "logic",
+    "testing": "logic",
     "statistical": "statistics",
     "statistics": "statistics",
     "utility": "statistics",
+    "signal": "calculus",
     "linalg": "linalg",
     "linear": "linalg",
+    "products": "linalg",
     "fft": "fft",
     "random": "random",
+    "io": "io",
+    "state": "state",
+    "strides": "manipulation",
     "autograd": "autograd",
     "info": "constants",
     "inspection": "constants",
     "constants": "constants",
+}
+
+#: Names whose defining module's words would put them under the wrong topic (a module that
+#: holds two topics' functions), and objects defined outside tbridge.
+NAMES: dict[str, str] = {
+    # _numpy/logic.py holds NumPy's set functions beside its comparisons
+    **dict.fromkeys(
+        ("in1d", "intersect1d", "setdiff1d", "setxor1d", "union1d", "unique"), "searching"
+    ),
+    # _numpy/signal.py holds the polynomial functions
+    **dict.fromkeys(
+        ("poly", "polyadd", "polyder", "polyfit", "polyint", "polymul", "polysub", "polyval"),
+        "polynomials",
+    ),
+    "roots": "polynomials",
+    # index-grid objects (not callable), NumPy's ranges
+    "mgrid": "creation",
+    "ogrid": "creation",
+    # torch's classes under NumPy's names
+    "ndarray": "bridge",
+    "device": "moves",
 }
 
 #: Extensions: every name in them belongs to their topic, whatever module defines it.
@@ -143,9 +197,13 @@ class Topic:
     aliases: list[tuple[Entry, Entry]] = field(default_factory=list)
 
 
-def topic_of(obj: object) -> str:
+def topic_of(name: str, obj: object) -> str:
+    if name in NAMES:
+        return NAMES[name]
     if isinstance(obj, torch.dtype):
         return "dtypes"
+    if isinstance(obj, type) and issubclass(obj, np.generic):
+        return "dtypes"  # NumPy's abstract scalar types, for issubdtype
     if not callable(obj):
         return "constants"
     words = re.split(r"[._]+", getattr(obj, "__module__", "") or "")
@@ -165,7 +223,7 @@ def collect() -> list[Topic]:
         if isinstance(obj, types.ModuleType):
             continue  # an extension: its names follow
         entry = Entry(name, obj)
-        topics[topic_of(obj)].entries.append(entry)
+        topics[topic_of(name, obj)].entries.append(entry)
         if entry.rendered:
             main[id(obj)] = entry
     for sub, slug in SUBMODULES.items():
@@ -233,11 +291,16 @@ class SphinxRoles(griffe.Extension):
 
 def _summary(entry: Entry, known: set[str]) -> str:
     """The first paragraph of a docstring, on one line, safe in a table cell."""
-    if not entry.rendered:
+    # tbridge's own objects that are not rendered (mgrid, ogrid) speak through their class
+    module = getattr(type(entry.obj), "__module__", "") if not entry.rendered else ""
+    if not entry.rendered and not module.startswith("tbridge"):
         return _describe(entry.obj)
     doc = inspect.getdoc(entry.obj) or ""
     first = " ".join(doc.split("\n\n", 1)[0].split())
-    return roles_to_markdown(first, entry.obj.__module__, known).replace("|", "\\|")
+    if not first:
+        return _describe(entry.obj)
+    owner = entry.obj.__module__ if entry.rendered else module
+    return roles_to_markdown(first, owner, known).replace("|", "\\|")
 
 
 def _describe(obj: object) -> str:
@@ -248,7 +311,18 @@ def _describe(obj: object) -> str:
             twin = "no NumPy twin without ml_dtypes"
         return f"`{obj}`; {twin}"
     if isinstance(obj, type):
-        return f"torch's `{obj.__module__.split('.')[0]}.{obj.__name__}`, re-exported unchanged"
+        parts = obj.__module__.split(".")
+        owner = {"torch": "torch's", "numpy": "NumPy's"}.get(parts[0], f"{parts[0]}'s")
+        # the shortest public path: numpy.random.SeedSequence, not its defining module
+        where = next(
+            (
+                ".".join(parts[:i])
+                for i in range(1, len(parts) + 1)
+                if getattr(sys.modules.get(".".join(parts[:i])), obj.__name__, None) is obj
+            ),
+            obj.__module__,
+        )
+        return f"{owner} `{where}.{obj.__name__}`, re-exported unchanged"
     return f"`{obj!r}`"
 
 
@@ -313,7 +387,13 @@ def on_files(files: Any, config: Any) -> Any:
     for t in topics:
         files.append(File.generated(config, f"api/{t.slug}.md", content=render(t, known)))
         if t.slug == "other":
-            log.info("API names with no topic: %s", ", ".join(e.shown for e in t.entries))
+            # A warning, so that `mkdocs build --strict` fails until the names get a topic
+            # (a word in WORDS for their module, or an entry in NAMES).
+            log.warning(
+                "API names with no topic (add their module's word to WORDS or the names to "
+                "NAMES in docs/scripts/gen_api.py): %s",
+                ", ".join(e.shown for e in t.entries),
+            )
     return files
 
 

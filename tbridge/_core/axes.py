@@ -1,11 +1,20 @@
-"""Where ``axis=`` arguments of the reductions, searches and sorts become torch dims.
+"""Where ``axis=`` arguments become torch dims: the one place that reads an axis.
 
-One reading of ``axis`` for every chapter that reduces or orders along axes (statistical,
-utility, searching, sorting and NumPy's statistics): None is every axis, an int one axis, a
-tuple several (``axis=()`` none, where torch would reduce everything, pytorch#29137). Negative
-axes count from the end. An axis outside ``[-ndim, ndim)`` is NumPy's
+``check_axis`` reads one axis: an integer (bools refused) in ``[-ndim, ndim)``, negative axes
+counting from the end. Outside that range it raises NumPy's
 :class:`numpy.exceptions.AxisError`, which is both a ValueError and an IndexError (the standard
-asks for an IndexError), so ``except IndexError`` and ``except ValueError`` both catch it.
+asks for an IndexError), so ``except IndexError`` and ``except ValueError`` both catch it. Two
+families of functions read axes through it, each with its own reading of several axes and its
+own wording of the errors:
+
+* the reductions, searches and sorts (statistical, utility, searching, sorting and NumPy's
+  statistics) use ``normalize_axis``/``normalize_axes``: None is every axis, an int one axis, a
+  tuple several (``axis=()`` none, where torch would reduce everything, pytorch#29137), given
+  back sorted;
+* the shape functions (manipulation, creation, indexing and NumPy's functions beside them,
+  which import these from :mod:`tbridge._core.shapes`) use ``check_axis``/``check_axes``: an
+  int, or a tuple or list kept in its order, and ``of`` says what the axes index ("the result"
+  for ``expand_dims``'s new axes).
 
 It also holds the shape arithmetic of reducing over several axes with torch functions that
 take one (pytorch#56586): the axes are moved last and flattened into one.
@@ -24,6 +33,9 @@ from torch import Tensor
 __all__ = [
     "AxisError",
     "AxisLike",
+    "axis_error",
+    "check_axes",
+    "check_axis",
     "flatten_dims",
     "kept",
     "normalize_axes",
@@ -35,23 +47,77 @@ __all__ = [
 AxisLike: TypeAlias = "int | tuple[int, ...] | None"
 
 
-def _one_axis(a: object, ndim: int, caller: str, axis: object) -> int:
-    if isinstance(a, bool) or not hasattr(a, "__index__"):
-        raise TypeError(
-            f"{caller}: axis={axis!r} is not an integer or a tuple of integers; pass e.g. axis=0 "
-            "or axis=(0, 1)"
+def axis_error(where: str, axis: object, ndim: int, of: str = "an array") -> AxisError:
+    """The shape functions' ``AxisError`` for ``axis`` outside ``[-ndim, ndim)``, the valid
+    range spelled out."""
+    if ndim == 0:
+        return AxisError(f"{where}: axis {axis!r} is out of bounds: x is 0-d and has no axes")
+    return AxisError(
+        f"{where}: axis {axis!r} is out of bounds for {of} of {ndim} dimension(s); a valid "
+        f"axis is in [{-ndim}, {ndim}) (negative axes count from the end)"
+    )
+
+
+def _not_an_integer(where: str, axis: object, given: object, of: str | None) -> TypeError:
+    if of is None:  # the reductions' wording names the whole argument
+        return TypeError(
+            f"{where}: axis={given!r} is not an integer or a tuple of integers; pass e.g. "
+            "axis=0 or axis=(0, 1)"
         )
-    i = operator.index(a)  # pyright: ignore[reportArgumentType] - checked: it has __index__
-    if not -ndim <= i < ndim:
+    return TypeError(f"{where}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)")
+
+
+def _out_of_bounds(where: str, axis: object, i: int, ndim: int, of: str | None) -> AxisError:
+    if of is None:  # the reductions' wording
         valid = "a 0-d array has no axes" if ndim == 0 else f"valid axes are {-ndim}..{ndim - 1}"
-        raise AxisError(
-            f"{caller}: axis {i} is out of bounds for an array of {ndim} dimensions; {valid}"
+        return AxisError(
+            f"{where}: axis {i} is out of bounds for an array of {ndim} dimensions; {valid}"
         )
-    return i % ndim
+    return axis_error(where, axis, ndim, of)
+
+
+def check_axis(
+    axis: object, ndim: int, where: str, of: str | None = "an array", given: object = None
+) -> int:
+    """``axis`` as a non-negative int below ``ndim``: the one check every axis goes through.
+
+    ``of`` is what the axes index, for the error ("an array", "the result"); None words the
+    errors as the reductions do, naming ``given`` (the whole ``axis=`` argument) when ``axis``
+    is not an integer.
+
+    Raises
+    ------
+    TypeError
+        For an axis that is not an integer (bools and floats included).
+    numpy.exceptions.AxisError
+        (a ValueError and an IndexError) for an axis outside ``[-ndim, ndim)``.
+    """
+    if isinstance(axis, bool) or not hasattr(axis, "__index__"):
+        raise _not_an_integer(where, axis, given, of)
+    # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a cast
+    # would cost a call on this hot path)
+    i = operator.index(axis)  # pyright: ignore[reportArgumentType]
+    if not -ndim <= i < ndim:
+        raise _out_of_bounds(where, axis, i, ndim, of)
+    return i + ndim if i < 0 else i
+
+
+def check_axes(axis: object, ndim: int, where: str, of: str = "an array") -> tuple[int, ...]:
+    """The shape functions' axes (an int, or a tuple or list of ints) checked, in their order,
+    each once (ValueError on repeats)."""
+    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
+    out = tuple([check_axis(a, ndim, where, of) for a in axes])
+    if len(set(out)) != len(out):
+        raise ValueError(
+            f"{where}: axis {axis!r} names the same axis more than once (as {out}); pass each "
+            "axis once"
+        )
+    return out
 
 
 def normalize_axes(axis: object, ndim: int, caller: str) -> tuple[int, ...]:
-    """``axis`` (None, an int or a tuple of ints) as sorted, distinct, non-negative axes.
+    """The reductions' ``axis`` (None, an int or a tuple of ints) as sorted, distinct,
+    non-negative axes.
 
     Raises
     ------
@@ -67,7 +133,7 @@ def normalize_axes(axis: object, ndim: int, caller: str) -> tuple[int, ...]:
     items = axis if isinstance(axis, tuple) else (axis,)
     out: list[int] = []
     for a in items:
-        i = _one_axis(a, ndim, caller, axis)
+        i = check_axis(a, ndim, caller, None, axis)
         if i in out:
             raise ValueError(
                 f"{caller}: axis {a} appears more than once in axis={axis!r}; list each axis once"
@@ -77,8 +143,9 @@ def normalize_axes(axis: object, ndim: int, caller: str) -> tuple[int, ...]:
 
 
 def normalize_axis(axis: object, ndim: int, caller: str) -> int:
-    """One axis (an int) as a non-negative index; the errors of :func:`normalize_axes`."""
-    return _one_axis(axis, ndim, caller, axis)
+    """The reductions' one axis (an int) as a non-negative index; the errors of
+    :func:`normalize_axes`."""
+    return check_axis(axis, ndim, caller, None, axis)
 
 
 def reduced_shape(shape: Sequence[int], dims: tuple[int, ...], keepdims: bool) -> list[int]:

@@ -5,7 +5,8 @@ these helpers; none of them borrows from another chapter's module. Every helper 
 the public functions call torch first and come here to validate and explain.
 
 * ``normalize_axis``/``normalize_axes`` turn NumPy's axis spellings into non-negative ints,
-  raising NumPy's ``AxisError`` (an ``IndexError`` and a ``ValueError``) out of range;
+  raising NumPy's ``AxisError`` (an ``IndexError`` and a ``ValueError``) out of range: they
+  are :mod:`tbridge._core.axes`'s ``check_axis``/``check_axes``, where every axis is read;
 * ``shape_arg`` turns an int or a sequence of ints into a shape tuple;
 * ``index_tensor`` makes integer index arrays int32/int64 for torch's index kernels;
 * ``check_casting`` is NumPy's ``casting=`` rule ("no", "equiv", "safe", "same_kind",
@@ -19,9 +20,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Literal, TypeAlias, cast
 
 import torch
-from numpy.exceptions import AxisError
 from torch import Tensor
 
+from tbridge._core.axes import AxisError, axis_error
+from tbridge._core.axes import check_axes as normalize_axes
+from tbridge._core.axes import check_axis as normalize_axis
 from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 
@@ -62,42 +65,6 @@ INTEGER_DTYPES: Final = frozenset(
     }
 )
 _CASTINGS: Final = ("no", "equiv", "safe", "same_kind", "unsafe")
-
-
-def axis_error(where: str, axis: object, ndim: int, of: str = "an array") -> AxisError:
-    """NumPy's ``AxisError`` with the valid range spelled out."""
-    if ndim == 0:
-        return AxisError(f"{where}: axis {axis!r} is out of bounds: x is 0-d and has no axes")
-    return AxisError(
-        f"{where}: axis {axis!r} is out of bounds for {of} of {ndim} dimension(s); a valid "
-        f"axis is in [{-ndim}, {ndim}) (negative axes count from the end)"
-    )
-
-
-def normalize_axis(axis: object, ndim: int, where: str, of: str = "an array") -> int:
-    """``axis`` as a non-negative int below ``ndim``; AxisError (Index and ValueError) if not."""
-    if isinstance(axis, bool) or not hasattr(axis, "__index__"):
-        raise TypeError(
-            f"{where}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)"
-        )
-    # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a cast
-    # would cost a call on this hot path)
-    a = operator.index(axis)  # pyright: ignore[reportArgumentType]
-    if not -ndim <= a < ndim:
-        raise axis_error(where, axis, ndim, of)
-    return a + ndim if a < 0 else a
-
-
-def normalize_axes(axis: object, ndim: int, where: str, of: str = "an array") -> tuple[int, ...]:
-    """Normalized axes (an int or a sequence of ints), each once (ValueError on repeats)."""
-    axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    out = tuple(normalize_axis(a, ndim, where, of) for a in axes)
-    if len(set(out)) != len(out):
-        raise ValueError(
-            f"{where}: axis {axis!r} names the same axis more than once (as {out}); pass each "
-            "axis once"
-        )
-    return out
 
 
 def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]:

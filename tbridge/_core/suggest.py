@@ -14,7 +14,7 @@ from types import ModuleType
 
 import numpy as np
 
-__all__ = ["missing_attribute"]
+__all__ = ["NUMPY_RENAMES", "NUMPY_SPELLINGS", "missing_attribute", "numpy_to_tbridge"]
 
 #: ``tbridge`` names that NumPy or torch users reach for, with what to write instead.
 _POINTERS: dict[str, str] = {
@@ -54,6 +54,9 @@ _POINTERS: dict[str, str] = {
 }
 
 #: NumPy names the Array API spells differently: NumPy's name -> the standard's (tbridge's).
+#: tbridge has most of NumPy's spellings too, as the same objects; an entry still says where
+#: to go should one be missing, and ``scripts/numpy_coverage.py`` reads this table (with
+#: ``NUMPY_RENAMES``) to list the NumPy names tbridge has only under another name.
 NUMPY_SPELLINGS: dict[str, str] = {
     "absolute": "abs",
     "arccos": "acos",
@@ -77,7 +80,27 @@ NUMPY_SPELLINGS: dict[str, str] = {
     "true_divide": "divide",
     "amax": "max",
     "amin": "min",
+    "around": "round",
+    "asanyarray": "asarray",
+    "unique": "unique_values",
 }
+
+#: NumPy names tbridge has under a name of its own (not the standard's): NumPy's name ->
+#: (tbridge's name, how it differs).
+NUMPY_RENAMES: dict[str, tuple[str, str]] = {
+    "may_share_memory": (
+        "shares_memory",
+        "exact for CPU data, where may_share_memory only compares memory bounds; for other "
+        "devices, the same bounds test",
+    ),
+}
+
+
+def numpy_to_tbridge() -> dict[str, str]:
+    """Every NumPy name of the main namespace that tbridge spells differently -> tbridge's
+    name (``NUMPY_SPELLINGS`` and ``NUMPY_RENAMES`` together)."""
+    return {**NUMPY_SPELLINGS, **{name: ours for name, (ours, _) in NUMPY_RENAMES.items()}}
+
 
 #: NumPy's ``linalg``/``fft``/``random`` names with the tbridge spelling to use instead.
 _SUBMODULE_POINTERS: dict[str, dict[str, str]] = {
@@ -117,6 +140,10 @@ def missing_attribute(name: str, known: Iterable[str], module: str = "tbridge") 
         return AttributeError(
             f"{head}: NumPy's {name} is spelled {spelling} in the Array API; use tb.{spelling}"
         )
+    renamed = NUMPY_RENAMES.get(name) if module == "tbridge" else None
+    if renamed is not None:
+        ours, how = renamed
+        return AttributeError(f"{head}: use tb.{ours}, NumPy's {name} under another name ({how})")
     reference = _numpy_module(module)
     if reference is not None and not name.startswith("_") and hasattr(reference, name):
         numpy_name = f"numpy.{module[8:]}.{name}" if module != "tbridge" else f"numpy.{name}"
