@@ -187,7 +187,8 @@ class Generator(Sampler):
         if device.type == "meta":
             return None
         key = device
-        if device.type == "cuda" and device.index is None:
+        index: int | None = device.index  # torch's stub says int; it is None for "cuda"
+        if device.type == "cuda" and index is None:
             key = torch.device("cuda", torch.cuda.current_device())
             gen = self._generators.get(key)
             if gen is not None:

@@ -206,11 +206,11 @@ class _Filled(Protocol):
 
     def __call__(
         self,
-        shape: ShapeLike | None = ...,
+        shape: ShapeLike | None = None,
         *dims: ShapeLike | DTypeLike,
-        dtype: DTypeLike | None = ...,
-        device: DeviceLike | None = ...,
-        requires_grad: bool = ...,
+        dtype: DTypeLike | None = None,
+        device: DeviceLike | None = None,
+        requires_grad: bool = False,
     ) -> Tensor: ...
 
 
@@ -249,7 +249,7 @@ def _make_filled(fill: Callable[..., Tensor], where: str) -> _Filled:
     return filled
 
 
-empty = _make_filled(torch.empty, "empty")
+empty: Final[_Filled] = _make_filled(torch.empty, "empty")
 empty.__doc__ = """An uninitialized tensor: ``empty(5, 3)``, ``empty((5, 3))``; float64 by default.
 
     NumPy's ``empty((5, 3), dtype)`` and torch's ``empty(5, 3, dtype=...)`` spellings both
@@ -271,7 +271,7 @@ empty.__doc__ = """An uninitialized tensor: ``empty(5, 3)``, ``empty((5, 3))``; 
     (torch.Size([5, 3]), torch.float32)
     """
 
-zeros = _make_filled(torch.zeros, "zeros")
+zeros: Final[_Filled] = _make_filled(torch.zeros, "zeros")
 zeros.__doc__ = """A tensor of zeros: ``zeros(5, 3)``, ``zeros((5, 3))``; float64 by default.
 
     NumPy's ``zeros((5, 3), dtype)`` and torch's ``zeros(5, 3, dtype=...)`` spellings both
@@ -296,7 +296,7 @@ zeros.__doc__ = """A tensor of zeros: ``zeros(5, 3)``, ``zeros((5, 3))``; float6
     tensor([0., 0.])
     """
 
-ones = _make_filled(torch.ones, "ones")
+ones: Final[_Filled] = _make_filled(torch.ones, "ones")
 ones.__doc__ = """A tensor of ones: ``ones(5, 3)``, ``ones((5, 3))``; float64 by default.
 
     NumPy's ``ones((5, 3), dtype)`` and torch's ``ones(5, 3, dtype=...)`` spellings both work.
@@ -1156,10 +1156,16 @@ def _linspace_torch(
 # ---- triangles and grids --------------------------------------------------------------------
 
 
-def _make_triangle(tri: Callable[..., Tensor], where: str, side: str) -> Callable[..., Tensor]:
+class _Triangle(Protocol):
+    """The signature of ``tril`` and ``triu``."""
+
+    def __call__(self, x: ArrayLike, /, k: int = 0) -> Tensor: ...
+
+
+def _make_triangle(tri: Callable[..., Tensor], where: str, side: str) -> _Triangle:
     """``tril`` or ``triu``: one body around torch's kernel."""
 
-    def triangle(x: Tensor, /, k: int = 0) -> Tensor:
+    def triangle(x: ArrayLike, /, k: int = 0) -> Tensor:
         try:
             # k left out when 0: torch parses a default faster than an argument.
             return tri(x) if k == 0 and type(k) is int else tri(x, k)
@@ -1189,7 +1195,7 @@ def _triangle_slow(tri: Callable[..., Tensor], where: str, x: object, k: object)
         return bits_or_raise(partial(tri, diagonal=diagonal), t, where, e)
 
 
-tril = _make_triangle(_tril, "tril", "lower")
+tril: Final[_Triangle] = _make_triangle(_tril, "tril", "lower")
 tril.__doc__ = """The lower triangle of each matrix in ``x`` (``(..., M, N)``): zero above ``k``.
 
     A 1-d ``x`` is read as the rows of a square matrix, as in NumPy; ``k`` may be positional.
@@ -1211,7 +1217,7 @@ tril.__doc__ = """The lower triangle of each matrix in ``x`` (``(..., M, N)``): 
             [1, 1, 0]])
     """
 
-triu = _make_triangle(_triu, "triu", "upper")
+triu: Final[_Triangle] = _make_triangle(_triu, "triu", "upper")
 triu.__doc__ = """The upper triangle of each matrix in ``x`` (``(..., M, N)``): zero below ``k``.
 
     A 1-d ``x`` is read as the rows of a square matrix, as in NumPy; ``k`` may be positional.
@@ -1375,11 +1381,11 @@ class _Like(Protocol):
         self,
         prototype: ArrayLike,
         /,
-        dtype: DTypeLike | None = ...,
+        dtype: DTypeLike | None = None,
         *,
-        device: DeviceLike | None = ...,
-        requires_grad: bool = ...,
-        shape: ShapeLike | None = ...,
+        device: DeviceLike | None = None,
+        requires_grad: bool = False,
+        shape: ShapeLike | None = None,
     ) -> Tensor: ...
 
 
@@ -1423,7 +1429,7 @@ def _make_like(
     return like
 
 
-empty_like = _make_like(torch.empty_like, torch.empty, "empty_like", False)
+empty_like: Final[_Like] = _make_like(torch.empty_like, torch.empty, "empty_like", False)
 empty_like.__doc__ = """An uninitialized tensor with the shape and dtype of an array.
 
     A tensor prototype also gives its device (and layout); a NumPy array or other array data
@@ -1438,7 +1444,7 @@ empty_like.__doc__ = """An uninitialized tensor with the shape and dtype of an a
     torch.Size([2, 3])
     """
 
-zeros_like = _make_like(torch.zeros_like, torch.zeros, "zeros_like", False)
+zeros_like: Final[_Like] = _make_like(torch.zeros_like, torch.zeros, "zeros_like", False)
 zeros_like.__doc__ = """Zeros with the shape and dtype of an array (see :func:`empty_like`).
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
@@ -1450,7 +1456,7 @@ zeros_like.__doc__ = """Zeros with the shape and dtype of an array (see :func:`e
     tensor([[0, 0, 0]])
     """
 
-ones_like = _make_like(torch.ones_like, torch.ones, "ones_like", False)
+ones_like: Final[_Like] = _make_like(torch.ones_like, torch.ones, "ones_like", False)
 ones_like.__doc__ = """Ones with the shape and dtype of an array (see :func:`empty_like`).
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
@@ -1462,7 +1468,7 @@ ones_like.__doc__ = """Ones with the shape and dtype of an array (see :func:`emp
     tensor([1, 1])
     """
 
-rand_like = _make_like(torch.rand_like, torch.rand, "rand_like", True)
+rand_like: Final[_Like] = _make_like(torch.rand_like, torch.rand, "rand_like", True)
 rand_like.__doc__ = """Uniform samples in ``[0, 1)`` shaped like an array (floating dtypes only).
 
     Uses torch's global generator (seed it with ``torch.manual_seed``).
@@ -1476,7 +1482,7 @@ rand_like.__doc__ = """Uniform samples in ``[0, 1)`` shaped like an array (float
     torch.Size([2, 3])
     """
 
-randn_like = _make_like(torch.randn_like, torch.randn, "randn_like", True)
+randn_like: Final[_Like] = _make_like(torch.randn_like, torch.randn, "randn_like", True)
 randn_like.__doc__ = """Standard normal samples shaped like an array (floating dtypes only).
 
     Uses torch's global generator (seed it with ``torch.manual_seed``).

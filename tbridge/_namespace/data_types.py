@@ -338,12 +338,13 @@ def astype(
     """
     if copy is not True and copy is not False:
         raise TypeError(f"astype: copy={copy!r} must be True or False (the Array API's astype)")
-    if not isinstance(x, torch.Tensor):
-        if isinstance(x, (np.ndarray, np.generic)):
+    given: object = x  # checked at run time for callers without a type checker
+    if not isinstance(given, torch.Tensor):
+        if isinstance(given, (np.ndarray, np.generic)):
             target = torch_dtype(dtype)  # None is not a dtype here, as for tensors
-            return asarray(x, dtype=target, device=device, copy=True if copy else None)
+            return asarray(given, dtype=target, device=device, copy=True if copy else None)
         raise TypeError(
-            f"astype: x of type {type(x).__name__} is not a tensor or NumPy array; use "
+            f"astype: x of type {type(given).__name__} is not a tensor or NumPy array; use "
             "tb.asarray(x, dtype=...) for other data"
         )
     dt = torch_dtype(dtype)

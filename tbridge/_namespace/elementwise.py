@@ -1516,7 +1516,9 @@ class BinaryUfunc(Protocol):
         out: Tensor | None = None,
         keepdims: bool = False,
         initial: Scalar | None = None,
-    ) -> Tensor: ...
+    ) -> Tensor:
+        """Fold ``array`` along ``axis`` with this function (``add.reduce`` sums)."""
+        ...
 
     def accumulate(
         self,
@@ -1525,13 +1527,19 @@ class BinaryUfunc(Protocol):
         axis: int = 0,
         dtype: DTypeLike | None = None,
         out: Tensor | None = None,
-    ) -> Tensor: ...
+    ) -> Tensor:
+        """The running fold along ``axis``, every partial result kept (``add.accumulate``)."""
+        ...
 
-    def outer(self, a: ArrayLike, b: ArrayLike, /, out: Tensor | None = None) -> Tensor: ...
+    def outer(self, a: ArrayLike, b: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        """This function on every pair of an element of ``a`` and one of ``b``."""
+        ...
 
     def at(
         self, a: Tensor | np.ndarray[Any, Any], indices: object, b: ArrayLike | None = None, /
-    ) -> None: ...
+    ) -> None:
+        """Apply in place at ``indices`` of ``a``; a repeated index is applied each time."""
+        ...
 
     def reduceat(
         self,
@@ -1541,7 +1549,9 @@ class BinaryUfunc(Protocol):
         axis: int = 0,
         dtype: DTypeLike | None = None,
         out: Tensor | None = None,
-    ) -> Tensor: ...
+    ) -> Tensor:
+        """Fold the slices of ``array`` that start at each of ``indices`` along ``axis``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -2307,7 +2317,7 @@ def _subtract_slow(x1: object, x2: object) -> Tensor:
     return _binary(_subtract, a, b, "subtract", "bits")
 
 
-add = _ufunc2(
+add: Final[BinaryUfunc] = _ufunc2(
     "add",
     _add,
     _binary_doc(
@@ -2319,7 +2329,7 @@ add = _ufunc2(
     slow=lambda x1, x2: _binary(_add, x1, x2, "add", "bits"),
     mirror=_add,  # exact: real addition commutes
 )
-subtract = _ufunc2(
+subtract: Final[BinaryUfunc] = _ufunc2(
     "subtract",
     _subtract,
     _binary_doc(
@@ -2331,7 +2341,7 @@ subtract = _ufunc2(
     slow=_subtract_slow,
     mirror=torch.rsub,  # rsub(x2, x1) is x1 - x2
 )
-multiply = _ufunc2(
+multiply: Final[BinaryUfunc] = _ufunc2(
     "multiply",
     _multiply,
     _binary_doc(
@@ -2375,9 +2385,9 @@ _divide_ufunc.__doc__ = _binary_doc(
     "tb.divide(tb.asarray([1, 3]), 2)",
     "tensor([0.5000, 1.5000], dtype=torch.float64)",
 )
-divide = _with_methods(_divide_ufunc, _Spec("divide"))
+divide: Final[BinaryUfunc] = _with_methods(_divide_ufunc, _Spec("divide"))
 
-floor_divide = _ufunc2(
+floor_divide: Final[BinaryUfunc] = _ufunc2(
     "floor_divide",
     _floor_divide,
     _binary_doc(
@@ -2432,9 +2442,9 @@ _remainder_ufunc.__doc__ = _binary_doc(
     "tensor([1, 1])",
     "Integer division by zero gives 0 with a RuntimeWarning, as in NumPy (torch raises).",
 )
-remainder = _with_methods(_remainder_ufunc, _Spec("remainder"))
+remainder: Final[BinaryUfunc] = _with_methods(_remainder_ufunc, _Spec("remainder"))
 
-pow = _ufunc2(  # noqa: A001 - the standard's name
+pow: Final[BinaryUfunc] = _ufunc2(  # noqa: A001 - the standard's name
     "pow",
     _pow,
     _binary_doc(
@@ -2452,7 +2462,7 @@ pow = _ufunc2(  # noqa: A001 - the standard's name
 _REAL_FLOATING_NOTE: Final = (
     "Integer operands compute in the default floating dtype; complex ones are a TypeError."
 )
-atan2 = _ufunc2(
+atan2: Final[BinaryUfunc] = _ufunc2(
     "atan2",
     _atan2,
     _binary_doc(
@@ -2465,7 +2475,7 @@ atan2 = _ufunc2(
     slow=lambda x1, x2: _floating_binary(_atan2, x1, x2, "atan2"),
     same=_REAL_FLOATS,
 )
-copysign = _ufunc2(
+copysign: Final[BinaryUfunc] = _ufunc2(
     "copysign",
     _copysign,
     _binary_doc(
@@ -2478,7 +2488,7 @@ copysign = _ufunc2(
     slow=lambda x1, x2: _floating_binary(_copysign, x1, x2, "copysign"),
     same=_REAL_FLOATS,
 )
-hypot = _ufunc2(
+hypot: Final[BinaryUfunc] = _ufunc2(
     "hypot",
     _hypot,
     _binary_doc(
@@ -2491,7 +2501,7 @@ hypot = _ufunc2(
     slow=lambda x1, x2: _floating_binary(_hypot, x1, x2, "hypot"),
     same=_REAL_FLOATS,
 )
-logaddexp = _ufunc2(
+logaddexp: Final[BinaryUfunc] = _ufunc2(
     "logaddexp",
     _logaddexp,
     _binary_doc(
@@ -2504,7 +2514,7 @@ logaddexp = _ufunc2(
     slow=lambda x1, x2: _floating_binary(_logaddexp, x1, x2, "logaddexp"),
     same=_REAL_FLOATS,
 )
-nextafter = _ufunc2(
+nextafter: Final[BinaryUfunc] = _ufunc2(
     "nextafter",
     _nextafter,
     _binary_doc(
@@ -2523,7 +2533,7 @@ nextafter = _ufunc2(
 # (Complex arrays are left to the slow path, see ``_weak_mirror``.) Their reductions take bool
 # operands only, as NumPy's.
 _COMPARISON_NOTE: Final = "int64 against uint64 compares exactly, as NumPy 2 does."
-equal = _ufunc2(
+equal: Final[BinaryUfunc] = _ufunc2(
     "equal",
     _eq,
     _binary_doc(
@@ -2536,7 +2546,7 @@ equal = _ufunc2(
     slow=lambda x1, x2: _binary(_eq, x1, x2, "equal", "bits"),
     mirror=_eq,
 )
-not_equal = _ufunc2(
+not_equal: Final[BinaryUfunc] = _ufunc2(
     "not_equal",
     _ne,
     _binary_doc(
@@ -2549,7 +2559,7 @@ not_equal = _ufunc2(
     slow=lambda x1, x2: _binary(_ne, x1, x2, "not_equal", "bits"),
     mirror=_ne,
 )
-greater = _ufunc2(
+greater: Final[BinaryUfunc] = _ufunc2(
     "greater",
     _gt,
     _binary_doc(
@@ -2562,7 +2572,7 @@ greater = _ufunc2(
     slow=lambda x1, x2: _binary(_gt, x1, x2, "greater", "order"),
     mirror=_lt,
 )
-greater_equal = _ufunc2(
+greater_equal: Final[BinaryUfunc] = _ufunc2(
     "greater_equal",
     _ge,
     _binary_doc(
@@ -2575,7 +2585,7 @@ greater_equal = _ufunc2(
     slow=lambda x1, x2: _binary(_ge, x1, x2, "greater_equal", "order"),
     mirror=_le,
 )
-less = _ufunc2(
+less: Final[BinaryUfunc] = _ufunc2(
     "less",
     _lt,
     _binary_doc(
@@ -2588,7 +2598,7 @@ less = _ufunc2(
     slow=lambda x1, x2: _binary(_lt, x1, x2, "less", "order"),
     mirror=_gt,
 )
-less_equal = _ufunc2(
+less_equal: Final[BinaryUfunc] = _ufunc2(
     "less_equal",
     _le,
     _binary_doc(
@@ -2602,7 +2612,7 @@ less_equal = _ufunc2(
     mirror=_ge,
 )
 
-maximum = _ufunc2(
+maximum: Final[BinaryUfunc] = _ufunc2(
     "maximum",
     _maximum,
     _binary_doc(
@@ -2614,7 +2624,7 @@ maximum = _ufunc2(
     slow=lambda x1, x2: _binary(_maximum, x1, x2, "maximum", "order"),
     promotes=_TORCH_PROMOTES,
 )
-minimum = _ufunc2(
+minimum: Final[BinaryUfunc] = _ufunc2(
     "minimum",
     _minimum,
     _binary_doc(
@@ -2628,7 +2638,7 @@ minimum = _ufunc2(
 )
 
 _BITWISE_NOTE: Final = "Floating and complex operands are a TypeError (they have no bits)."
-bitwise_and = _ufunc2(
+bitwise_and: Final[BinaryUfunc] = _ufunc2(
     "bitwise_and",
     _bitwise_and,
     _binary_doc(
@@ -2641,7 +2651,7 @@ bitwise_and = _ufunc2(
     slow=lambda x1, x2: _bitwise(_bitwise_and, x1, x2, "bitwise_and", "bits"),
     same=_NATIVE_INTEGRAL,
 )
-bitwise_or = _ufunc2(
+bitwise_or: Final[BinaryUfunc] = _ufunc2(
     "bitwise_or",
     _bitwise_or,
     _binary_doc(
@@ -2654,7 +2664,7 @@ bitwise_or = _ufunc2(
     slow=lambda x1, x2: _bitwise(_bitwise_or, x1, x2, "bitwise_or", "bits"),
     same=_NATIVE_INTEGRAL,
 )
-bitwise_xor = _ufunc2(
+bitwise_xor: Final[BinaryUfunc] = _ufunc2(
     "bitwise_xor",
     _bitwise_xor,
     _binary_doc(
@@ -2667,7 +2677,7 @@ bitwise_xor = _ufunc2(
     slow=lambda x1, x2: _bitwise(_bitwise_xor, x1, x2, "bitwise_xor", "bits"),
     same=_NATIVE_INTEGRAL,
 )
-bitwise_left_shift = _ufunc2(
+bitwise_left_shift: Final[BinaryUfunc] = _ufunc2(
     "bitwise_left_shift",
     _bitwise_left_shift,
     _binary_doc(
@@ -2680,7 +2690,7 @@ bitwise_left_shift = _ufunc2(
     slow=lambda x1, x2: _bitwise(_left_shift, x1, x2, "bitwise_left_shift", "value"),
     same=_NATIVE_INTEGRAL,
 )
-bitwise_right_shift = _ufunc2(
+bitwise_right_shift: Final[BinaryUfunc] = _ufunc2(
     "bitwise_right_shift",
     _bitwise_right_shift,
     _binary_doc(
@@ -2694,7 +2704,7 @@ bitwise_right_shift = _ufunc2(
     same=_NATIVE_INTEGRAL,
 )
 
-logical_and = _ufunc2(
+logical_and: Final[BinaryUfunc] = _ufunc2(
     "logical_and",
     _logical_and,
     _binary_doc(
@@ -2706,7 +2716,7 @@ logical_and = _ufunc2(
     slow=lambda x1, x2: _logical(_logical_and, x1, x2, "logical_and"),
     same=None,  # any two tensors: the result is bool whatever they hold
 )
-logical_or = _ufunc2(
+logical_or: Final[BinaryUfunc] = _ufunc2(
     "logical_or",
     _logical_or,
     _binary_doc(
@@ -2718,7 +2728,7 @@ logical_or = _ufunc2(
     slow=lambda x1, x2: _logical(_logical_or, x1, x2, "logical_or"),
     same=None,  # any two tensors: the result is bool whatever they hold
 )
-logical_xor = _ufunc2(
+logical_xor: Final[BinaryUfunc] = _ufunc2(
     "logical_xor",
     _logical_xor,
     _binary_doc(

@@ -255,7 +255,7 @@ _REAL_ONLY: Final = """
     TypeError
         For complex input."""
 
-fft = _one_dimensional(
+fft: Final[OneDimensional] = _one_dimensional(
     torch.fft.fft,
     "fft",
     real_input=False,
@@ -274,7 +274,7 @@ fft = _one_dimensional(
     tensor([10.+0.j, -2.+2.j, -2.+0.j, -2.-2.j], dtype=torch.complex128)
     """,
 )
-ifft = _one_dimensional(
+ifft: Final[OneDimensional] = _one_dimensional(
     torch.fft.ifft,
     "ifft",
     real_input=False,
@@ -290,7 +290,7 @@ ifft = _one_dimensional(
     tensor([1.+0.j, 2.+0.j, 3.+0.j, 4.+0.j], dtype=torch.complex128)
     """,
 )
-rfft = _one_dimensional(
+rfft: Final[OneDimensional] = _one_dimensional(
     torch.fft.rfft,
     "rfft",
     real_input=True,
@@ -307,7 +307,7 @@ rfft = _one_dimensional(
     tensor([0.+0.j, 2.+0.j, 0.+0.j], dtype=torch.complex128)
     """,
 )
-irfft = _one_dimensional(
+irfft: Final[OneDimensional] = _one_dimensional(
     torch.fft.irfft,
     "irfft",
     real_input=False,
@@ -324,7 +324,7 @@ irfft = _one_dimensional(
     tensor([ 1.,  0., -1.,  0.], dtype=torch.float64)
     """,
 )
-hfft = _one_dimensional(
+hfft: Final[OneDimensional] = _one_dimensional(
     torch.fft.hfft,
     "hfft",
     real_input=False,
@@ -341,7 +341,7 @@ hfft = _one_dimensional(
     tensor([0., 2., 0., 2.], dtype=torch.float64)
     """,
 )
-ihfft = _one_dimensional(
+ihfft: Final[OneDimensional] = _one_dimensional(
     _ihfft,
     "ihfft",
     real_input=True,
@@ -450,7 +450,7 @@ _N_D_NOTES: Final = """
 """
 _ALL_AXES: Final = "all of them when None"
 
-fftn = _n_dimensional(
+fftn: Final[NDimensional] = _n_dimensional(
     torch.fft.fftn,
     "fftn",
     real_input=False,
@@ -468,7 +468,7 @@ fftn = _n_dimensional(
             [1.+0.j, 1.+0.j]], dtype=torch.complex128)
     """,
 )
-ifftn = _n_dimensional(
+ifftn: Final[NDimensional] = _n_dimensional(
     torch.fft.ifftn,
     "ifftn",
     real_input=False,
@@ -486,7 +486,7 @@ ifftn = _n_dimensional(
             [1.+0.j, 1.+0.j]], dtype=torch.complex128)
     """,
 )
-rfftn = _n_dimensional(
+rfftn: Final[NDimensional] = _n_dimensional(
     torch.fft.rfftn,
     "rfftn",
     real_input=True,
@@ -505,7 +505,7 @@ rfftn = _n_dimensional(
             [1.+0.j, 1.+0.j]], dtype=torch.complex128)
     """,
 )
-irfftn = _n_dimensional(
+irfftn: Final[NDimensional] = _n_dimensional(
     torch.fft.irfftn,
     "irfftn",
     real_input=False,

@@ -150,7 +150,7 @@ def _ordered_real(fn: Any, name: str) -> Any:
     return slow
 
 
-fmax = _ufunc2(
+fmax: Final[BinaryUfunc] = _ufunc2(
     "fmax",
     torch.fmax,
     _binary_doc(
@@ -164,7 +164,7 @@ fmax = _ufunc2(
     same=_REAL_NATIVE,
     promotes=_REAL_PROMOTES,
 )
-fmin = _ufunc2(
+fmin: Final[BinaryUfunc] = _ufunc2(
     "fmin",
     torch.fmin,
     _binary_doc(
@@ -180,7 +180,7 @@ fmin = _ufunc2(
 )
 
 _fmod_safe = _zero_safe(torch.fmod, "fmod")
-fmod = _ufunc2(
+fmod: Final[BinaryUfunc] = _ufunc2(
     "fmod",
     torch.fmod,
     _binary_doc(
@@ -213,7 +213,7 @@ def _heaviside(a: Tensor, b: Tensor) -> Tensor:
     return torch.where(torch.isnan(a), a, torch.heaviside(a, b))
 
 
-heaviside = _ufunc2(
+heaviside: Final[BinaryUfunc] = _ufunc2(
     "heaviside",
     _heaviside,
     _binary_doc(
@@ -241,7 +241,7 @@ def _integer_binary(fn: Any, name: str, what: str) -> Any:
     return slow
 
 
-gcd = _ufunc2(
+gcd: Final[BinaryUfunc] = _ufunc2(
     "gcd",
     torch.gcd,
     _binary_doc(
@@ -254,7 +254,7 @@ gcd = _ufunc2(
     slow=_integer_binary(torch.gcd, "gcd", "greatest common divisor"),
     same=_INTEGERS,
 )
-lcm = _ufunc2(
+lcm: Final[BinaryUfunc] = _ufunc2(
     "lcm",
     torch.lcm,
     _binary_doc(
@@ -267,7 +267,7 @@ lcm = _ufunc2(
     slow=_integer_binary(torch.lcm, "lcm", "lowest common multiple"),
     same=_INTEGERS,
 )
-logaddexp2 = _ufunc2(
+logaddexp2: Final[BinaryUfunc] = _ufunc2(
     "logaddexp2",
     torch.logaddexp2,
     _binary_doc(
@@ -295,7 +295,7 @@ def _float_power_slow(x1: object, x2: object) -> Tensor:
     return torch.float_power(ta, tb_)
 
 
-float_power = _ufunc2(
+float_power: Final[BinaryUfunc] = _ufunc2(
     "float_power",
     torch.float_power,
     _binary_doc(
@@ -486,6 +486,8 @@ def fix(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
 
 
 class _Unary(Protocol):
+    """The signature of the real-floating unary functions (``cbrt``, ``degrees``, ...)."""
+
     __name__: str
 
     def __call__(self, x: ArrayLike, /, out: Tensor | None = None) -> Tensor: ...
@@ -527,7 +529,7 @@ def _cbrt(t: Tensor) -> Tensor:
     return torch.copysign(torch.pow(torch.abs(t), 1.0 / 3.0), t)
 
 
-cbrt = _real_unary(
+cbrt: Final[_Unary] = _real_unary(
     _cbrt,
     "cbrt",
     _unary_doc(
@@ -536,7 +538,7 @@ cbrt = _real_unary(
         "tensor([ 2., -1.], dtype=torch.float64)",
     ),
 )
-degrees = _real_unary(
+degrees: Final[_Unary] = _real_unary(
     torch.rad2deg,
     "degrees",
     _unary_doc(
@@ -545,7 +547,7 @@ degrees = _real_unary(
         "tensor([180.], dtype=torch.float64)",
     ),
 )
-rad2deg = _real_unary(
+rad2deg: Final[_Unary] = _real_unary(
     torch.rad2deg,
     "rad2deg",
     _unary_doc(
@@ -554,7 +556,7 @@ rad2deg = _real_unary(
         "tensor([180.], dtype=torch.float64)",
     ),
 )
-radians = _real_unary(
+radians: Final[_Unary] = _real_unary(
     torch.deg2rad,
     "radians",
     _unary_doc(
@@ -563,7 +565,7 @@ radians = _real_unary(
         "tensor([3.1416], dtype=torch.float64)",
     ),
 )
-deg2rad = _real_unary(
+deg2rad: Final[_Unary] = _real_unary(
     torch.deg2rad,
     "deg2rad",
     _unary_doc(
@@ -572,7 +574,7 @@ deg2rad = _real_unary(
         "tensor([3.1416], dtype=torch.float64)",
     ),
 )
-fabs = _real_unary(
+fabs: Final[_Unary] = _real_unary(
     torch.abs,
     "fabs",
     _unary_doc(
@@ -589,7 +591,7 @@ def _spacing(t: Tensor) -> Tensor:
     return torch.nextafter(t, toward) - t
 
 
-spacing = _real_unary(
+spacing: Final[_Unary] = _real_unary(
     _spacing,
     "spacing",
     _unary_doc(
@@ -599,7 +601,7 @@ spacing = _real_unary(
         "tensor([ 2.2204e-16, -2.2204e-16], dtype=torch.float64)",
     ),
 )
-i0 = _real_unary(
+i0: Final[_Unary] = _real_unary(
     torch.special.i0,
     "i0",
     _unary_doc(

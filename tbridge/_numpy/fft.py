@@ -15,7 +15,7 @@ from typing import Final
 
 import torch
 
-from tbridge._namespace.fft import _n_dimensional
+from tbridge._namespace.fft import NDimensional, _n_dimensional
 
 __all__ = ["fft2", "ifft2", "irfft2", "rfft2"]
 
@@ -40,7 +40,7 @@ _NOTES: Final = """
         For an axis out of bounds (a 1-D ``x`` with the default axes included).{raises}
 """
 
-fft2 = _n_dimensional(
+fft2: Final[NDimensional] = _n_dimensional(
     torch.fft.fft2,
     "fft2",
     real_input=False,
@@ -58,7 +58,7 @@ fft2 = _n_dimensional(
             [-4.+0.j,  0.+0.j]], dtype=torch.complex128)
     """,
 )
-ifft2 = _n_dimensional(
+ifft2: Final[NDimensional] = _n_dimensional(
     torch.fft.ifft2,
     "ifft2",
     real_input=False,
@@ -76,7 +76,7 @@ ifft2 = _n_dimensional(
             [3.+0.j, 4.+0.j]], dtype=torch.complex128)
     """,
 )
-rfft2 = _n_dimensional(
+rfft2: Final[NDimensional] = _n_dimensional(
     torch.fft.rfft2,
     "rfft2",
     real_input=True,
@@ -99,7 +99,7 @@ rfft2 = _n_dimensional(
             [-4.+0.j,  0.+0.j]], dtype=torch.complex128)
     """,
 )
-irfft2 = _n_dimensional(
+irfft2: Final[NDimensional] = _n_dimensional(
     torch.fft.irfft2,
     "irfft2",
     real_input=False,

@@ -477,7 +477,9 @@ def savez_compressed(
     _savez("savez_compressed", np.savez_compressed, file, args, allow_pickle, kwds)
 
 
-class NpzFile(Mapping[str, Tensor]):
+# torch.Tensor spelled out in the two annotations below: `basedpyright --verifytypes` reads a
+# name imported from torch as unknown inside a union or a type argument (microsoft/pyright#11196).
+class NpzFile(Mapping[str, torch.Tensor]):
     """The arrays of a ``.npz`` file as tensors, read lazily by name (``tb.load``'s result;
     public as ``tbridge.lib.npyio.NpzFile``, where NumPy has its own).
 
@@ -543,7 +545,7 @@ def load(
     *,
     max_header_size: int = 10000,
     device: DeviceLike | None = None,
-) -> Tensor | NpzFile:
+) -> torch.Tensor | NpzFile:
     """Read a ``.npy`` file into a tensor, or a ``.npz`` file into a mapping of tensors.
 
     Parameters

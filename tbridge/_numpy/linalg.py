@@ -356,10 +356,11 @@ def multi_dot(arrays: Sequence[Tensor], *, out: Tensor | None = None) -> Tensor:
     >>> tb.linalg.multi_dot([[1, 2], [[1, 0], [0, 1]], [3, 4]])
     tensor(11)
     """
-    if isinstance(arrays, (str, bytes, Tensor)):
+    given: object = arrays  # checked at run time for callers without a type checker
+    if isinstance(given, (str, bytes, Tensor)):
         raise TypeError(
             f"linalg.multi_dot: arrays must be a sequence (list or tuple) of arrays, got "
-            f"{type(arrays).__name__}"
+            f"{type(given).__name__}"
         )
     if out is None and type(arrays) is list:
         try:
