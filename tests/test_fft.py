@@ -268,7 +268,9 @@ FFT_FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "fft-out-dtype",
-        lambda: tb.fft.fft(torch.ones(4), out=torch.empty(4)),
+        lambda: tb.fft.fft(
+            torch.ones(4, dtype=torch.float32), out=torch.empty(4, dtype=torch.float32)
+        ),
         TypeError,
         r"^fft.fft: cannot cast the torch.complex64 result into out of dtype torch.float32",
     ),

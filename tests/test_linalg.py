@@ -535,19 +535,19 @@ def test_solve_matches_numpy(
 # ---- failures ------------------------------------------------------------------------------
 
 _E = tb.linalg.LinAlgError
-_NAN = torch.full((2, 2), math.nan)
+_NAN = torch.full((2, 2), math.nan, dtype=torch.float32)
 
 FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     (
         "inv-singular",
-        lambda: tb.linalg.inv(torch.ones(2, 2)),
+        lambda: tb.linalg.inv(torch.ones(2, 2, dtype=torch.float32)),
         _E,
         r"^linalg.inv: the matrix \(x: shape \(2, 2\), float32\) is singular; a singular "
         r"matrix has no inverse; tb.linalg.pinv gives the pseudo-inverse$",
     ),
     (
         "inv-singular-stack",
-        lambda: tb.linalg.inv(torch.ones(3, 2, 2)),
+        lambda: tb.linalg.inv(torch.ones(3, 2, 2, dtype=torch.float32)),
         _E,
         r"^linalg.inv: a matrix in the stack \(x: shape \(3, 2, 2\), float32\) is singular",
     ),
@@ -573,7 +573,9 @@ FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "solve-singular",
-        lambda: tb.linalg.solve(torch.ones(2, 2), torch.ones(2)),
+        lambda: tb.linalg.solve(
+            torch.ones(2, 2, dtype=torch.float32), torch.ones(2, dtype=torch.float32)
+        ),
         _E,
         r"^linalg.solve: the matrix \(x: shape \(2, 2\), float32\) is singular; the system "
         r"has no unique solution; tb.linalg.lstsq gives a least-squares one$",
@@ -621,7 +623,7 @@ FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "cholesky-not-pd",
-        lambda: tb.linalg.cholesky(-torch.eye(2)),
+        lambda: tb.linalg.cholesky(-torch.eye(2, dtype=torch.float32)),
         _E,
         r"^linalg.cholesky: the matrix \(x: shape \(2, 2\), float32\) is not positive-definite; "
         r"cholesky needs symmetric \(Hermitian\) positive-definite matrices$",
@@ -685,7 +687,7 @@ FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "eigvals-inf",
-        lambda: tb.linalg.eigvals(torch.full((2, 2), math.inf)),
+        lambda: tb.linalg.eigvals(torch.full((2, 2), math.inf, dtype=torch.float32)),
         _E,
         r"^linalg.eigvals: x \(shape \(2, 2\), float32\) contains inf or NaN",
     ),
@@ -740,7 +742,9 @@ FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "matrix_rank-complex-rtol",
-        lambda: tb.linalg.matrix_rank(torch.ones(2, 2), rtol=torch.tensor(1j)),
+        lambda: tb.linalg.matrix_rank(
+            torch.ones(2, 2), rtol=torch.tensor(1j, dtype=torch.complex64)
+        ),
         TypeError,
         r"^linalg.matrix_rank: rtol must be real, got an array of torch.complex64$",
     ),
@@ -790,14 +794,18 @@ FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "matrix_power-singular",
-        lambda: tb.linalg.matrix_power(torch.ones(2, 2), -1),
+        lambda: tb.linalg.matrix_power(torch.ones(2, 2, dtype=torch.float32), -1),
         _E,
         r"^linalg.matrix_power: the matrix \(x: shape \(2, 2\), float32\) is singular; a "
         "negative power needs an invertible matrix$",
     ),
     (
         "matmul-dtype",
-        lambda: tb.matmul(torch.ones(2, 2), torch.ones(2, 2), dtype=torch.int64),
+        lambda: tb.matmul(
+            torch.ones(2, 2, dtype=torch.float32),
+            torch.ones(2, 2, dtype=torch.float32),
+            dtype=torch.int64,
+        ),
         TypeError,
         r"^matmul: cannot cast x1 from torch.float32 to dtype=torch.int64 under NumPy's "
         "'same_kind' rule",
@@ -984,7 +992,7 @@ def test_matrix_power_by_squaring_is_exact() -> None:
             r"^linalg.matrix_power: x has shape \(2, 3\); its last two dimensions must be equal",
         ),
         (
-            lambda: tb.linalg.matrix_power(torch.ones(2, 2), -1),
+            lambda: tb.linalg.matrix_power(torch.ones(2, 2, dtype=torch.float32), -1),
             tb.linalg.LinAlgError,
             r"^linalg.matrix_power: the matrix \(x: shape \(2, 2\), float32\) is singular; a "
             "negative power needs an invertible matrix$",

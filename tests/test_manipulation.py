@@ -533,8 +533,8 @@ def test_repeat(
         (-1, 0, ValueError, r"repeat: cannot repeat an array of shape \(2, 3\) along axis 0 with "
          r"repeats -1: repeats must be >= 0, an int or an array of shape \(1,\) or \(2,\)"),
         (torch.tensor([1, 2]), 1, ValueError, r"repeats must be >= 0, .* or \(3,\)"),
-        (torch.tensor([1.0]), 0, TypeError, "repeat: repeats must have an integer dtype, got "
-         "torch.float32"),
+        (torch.tensor([1.0], dtype=tb.float32), 0, TypeError,
+         "repeat: repeats must have an integer dtype, got torch.float32"),
         (1.5, 0, TypeError, "repeat: repeats must be an int or an integer array, got float"),
         (torch.tensor([1], device="meta"), 0, ValueError, "repeat: repeats is a meta array"),
         (2, 2, AxisError, "repeat: axis 2 is out of bounds"),
@@ -814,13 +814,14 @@ def test_concatenate_dtype_and_casting(dtype: Any, casting: Any) -> None:
 @pytest.mark.parametrize(
     ("call", "error", "match"),
     [
-        (lambda: tb.concat([torch.zeros(2)], dtype=tb.int64), TypeError,
+        (lambda: tb.concat([torch.zeros(2, dtype=tb.float32)], dtype=tb.int64), TypeError,
          r"concat: cannot cast arrays\[0\] of dtype torch.float32 to torch.int64 under "
          r"casting='same_kind'; pass casting='unsafe'"),
         (lambda: tb.concat([torch.zeros(2)], casting="nope"), ValueError,  # type: ignore[arg-type]
          r"concat: casting='nope' is not a casting rule"),
         (lambda: tb.concat([torch.zeros(2, dtype=tb.int8)], dtype=tb.int8, casting="no"), None, ""),
-        (lambda: tb.stack([torch.zeros(2)], out=torch.zeros(1, 2, dtype=tb.int64)), TypeError,
+        (lambda: tb.stack([torch.zeros(2, dtype=tb.float32)],
+                          out=torch.zeros(1, 2, dtype=tb.int64)), TypeError,
          r"stack: cannot cast the result of dtype torch.float32 to torch.int64 under "
          r"casting='same_kind'"),
         (lambda: tb.concat([torch.zeros(2)], out=torch.zeros(3)), ValueError,

@@ -81,6 +81,10 @@ def test_numpy_positional_signature_and_out() -> None:
 def test_docstring_examples_run(name: str) -> None:
     """The factory-made functions' examples (pytest's doctest collection looks for functions
     defined in the module, and these closures are defined in tbridge._namespace.fft)."""
+    # The documented outputs are torch's reprs, which leave out ``dtype=`` for torch's default
+    # dtype: written, as test_docs.py checks them, for torch's float32 default (conftest's
+    # autouse fixture restores the run's own default afterwards).
+    torch.set_default_dtype(torch.float32)
     fn = getattr(tb.fft, name)
     tests = doctest.DocTestFinder().find(fn, name, module=False, globs={})
     assert tests

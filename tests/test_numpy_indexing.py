@@ -92,7 +92,7 @@ def test_put_increasing_positions_counting_from_the_end() -> None:
 
 
 def test_put_writes_through_views_and_numpy_arrays() -> None:
-    base = torch.zeros(3, 4)
+    base = torch.zeros(3, 4, dtype=torch.float32)
     view = base.T  # not contiguous: written through its own strides
     tb.put(view, [1, 5], [1.0, 2.0])
     expected = np.zeros((3, 4), dtype=np.float32)
@@ -461,7 +461,7 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     (lambda: tb.select([M > 0], [M, M]), ValueError, r"select: 1 conditions but 2 choices"),
     (lambda: tb.select([], []), ValueError, r"select: condlist is empty"),
     (
-        lambda: tb.select([M], [M]),
+        lambda: tb.select([torch.zeros(2, 3, dtype=torch.float32)], [M]),
         TypeError,
         r"select: condlist\[0\] has dtype torch.float32; conditions must be boolean",
     ),

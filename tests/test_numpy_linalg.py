@@ -390,7 +390,7 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "tensorinv-singular",
-        lambda: tb.linalg.tensorinv(torch.ones(2, 2, 4), 2),
+        lambda: tb.linalg.tensorinv(torch.ones(2, 2, 4, dtype=torch.float32), 2),
         _E,
         r"^linalg.tensorinv: the matrix \(x: shape \(4, 4\), float32\) is singular",
     ),
@@ -408,7 +408,9 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "tensorsolve-singular",
-        lambda: tb.linalg.tensorsolve(torch.ones(2, 2), torch.ones(2)),
+        lambda: tb.linalg.tensorsolve(
+            torch.ones(2, 2, dtype=torch.float32), torch.ones(2, dtype=torch.float32)
+        ),
         _E,
         r"^linalg.tensorsolve: the matrix \(x: shape \(2, 2\), float32\) is singular",
     ),

@@ -170,7 +170,7 @@ X = torch.zeros(3, 4)
         ),
         (lambda: tb.partition(X, True), TypeError, r"^partition: kth=True must be an integer"),
         (
-            lambda: tb.partition(X, torch.tensor([0.5])),
+            lambda: tb.partition(X, torch.tensor([0.5], dtype=torch.float32)),
             TypeError,
             r"^partition: kth must be integers, got dtype torch\.float32",
         ),

@@ -920,7 +920,7 @@ X = torch.zeros(3, 4)
             r"^cov: aweights is on meta but the data is on cpu",
         ),
         (
-            lambda: tb.bincount(torch.tensor([0.5])),
+            lambda: tb.bincount(torch.tensor([0.5], dtype=torch.float32)),
             TypeError,
             r"^bincount: cannot cast x of dtype torch\.float32 to int64 under NumPy's 'safe' rule",
         ),

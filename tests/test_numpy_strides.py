@@ -180,7 +180,7 @@ def test_as_strided_defaults_are_x_own() -> None:
 
 
 def test_as_strided_shares_memory_and_gradient() -> None:
-    x = torch.arange(6.0, requires_grad=True)
+    x = torch.arange(6.0, dtype=torch.float32, requires_grad=True)
     y = tb_st.as_strided(x, (2, 3), (12, 4))  # float32: 4 bytes per element
     assert y.untyped_storage().data_ptr() == x.untyped_storage().data_ptr()
     y.sum().backward()

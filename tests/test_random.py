@@ -510,7 +510,7 @@ def test_spawn_gives_independent_reproducible_children() -> None:
 
 def test_torch_generator_is_the_stream() -> None:
     g = default_rng(4)
-    torch.rand(3, generator=g.torch_generator)
+    torch.rand(3, generator=g.torch_generator, dtype=torch.float32)
     h = default_rng(4)
     h.random(3, dtype=tb.float32)
     assert torch.equal(g.random(2), h.random(2))

@@ -400,7 +400,9 @@ X = torch.zeros(3, 4)
             r"^searchsorted: side='middle' is not allowed; pass 'left'",
         ),
         (
-            lambda: tb.searchsorted(torch.zeros(3), torch.zeros(2), sorter=torch.zeros(3)),
+            lambda: tb.searchsorted(
+                torch.zeros(3), torch.zeros(2), sorter=torch.zeros(3, dtype=torch.float32)
+            ),
             TypeError,
             r"^searchsorted: sorter must have an integer dtype, got torch\.float32",
         ),

@@ -552,7 +552,7 @@ X = torch.zeros(3, 4)
             r"initial= as well",
         ),
         (
-            lambda: tb.sum(X, where=torch.ones(3, 4)),
+            lambda: tb.sum(X, where=torch.ones(3, 4, dtype=torch.float32)),
             TypeError,
             r"^sum: where= must be a boolean mask, got dtype torch\.float32",
         ),

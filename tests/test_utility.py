@@ -185,7 +185,7 @@ X = torch.zeros(3, 4)
             r"^any: where= of shape \(2,\) does not broadcast to x's shape \(3, 4\)",
         ),
         (
-            lambda: tb.all(X, where=X),
+            lambda: tb.all(X, where=torch.zeros(3, 4, dtype=torch.float32)),
             TypeError,
             r"^all: where= must be a boolean mask, got dtype torch\.float32",
         ),
