@@ -1006,9 +1006,6 @@ matrix_transpose | rank-0d | no-error | no error -> ValueError (numpy)
 vecdot | axis-high | type | ValueError: vecdot: axis=42 is out of bounds for x1 of shape (3, 4); pass a negative axis within bot -> ValueError+IndexError (numpy)
 vecdot | axis-low | type | ValueError: vecdot: axis=-43 is out of bounds for x1 of shape (3, 4); pass a negative axis within bo -> ValueError+IndexError (numpy)
 broadcast_shapes | type-dict | no-error | no error -> TypeError (numpy)
-mean | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
-std | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
-var | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
 frombuffer | type-None | fn-name | TypeError: a bytes-like object is required, not 'NoneType' -> TypeError (numpy)
 frombuffer | type-str | fn-name | TypeError: a bytes-like object is required, not 'str' -> TypeError (numpy)
 frombuffer | type-object | fn-name | TypeError: a bytes-like object is required, not 'object' -> TypeError (numpy)
@@ -1020,12 +1017,6 @@ fromfunction | type-dict | fn-name | TypeError: 'dict' object is not callable ->
 fromiter | type-None | fn-name | TypeError: 'NoneType' object is not iterable -> TypeError (numpy)
 fromiter | type-str | arg-name | ValueError: fromiter: could not convert string to float: 'a'; pass count=-1 to read every value -> ValueError or TypeError (numpy)
 fromiter | type-object | fn-name | TypeError: 'object' object is not iterable -> TypeError (numpy)
-issubdtype | type-str | fn-name | TypeError: dtype='abc' is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type -> TypeError (numpy)
-issubdtype | type-object | fn-name | TypeError: dtype=<object object at 0x...> is not a dtype; pass a torch dtype (tb.float32), a NumPy d -> TypeError (numpy)
-promote_types | type-None | fn-name | TypeError: dtype=None is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type  -> TypeError (numpy)
-promote_types | type-str | fn-name | TypeError: dtype='abc' is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type -> TypeError (numpy)
-promote_types | type-object | fn-name | TypeError: dtype=<object object at 0x...> is not a dtype; pass a torch dtype (tb.float32), a NumPy d -> TypeError (numpy)
-promote_types | type-dict | fn-name | TypeError: dtype={} is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type (n -> TypeError (numpy)
 divmod | shape-mismatch | fn-name | ValueError: floor_divide: operands could not be broadcast together with shapes (3,) (4,); each dimen -> ValueError (numpy) naming (3,) and (4,)
 iscomplexobj | type-None | no-error | no error -> TypeError (rule)
 iscomplexobj | type-str | no-error | no error -> TypeError (rule)
@@ -1114,7 +1105,6 @@ sort_complex | rank-0d | fn-name | AxisError: sort: axis -1 is out of bounds for
 printoptions | type-str | fn-name | TypeError: set_printoptions: precision='abc' must be an integer; pass e.g. precision=4 -> TypeError (numpy)
 printoptions | type-object | fn-name | TypeError: set_printoptions: precision=<object object at 0x...> must be an integer; pass e.g. precis -> TypeError (numpy)
 printoptions | type-dict | fn-name | TypeError: set_printoptions: precision={} must be an integer; pass e.g. precision=4 -> TypeError (numpy)
-average | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
 corrcoef | type-None | fn-name | TypeError: cov: m must be array data (a tensor, a NumPy array, a number or a nested sequence of numb -> TypeError (numpy)
 corrcoef | type-str | fn-name | TypeError: cov: m must be array data (a tensor, a NumPy array, a number or a nested sequence of numb -> TypeError (numpy)
 corrcoef | type-object | fn-name | TypeError: cov: m: cannot convert an object of type object; pass a tensor, a NumPy array or scalar,  -> TypeError (numpy)
