@@ -998,176 +998,25 @@ def corpus() -> list[tuple[str, str]]:
 #: until its line is removed or updated. Regenerate with
 #: ``PYTHONPATH=. python -m tests._bad_input_cases``.
 _GAPS = r"""
-default_float | type-None | fn-name | TypeError: dtype=None is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type  -> TypeError (rule)
-default_float | type-str | fn-name | TypeError: dtype='abc' is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type -> TypeError (rule)
-default_float | type-object | fn-name | TypeError: dtype=<object object at 0x...> is not a dtype; pass a torch dtype (tb.float32), a NumPy d -> TypeError (rule)
-default_float | type-dict | fn-name | TypeError: dtype={} is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type (n -> TypeError (rule)
-default_float | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-default_float | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-normal | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-normal | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-normal | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-normal | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-rand | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-rand | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-rand | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-rand | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-randn | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-randn | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-randn | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-randn | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-uniform | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-uniform | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-uniform | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-uniform | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-array | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-array | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-array | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-array | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-asarray | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-asarray | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-asarray | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-asarray | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-from_dlpack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-from_dlpack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-from_dlpack | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-from_dlpack | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-to_device | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-to_device | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-grad | type-None | no-error | no error -> TypeError (rule)
-grad | type-str | no-error | no error -> TypeError (rule)
-grad | type-object | no-error | no error -> TypeError (rule)
-grad | type-dict | no-error | no error -> TypeError (rule)
-value_and_grad | type-None | no-error | no error -> TypeError (rule)
-value_and_grad | type-str | no-error | no error -> TypeError (rule)
-value_and_grad | type-object | no-error | no error -> TypeError (rule)
-value_and_grad | type-dict | no-error | no error -> TypeError (rule)
 arange | type-None | arg-name | TypeError: arange() requires a stop; pass e.g. arange(5) or arange(stop=5) -> TypeError (numpy)
-arange | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-arange | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-arange | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-arange | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 arange | zero-step | type | ValueError: arange: step=0 would never reach stop; pass a non-zero step -> ZeroDivisionError (numpy)
-empty | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-empty | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-empty | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-empty | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-empty_like | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-empty_like | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-empty_like | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-empty_like | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-eye | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-eye | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-eye | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-eye | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-full | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-full | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-full | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-full | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-full_like | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-full_like | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-full_like | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-full_like | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-linspace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-linspace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-linspace | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-linspace | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-ones | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-ones | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-ones | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-ones | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-ones_like | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-ones_like | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-ones_like | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-ones_like | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-rand_like | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-rand_like | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-rand_like | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-rand_like | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-randn_like | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-randn_like | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-randn_like | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-randn_like | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-zeros | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-zeros | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-zeros | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-zeros | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-zeros_like | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-zeros_like | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-zeros_like | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-zeros_like | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-astype | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-astype | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-astype | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-astype | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 divide | int-zero-divisor | no-warning | no warning -> NumPy's result with a RuntimeWarning
 take | index | arg-name | IndexError: take: an index is out of range for axis 0 of size 3; valid indices are in [-3, 3) (or pa -> IndexError (numpy)
-matmul | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-matmul | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 matrix_transpose | rank-0d | no-error | no error -> ValueError (numpy)
 vecdot | axis-high | type | ValueError: vecdot: axis=42 is out of bounds for x1 of shape (3, 4); pass a negative axis within bot -> ValueError+IndexError (numpy)
 vecdot | axis-low | type | ValueError: vecdot: axis=-43 is out of bounds for x1 of shape (3, 4); pass a negative axis within bo -> ValueError+IndexError (numpy)
 broadcast_shapes | type-dict | no-error | no error -> TypeError (numpy)
-concat | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-concat | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-stack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-stack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-mean | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
-std | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
-var | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
-asanyarray | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-asanyarray | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-asanyarray | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-asanyarray | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 frombuffer | type-None | fn-name | TypeError: a bytes-like object is required, not 'NoneType' -> TypeError (numpy)
 frombuffer | type-str | fn-name | TypeError: a bytes-like object is required, not 'str' -> TypeError (numpy)
 frombuffer | type-object | fn-name | TypeError: a bytes-like object is required, not 'object' -> TypeError (numpy)
 frombuffer | type-dict | fn-name | TypeError: a bytes-like object is required, not 'dict' -> TypeError (numpy)
-frombuffer | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-frombuffer | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> ValueError or TypeError (numpy)
-frombuffer | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-frombuffer | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 fromfunction | type-None | fn-name | TypeError: 'NoneType' object is not callable -> TypeError (rule)
 fromfunction | type-str | fn-name | TypeError: 'str' object is not callable -> TypeError (rule)
 fromfunction | type-object | fn-name | TypeError: 'object' object is not callable -> TypeError (rule)
 fromfunction | type-dict | fn-name | TypeError: 'dict' object is not callable -> TypeError (rule)
-fromfunction | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-fromfunction | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-fromfunction | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-fromfunction | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 fromiter | type-None | fn-name | TypeError: 'NoneType' object is not iterable -> TypeError (numpy)
 fromiter | type-str | arg-name | ValueError: fromiter: could not convert string to float: 'a'; pass count=-1 to read every value -> ValueError or TypeError (numpy)
 fromiter | type-object | fn-name | TypeError: 'object' object is not iterable -> TypeError (numpy)
-fromiter | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-fromiter | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-fromiter | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-fromiter | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-geomspace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-geomspace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (numpy)
-geomspace | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-geomspace | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-identity | type-None | fn-name | TypeError: eye: size None is not an integer; pass integers, e.g. zeros(5, 3) or zeros((5, 3)) -> TypeError (numpy)
-identity | type-str | fn-name | TypeError: eye: size 'abc' is not an integer; pass integers, e.g. zeros(5, 3) or zeros((5, 3)) -> TypeError (numpy)
-identity | type-object | fn-name | TypeError: eye: size <object object at 0x...> is not an integer; pass integers, e.g. zeros(5, 3) or  -> TypeError (numpy)
-identity | type-dict | fn-name | TypeError: eye: size {} is not an integer; pass integers, e.g. zeros(5, 3) or zeros((5, 3)) -> TypeError (numpy)
-identity | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-identity | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-identity | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-identity | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-logspace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-logspace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-logspace | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-logspace | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-tri | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-tri | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-tri | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-tri | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-issubdtype | type-str | fn-name | TypeError: dtype='abc' is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type -> TypeError (numpy)
-issubdtype | type-object | fn-name | TypeError: dtype=<object object at 0x...> is not a dtype; pass a torch dtype (tb.float32), a NumPy d -> TypeError (numpy)
-promote_types | type-None | fn-name | TypeError: dtype=None is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type  -> TypeError (numpy)
-promote_types | type-str | fn-name | TypeError: dtype='abc' is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type -> TypeError (numpy)
-promote_types | type-object | fn-name | TypeError: dtype=<object object at 0x...> is not a dtype; pass a torch dtype (tb.float32), a NumPy d -> TypeError (numpy)
-promote_types | type-dict | fn-name | TypeError: dtype={} is not a dtype; pass a torch dtype (tb.float32), a NumPy dtype or scalar type (n -> TypeError (numpy)
 divmod | shape-mismatch | fn-name | ValueError: floor_divide: operands could not be broadcast together with shapes (3,) (4,); each dimen -> ValueError (numpy) naming (3,) and (4,)
 iscomplexobj | type-None | no-error | no error -> TypeError (rule)
 iscomplexobj | type-str | no-error | no error -> TypeError (rule)
@@ -1183,8 +1032,6 @@ diag_indices | type-None | fn-name | TypeError: 'NoneType' object cannot be inte
 diag_indices | type-str | fn-name | TypeError: 'str' object cannot be interpreted as an integer -> TypeError (numpy)
 diag_indices | type-object | fn-name | TypeError: 'object' object cannot be interpreted as an integer -> TypeError (numpy)
 diag_indices | type-dict | fn-name | TypeError: 'dict' object cannot be interpreted as an integer -> TypeError (numpy)
-indices | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-indices | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 piecewise | rank-0d | torch-type fn-name | RuntimeError: expand(CPUBoolType{[3, 4]}, size=[]): the number of sizes provided (0) must be greater -> success or ValueError or TypeError (rule)
 place | rank-0d | arg-name | ValueError: place: mask has 12 entries but the array has 1; pass a mask of the array's size -> ValueError (numpy)
 put | rank-0d | arg-name | IndexError: put: index 2 is out of bounds for an array of size 1; valid indices are in [-1, 1) (or p -> IndexError (numpy)
@@ -1208,13 +1055,9 @@ fromfile | type-None | fn-name | AttributeError: 'NoneType' object has no attrib
 fromfile | type-str | fn-name | FileNotFoundError: [Errno 2] No such file or directory: 'abc' -> FileNotFoundError+OSError or TypeError (numpy)
 fromfile | type-object | fn-name | AttributeError: 'object' object has no attribute 'flush' -> AttributeError or TypeError (numpy)
 fromfile | type-dict | fn-name | AttributeError: 'dict' object has no attribute 'flush' -> AttributeError or TypeError (numpy)
-fromfile | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-fromfile | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> ValueError or TypeError (numpy)
 genfromtxt | type-None | fn-name | TypeError: fname must be a string, a filehandle, a sequence of strings, or an iterator of strings. G -> TypeError (numpy)
 genfromtxt | type-str | fn-name | FileNotFoundError: abc not found. -> FileNotFoundError+OSError or TypeError (numpy)
 genfromtxt | type-object | fn-name | TypeError: fname must be a string, a filehandle, a sequence of strings, or an iterator of strings. G -> TypeError (numpy)
-genfromtxt | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-genfromtxt | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 load | type-None | fn-name | TypeError: expected str, bytes or os.PathLike object, not NoneType -> TypeError (numpy)
 load | type-str | fn-name | FileNotFoundError: [Errno 2] No such file or directory: 'abc' -> FileNotFoundError+OSError or TypeError (numpy)
 load | type-object | fn-name | TypeError: expected str, bytes or os.PathLike object, not object -> TypeError (numpy)
@@ -1222,8 +1065,6 @@ load | type-dict | fn-name | TypeError: expected str, bytes or os.PathLike objec
 loadtxt | type-None | fn-name | ValueError: fname must be a string, filehandle, list of strings, or generator. Got <class 'NoneType' -> ValueError or TypeError (numpy)
 loadtxt | type-str | fn-name | FileNotFoundError: abc not found. -> FileNotFoundError+OSError or TypeError (numpy)
 loadtxt | type-object | fn-name | ValueError: fname must be a string, filehandle, list of strings, or generator. Got <class 'object'>  -> ValueError or TypeError (numpy)
-loadtxt | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-loadtxt | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 save | type-None | no-error | no error -> TypeError (rule)
 save | type-str | no-error | no error -> TypeError (rule)
 save | type-object | no-error | no error -> TypeError (rule)
@@ -1248,19 +1089,7 @@ allclose | type-dict | fn-name | TypeError: isclose: a must be array data (a ten
 allclose | shape-mismatch | fn-name | ValueError: isclose: a of shape (3,) and b of shape (4,) do not broadcast together (or sit on differ -> ValueError (numpy) naming (3,) and (4,)
 append | axis-high | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis 42:  -> ValueError+IndexError (numpy)
 append | axis-low | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis -43: -> ValueError+IndexError (numpy)
-concatenate | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-concatenate | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-hstack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-hstack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-row_stack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-row_stack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-vstack | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-vstack | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 cross | shape-mismatch | arg-name | ValueError: cross: the vectors have 3 and 4 elements (along axisa and axisb); cross products take 2- -> ValueError (numpy)
-einsum | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-einsum | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-trace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-trace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> success or TypeError (numpy)
 correlate | rank-0d | no-error | no error -> ValueError (numpy)
 poly | rank-0d | no-error | no error -> TypeError (numpy)
 polyder | rank-0d | no-error | no error -> TypeError or ValueError (numpy)
@@ -1276,7 +1105,6 @@ sort_complex | rank-0d | fn-name | AxisError: sort: axis -1 is out of bounds for
 printoptions | type-str | fn-name | TypeError: set_printoptions: precision='abc' must be an integer; pass e.g. precision=4 -> TypeError (numpy)
 printoptions | type-object | fn-name | TypeError: set_printoptions: precision=<object object at 0x...> must be an integer; pass e.g. precis -> TypeError (numpy)
 printoptions | type-dict | fn-name | TypeError: set_printoptions: precision={} must be an integer; pass e.g. precision=4 -> TypeError (numpy)
-average | empty | no-warning | no warning -> NumPy's result with a RuntimeWarning
 corrcoef | type-None | fn-name | TypeError: cov: m must be array data (a tensor, a NumPy array, a number or a nested sequence of numb -> TypeError (numpy)
 corrcoef | type-str | fn-name | TypeError: cov: m must be array data (a tensor, a NumPy array, a number or a nested sequence of numb -> TypeError (numpy)
 corrcoef | type-object | fn-name | TypeError: cov: m: cannot convert an object of type object; pass a tensor, a NumPy array or scalar,  -> TypeError (numpy)
@@ -1325,216 +1153,14 @@ ptp | axis-high | fn-name | AxisError: max: axis 42 is out of bounds for an arra
 ptp | axis-low | fn-name | AxisError: max: axis -43 is out of bounds for an array of 2 dimensions; valid axes are -2..1 -> ValueError+IndexError (numpy)
 ptp | empty | fn-name | ValueError: max: zero-size array to reduction operation maximum which has no identity (axis 0 of sha -> ValueError (numpy)
 quantile | empty | no-error | no error -> IndexError (numpy)
-linalg.matmul | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-linalg.matmul | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
 linalg.matrix_norm | rank-0d | type | LinAlgError: linalg.matrix_norm: x has shape (), 0 dimension(s); it needs at least two (a matrix or  -> ValueError+IndexError (numpy)
 linalg.matrix_transpose | rank-0d | no-error | no error -> ValueError (numpy)
-linalg.trace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-linalg.trace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> success or TypeError (numpy)
 linalg.vecdot | axis-high | type | ValueError: vecdot: axis=42 is out of bounds for x1 of shape (3, 4); pass a negative axis within bot -> ValueError+IndexError (numpy)
 linalg.vecdot | axis-low | type | ValueError: vecdot: axis=-43 is out of bounds for x1 of shape (3, 4); pass a negative axis within bo -> ValueError+IndexError (numpy)
 linalg.multi_dot | type-None | fn-name | TypeError: object of type 'NoneType' has no len() -> TypeError (numpy)
 linalg.multi_dot | type-object | fn-name | TypeError: object of type 'object' has no len() -> TypeError (numpy)
 linalg.multi_dot | type-dict | arg-name | ValueError: linalg.multi_dot: got 0 array(s); pass at least two -> ValueError or TypeError (numpy)
 linalg.tensorinv | rank-0d | type | LinAlgError: linalg.tensorinv: a has shape (); with ind=2 the product of the first 2 sizes (1) must  -> TypeError (numpy)
-fft.fftfreq | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-fft.fftfreq | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-fft.fftfreq | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-fft.fftfreq | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-fft.rfftfreq | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-fft.rfftfreq | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-fft.rfftfreq | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-fft.rfftfreq | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.beta | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.beta | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.beta | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.beta | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.binomial | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.binomial | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.binomial | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.binomial | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.chisquare | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.chisquare | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.chisquare | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.chisquare | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.choice | device-gpu | no-error | no error -> ValueError (rule)
-random.choice | device-cuda | no-error | no error -> ValueError (rule) naming python -m tbridge
-random.default_rng | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.default_rng | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.dirichlet | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.dirichlet | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.dirichlet | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.dirichlet | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.exponential | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.exponential | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.exponential | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.exponential | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.f | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.f | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.f | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.f | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.gamma | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.gamma | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.gamma | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.gamma | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.geometric | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.geometric | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.geometric | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.geometric | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.get_state | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.get_state | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.gumbel | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.gumbel | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.gumbel | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.gumbel | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.hypergeometric | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.hypergeometric | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.hypergeometric | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.hypergeometric | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.laplace | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.laplace | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.laplace | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.laplace | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.logistic | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.logistic | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.logistic | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.logistic | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.lognormal | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.lognormal | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.lognormal | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.lognormal | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.logseries | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.logseries | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.logseries | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.logseries | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.multinomial | rank-0d | type | ValueError: multinomial: pvals must have at least 1 dimension with at least one category on its last -> TypeError (numpy)
-random.multinomial | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.multinomial | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.multinomial | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.multinomial | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.multivariate_normal | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.multivariate_normal | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.multivariate_normal | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.multivariate_normal | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.negative_binomial | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.negative_binomial | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.negative_binomial | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.negative_binomial | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.noncentral_chisquare | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.noncentral_chisquare | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.noncentral_chisquare | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.noncentral_chisquare | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.noncentral_f | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.noncentral_f | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.noncentral_f | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.noncentral_f | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.normal | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.normal | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.normal | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.normal | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.pareto | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.pareto | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.pareto | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.pareto | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.permutation | device-gpu | no-error | no error -> ValueError (rule)
-random.permutation | device-cuda | no-error | no error -> ValueError (rule) naming python -m tbridge
-random.poisson | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.poisson | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.poisson | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.poisson | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.power | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.power | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.power | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.power | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.rand | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.rand | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.rand | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.rand | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.randint | type-None | fn-name | TypeError: integers: low=None is not an integer; pass an int or an array of ints -> TypeError (numpy)
-random.randint | type-str | fn-name | TypeError: integers: low='abc' is not an integer; pass an int or an array of ints -> ValueError or TypeError (numpy)
-random.randint | type-object | fn-name | TypeError: integers: low=<object object at 0x...> is not an integer; pass an int or an array of ints -> TypeError (numpy)
-random.randint | type-dict | fn-name | TypeError: integers: low={} is not an integer; pass an int or an array of ints -> TypeError (numpy)
-random.randint | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (numpy)
-random.randint | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (numpy)
-random.randint | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.randint | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.randint | empty-range | fn-name | ValueError: integers: empty range low=5, high=1, endpoint=False (low >= high); pass high > low (or e -> ValueError (numpy)
-random.randn | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.randn | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.randn | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.randn | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.random | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.random | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.random | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.random | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.random_integers | type-None | fn-name | TypeError: integers: low=None is not an integer; pass an int or an array of ints -> TypeError (numpy)
-random.random_integers | type-str | fn-name | TypeError: integers: low='abc' is not an integer; pass an int or an array of ints -> ValueError or TypeError (numpy)
-random.random_integers | type-object | fn-name | TypeError: integers: low=<object object at 0x...> is not an integer; pass an int or an array of ints -> TypeError (numpy)
-random.random_integers | type-dict | fn-name | TypeError: integers: low={} is not an integer; pass an int or an array of ints -> TypeError (numpy)
-random.random_integers | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.random_integers | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.random_sample | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.random_sample | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.random_sample | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.random_sample | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.ranf | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.ranf | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.ranf | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.ranf | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.rayleigh | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.rayleigh | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.rayleigh | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.rayleigh | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.sample | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.sample | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.sample | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.sample | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.set_state | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.set_state | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.standard_cauchy | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.standard_cauchy | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.standard_cauchy | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.standard_cauchy | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.standard_exponential | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.standard_exponential | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.standard_exponential | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.standard_exponential | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.standard_gamma | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.standard_gamma | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.standard_gamma | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.standard_gamma | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.standard_normal | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.standard_normal | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.standard_normal | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.standard_normal | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.standard_t | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.standard_t | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.standard_t | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.standard_t | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.triangular | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.triangular | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.triangular | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.triangular | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.uniform | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.uniform | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.uniform | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.uniform | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.vonmises | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.vonmises | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.vonmises | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.vonmises | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.wald | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.wald | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.wald | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.wald | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.weibull | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.weibull | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.weibull | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.weibull | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
-random.zipf | dtype-typo | fn-name | TypeError: dtype='flaot32' is not a dtype (did you mean 'float32'?); pass a torch dtype (tb.float32) -> TypeError (rule)
-random.zipf | dtype-object | fn-name | TypeError: dtype=<class 'object'>: NumPy dtype '|O' (object) has no torch twin; torch has no such dt -> TypeError (rule)
-random.zipf | device-gpu | fn-name | ValueError: device='gpu' is not a device torch knows; pass e.g. 'cpu', 'cuda', 'cuda:1', 'mps' or 'm -> ValueError (rule)
-random.zipf | device-cuda | fn-name | ValueError: device='cuda:0': this process has a CPU-only build of torch (2.13.0+cpu); run `python -m -> ValueError (rule) naming python -m tbridge
 random.zipf | inf-a | hangs | hangs -> an error or a result
 """
 

@@ -170,6 +170,16 @@ def test_grad_twice_gives_second_derivative() -> None:
             ValueError,
             r"value_and_grad: the function must return a tensor with one element, got float",
         ),
+        (
+            lambda: tb.grad(tb.sum(tb.ones(2))),  # type: ignore[call-overload]
+            TypeError,
+            r"^grad: f must be a function of arrays, got Tensor; pass the function itself",
+        ),
+        (
+            lambda: tb.value_and_grad(None),  # type: ignore[call-overload]
+            TypeError,
+            r"^value_and_grad: f must be a function of arrays, got NoneType",
+        ),
     ],
 )
 def test_grad_bad_input(call: Callable[[], object], error: type[Exception], message: str) -> None:

@@ -97,6 +97,33 @@ def test_bad_dtypes_are_type_errors(spelling: object, message: str) -> None:
         tb.zeros(2, dtype=spelling)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("spelling", "message"),
+    [
+        ("flaot32", r"^linspace: dtype='flaot32' is not a dtype \(did you mean 'float32'\?\)"),
+        (object, r"^linspace: dtype=<class 'object'>: NumPy dtype '\|O' \(object\) has no"),
+        ([1], r"^linspace: dtype=\[1\] is not a dtype"),
+    ],
+)
+def test_dtype_errors_name_the_caller(spelling: object, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        tb.linspace(0, 1, 3, dtype=spelling)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("device", "error", "message"),
+    [
+        ("gpu", ValueError, r"^normal: device='gpu' is not a device torch knows"),
+        (1.5, TypeError, r"^normal: device=1\.5 is not a device"),
+    ],
+)
+def test_device_errors_name_the_caller(
+    device: object, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        tb.random.normal(0.0, 1.0, 3, device=device)  # type: ignore[arg-type]
+
+
 def test_defaults_follow_numpy() -> None:
     assert tb.zeros(2).dtype is _dtypes.torch_dtype_of_numpy(np.zeros(2).dtype)
     assert tb.arange(3).dtype == torch.int64

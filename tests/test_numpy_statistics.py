@@ -112,6 +112,9 @@ NAN_REDUCTIONS = [
 GRID = [(n, dt) for n in NAN_REDUCTIONS for dt in REAL_KINDS if not (n == "ptp" and dt is tb.bool)]
 
 
+@pytest.mark.filterwarnings(
+    "ignore:.*(mean of an empty slice|degrees of freedom <= 0):RuntimeWarning"
+)  # as NumPy warns
 @pytest.mark.parametrize(("name", "dtype"), GRID, ids=[f"{n}-{d}" for n, d in GRID])
 @pytest.mark.parametrize(("shape", "axis"), SHAPE_AXES, ids=str)
 def test_reductions_match_numpy(

@@ -65,7 +65,7 @@ def test_submodule_dir_lists_public_names_only() -> None:
 @pytest.mark.parametrize(("typo", "right"), [("flaot32", "float32"), ("int46", "int64")])
 def test_dtype_typo_gets_a_suggestion(typo: str, right: str) -> None:
     with pytest.raises(
-        TypeError, match=rf"^dtype='{typo}' is not a dtype \(did you mean '{right}'\?\)"
+        TypeError, match=rf"^zeros: dtype='{typo}' is not a dtype \(did you mean '{right}'\?\)"
     ):
         tb.zeros(2, dtype=typo)  # type: ignore[arg-type]
 
@@ -75,6 +75,6 @@ def test_cuda_on_a_cpu_build_names_the_build() -> None:
         pytest.skip("this process sees a GPU")
     build = "a CPU-only build" if torch.version.cuda is None else "a CUDA"
     with pytest.raises(
-        ValueError, match=rf"^device='cuda': this process has {build}.*python -m tbridge"
+        ValueError, match=rf"^zeros: device='cuda': this process has {build}.*python -m tbridge"
     ):
         tb.zeros(2, device="cuda")

@@ -357,12 +357,12 @@ def asarray(
     ):
         # Python data with an explicit dtype: NumPy reads it straight into that dtype (its
         # own rounding, one pass), as cheap as the default.
-        fast = _sequence_typed(obj, torch_dtype(dtype))
+        fast = _sequence_typed(obj, torch_dtype(dtype, caller="asarray"))
         if fast is not None:
             return fast
     copy = check_copy(copy, "asarray")
-    dt = None if dtype is None else torch_dtype(dtype)
-    dev = None if device is None else torch_device(device)
+    dt = None if dtype is None else torch_dtype(dtype, caller="asarray")
+    dev = None if device is None else torch_device(device, caller="asarray")
     if isinstance(obj, torch.Tensor):
         out = _tensor_to_tensor(obj, dt, dev, copy, "asarray")
     elif isinstance(obj, np.ndarray):
@@ -544,7 +544,18 @@ def array(
             fast = _sequence_fast(cast("list[Any] | tuple[Any, ...]", obj))
             if fast is not None:
                 return fast
-    return asarray(obj, dtype=dtype, device=device, copy=copy, requires_grad=requires_grad)
+    try:
+        return asarray(obj, dtype=dtype, device=device, copy=copy, requires_grad=requires_grad)
+    except TypeError as e:  # asarray's words, told as array's
+        raise TypeError(_as_array_error(e)) from e
+    except ValueError as e:
+        raise ValueError(_as_array_error(e)) from e
+
+
+def _as_array_error(e: Exception) -> str:
+    """The message of an ``asarray`` error, naming ``array``, the function the user called."""
+    text = str(e)
+    return "array" + text[len("asarray") :] if text.startswith("asarray") else f"array: {text}"
 
 
 def from_numpy(a: NDArray, /) -> torch.Tensor:
@@ -784,8 +795,8 @@ def from_dlpack(
         ``copy=False`` when a copy is needed.
     """
     copy = check_copy(copy, "from_dlpack")
-    dev = None if device is None else torch_device(device)
-    dt = None if dtype is None else torch_dtype(dtype)
+    dev = None if device is None else torch_device(device, caller="from_dlpack")
+    dt = None if dtype is None else torch_dtype(dtype, caller="from_dlpack")
     if isinstance(x, np.ndarray):
         return _ndarray_to_tensor(x, dt, dev or CPU, copy, "from_dlpack")
     if isinstance(x, torch.Tensor):

@@ -36,7 +36,7 @@ from tbridge._core.dtypes import DTypeLike
 from tbridge._core.normalize import CPU, DeviceLike
 from tbridge._core.promotion import kind_rank
 
-__all__ = ["as_tensor", "is_python_scalar", "write_out"]
+__all__ = ["as_tensor", "is_python_scalar", "renamed", "write_out"]
 
 _Tensor: Final = torch.Tensor
 _ndarray: Final = np.ndarray
@@ -95,6 +95,16 @@ def as_tensor(
         raise TypeError(_retitle(e, caller, name)) from e
     except ValueError as e:
         raise ValueError(_retitle(e, caller, name)) from e
+
+
+def renamed(e: Exception, callee: str, caller: str) -> str:
+    """The message of an error raised by public ``callee`` on behalf of public ``caller``
+    (``identity`` calls ``eye``), told with the name the user called: ``"eye: ..."`` becomes
+    ``"identity: ..."``. For the error path only."""
+    text = str(e)
+    if text.startswith(callee):
+        return caller + text[len(callee) :]
+    return f"{caller}: {text}"
 
 
 def _no_torch_dtype(dt: np.dtype[Any], caller: str, name: str) -> TypeError:

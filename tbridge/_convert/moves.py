@@ -101,7 +101,7 @@ def to_device(
             f"to_device: x of type {type(x).__name__} is not a tensor; convert it with "
             "tb.asarray(x, device=...) first"
         )
-    dev = torch_device(device)
+    dev = torch_device(device, caller="to_device")
     if copy is None and x.device == dev:
         return x
     check_copy(copy, "to_device")

@@ -97,7 +97,12 @@ _ACCEPTED = (
 _NON_NUMERIC_KINDS: Final = "OUSVMm"
 
 
-def _unsupported_numpy(nd: np.dtype[Any], value: object) -> TypeError:
+def _lead(caller: str | None) -> str:
+    """``"zeros: "`` for a caller's name, nothing without one (the start of an error message)."""
+    return "" if caller is None else f"{caller}: "
+
+
+def _unsupported_numpy(nd: np.dtype[Any], value: object, caller: str | None = None) -> TypeError:
     if nd.name == "bfloat16" or nd.name.startswith("float8"):
         hint = "install the ml-dtypes extra (pip install tbridge[ml-dtypes]) to use it"
     elif nd.kind in _NON_NUMERIC_KINDS:
@@ -110,7 +115,8 @@ def _unsupported_numpy(nd: np.dtype[Any], value: object) -> TypeError:
         hint = "torch has no such dtype; convert the data to float64 or complex128 first"
     described = str(nd) if nd.names else nd.name  # a structured dtype: show its fields
     return TypeError(
-        f"dtype={value!r}: NumPy dtype {nd.str!r} ({described}) has no torch twin; {hint}"
+        f"{_lead(caller)}dtype={value!r}: NumPy dtype {nd.str!r} ({described}) has no torch "
+        f"twin; {hint}"
     )
 
 
@@ -129,8 +135,9 @@ def _closest(value: object) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _resolve(value: object) -> torch.dtype:
-    """Slow path of :func:`torch_dtype`: parse, validate and cache one spelling."""
+def _resolve(value: object, caller: str | None = None) -> torch.dtype:
+    """Slow path of :func:`torch_dtype`: parse, validate and cache one spelling (errors name
+    ``caller`` when given)."""
     if isinstance(value, str) and value in {"bfloat16", *ML_DTYPE_NAMES.values()}:
         # Named torch dtypes that NumPy cannot parse without ml_dtypes.
         result: torch.dtype = getattr(torch, value)
@@ -140,17 +147,17 @@ def _resolve(value: object) -> torch.dtype:
             or (isinstance(value, type) and issubclass(value, np.generic))
             or value in (object, str, bytes)  # NumPy's spellings of object and string dtypes
         ):
-            raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}")
+            raise TypeError(f"{_lead(caller)}dtype={value!r} is not a dtype; pass {_ACCEPTED}")
         try:
             nd: np.dtype[Any] = np.dtype(value)
         except TypeError as e:
             raise TypeError(
-                f"dtype={value!r} is not a dtype{_closest(value)}; pass {_ACCEPTED}"
+                f"{_lead(caller)}dtype={value!r} is not a dtype{_closest(value)}; pass {_ACCEPTED}"
             ) from e
         native = nd.newbyteorder("=") if nd.byteorder not in "=|" else nd
         found = _NUMPY_TO_TORCH.get(native)
         if found is None:
-            raise _unsupported_numpy(nd, value)
+            raise _unsupported_numpy(nd, value, caller)
         result = found
     _CACHE[value] = result
     return result
@@ -190,8 +197,11 @@ for _spelling in _numpy_spellings():
     _resolve(_spelling)
 
 
-def torch_dtype(value: DTypeLike) -> torch.dtype:
+def torch_dtype(value: DTypeLike, *, caller: str | None = None) -> torch.dtype:
     """Turn any accepted ``dtype=`` spelling into a torch dtype (cached; O(1) when seen before).
+
+    ``caller`` names the public function for the error message (``"zeros: dtype='flaot32' is
+    not a dtype ..."``); it costs nothing when the value is a dtype.
 
     Raises
     ------
@@ -201,7 +211,7 @@ def torch_dtype(value: DTypeLike) -> torch.dtype:
     try:
         return _CACHE[value]
     except KeyError:
-        return _resolve(value)
+        return _resolve(value, caller)
     except TypeError as e:  # unhashable value, e.g. a list
         given: object = value  # what a caller without a type checker passed
         if isinstance(given, list) and given and all(isinstance(f, tuple) for f in given):
@@ -210,8 +220,8 @@ def torch_dtype(value: DTypeLike) -> torch.dtype:
             except (TypeError, ValueError):
                 pass
             else:
-                raise _unsupported_numpy(structured, value) from e
-        raise TypeError(f"dtype={value!r} is not a dtype; pass {_ACCEPTED}") from e
+                raise _unsupported_numpy(structured, value, caller) from e
+        raise TypeError(f"{_lead(caller)}dtype={value!r} is not a dtype; pass {_ACCEPTED}") from e
 
 
 def numpy_dtype_of(dtype: torch.dtype) -> np.dtype[Any] | None:
@@ -309,7 +319,7 @@ def default_float(dtype: DTypeLike) -> Generator[torch.dtype, None, None]:
     ValueError
         When ``dtype`` is not float16, float32 or float64.
     """
-    resolved = torch_dtype(dtype)
+    resolved = torch_dtype(dtype, caller="default_float")
     pair = _PAIR_OF.get(resolved)
     if pair is None:
         raise ValueError(

@@ -30,10 +30,16 @@ CPU: Final = torch.device("cpu")
 _DEVICE_CACHE: dict[object, torch.device] = {None: CPU, "cpu": CPU, CPU: CPU}
 
 
-def torch_device(device: DeviceLike | None) -> torch.device:
+def _lead(caller: str | None) -> str:
+    """``"zeros: "`` for a caller's name, nothing without one (the start of an error message)."""
+    return "" if caller is None else f"{caller}: "
+
+
+def torch_device(device: DeviceLike | None, *, caller: str | None = None) -> torch.device:
     """Turn ``device=`` into a ``torch.device``. None means the CPU, whatever torch's default is.
 
-    An ``int`` is a CUDA index, as in torch. Strings are parsed by torch and cached.
+    An ``int`` is a CUDA index, as in torch. Strings are parsed by torch and cached. ``caller``
+    names the public function for the error message; it costs nothing when the value is valid.
 
     Raises
     ------
@@ -46,19 +52,25 @@ def torch_device(device: DeviceLike | None) -> torch.device:
         return _DEVICE_CACHE[device]
     except (KeyError, TypeError):
         pass
+    return _parse_device(device, caller)
+
+
+def _parse_device(device: object, caller: str | None) -> torch.device:
+    """Slow path of :func:`torch_device`: parse, validate and cache one spelling."""
     if isinstance(device, torch.device):
         if device.type == "cuda":
-            check_cuda(device)
+            check_cuda(device, caller)
         return device
     if isinstance(device, bool) or not isinstance(device, (str, int)):
         raise TypeError(
-            f"device={device!r} is not a device; pass a str ('cpu', 'cuda:0', 'meta'), "
-            "a torch.device, an int (a CUDA index) or None (the CPU)"
+            f"{_lead(caller)}device={device!r} is not a device; pass a str ('cpu', 'cuda:0', "
+            "'meta'), a torch.device, an int (a CUDA index) or None (the CPU)"
         )
     if isinstance(device, int):
         if device < 0:
             raise ValueError(
-                f"device={device!r}: a CUDA index must be >= 0; pass e.g. 0 for 'cuda:0'"
+                f"{_lead(caller)}device={device!r}: a CUDA index must be >= 0; pass e.g. 0 for "
+                "'cuda:0'"
             )
         result = torch.device("cuda", device)
     else:
@@ -66,11 +78,11 @@ def torch_device(device: DeviceLike | None) -> torch.device:
             result = torch.device(device)
         except RuntimeError as e:
             raise ValueError(
-                f"device={device!r} is not a device torch knows; pass e.g. 'cpu', 'cuda', "
-                "'cuda:1', 'mps' or 'meta'"
+                f"{_lead(caller)}device={device!r} is not a device torch knows; pass e.g. "
+                "'cpu', 'cuda', 'cuda:1', 'mps' or 'meta'"
             ) from e
     if result.type == "cuda":
-        check_cuda(result)
+        check_cuda(result, caller)
     _DEVICE_CACHE[device] = result
     return result
 
@@ -78,7 +90,7 @@ def torch_device(device: DeviceLike | None) -> torch.device:
 _CUDA_READY: list[bool] = []  # filled once, on the first CUDA request
 
 
-def check_cuda(device: torch.device) -> None:
+def check_cuda(device: torch.device, caller: str | None = None) -> None:
     """Raise a ValueError naming the installed torch build when ``device`` cannot be used.
 
     Without this, torch answers a CUDA request on a CPU build with an AssertionError ("Torch
@@ -94,8 +106,8 @@ def check_cuda(device: torch.device) -> None:
         else f"a CPU-only build of torch ({torch.__version__})"
     )
     raise ValueError(
-        f"device={str(device)!r}: this process has {build}; run `python -m tbridge` to see "
-        "the devices it can use, and install a CUDA build of torch for GPUs"
+        f"{_lead(caller)}device={str(device)!r}: this process has {build}; run `python -m "
+        "tbridge` to see the devices it can use, and install a CUDA build of torch for GPUs"
     )
 
 

@@ -43,6 +43,16 @@ _T = TypeVar("_T")
 _U = TypeVar("_U")
 
 
+def _check_callable(f: object, where: str) -> None:
+    """Refuse an ``f`` that cannot be called, when the gradient function is made (not later,
+    at its first call, far from the mistake)."""
+    if not callable(f):
+        raise TypeError(
+            f"{where}: f must be a function of arrays, got {type(f).__name__}; pass "
+            f"the function itself, e.g. {where}(loss) rather than {where}(loss(x))"
+        )
+
+
 def _positions(argnums: Argnums, count: int, where: str) -> tuple[int, ...]:
     """``argnums`` as non-negative positions, checked against the number of arguments."""
     nums = (argnums,) if isinstance(argnums, int) else tuple(argnums)
@@ -214,7 +224,8 @@ def grad(f: Callable[..., Any], argnums: Argnums = 0) -> Callable[..., Any]:
     ValueError
         ``f`` returns more than one element, or ``argnums`` is out of range.
     TypeError
-        An argument to differentiate is not floating data.
+        ``f`` is not callable (raised by ``grad`` itself); an argument to differentiate is
+        not floating data.
 
     Examples
     --------
@@ -222,6 +233,7 @@ def grad(f: Callable[..., Any], argnums: Argnums = 0) -> Callable[..., Any]:
     >>> tb.grad(lambda v: tb.sum(v**2))(tb.asarray([1.0, 2.0]))
     tensor([2., 4.], dtype=torch.float64)
     """
+    _check_callable(f, "grad")
 
     def gradient(*args: Any, **kwargs: Any) -> Any:
         _, grads = _differentiate(f, argnums, args, kwargs, "grad")
@@ -267,6 +279,7 @@ def value_and_grad(f: Callable[..., Any], argnums: Argnums = 0) -> Callable[...,
     >>> value, g
     (tensor(5., dtype=torch.float64), tensor([2., 4.], dtype=torch.float64))
     """
+    _check_callable(f, "value_and_grad")
 
     def both(*args: Any, **kwargs: Any) -> tuple[Any, Any]:
         value, grads = _differentiate(f, argnums, args, kwargs, "value_and_grad")

@@ -149,7 +149,7 @@ class Generator(Sampler):
         #: The 64-bit seed each of this Generator's torch generators starts from.
         self.seed: int = value
         self._seed_seq = ss
-        self._device = torch_device(device)
+        self._device = torch_device(device, caller=where)
         self._generators: dict[torch.device, torch.Generator] = {}
         self._g0 = self._gen(self._device)
 
@@ -256,7 +256,7 @@ def default_rng(
     >>> a, b = rng.spawn(2)
     """
     if isinstance(seed, Generator):
-        if device is not None and torch_device(device) != seed.device:
+        if device is not None and torch_device(device, caller="default_rng") != seed.device:
             raise ValueError(
                 f"default_rng: the Generator draws on {seed.device}, not {device!r}; pass "
                 f"default_rng(rng.spawn(1)[0].seed, device={device!r}) for one on that device"

@@ -180,7 +180,7 @@ def get_state(
     >>> bool(tb.all(a == tb.random.random(3)))
     True
     """
-    dev = torch_device(device)
+    dev = torch_device(device, caller="get_state")
     state = _default_state(dev)
     if legacy:
         return ("torch", state, str(dev))
@@ -231,7 +231,7 @@ def set_state(
         raise TypeError(f"set_state: the state's device must be a str, got {where!r}")
     # A saved state names its device as a string read back at run time: parse it with torch.
     saved = torch.device(where) if isinstance(where, str) else where
-    dev = torch_device(device if device is not None else saved)
+    dev = torch_device(device if device is not None else saved, caller="set_state")
     if device is not None and saved is not None and saved != dev:
         raise ValueError(f"set_state: the state is of {where}, not {device!r}")
     if dev.type == "cpu":
@@ -267,7 +267,9 @@ def _sample(
     size = torch_shape(dims, where) if dims else ()
     dt = float_out(dtype, where)
     check_requires_grad(requires_grad, dt, where)
-    return fn(size, dtype=dt, device=torch_device(device), requires_grad=requires_grad)
+    return fn(
+        size, dtype=dt, device=torch_device(device, caller=where), requires_grad=requires_grad
+    )
 
 
 def rand(
@@ -514,7 +516,7 @@ def randint(
     >>> x.shape, x.dtype
     (torch.Size([2, 3]), torch.int64)
     """
-    return _STREAM.integers(low, high, size, dtype, device=device)
+    return _STREAM._integers("randint", low, high, size, dtype, False, device)
 
 
 def random_integers(
@@ -540,7 +542,7 @@ def random_integers(
         DeprecationWarning,
         stacklevel=2,
     )
-    return _STREAM.integers(low, high, size, torch.int64, True, device=device)
+    return _STREAM._integers("random_integers", low, high, size, torch.int64, True, device)
 
 
 def choice(

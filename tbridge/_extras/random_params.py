@@ -135,7 +135,7 @@ def float_out(dtype: DTypeLike | None, where: str) -> torch.dtype:
     """The samples' floating dtype: tbridge's default float unless ``dtype`` says otherwise."""
     if dtype is None:
         return default_float_dtype()
-    dt = torch_dtype(dtype)
+    dt = torch_dtype(dtype, caller=where)
     if dt not in _FLOATS:
         raise ValueError(
             f"{where}: samples need a real floating dtype, got {dt}; pass e.g. dtype=tb.float64"
@@ -147,7 +147,7 @@ def int_out(dtype: DTypeLike | None, where: str, *, allow_bool: bool = False) ->
     """The samples' integer dtype: int64 (NumPy's) unless ``dtype`` says otherwise."""
     if dtype is None:
         return torch.int64
-    dt = torch_dtype(dtype)
+    dt = torch_dtype(dtype, caller=where)
     if dt not in _INTS and not (allow_bool and dt == torch.bool):
         raise ValueError(
             f"{where}: dtype must be an integer dtype, got {dt}; pass e.g. dtype=tb.int64"

@@ -102,6 +102,16 @@ def _int_bound(value: object, name: str, where: str) -> int:
     raise TypeError(f"{where}: {name}={value!r} is not an integer; pass an int or an array of ints")
 
 
+def _same_device(device: DeviceLike, data: torch.device, where: str, name: str) -> None:
+    """Refuse a ``device=`` that differs from the device of the array data being sampled."""
+    if torch_device(device, caller=where) != data:
+        raise ValueError(
+            f"{where}: device={device!r} but {name} is on {data}; the samples are drawn on "
+            f"{name}'s device (device= applies when {name} is an int); move {name} there or "
+            "leave device=None"
+        )
+
+
 def _is_int_like(x: object) -> TypeGuard[int | np.integer[Any]]:
     return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
 
@@ -118,9 +128,11 @@ class Sampler:
     def _gen(self, device: torch.device) -> Gen:
         raise NotImplementedError
 
-    def _device_of(self, device: DeviceLike | None, values: Sequence[object]) -> torch.device:
+    def _device_of(
+        self, device: DeviceLike | None, values: Sequence[object], where: str
+    ) -> torch.device:
         if device is not None:
-            return torch_device(device)
+            return torch_device(device, caller=where)
         for v in values:
             if isinstance(v, Tensor):
                 return v.device
@@ -136,7 +148,7 @@ class Sampler:
         cdt: torch.dtype | None,
         specs: Sequence[Spec],
     ) -> tuple[torch.device, tuple[int, ...], list[Tensor]]:
-        dev = self._device_of(device, [s[1] for s in specs])
+        dev = self._device_of(device, [s[1] for s in specs], where)
         dt = discrete_compute(dev) if cdt is None else cdt
         params = [param(v, n, where, dt, dev, rule) for n, v, rule in specs]
         shape = result_shape(where, size, [s[0] for s in specs], params)
@@ -152,7 +164,7 @@ class Sampler:
         *specs: Spec,
     ) -> Tensor:
         dt = float_out(dtype, where)
-        dev = self._device_of(device, [s[1] for s in specs])
+        dev = self._device_of(device, [s[1] for s in specs], where)
         cdt = compute_float(dt)
         dev, shape, params = self._prepare(where, size, dev, cdt, specs)
         if dev.type == "meta":
@@ -189,7 +201,7 @@ class Sampler:
             return (
                 float_out(dtype, where),
                 (() if shape is None else shape),
-                self._device_of(device, ()),
+                self._device_of(device, (), where),
             )
         if not isinstance(out, Tensor):
             raise TypeError(
@@ -213,7 +225,7 @@ class Sampler:
                 f"{where}: size={shape} but out has shape {tuple(out.shape)}; size must match "
                 "out.shape when both are given (or leave size=None)"
             )
-        if device is not None and torch_device(device) != out.device:
+        if device is not None and torch_device(device, caller=where) != out.device:
             raise ValueError(
                 f"{where}: device={device!r} but out is on {out.device}; leave device=None "
                 "with out="
@@ -553,13 +565,13 @@ class Sampler:
                     f"{where}: empty range low={lo}, high={high!r}, endpoint={endpoint} "
                     "(low >= high); pass high > low (or endpoint=True with high >= low)"
                 )
-            dev = self._device_of(device, ())
+            dev = self._device_of(device, (), where)
             shape = size_shape(size, where) or ()
             if dev.type == "meta":
                 return _empty(shape, dtype=dt, device=dev)
             drawn = _d.integers_below(self._gen(dev), top - lo, shape, dev)
             return _to_int_dtype(drawn.add_(lo - 2**64 if lo >= 2**63 else lo), dt)
-        dev = self._device_of(device, (low, high))
+        dev = self._device_of(device, (low, high), where)
         lo_t = _int_tensor(low, "low", where, dev)
         top_t = _int_tensor(high, "high", where, dev) + (1 if endpoint else 0)
         shape = result_shape(where, size, ["low", "high"], [lo_t, top_t])
@@ -640,7 +652,7 @@ class Sampler:
         population: Tensor | None = None
         if _is_int_like(a):
             pop = int(a)
-            dev = self._device_of(device, ())
+            dev = self._device_of(device, (), where)
         else:
             population = as_tensor(a, where, "a")
             if population.ndim == 0:
@@ -651,11 +663,13 @@ class Sampler:
                     )
                 pop = int(population.item())
                 population = None
-                dev = self._device_of(device, ())
+                dev = self._device_of(device, (), where)
             else:
                 axis = normalize_axis(axis, population.ndim, where)
                 pop = population.shape[axis]
                 dev = population.device
+                if device is not None:
+                    _same_device(device, dev, where, "a")
         if pop < 0 or (pop == 0 and k > 0):
             what = "a must be a positive integer" if population is None else "a cannot be empty"
             raise ValueError(f"{where}: {what} unless no samples are taken (a has {pop} entries)")
@@ -812,9 +826,11 @@ class Sampler:
             n = int(x)
             if n < 0:
                 raise ValueError(f"permutation: x={n} must be >= 0 (the length of arange(x))")
-            dev = self._device_of(device, ())
+            dev = self._device_of(device, (), "permutation")
             return _randperm(n, generator=self._gen(dev), device=dev)
         t = as_tensor(x, "permutation", "x")
+        if device is not None:
+            _same_device(device, t.device, "permutation", "x")
         ax = normalize_axis(axis, t.ndim, "permutation")
         if t.device.type == "meta":
             return _empty(t.shape, dtype=t.dtype, device=t.device)
@@ -1450,7 +1466,7 @@ class Sampler:
         (torch.Size([4, 3]), True)
         """
         dt = float_out(dtype, "dirichlet")
-        dev = self._device_of(device, (alpha,))
+        dev = self._device_of(device, (alpha,), "dirichlet")
         rule = POS if self._legacy else NONNEG
         al = param(alpha, "alpha", "dirichlet", compute_float(dt), dev, rule)
         if al.ndim != 1:
@@ -1509,7 +1525,7 @@ class Sampler:
         if method not in ("svd", "eigh", "cholesky"):
             raise ValueError(f"{where}: method={method!r}; pass 'svd', 'eigh' or 'cholesky'")
         dt = float_out(dtype, where)
-        dev = self._device_of(device, (mean, cov))
+        dev = self._device_of(device, (mean, cov), where)
         cdt = compute_float(dt)
         mu = param(mean, "mean", where, cdt, dev)
         c = param(cov, "cov", where, cdt, dev)
@@ -1755,12 +1771,15 @@ class Sampler:
         """
         where = "multinomial"
         dt = int_out(dtype, where)
-        dev = self._device_of(device, (n, pvals))
+        dev = self._device_of(device, (n, pvals), where)
         cdt = discrete_compute(dev)
         count = param(n, "n", where, cdt, dev, COUNT).trunc()
         probs = param(pvals, "pvals", where, cdt, dev, PROB)
         if probs.ndim == 0 or probs.shape[-1] == 0:
-            raise ValueError(
+            # NumPy's legacy module function calls a 0-d pvals a wrong type; its Generator
+            # calls any such pvals a wrong value.
+            error = TypeError if self._legacy and probs.ndim == 0 else ValueError
+            raise error(
                 f"{where}: pvals must have at least 1 dimension with at least one category on "
                 f"its last axis, got shape {tuple(probs.shape)}"
             )
@@ -1805,7 +1824,7 @@ class Sampler:
         if method not in ("marginals", "count"):
             raise ValueError(f"{where}: method={method!r}; pass 'marginals' or 'count'")
         dt = int_out(dtype, where)
-        dev = self._device_of(device, (colors,))
+        dev = self._device_of(device, (colors,), where)
         cdt = discrete_compute(dev)
         col = param(colors, "colors", where, cdt, dev, COUNT)
         if col.ndim != 1:

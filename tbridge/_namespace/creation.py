@@ -155,8 +155,8 @@ _LIST_MAX: Final = 24
 _DTYPE_TYPES: Final = (str, torch.dtype, np.dtype, type)
 
 
-def _floating(dtype: DTypeLike | None) -> torch.dtype:
-    return default_float_dtype() if dtype is None else torch_dtype(dtype)
+def _floating(dtype: DTypeLike | None, where: str) -> torch.dtype:
+    return default_float_dtype() if dtype is None else torch_dtype(dtype, caller=where)
 
 
 # ---- empty, zeros, ones: one body ----------------------------------------------------------
@@ -195,10 +195,12 @@ def _filled_slow(
             f"({where}((2, 3), tb.float32)), or pass the sizes alone ({where}(2, 3))"
         )
     size = torch_shape(positional, where)  # type: ignore[arg-type]
-    dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=where)
     if requires_grad:
         check_requires_grad(requires_grad, dt, where)
-    return fill(size=size, dtype=dt, device=torch_device(device), requires_grad=requires_grad)
+    return fill(
+        size=size, dtype=dt, device=torch_device(device, caller=where), requires_grad=requires_grad
+    )
 
 
 class _Filled(Protocol):
@@ -240,7 +242,9 @@ def _make_filled(fill: Callable[..., Tensor], where: str) -> _Filled:
                 else:
                     return fill(  # size= by keyword: torch parses it faster
                         size=size,
-                        dtype=current_defaults()[0] if dt is None else torch_dtype(dt),
+                        dtype=current_defaults()[0]
+                        if dt is None
+                        else torch_dtype(dt, caller=where),
                         device=CPU,
                     )
         return _filled_slow(fill, where, shape, dims, dtype, device, requires_grad)
@@ -398,7 +402,7 @@ def full(
             else:
                 value = cast(float, fill_value)  # a Python bool, int or float
                 if dtype is not None:
-                    dt = torch_dtype(dtype)
+                    dt = torch_dtype(dtype, caller="full")
                 elif kind is float:
                     dt = current_defaults()[0]
                 else:
@@ -432,12 +436,16 @@ def _full_slow(
             _scalar_dtype(fill_value, "full")  # raises the explained TypeError
         fill_value = as_tensor(fill_value, "full", "fill_value")
     if isinstance(fill_value, Tensor) and fill_value.ndim > 0:
-        dt = fill_value.dtype if dtype is None else torch_dtype(dtype)
+        dt = fill_value.dtype if dtype is None else torch_dtype(dtype, caller="full")
     else:
-        dt = _scalar_dtype(fill_value, "full") if dtype is None else torch_dtype(dtype)
+        dt = (
+            _scalar_dtype(fill_value, "full")
+            if dtype is None
+            else torch_dtype(dtype, caller="full")
+        )
     check_requires_grad(requires_grad, dt, "full")
     if isinstance(fill_value, torch.Tensor):
-        dev = fill_value.device if device is None else torch_device(device)
+        dev = fill_value.device if device is None else torch_device(device, caller="full")
         try:
             grown = fill_value.to(device=dev, dtype=dt).expand(size)
         except RuntimeError as e:
@@ -454,7 +462,11 @@ def _full_slow(
         raise _not_representable("full", fill, dt)
     try:
         return torch.full(
-            size, fill, dtype=dt, device=torch_device(device), requires_grad=requires_grad
+            size,
+            fill,
+            dtype=dt,
+            device=torch_device(device, caller="full"),
+            requires_grad=requires_grad,
         )
     except (RuntimeError, OverflowError) as e:
         raise _not_representable("full", fill, dt) from e
@@ -522,7 +534,7 @@ def eye(
         if M is None:
             M = N
         if type(M) is int and M >= 0 and type(k) is int:
-            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+            dt = current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="eye")
             if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES and not _compiling():
                 return _small_eye(N, M, dt)
             if dt not in UNSIGNED_GAPS:
@@ -531,8 +543,8 @@ def eye(
         M = N
     if type(N) is not int or type(M) is not int or N < 0 or M < 0:
         N, M = torch_shape((N, M), "eye")
-    dt = _floating(dtype)
-    dev = torch_device(device)
+    dt = _floating(dtype, "eye")
+    dev = torch_device(device, caller="eye")
     if type(k) is not int:
         if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
             raise TypeError(f"eye: k={k!r} is not an integer; pass the diagonal's offset as an int")
@@ -630,7 +642,7 @@ def arange(
             if kind is int and step is None and -_EXACT_INT < start_or_stop < _EXACT_INT:  # type: ignore[operator]
                 if dtype is None:
                     return _from_numpy(np.arange(cast(int, start_or_stop), dtype=_I8))
-                exact = _ARANGE_NUMPY.get(torch_dtype(dtype))
+                exact = _ARANGE_NUMPY.get(torch_dtype(dtype, caller="arange"))
                 if exact is not None and cast(int, start_or_stop) <= NUMPY_MAX:
                     return _from_numpy(np.arange(cast(int, start_or_stop), dtype=exact))
         elif kind is float or type(stop) is float or type(step) is float:
@@ -643,7 +655,7 @@ def arange(
                 and (type(by) is float or type(by) is int)
                 and by != 0
             ):
-                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+                dt = current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="arange")
                 exact = _NUMPY_FLOATS.get(dt)
                 if exact is not None:
                     n = _arange_length(lo, hi, by)
@@ -681,7 +693,9 @@ def _arange_general(
     device: DeviceLike | None,
     requires_grad: bool,
 ) -> Tensor:
-    dt = _arange_dtype((start, stop, step)) if dtype is None else torch_dtype(dtype)
+    dt = (
+        _arange_dtype((start, stop, step)) if dtype is None else torch_dtype(dtype, caller="arange")
+    )
     if dt is torch.bool:
         raise TypeError(
             "arange: dtype torch.bool has no ranges; pass an integer or floating dtype (and "
@@ -698,7 +712,7 @@ def _arange_general(
         real = _arange_general(start, stop, step, dt.to_real(), device, False)
         real = real.to(dt)
         return real.requires_grad_(True) if requires_grad else real
-    dev = torch_device(device)
+    dev = torch_device(device, caller="arange")
     a = _real_number(start, "start", "arange")
     b = _real_number(stop, "stop", "arange")
     s = _real_number(step, "step", "arange")
@@ -912,7 +926,9 @@ def linspace(
         and not _compiling()  # torch.compile traces no NumPy work: the general path below
     ):
         # The common call, NumPy's algorithm in Python floats (see _linspace_numpy).
-        exact = _NUMPY_FLOATS.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
+        exact = _NUMPY_FLOATS.get(
+            current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="linspace")
+        )
         div = (num - 1) if endpoint else num
         step = (stop - start) / div
         if exact is not None and step != 0:
@@ -990,12 +1006,12 @@ def _linspace_general(
         pair = current_defaults()
         dt = pair[1] if is_complex else pair[0]
     else:
-        dt = torch_dtype(dtype)
+        dt = torch_dtype(dtype, caller="linspace")
     if requires_grad:
         check_requires_grad(requires_grad, dt, "linspace")
     if axis != 0 and not (isinstance(axis, int) and axis == -1):
         normalize_axis(axis, 1, "linspace", "the result")
-    dev = torch_device(device)
+    dev = torch_device(device, caller="linspace")
     div = (n - 1) if endpoint else n
     step = (b - a) / div if div > 0 else math.nan
     if is_complex and not dt.is_complex:
@@ -1040,7 +1056,7 @@ def _linspace_arrays(
 ) -> torch.Tensor | tuple[torch.Tensor, float | torch.Tensor]:
     """NumPy's linspace for array bounds: the samples along a new axis, computed in the
     bounds' floating type (float64 for integer bounds), then cast."""
-    dev = None if device is None else torch_device(device)
+    dev = None if device is None else torch_device(device, caller="linspace")
     a = as_tensor(start, "linspace", "start", device=dev)
     b = as_tensor(stop, "linspace", "stop", device=dev)
     if a.device != b.device:  # a tensor bound's device wins over converted data's
@@ -1054,7 +1070,7 @@ def _linspace_arrays(
         stop if type(stop) in _PYTHON_NUMBERS else b,
         1.0,
     )
-    dt = work if dtype is None else torch_dtype(dtype)
+    dt = work if dtype is None else torch_dtype(dtype, caller="linspace")
     a, b = a.to(work), b.to(work)
     try:
         shape = broadcast_shape(a.shape, b.shape)
@@ -1344,22 +1360,22 @@ def _like(
                 native = native.newbyteorder("=")
             found = torch_dtype_of_numpy(native)
             if found is None:
-                torch_dtype(prototype.dtype)  # raises the explanatory TypeError
+                torch_dtype(prototype.dtype, caller=where)  # raises the explanatory TypeError
                 raise AssertionError("unreachable")  # pragma: no cover
             dt = found
         else:
-            dt = torch_dtype(dtype)
-        dev = torch_device(device)
+            dt = torch_dtype(dtype, caller=where)
+        dev = torch_device(device, caller=where)
         size: tuple[int, ...] | torch.Size = prototype.shape
         proto = None
     else:
         if isinstance(prototype, np.ndarray):
-            torch_dtype(prototype.dtype)  # raises the explanatory TypeError
+            torch_dtype(prototype.dtype, caller=where)  # raises the explanatory TypeError
         proto = (
             prototype if isinstance(prototype, Tensor) else as_tensor(prototype, where, "prototype")
         )
-        dt = proto.dtype if dtype is None else torch_dtype(dtype)
-        dev = proto.device if device is None else torch_device(device)
+        dt = proto.dtype if dtype is None else torch_dtype(dtype, caller=where)
+        dev = proto.device if device is None else torch_device(device, caller=where)
         size = proto.shape
     if floating_only and not (dt.is_floating_point or dt.is_complex):
         raise ValueError(
@@ -1410,7 +1426,11 @@ def _make_like(
             and type(prototype) is _Tensor
         ):
             try:
-                return fn(prototype) if dtype is None else fn(prototype, dtype=torch_dtype(dtype))
+                return (
+                    fn(prototype)
+                    if dtype is None
+                    else fn(prototype, dtype=torch_dtype(dtype, caller=where))
+                )
             except RuntimeError:  # random values of an integer dtype: the general path explains
                 pass
         return _like(
@@ -1551,7 +1571,7 @@ def _full_like_slow(
     if not isinstance(fill_value, (bool, int, float, complex)):
         _scalar_dtype(fill_value, "full_like")  # tensors pass; other non-scalars raise
         fill_value = cast(Tensor, fill_value).item()
-    dt = None if dtype is None else torch_dtype(dtype)
+    dt = None if dtype is None else torch_dtype(dtype, caller="full_like")
     if dt is None:
         if isinstance(prototype, Tensor):
             dt = prototype.dtype

@@ -341,14 +341,14 @@ def astype(
     given: object = x  # checked at run time for callers without a type checker
     if not isinstance(given, torch.Tensor):
         if isinstance(given, (np.ndarray, np.generic)):
-            target = torch_dtype(dtype)  # None is not a dtype here, as for tensors
+            target = torch_dtype(dtype, caller="astype")  # None is not a dtype here, as for tensors
             return asarray(given, dtype=target, device=device, copy=True if copy else None)
         raise TypeError(
             f"astype: x of type {type(given).__name__} is not a tensor or NumPy array; use "
             "tb.asarray(x, dtype=...) for other data"
         )
-    dt = torch_dtype(dtype)
-    dev = x.device if device is None else torch_device(device)
+    dt = torch_dtype(dtype, caller="astype")
+    dev = x.device if device is None else torch_device(device, caller="astype")
     if dt == x.dtype and dev == x.device:
         return x.clone() if copy else x
     return convert(x, dt, dev)

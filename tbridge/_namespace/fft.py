@@ -540,13 +540,13 @@ def _freq_args(
     if isinstance(d, (bool, complex)) or not hasattr(d, "__float__"):
         raise TypeError(f"fft.{where}: d={d!r} must be a real number (the sample spacing)")
     spacing = float(d)
-    dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=f"fft.{where}")
     if not dt.is_floating_point:
         raise TypeError(
             f"fft.{where}: dtype={dt} is not a real floating dtype; pass e.g. tb.float32 or "
             "tb.float64 (None gives the default float)"
         )
-    return size, spacing, dt, torch_device(device)
+    return size, spacing, dt, torch_device(device, caller=f"fft.{where}")
 
 
 def fftfreq(

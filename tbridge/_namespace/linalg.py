@@ -1177,7 +1177,7 @@ def _sum_diagonal(d: Tensor, dtype: DTypeLike | None, where: str) -> Tensor:
     """The sum of diagonals ``d`` (their last axis) in NumPy's trace dtype, or ``dtype``."""
     if dtype is None and d.dtype in _INEXACT:
         return d.sum(-1)
-    dt = _TRACE_DTYPE.get(d.dtype, d.dtype) if dtype is None else torch_dtype(dtype)
+    dt = _TRACE_DTYPE.get(d.dtype, d.dtype) if dtype is None else torch_dtype(dtype, caller=where)
     if dt == torch.uint64:
         # int64 bits wrap modulo 2**64 exactly as uint64 does (pytorch#58734: no uint64 sum).
         if d.dtype == torch.uint64:

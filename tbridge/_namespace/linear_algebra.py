@@ -147,7 +147,7 @@ def _cast_to(t: Tensor, dtype: torch.dtype, where: str, name: str) -> Tensor:
 def _matmul_slow(x1: object, x2: object, out: Tensor | None, dtype: DTypeLike | None) -> Tensor:
     a, b, dt = _promoted(x1, x2, "matmul")
     if dtype is not None:
-        dt = torch_dtype(dtype)
+        dt = torch_dtype(dtype, caller="matmul")
         a, b = _cast_to(a, dt, "matmul", "x1"), _cast_to(b, dt, "matmul", "x2")
     _check_matmul_shapes(a, b, "matmul")
     try:

@@ -305,7 +305,7 @@ def _joinable(
         dt = result_type(*ts)
         check_casting(dt, dt, casting, where)  # validates the spelling
     else:
-        dt = torch_dtype(dtype)
+        dt = torch_dtype(dtype, caller=where)
         for i, a in enumerate(ts):
             check_casting(a.dtype, dt, casting, where, f"arrays[{i}]")
     return [a if a.dtype == dt else a.to(dt) for a in ts]

@@ -25,6 +25,7 @@ the input's autograd graph wherever torch can differentiate.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable
 from typing import Final, TypeAlias
 
@@ -699,6 +700,8 @@ def _mean_slow(
     else:
         f = floating(t, "mean", dtype)
     dims = normalize_axes(axis, f.ndim, "mean")
+    if where is True and dims and math.prod([f.shape[d] for d in dims]) == 0:
+        _warn_empty_mean(f.shape, dims)  # as NumPy does; a check of shapes, no device sync
     if where is not True:
         mask = _mask(where, f, "mean")
         if not dims:  # each element alone: itself, or an empty mean (NaN) where masked out
@@ -717,6 +720,15 @@ def _mean_slow(
     elif result.dtype != f.dtype:
         result = result.to(f.dtype)
     return write_out(result, out, "mean")
+
+
+def _warn_empty_mean(shape: torch.Size, dims: tuple[int, ...]) -> None:
+    warnings.warn(
+        f"mean: mean of an empty slice (axes {dims} of shape {tuple(shape)} have no elements) "
+        "is NaN; reduce over non-empty axes, or silence this warning if NaN is wanted",
+        RuntimeWarning,
+        stacklevel=4,
+    )
 
 
 def mean(
@@ -768,6 +780,7 @@ def mean(
         and dtype is None
         and out is None
         and where is True
+        and x.numel()  # an empty array: the slow path warns, as NumPy does
     ):
         try:
             if axis is None:
@@ -831,6 +844,14 @@ def _moment(
         m = math.prod([t.shape[d] for d in dims])
         if m - c <= 0 or t.numel() == 0:
             # The standard asks for NaN (torch would warn and may give inf, as NumPy does).
+            if m - c <= 0:  # NumPy warns too (a check of shapes only: no device sync)
+                warnings.warn(
+                    f"{caller}: degrees of freedom <= 0 ({m} elements along axes {dims}, "
+                    f"correction {c}) give NaN; pass a smaller ddof or reduce over more "
+                    "elements",
+                    RuntimeWarning,
+                    stacklevel=4,
+                )
             shape = reduced_shape(t.shape, dims, keepdims)
             result = torch.full(shape, math.nan, dtype=real_dt, device=t.device)
         else:

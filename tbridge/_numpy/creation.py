@@ -25,7 +25,7 @@ import torch
 from torch import Tensor
 
 from tbridge._convert.bridge import asarray
-from tbridge._convert.gate import as_tensor
+from tbridge._convert.gate import as_tensor, renamed
 from tbridge._core.dtypes import (
     DTypeLike,
     current_defaults,
@@ -106,7 +106,12 @@ def identity(
     tensor([[1, 0],
             [0, 1]])
     """
-    return eye(n, n, 0, dtype, device=device, requires_grad=requires_grad)
+    try:
+        return eye(n, n, 0, dtype, device=device, requires_grad=requires_grad)
+    except TypeError as e:
+        raise TypeError(renamed(e, "eye", "identity")) from e
+    except ValueError as e:
+        raise ValueError(renamed(e, "eye", "identity")) from e
 
 
 def logspace(
@@ -156,7 +161,9 @@ def logspace(
         and base > 0
         and max(abs(start), abs(stop)) * abs(math.log10(base)) < _NO_OVERFLOW
     ):
-        exact = _LOGSPACE_NUMPY.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
+        exact = _LOGSPACE_NUMPY.get(
+            current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="logspace")
+        )
         if exact is not None:
             # NumPy's exponents (linspace in float64, a fresh CPU tensor) and NumPy's power;
             # the powers stay below float64's range, so NumPy has nothing to warn about
@@ -177,12 +184,13 @@ def _logspace_general(
     device: DeviceLike | None,
     requires_grad: bool,
 ) -> Tensor:
-    dt = None if dtype is None else torch_dtype(dtype)
+    dt = None if dtype is None else torch_dtype(dtype, caller="logspace")
+    device = None if device is None else torch_device(device, caller="logspace")
     if requires_grad:
         check_requires_grad(True, dt or default_float_dtype(), "logspace")
     arrays = not all(isinstance(v, (int, float, np.number)) for v in (start, stop, base))
     if arrays:
-        dev = None if device is None else torch_device(device)
+        dev = None if device is None else torch_device(device, caller="logspace")
         b = as_tensor(base, "logspace", "base", device=dev)
         s = as_tensor(start, "logspace", "start", device=dev)
         e = as_tensor(stop, "logspace", "stop", device=dev)
@@ -248,10 +256,12 @@ def geomspace(
             or (-_FINITE < start < 0 and -_FINITE < stop < 0)
         )
     ):
-        exact = _LOGSPACE_NUMPY.get(current_defaults()[0] if dtype is None else torch_dtype(dtype))
+        exact = _LOGSPACE_NUMPY.get(
+            current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="geomspace")
+        )
         if exact is not None:
             return _geomspace_numpy(float(start), float(stop), num, endpoint, exact)
-    dev = None if device is None else torch_device(device)
+    dev = None if device is None else torch_device(device, caller="geomspace")
     a = as_tensor(start, "geomspace", "start", device=dev)
     b = as_tensor(stop, "geomspace", "stop", device=dev)
     if a.device != b.device:
@@ -263,7 +273,7 @@ def geomspace(
         )
     work = result_type(a, b, 1.0)  # NumPy's result_type(start, stop, float(num)), floating
     if dtype is not None:
-        target = torch_dtype(dtype)
+        target = torch_dtype(dtype, caller="geomspace")
         if target.is_complex and not work.is_complex:
             work = promote(work, target)
     else:
@@ -338,8 +348,8 @@ def fromfunction(
             [10, 11, 12]])
     """
     size = torch_shape((shape,), "fromfunction")
-    dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
-    dev = torch_device(device)
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller="fromfunction")
+    dev = torch_device(device, caller="fromfunction")
     axes = [torch.arange(n, device=dev).to(dt) for n in size]
     coords = torch.meshgrid(*axes, indexing="ij") if axes else ()
     return function(*coords, **kwargs)
@@ -373,7 +383,7 @@ def fromiter(
     >>> tb.fromiter((i * i for i in range(4)), tb.int64)
     tensor([0, 1, 4, 9])
     """
-    dt = torch_dtype(dtype)
+    dt = torch_dtype(dtype, caller="fromiter")
     twin = numpy_dtype_of(dt)
     if twin is None:
         raise TypeError(f"fromiter: dtype {dt} has no NumPy twin to read values with")
@@ -381,7 +391,8 @@ def fromiter(
         values = np.fromiter(iter, dtype=twin, count=count)
     except ValueError as e:
         raise ValueError(f"fromiter: {e}; pass count=-1 to read every value") from e
-    return asarray(values, device=device, requires_grad=requires_grad)
+    dev = None if device is None else torch_device(device, caller="fromiter")
+    return asarray(values, device=dev, requires_grad=requires_grad)
 
 
 def frombuffer(
@@ -410,7 +421,7 @@ def frombuffer(
     >>> tb.frombuffer(bytearray(b"\\x01\\x02"), tb.uint8)
     tensor([1, 2], dtype=torch.uint8)
     """
-    dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller="frombuffer")
     if device is None and type(buffer) is bytearray and len(buffer):
         try:  # a writable buffer torch reads as NumPy does (count in items, offset in bytes)
             return torch.frombuffer(buffer, dtype=dt, count=count, offset=offset)
@@ -423,7 +434,9 @@ def frombuffer(
         values = np.frombuffer(buffer, dtype=twin, count=count, offset=offset)
     except ValueError as e:
         raise ValueError(f"frombuffer: {e}") from e
-    return asarray(values, device=device)
+    return asarray(
+        values, device=None if device is None else torch_device(device, caller="frombuffer")
+    )
 
 
 def ascontiguousarray(a: Any, dtype: DTypeLike | None = None) -> Tensor:
@@ -484,17 +497,17 @@ def tri(
         and device is None
         and requires_grad is False
     ):
-        dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+        dt = current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="tri")
         if dt not in UNSIGNED_GAPS and dt is not torch.bool:
             return torch.ones(N, N if M is None else M, dtype=dt, device=CPU).tril_(k)
     n, m = torch_shape((N, N if M is None else M), "tri")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
         raise TypeError(f"tri: k={k!r} is not an integer; pass the diagonal's offset as an int")
     diagonal = int(k)
-    dt = current_defaults()[0] if dtype is None else torch_dtype(dtype)
+    dt = current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="tri")
     if requires_grad:
         check_requires_grad(True, dt, "tri")
-    dev = torch_device(device)
+    dev = torch_device(device, caller="tri")
     if dt in UNSIGNED_GAPS or dt is torch.bool:
         rows = torch.arange(n, device=dev).unsqueeze(1)
         out = (rows + diagonal >= torch.arange(m, device=dev)).to(dt)

@@ -172,7 +172,7 @@ class dtype(metaclass=_DTypeMeta):
                 f"dtype: cannot make a dtype from an array ({type(dtype).__name__}); pass its "
                 "dtype, tb.dtype(x.dtype)"
             )
-        return torch_dtype(dtype)
+        return torch_dtype(dtype, caller="dtype")
 
 
 # ---- issubdtype ----------------------------------------------------------------------------
@@ -237,7 +237,7 @@ def _as_scalar_type(arg: object, name: str) -> type | torch.dtype:
         pass
     else:
         return _ML_TYPES.get(found_type, found_type)
-    found = torch_dtype(arg)  # type: ignore[arg-type]  # the named torch-only dtypes, or raises
+    found = torch_dtype(arg, caller="issubdtype")  # type: ignore[arg-type]  # the named torch-only dtypes, or raises
     return _as_scalar_type(found, name)
 
 
@@ -332,4 +332,6 @@ def promote_types(type1: DTypeLike, type2: DTypeLike, /) -> torch.dtype:
     >>> tb.promote_types(tb.int8, tb.uint8), tb.promote_types("i8", "f4")
     (torch.int16, torch.float64)
     """
-    return promote(torch_dtype(type1), torch_dtype(type2))
+    return promote(
+        torch_dtype(type1, caller="promote_types"), torch_dtype(type2, caller="promote_types")
+    )

@@ -1096,7 +1096,7 @@ def indices(
             [0, 1, 2]])
     """
     dims = shape_arg(dimensions, "indices", "dimensions")
-    dt = torch_dtype(dtype)
+    dt = torch_dtype(dtype, caller="indices")
     n = len(dims)
     parts = []
     for i, d in enumerate(dims):

@@ -70,7 +70,7 @@ def _read_dtype(dtype: DTypeLike | None, where: str) -> tuple[Any, torch.dtype |
     NumPy's own result is kept). Dtypes torch lacks fail here, before reading the file."""
     if dtype is None:
         return None, None
-    target = torch_dtype(dtype)
+    target = torch_dtype(dtype, caller=where)
     twin = numpy_dtype_of(target)
     if twin is None or target in ML_DTYPE_NAMES:
         # bfloat16, float8, complex32: NumPy parses text into a standard dtype first.
@@ -655,7 +655,8 @@ def fromfile(
     tensor([0, 1, 2, 3], dtype=torch.int16)
     """
     _reject_like(like, "fromfile")
-    target = torch_dtype(float if dtype is None else dtype)  # refuses dtypes torch lacks
+    # refuses dtypes torch lacks
+    target = torch_dtype(float if dtype is None else dtype, caller="fromfile")
     read_as: np.dtype[Any] | None
     if isinstance(dtype, (str, np.dtype)) and np.dtype(dtype).byteorder in "<>":
         read_as = np.dtype(dtype)  # bytes stored in the other order are read as stored

@@ -30,7 +30,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
-from tbridge._core.dtypes import DTypeLike
+from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.shapes import (
     Casting,
     axis_error,
@@ -330,8 +330,9 @@ def column_stack(tup: Arrays) -> Tensor:
 def _join(
     arrays: list[Tensor], axis: int, dtype: DTypeLike | None, casting: Casting, where: str
 ) -> Tensor:
+    dt = None if dtype is None else torch_dtype(dtype, caller=where)  # errors name `where`
     try:
-        return concat(arrays, axis, dtype=dtype, casting=casting)
+        return concat(arrays, axis, dtype=dt, casting=casting)
     except ValueError as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in arrays)
         raise ValueError(

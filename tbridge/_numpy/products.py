@@ -631,7 +631,7 @@ def _einsum_slow(
     for t in ts[1:]:
         dt = promote(dt, t.dtype)
     if dtype is not None:
-        target = torch_dtype(dtype)
+        target = torch_dtype(dtype, caller="einsum")
         for i, t in enumerate(ts):
             if not _castable(t.dtype, target, casting):
                 raise TypeError(
