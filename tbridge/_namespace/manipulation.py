@@ -60,6 +60,7 @@ from tbridge._core.shapes import (
     normalize_axis,
     shape_arg,
 )
+from tbridge._core.signatures import broadcast_tensors
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 
 __all__ = [
@@ -109,13 +110,6 @@ def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -
 
 def _is_tensor(x: object) -> bool:
     return isinstance(x, Tensor)
-
-
-def _int_arg(value: object, where: str, name: str) -> int:
-    """An integer argument (NumPy integers included, bools not), or a TypeError naming it."""
-    if isinstance(value, bool) or not hasattr(value, "__index__"):
-        raise TypeError(f"{where}: {name}={value!r} is not an integer; pass an int")
-    return operator.index(value)  # checked: it has __index__
 
 
 def _axes_arg(value: object, where: str, name: str = "axis") -> tuple[int, ...]:
@@ -255,8 +249,7 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
     (torch.Size([2, 3]), torch.Size([2, 3]))
     """
     try:
-        out: tuple[Tensor, ...] = torch.broadcast_tensors(*arrays)  # type: ignore[no-untyped-call]
-        return out
+        return broadcast_tensors(*arrays)
     except RuntimeError as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in arrays)
         raise ValueError(

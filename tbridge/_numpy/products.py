@@ -33,6 +33,8 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.promotion import kind_rank, promote
+from tbridge._core.signatures import broadcast_shapes
+from tbridge._core.signatures import tensordot as _tensordot
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import multiply
 from tbridge._namespace.linalg import _sum_diagonal
@@ -44,7 +46,6 @@ Casting: TypeAlias = Literal["no", "equiv", "safe", "same_kind", "unsafe"]
 
 _trace: Final = torch.trace
 _matmul: Final = torch.matmul
-_tensordot: Final = torch.tensordot
 _vdot: Final = torch.vdot
 _inner: Final = torch.inner
 _outer: Final = torch.outer
@@ -488,7 +489,7 @@ def _cross_slow(
             f"and axisb); cross products take 2- or 3-element vectors"
         )
     try:
-        stack = torch.broadcast_shapes(x.shape[:-1], y.shape[:-1])  # type: ignore[no-untyped-call]
+        stack = broadcast_shapes(x.shape[:-1], y.shape[:-1])
     except RuntimeError as e:
         raise ValueError(
             f"cross: shapes {tuple(x.shape[:-1])} and {tuple(y.shape[:-1])} (without the "
