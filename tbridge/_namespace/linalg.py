@@ -937,7 +937,7 @@ def _norm_axes(axis: object, ndim: int) -> tuple[int, ...]:
             raise TypeError(
                 f"linalg.vector_norm: axis={axis!r} must be an int, a tuple of ints or None"
             )
-        i = operator.index(ax)
+        i = operator.index(ax)  # pyright: ignore[reportArgumentType] - has __index__
         if not -ndim <= i < max(ndim, 1):
             raise AxisError(
                 f"linalg.vector_norm: axis {i} is out of bounds for an array with {ndim} dimensions"

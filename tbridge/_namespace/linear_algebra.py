@@ -244,7 +244,7 @@ def _axis_list(axes: object, ndim: int, which: str) -> list[int]:
     for ax in axes:
         if isinstance(ax, bool) or not hasattr(ax, "__index__"):
             raise TypeError(f"tensordot: axis {ax!r} for {which} is not an integer")
-        i = operator.index(ax)
+        i = operator.index(ax)  # pyright: ignore[reportArgumentType] - has __index__
         if not -ndim <= i < ndim:
             raise ValueError(
                 f"tensordot: axis {i} is out of bounds for {which} with {ndim} dimensions; "

@@ -120,7 +120,7 @@ def _axes_arg(value: object, where: str, name: str = "axis") -> tuple[int, ...]:
             raise TypeError(
                 f"{where}: {name} {value!r} is not an int or a tuple of ints; pass e.g. 0 or (0, 1)"
             )
-    return tuple(operator.index(a) for a in items)
+    return tuple(operator.index(a) for a in items)  # pyright: ignore[reportArgumentType] - has __index__
 
 
 # ---- broadcasting ---------------------------------------------------------------------------
@@ -789,12 +789,13 @@ def _column_major(x: Tensor) -> bool:
 
 
 def _reshape_error(x: Tensor, shape: object, copy: bool | None, e: Exception) -> ValueError:
+    size: object
     try:
         size = shape_arg(shape, "reshape")
-    except TypeError:
-        size = shape  # type: ignore[assignment]
+    except TypeError:  # a shape torch took (and refused by value) but shape_arg does not read
+        size = shape
     try:
-        torch.empty(x.shape, device="meta").view(size)
+        torch.empty(x.shape, device="meta").view(size)  # type: ignore[call-overload]
     except RuntimeError:
         return ValueError(
             f"reshape: an array of shape {tuple(x.shape)} ({x.numel()} elements) cannot take "
@@ -946,7 +947,8 @@ def repeat(
     try:
         return torch.repeat_interleave(x, repeats, axis)
     except NotImplementedError as e:
-        fn = partial(torch.repeat_interleave, repeats=repeats, dim=axis)
+        # pyright matches partial's keywords to one overload without splitting int | Tensor
+        fn = partial(torch.repeat_interleave, repeats=repeats, dim=axis)  # pyright: ignore[reportCallIssue]
         return bits_or_raise(fn, x, "repeat", e)
     except (IndexError, RuntimeError, TypeError) as e:
         error: Exception = e
@@ -981,7 +983,7 @@ def _repeats(repeats: object) -> int | Tensor:
         raise TypeError(
             f"repeat: repeats must be an int or an integer array, got {type(repeats).__name__}"
         )
-    return operator.index(repeats)
+    return operator.index(repeats)  # pyright: ignore[reportArgumentType] - has __index__
 
 
 def _repeat_error(x: Tensor, repeats: int | Tensor, axis: int | None) -> Exception:

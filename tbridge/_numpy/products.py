@@ -81,7 +81,7 @@ def _axis(axis: object, ndim: int, where: str, name: str) -> int:
     """``axis`` as a non-negative index below ``ndim`` (NumPy's AxisError if not)."""
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
         raise TypeError(f"{where}: {name}={axis!r} must be an integer")
-    i = operator.index(axis)
+    i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
     if not -ndim <= i < ndim:
         raise AxisError(
             f"{where}: {name}={i} is out of bounds for an array of {ndim} dimension(s); a valid "
@@ -306,7 +306,7 @@ def _diagonal_of(t: Tensor, offset: object, axis1: object, axis2: object, where:
             f"{where}: axis1={axis1} and axis2={axis2} name the same axis of a {t.ndim}-d "
             "array; pass two different axes"
         )
-    return torch.diagonal(t, operator.index(offset), i, j)
+    return torch.diagonal(t, operator.index(offset), i, j)  # pyright: ignore[reportArgumentType] - has __index__
 
 
 def diagonal(a: Tensor, /, offset: int = 0, axis1: int = 0, axis2: int = 1) -> Tensor:
@@ -615,6 +615,9 @@ def _einsum_slow(
         raise ValueError("einsum: no operands; pass the subscripts and at least one array")
     interleaved = type(operands[0]) is not str
     output: object = None
+    subscripts = ""  # the string form's
+    sublists: list[Any] = []  # the interleaved form's
+    args: list[Any] = []  # the interleaved form's torch.einsum arguments
     if interleaved:
         body = operands
         if len(operands) % 2 == 1:  # an output sublist last
@@ -643,7 +646,6 @@ def _einsum_slow(
         dt = target
     ts = [t if t.dtype == dt else t.to(dt) for t in ts]
     if interleaved:
-        args: list[Any] = []
         for t, sub in zip(ts, sublists, strict=True):
             args += [t, list(sub)]
         if output is not None:
