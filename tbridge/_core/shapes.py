@@ -26,6 +26,7 @@ from tbridge._core.axes import AxisError, axis_error
 from tbridge._core.axes import check_axes as normalize_axes
 from tbridge._core.axes import check_axis as normalize_axis
 from tbridge._core.promotion import kind_rank, promote
+from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 
 __all__ = [
@@ -43,9 +44,6 @@ __all__ = [
     "normalize_axis",
     "shape_arg",
 ]
-
-# torch.broadcast_shapes is unannotated; this name gives it the signature it has.
-_broadcast_shapes: Final[Callable[..., torch.Size]] = torch.broadcast_shapes
 
 Axes: TypeAlias = "int | tuple[int, ...]"
 Casting: TypeAlias = 'Literal["no", "equiv", "safe", "same_kind", "unsafe"]'
@@ -95,7 +93,7 @@ def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]
 
 def broadcast_shape(*shapes: Sequence[int]) -> tuple[int, ...]:
     """``torch.broadcast_shapes`` with a typed result; RuntimeError when they do not broadcast."""
-    return tuple(_broadcast_shapes(*shapes))
+    return tuple(broadcast_shapes(*shapes))
 
 
 def bits_or_raise(

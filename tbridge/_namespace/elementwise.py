@@ -51,6 +51,7 @@ from tbridge._core.dtypes import (
     torch_dtype,
 )
 from tbridge._core.promotion import kind_rank, promote, scalar_result
+from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.workarounds import (
     UNSIGNED_GAPS,
     from_ordered,
@@ -436,7 +437,7 @@ def _failure(e: Exception, name: str, operands: tuple[object, ...]) -> Exception
     """
     shapes = [_shape_of(x) for x in operands]
     try:
-        torch.broadcast_shapes(*shapes)  # type: ignore[no-untyped-call]
+        broadcast_shapes(*shapes)
     except RuntimeError:
         listed = " ".join(str(s) for s in shapes)
         return ValueError(
@@ -525,14 +526,6 @@ def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Te
             raise TypeError(f"{where}: a bool array has no floating meaning; cast it first")
         t = t.to(default_float_dtype())
     return fn(t)
-
-
-def _real_floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
-    """``_floating_unary`` for functions of real input only (complex is a TypeError)."""
-    t = x if type(x) is Tensor else _tensor(x, where)
-    if t.dtype.is_complex:
-        raise TypeError(f"{where}: complex input is not supported; pass a real array")
-    return _floating_unary(fn, t, where)
 
 
 # ---- complex special values torch's kernels miss -------------------------------------------

@@ -128,7 +128,7 @@ def _failure(
     for ax in _index_list(axes):
         if isinstance(ax, bool) or not hasattr(ax, "__index__"):
             return TypeError(f"{name}: {axis_label}={axes!r} must be integers")
-        i = operator.index(ax)
+        i = operator.index(ax)  # pyright: ignore[reportArgumentType] - has __index__
         if not -t.ndim <= i < t.ndim:
             return AxisError(
                 f"{name}: axis {i} is out of bounds for x of shape {shape} ({t.ndim} dimension(s))"
@@ -143,7 +143,7 @@ def _failure(
     for v in _index_list(sizes):
         if isinstance(v, bool) or not hasattr(v, "__index__"):
             return TypeError(f"{name}: {size_label}={sizes!r} must be integers")
-        sz.append(operator.index(v))
+        sz.append(operator.index(v))  # pyright: ignore[reportArgumentType] - has __index__
     if any(v < 1 and (one or v != -1) for v in sz):
         keep = "" if one else " (or -1, which keeps the axis's size)"
         return ValueError(
@@ -534,12 +534,12 @@ def _freq_args(
 ) -> tuple[int, float, torch.dtype, torch.device]:
     if isinstance(n, bool) or not hasattr(n, "__index__"):
         raise TypeError(f"fft.{where}: n={n!r} must be an integer (the window length)")
-    size = operator.index(n)
+    size = operator.index(n)  # pyright: ignore[reportArgumentType] - has __index__
     if size < 1:
         raise ValueError(f"fft.{where}: n={size} must be at least 1 (the window length)")
     if isinstance(d, (bool, complex)) or not hasattr(d, "__float__"):
         raise TypeError(f"fft.{where}: d={d!r} must be a real number (the sample spacing)")
-    spacing = float(d)
+    spacing = float(d)  # pyright: ignore[reportArgumentType] - has __float__
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=f"fft.{where}")
     if not dt.is_floating_point:
         raise TypeError(

@@ -45,6 +45,7 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
+from tbridge._core.signatures import broadcast_shapes, broadcast_tensors
 from tbridge._core.tracing import values_checkable
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 from tbridge._namespace.linear_algebra import (
@@ -461,7 +462,7 @@ def _solve_failure(e: RuntimeError, a: Tensor, b: Tensor) -> Exception:
         )
     if b.ndim > 1:
         try:
-            torch.broadcast_shapes(a.shape[:-2], b.shape[:-2])  # type: ignore[no-untyped-call]
+            broadcast_shapes(a.shape[:-2], b.shape[:-2])
         except RuntimeError:
             return ValueError(
                 f"{shapes}; the stack dimensions {tuple(a.shape[:-2])} and "
@@ -750,7 +751,7 @@ def _with_stack_of(t: Tensor, tol: Tensor | float) -> Tensor:
     """``t`` expanded to the stack of an array tolerance with more dimensions than its own (or
     torch resizes its output with a deprecation warning)."""
     if isinstance(tol, Tensor) and tol.ndim > t.ndim - 2 and t.ndim >= 2:
-        stack = torch.broadcast_shapes(tuple(t.shape[:-2]), tuple(tol.shape))  # type: ignore[no-untyped-call]
+        stack = broadcast_shapes(tuple(t.shape[:-2]), tuple(tol.shape))
         return t.expand(*stack, *t.shape[-2:])
     return t
 
@@ -936,7 +937,7 @@ def _norm_axes(axis: object, ndim: int) -> tuple[int, ...]:
             raise TypeError(
                 f"linalg.vector_norm: axis={axis!r} must be an int, a tuple of ints or None"
             )
-        i = operator.index(ax)
+        i = operator.index(ax)  # pyright: ignore[reportArgumentType] - has __index__
         if not -ndim <= i < max(ndim, 1):
             raise AxisError(
                 f"linalg.vector_norm: axis {i} is out of bounds for an array with {ndim} dimensions"
@@ -1249,7 +1250,7 @@ def _cross_slow(x1: object, x2: object, axis: int) -> Tensor:
     # NumPy's rule: the axis is each operand's own; the vectors move last, the rest broadcast.
     a, b = a.movedim(axis, -1), b.movedim(axis, -1)
     try:
-        a, b = torch.broadcast_tensors(a, b)  # type: ignore[no-untyped-call]
+        a, b = broadcast_tensors(a, b)
     except RuntimeError as e:
         raise ValueError(
             f"linalg.cross: shapes {tuple(a.shape[:-1])} and {tuple(b.shape[:-1])} (without "

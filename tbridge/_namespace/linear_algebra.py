@@ -35,6 +35,7 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.promotion import kind_rank, promote
+from tbridge._core.signatures import tensordot as _torch_tensordot
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import _tensor
 
@@ -243,7 +244,7 @@ def _axis_list(axes: object, ndim: int, which: str) -> list[int]:
     for ax in axes:
         if isinstance(ax, bool) or not hasattr(ax, "__index__"):
             raise TypeError(f"tensordot: axis {ax!r} for {which} is not an integer")
-        i = operator.index(ax)
+        i = operator.index(ax)  # pyright: ignore[reportArgumentType] - has __index__
         if not -ndim <= i < ndim:
             raise ValueError(
                 f"tensordot: axis {i} is out of bounds for {which} with {ndim} dimensions; "
@@ -297,8 +298,7 @@ def _tensordot_slow(x1: object, x2: object, axes: object) -> Tensor:
     a, b, dt = _promoted(x1, x2, "tensordot")
     ax1, ax2 = _tensordot_axes(a, b, axes)
     if dt in _NATIVE and a.device.type == "cpu" and a.ndim and b.ndim:
-        out: Tensor = torch.tensordot(a, b, dims=(ax1, ax2))
-        return out
+        return _torch_tensordot(a, b, dims=(ax1, ax2))
     # Generic route: free axes first/last, one matrix product, then the free shape back.
     # (Also for 0-d operands: torch.tensordot of two 0-d tensors gives shape (1, 1).)
     free1 = [i for i in range(a.ndim) if i not in ax1]

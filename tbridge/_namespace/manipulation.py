@@ -60,6 +60,7 @@ from tbridge._core.shapes import (
     normalize_axis,
     shape_arg,
 )
+from tbridge._core.signatures import broadcast_tensors
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, to_wide
 
 __all__ = [
@@ -111,13 +112,6 @@ def _is_tensor(x: object) -> bool:
     return isinstance(x, Tensor)
 
 
-def _int_arg(value: object, where: str, name: str) -> int:
-    """An integer argument (NumPy integers included, bools not), or a TypeError naming it."""
-    if isinstance(value, bool) or not hasattr(value, "__index__"):
-        raise TypeError(f"{where}: {name}={value!r} is not an integer; pass an int")
-    return operator.index(value)  # checked: it has __index__
-
-
 def _axes_arg(value: object, where: str, name: str = "axis") -> tuple[int, ...]:
     """An int or a sequence of ints, as a tuple (not normalized), or a TypeError naming it."""
     items = tuple(value) if isinstance(value, (tuple, list)) else (value,)
@@ -126,7 +120,7 @@ def _axes_arg(value: object, where: str, name: str = "axis") -> tuple[int, ...]:
             raise TypeError(
                 f"{where}: {name} {value!r} is not an int or a tuple of ints; pass e.g. 0 or (0, 1)"
             )
-    return tuple(operator.index(a) for a in items)
+    return tuple(operator.index(a) for a in items)  # pyright: ignore[reportArgumentType] - has __index__
 
 
 # ---- broadcasting ---------------------------------------------------------------------------
@@ -255,8 +249,7 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
     (torch.Size([2, 3]), torch.Size([2, 3]))
     """
     try:
-        out: tuple[Tensor, ...] = torch.broadcast_tensors(*arrays)  # type: ignore[no-untyped-call]
-        return out
+        return broadcast_tensors(*arrays)
     except RuntimeError as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in arrays)
         raise ValueError(
@@ -796,12 +789,13 @@ def _column_major(x: Tensor) -> bool:
 
 
 def _reshape_error(x: Tensor, shape: object, copy: bool | None, e: Exception) -> ValueError:
+    size: object
     try:
         size = shape_arg(shape, "reshape")
-    except TypeError:
-        size = shape  # type: ignore[assignment]
+    except TypeError:  # a shape torch took (and refused by value) but shape_arg does not read
+        size = shape
     try:
-        torch.empty(x.shape, device="meta").view(size)
+        torch.empty(x.shape, device="meta").view(size)  # type: ignore[call-overload]
     except RuntimeError:
         return ValueError(
             f"reshape: an array of shape {tuple(x.shape)} ({x.numel()} elements) cannot take "
@@ -953,7 +947,8 @@ def repeat(
     try:
         return torch.repeat_interleave(x, repeats, axis)
     except NotImplementedError as e:
-        fn = partial(torch.repeat_interleave, repeats=repeats, dim=axis)
+        # pyright matches partial's keywords to one overload without splitting int | Tensor
+        fn = partial(torch.repeat_interleave, repeats=repeats, dim=axis)  # pyright: ignore[reportCallIssue]
         return bits_or_raise(fn, x, "repeat", e)
     except (IndexError, RuntimeError, TypeError) as e:
         error: Exception = e
@@ -988,7 +983,7 @@ def _repeats(repeats: object) -> int | Tensor:
         raise TypeError(
             f"repeat: repeats must be an int or an integer array, got {type(repeats).__name__}"
         )
-    return operator.index(repeats)
+    return operator.index(repeats)  # pyright: ignore[reportArgumentType] - has __index__
 
 
 def _repeat_error(x: Tensor, repeats: int | Tensor, axis: int | None) -> Exception:

@@ -28,7 +28,12 @@ __all__ = ["argsort", "sort"]
 SortKind: TypeAlias = Literal["quicksort", "mergesort", "heapsort", "stable"]
 
 #: NumPy's sort kinds, and whether each promises a stable order.
-_KINDS: Final = {"quicksort": False, "heapsort": False, "mergesort": True, "stable": True}
+_KINDS: Final[dict[SortKind, bool]] = {
+    "quicksort": False,
+    "heapsort": False,
+    "mergesort": True,
+    "stable": True,
+}
 
 
 def _tensor(x: object, caller: str) -> Tensor:

@@ -43,7 +43,6 @@ from tbridge._namespace.elementwise import (
     _floating_unary,
     _integral_identity,
     _operands,
-    _real_floating_unary,
     _remainder_values,
     _Spec,
     _tensor,
@@ -491,6 +490,14 @@ class _Unary(Protocol):
     __name__: str
 
     def __call__(self, x: ArrayLike, /, out: Tensor | None = None) -> Tensor: ...
+
+
+def _real_floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
+    """``_floating_unary`` for functions of real input only (complex is a TypeError)."""
+    t = x if type(x) is Tensor else _tensor(x, where)
+    if t.dtype.is_complex:
+        raise TypeError(f"{where}: complex input is not supported; pass a real array")
+    return _floating_unary(fn, t, where)
 
 
 def _real_unary(fn: Callable[[Tensor], Tensor], name: str, doc: str) -> _Unary:

@@ -497,7 +497,7 @@ class NpzFile(Mapping[str, torch.Tensor]):
 
     def __init__(self, npz: Any, device: DeviceLike | None) -> None:
         self._npz = npz
-        self._device = device
+        self._device: DeviceLike | None = device
 
     @property
     def files(self) -> list[str]:

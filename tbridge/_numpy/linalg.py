@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Sequence
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, cast
 
 import torch
 from numpy.exceptions import AxisError
@@ -34,6 +34,7 @@ from tbridge._namespace.linalg import (
     _MATRIX_ORDS,
     _SVD_ORDS,
     LinAlgError,
+    MatrixOrd,
     _as_inexact,
     _as_lapack,
     _failure,
@@ -90,7 +91,7 @@ _MULTI_DOT_NATIVE: Final = frozenset(
 def _norm_axis(axis: object, ndim: int) -> int:
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
         raise TypeError(f"linalg.norm: axis={axis!r} must be an int, a pair of ints or None")
-    i = operator.index(axis)
+    i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
     if not -ndim <= i < ndim:
         raise AxisError(
             f"linalg.norm: axis {i} is out of bounds for x of {ndim} dimension(s); a valid axis "
@@ -200,7 +201,8 @@ def _norm_slow(x: object, ord: object, axis: object, keepdims: bool) -> Tensor: 
         )
     if mord in _SVD_ORDS:
         t = _as_lapack(t, "norm")  # half precision has no SVD (NumPy refuses it too)
-    result = matrix_norm(t.movedim((r, c), (-2, -1)), ord=mord)
+    # cast: mord is one of _MATRIX_ORDS (checked above), which pyright does not narrow to
+    result = matrix_norm(t.movedim((r, c), (-2, -1)), ord=cast("MatrixOrd", mord))
     if keepdims:
         for ax in sorted((r, c)):
             result = result.unsqueeze(ax)
@@ -503,7 +505,7 @@ def tensorsolve(a: Tensor, b: Tensor, /, axes: Sequence[int] | None = None) -> T
 def _norm_axis_for(where: str, axis: object, ndim: int) -> int:
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
         raise TypeError(f"linalg.{where}: axes must hold integers, got {axis!r}")
-    i = operator.index(axis)
+    i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
     if not -ndim <= i < ndim:
         raise AxisError(f"linalg.{where}: axis {i} is out of bounds for a of {ndim} dimension(s)")
     return i % ndim

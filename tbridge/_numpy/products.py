@@ -33,6 +33,8 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.promotion import kind_rank, promote
+from tbridge._core.signatures import broadcast_shapes
+from tbridge._core.signatures import tensordot as _tensordot
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import multiply
 from tbridge._namespace.linalg import _sum_diagonal
@@ -44,7 +46,6 @@ Casting: TypeAlias = Literal["no", "equiv", "safe", "same_kind", "unsafe"]
 
 _trace: Final = torch.trace
 _matmul: Final = torch.matmul
-_tensordot: Final = torch.tensordot
 _vdot: Final = torch.vdot
 _inner: Final = torch.inner
 _outer: Final = torch.outer
@@ -80,7 +81,7 @@ def _axis(axis: object, ndim: int, where: str, name: str) -> int:
     """``axis`` as a non-negative index below ``ndim`` (NumPy's AxisError if not)."""
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
         raise TypeError(f"{where}: {name}={axis!r} must be an integer")
-    i = operator.index(axis)
+    i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
     if not -ndim <= i < ndim:
         raise AxisError(
             f"{where}: {name}={i} is out of bounds for an array of {ndim} dimension(s); a valid "
@@ -305,7 +306,7 @@ def _diagonal_of(t: Tensor, offset: object, axis1: object, axis2: object, where:
             f"{where}: axis1={axis1} and axis2={axis2} name the same axis of a {t.ndim}-d "
             "array; pass two different axes"
         )
-    return torch.diagonal(t, operator.index(offset), i, j)
+    return torch.diagonal(t, operator.index(offset), i, j)  # pyright: ignore[reportArgumentType] - has __index__
 
 
 def diagonal(a: Tensor, /, offset: int = 0, axis1: int = 0, axis2: int = 1) -> Tensor:
@@ -488,7 +489,7 @@ def _cross_slow(
             f"and axisb); cross products take 2- or 3-element vectors"
         )
     try:
-        stack = torch.broadcast_shapes(x.shape[:-1], y.shape[:-1])  # type: ignore[no-untyped-call]
+        stack = broadcast_shapes(x.shape[:-1], y.shape[:-1])
     except RuntimeError as e:
         raise ValueError(
             f"cross: shapes {tuple(x.shape[:-1])} and {tuple(y.shape[:-1])} (without the "
@@ -614,6 +615,9 @@ def _einsum_slow(
         raise ValueError("einsum: no operands; pass the subscripts and at least one array")
     interleaved = type(operands[0]) is not str
     output: object = None
+    subscripts = ""  # the string form's
+    sublists: list[Any] = []  # the interleaved form's
+    args: list[Any] = []  # the interleaved form's torch.einsum arguments
     if interleaved:
         body = operands
         if len(operands) % 2 == 1:  # an output sublist last
@@ -642,7 +646,6 @@ def _einsum_slow(
         dt = target
     ts = [t if t.dtype == dt else t.to(dt) for t in ts]
     if interleaved:
-        args: list[Any] = []
         for t, sub in zip(ts, sublists, strict=True):
             args += [t, list(sub)]
         if output is not None:

@@ -22,12 +22,13 @@ import contextlib
 import contextvars
 import math
 import warnings
-from collections.abc import Iterator
+from collections.abc import Generator
 from types import TracebackType
 from typing import Final, Literal, TypedDict
 
-import torch
 from torch._tensor_str import PRINT_OPTS as _PRINT_OPTS  # torch has no get_printoptions
+
+from tbridge._core.signatures import set_printoptions as _torch_set_printoptions
 
 __all__ = [
     "errstate",
@@ -152,7 +153,7 @@ def set_printoptions(
         raise TypeError(f"set_printoptions: suppress={suppress!r} must be True, False or None")
     # torch.set_printoptions resets sci_mode whenever it is not passed: pass the current one.
     sci_mode = _PRINT_OPTS.sci_mode if suppress is None else (False if suppress else None)
-    torch.set_printoptions(  # type: ignore[no-untyped-call]
+    _torch_set_printoptions(
         precision=precision,
         threshold=threshold,
         edgeitems=edgeitems,
@@ -204,7 +205,7 @@ def printoptions(
     *,
     legacy: None = None,
     override_repr: None = None,
-) -> Iterator[PrintOptions]:
+) -> Generator[PrintOptions, None, None]:
     """Print options for the duration of a ``with`` block (see :func:`set_printoptions`).
 
     Yields the options in force inside the block; the previous ones come back on exit, also
@@ -251,7 +252,7 @@ def printoptions(
     try:
         yield get_printoptions()
     finally:
-        torch.set_printoptions(  # type: ignore[no-untyped-call]
+        _torch_set_printoptions(
             precision=saved[0],
             threshold=saved[1],
             edgeitems=saved[2],
