@@ -31,7 +31,11 @@ from typing import Final
 
 import torch
 from torch import Tensor
+from torch._C._functorch import is_functorch_wrapped_tensor
 from torch.fx.experimental.symbolic_shapes import guard_or_false
+
+#: torch's Marsaglia-Tsang Gamma(k, 1) sampler (private in torch's stubs, public at run time).
+_standard_gamma: Final = torch._standard_gamma  # pyright: ignore[reportPrivateImportUsage]
 
 __all__ = [
     "accept_reject",
@@ -143,13 +147,13 @@ def standard_gamma(g: Gen, k: Tensor, shape: Shape) -> Tensor:
         and k.device.type == "cpu"
         and (
             torch.compiler.is_compiling()  # dynamo does not trace the functorch check
-            or not torch._C._functorch.is_functorch_wrapped_tensor(k)
+            or not is_functorch_wrapped_tensor(k)
         )
         and guard_or_false(float(k) >= 1)
     ):
-        return torch._standard_gamma(k.expand(shape), generator=g)
+        return _standard_gamma(k.expand(shape), generator=g)
     small = k < 1
-    boosted = torch._standard_gamma(torch.where(small, k + 1, k).expand(shape), generator=g)
+    boosted = _standard_gamma(torch.where(small, k + 1, k).expand(shape), generator=g)
     u = _rand(g, shape, k)
     out = torch.where(small, boosted * u.pow(1 / k), boosted)
     return torch.where(k.isnan(), k, out)
@@ -158,7 +162,7 @@ def standard_gamma(g: Gen, k: Tensor, shape: Shape) -> Tensor:
 def log_standard_gamma(g: Gen, k: Tensor, shape: Shape) -> Tensor:
     """``log`` of Gamma(k, 1) samples, exact even where the samples themselves underflow."""
     small = k < 1
-    boosted = torch._standard_gamma(torch.where(small, k + 1, k).expand(shape), generator=g)
+    boosted = _standard_gamma(torch.where(small, k + 1, k).expand(shape), generator=g)
     u = _rand(g, shape, k)
     out = boosted.log() + torch.where(small, u.log() / k, 0.0)
     return torch.where(k.isnan(), k, out)
@@ -301,7 +305,7 @@ def poisson(g: Gen, lam: Tensor, shape: Shape) -> Tensor:
 
 def _binomial(g: Gen, count: Tensor, prob: Tensor) -> Tensor:
     """``torch.binomial`` of two tensors of one shape."""
-    if not torch.compiler.is_compiling() and torch._C._functorch.is_functorch_wrapped_tensor(prob):
+    if not torch.compiler.is_compiling() and is_functorch_wrapped_tensor(prob):
         # torch 2.13's vmap rule for binomial, given an unbatched count and a batched prob,
         # resizes its output with a UserWarning: give the count prob's batch first.
         count = count + torch.zeros_like(prob)

@@ -17,8 +17,6 @@ from numpy.random import SeedSequence
 from tbridge._extras import random_module as _module
 from tbridge._extras.random_generator import Generator, default_rng
 from tbridge._extras.random_module import *  # noqa: F403 - NumPy's module functions, by __all__
-from tbridge._extras.random_module import normal, rand, randn, uniform
 
-__all__ = ["Generator", "SeedSequence", "default_rng", "normal", "rand", "randn", "uniform"]
-__all__ += [n for n in _module.__all__ if n not in __all__]
-__all__.sort()
+__all__ = ["Generator", "SeedSequence", "default_rng"]
+__all__ += _module.__all__

@@ -532,7 +532,7 @@ def eye(
     """
     if k == 0 and device is None and requires_grad is False and type(N) is int and N >= 0:
         if M is None:
-            M = N
+            M = N  # pyright: ignore[reportConstantRedefinition] - NumPy names these N and M
         if type(M) is int and M >= 0 and type(k) is int:
             dt = current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="eye")
             if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES and not _compiling():
@@ -540,9 +540,9 @@ def eye(
             if dt not in UNSIGNED_GAPS:
                 return _eye(N, M, dtype=dt, device=CPU)
     if M is None:
-        M = N
+        M = N  # pyright: ignore[reportConstantRedefinition] - NumPy names these N and M
     if type(N) is not int or type(M) is not int or N < 0 or M < 0:
-        N, M = torch_shape((N, M), "eye")
+        N, M = torch_shape((N, M), "eye")  # pyright: ignore[reportConstantRedefinition] - NumPy names these N and M
     dt = _floating(dtype, "eye")
     dev = torch_device(device, caller="eye")
     if type(k) is not int:
@@ -763,16 +763,18 @@ def _arange_general(
         begin: int | float = first.item()
         # NumPy stores element 1 as start + step directly, not as first + delta.
         fix_second = n > 1 and wide.type(first + wide.type(delta)) != second
+        second_value = second.item()
     else:
         begin, delta = int(a), int(a + s) - int(a)
         fix_second = False
+        second_value = 0
     out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
     if n > 0 and (not math.isfinite(delta) or (begin == 0 and math.copysign(1.0, begin) < 0)):
         # NumPy stores start itself: 0 * delta is NaN when start or start + step overflowed
         # the dtype, and -0.0 + 0.0 would be +0.0.
         out.select(0, 0).fill_(begin)
     if fix_second:
-        out.select(0, 1).fill_(second.item())
+        out.select(0, 1).fill_(second_value)
     out = out.to(dt)
     return out.requires_grad_(True) if requires_grad else out
 
@@ -885,7 +887,7 @@ def linspace(
     *,
     device: DeviceLike | None = None,
     requires_grad: bool = False,
-) -> torch.Tensor | tuple[torch.Tensor, float | torch.Tensor]:
+) -> torch.Tensor | tuple[torch.Tensor, float | complex | torch.Tensor]:
     """``num`` evenly spaced values from ``start`` to ``stop`` (NumPy's ``linspace``).
 
     ``num`` defaults to 50; ``endpoint=False`` leaves ``stop`` out. Integer dtypes round down
@@ -972,7 +974,7 @@ def _linspace_general(
     axis: object,
     device: DeviceLike | None,
     requires_grad: bool,
-) -> torch.Tensor | tuple[torch.Tensor, float | torch.Tensor]:
+) -> torch.Tensor | tuple[torch.Tensor, float | complex | torch.Tensor]:
     if type(num) is not int:
         if isinstance(num, bool) or not isinstance(num, (int, np.integer)):
             raise TypeError(f"linspace: num={num!r} is not an integer; pass the number of samples")
@@ -1036,7 +1038,8 @@ def _linspace_general(
         and abs(a) < _LINSPACE_LIMIT[dt]
         and abs(b) < _LINSPACE_LIMIT[dt]
     ):
-        out = _from_numpy(_linspace_numpy(a, b, n, endpoint, div, step, exact))
+        real_step = step  # real here: both bounds are Python ints or floats
+        out = _from_numpy(_linspace_numpy(a, b, n, endpoint, div, real_step, exact))  # pyright: ignore[reportArgumentType]
     else:
         out = _linspace_torch(a, b, n, endpoint, div, step, dt, dev, is_complex)
     if requires_grad:
@@ -1197,7 +1200,7 @@ def _triangle_slow(tri: Callable[..., Tensor], where: str, x: object, k: object)
     t = x if isinstance(x, Tensor) else as_tensor(x, where, "x")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
         raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset as an int")
-    diagonal = int(k)
+    diagonal = int(k)  # pyright: ignore[reportArgumentType] - has __index__
     if t.ndim == 0:
         raise ValueError(
             f"{where}: x must have at least 1 dimension (a vector, a matrix or a stack of "
