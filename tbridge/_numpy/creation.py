@@ -160,8 +160,8 @@ def logspace(
         if exact is not None:
             # NumPy's exponents (linspace in float64, a fresh CPU tensor) and NumPy's power;
             # the powers stay below float64's range, so NumPy has nothing to warn about
-            y = linspace(start, stop, num, endpoint, dtype=torch.float64)
-            values = np.power(float(base), y.numpy())
+            y = _exponents(float(start), float(stop), num, endpoint)
+            values = np.power(float(base), y, out=y)
             return _from_numpy(values if exact is _F8 else values.astype(exact))
     return _logspace_general(start, stop, num, endpoint, base, dtype, axis, device, requires_grad)
 
@@ -291,6 +291,28 @@ def geomspace(
     return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
 
 
+def _exponents(start: float, stop: float, num: int, endpoint: bool) -> np.ndarray[Any, Any]:
+    """NumPy's ``linspace(start, stop, num, endpoint)`` of float64 bounds, on the host, step by
+    step as NumPy computes it (so to the bit): samples ``i * step + start``, the step divided
+    last where it underflows to zero, the endpoint exact."""
+    div = num - 1 if endpoint else num
+    delta = stop - start
+    y = np.arange(num, dtype=np.float64)
+    if div > 0:
+        step = delta / div
+        if step == 0:  # a subnormal step: NumPy scales by the span after dividing
+            y /= div
+            y *= delta
+        else:
+            y *= step
+    else:  # no step: 0 samples, or one with the endpoint
+        y *= delta
+    y += start
+    if endpoint and num > 1:
+        y[-1] = stop
+    return y
+
+
 def _geomspace_numpy(
     start: float, stop: float, num: int, endpoint: bool, exact: np.dtype[Any]
 ) -> Tensor:
@@ -299,8 +321,8 @@ def _geomspace_numpy(
     sign = 1.0 if start > 0 else -1.0
     a, b = start * sign, stop * sign
     logs = np.log10(np.array([a, b]))
-    y = linspace(float(logs[0]), float(logs[1]), num, endpoint, dtype=torch.float64)
-    values = np.power(10.0, y.numpy())  # below the bounds' magnitudes: finite
+    y = _exponents(float(logs[0]), float(logs[1]), num, endpoint)
+    values = np.power(10.0, y, out=y)  # below the bounds' magnitudes: finite
     if num > 0:
         values[0] = a
         if num > 1 and endpoint:

@@ -76,6 +76,10 @@ _ARANGE_DTYPES: Final = frozenset(
 )  # fmt: skip
 
 _Tensor: Final = torch.Tensor
+_PY_SCALARS: Final = (bool, int, float, complex)
+#: up to this many values, a CPU tensor's range is read as Python numbers (tolist) rather than
+#: by a reduction kernel: cheaper for a few values.
+_HOST_READ_MAX: Final = 64
 _MODES: Final = ("raise", "wrap", "clip")
 #: torch's CPU index kernels run one chunk (in index order, so the last write wins) below
 #: this many indices (ATen's internal grain size); above it ``put`` removes duplicates first.
@@ -792,7 +796,7 @@ def piecewise(
         )
     ):
         condlist = [condlist]
-    conds = [_condition(c, t, f"condlist[{i}]") for i, c in enumerate(condlist)]
+    conds = [_condition(c, t, i) for i, c in enumerate(condlist)]
     n, nf = len(conds), len(funclist)
     if nf == n + 1:
         other = ~torch.stack(conds).any(0) if conds else torch.ones_like(t, dtype=torch.bool)
@@ -802,6 +806,7 @@ def piecewise(
             f"piecewise: with {n} condition(s), either {n} or {n + 1} functions are expected, "
             f"got {nf}"
         )
+    # y is new memory: the pieces are written into it in place
     y = torch.zeros_like(t)
     for cond, func in zip(conds, funclist, strict=True):
         count = -1
@@ -813,20 +818,25 @@ def piecewise(
             value = func(picked, *args, **kw)
         else:
             value = func
-        if type(value) in (bool, int, float, complex):
-            y = y.masked_fill(cond, value)
+        if type(value) in _PY_SCALARS:
+            y.masked_fill_(cond, value)
             continue
-        v = _t(value, "piecewise", "a function's result")
+        v = value if type(value) is _Tensor else _t(value, "piecewise", "a function's result")
         if v.dtype is not t.dtype or v.device != t.device:
             v = v.to(device=t.device, dtype=t.dtype)
         # one value per entry of the piece, or NumPy's broadcasting (a constant, one value)
-        y = y.masked_scatter(cond, v) if v.numel() == count else y.index_put((cond,), v)
+        if v.numel() == count:
+            y.masked_scatter_(cond, v)
+        else:
+            y.index_put_((cond,), v)
     return y
 
 
-def _condition(c: object, t: Tensor, name: str) -> Tensor:
-    """A condition as a boolean tensor of ``t``'s shape on its device."""
-    cond = _t(c, "piecewise", name)
+def _condition(c: object, t: Tensor, i: int) -> Tensor:
+    """Condition ``i`` as a boolean tensor of ``t``'s shape on its device."""
+    if type(c) is _Tensor and c.dtype is torch.bool and c.shape == t.shape and c.device == t.device:
+        return c
+    cond = _t(c, "piecewise", f"condlist[{i}]")
     if cond.dtype is not torch.bool or cond.device != t.device:
         cond = cond.to(device=t.device, dtype=torch.bool)
     return cond if cond.shape == t.shape else cond.expand(t.shape)
@@ -1064,9 +1074,15 @@ def _ravel_fast(multi_index: Sequence[Any], dims: tuple[Any, ...]) -> Tensor | N
     for d in dims:
         if type(d) is not int:
             return None
+    small = first.ndim == 1 and first.shape[0] <= _HOST_READ_MAX
     for c, d in zip(multi_index, dims, strict=True):
-        low, high = torch.aminmax(c)
-        if low.item() < 0 or high.item() >= d:
+        if small:  # a few values: read as Python numbers, no reduction kernels
+            values = c.tolist()
+            low, high = min(values), max(values)
+        else:
+            lo, hi = torch.aminmax(c)
+            low, high = lo.item(), hi.item()
+        if low < 0 or high >= d:
             return None  # the general path names the coordinate
     flat: Tensor = multi_index[-1]
     stride = 1
@@ -1317,7 +1333,7 @@ def _triangle_indices(
     if type(n) is int and type(k) is int and n >= 0 and (m is None or (type(m) is int and m >= 0)):
         # NumPy returns a tuple of two arrays: unbind is the cheapest way to one
         cols = n if m is None else m
-        found = fn(n, cols, k) if device.type == "cpu" else fn(n, cols, k, device=device)
+        found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
         return found.unbind(0)  # type: ignore[return-value]
     rows = operator.index(n)
     cols = rows if m is None else operator.index(m)
@@ -1340,6 +1356,8 @@ def tril_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
     >>> tb.tril_indices(2)
     (tensor([0, 1, 1]), tensor([0, 0, 1]))
     """
+    if m is None and type(n) is int and type(k) is int and n >= 0:  # the common call
+        return torch.tril_indices(n, n, k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(torch.tril_indices, "tril_indices", n, k, m)
 
 
@@ -1355,6 +1373,8 @@ def triu_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
     >>> tb.triu_indices(2)
     (tensor([0, 0, 1]), tensor([0, 1, 1]))
     """
+    if m is None and type(n) is int and type(k) is int and n >= 0:  # the common call
+        return torch.triu_indices(n, n, k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(torch.triu_indices, "triu_indices", n, k, m)
 
 
@@ -1384,6 +1404,8 @@ def tril_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     (tensor([0, 0, 1, 1, 1]), tensor([0, 1, 0, 1, 2]))
     """
     t = _from(arr, "tril_indices_from")
+    if type(k) is int and t.is_cpu:  # the common call
+        return torch.tril_indices(t.shape[0], t.shape[1], k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(
         torch.tril_indices, "tril_indices_from", t.shape[0], k, t.shape[1], t.device
     )
@@ -1406,6 +1428,8 @@ def triu_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     (tensor([0, 0, 0, 1, 1]), tensor([0, 1, 2, 1, 2]))
     """
     t = _from(arr, "triu_indices_from")
+    if type(k) is int and t.is_cpu:  # the common call
+        return torch.triu_indices(t.shape[0], t.shape[1], k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(
         torch.triu_indices, "triu_indices_from", t.shape[0], k, t.shape[1], t.device
     )
