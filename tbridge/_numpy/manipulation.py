@@ -1245,6 +1245,20 @@ def pad(
             [9, 1, 2, 9],
             [9, 9, 9, 9]])
     """
+    if (
+        type(array) is Tensor
+        and type(pad_width) is int
+        and pad_width > 0
+        and stat_length is None
+        and constant_values is None
+        and end_values is None
+        and reflect_type is None
+        and type(mode) is str
+        and 1 <= array.ndim <= 3
+    ):
+        fast = _pad_all(array, pad_width, mode)
+        if fast is not None:
+            return fast
     t = _t(array, "pad", "array")
     given_mode: object = mode
     if not isinstance(given_mode, str) or given_mode not in _PAD_OPTIONS:
@@ -1322,6 +1336,23 @@ def pad(
 
 #: NumPy's copying modes that torch's padding kernels share (for up to 3 padded axes).
 _TORCH_PAD: Final = {"edge": "replicate", "wrap": "circular", "reflect": "reflect"}
+
+
+def _pad_all(t: Tensor, width: int, mode: str) -> Tensor | None:
+    """The common call, ``width`` on every side of every axis of a 1-3 dimensional tensor, by
+    ``F.pad`` where its values are NumPy's (None elsewhere: the general path decides)."""
+    if mode == "constant":
+        return F.pad(t, [width] * (2 * t.ndim), value=0)
+    torch_mode = _TORCH_PAD.get(mode)
+    if torch_mode is None or not t.numel():
+        return None
+    shortest = min(t.shape)
+    if (mode == "reflect" and width >= shortest) or (mode == "wrap" and width > shortest):
+        return None
+    try:
+        return F.pad(t[None], [width] * (2 * t.ndim), mode=torch_mode)[0]
+    except (NotImplementedError, RuntimeError):  # dtypes without the kernel (bool, uint16/32/64)
+        return None
 
 
 def _torch_pad(t: Tensor, widths: list[tuple[int, int]], mode: str) -> Tensor | None:
