@@ -256,7 +256,7 @@ def geomspace(
     b = as_tensor(stop, "geomspace", "stop", device=dev)
     if a.device != b.device:
         b = b.to(a.device)
-    if a.device.type != "meta" and (bool((a == 0).any()) or bool((b == 0).any())):
+    if not a.is_meta and (bool((a == 0).any()) or bool((b == 0).any())):
         raise ValueError(
             f"geomspace: start={_show(a)} and stop={_show(b)}: a geometric sequence cannot "
             "include zero; pass bounds of one sign, both non-zero"

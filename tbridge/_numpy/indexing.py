@@ -245,7 +245,7 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
         idx = idx.remainder(n) if n else idx
     elif m == "clip":
         idx = idx.clamp(0, max(n - 1, 0))
-    elif t.device.type != "meta":
+    elif not t.is_meta:
         low, high = int(idx.min()), int(idx.max())
         if low < -n or high >= n:
             bad = low if low < -n else high
@@ -257,7 +257,7 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
         raise IndexError("put: cannot write into an empty array")
     idx = torch.where(idx < 0, idx + n, idx)
     vals = _cycled(vals, idx.numel())
-    if (idx.numel() > _SERIAL_MAX or t.device.type != "cpu") and not _increasing(idx):
+    if (idx.numel() > _SERIAL_MAX or not t.is_cpu) and not _increasing(idx):
         idx, vals = _last_wins(idx, vals)
     _flat_write(t, idx, vals)
 
@@ -313,7 +313,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         and type(axis) is int
         and indices.dtype is torch.int64
         and indices.ndim == arr.ndim
-        and arr.device.type == "cpu"
+        and arr.is_cpu
         and not (arr.requires_grad and arr.is_leaf)
         and arr.dtype not in UNSIGNED_GAPS
         and _same_off_axis(arr, indices, axis)
@@ -360,7 +360,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
             f"{tuple(target.shape)} off axis {ax}"
         ) from e
     size = target.shape[ax]
-    if idx.numel() and t.device.type != "meta":
+    if idx.numel() and not t.is_meta:
         low, high = int(idx.min()), int(idx.max())
         if low < -size or high >= size:
             bad = low if low < -size else high
@@ -433,7 +433,7 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
     t = _target(arr, "place", "arr")
     m = _mask_of(mask, t, "place")
     v = _safe_values(vals, t, "place", "vals")
-    count = int(m.sum()) if t.device.type != "meta" else 0
+    count = int(m.sum()) if not t.is_meta else 0
     if count == 0:
         return
     if v.numel() == 0:
@@ -972,7 +972,7 @@ def unravel_index(
     if any(d < 0 for d in dims):
         raise ValueError(f"unravel_index: shape {dims} has a negative size")
     total = math.prod(dims)
-    if idx.numel() and idx.device.type != "meta":
+    if idx.numel() and not idx.is_meta:
         low, high = int(idx.min()), int(idx.max())
         if low < 0 or high >= total:
             raise ValueError(
@@ -1045,7 +1045,7 @@ def ravel_multi_index(
             c = c.remainder(d) if d else c
         elif m == "clip":
             c = c.clamp(0, max(d - 1, 0))
-        elif c.numel() and c.device.type != "meta":
+        elif c.numel() and not c.is_meta:
             low, high = int(c.min()), int(c.max())
             if low < 0 or high >= d:
                 raise ValueError(
@@ -1114,6 +1114,10 @@ def indices(
     dims = shape_arg(dimensions, "indices", "dimensions")
     dt = torch_dtype(dtype)
     n = len(dims)
+    if not sparse and dt is torch.int64:
+        grid = _small_grid(dims)
+        if grid is not None:
+            return grid
     parts = []
     for i, d in enumerate(dims):
         if d < 0:
@@ -1179,6 +1183,21 @@ def ix_(*args: Any) -> tuple[Tensor, ...]:
     return tuple(out)
 
 
+#: up to this many points, a dense int64 index grid is read off one nonzero kernel (fewer
+#: calls than an arange, view and expand per axis and a stack).
+_SMALL_GRID: Final = 4096
+
+
+def _small_grid(dims: tuple[int, ...]) -> Tensor | None:
+    """The dense int64 index grid of non-negative ``dims`` (``(len(dims), *dims)``) when it is
+    small (None otherwise): the coordinates of every position in row-major order, as
+    ``nonzero`` lists them, one row per axis."""
+    if not dims or math.prod(dims) > _SMALL_GRID or min(dims) < 0:
+        return None
+    found = torch.ones(dims, dtype=torch.bool).nonzero()
+    return found.T.reshape((len(dims), *dims))
+
+
 def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
     """One axis of a grid: NumPy's ``start + i * step`` (``num`` points from start to stop
     inclusive for an imaginary step), int64 unless some axis is floating."""
@@ -1223,13 +1242,23 @@ class _Grid:
         if not isinstance(given, tuple) or not all(isinstance(k, slice) for k in given):
             raise TypeError(f"{self.name}: index with slices, e.g. {self.name}[0:3, 0:4]")
         floating = any(_is_floating(k) for k in given)
+        if not self.sparse and not floating:
+            # from 0 by 1 (the common spelling): NumPy's indices of the stops
+            stops = tuple(k.stop for k in given)
+            if all(
+                type(e) is int and k.start in (None, 0) and k.step in (None, 1)
+                for e, k in zip(stops, given, strict=True)
+            ):
+                grid = _small_grid(stops)
+                if grid is not None:
+                    return grid
         n = len(given)
         shaped = []
         for i, k in enumerate(given):
             column = _grid_column(k, self.name, floating)
             view = [1] * n
             view[i] = column.shape[0]
-            shaped.append(column.view(view))
+            shaped.append(column.view(*view))
         if self.sparse:
             return tuple(shaped)
         sizes = [s.shape[i] for i, s in enumerate(shaped)]

@@ -74,7 +74,7 @@ def _pair(a: object, b: object, caller: str, names: tuple[str, str]) -> tuple[Te
 
 def _truth(t: Tensor, caller: str) -> bool:
     """A 0-d bool tensor as a Python bool (NumPy's answer type); meta tensors hold no data."""
-    if t.device.type == "meta":
+    if t.is_meta:
         raise ValueError(
             f"{caller}: the answer depends on the values, and a meta tensor holds none; call "
             "it on tensors with data (e.g. on 'cpu')"
@@ -309,7 +309,7 @@ def _collapse_nans(
 ) -> tuple[Tensor, Tensor | None, Tensor, Tensor | None]:
     """Sorted unique values with their NaNs (last, distinct) merged into one, as NumPy's
     ``equal_nan=True``: the NaN's count sums theirs, its index is the first of theirs."""
-    if values.dtype not in _INEXACT or values.device.type == "meta":
+    if values.dtype not in _INEXACT or values.is_meta:
         return values, inverse, counts, index
     nan = torch.isnan(values)
     first_nan = int((~nan).sum())
@@ -418,7 +418,7 @@ def unique(
                 "unique: complex input with axis= is not supported (torch cannot order complex "
                 "slices); take the unique rows of tb.real and tb.imag stacked together"
             )
-        if t.device.type == "meta":
+        if t.is_meta:
             raise no_data("unique")
         src = signed_view(t)
         moved = torch.movedim(src, ax, 0)

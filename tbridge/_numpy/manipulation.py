@@ -975,7 +975,7 @@ def delete(arr: Tensor, obj: IndexLike, axis: int | None = None) -> Tensor:
             )
         keep = ~positions.cpu()
     else:
-        if positions.numel() and positions.device.type != "meta":
+        if positions.numel() and not positions.is_meta:
             low, high = int(positions.min()), int(positions.max())
             if low < -n or high >= n:
                 bad = low if low < -n else high

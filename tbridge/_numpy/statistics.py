@@ -1203,7 +1203,7 @@ def _q_values(
         raw = _tensor(q, caller, "q")
         if raw.dtype.is_complex:
             raise TypeError(f"{caller}: q has dtype {raw.dtype}; pass real quantiles")
-        if raw.device.type == "meta":
+        if raw.is_meta:
             raise no_data(caller)
         strong, weak = raw.dtype, None
         if scale != 1 and kind_rank(strong) < 2:
@@ -1816,7 +1816,7 @@ def average(
             pass  # devices that differ: the general path explains
         else:
             total = weights.sum()
-            if a.device.type != "meta" and not total:
+            if not a.is_meta and not total:
                 raise ZeroDivisionError(
                     "average: weights sum to zero along an averaged axis, so they cannot be "
                     "normalized; pass weights with a non-zero sum"
@@ -1858,7 +1858,7 @@ def average(
         w = w.to(dt)
     # the weights' sums, over the averaged axes of the (broadcastable) weights
     scl = w.sum(dims, keepdim=True) if dims else w
-    if scl.device.type != "meta" and scl.numel() and not bool(scl.all()):
+    if not scl.is_meta and scl.numel() and not bool(scl.all()):
         raise ZeroDivisionError(
             "average: weights sum to zero along an averaged axis, so they cannot be "
             "normalized; pass weights with a non-zero sum"
@@ -1935,7 +1935,7 @@ def _frequency(weights: object, kind: str, n: int, caller: str, like: Tensor) ->
             f"{caller}: incompatible numbers of samples and {kind}: {n} observations, "
             f"{w.shape[0]} weights"
         )
-    if w.device.type != "meta" and bool((w < 0).any()):
+    if not w.is_meta and bool((w < 0).any()):
         raise ValueError(f"{caller}: {kind} cannot be negative; pass weights >= 0")
     return w
 
@@ -2037,7 +2037,7 @@ def cov(
             fact = w_sum - ddof
         else:
             fact = w_sum - ddof * (w * aw.to(w.dtype)).sum() / w_sum
-    if x.device.type != "meta" and float(fact) <= 0:
+    if not x.is_meta and float(fact) <= 0:
         warnings.warn(
             "cov: degrees of freedom <= 0 for slice; the result holds inf or NaN",
             RuntimeWarning,
@@ -2706,7 +2706,7 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
                 f"bincount: weights of shape {tuple(w.shape)} must match x's shape {tuple(t.shape)}"
             )
         w = w.to(_F64)
-    if t.device.type == "meta":
+    if t.is_meta:
         raise no_data("bincount")
     if t.numel() and bool((t < 0).any()):
         raise ValueError(
