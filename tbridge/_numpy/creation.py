@@ -17,6 +17,7 @@ from tensors stay on their autograd graphs.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -622,6 +623,10 @@ def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
     if isinstance(n, bool) or not hasattr(n, "__index__") or n < 0:
         raise ValueError(f"vander: N={N!r} must be a non-negative integer (the column count)")
     dt = promote(t.dtype, torch.int64)
+    if dt not in UNSIGNED_GAPS and not t.requires_grad:
+        # torch.vander is NumPy's: a column of ones, then running products (cumprod); its
+        # backward fails (it writes into a tensor its cumprod saved), hence not under autograd
+        return torch.vander(t if t.dtype is dt else t.to(dt), operator.index(n), bool(increasing))
     cols = [torch.ones(t.shape[0], 1, dtype=dt, device=t.device)] if n > 0 else []
     if n > 1:
         base = t.to(dt).unsqueeze(1).expand(t.shape[0], n - 1)
