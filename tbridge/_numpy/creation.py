@@ -337,6 +337,11 @@ def _show(t: Tensor) -> object:
     return t.item() if t.ndim == 0 else tuple(t.shape)
 
 
+#: dtypes whose arange gives every integer exactly (no rounding for torch to do differently
+#: from a cast of the int64 arange).
+_EXACT_ARANGE: Final = frozenset({torch.float64, torch.int64})
+
+
 def fromfunction(
     function: Callable[..., Any],
     shape: ShapeLike,
@@ -362,8 +367,11 @@ def fromfunction(
     """
     size = torch_shape((shape,), "fromfunction")
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
-    dev = torch_device(device)
-    axes = [torch.arange(n, device=dev).to(dt) for n in size]
+    if device is None and dt in _EXACT_ARANGE:  # the common call: CPU, float64 or int64
+        axes = [torch.arange(n, dtype=dt) for n in size]
+    else:
+        dev = torch_device(device)
+        axes = [torch.arange(n, device=dev).to(dt) for n in size]
     coords = torch.meshgrid(*axes, indexing="ij") if axes else ()
     return function(*coords, **kwargs)
 
