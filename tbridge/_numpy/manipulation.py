@@ -833,6 +833,10 @@ def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | No
     return index_tensor(idx, where, "obj").to(torch.int64).reshape(-1), None
 
 
+#: the dtype NumPy gives a Python number of each type
+_PY_DTYPE: Final = {bool: torch.bool, int: torch.int64, float: torch.float64}
+
+
 def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) -> Tensor:
     """``values`` inserted into ``arr`` before the given positions along ``axis`` (NumPy's).
 
@@ -874,7 +878,13 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
         at = single + n if single < 0 else single
         shape = list(t.shape)
         shape[ax] = 1
-        block = torch.full(shape, values, device=t.device).to(t.dtype)  # NumPy casts the value
+        # NumPy casts the value to arr's dtype: floating dtypes round the number itself,
+        # others take it through its own dtype (float64, int64, bool) as NumPy's cast does
+        if t.dtype.is_floating_point or t.dtype.is_complex:
+            block = torch.full(shape, values, dtype=t.dtype, device=t.device)
+        else:
+            block = torch.full(shape, values, dtype=_PY_DTYPE[type(values)], device=t.device)
+            block = block.to(t.dtype)
         return torch.cat([t.narrow(ax, 0, at), block, t.narrow(ax, at, n - at)], ax)
     v = values if isinstance(values, Tensor) else as_tensor(values, "insert", "values")
     v = v.to(device=t.device, dtype=t.dtype)
