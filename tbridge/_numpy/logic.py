@@ -248,10 +248,9 @@ def array_equal(a1: Tensor, a2: Tensor, equal_nan: bool = False) -> bool:
     True
     """
     if type(a1) is Tensor and type(a2) is Tensor and a1.dtype is a2.dtype and not equal_nan:
-        if a1.shape != a2.shape:
-            return False
         try:
-            return torch.equal(a1, a2)  # NaN differs from NaN, -0.0 equals 0.0
+            # False for shapes that differ; NaN differs from NaN, -0.0 equals 0.0
+            return torch.equal(a1, a2)
         except (RuntimeError, NotImplementedError):
             pass  # unsigned gaps, devices that differ, meta tensors: the general path
     t1, t2 = _pair(a1, a2, "array_equal", ("a1", "a2"))
