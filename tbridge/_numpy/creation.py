@@ -444,6 +444,8 @@ def frombuffer(
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype)
     if device is None and type(buffer) is bytearray and len(buffer):
         try:  # a writable buffer torch reads as NumPy does (count in items, offset in bytes)
+            if count == -1 and offset == 0:
+                return torch.frombuffer(buffer, dtype=dt)
             return torch.frombuffer(buffer, dtype=dt, count=count, offset=offset)
         except ValueError:
             pass  # sizes that do not fit: NumPy's message below

@@ -1338,6 +1338,9 @@ def diag_indices_from(arr: Any) -> tuple[Tensor, ...]:
     >>> tb.diag_indices_from(tb.zeros((2, 2)))
     (tensor([0, 1]), tensor([0, 1]))
     """
+    if type(arr) is _Tensor and arr.ndim == 2 and arr.is_cpu and arr.shape[0] == arr.shape[1]:
+        idx = torch.arange(arr.shape[0])  # the common call: a square matrix on the CPU
+        return (idx, idx)
     t = _t(arr, "diag_indices_from", "arr")
     if t.ndim < 2:
         raise ValueError(
