@@ -8,6 +8,9 @@ at most 1.2x at (3, 4) with no row above 2x, and at most 1.05x per row at (1000,
 rows whose NumPy semantics need more work than the raw call (marked "semantics": the note
 says which).
 
+The raw line gives NumPy's result type: for the triangle indices, whose NumPy result is a
+tuple of two arrays, that is torch's ``(2, N)`` tensor unbound into its rows.
+
     python benchmarks/bench_numpy_shapes.py [--group manipulation|indexing|creation]
                                             [--size small|large] [--quick]
 
@@ -290,18 +293,28 @@ def _cases(shape: tuple[int, int]) -> list[tuple[str, str, str, str]]:
             f"(torch.arange({n0}),) * 2",
             "tb.diag_indices_from(sq)",
         ),
-        ("indexing", "tril_indices", f"torch.tril_indices({n0}, {n0})", f"tb.tril_indices({n0})"),
-        ("indexing", "triu_indices", f"torch.triu_indices({n0}, {n0})", f"tb.triu_indices({n0})"),
+        (
+            "indexing",
+            "tril_indices",
+            f"torch.tril_indices({n0}, {n0}).unbind()",
+            f"tb.tril_indices({n0})",
+        ),
+        (
+            "indexing",
+            "triu_indices",
+            f"torch.triu_indices({n0}, {n0}).unbind()",
+            f"tb.triu_indices({n0})",
+        ),
         (
             "indexing",
             "tril_indices_from",
-            f"torch.tril_indices({n0}, {n1})",
+            f"torch.tril_indices({n0}, {n1}).unbind()",
             "tb.tril_indices_from(x)",
         ),
         (
             "indexing",
             "triu_indices_from",
-            f"torch.triu_indices({n0}, {n1})",
+            f"torch.triu_indices({n0}, {n1}).unbind()",
             "tb.triu_indices_from(x)",
         ),
         # creation

@@ -284,6 +284,11 @@ def test_insert(
     matches(tb.insert(x, obj, values, axis), np.insert(a, obj, values, axis), device)
 
 
+def test_insert_casts_a_python_float_as_numpy() -> None:
+    a = np.zeros((2, 3))
+    matches(tb.insert(torch.zeros(2, 3, dtype=tb.float64), 1, 0.1, 1), np.insert(a, 1, 0.1, 1))
+
+
 @pytest.mark.parametrize("dtype", FEW, ids=str)
 @pytest.mark.parametrize(
     ("shape", "obj", "axis"),

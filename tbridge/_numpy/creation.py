@@ -17,6 +17,7 @@ from tensors stay on their autograd graphs.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -167,8 +168,8 @@ def logspace(
         if exact is not None:
             # NumPy's exponents (linspace in float64, a fresh CPU tensor) and NumPy's power;
             # the powers stay below float64's range, so NumPy has nothing to warn about
-            y = linspace(start, stop, num, endpoint, dtype=torch.float64)
-            values = np.power(float(base), y.numpy())
+            y = _exponents(float(start), float(stop), num, endpoint)
+            values = np.power(float(base), y, out=y)
             return _from_numpy(values if exact is _F8 else values.astype(exact))
     return _logspace_general(start, stop, num, endpoint, base, dtype, axis, device, requires_grad)
 
@@ -266,7 +267,7 @@ def geomspace(
     b = as_tensor(stop, "geomspace", "stop", device=dev)
     if a.device != b.device:
         b = b.to(a.device)
-    if a.device.type != "meta" and (bool((a == 0).any()) or bool((b == 0).any())):
+    if not a.is_meta and (bool((a == 0).any()) or bool((b == 0).any())):
         raise ValueError(
             f"geomspace: start={_show(a)} and stop={_show(b)}: a geometric sequence cannot "
             "include zero; pass bounds of one sign, both non-zero"
@@ -301,6 +302,28 @@ def geomspace(
     return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
 
 
+def _exponents(start: float, stop: float, num: int, endpoint: bool) -> np.ndarray[Any, Any]:
+    """NumPy's ``linspace(start, stop, num, endpoint)`` of float64 bounds, on the host, step by
+    step as NumPy computes it (so to the bit): samples ``i * step + start``, the step divided
+    last where it underflows to zero, the endpoint exact."""
+    div = num - 1 if endpoint else num
+    delta = stop - start
+    y = np.arange(num, dtype=np.float64)
+    if div > 0:
+        step = delta / div
+        if step == 0:  # a subnormal step: NumPy scales by the span after dividing
+            y /= div
+            y *= delta
+        else:
+            y *= step
+    else:  # no step: 0 samples, or one with the endpoint
+        y *= delta
+    y += start
+    if endpoint and num > 1:
+        y[-1] = stop
+    return y
+
+
 def _geomspace_numpy(
     start: float, stop: float, num: int, endpoint: bool, exact: np.dtype[Any]
 ) -> Tensor:
@@ -309,8 +332,8 @@ def _geomspace_numpy(
     sign = 1.0 if start > 0 else -1.0
     a, b = start * sign, stop * sign
     logs = np.log10(np.array([a, b]))
-    y = linspace(float(logs[0]), float(logs[1]), num, endpoint, dtype=torch.float64)
-    values = np.power(10.0, y.numpy())  # below the bounds' magnitudes: finite
+    y = _exponents(float(logs[0]), float(logs[1]), num, endpoint)
+    values = np.power(10.0, y, out=y)  # below the bounds' magnitudes: finite
     if num > 0:
         values[0] = a
         if num > 1 and endpoint:
@@ -322,6 +345,11 @@ def _geomspace_numpy(
 
 def _show(t: Tensor) -> object:
     return t.item() if t.ndim == 0 else tuple(t.shape)
+
+
+#: dtypes whose arange gives every integer exactly (no rounding for torch to do differently
+#: from a cast of the int64 arange).
+_EXACT_ARANGE: Final = frozenset({torch.float64, torch.int64})
 
 
 def fromfunction(
@@ -349,8 +377,11 @@ def fromfunction(
     """
     size = torch_shape((shape,), "fromfunction")
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller="fromfunction")
-    dev = torch_device(device, caller="fromfunction")
-    axes = [torch.arange(n, device=dev).to(dt) for n in size]
+    if device is None and dt in _EXACT_ARANGE:  # the common call: CPU, float64 or int64
+        axes = [torch.arange(n, dtype=dt) for n in size]
+    else:
+        dev = torch_device(device, caller="fromfunction")
+        axes = [torch.arange(n, device=dev).to(dt) for n in size]
     coords = torch.meshgrid(*axes, indexing="ij") if axes else ()
     return function(*coords, **kwargs)
 
@@ -424,6 +455,8 @@ def frombuffer(
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller="frombuffer")
     if device is None and type(buffer) is bytearray and len(buffer):
         try:  # a writable buffer torch reads as NumPy does (count in items, offset in bytes)
+            if count == -1 and offset == 0:
+                return torch.frombuffer(buffer, dtype=dt)
             return torch.frombuffer(buffer, dtype=dt, count=count, offset=offset)
         except ValueError:
             pass  # sizes that do not fit: NumPy's message below
@@ -613,6 +646,10 @@ def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
     if isinstance(n, bool) or not hasattr(n, "__index__") or n < 0:
         raise ValueError(f"vander: N={N!r} must be a non-negative integer (the column count)")
     dt = promote(t.dtype, torch.int64)
+    if dt not in UNSIGNED_GAPS and not t.requires_grad:
+        # torch.vander is NumPy's: a column of ones, then running products (cumprod); its
+        # backward fails (it writes into a tensor its cumprod saved), hence not under autograd
+        return torch.vander(t if t.dtype is dt else t.to(dt), operator.index(n), bool(increasing))
     cols = [torch.ones(t.shape[0], 1, dtype=dt, device=t.device)] if n > 0 else []
     if n > 1:
         base = t.to(dt).unsqueeze(1).expand(t.shape[0], n - 1)

@@ -76,6 +76,10 @@ _ARANGE_DTYPES: Final = frozenset(
 )  # fmt: skip
 
 _Tensor: Final = torch.Tensor
+_PY_SCALARS: Final = (bool, int, float, complex)
+#: up to this many values, a CPU tensor's range is read as Python numbers (tolist) rather than
+#: by a reduction kernel: cheaper for a few values.
+_HOST_READ_MAX: Final = 64
 _MODES: Final = ("raise", "wrap", "clip")
 #: torch's CPU index kernels run one chunk (in index order, so the last write wins) below
 #: this many indices (ATen's internal grain size); above it ``put`` removes duplicates first.
@@ -241,7 +245,7 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
         idx = idx.remainder(n) if n else idx
     elif m == "clip":
         idx = idx.clamp(0, max(n - 1, 0))
-    elif t.device.type != "meta":
+    elif not t.is_meta:
         low, high = int(idx.min()), int(idx.max())
         if low < -n or high >= n:
             bad = low if low < -n else high
@@ -253,7 +257,7 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
         raise IndexError("put: cannot write into an empty array")
     idx = torch.where(idx < 0, idx + n, idx)
     vals = _cycled(vals, idx.numel())
-    if (idx.numel() > _SERIAL_MAX or t.device.type != "cpu") and not _increasing(idx):
+    if (idx.numel() > _SERIAL_MAX or not t.is_cpu) and not _increasing(idx):
         idx, vals = _last_wins(idx, vals)
     _flat_write(t, idx, vals)
 
@@ -309,7 +313,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         and type(axis) is int
         and indices.dtype is torch.int64
         and indices.ndim == arr.ndim
-        and arr.device.type == "cpu"
+        and arr.is_cpu
         and not (arr.requires_grad and arr.is_leaf)
         and arr.dtype not in UNSIGNED_GAPS
         and _same_off_axis(arr, indices, axis)
@@ -356,7 +360,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
             f"{tuple(target.shape)} off axis {ax}"
         ) from e
     size = target.shape[ax]
-    if idx.numel() and t.device.type != "meta":
+    if idx.numel() and not t.is_meta:
         low, high = int(idx.min()), int(idx.max())
         if low < -size or high >= size:
             bad = low if low < -size else high
@@ -429,7 +433,7 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
     t = _target(arr, "place", "arr")
     m = _mask_of(mask, t, "place")
     v = _safe_values(vals, t, "place", "vals")
-    count = int(m.sum()) if t.device.type != "meta" else 0
+    count = int(m.sum()) if not t.is_meta else 0
     if count == 0:
         return
     if v.numel() == 0:
@@ -792,7 +796,7 @@ def piecewise(
         )
     ):
         condlist = [condlist]
-    conds = [_condition(c, t, f"condlist[{i}]") for i, c in enumerate(condlist)]
+    conds = [_condition(c, t, i) for i, c in enumerate(condlist)]
     n, nf = len(conds), len(funclist)
     if nf == n + 1:
         other = ~torch.stack(conds).any(0) if conds else torch.ones_like(t, dtype=torch.bool)
@@ -802,6 +806,7 @@ def piecewise(
             f"piecewise: with {n} condition(s), either {n} or {n + 1} functions are expected, "
             f"got {nf}"
         )
+    # y is new memory: the pieces are written into it in place
     y = torch.zeros_like(t)
     for cond, func in zip(conds, funclist, strict=True):
         count = -1
@@ -813,20 +818,25 @@ def piecewise(
             value = func(picked, *args, **kw)
         else:
             value = func
-        if type(value) in (bool, int, float, complex):
-            y = y.masked_fill(cond, value)
+        if type(value) in _PY_SCALARS:
+            y.masked_fill_(cond, value)
             continue
-        v = _t(value, "piecewise", "a function's result")
+        v = value if type(value) is _Tensor else _t(value, "piecewise", "a function's result")
         if v.dtype is not t.dtype or v.device != t.device:
             v = v.to(device=t.device, dtype=t.dtype)
         # one value per entry of the piece, or NumPy's broadcasting (a constant, one value)
-        y = y.masked_scatter(cond, v) if v.numel() == count else y.index_put((cond,), v)
+        if v.numel() == count:
+            y.masked_scatter_(cond, v)
+        else:
+            y.index_put_((cond,), v)
     return y
 
 
-def _condition(c: object, t: Tensor, name: str) -> Tensor:
-    """A condition as a boolean tensor of ``t``'s shape on its device."""
-    cond = _t(c, "piecewise", name)
+def _condition(c: object, t: Tensor, i: int) -> Tensor:
+    """Condition ``i`` as a boolean tensor of ``t``'s shape on its device."""
+    if type(c) is _Tensor and c.dtype is torch.bool and c.shape == t.shape and c.device == t.device:
+        return c
+    cond = _t(c, "piecewise", f"condlist[{i}]")
     if cond.dtype is not torch.bool or cond.device != t.device:
         cond = cond.to(device=t.device, dtype=torch.bool)
     return cond if cond.shape == t.shape else cond.expand(t.shape)
@@ -962,7 +972,7 @@ def unravel_index(
     if any(d < 0 for d in dims):
         raise ValueError(f"unravel_index: shape {dims} has a negative size")
     total = math.prod(dims)
-    if idx.numel() and idx.device.type != "meta":
+    if idx.numel() and not idx.is_meta:
         low, high = int(idx.min()), int(idx.max())
         if low < 0 or high >= total:
             raise ValueError(
@@ -1035,7 +1045,7 @@ def ravel_multi_index(
             c = c.remainder(d) if d else c
         elif m == "clip":
             c = c.clamp(0, max(d - 1, 0))
-        elif c.numel() and c.device.type != "meta":
+        elif c.numel() and not c.is_meta:
             low, high = int(c.min()), int(c.max())
             if low < 0 or high >= d:
                 raise ValueError(
@@ -1064,9 +1074,15 @@ def _ravel_fast(multi_index: Sequence[Any], dims: tuple[Any, ...]) -> Tensor | N
     for d in dims:
         if type(d) is not int:
             return None
+    small = first.ndim == 1 and first.shape[0] <= _HOST_READ_MAX
     for c, d in zip(multi_index, dims, strict=True):
-        low, high = torch.aminmax(c)
-        if low.item() < 0 or high.item() >= d:
+        if small:  # a few values: read as Python numbers, no reduction kernels
+            values = c.tolist()
+            low, high = min(values), max(values)
+        else:
+            lo, hi = torch.aminmax(c)
+            low, high = lo.item(), hi.item()
+        if low < 0 or high >= d:
             return None  # the general path names the coordinate
     flat: Tensor = multi_index[-1]
     stride = 1
@@ -1098,6 +1114,10 @@ def indices(
     dims = shape_arg(dimensions, "indices", "dimensions")
     dt = torch_dtype(dtype, caller="indices")
     n = len(dims)
+    if not sparse and dt is torch.int64:
+        grid = _small_grid(dims)
+        if grid is not None:
+            return grid
     parts = []
     for i, d in enumerate(dims):
         if d < 0:
@@ -1163,6 +1183,21 @@ def ix_(*args: Any) -> tuple[Tensor, ...]:
     return tuple(out)
 
 
+#: up to this many points, a dense int64 index grid is read off one nonzero kernel (fewer
+#: calls than an arange, view and expand per axis and a stack).
+_SMALL_GRID: Final = 4096
+
+
+def _small_grid(dims: tuple[int, ...]) -> Tensor | None:
+    """The dense int64 index grid of non-negative ``dims`` (``(len(dims), *dims)``) when it is
+    small (None otherwise): the coordinates of every position in row-major order, as
+    ``nonzero`` lists them, one row per axis."""
+    if not dims or math.prod(dims) > _SMALL_GRID or min(dims) < 0:
+        return None
+    found = torch.ones(dims, dtype=torch.bool).nonzero()
+    return found.T.reshape((len(dims), *dims))
+
+
 def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
     """One axis of a grid: NumPy's ``start + i * step`` (``num`` points from start to stop
     inclusive for an imaginary step), int64 unless some axis is floating."""
@@ -1207,13 +1242,23 @@ class _Grid:
         if not isinstance(given, tuple) or not all(isinstance(k, slice) for k in given):
             raise TypeError(f"{self.name}: index with slices, e.g. {self.name}[0:3, 0:4]")
         floating = any(_is_floating(k) for k in given)
+        if not self.sparse and not floating:
+            # from 0 by 1 (the common spelling): NumPy's indices of the stops
+            stops = tuple(k.stop for k in given)
+            if all(
+                type(e) is int and k.start in (None, 0) and k.step in (None, 1)
+                for e, k in zip(stops, given, strict=True)
+            ):
+                grid = _small_grid(stops)
+                if grid is not None:
+                    return grid
         n = len(given)
         shaped = []
         for i, k in enumerate(given):
             column = _grid_column(k, self.name, floating)
             view = [1] * n
             view[i] = column.shape[0]
-            shaped.append(column.view(view))
+            shaped.append(column.view(*view))
         if self.sparse:
             return tuple(shaped)
         sizes = [s.shape[i] for i, s in enumerate(shaped)]
@@ -1293,6 +1338,9 @@ def diag_indices_from(arr: Any) -> tuple[Tensor, ...]:
     >>> tb.diag_indices_from(tb.zeros((2, 2)))
     (tensor([0, 1]), tensor([0, 1]))
     """
+    if type(arr) is _Tensor and arr.ndim == 2 and arr.is_cpu and arr.shape[0] == arr.shape[1]:
+        idx = torch.arange(arr.shape[0])  # the common call: a square matrix on the CPU
+        return (idx, idx)
     t = _t(arr, "diag_indices_from", "arr")
     if t.ndim < 2:
         raise ValueError(
@@ -1317,7 +1365,7 @@ def _triangle_indices(
     if type(n) is int and type(k) is int and n >= 0 and (m is None or (type(m) is int and m >= 0)):
         # NumPy returns a tuple of two arrays: unbind is the cheapest way to one
         cols = n if m is None else m
-        found = fn(n, cols, k) if device.type == "cpu" else fn(n, cols, k, device=device)
+        found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
         return found.unbind(0)  # type: ignore[return-value]
     rows = operator.index(n)
     cols = rows if m is None else operator.index(m)
@@ -1340,6 +1388,8 @@ def tril_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
     >>> tb.tril_indices(2)
     (tensor([0, 1, 1]), tensor([0, 0, 1]))
     """
+    if m is None and type(n) is int and type(k) is int and n >= 0:  # the common call
+        return torch.tril_indices(n, n, k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(torch.tril_indices, "tril_indices", n, k, m)
 
 
@@ -1355,6 +1405,8 @@ def triu_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
     >>> tb.triu_indices(2)
     (tensor([0, 0, 1]), tensor([0, 1, 1]))
     """
+    if m is None and type(n) is int and type(k) is int and n >= 0:  # the common call
+        return torch.triu_indices(n, n, k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(torch.triu_indices, "triu_indices", n, k, m)
 
 
@@ -1384,6 +1436,8 @@ def tril_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     (tensor([0, 0, 1, 1, 1]), tensor([0, 1, 0, 1, 2]))
     """
     t = _from(arr, "tril_indices_from")
+    if type(k) is int and t.is_cpu:  # the common call
+        return torch.tril_indices(t.shape[0], t.shape[1], k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(
         torch.tril_indices, "tril_indices_from", t.shape[0], k, t.shape[1], t.device
     )
@@ -1406,6 +1460,8 @@ def triu_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     (tensor([0, 0, 0, 1, 1]), tensor([0, 1, 2, 1, 2]))
     """
     t = _from(arr, "triu_indices_from")
+    if type(k) is int and t.is_cpu:  # the common call
+        return torch.triu_indices(t.shape[0], t.shape[1], k).unbind(0)  # type: ignore[return-value]
     return _triangle_indices(
         torch.triu_indices, "triu_indices_from", t.shape[0], k, t.shape[1], t.device
     )

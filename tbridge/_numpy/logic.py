@@ -74,7 +74,7 @@ def _pair(a: object, b: object, caller: str, names: tuple[str, str]) -> tuple[Te
 
 def _truth(t: Tensor, caller: str) -> bool:
     """A 0-d bool tensor as a Python bool (NumPy's answer type); meta tensors hold no data."""
-    if t.device.type == "meta":
+    if t.is_meta:
         raise ValueError(
             f"{caller}: the answer depends on the values, and a meta tensor holds none; call "
             "it on tensors with data (e.g. on 'cpu')"
@@ -248,10 +248,9 @@ def array_equal(a1: Tensor, a2: Tensor, equal_nan: bool = False) -> bool:
     True
     """
     if type(a1) is Tensor and type(a2) is Tensor and a1.dtype is a2.dtype and not equal_nan:
-        if a1.shape != a2.shape:
-            return False
         try:
-            return torch.equal(a1, a2)  # NaN differs from NaN, -0.0 equals 0.0
+            # False for shapes that differ; NaN differs from NaN, -0.0 equals 0.0
+            return torch.equal(a1, a2)
         except (RuntimeError, NotImplementedError):
             pass  # unsigned gaps, devices that differ, meta tensors: the general path
     t1, t2 = _pair(a1, a2, "array_equal", ("a1", "a2"))
@@ -309,7 +308,7 @@ def _collapse_nans(
 ) -> tuple[Tensor, Tensor | None, Tensor, Tensor | None]:
     """Sorted unique values with their NaNs (last, distinct) merged into one, as NumPy's
     ``equal_nan=True``: the NaN's count sums theirs, its index is the first of theirs."""
-    if values.dtype not in _INEXACT or values.device.type == "meta":
+    if values.dtype not in _INEXACT or values.is_meta:
         return values, inverse, counts, index
     nan = torch.isnan(values)
     first_nan = int((~nan).sum())
@@ -418,7 +417,7 @@ def unique(
                 "unique: complex input with axis= is not supported (torch cannot order complex "
                 "slices); take the unique rows of tb.real and tb.imag stacked together"
             )
-        if t.device.type == "meta":
+        if t.is_meta:
             raise no_data("unique")
         src = signed_view(t)
         moved = torch.movedim(src, ax, 0)

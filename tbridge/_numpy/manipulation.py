@@ -834,6 +834,10 @@ def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | No
     return index_tensor(idx, where, "obj").to(torch.int64).reshape(-1), None
 
 
+#: the dtype NumPy gives a Python number of each type
+_PY_DTYPE: Final = {bool: torch.bool, int: torch.int64, float: torch.float64}
+
+
 def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) -> Tensor:
     """``values`` inserted into ``arr`` before the given positions along ``axis`` (NumPy's).
 
@@ -875,7 +879,13 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
         at = single + n if single < 0 else single
         shape = list(t.shape)
         shape[ax] = 1
-        block = torch.full(shape, values, device=t.device).to(t.dtype)  # NumPy casts the value
+        # NumPy casts the value to arr's dtype: floating dtypes round the number itself,
+        # others take it through its own dtype (float64, int64, bool) as NumPy's cast does
+        if t.dtype.is_floating_point or t.dtype.is_complex:
+            block = torch.full(shape, values, dtype=t.dtype, device=t.device)
+        else:
+            block = torch.full(shape, values, dtype=_PY_DTYPE[type(values)], device=t.device)
+            block = block.to(t.dtype)
         return torch.cat([t.narrow(ax, 0, at), block, t.narrow(ax, at, n - at)], ax)
     v = values if isinstance(values, Tensor) else as_tensor(values, "insert", "values")
     v = v.to(device=t.device, dtype=t.dtype)
@@ -976,7 +986,7 @@ def delete(arr: Tensor, obj: IndexLike, axis: int | None = None) -> Tensor:
             )
         keep = ~positions.cpu()
     else:
-        if positions.numel() and positions.device.type != "meta":
+        if positions.numel() and not positions.is_meta:
             low, high = int(positions.min()), int(positions.max())
             if low < -n or high >= n:
                 bad = low if low < -n else high
@@ -1246,6 +1256,20 @@ def pad(
             [9, 1, 2, 9],
             [9, 9, 9, 9]])
     """
+    if (
+        type(array) is Tensor
+        and type(pad_width) is int
+        and pad_width > 0
+        and stat_length is None
+        and constant_values is None
+        and end_values is None
+        and reflect_type is None
+        and type(mode) is str
+        and 1 <= array.ndim <= 3
+    ):
+        fast = _pad_all(array, pad_width, mode)
+        if fast is not None:
+            return fast
     t = _t(array, "pad", "array")
     given_mode: object = mode
     if not isinstance(given_mode, str) or given_mode not in _PAD_OPTIONS:
@@ -1323,6 +1347,23 @@ def pad(
 
 #: NumPy's copying modes that torch's padding kernels share (for up to 3 padded axes).
 _TORCH_PAD: Final = {"edge": "replicate", "wrap": "circular", "reflect": "reflect"}
+
+
+def _pad_all(t: Tensor, width: int, mode: str) -> Tensor | None:
+    """The common call, ``width`` on every side of every axis of a 1-3 dimensional tensor, by
+    ``F.pad`` where its values are NumPy's (None elsewhere: the general path decides)."""
+    if mode == "constant":
+        return F.pad(t, [width] * (2 * t.ndim), value=0)
+    torch_mode = _TORCH_PAD.get(mode)
+    if torch_mode is None or not t.numel():
+        return None
+    shortest = min(t.shape)
+    if (mode == "reflect" and width >= shortest) or (mode == "wrap" and width > shortest):
+        return None
+    try:
+        return F.pad(t[None], [width] * (2 * t.ndim), mode=torch_mode)[0]
+    except (NotImplementedError, RuntimeError):  # dtypes without the kernel (bool, uint16/32/64)
+        return None
 
 
 def _torch_pad(t: Tensor, widths: list[tuple[int, int]], mode: str) -> Tensor | None:

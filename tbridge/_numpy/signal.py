@@ -335,7 +335,7 @@ def interp(
         x0, x1, f0, f1 = xpt.take(j), xpt.take(j + 1), fpt.take(j), fpt.take(j + 1)
         slope = (f1 - f0) / (x1 - x0)
         result = slope * (xt - x0) + f0
-        if result.device.type == "meta" or bool(torch.isnan(result).any()):
+        if result.is_meta or bool(torch.isnan(result).any()):
             # NumPy's fixes (rare, so looked for first): from the right end when the left
             # gives NaN (an infinite slope), the common value of a flat step, and an exact
             # sample point's own value.
@@ -837,7 +837,7 @@ def polymul(a1: Tensor, a2: Tensor, /) -> Tensor:
     """
     x = _coefficients(a1, "polymul", "a1")
     y = _coefficients(a2, "polymul", "a2")
-    if x.numel() and y.numel() and x.device.type != "meta" and bool(x[0]) and bool(y[0]):
+    if x.numel() and y.numel() and not x.is_meta and bool(x[0]) and bool(y[0]):
         return convolve(x, y)  # no leading zeros (the common case): one look each
     return convolve(_leading_trimmed(x), _leading_trimmed(y))
 
@@ -845,7 +845,7 @@ def polymul(a1: Tensor, a2: Tensor, /) -> Tensor:
 def _leading_trimmed(c: Tensor) -> Tensor:
     """``c`` without its leading zero coefficients (one zero left of an all-zero ``c``), as
     NumPy's polymul reads its operands (a sync: the length depends on the data)."""
-    if c.device.type == "meta":
+    if c.is_meta:
         return c
     nonzero = torch.nonzero(c != 0).reshape(-1)
     return c[int(nonzero[0]) :] if nonzero.numel() else c[-1:]
@@ -929,7 +929,7 @@ def roots(p: Tensor, /) -> Tensor:
     if c.dtype not in _INEXACT:
         c = c.to(default_float_dtype())
     n = c.shape[0]
-    if n > 1 and c.device.type != "meta":
+    if n > 1 and not c.is_meta:
         # The common case in one look at the data: no zeros to trim at either end and a
         # finite companion matrix (which LAPACK's eigenvalue routine takes safely).
         top = -c[1:] / c[0]
@@ -940,7 +940,7 @@ def roots(p: Tensor, /) -> Tensor:
                 found = found.real  # every root real: NumPy's real result
             return found
     trailing = 0
-    if c.device.type != "meta":
+    if not c.is_meta:
         nonzero = torch.nonzero(c != 0).reshape(-1).tolist()
         if not nonzero:
             return torch.zeros(0, dtype=default_float_dtype(), device=c.device)
@@ -952,7 +952,7 @@ def roots(p: Tensor, /) -> Tensor:
         top = (-c[1:] / c[0]).unsqueeze(0)
         below = torch.eye(n - 2, n - 1, dtype=c.dtype, device=c.device)
         found = eigvals(torch.cat([top, below]))
-        if not c.is_complex() and c.device.type != "meta" and not bool(found.imag.any()):
+        if not c.is_complex() and not c.is_meta and not bool(found.imag.any()):
             found = found.real  # every root real: NumPy's real result (meta: unknowable)
     else:
         found = c[:0]
@@ -966,7 +966,7 @@ def roots(p: Tensor, /) -> Tensor:
 
 def _fit(lhs: Tensor, rhs: Tensor, tol: float) -> tuple[Tensor, Tensor, Tensor, Tensor]:
     """:func:`tbridge.linalg.lstsq` on operands already checked (its checks are polyfit's)."""
-    if lhs.device.type != "cpu":
+    if not lhs.is_cpu:
         return lstsq(lhs, rhs, tol)
     common = promote(lhs.dtype, rhs.dtype)
     lhs, rhs = lhs.to(common), rhs.to(common)
@@ -1051,7 +1051,7 @@ def polyfit(
     lhs = lhs / scale
     c, resids, rank, s = _fit(lhs, rhs, tol)
     c = c / scale.unsqueeze(-1) if c.ndim == 2 else c / scale
-    if not full and lhs.device.type != "meta" and int(rank) != order:
+    if not full and not lhs.is_meta and int(rank) != order:
         warnings.warn("polyfit: the fit may be poorly conditioned", RankWarning, stacklevel=2)
     if full:
         return c, resids, rank, s, torch.as_tensor(tol, dtype=xt.dtype, device=xt.device)

@@ -1203,7 +1203,7 @@ def _q_values(
         raw = _tensor(q, caller, "q")
         if raw.dtype.is_complex:
             raise TypeError(f"{caller}: q has dtype {raw.dtype}; pass real quantiles")
-        if raw.device.type == "meta":
+        if raw.is_meta:
             raise no_data(caller)
         strong, weak = raw.dtype, None
         if scale != 1 and kind_rank(strong) < 2:
@@ -1816,7 +1816,7 @@ def average(
             pass  # devices that differ: the general path explains
         else:
             total = weights.sum()
-            if a.device.type != "meta" and not total:
+            if not a.is_meta and not total:
                 raise ZeroDivisionError(
                     "average: weights sum to zero along an averaged axis, so they cannot be "
                     "normalized; pass weights with a non-zero sum"
@@ -1858,7 +1858,7 @@ def average(
         w = w.to(dt)
     # the weights' sums, over the averaged axes of the (broadcastable) weights
     scl = w.sum(dims, keepdim=True) if dims else w
-    if scl.device.type != "meta" and scl.numel() and not bool(scl.all()):
+    if not scl.is_meta and scl.numel() and not bool(scl.all()):
         raise ZeroDivisionError(
             "average: weights sum to zero along an averaged axis, so they cannot be "
             "normalized; pass weights with a non-zero sum"
@@ -1935,7 +1935,7 @@ def _frequency(weights: object, kind: str, n: int, caller: str, like: Tensor) ->
             f"{caller}: incompatible numbers of samples and {kind}: {n} observations, "
             f"{w.shape[0]} weights"
         )
-    if w.device.type != "meta" and bool((w < 0).any()):
+    if not w.is_meta and bool((w < 0).any()):
         raise ValueError(f"{caller}: {kind} cannot be negative; pass weights >= 0")
     return w
 
@@ -2037,7 +2037,7 @@ def cov(
             fact = w_sum - ddof
         else:
             fact = w_sum - ddof * (w * aw.to(w.dtype)).sum() / w_sum
-    if x.device.type != "meta" and float(fact) <= 0:
+    if not x.is_meta and float(fact) <= 0:
         warnings.warn(
             "cov: degrees of freedom <= 0 for slice; the result holds inf or NaN",
             RuntimeWarning,
@@ -2111,10 +2111,13 @@ def corrcoef(
 # ---- histograms, bincount, digitize --------------------------------------------------------
 
 
-def _finite_range(t: Tensor, range_: object, caller: str) -> tuple[float, float, torch.dtype]:
+def _finite_range(
+    t: Tensor, range_: object, caller: str, bounds: tuple[float, float] | None = None
+) -> tuple[float, float, torch.dtype]:
     """The outer bin edges, ``range`` or the data's min and max (widened by 0.5 when equal), and
     the dtype NumPy computes the edges in: the data's (floating data, autodetected range: its
-    min and max are scalars of that dtype) or float64."""
+    min and max are scalars of that dtype) or float64. ``bounds``: the data's min and max when
+    the caller has read them already (``t`` then only gives the dtype)."""
     dt = t.dtype if range_ is None and t.dtype in _REAL_FLOATS else _F64
     if range_ is not None:
         try:
@@ -2132,12 +2135,14 @@ def _finite_range(t: Tensor, range_: object, caller: str) -> tuple[float, float,
             raise ValueError(
                 f"{caller}: supplied range of [{first}, {last}] is not finite; pass finite bounds"
             )
-    elif t.numel() == 0:
+    elif bounds is None and t.numel() == 0:
         first, last = 0.0, 1.0
     else:
-        if t.device.type == "meta":
+        if bounds is not None:
+            first, last = bounds
+        elif t.is_meta:
             raise no_data(caller)
-        if t.dtype in UNSIGNED_GAPS or t.dtype == torch.bool:
+        elif t.dtype in UNSIGNED_GAPS or t.dtype == torch.bool:
             first, last = float(amin(t)), float(amax(t))
         else:
             lo, hi = torch.aminmax(t)
@@ -2165,11 +2170,38 @@ def _even_edges(
     ``i``-th is ``first + i * step``, in ``compute`` arithmetic, then ``dt``. These are a few
     scalars, computed on the host with NumPy (its ``linspace`` arithmetic, to the bit) and sent
     to ``device`` once."""
-    nd = numpy_dtype_of(compute)
-    lo, hi = nd.type(first), nd.type(last)  # type: ignore[union-attr]
-    points = np.arange(bins + 1, dtype=nd) * ((hi - lo) / bins) + lo
-    points[-1] = hi
-    return torch.from_numpy(points).to(device, dt)
+    if compute is _F64:  # Python's float arithmetic is float64's
+        points = np.arange(bins + 1, dtype=np.float64)
+        points *= (last - first) / bins
+        points += first
+        points[-1] = last
+    else:
+        nd = numpy_dtype_of(compute)
+        lo, hi = nd.type(first), nd.type(last)  # type: ignore[union-attr]
+        points = np.arange(bins + 1, dtype=nd) * ((hi - lo) / bins) + lo
+        points[-1] = hi
+    edges = torch.from_numpy(points)
+    return edges if dt is compute and device.type == "cpu" else edges.to(device, dt)
+
+
+#: The dtypes torch's CPU histogram kernels take (their counts come in that dtype).
+_HISTOGRAM_DTYPES: Final = frozenset({torch.float32, torch.float64})
+
+
+def _native_counts(t: Tensor, edges: Sequence[Tensor]) -> bool:
+    """Whether ``torch.histogramdd(t, edges)`` counts as NumPy does, and is the faster way:
+    CPU, float32/float64 data with edges of its dtype, no autograd, fewer values than
+    ``_ARITHMETIC_BINS_MIN`` (counts the float dtype holds exactly; more values are binned
+    faster arithmetically). Its binary search bins by NumPy's rule (``edges[i] <= v <
+    edges[i+1]``, the last bin closed, values outside the edges and NaN left out)."""
+    if (
+        not t.is_cpu
+        or t.requires_grad
+        or t.dtype not in _HISTOGRAM_DTYPES
+        or t.numel() >= _ARITHMETIC_BINS_MIN
+    ):
+        return False
+    return all(e.dtype is t.dtype and not e.requires_grad for e in edges)
 
 
 def _edge_dtype(t: Tensor) -> torch.dtype:
@@ -2224,6 +2256,10 @@ def _edges_1d(
     t: Tensor, bins: object, range_: object, caller: str
 ) -> tuple[Tensor, tuple[float, float] | None]:
     """Bin edges for 1-D data, and for evenly spaced ones their outer values."""
+    if type(bins) is int and bins >= 1:  # the common call: a count
+        first, last, compute = _finite_range(t, range_, caller)
+        edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device)
+        return edges, (first, last)
     if isinstance(bins, str):
         if bins not in _ESTIMATORS:
             raise ValueError(
@@ -2384,10 +2420,13 @@ def histogram(
     t = data.reshape(-1)
     edges, even = _edges_1d(t, bins, range, "histogram")
     n = edges.shape[0] - 1
-    idx = _bin_index(t, edges, even)  # n for the values outside, dropped below
-    if weights is None:
+    if weights is None and _native_counts(t, (edges,)):
+        hist = torch.histogram(t, edges).hist.to(torch.int64)
+    elif weights is None:
+        idx = _bin_index(t, edges, even)  # n for the values outside, dropped below
         hist = torch.bincount(idx, minlength=n + 1)[:n]
     else:
+        idx = _bin_index(t, edges, even)
         w = _beside_data(weights, t, "histogram", "weights")
         if w.shape != data.shape:
             raise ValueError(
@@ -2454,7 +2493,7 @@ def histogramdd(
             f"histogramdd: sample must be (N, D), got shape {tuple(pts.shape)}; pass N points "
             "of D coordinates"
         )
-    npts, ndim = pts.shape
+    ndim = pts.shape[1]
     if isinstance(bins, (list, tuple)):
         if len(bins) != ndim:
             raise ValueError(
@@ -2467,34 +2506,25 @@ def histogramdd(
     ranges: list[object] = list(range) if range is not None else [None] * ndim
     if len(ranges) != ndim:
         raise ValueError(f"histogramdd: range needs one (min, max) per dimension, {ndim} here")
-    edges: list[Tensor] = []
-    index: Tensor | None = None
-    outside: Tensor | None = None
-    for d in builtins.range(ndim):
-        col = pts[:, d]
-        b = per_dim[d]
-        if isinstance(b, str):
-            raise TypeError("histogramdd: bins must be integers or edges per dimension")
-        e, even = _edges_1d(col, b, ranges[d], "histogramdd")
-        edges.append(e)
-        n = e.shape[0] - 1
-        idx = _bin_index(col, e, even)
-        out_d = idx == n
-        outside = out_d if outside is None else outside | out_d
-        index = idx if index is None else index * n + idx  # row-major flat bin
-    shape = [e.shape[0] - 1 for e in edges]
-    total = math.prod(shape)
-    if index is None or outside is None:
-        index = torch.zeros(npts, dtype=torch.int64, device=pts.device)
-        outside = torch.zeros(npts, dtype=torch.bool, device=pts.device)
-    index = index.masked_fill(outside, total)  # points outside any dimension's edges
-    if weights is None:
-        hist = torch.bincount(index, minlength=total + 1)[:total].to(_F64)
+    if (
+        type(bins) is int
+        and bins >= 1
+        and range is None
+        and weights is None
+        and ndim
+        and pts.numel()
+        and _native_counts(pts, ())
+    ):
+        # the common call, one count of bins over the data's ranges: every dimension's min
+        # and max read at once, the edges computed together
+        lo, hi = torch.aminmax(pts, dim=0)
+        edges = []
+        for b in zip(lo.tolist(), hi.tolist(), strict=True):
+            first, last, dt = _finite_range(pts, None, "histogramdd", b)
+            edges.append(_even_edges(first, last, bins, dt, dt, pts.device))
+        hist = torch.histogramdd(pts, edges).hist.to(_F64)
     else:
-        w = _beside_data(weights, pts, "histogramdd", "weights").reshape(-1).to(_F64)
-        hist = torch.zeros(total + 1, dtype=_F64, device=pts.device).index_add(0, index, w)
-        hist = hist[:total]
-    hist = hist.reshape(shape)
+        edges, hist = _edges_and_counts(pts, per_dim, ranges, weights)
     if density:
         points = hist.sum()
         for d, e in enumerate(edges):
@@ -2502,6 +2532,47 @@ def histogramdd(
             hist = hist / widths.reshape([-1 if k == d else 1 for k in builtins.range(ndim)])
         hist = hist / points
     return hist, tuple(edges)
+
+
+def _edges_and_counts(
+    pts: Tensor, per_dim: list[object], ranges: list[object], weights: object
+) -> tuple[list[Tensor], Tensor]:
+    """Each dimension's edges, and the counts (or weight sums) of the ``(N, D)`` points per bin
+    (float64)."""
+    edges: list[Tensor] = []
+    evens: list[object] = []
+    for d, (b, r) in enumerate(zip(per_dim, ranges, strict=True)):
+        if isinstance(b, str):
+            raise TypeError("histogramdd: bins must be integers or edges per dimension")
+        e, even = _edges_1d(pts[:, d], b, r, "histogramdd")
+        edges.append(e)
+        evens.append(even)
+    if weights is None and edges and _native_counts(pts, edges):
+        return edges, torch.histogramdd(pts, edges).hist.to(_F64)
+    shape = [e.shape[0] - 1 for e in edges]
+    return edges, _binned_dd(pts, edges, evens, weights).reshape(shape)
+
+
+def _binned_dd(pts: Tensor, edges: list[Tensor], evens: list[object], weights: object) -> Tensor:
+    """Counts (or weight sums) of the ``(N, D)`` points per bin, flat in row-major order."""
+    index: Tensor | None = None
+    outside: Tensor | None = None
+    for d, (e, even) in enumerate(zip(edges, evens, strict=True)):
+        n = e.shape[0] - 1
+        idx = _bin_index(pts[:, d], e, even)
+        out_d = idx == n
+        outside = out_d if outside is None else outside | out_d
+        index = idx if index is None else index * n + idx  # row-major flat bin
+    total = math.prod(e.shape[0] - 1 for e in edges)
+    if index is None or outside is None:
+        index = torch.zeros(pts.shape[0], dtype=torch.int64, device=pts.device)
+        outside = torch.zeros(pts.shape[0], dtype=torch.bool, device=pts.device)
+    index = index.masked_fill(outside, total)  # points outside any dimension's edges
+    if weights is None:
+        return torch.bincount(index, minlength=total + 1)[:total].to(_F64)
+    w = _beside_data(weights, pts, "histogramdd", "weights").reshape(-1).to(_F64)
+    hist = torch.zeros(total + 1, dtype=_F64, device=pts.device).index_add(0, index, w)
+    return hist[:total]
 
 
 def histogram2d(
@@ -2635,7 +2706,7 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
                 f"bincount: weights of shape {tuple(w.shape)} must match x's shape {tuple(t.shape)}"
             )
         w = w.to(_F64)
-    if t.device.type == "meta":
+    if t.is_meta:
         raise no_data("bincount")
     if t.numel() and bool((t < 0).any()):
         raise ValueError(
@@ -2684,6 +2755,24 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
     >>> tb.digitize([0.5, 1.5, 3.0], [0.0, 1.0, 2.0])
     tensor([1, 2, 3])
     """
+    if (
+        type(x) is Tensor
+        and type(bins) is Tensor
+        and x.dtype is bins.dtype
+        and bins.ndim == 1
+        and bins.is_cpu
+        and x.is_cpu
+        and 1 < bins.numel() <= _HOST_CHECK_MAX
+        and x.is_contiguous()
+        and not x.dtype.is_complex
+    ):
+        # the common call: a few increasing bins on the CPU (their order read as numbers)
+        values = bins.tolist()
+        if values == sorted(values):
+            try:
+                return torch.searchsorted(bins, x, right=not right)
+            except RuntimeError:
+                pass  # uint16/32/64, bool: the general path below
     t = _tensor(x, "digitize", "x")
     b = _beside_data(bins, t, "digitize", "bins")
     if t.dtype.is_complex or b.dtype.is_complex:
@@ -2691,7 +2780,7 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
     if b.ndim != 1:
         raise ValueError(f"digitize: bins must be 1-D, got shape {tuple(b.shape)}")
     side: Literal["left", "right"] = "left" if right else "right"
-    if b.numel() > 1 and b.device.type != "meta":
+    if b.numel() > 1 and not b.is_meta:
         if b.numel() <= _HOST_CHECK_MAX:  # a few values: compared on the host, no kernels
             values = b.tolist()
             rising = values == sorted(values)
