@@ -582,7 +582,7 @@ def _diag_slow(v: object, k: object, where: str) -> Tensor:
     t = v if isinstance(v, Tensor) else as_tensor(v, where, "v")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
         raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset as an int")
-    diagonal = int(k)
+    diagonal = int(k)  # pyright: ignore[reportArgumentType] - has __index__
     if where == "diagflat":
         t = t.reshape(-1)
     elif t.ndim not in (1, 2):

@@ -818,8 +818,8 @@ def piecewise(
             value = func(picked, *args, **kw)
         else:
             value = func
-        if type(value) in _PY_SCALARS:
-            y.masked_fill_(cond, value)
+        if type(value) in _PY_SCALARS:  # (pyright does not narrow on a type() membership)
+            y.masked_fill_(cond, value)  # pyright: ignore[reportCallIssue, reportArgumentType]
             continue
         v = value if type(value) is _Tensor else _t(value, "piecewise", "a function's result")
         if v.dtype is not t.dtype or v.device != t.device:

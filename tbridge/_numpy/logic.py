@@ -437,8 +437,8 @@ def unique(
         if src is not t:
             values = values.view(t.dtype)
         index = first_indices(inverse, counts.shape[0]) if return_index else None
-    extras = []
-    if return_index:
+    extras: list[Tensor] = []
+    if index is not None:  # (made exactly when return_index is set)
         extras.append(index)
     if return_inverse:
         extras.append(inverse)
@@ -446,7 +446,7 @@ def unique(
         extras.append(counts)
     if not extras:
         return values
-    return (values, *extras)  # type: ignore[arg-type]
+    return (values, *extras)
 
 
 # ---- in1d and the 1-D set routines ---------------------------------------------------------

@@ -349,7 +349,7 @@ def _split_points(indices_or_sections: object, where: str) -> int | list[int]:
     if isinstance(value, Tensor | np.ndarray):
         value = value.tolist()  # an int for a 0-d array, a list otherwise
     if hasattr(value, "__index__") and not isinstance(value, bool):
-        return int(value)
+        return int(value)  # pyright: ignore[reportArgumentType] - has __index__
     if not isinstance(value, (list, tuple)):
         raise TypeError(
             f"{where}: indices_or_sections={indices_or_sections!r} is neither a number of "
@@ -823,7 +823,7 @@ def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | No
     if isinstance(obj, bool):
         raise TypeError(f"{where}: obj={obj!r} is a bool; pass integer positions")
     if hasattr(obj, "__index__") and not isinstance(obj, (np.ndarray, Tensor)):
-        return None, int(obj)
+        return None, int(obj)  # pyright: ignore[reportArgumentType] - has __index__
     idx = _t(obj, where, "obj")
     if idx.numel() == 0 and idx.dtype.is_floating_point:  # NumPy reads [] as no positions
         return idx.to(torch.int64).reshape(-1), None

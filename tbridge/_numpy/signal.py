@@ -106,7 +106,7 @@ def _floating(t: Tensor) -> Tensor:
 def _axis(axis: object, ndim: int, where: str) -> int:
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
         raise TypeError(f"{where}: axis={axis!r} must be an integer")
-    i = operator.index(axis)
+    i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
     if not -ndim <= i < ndim:
         raise AxisError(
             f"{where}: axis {i} is out of bounds for an array of {ndim} dimension(s); a valid "
@@ -468,7 +468,7 @@ def _is_scalar_step(s: object) -> bool:
 def _step(s: object) -> float:
     if isinstance(s, bool) or not hasattr(s, "__float__"):
         raise TypeError(f"gradient: spacing {s!r} must be a number or an array of coordinates")
-    return float(s)
+    return float(s)  # pyright: ignore[reportArgumentType] - has __float__
 
 
 def _coordinates(s: object, t: Tensor, ax: int) -> Tensor:
@@ -635,7 +635,7 @@ def _coefficients(p: object, where: str, name: str = "p") -> Tensor:
 def _order(m: object, where: str, opposite: str) -> int:
     if isinstance(m, bool) or not hasattr(m, "__index__"):
         raise TypeError(f"{where}: m={m!r} must be an integer")
-    k = operator.index(m)
+    k = operator.index(m)  # pyright: ignore[reportArgumentType] - has __index__
     if k < 0:
         raise ValueError(f"{where}: m={k} is negative; pass m >= 0 (for the other way, {opposite})")
     return k

@@ -127,7 +127,7 @@ def _check_kth(kth: object, size: int, caller: str) -> None:
                 raise TypeError(
                     f"{caller}: kth={kth!r} must be an integer or a sequence of integers"
                 )
-            values.append(operator.index(k))
+            values.append(operator.index(k))  # pyright: ignore[reportArgumentType] - has __index__
     for k in values:
         if not -size <= k < size:
             raise ValueError(

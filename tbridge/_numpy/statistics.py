@@ -2211,7 +2211,7 @@ def _edge_dtype(t: Tensor) -> torch.dtype:
 def _bin_count(value: object, caller: str) -> int:
     if isinstance(value, bool) or not hasattr(value, "__index__"):
         raise TypeError(f"{caller}: bins={value!r} must be an integer, a string or an array")
-    n = operator.index(value)
+    n = operator.index(value)  # pyright: ignore[reportArgumentType] - has __index__
     if n < 1:
         raise ValueError(f"{caller}: bins={n} must be a positive integer")
     return n
