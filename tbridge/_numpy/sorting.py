@@ -329,6 +329,12 @@ def lexsort(keys: Sequence[Tensor] | Tensor, axis: int = -1) -> Tensor:
     >>> tb.lexsort((first_names, surnames))
     tensor([1, 0, 2])
     """
+    given: object = keys  # checked at run time for callers without a type checker
+    if isinstance(given, (str, bytes)) or not isinstance(given, (Sequence, Tensor, np.ndarray)):
+        raise TypeError(
+            f"lexsort: keys={given!r} ({type(given).__name__}) is not a sequence of arrays; "
+            "pass a tuple of keys of one shape, or one array with a key per row"
+        )
     if isinstance(keys, (Tensor, np.ndarray)):
         whole = _tensor(keys, "lexsort", "keys")
         ks = list(torch.unbind(whole, 0)) if whole.ndim else [whole]
@@ -341,7 +347,7 @@ def lexsort(keys: Sequence[Tensor] | Tensor, axis: int = -1) -> Tensor:
             for k in keys
         ]
     if not ks:
-        raise TypeError("lexsort: need at least one key; pass a sequence of arrays")
+        raise TypeError("lexsort: need at least one key; keys is empty, pass a sequence of arrays")
     shape = ks[0].shape
     if any(k.device != ks[0].device for k in ks):
         raise ValueError(
