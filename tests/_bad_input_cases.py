@@ -1040,12 +1040,6 @@ allclose | shape-mismatch | fn-name | ValueError: isclose: a of shape (3,) and b
 append | axis-high | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis 42:  -> ValueError+IndexError (numpy)
 append | axis-low | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis -43: -> ValueError+IndexError (numpy)
 cross | shape-mismatch | arg-name | ValueError: cross: the vectors have 3 and 4 elements (along axisa and axisb); cross products take 2- -> ValueError (numpy)
-correlate | rank-0d | no-error | no error -> ValueError (numpy)
-poly | rank-0d | no-error | no error -> TypeError (numpy)
-polyder | rank-0d | no-error | no error -> TypeError or ValueError (numpy)
-polyint | rank-0d | no-error | no error -> TypeError or ValueError (numpy)
-polyval | rank-0d | no-error | no error -> TypeError (numpy)
-roots | rank-0d | no-error | no error -> TypeError (numpy)
 argpartition | empty | raised arg-name | ValueError: argpartition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
 partition | empty | raised arg-name | ValueError: partition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
 sort_complex | rank-0d | fn-name | AxisError: sort: axis -1 is out of bounds for an array of 0 dimensions; a 0-d array has no axes -> ValueError+IndexError (numpy)
