@@ -1002,9 +1002,6 @@ arange | type-None | arg-name | TypeError: arange() requires a stop; pass e.g. a
 arange | zero-step | type | ValueError: arange: step=0 would never reach stop; pass a non-zero step -> ZeroDivisionError (numpy)
 divide | int-zero-divisor | no-warning | no warning -> NumPy's result with a RuntimeWarning
 take | index | arg-name | IndexError: take: an index is out of range for axis 0 of size 3; valid indices are in [-3, 3) (or pa -> IndexError (numpy)
-matrix_transpose | rank-0d | no-error | no error -> ValueError (numpy)
-vecdot | axis-high | type | ValueError: vecdot: axis=42 is out of bounds for x1 of shape (3, 4); pass a negative axis within bot -> ValueError+IndexError (numpy)
-vecdot | axis-low | type | ValueError: vecdot: axis=-43 is out of bounds for x1 of shape (3, 4); pass a negative axis within bo -> ValueError+IndexError (numpy)
 broadcast_shapes | type-dict | no-error | no error -> TypeError (numpy)
 frombuffer | type-None | fn-name | TypeError: a bytes-like object is required, not 'NoneType' -> TypeError (numpy)
 frombuffer | type-str | fn-name | TypeError: a bytes-like object is required, not 'str' -> TypeError (numpy)
@@ -1037,8 +1034,6 @@ allclose | type-str | fn-name | TypeError: isclose: a must be array data (a tens
 allclose | type-object | fn-name | TypeError: isclose: a: cannot convert an object of type object; pass a tensor, a NumPy array or scal -> TypeError (numpy)
 allclose | type-dict | fn-name | TypeError: isclose: a must be array data (a tensor, a NumPy array, a number or a nested sequence of  -> TypeError (numpy)
 allclose | shape-mismatch | fn-name | ValueError: isclose: a of shape (3,) and b of shape (4,) do not broadcast together (or sit on differ -> ValueError (numpy) naming (3,) and (4,)
-append | axis-high | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis 42:  -> ValueError+IndexError (numpy)
-append | axis-low | type | ValueError: append: values of shape (3, 4) cannot be appended to arr of shape (3, 4) along axis -43: -> ValueError+IndexError (numpy)
 cross | shape-mismatch | arg-name | ValueError: cross: the vectors have 3 and 4 elements (along axisa and axisb); cross products take 2- -> ValueError (numpy)
 argpartition | empty | raised arg-name | ValueError: argpartition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
 partition | empty | raised arg-name | ValueError: partition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
@@ -1047,9 +1042,6 @@ printoptions | type-str | fn-name | TypeError: set_printoptions: precision='abc'
 printoptions | type-object | fn-name | TypeError: set_printoptions: precision=<object object at 0x...> must be an integer; pass e.g. precis -> TypeError (numpy)
 printoptions | type-dict | fn-name | TypeError: set_printoptions: precision={} must be an integer; pass e.g. precision=4 -> TypeError (numpy)
 linalg.matrix_norm | rank-0d | type | LinAlgError: linalg.matrix_norm: x has shape (), 0 dimension(s); it needs at least two (a matrix or  -> ValueError+IndexError (numpy)
-linalg.matrix_transpose | rank-0d | no-error | no error -> ValueError (numpy)
-linalg.vecdot | axis-high | type | ValueError: vecdot: axis=42 is out of bounds for x1 of shape (3, 4); pass a negative axis within bot -> ValueError+IndexError (numpy)
-linalg.vecdot | axis-low | type | ValueError: vecdot: axis=-43 is out of bounds for x1 of shape (3, 4); pass a negative axis within bo -> ValueError+IndexError (numpy)
 linalg.tensorinv | rank-0d | type | LinAlgError: linalg.tensorinv: a has shape (); with ind=2 the product of the first 2 sizes (1) must  -> TypeError (numpy)
 random.zipf | inf-a | hangs | hangs -> an error or a result
 """
