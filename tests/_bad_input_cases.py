@@ -998,8 +998,6 @@ def corpus() -> list[tuple[str, str]]:
 #: until its line is removed or updated. Regenerate with
 #: ``PYTHONPATH=. python -m tests._bad_input_cases``.
 _GAPS = r"""
-arange | type-None | arg-name | TypeError: arange() requires a stop; pass e.g. arange(5) or arange(stop=5) -> TypeError (numpy)
-arange | zero-step | type | ValueError: arange: step=0 would never reach stop; pass a non-zero step -> ZeroDivisionError (numpy)
 divide | int-zero-divisor | no-warning | no warning -> NumPy's result with a RuntimeWarning
 take | index | arg-name | IndexError: take: an index is out of range for axis 0 of size 3; valid indices are in [-3, 3) (or pa -> IndexError (numpy)
 broadcast_shapes | type-dict | no-error | no error -> TypeError (numpy)
