@@ -1027,15 +1027,9 @@ piecewise | rank-0d | torch-type fn-name | RuntimeError: expand(CPUBoolType{[3, 
 place | rank-0d | arg-name | ValueError: place: mask has 12 entries but the array has 1; pass a mask of the array's size -> ValueError (numpy)
 put | rank-0d | arg-name | IndexError: put: index 2 is out of bounds for an array of size 1; valid indices are in [-1, 1) (or p -> IndexError (numpy)
 put_along_axis | shape-mismatch | text | ValueError: put_along_axis: values of shape (3, 4) do not broadcast to the indices' shape (4,) -> ValueError (numpy) naming (3,) and (4,)
-allclose | type-None | fn-name | TypeError: isclose: a must be array data (a tensor, a NumPy array, a number or a nested sequence of  -> TypeError (numpy)
-allclose | type-str | fn-name | TypeError: isclose: a must be array data (a tensor, a NumPy array, a number or a nested sequence of  -> TypeError (numpy)
-allclose | type-object | fn-name | TypeError: isclose: a: cannot convert an object of type object; pass a tensor, a NumPy array or scal -> TypeError (numpy)
-allclose | type-dict | fn-name | TypeError: isclose: a must be array data (a tensor, a NumPy array, a number or a nested sequence of  -> TypeError (numpy)
-allclose | shape-mismatch | fn-name | ValueError: isclose: a of shape (3,) and b of shape (4,) do not broadcast together (or sit on differ -> ValueError (numpy) naming (3,) and (4,)
 cross | shape-mismatch | arg-name | ValueError: cross: the vectors have 3 and 4 elements (along axisa and axisb); cross products take 2- -> ValueError (numpy)
 argpartition | empty | raised arg-name | ValueError: argpartition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
 partition | empty | raised arg-name | ValueError: partition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
-sort_complex | rank-0d | fn-name | AxisError: sort: axis -1 is out of bounds for an array of 0 dimensions; a 0-d array has no axes -> ValueError+IndexError (numpy)
 printoptions | type-str | fn-name | TypeError: set_printoptions: precision='abc' must be an integer; pass e.g. precision=4 -> TypeError (numpy)
 printoptions | type-object | fn-name | TypeError: set_printoptions: precision=<object object at 0x...> must be an integer; pass e.g. precis -> TypeError (numpy)
 printoptions | type-dict | fn-name | TypeError: set_printoptions: precision={} must be an integer; pass e.g. precision=4 -> TypeError (numpy)

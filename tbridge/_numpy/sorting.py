@@ -285,7 +285,12 @@ def sort_complex(a: Tensor, /) -> Tensor:
     >>> tb.sort_complex([5, 3, 6, 2, 1])
     tensor([1.+0.j, 2.+0.j, 3.+0.j, 5.+0.j, 6.+0.j], dtype=torch.complex128)
     """
-    t = sort(_tensor(a, "sort_complex"), stable=False)  # values only: stability is moot
+    t = _tensor(a, "sort_complex")
+    if t.ndim == 0:  # NumPy sorts along the last axis, which a 0-d array lacks
+        raise np.exceptions.AxisError(
+            "sort_complex: a is 0-d and has no axis to sort along; pass a 1-d or larger array"
+        )
+    t = sort(t, stable=False)  # values only: stability is moot
     if t.dtype.is_complex:
         return t
     dt = _TO_COMPLEX.get(t.dtype, torch.complex128)
