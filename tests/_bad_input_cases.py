@@ -30,7 +30,8 @@ function has a NumPy twin (the same name in ``numpy``, ``numpy.linalg``, ``numpy
   array where the valid call's result is one, as ``sum(None)`` is ``None``; or a wrong-type
   value took the place of array data, which NumPy reads as an object array, as
   ``save(f, None)`` pickles one), or warns that it will stop accepting the input
-  (DeprecationWarning): the category's own rule applies.
+  (DeprecationWarning): the category's own rule applies. Functions documented to take any
+  object (``TAKES_ANY_OBJECT``: ``iscomplexobj``) keep NumPy's answer as the verdict.
 * NumPy's error is an accident of its implementation (Python's own "tuple index out of range"
   from deep inside NumPy, ``NUMPY_ACCIDENTS``): the category's types are accepted as well.
 
@@ -714,6 +715,12 @@ TBRIDGE_HANGS: frozenset[tuple[str, str]] = frozenset({("random.zipf", "inf-a")}
 HANG_SECONDS = 5.0
 
 
+#: Functions whose NumPy twin is documented to take any object, so that its answer for a
+#: wrong-type value in place of the array is a meaning, not an object-array fallback:
+#: ``iscomplexobj(None)`` is False (None is no complex object), in NumPy 1.26 and 2 alike.
+TAKES_ANY_OBJECT = frozenset({"iscomplexobj", "isrealobj"})
+
+
 def numpy_outcome(bad: Bad, d_make: Callable[[], Bad]) -> Outcome | None:
     """NumPy's outcome for the same bad call, or None when NumPy gives no verdict."""
     if bad.family == "device" or (bad.name, bad.category) in NUMPY_HANGS:
@@ -747,7 +754,8 @@ def numpy_outcome(bad: Bad, d_make: Callable[[], Bad]) -> Outcome | None:
         )
         kind = _kind(got.result)
         meaningless = _has_no_torch_dtype(kind) or (valid_kind == "array" and kind != "array")
-        if deprecated or meaningless or bad.replaces_array:
+        fallback = bad.replaces_array and bad.name not in TAKES_ANY_OBJECT
+        if deprecated or meaningless or fallback:
             return None
     return got
 
@@ -1013,14 +1021,6 @@ fromiter | type-None | fn-name | TypeError: 'NoneType' object is not iterable ->
 fromiter | type-str | arg-name | ValueError: fromiter: could not convert string to float: 'a'; pass count=-1 to read every value -> ValueError or TypeError (numpy)
 fromiter | type-object | fn-name | TypeError: 'object' object is not iterable -> TypeError (numpy)
 divmod | shape-mismatch | fn-name | ValueError: floor_divide: operands could not be broadcast together with shapes (3,) (4,); each dimen -> ValueError (numpy) naming (3,) and (4,)
-iscomplexobj | type-None | no-error | no error -> TypeError (rule)
-iscomplexobj | type-str | no-error | no error -> TypeError (rule)
-iscomplexobj | type-object | no-error | no error -> TypeError (rule)
-iscomplexobj | type-dict | no-error | no error -> TypeError (rule)
-isrealobj | type-None | no-error | no error -> TypeError (rule)
-isrealobj | type-str | no-error | no error -> TypeError (rule)
-isrealobj | type-object | no-error | no error -> TypeError (rule)
-isrealobj | type-dict | no-error | no error -> TypeError (rule)
 unwrap | axis-high | type | ValueError: unwrap: axis 42 is out of bounds for 2 dimensions -> ValueError+IndexError (numpy)
 unwrap | axis-low | type | ValueError: unwrap: axis -43 is out of bounds for 2 dimensions -> ValueError+IndexError (numpy)
 piecewise | rank-0d | torch-type fn-name | RuntimeError: expand(CPUBoolType{[3, 4]}, size=[]): the number of sizes provided (0) must be greater -> success or ValueError or TypeError (rule)
