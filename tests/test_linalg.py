@@ -10,6 +10,7 @@ values: exactly for integer and bool dtypes (wrap-around included), to a toleran
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -196,11 +197,13 @@ def test_matrix_transpose_is_a_view(
     assert out.untyped_storage().data_ptr() == x.untyped_storage().data_ptr()
 
 
-def test_matrix_transpose_needs_a_matrix() -> None:
+@pytest.mark.parametrize("shape", [(3,), ()], ids=str)
+def test_matrix_transpose_needs_a_matrix(shape: tuple[int, ...]) -> None:
     with pytest.raises(
-        ValueError, match=r"^matrix_transpose: x has shape \(3,\); it needs at least two"
+        ValueError,
+        match=rf"^matrix_transpose: x has shape {re.escape(str(shape))}; it needs at least two",
     ):
-        tb.matrix_transpose(torch.ones(3))
+        tb.matrix_transpose(torch.ones(shape))
 
 
 # ==== tensordot ================================================================================
@@ -349,6 +352,12 @@ def test_vecdot_bad_shapes(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         tb.vecdot(torch.ones(s1), torch.ones(s2), axis=axis)
+
+
+@pytest.mark.parametrize("axis", [-3, 2, 42])
+def test_vecdot_axis_out_of_bounds_is_numpys_axis_error(axis: int) -> None:
+    with pytest.raises(np.exceptions.AxisError, match=rf"^vecdot: axis={axis} is out of bounds"):
+        tb.vecdot(torch.ones(3, 4), torch.ones(3, 4), axis=axis)
 
 
 # ==== decompositions ===========================================================================

@@ -460,6 +460,18 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     ),
     (lambda: tb.select([M > 0], [M, M]), ValueError, r"select: 1 conditions but 2 choices"),
     (lambda: tb.select([], []), ValueError, r"select: condlist is empty"),
+    (lambda: tb.select(None, [M]), TypeError, r"^select: condlist=None \(NoneType\) is not a"),
+    (lambda: tb.select("ab", [M]), TypeError, r"^select: condlist='ab' \(str\) is not a seq"),
+    (lambda: tb.select([M > 0], {}), TypeError, r"^select: choicelist=\{\} \(dict\) is not"),
+    (
+        lambda: tb.ravel_multi_index(None, (2, 3)),
+        TypeError,
+        r"^ravel_multi_index: multi_index=None \(NoneType\) is not a sequence of arrays",
+    ),
+    (lambda: tb.diag_indices(None), TypeError, r"^diag_indices: n=None \(NoneType\) is not an"),
+    (lambda: tb.diag_indices(2, "a"), TypeError, r"^diag_indices: ndim='a' \(str\) is not an"),
+    (lambda: tb.tril_indices("a"), TypeError, r"^tril_indices: n='a' \(str\) is not an int"),
+    (lambda: tb.triu_indices(2, 0, {}), TypeError, r"^triu_indices: m=\{\} \(dict\) is not an"),
     (
         lambda: tb.select([torch.zeros(2, 3, dtype=torch.float32)], [M]),
         TypeError,

@@ -4,6 +4,7 @@ files written from tensors must be byte-for-byte what NumPy writes from the same
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +232,65 @@ def test_savetxt_tensor_with_grad_non_contiguous(tmp_path: Path) -> None:
 def test_writers_reject_meta(call: Any, message: str) -> None:
     with pytest.raises(TypeError, match=message):
         call(io.BytesIO())
+
+
+@pytest.mark.parametrize("value", [None, "abc", {}, object(), ["a", "b"]], ids=repr)
+@pytest.mark.parametrize(
+    ("write", "name"),
+    [
+        (tb.save, "save: arr"),
+        (tb.savez, r"savez: args\[0\]"),
+        (lambda f, v: tb.savez_compressed(f, a=v), "savez_compressed: a"),
+        (tb.savetxt, "savetxt: X"),
+    ],
+    ids=["save", "savez", "savez_compressed", "savetxt"],
+)
+def test_writers_refuse_what_is_not_array_data(write: Any, name: str, value: object) -> None:
+    """NumPy would pickle an object array (or store strings): no tensor holds that."""
+    with pytest.raises(TypeError, match=rf"^{name} of type \w+ is not array data"):
+        write(io.BytesIO(), value)
+
+
+@pytest.mark.parametrize("value", [[1, 2.5], 3, np.array(["x"]), np.float32(2)], ids=repr)
+def test_writers_take_numbers_and_numpy_data(value: Any) -> None:
+    """Numbers and nested sequences of them, and NumPy data as it is, are written as NumPy
+    writes them."""
+    ours, theirs = io.BytesIO(), io.BytesIO()
+    tb.save(ours, value)
+    np.save(theirs, value)
+    assert ours.getvalue() == theirs.getvalue()
+
+
+@pytest.mark.parametrize("x", [torch.tensor(1.0), torch.zeros(2, 2, 2)], ids=["0-d", "3-d"])
+def test_savetxt_needs_one_or_two_dimensions(x: torch.Tensor) -> None:
+    with pytest.raises(
+        ValueError, match=rf"^savetxt: X has shape {re.escape(str(tuple(x.shape)))}"
+    ):
+        tb.savetxt(io.StringIO(), x)
+
+
+READERS = [
+    (tb.load, "file"),
+    (tb.fromfile, "file"),
+    (tb.loadtxt, "fname"),
+    (tb.genfromtxt, "fname"),
+]
+
+
+@pytest.mark.parametrize("value", [None, object()], ids=repr)
+@pytest.mark.parametrize(("read", "name"), READERS, ids=lambda r: getattr(r, "__name__", r))
+def test_readers_refuse_what_is_no_file(read: Any, name: str, value: object) -> None:
+    with pytest.raises(TypeError, match=rf"^{read.__name__}: {name}=.* is not a path"):
+        read(value)
+
+
+@pytest.mark.parametrize(("read", "name"), READERS, ids=lambda r: getattr(r, "__name__", r))
+def test_readers_name_themselves_on_a_missing_file(read: Any, name: str, tmp_path: Path) -> None:
+    """The OS's error keeps its class (and errno and file name where it has them)."""
+    missing = str(tmp_path / "missing.txt")
+    with pytest.raises(FileNotFoundError, match=rf"{read.__name__}: .*missing\.txt") as info:
+        read(missing)
+    assert isinstance(info.value.__cause__, FileNotFoundError)
 
 
 # ---- save / load (.npy) --------------------------------------------------------------------

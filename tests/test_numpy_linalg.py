@@ -376,6 +376,12 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         r"^linalg.multi_dot: arrays must be a sequence",
     ),
     (
+        "multi_dot-dict",
+        lambda: tb.linalg.multi_dot({}),  # type: ignore[arg-type]
+        TypeError,
+        r"^linalg.multi_dot: arrays must be a sequence \(list or tuple\) of arrays, got dict",
+    ),
+    (
         "tensorinv-ind",
         lambda: tb.linalg.tensorinv(torch.ones(2, 2), 0),
         ValueError,

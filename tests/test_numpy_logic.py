@@ -346,6 +346,12 @@ def test_unique_matches_numpy_on_drawn_arrays(
         (lambda: tb.union1d([1], None), TypeError, r"^union1d: ar2 must be array data"),
         (lambda: tb.setdiff1d("x", [1]), TypeError, r"^setdiff1d: ar1 must be array data"),
         (lambda: tb.setxor1d([1], b"x"), TypeError, r"^setxor1d: ar2 must be array data"),
+        (lambda: tb.allclose(None, [1.0]), TypeError, r"^allclose: a must be array data"),
+        (
+            lambda: tb.allclose(torch.zeros(3), torch.zeros(4)),
+            ValueError,
+            r"^allclose: a of shape \(3,\) and b of shape \(4,\) do not broadcast",
+        ),
     ],
 )
 def test_bad_input_messages(

@@ -484,6 +484,7 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
         ValueError,
         r"append: values of shape \(3,\) cannot be appended to arr of shape \(2, 3\) along axis 0",
     ),
+    (lambda: tb.append(M, M, 2), AxisError, r"^append: axis 2 is out of bounds for an array of 2"),
     (
         lambda: tb.insert(torch.zeros(3), 4, 1),
         IndexError,

@@ -653,6 +653,19 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         ValueError,
         r"^polyfit: 2 points for 2 coefficients; scaling the covariance needs more points",
     ),
+    # 0-d coefficients, zeros or sequences, where NumPy refuses them (polyadd and convolve
+    # take them as one element, as NumPy does)
+    *(
+        (f"{name}-0d", call, TypeError, rf"^{name}: p is 0-d; polynomial coefficients are 1-D")
+        for name, call in [
+            ("polyval", lambda: tb.polyval(3.0, [1.0, 2.0])),
+            ("polyder", lambda: tb.polyder(3.0)),
+            ("polyint", lambda: tb.polyint(3.0)),
+            ("roots", lambda: tb.roots(3.0)),
+        ]
+    ),
+    ("poly-0d", lambda: tb.poly(3.0), TypeError, r"^poly: seq_of_zeros is 0-d"),
+    ("correlate-0d", lambda: tb.correlate(3.0, [1.0, 2.0]), ValueError, r"^correlate: a is 0-d"),
 ]
 
 

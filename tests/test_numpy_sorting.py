@@ -190,7 +190,14 @@ X = torch.zeros(3, 4)
             r"^partition: axis 2 is out of bounds",
         ),
         (lambda: tb.sort_complex("a"), TypeError, r"^sort_complex: a must be array data"),
-        (lambda: tb.lexsort([]), TypeError, r"^lexsort: need at least one key"),
+        (
+            lambda: tb.sort_complex(torch.tensor(1.0)),
+            np.exceptions.AxisError,
+            r"^sort_complex: a is 0-d and has no axis to sort along",
+        ),
+        (lambda: tb.lexsort([]), TypeError, r"^lexsort: need at least one key; keys is empty"),
+        (lambda: tb.lexsort(None), TypeError, r"^lexsort: keys=None \(NoneType\) is not a seq"),
+        (lambda: tb.lexsort({}), TypeError, r"^lexsort: keys=\{\} \(dict\) is not a sequence"),
         (
             lambda: tb.lexsort([[1, 2], [1, 2, 3]]),
             ValueError,

@@ -623,8 +623,10 @@ def arange(
     ------
     TypeError
         Without a stop, for bounds that are not real numbers, or a bad dtype.
+    ZeroDivisionError
+        For ``step=0`` (NumPy's error).
     ValueError
-        For ``step=0``, and bounds that give no finite length (NaN, infinity).
+        For bounds that give no finite length (NaN, infinity).
 
     Examples
     --------
@@ -676,7 +678,10 @@ def arange(
         begin, end = start, stop
     elif stop is None:
         if start_or_stop is None:
-            raise TypeError("arange() requires a stop; pass e.g. arange(5) or arange(stop=5)")
+            raise TypeError(
+                "arange() requires a stop: got start_or_stop=None and no stop; pass e.g. "
+                "arange(5) or arange(stop=5)"
+            )
         begin, end = 0, start_or_stop
     elif start_or_stop is None:
         begin, end = 0, stop  # arange(stop=5)
@@ -717,7 +722,9 @@ def _arange_general(
     b = _real_number(stop, "stop", "arange")
     s = _real_number(step, "step", "arange")
     if s == 0:
-        raise ValueError("arange: step=0 would never reach stop; pass a non-zero step")
+        raise ZeroDivisionError(  # NumPy's class: its length divides by the step
+            "arange: step=0 would never reach stop; pass a non-zero step"
+        )
     if type(a) is int and type(b) is int and type(s) is int:
         n = -((a - b) // s)
         if n <= 0:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from typing import Final, TypeAlias
 
 import torch
+from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
@@ -220,7 +221,7 @@ def matrix_transpose(x: Tensor, /) -> Tensor:
             [2],
             [3]])
     """
-    if type(x) is Tensor:
+    if type(x) is Tensor and x.ndim:  # (torch gives a 0-d tensor's mT as itself)
         try:
             return x.mT
         except RuntimeError:
@@ -364,7 +365,7 @@ def _vecdot_slow(x1: object, x2: object, axis: int) -> Tensor:
         raise TypeError(f"vecdot: axis={axis!r} must be an int")
     for t, name in ((a, "x1"), (b, "x2")):
         if not -t.ndim <= axis < t.ndim:
-            raise ValueError(
+            raise AxisError(
                 f"vecdot: axis={axis} is out of bounds for {name} of shape {tuple(t.shape)}; "
                 "pass a negative axis within both operands' dimensions"
             )
@@ -403,9 +404,10 @@ def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
 
     Raises
     ------
+    numpy.exceptions.AxisError
+        For an axis out of bounds (a ValueError and an IndexError).
     ValueError
-        For an axis out of bounds, contracted sizes that differ, or other axes that do not
-        broadcast.
+        For contracted sizes that differ, or other axes that do not broadcast.
     TypeError
         For operands that are not arrays.
 

@@ -661,6 +661,18 @@ def _same_choices(choices: Sequence[Any], a: Tensor) -> bool:
     return True
 
 
+def _sequence(value: object, where: str, name: str) -> None:
+    """Refuse a ``value`` that is not a sequence of arrays (a list, a tuple, or an array with
+    one entry per row): None, strings, dicts, other objects."""
+    if isinstance(value, (str, bytes)) or not (
+        isinstance(value, Sequence) or hasattr(value, "__array__")
+    ):
+        raise TypeError(
+            f"{where}: {name}={value!r} ({type(value).__name__}) is not a sequence of arrays; "
+            "pass a list or tuple of arrays"
+        )
+
+
 def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0) -> Tensor:
     """At each position, the entry of the first choice whose condition is true, else
     ``default`` (NumPy's ``select``).
@@ -694,6 +706,8 @@ def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0)
         fast = _select_fast(condlist, choicelist, default)
         if fast is not None:
             return fast
+    _sequence(condlist, "select", "condlist")
+    _sequence(choicelist, "select", "choicelist")
     if len(condlist) != len(choicelist):
         raise ValueError(
             f"select: {len(condlist)} conditions but {len(choicelist)} choices; pass one choice "
@@ -1019,6 +1033,7 @@ def ravel_multi_index(
         fast = _ravel_fast(multi_index, dims)
         if fast is not None:
             return fast
+    _sequence(multi_index, "ravel_multi_index", "multi_index")
     shape = shape_arg(dims, "ravel_multi_index", "dims")
     coords = [
         index_tensor(_t(c, "ravel_multi_index", f"multi_index[{i}]"), "ravel_multi_index")
@@ -1315,11 +1330,21 @@ def diag_indices(n: int, ndim: int = 2) -> tuple[Tensor, ...]:
     >>> tb.diag_indices(2)
     (tensor([0, 1]), tensor([0, 1]))
     """
-    size = operator.index(n)
+    size = n if type(n) is int else _integer(n, "diag_indices", "n")
     if size < 0:
         raise ValueError(f"diag_indices: n={n} must be >= 0")
     idx = torch.arange(size)
-    return (idx,) * operator.index(ndim)
+    return (idx,) * (ndim if type(ndim) is int else _integer(ndim, "diag_indices", "ndim"))
+
+
+def _integer(value: object, where: str, name: str) -> int:
+    """``value`` as a Python int (anything with ``__index__``), else a TypeError naming it."""
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError as e:
+        raise TypeError(
+            f"{where}: {name}={value!r} ({type(value).__name__}) is not an integer; pass an int"
+        ) from e
 
 
 def diag_indices_from(arr: Any) -> tuple[Tensor, ...]:
@@ -1367,8 +1392,8 @@ def _triangle_indices(
         cols = n if m is None else m
         found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
         return found.unbind(0)  # type: ignore[return-value]
-    rows = operator.index(n)
-    cols = rows if m is None else operator.index(m)
+    rows = _integer(n, where, "n")
+    cols = rows if m is None else _integer(m, where, "m")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
         raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset")
     if rows < 0 or cols < 0:

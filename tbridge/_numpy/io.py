@@ -8,8 +8,15 @@ Data torch has no dtype for (strings, structured records, datetimes, objects, ma
 refused with a TypeError naming the NumPy route: call NumPy's reader itself for such files.
 
 Writers (``savetxt``, ``save``, ``savez``, ``savez_compressed``) take tensors on any device
-(and tensors that require grad: the values are written, the graph is untouched) as well as
-anything NumPy's writers take, which they receive unchanged.
+(and tensors that require grad: the values are written, the graph is untouched) and NumPy
+arrays and scalars, which NumPy's writers receive unchanged, as well as numbers and nested
+sequences of them. Anything else (None, strings, dicts, other objects) is refused with a
+TypeError: NumPy would store it as an object (pickled) or string array, which no tensor can
+hold; pass ``numpy.array(...)`` of it to store such data as NumPy does.
+
+Errors: what is neither a path nor an open file (nor, for the text readers, an iterable of
+lines) is a TypeError naming the function and the argument; the OS's errors (a missing file)
+keep their class, errno and file name, with the function named in the message.
 """
 
 from __future__ import annotations
@@ -55,6 +62,28 @@ _np_save: Final[Callable[..., None]] = np.save
 _np_load: Final[Callable[..., Any]] = np.load
 _np_fromfile: Final[Callable[..., Any]] = np.fromfile
 _DELETECHARS: Final = " !#$%&'()*+,-./:;<=>?@[\\]^{|}~"
+
+
+def _check_source(file: object, where: str, name: str, *, lines: bool = False) -> None:
+    """Refuse a ``file`` that is neither a path nor an open file (nor, with ``lines``, an
+    iterable of lines, as the text readers take)."""
+    if isinstance(file, (str, bytes, os.PathLike)) or hasattr(file, "read"):
+        return
+    if lines and isinstance(file, Iterable):
+        return
+    kinds = "a path, an open file or an iterable of lines" if lines else "a path or an open file"
+    raise TypeError(
+        f"{where}: {name}={file!r} ({type(file).__name__}) is not {kinds}; pass e.g. "
+        f"{where}('data.txt') or a file opened with open(path, 'rb')"
+    )
+
+
+def _os_error(e: OSError, where: str) -> OSError:
+    """The OS's (or NumPy's) error about a file, as the same class with the same errno and
+    file name, naming the function."""
+    if e.errno is not None and e.strerror is not None:
+        return type(e)(e.errno, f"{where}: {e.strerror}", e.filename)
+    return type(e)(f"{where}: {e}")
 
 
 def _reject_like(like: object, where: str) -> None:
@@ -144,9 +173,11 @@ max_rows, quotechar
     ------
     TypeError
         For a ``dtype`` torch has no twin for (strings, structured records, ...): read such
-        files with ``numpy.loadtxt`` itself.
+        files with ``numpy.loadtxt`` itself; for an ``fname`` that is no file or lines.
     ValueError
         NumPy's errors for unparsable text, passed on.
+    OSError
+        The OS's error (e.g. ``FileNotFoundError``), naming the function.
 
     Notes
     -----
@@ -162,20 +193,24 @@ max_rows, quotechar
     """
     _reject_like(like, "loadtxt")
     read_as, target = _read_dtype(dtype, "loadtxt")
-    arr = _np_loadtxt(
-        fname,
-        dtype=read_as,
-        comments=comments,
-        delimiter=delimiter,
-        converters=converters,
-        skiprows=skiprows,
-        usecols=usecols,
-        unpack=unpack,
-        ndmin=ndmin,
-        encoding=encoding,
-        max_rows=max_rows,
-        quotechar=quotechar,
-    )
+    _check_source(fname, "loadtxt", "fname", lines=True)
+    try:
+        arr = _np_loadtxt(
+            fname,
+            dtype=read_as,
+            comments=comments,
+            delimiter=delimiter,
+            converters=converters,
+            skiprows=skiprows,
+            usecols=usecols,
+            unpack=unpack,
+            ndmin=ndmin,
+            encoding=encoding,
+            max_rows=max_rows,
+            quotechar=quotechar,
+        )
+    except OSError as e:
+        raise _os_error(e, "loadtxt") from e
     return _to_tensor(arr, target, device, "loadtxt")
 
 
@@ -237,9 +272,12 @@ case_sensitive, defaultfmt, unpack, loose, invalid_raise, max_rows, encoding, nd
     Raises
     ------
     TypeError
-        For ``usemask=True``, and for results torch has no dtype for (records, strings).
+        For ``usemask=True``, for results torch has no dtype for (records, strings), and for
+        an ``fname`` that is no file or lines.
     ValueError
         NumPy's errors for malformed text, passed on.
+    OSError
+        The OS's error (e.g. ``FileNotFoundError``), naming the function.
 
     Notes
     -----
@@ -261,44 +299,62 @@ case_sensitive, defaultfmt, unpack, loose, invalid_raise, max_rows, encoding, nd
             "call numpy.genfromtxt itself"
         )
     read_as, target = _read_dtype(dtype, "genfromtxt")
-    arr = _np_genfromtxt(
-        fname,
-        dtype=read_as,
-        comments=comments,
-        delimiter=delimiter,
-        skip_header=skip_header,
-        skip_footer=skip_footer,
-        converters=converters,
-        missing_values=missing_values,
-        filling_values=filling_values,
-        usecols=usecols,
-        names=names,
-        excludelist=excludelist,
-        deletechars=deletechars,
-        replace_space=replace_space,
-        autostrip=autostrip,
-        case_sensitive=case_sensitive,
-        defaultfmt=defaultfmt,
-        unpack=unpack,
-        usemask=usemask,
-        loose=loose,
-        invalid_raise=invalid_raise,
-        max_rows=max_rows,
-        encoding=encoding,
-        ndmin=ndmin,
-    )
+    _check_source(fname, "genfromtxt", "fname", lines=True)
+    try:
+        arr = _np_genfromtxt(
+            fname,
+            dtype=read_as,
+            comments=comments,
+            delimiter=delimiter,
+            skip_header=skip_header,
+            skip_footer=skip_footer,
+            converters=converters,
+            missing_values=missing_values,
+            filling_values=filling_values,
+            usecols=usecols,
+            names=names,
+            excludelist=excludelist,
+            deletechars=deletechars,
+            replace_space=replace_space,
+            autostrip=autostrip,
+            case_sensitive=case_sensitive,
+            defaultfmt=defaultfmt,
+            unpack=unpack,
+            usemask=usemask,
+            loose=loose,
+            invalid_raise=invalid_raise,
+            max_rows=max_rows,
+            encoding=encoding,
+            ndmin=ndmin,
+        )
+    except OSError as e:
+        raise _os_error(e, "genfromtxt") from e
     return _to_tensor(arr, target, device, "genfromtxt")
 
 
-def _writable(arr: object, where: str) -> Any:
+def _writable(arr: object, where: str, name: str) -> Any:
     """A tensor as a NumPy array with its values (a read-only view on the CPU, else a copy);
-    anything else unchanged, for NumPy to take as it would."""
+    NumPy arrays and scalars unchanged; numbers and nested sequences of them as an array.
+    Anything NumPy would store as an object or string array is refused."""
     if isinstance(arr, Tensor):
         try:
             return to_numpy(arr)
         except TypeError as e:  # meta, sparse, a dtype NumPy lacks: told from the writer's side
             raise TypeError(str(e).replace("to_numpy:", f"{where}:", 1)) from e
-    return arr
+    if isinstance(arr, (np.ndarray, np.generic)):
+        return arr
+    try:
+        data = np.asarray(arr)
+    except ValueError as e:  # a ragged sequence
+        raise ValueError(f"{where}: {name} is not a rectangular array: {e}") from e
+    if data.dtype.kind in "OUSV":
+        raise TypeError(
+            f"{where}: {name} of type {type(arr).__name__} is not array data (a tensor, a "
+            "NumPy array, a number or a nested sequence of numbers); NumPy would store it "
+            f"as a {data.dtype} array, which no tensor can hold; pass numpy.array(...) of it "
+            "to store it as NumPy does"
+        )
+    return data
 
 
 def savetxt(
@@ -319,16 +375,18 @@ def savetxt(
     fname
         A path (``.gz`` compresses) or an open file.
     X
-        A tensor (any device; one that requires grad is written by value) or NumPy data.
+        A tensor (any device; one that requires grad is written by value), NumPy data, or
+        numbers and nested sequences of them.
     fmt, delimiter, newline, header, footer, comments, encoding
         As for ``numpy.savetxt``.
 
     Raises
     ------
     TypeError
-        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes), and for
+        ``X`` that is no array data (None, a string, a dict).
     ValueError
-        NumPy's errors (e.g. a 3-d array), passed on.
+        ``X`` is not 1-d or 2-d; NumPy's other errors, passed on.
 
     Notes
     -----
@@ -344,9 +402,15 @@ def savetxt(
     >>> out.getvalue()
     '1 2\\n3 4\\n'
     """
+    data = _writable(X, "savetxt", "X")
+    if data.ndim not in (1, 2):
+        raise ValueError(
+            f"savetxt: X has shape {data.shape}, {data.ndim} dimension(s); savetxt writes a "
+            "1-d or 2-d array (one row per line); reshape it first, e.g. tb.reshape(X, (1, -1))"
+        )
     _np_savetxt(
         fname,
-        _writable(X, "savetxt"),
+        data,
         fmt=fmt,
         delimiter=delimiter,
         newline=newline,
@@ -369,14 +433,16 @@ def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
     file
         A path or an open binary file.
     arr
-        A tensor (any device; one that requires grad is written by value) or NumPy data.
+        A tensor (any device; one that requires grad is written by value), NumPy data, or
+        numbers and nested sequences of them.
     allow_pickle
         As for ``numpy.save`` (tensors never need pickling).
 
     Raises
     ------
     TypeError
-        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes), and for
+        what is no array data (None, a string, a dict), which NumPy would pickle.
 
     Notes
     -----
@@ -392,7 +458,7 @@ def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
     >>> tb.load(buffer)
     tensor([0, 1, 2])
     """
-    _np_save(file, _writable(arr, "save"), allow_pickle=allow_pickle)
+    _np_save(file, _writable(arr, "save", "arr"), allow_pickle=allow_pickle)
 
 
 def _savez(
@@ -403,8 +469,8 @@ def _savez(
     allow_pickle: bool,
     kwds: Mapping[str, object],
 ) -> None:
-    arrays = [_writable(a, where) for a in args]
-    named = {name: _writable(a, where) for name, a in kwds.items()}
+    arrays = [_writable(a, where, f"args[{i}]") for i, a in enumerate(args)]
+    named = {name: _writable(a, where, name) for name, a in kwds.items()}
     if _NUMPY2:
         writer(file, *arrays, allow_pickle=allow_pickle, **named)
     else:  # NumPy 1.x has no allow_pickle here (it would become an array named so)
@@ -429,7 +495,8 @@ def savez(file: FileLike, *args: Tensor, allow_pickle: bool = True, **kwds: Tens
     Raises
     ------
     TypeError
-        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes), and for
+        what is no array data (None, a string, a dict), which NumPy would pickle.
 
     Notes
     -----
@@ -459,7 +526,8 @@ def savez_compressed(
     Raises
     ------
     TypeError
-        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes).
+        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes), and for
+        what is no array data (None, a string, a dict), which NumPy would pickle.
 
     Notes
     -----
@@ -571,9 +639,11 @@ def load(
     ------
     TypeError
         For arrays torch has no dtype for (strings, records, objects): read them with
-        ``numpy.load``.
+        ``numpy.load``; for a ``file`` that is neither a path nor an open file.
     ValueError
         NumPy's errors (not an array file, pickles refused), passed on.
+    OSError
+        The OS's error (e.g. ``FileNotFoundError``), naming the function.
 
     Notes
     -----
@@ -591,14 +661,18 @@ def load(
     tensor([[1., 0.],
             [0., 1.]], dtype=torch.float64)
     """
-    found = _np_load(
-        file,
-        mmap_mode=mmap_mode,
-        allow_pickle=allow_pickle,
-        fix_imports=fix_imports,
-        encoding=encoding,
-        max_header_size=max_header_size,
-    )
+    _check_source(file, "load", "file")
+    try:
+        found = _np_load(
+            file,
+            mmap_mode=mmap_mode,
+            allow_pickle=allow_pickle,
+            fix_imports=fix_imports,
+            encoding=encoding,
+            max_header_size=max_header_size,
+        )
+    except OSError as e:
+        raise _os_error(e, "load") from e
     if isinstance(found, np.lib.npyio.NpzFile):
         return NpzFile(found, device)
     return _to_tensor(found, None, device, "load")
@@ -637,7 +711,10 @@ def fromfile(
     Raises
     ------
     TypeError
-        For a ``dtype`` torch has no twin for.
+        For a ``dtype`` torch has no twin for; for a ``file`` that is neither a path nor an
+        open file.
+    OSError
+        The OS's error (e.g. ``FileNotFoundError``), naming the function.
 
     Notes
     -----
@@ -668,5 +745,9 @@ def fromfile(
                 "comes from ml_dtypes; install the ml-dtypes extra (pip install "
                 "tbridge[ml-dtypes])"
             )
-    arr = _np_fromfile(file, dtype=read_as, count=count, sep=sep, offset=offset)
+    _check_source(file, "fromfile", "file")
+    try:
+        arr = _np_fromfile(file, dtype=read_as, count=count, sep=sep, offset=offset)
+    except OSError as e:
+        raise _os_error(e, "fromfile") from e
     return _to_tensor(arr, None if arr.dtype.isnative else target, device, "fromfile")

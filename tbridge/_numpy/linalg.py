@@ -359,7 +359,9 @@ def multi_dot(arrays: Sequence[Tensor], *, out: Tensor | None = None) -> Tensor:
     tensor(11)
     """
     given: object = arrays  # checked at run time for callers without a type checker
-    if isinstance(given, (str, bytes, Tensor)):
+    if isinstance(given, (str, bytes, Tensor)) or not (
+        isinstance(given, Sequence) or hasattr(given, "__array__")
+    ):
         raise TypeError(
             f"linalg.multi_dot: arrays must be a sequence (list or tuple) of arrays, got "
             f"{type(given).__name__}"

@@ -21,7 +21,7 @@ from typing import Final, Literal, TypeAlias
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, is_python_scalar
+from tbridge._convert.gate import as_tensor, is_python_scalar, renamed
 from tbridge._core.axes import normalize_axis
 from tbridge._core.dtypes import default_float_dtype
 from tbridge._core.promotion import kind_rank, promote, result_type
@@ -219,7 +219,11 @@ def allclose(
             return torch.allclose(a, b, rtol, atol, equal_nan)
         except (RuntimeError, NotImplementedError):
             pass  # shapes, devices or meta tensors: the general path explains
-    return _truth(isclose(a, b, rtol, atol, equal_nan).all(), "allclose")
+    try:
+        close = isclose(a, b, rtol, atol, equal_nan)
+    except (TypeError, ValueError) as e:  # the same class, told as allclose's
+        raise type(e)(renamed(e, "isclose", "allclose")) from e
+    return _truth(close.all(), "allclose")
 
 
 def array_equal(a1: Tensor, a2: Tensor, equal_nan: bool = False) -> bool:

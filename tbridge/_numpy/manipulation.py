@@ -27,6 +27,7 @@ from typing import Any, Final, Literal, SupportsIndex, TypeAlias, overload
 import numpy as np
 import torch
 import torch.nn.functional as F
+from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
@@ -783,6 +784,8 @@ def append(arr: Tensor, values: Tensor, axis: int | None = None) -> Tensor:
     ------
     ValueError
         For ranks or sizes that do not match.
+    numpy.exceptions.AxisError
+        For an axis out of bounds (a ValueError and an IndexError).
 
     Examples
     --------
@@ -798,6 +801,8 @@ def append(arr: Tensor, values: Tensor, axis: int | None = None) -> Tensor:
         return concat((a.reshape(-1), v.reshape(-1)))
     try:
         return concat((a, v), axis)
+    except AxisError as e:  # NumPy's class, told as append's
+        raise AxisError(str(e).replace("concat:", "append:", 1)) from e
     except ValueError as e:
         raise ValueError(
             f"append: values of shape {tuple(v.shape)} cannot be appended to arr of shape "

@@ -118,10 +118,18 @@ def _axis(axis: object, ndim: int, where: str) -> int:
 # ---- convolve and correlate -------------------------------------------------------------------
 
 
-def _vectors(a: object, v: object, where: str) -> tuple[Tensor, Tensor, torch.dtype]:
-    """Both operands as 1-D tensors of their promoted dtype (0-d become length 1)."""
+def _vectors(
+    a: object, v: object, where: str, *, scalar: bool = True
+) -> tuple[Tensor, Tensor, torch.dtype]:
+    """Both operands as 1-D tensors of their promoted dtype (0-d become length 1 where NumPy
+    takes them: ``scalar``; else a ValueError, as NumPy's ``correlate`` raises)."""
     x, y = _tensor(a, where, "a"), _tensor(v, where, "v")
     for t, name in ((x, "a"), (y, "v")):
+        if t.ndim == 0 and not scalar:
+            raise ValueError(
+                f"{where}: {name} is 0-d; it must be 1-D (a sequence), as NumPy's is; pass "
+                f"tb.atleast_1d({name})"
+            )
         if t.ndim > 1:
             raise ValueError(
                 f"{where}: {name} has shape {tuple(t.shape)}; it must be 1-D (a sequence), as "
@@ -224,7 +232,8 @@ def correlate(a: Tensor, v: Tensor, /, mode: Mode = "valid") -> Tensor:
     Raises
     ------
     ValueError
-        For an empty operand, an operand with more than one dimension, or an unknown mode.
+        For an empty or 0-d operand, an operand with more than one dimension, or an unknown
+        mode.
 
     Examples
     --------
@@ -242,7 +251,7 @@ def correlate(a: Tensor, v: Tensor, /, mode: Mode = "valid") -> Tensor:
                 a.view(1, 1, -1), v.view(1, 1, -1), None, 1, 0 if mode == "valid" else m - 1
             )
             return c.view(-1)
-    x, y, dt = _vectors(a, v, "correlate")
+    x, y, dt = _vectors(a, v, "correlate", scalar=False)
     pad = _padding(mode, min(x.shape[0], y.shape[0]), "correlate")
     if dt in UNSIGNED_GAPS:
         return on_bits(lambda p, q: _correlate(p, q, pad, p.dtype), x, y)
@@ -619,10 +628,21 @@ def trapezoid(y: Tensor, /, x: Tensor | None = None, dx: float = 1.0, axis: int 
 # ---- polynomials --------------------------------------------------------------------------------
 
 
-def _coefficients(p: object, where: str, name: str = "p") -> Tensor:
-    """Polynomial coefficients as a 1-D tensor (a 0-d array is one coefficient)."""
+def _scalar_coefficients(where: str, name: str) -> TypeError:
+    """NumPy's TypeError for 0-d coefficients where it iterates over them."""
+    return TypeError(
+        f"{where}: {name} is 0-d; polynomial coefficients are 1-D (highest power "
+        f"first), as NumPy needs them here; pass tb.atleast_1d({name}) for a constant"
+    )
+
+
+def _coefficients(p: object, where: str, name: str = "p", *, scalar: bool = True) -> Tensor:
+    """Polynomial coefficients as a 1-D tensor (a 0-d array is one coefficient where NumPy
+    takes one: ``scalar``; else a TypeError, as NumPy's)."""
     t = _tensor(p, where, name)
     if t.ndim == 0:
+        if not scalar:
+            raise _scalar_coefficients(where, name)
         return t.reshape(1)
     if t.ndim != 1:
         raise ValueError(
@@ -649,6 +669,11 @@ def polyval(p: Tensor, x: Tensor, /) -> Tensor:
 
     Memory and autograd: new memory, on the graphs of ``p`` and ``x``.
 
+    Raises
+    ------
+    TypeError
+        For 0-d ``p`` (NumPy's error).
+
     Examples
     --------
     >>> import tbridge as tb
@@ -657,6 +682,8 @@ def polyval(p: Tensor, x: Tensor, /) -> Tensor:
     """
     c = _tensor(p, "polyval", "p")
     v = _tensor(x, "polyval", "x")
+    if c.ndim == 0:
+        raise _scalar_coefficients("polyval", "p")
     dt = promote(c.dtype, v.dtype) if c.shape[0:1] != (0,) else v.dtype
     if c.ndim == 0:
         c = c.reshape(1)
@@ -678,6 +705,8 @@ def polyder(p: Tensor, /, m: int = 1) -> Tensor:
     ------
     ValueError
         For ``m < 0``, or ``p`` that is not 1-D.
+    TypeError
+        For 0-d ``p`` (NumPy's error).
 
     Examples
     --------
@@ -689,7 +718,7 @@ def polyder(p: Tensor, /, m: int = 1) -> Tensor:
         n = p.shape[0] - 1
         return p[:-1] * torch.arange(n, 0, -1, device=p.device)  # p's dtype: NumPy's here
     k = _order(m, "polyder", "tb.polyint")
-    c = _coefficients(p, "polyder")
+    c = _coefficients(p, "polyder", scalar=False)
     if k == 0:
         return c
     dt = promote(c.dtype, torch.int64)
@@ -716,6 +745,8 @@ def polyint(p: Tensor, /, m: int = 1, k: float | Sequence[float] | Tensor | None
     ------
     ValueError
         For ``m < 0``, ``p`` that is not 1-D, or fewer than ``m`` constants in ``k``.
+    TypeError
+        For 0-d ``p`` (NumPy's error).
 
     Examples
     --------
@@ -728,7 +759,7 @@ def polyint(p: Tensor, /, m: int = 1, k: float | Sequence[float] | Tensor | None
         steps = torch.arange(n, 0, -1, dtype=p.real.dtype, device=p.device)
         return torch.cat([p / steps, p.new_zeros(1)])
     order = _order(m, "polyint", "tb.polyder")
-    c = _coefficients(p, "polyint")
+    c = _coefficients(p, "polyint", scalar=False)
     if order == 0:
         return c
     dt = promote(c.dtype, default_float_dtype())
@@ -871,6 +902,8 @@ def poly(seq_of_zeros: Tensor, /) -> Tensor:
     ------
     ValueError
         For an array that is neither 1-D nor a non-empty square matrix.
+    TypeError
+        For a 0-d array (NumPy's error).
 
     Examples
     --------
@@ -879,7 +912,11 @@ def poly(seq_of_zeros: Tensor, /) -> Tensor:
     tensor([ 1., -3.,  2.], dtype=torch.float64)
     """
     z = _tensor(seq_of_zeros, "poly", "seq_of_zeros")
-    z = z.reshape(1) if z.ndim == 0 else z
+    if z.ndim == 0:
+        raise TypeError(
+            "poly: seq_of_zeros is 0-d; pass the zeros as a 1-D array (tb.atleast_1d), or a "
+            "square matrix for its characteristic polynomial"
+        )
     if z.ndim == 2 and z.shape[0] == z.shape[1] and z.shape[0] != 0:
         z = eigvals(z)
     elif z.ndim != 1:
@@ -913,6 +950,8 @@ def roots(p: Tensor, /) -> Tensor:
     ------
     ValueError
         For ``p`` that is not 1-D.
+    TypeError
+        For 0-d ``p`` (NumPy's error).
     LinAlgError
         For coefficients that are inf or NaN.
 
@@ -923,7 +962,8 @@ def roots(p: Tensor, /) -> Tensor:
     tensor([2., 1.], dtype=torch.float64)
     """
     c = _tensor(p, "roots", "p")
-    c = c.reshape(1) if c.ndim == 0 else c
+    if c.ndim == 0:
+        raise _scalar_coefficients("roots", "p")
     if c.ndim != 1:
         raise ValueError(f"roots: p has shape {tuple(c.shape)}; it must be 1-D (a rank-1 array)")
     if c.dtype not in _INEXACT:

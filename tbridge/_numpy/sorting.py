@@ -285,7 +285,12 @@ def sort_complex(a: Tensor, /) -> Tensor:
     >>> tb.sort_complex([5, 3, 6, 2, 1])
     tensor([1.+0.j, 2.+0.j, 3.+0.j, 5.+0.j, 6.+0.j], dtype=torch.complex128)
     """
-    t = sort(_tensor(a, "sort_complex"), stable=False)  # values only: stability is moot
+    t = _tensor(a, "sort_complex")
+    if t.ndim == 0:  # NumPy sorts along the last axis, which a 0-d array lacks
+        raise np.exceptions.AxisError(
+            "sort_complex: a is 0-d and has no axis to sort along; pass a 1-d or larger array"
+        )
+    t = sort(t, stable=False)  # values only: stability is moot
     if t.dtype.is_complex:
         return t
     dt = _TO_COMPLEX.get(t.dtype, torch.complex128)
@@ -329,6 +334,12 @@ def lexsort(keys: Sequence[Tensor] | Tensor, axis: int = -1) -> Tensor:
     >>> tb.lexsort((first_names, surnames))
     tensor([1, 0, 2])
     """
+    given: object = keys  # checked at run time for callers without a type checker
+    if isinstance(given, (str, bytes)) or not isinstance(given, (Sequence, Tensor, np.ndarray)):
+        raise TypeError(
+            f"lexsort: keys={given!r} ({type(given).__name__}) is not a sequence of arrays; "
+            "pass a tuple of keys of one shape, or one array with a key per row"
+        )
     if isinstance(keys, (Tensor, np.ndarray)):
         whole = _tensor(keys, "lexsort", "keys")
         ks = list(torch.unbind(whole, 0)) if whole.ndim else [whole]
@@ -341,7 +352,7 @@ def lexsort(keys: Sequence[Tensor] | Tensor, axis: int = -1) -> Tensor:
             for k in keys
         ]
     if not ks:
-        raise TypeError("lexsort: need at least one key; pass a sequence of arrays")
+        raise TypeError("lexsort: need at least one key; keys is empty, pass a sequence of arrays")
     shape = ks[0].shape
     if any(k.device != ks[0].device for k in ks):
         raise ValueError(

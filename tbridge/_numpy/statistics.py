@@ -14,7 +14,8 @@ How NumPy's semantics map to torch:
   the mean of the two middle values (torch's ``median`` is the lower one).
 * ``quantile`` positions follow the Hyndman and Fan definitions NumPy's ``method=`` names, and
   interpolation is ``torch.lerp``. Any NaN in a slice makes its quantile NaN; the ``nan*`` forms
-  skip NaNs, and an all-NaN slice gives NaN (without NumPy's RuntimeWarning).
+  skip NaNs, and an all-NaN slice gives NaN (without NumPy's RuntimeWarning, which would need
+  the data on the host); a slice with no elements warns as NumPy does (decided from shapes).
 * Data-dependent decisions NumPy makes (a histogram's range, monotonic ``digitize`` bins,
   weights summing to zero, all-NaN slices of ``nanargmax``) read the data, a device sync.
 
@@ -36,7 +37,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, write_out
+from tbridge._convert.gate import as_tensor, renamed, write_out
 from tbridge._core.axes import (
     AxisLike,
     flatten_dims,
@@ -173,6 +174,38 @@ def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
     return _beside(x, like.device, caller, name)
 
 
+def _retold(e: Exception, callee: str, caller: str) -> Exception:
+    """``e``, raised by public ``callee`` on behalf of public ``caller``, as the same class
+    (``AxisError`` stays one) with the name the user called; raise it ``from e``. Error path
+    only: a ``try`` around the callee costs the common call nothing."""
+    return type(e)(renamed(e, callee, caller))
+
+
+def _warn_empty(
+    caller: str, what: str, shape: Sequence[int], dims: tuple[int, ...], stacklevel: int
+) -> None:
+    """NumPy's RuntimeWarning for a statistic of an empty slice, from shapes alone (no device
+    sync): the caller decides that some result element has no elements to reduce.
+    ``stacklevel``: the frames between this function and the user's call, plus one."""
+    warnings.warn(
+        f"{caller}: {what} of an empty slice (axes {dims} of shape {tuple(shape)} have no "
+        "elements) is NaN; reduce over non-empty axes, or silence this warning if NaN is wanted",
+        RuntimeWarning,
+        stacklevel=stacklevel,
+    )
+
+
+def _empty_slices(shape: Sequence[int], dims: tuple[int, ...]) -> bool:
+    """Whether a reduction of ``shape`` over ``dims`` has result elements with nothing to
+    reduce: the reduced axes hold no elements and the kept ones all some (NumPy's nan*
+    statistics warn exactly then)."""
+    return (
+        bool(dims)
+        and math.prod([shape[d] for d in dims]) == 0
+        and all(n for d, n in enumerate(shape) if d not in dims)
+    )
+
+
 def _nan_mask(t: Tensor) -> Tensor | None:
     """Where ``t`` is NaN, for inexact dtypes (None for integers and bool, which hold none)."""
     return torch.isnan(t) if t.dtype in _INEXACT else None
@@ -225,8 +258,11 @@ def ptp(
             "ptp: bool input has no subtraction (NumPy refuses boolean subtract); cast it "
             "first, e.g. tb.astype(a, tb.int8)"
         )
-    hi = amax(t, axis, None, keepdims)
-    lo = amin(t, axis, None, keepdims)
+    try:
+        hi = amax(t, axis, None, keepdims)
+        lo = amin(t, axis, None, keepdims)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "max", "ptp") from e
     result = on_bits(torch.sub, hi, lo) if t.dtype in UNSIGNED_GAPS else hi - lo
     return write_out(result, out, "ptp")
 
@@ -405,7 +441,11 @@ def nancumsum(
     >>> tb.nancumsum([1.0, float("nan"), 2.0])
     tensor([1., 1., 3.], dtype=torch.float64)
     """
-    return cumsum(_nan_filled(_tensor(a, "nancumsum"), 0.0), axis, dtype, out)
+    t = _nan_filled(_tensor(a, "nancumsum"), 0.0)
+    try:
+        return cumsum(t, axis, dtype, out)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "cumsum", "nancumsum") from e
 
 
 def nancumprod(
@@ -443,7 +483,11 @@ def nancumprod(
     >>> tb.nancumprod([2.0, float("nan"), 3.0])
     tensor([2., 2., 6.], dtype=torch.float64)
     """
-    return cumprod(_nan_filled(_tensor(a, "nancumprod"), 1.0), axis, dtype, out)
+    t = _nan_filled(_tensor(a, "nancumprod"), 1.0)
+    try:
+        return cumprod(t, axis, dtype, out)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "cumprod", "nancumprod") from e
 
 
 # ---- nansum, nanprod, nanmean, nanvar, nanstd --------------------------------------------
@@ -508,7 +552,10 @@ def nansum(
         except IndexError:
             pass  # a bad axis: the slow path explains
     t = _nan_filled(_tensor(a, "nansum"), 0.0)
-    return sum(t, axis, dtype, out, keepdims, initial, where)
+    try:
+        return sum(t, axis, dtype, out, keepdims, initial, where)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "sum", "nansum") from e
 
 
 def nanprod(
@@ -555,7 +602,10 @@ def nanprod(
     tensor(6., dtype=torch.float64)
     """
     t = _nan_filled(_tensor(a, "nanprod"), 1.0)
-    return prod(t, axis, dtype, out, keepdims, initial, where)
+    try:
+        return prod(t, axis, dtype, out, keepdims, initial, where)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "prod", "nanprod") from e
 
 
 def _not_nan(t: Tensor, where: object, caller: str) -> Tensor | bool:
@@ -603,7 +653,8 @@ def nanmean(
     Notes
     -----
     Memory and autograd: new memory, on ``a``'s autograd graph. NumPy warns on an all-NaN
-    slice; tbridge returns its NaN silently (a warning would need the data on the host).
+    slice; tbridge returns its NaN silently (a warning would need the data on the host). An
+    empty slice warns, as NumPy (a check of shapes).
 
     Examples
     --------
@@ -617,6 +668,7 @@ def nanmean(
         and dtype is None
         and out is None
         and where is True
+        and a.numel()  # an empty array: the slow path warns, as NumPy does
     ):
         try:
             if axis is None:
@@ -628,7 +680,14 @@ def nanmean(
     t = _tensor(a, "nanmean")
     if dtype is not None:
         t = floating(t, "nanmean", dtype)
-    return mean(t, axis, None, out, keepdims, where=_not_nan(t, where, "nanmean"))
+    if where is True and not t.numel() and t.dtype in _INEXACT:  # (mean warns for the others)
+        dims = normalize_axes(axis, t.ndim, "nanmean")
+        if _empty_slices(t.shape, dims):
+            _warn_empty("nanmean", "mean", t.shape, dims, 3)
+    try:
+        return mean(t, axis, None, out, keepdims, where=_not_nan(t, where, "nanmean"))
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "mean", "nanmean") from e
 
 
 def _nan_moment(
@@ -651,6 +710,15 @@ def _nan_moment(
         keep = False
     else:
         keep = keepdims
+    if c or not t.numel():  # NumPy warns where M - ddof <= 0; here from shapes alone
+        m = math.prod([t.shape[d] for d in dims])
+        if m <= c and all(n for d, n in enumerate(t.shape) if d not in dims):
+            warnings.warn(
+                f"{caller}: degrees of freedom <= 0 ({m} elements along axes {dims}, ddof "
+                f"{c}) give NaN; pass a smaller ddof or reduce over more elements",
+                RuntimeWarning,
+                stacklevel=3,
+            )
     if c == 0 and not t.requires_grad:
         # no gradient to keep clean of NaN: the mean square deviation, NaNs skipped by nanmean
         dev = t - torch.nanmean(t, dims, keepdim=True)
@@ -720,17 +788,20 @@ def nanvar(
     t = _tensor(a, "nanvar")
     if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
         return _nan_moment(t, axis, out, ddof, correction, keepdims, False, "nanvar")
-    return var(
-        t,
-        axis,
-        dtype,
-        out,
-        ddof,
-        keepdims,
-        where=_not_nan(t, where, "nanvar"),
-        mean=mean,
-        correction=correction,
-    )
+    try:
+        return var(
+            t,
+            axis,
+            dtype,
+            out,
+            ddof,
+            keepdims,
+            where=_not_nan(t, where, "nanvar"),
+            mean=mean,
+            correction=correction,
+        )
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "var", "nanvar") from e
 
 
 def nanstd(
@@ -787,17 +858,20 @@ def nanstd(
     t = _tensor(a, "nanstd")
     if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
         return _nan_moment(t, axis, out, ddof, correction, keepdims, True, "nanstd")
-    return std(
-        t,
-        axis,
-        dtype,
-        out,
-        ddof,
-        keepdims,
-        where=_not_nan(t, where, "nanstd"),
-        mean=mean,
-        correction=correction,
-    )
+    try:
+        return std(
+            t,
+            axis,
+            dtype,
+            out,
+            ddof,
+            keepdims,
+            where=_not_nan(t, where, "nanstd"),
+            mean=mean,
+            correction=correction,
+        )
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "std", "nanstd") from e
 
 
 # ---- nanmin, nanmax, nanargmin, nanargmax --------------------------------------------------
@@ -814,8 +888,12 @@ def _nan_extreme(
     caller: str,
 ) -> Tensor:
     t = a if type(a) is Tensor else _tensor(a, caller)
+    callee = "max" if reduce is amax else "min"
     if t.dtype not in _INEXACT:
-        return reduce(t, axis, out, keepdims, initial, where)
+        try:
+            return reduce(t, axis, out, keepdims, initial, where)
+        except (TypeError, ValueError, IndexError) as e:
+            raise _retold(e, callee, caller) from e
     nan = torch.isnan(t)
     fill = -math.inf if reduce is amax else math.inf
     if initial is None and where is True and (axis is None or type(axis) is int) and t.ndim:
@@ -832,7 +910,10 @@ def _nan_extreme(
             return write_out(result.masked_fill(all_nan, math.nan), out, caller)
         except (RuntimeError, IndexError):
             pass  # empty, complex or a bad axis: the general path explains
-    result = reduce(_filled(t, nan, fill), axis, None, keepdims, initial, where)
+    try:
+        result = reduce(_filled(t, nan, fill), axis, None, keepdims, initial, where)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, callee, caller) from e
     if initial is None:  # an all-NaN slice is NaN (with initial, it is initial, as NumPy)
         skipped = (
             nan if where is True else nan | ~_beside_data(where, t, caller, "where").expand(t.shape)
@@ -950,7 +1031,7 @@ def _nan_arg(
 ) -> Tensor:
     t = a if type(a) is Tensor else _tensor(a, caller)
     if t.dtype not in _INEXACT:
-        return fn(t, axis, out, keepdims=keepdims)
+        return _arg_as(fn, t, axis, out, keepdims, caller)
     nan = torch.isnan(t)
     if t.is_meta or not t.numel():
         all_nan = None
@@ -973,7 +1054,22 @@ def _nan_arg(
             return raw(filled, axis, keepdims)
         except (RuntimeError, IndexError):
             pass  # empty: the namespace function explains
-    return fn(filled, axis, out, keepdims=keepdims)
+    return _arg_as(fn, filled, axis, out, keepdims, caller)
+
+
+def _arg_as(
+    fn: Callable[..., Tensor],
+    t: Tensor,
+    axis: int | None,
+    out: Tensor | None,
+    keepdims: bool,
+    caller: str,
+) -> Tensor:
+    """``argmax``/``argmin`` of ``t``, its errors told as ``caller``'s."""
+    try:
+        return fn(t, axis, out, keepdims=keepdims)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "argmax" if fn is argmax else "argmin", caller) from e
 
 
 def nanargmax(
@@ -1344,6 +1440,15 @@ def _quantile_core(
     work = dt if dt in _REAL_FLOATS else _F64  # interpolate in floating point
     m = flat.shape[-1]
     kept_shape = reduced_shape(t.shape, dims, keepdims)
+    if m == 0 and not skip_nan:  # NumPy's IndexError (its index of the last order statistic)
+        raise IndexError(
+            f"{caller}: a of shape {tuple(t.shape)} has no elements along axes {dims}, and a "
+            "quantile of no values is undefined; reduce over non-empty axes (nan"
+            f"{caller} gives NaN with a warning)"
+        )
+    if m == 0 and qs and _empty_slices(t.shape, dims):
+        median = caller.endswith("median")  # nanmedian's float path
+        _warn_empty(caller, "median" if median else "quantile", t.shape, dims, 5 if median else 4)
     if (
         skip_nan
         and flat.numel()
@@ -1423,6 +1528,8 @@ def quantile(
         ``q`` outside [0, 1], an unknown method, or ``weights`` given.
     TypeError
         Complex input.
+    IndexError
+        A slice with no elements (NumPy's error; ``nanquantile`` gives NaN and warns).
 
     Notes
     -----
@@ -1476,6 +1583,11 @@ def percentile(
     Returns
     -------
     Tensor
+
+    Raises
+    ------
+    IndexError
+        A slice with no elements (NumPy's error; ``nanpercentile`` gives NaN and warns).
 
     Notes
     -----
@@ -1649,6 +1761,8 @@ def _median_core(
     flat = flatten_dims(src, dims) if dims else src.unsqueeze(-1)
     m = flat.shape[-1]
     if m == 0:
+        if _empty_slices(t.shape, dims):
+            _warn_empty(caller, "median", t.shape, dims, 4)
         result = torch.full(flat.shape[:-1], math.nan, dtype=dt, device=t.device)
     else:
         lo_k, hi_k = (m - 1) // 2, m // 2
@@ -2097,7 +2211,10 @@ def corrcoef(
         and x.shape[1] > 1
     ):  # the common call: torch's corrcoef is NumPy's algorithm, clipping included
         return torch.corrcoef(x)
-    c = cov(x, y, rowvar, dtype=dtype)
+    try:
+        c = cov(x, y, rowvar, dtype=dtype)
+    except (TypeError, ValueError, IndexError) as e:
+        raise _retold(e, "cov", "corrcoef") from e
     if c.ndim == 0:
         return c / c
     d = torch.diagonal(c).real
