@@ -511,6 +511,12 @@ CASES: dict[str, Case] = {
     "trim_zeros": lambda d: call(torch.nn.functional.pad(d.u, (1, 2))),
     "vsplit": lambda d: call(d.x, 3),
     "vstack": lambda d: call((d.x, d.y)),
+    "shape": lambda d: [call(d.x), call(d.s0)],
+    "ndim": lambda d: [call(d.x), call(d.s0)],
+    "size": lambda d: [call(d.x), call(d.x, 1), call(d.x, (0, 1))],
+    "block": lambda d: [call([[d.x, d.y], [d.y, d.x]]), call([d.u, d.w])],
+    "apply_along_axis": lambda d: [call(tb.sum, 1, d.x), call(_double, 0, d.x)],
+    "apply_over_axes": lambda d: [call(tb.sum, d.x, [0, 1]), call(tb.cumsum, d.x, 1)],
     # -- NumPy's products
     "cross": lambda d: call(d.p3, d.q3),
     "diagonal": lambda d: [call(d.a), call(d.a, 1)],
