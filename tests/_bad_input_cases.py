@@ -216,6 +216,9 @@ _DIST = {
 VALID: dict[str, Valid] = {
     # names whose CASES entries wrap the call (or that CASES lacks): one direct call each
     "empty": lambda d, t: call((3, 4)),
+    # predicates of any object: the valid call passes no array, so a wrong type is no error
+    "isscalar": lambda d, t: call(2.5),
+    "iterable": lambda d, t: call([1, 2]),
     # in-place writers: each call writes into its own copy of the shared example input
     "fill_diagonal": lambda d, t: call(d.a.clone(), 5.0),
     "place": lambda d, t: call(d.x.clone(), d.bx, d.y.reshape(-1)),

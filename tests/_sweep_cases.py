@@ -512,6 +512,10 @@ CASES: dict[str, Case] = {
     "vsplit": lambda d: call(d.x, 3),
     "vstack": lambda d: call((d.x, d.y)),
     "shape": lambda d: [call(d.x), call(d.s0)],
+    "isscalar": lambda d: [call(d.x), call(2.5)],
+    "iterable": lambda d: [call(d.x), call(d.s0)],
+    "common_type": lambda d: [call(d.x, d.xi), call(d.x32, d.xc)],
+    "min_scalar_type": lambda d: [call(d.x), call(d.s0)],
     "ndim": lambda d: [call(d.x), call(d.s0)],
     "size": lambda d: [call(d.x), call(d.x, 1), call(d.x, (0, 1))],
     "block": lambda d: [call([[d.x, d.y], [d.y, d.x]]), call([d.u, d.w])],
@@ -772,6 +776,7 @@ NOT_COMPILABLE: dict[str, str] = {
     "percentile": "reads q on the host (.tolist()) to check its range",
     "quantile": "reads q on the host (.tolist()) to check its range",
     "linalg.lstsq": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
+    "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.
@@ -821,6 +826,7 @@ NOT_VMAPPABLE: dict[str, str] = {
     "histogramdd": "reads the data's range on the host (.item())",
     "nanargmax": "checks for all-NaN slices on the host (data-dependent control flow)",
     "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
+    "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
 }
 
 
