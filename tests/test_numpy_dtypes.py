@@ -520,7 +520,7 @@ def test_common_type_refuses_bool() -> None:
         1e200 + 1j,
         np.float32(3.0),
         np.int64(7),
-    ],  # fmt: skip
+    ],
     ids=repr,
 )
 def test_min_scalar_type_of_scalars(value: Any) -> None:
