@@ -221,6 +221,7 @@ VALID: dict[str, Valid] = {
     "iterable": lambda d, t: call([1, 2]),
     # in-place writers: each call writes into its own copy of the shared example input
     "fill_diagonal": lambda d, t: call(d.a.clone(), 5.0),
+    "copyto": lambda d, t: call(d.x.clone(), d.y),
     "place": lambda d, t: call(d.x.clone(), d.bx, d.y.reshape(-1)),
     "put": lambda d, t: call(d.x.clone(), d.idx, d.u[:2]),
     "put_along_axis": lambda d, t: call(d.x.clone(), d.ix, d.y, axis=1),

@@ -457,6 +457,11 @@ CASES: dict[str, Case] = {
     "diag_indices_from": lambda d: call(d.a),
     "extract": lambda d: call(d.bx, d.x),
     "fill_diagonal": lambda d: Call((d.a, 5.0), fn=_in_copy(tb.fill_diagonal)),
+    "copyto": lambda d: [
+        Call((d.x, d.y), fn=_in_copy(tb.copyto)),
+        Call((d.x, d.row), {"where": d.bx}, fn=_in_copy(tb.copyto)),
+    ],
+    "mask_indices": lambda d: [call(3, tb.triu), call(4, tb.tril, -1)],
     "indices": lambda d: [call((2, 3)), call((2, 3), sparse=True)],
     "ix_": lambda d: call(d.idx, d.u),
     "piecewise": lambda d: call(d.x, [d.bx], [_double, 0.0]),

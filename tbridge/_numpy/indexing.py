@@ -33,8 +33,9 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.normalize import CPU
-from tbridge._core.promotion import result_type
+from tbridge._core.promotion import kind_rank, result_type
 from tbridge._core.shapes import (
+    Casting,
     axis_error,
     broadcast_shape,
     check_casting,
@@ -43,16 +44,20 @@ from tbridge._core.shapes import (
     shape_arg,
 )
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
+from tbridge._namespace.data_types import can_cast
 
 __all__ = [
     "choose",
     "compress",
+    "copyto",
     "diag_indices",
     "diag_indices_from",
     "extract",
     "fill_diagonal",
+    "index_exp",
     "indices",
     "ix_",
+    "mask_indices",
     "mgrid",
     "ogrid",
     "piecewise",
@@ -61,6 +66,7 @@ __all__ = [
     "put_along_axis",
     "putmask",
     "ravel_multi_index",
+    "s_",
     "select",
     "tril_indices",
     "tril_indices_from",
@@ -1465,3 +1471,220 @@ def triu_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     return _triangle_indices(
         torch.triu_indices, "triu_indices_from", t.shape[0], k, t.shape[1], t.device
     )
+
+
+# ---- copyto -----------------------------------------------------------------------------------
+
+#: The dtype that stands for a Python scalar's kind when its cast is checked (NumPy 2 reads
+#: Python scalars as weak: only their kind counts under same_kind and safe).
+_WEAK_KIND: Final = {
+    bool: torch.bool,
+    int: torch.int64,
+    float: torch.float64,
+    complex: torch.complex128,
+}
+_CASTINGS: Final = ("no", "equiv", "safe", "same_kind", "unsafe")
+_INT_RANGES: Final = {
+    dt: (torch.iinfo(dt).min, torch.iinfo(dt).max)
+    for dt in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16,
+               torch.uint32, torch.uint64)
+}  # fmt: skip
+
+
+def copyto(dst: Tensor, src: Any, casting: Casting = "same_kind", where: Any = True) -> None:
+    """Write ``src`` into ``dst`` in place, broadcast to ``dst``'s shape, where ``where`` holds.
+
+    ``casting`` is NumPy's rule for ``src``'s dtype to ``dst``'s ("same_kind" by default:
+    float64 into float32 is allowed, float into int is not); a Python scalar counts by its
+    kind only (NumPy 2's weak scalars) except under "no" and "equiv". ``where`` is a bool
+    array broadcast to ``dst``: the other entries keep their values.
+
+    Memory and autograd: writes into ``dst``'s memory (its views see the change); ``dst``
+    stays on the autograd graph and joins ``src``'s (a leaf that requires grad is refused, as
+    for ``out=``).
+
+    Raises
+    ------
+    TypeError
+        For a ``dst`` that is not a tensor, a cast ``casting`` forbids, or a ``where`` that is
+        not bool.
+    ValueError
+        For a ``src`` or ``where`` that does not broadcast to ``dst``, a ``src`` on another
+        device, an unknown ``casting``, or a ``dst`` that is a leaf requiring grad.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> dst = tb.zeros(4)
+    >>> tb.copyto(dst, tb.asarray([1.0, 2.0, 3.0, 4.0]), where=tb.asarray([1, 0, 1, 0]) > 0)
+    >>> dst
+    tensor([1., 0., 3., 0.], dtype=torch.float64)
+    """
+    if not isinstance(dst, Tensor):
+        raise TypeError(
+            f"copyto: dst must be a torch.Tensor to write into, got {type(dst).__name__}; pass "
+            "a tensor (tb.asarray(...) makes one)"
+        )
+    if dst.is_leaf and dst.requires_grad:
+        raise ValueError(
+            "copyto: dst is a leaf tensor that requires grad, and an in-place write would hide "
+            "it from autograd; write into a copy (dst.clone()) or under tb.no_grad()"
+        )
+    if casting not in _CASTINGS:
+        raise ValueError(
+            f"copyto: casting={casting!r} is not a casting rule; pass one of "
+            f"{', '.join(map(repr, _CASTINGS))}"
+        )
+    weak = type(src) in _WEAK_KIND and casting not in ("no", "equiv")
+    if type(src) is int and dst.dtype in _INT_RANGES:
+        low, high = _INT_RANGES[dst.dtype]
+        if not low <= src <= high:
+            raise OverflowError(
+                f"copyto: src={src} is out of bounds for dst's {dst.dtype} ([{low}, {high}]); "
+                "pass a value in range, or cast dst"
+            )
+    s = _t(src, "copyto", "src")
+    src_dtype = _WEAK_KIND[type(src)] if weak else s.dtype
+    castable = (
+        src_dtype == dst.dtype
+        or casting == "unsafe"
+        or (weak and kind_rank(src_dtype) <= kind_rank(dst.dtype))
+        or can_cast(src_dtype, dst.dtype, casting)  # NumPy's table (read on the host)
+    )
+    if not castable:
+        raise TypeError(
+            f"copyto: cannot cast src of dtype {src_dtype} to dst's {dst.dtype} under "
+            f"casting={casting!r}; pass casting='unsafe' to allow it, or a src of a dtype that "
+            "casts"
+        )
+    if s.device != dst.device:
+        if s.ndim == 0 and s.device.type == "cpu":
+            s = s.to(dst.device)
+        else:
+            raise ValueError(
+                f"copyto: src is on {s.device} but dst is on {dst.device}; move src with "
+                "tb.to_device(src, dst.device) first"
+            )
+    try:
+        s = s.broadcast_to(dst.shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"copyto: src of shape {tuple(s.shape)} does not broadcast to dst's shape "
+            f"{tuple(dst.shape)}; pass a src of a shape that broadcasts"
+        ) from e
+    if isinstance(where, bool) and where:
+        dst.copy_(s)
+        return
+    mask = _t(where, "copyto", "where")
+    if mask.dtype != torch.bool:
+        raise TypeError(
+            f"copyto: where must be a bool array, got dtype {mask.dtype}; pass a mask such as x > 0"
+        )
+    try:
+        mask = mask.to(dst.device).broadcast_to(dst.shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"copyto: where of shape {tuple(mask.shape)} does not broadcast to dst's shape "
+            f"{tuple(dst.shape)}; pass a mask of a shape that broadcasts"
+        ) from e
+    dst.copy_(torch.where(mask, s.to(dst.dtype), dst))
+
+
+# ---- index expressions --------------------------------------------------------------------------
+
+
+class _IndexExpression:
+    """``s_``/``index_exp``: the index written inside the brackets, returned as an object."""
+
+    def __init__(self, maketuple: bool, name: str) -> None:
+        self.maketuple = maketuple
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"tbridge.{self.name}"
+
+    def __getitem__(self, item: Any) -> Any:
+        if self.maketuple and not isinstance(item, tuple):
+            return (item,)
+        return item
+
+
+class _SliceMaker(_IndexExpression):
+    """An index as an object: ``tb.s_[1:3, ::2]`` is ``(slice(1, 3), slice(None, None, 2))``,
+    ready to pass to ``x[...]`` later (NumPy's ``s_``). A single index comes back as it is.
+
+    Memory and autograd: builds Python slice objects; no array is touched.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.s_[1:3, ::2]
+    (slice(1, 3, None), slice(None, None, 2))
+    >>> tb.s_[2]
+    2
+    """
+
+
+class _TupleMaker(_IndexExpression):
+    """An index as a tuple: as :data:`s_`, but a single index comes back in a 1-tuple
+    (NumPy's ``index_exp``).
+
+    Memory and autograd: builds Python slice objects; no array is touched.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.index_exp[2:4]
+    (slice(2, 4, None),)
+    """
+
+
+s_: Final = _SliceMaker(maketuple=False, name="s_")
+index_exp: Final = _TupleMaker(maketuple=True, name="index_exp")
+
+
+# ---- mask_indices -------------------------------------------------------------------------------
+
+
+def mask_indices(n: int, mask_func: Callable[..., Any], k: Any = 0) -> tuple[Tensor, Tensor]:
+    """The indices of the nonzero entries of ``mask_func(ones((n, n), int64), k)``.
+
+    With ``tb.triu`` or ``tb.tril`` it gives the indices of a triangle, e.g. to index an
+    ``(n, n)`` array: ``a[tb.mask_indices(3, tb.triu)]``. ``mask_func`` gets a tensor.
+
+    Memory and autograd: new int64 arrays, on the CPU (the mask is built there); the
+    nonzero search sizes its result from the data.
+
+    Raises
+    ------
+    ValueError
+        For a negative ``n``, or a ``mask_func`` whose result is not ``(n, n)``.
+    TypeError
+        For an ``n`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.mask_indices(3, tb.triu, 1)
+    (tensor([0, 0, 1]), tensor([1, 2, 2]))
+    """
+    if isinstance(n, bool) or not hasattr(n, "__index__"):
+        raise TypeError(
+            f"mask_indices: n must be an integer, got {type(n).__name__} ({n!r}); pass the "
+            "side length, e.g. mask_indices(3, tb.triu)"
+        )
+    size = operator.index(n)
+    if size < 0:
+        raise ValueError(f"mask_indices: n={size} is negative; pass a side length >= 0")
+    mask = _t(
+        mask_func(torch.ones((size, size), dtype=torch.int64), k),
+        "mask_indices",
+        "mask_func's result",
+    )
+    if tuple(mask.shape) != (size, size):
+        raise ValueError(
+            f"mask_indices: mask_func returned shape {tuple(mask.shape)}, not ({size}, {size}); "
+            "pass a function such as tb.triu that keeps the shape"
+        )
+    rows, cols = torch.nonzero(mask, as_tuple=True)
+    return rows, cols
