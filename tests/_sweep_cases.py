@@ -538,6 +538,8 @@ CASES: dict[str, Case] = {
     "vdot": lambda d: call(d.xc, d.xc),
     # -- NumPy's signal processing and polynomials
     "convolve": lambda d: [call(d.w, d.u), call(d.w, d.u, "same")],
+    **{n: (lambda d: [call(5), call(1)]) for n in ("bartlett", "blackman", "hamming", "hanning")},
+    "kaiser": lambda d: [call(5, 14.0), call(4, 0.0)],
     "correlate": lambda d: [call(d.w, d.u), call(d.w, d.u, "full")],
     "ediff1d": lambda d: call(d.x),
     "gradient": lambda d: [call(d.x), call(d.u, 0.5)],

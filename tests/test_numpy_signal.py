@@ -692,3 +692,43 @@ def test_results_stay_on_the_autograd_graph(name: str, fn: Callable[[torch.Tenso
     a = torch.tensor([1.0, 3.0, 2.0, 5.0, 4.0, 6.0], dtype=torch.float64, requires_grad=True)
     fn(a).sum().backward()
     assert a.grad is not None
+
+
+# ---- window functions -------------------------------------------------------------------------
+
+WINDOWS = ["bartlett", "blackman", "hamming", "hanning"]
+
+
+@pytest.mark.parametrize("M", [-2, 0, 1, 2, 3, 6, 7, 64, 5.0])
+@pytest.mark.parametrize("name", WINDOWS)
+def test_windows(name: str, M: Any) -> None:
+    assert_matches_numpy(getattr(tb, name)(M), getattr(np, name)(M))
+
+
+@pytest.mark.parametrize("M", [-1, 0, 1, 2, 7, 64])
+@pytest.mark.parametrize("beta", [0.0, 1, 5.5, 14.0, -3.0])
+def test_kaiser(M: int, beta: float) -> None:
+    assert_matches_numpy(tb.kaiser(M, beta), np.kaiser(M, beta))
+
+
+@pytest.mark.parametrize("name", [*WINDOWS, "kaiser"])
+def test_windows_follow_the_float_default(name: str) -> None:
+    args = (6, 2.0) if name == "kaiser" else (6,)
+    with tb.default_float(tb.float32):
+        got = getattr(tb, name)(*args)
+    assert got.dtype == torch.float32
+    assert_matches_numpy(got, getattr(np, name)(*args).astype(np.float32))
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: tb.hamming(2.5), r"hamming: M must be an integer number of points"),
+        (lambda: tb.bartlett(None), r"bartlett: M must be an integer"),
+        (lambda: tb.kaiser(4, "a"), r"kaiser: beta must be a real number"),
+        (lambda: tb.kaiser(4, 1j), r"kaiser: beta must be a real number"),
+    ],
+)
+def test_windows_refuse(call: Any, match: str) -> None:
+    with pytest.raises(TypeError, match=match):
+        call()

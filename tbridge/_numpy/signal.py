@@ -35,11 +35,16 @@ from tbridge._namespace.linalg import _all_finite, eigvals, inv
 from tbridge._numpy.linalg import lstsq
 
 __all__ = [
+    "bartlett",
+    "blackman",
     "convolve",
     "correlate",
     "ediff1d",
     "gradient",
+    "hamming",
+    "hanning",
     "interp",
+    "kaiser",
     "poly",
     "polyadd",
     "polyder",
@@ -1070,3 +1075,165 @@ def polyfit(
             return c, base * fac
         return c, base.unsqueeze(-1) * fac
     return c
+
+
+# ---- window functions -------------------------------------------------------------------------
+
+
+def _window_length(M: object, where: str) -> int:
+    if isinstance(M, float) and M.is_integer():
+        return int(M)
+    if isinstance(M, bool) or not hasattr(M, "__index__"):
+        raise TypeError(
+            f"{where}: M must be an integer number of points, got {type(M).__name__} ({M!r}); "
+            f"pass e.g. {where}(8)"
+        )
+    return operator.index(M)  # type: ignore[arg-type]
+
+
+def _symmetric_points(m: int) -> Tensor:
+    """``1 - m, 3 - m, ..., m - 1`` as float64: the window's points around its centre."""
+    return torch.arange(1 - m, m, 2, dtype=torch.float64)
+
+
+def _cosine_window(M: object, where: str, coefficients: tuple[float, ...]) -> Tensor:
+    m = _window_length(M, where)
+    dt = default_float_dtype()
+    if m < 1:
+        return torch.empty(0, dtype=dt)
+    if m == 1:
+        return torch.ones(1, dtype=dt)
+    phase = _symmetric_points(m).mul_(torch.pi / (m - 1))
+    out = torch.full((m,), coefficients[0], dtype=torch.float64)
+    for j, c in enumerate(coefficients[1:], start=1):
+        out.add_(torch.cos(phase * j), alpha=c)
+    return out.to(dt)
+
+
+def bartlett(M: int) -> Tensor:
+    """The Bartlett (triangular) window of ``M`` points, zero at both ends.
+
+    float64 values, returned in the default float dtype (float64 unless :func:`default_float`
+    says otherwise), on the CPU; ``M < 1`` gives an empty array, ``M == 1`` ``[1.0]``.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.bartlett(5)
+    tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000], dtype=torch.float64)
+    """
+    m = _window_length(M, "bartlett")
+    dt = default_float_dtype()
+    if m < 1:
+        return torch.empty(0, dtype=dt)
+    if m == 1:
+        return torch.ones(1, dtype=dt)
+    return (1.0 - _symmetric_points(m).abs_().div_(m - 1)).to(dt)
+
+
+def blackman(M: int) -> Tensor:
+    """The Blackman window of ``M`` points: ``0.42 + 0.5 cos(t) + 0.08 cos(2 t)`` for ``t`` from
+    ``-pi`` to ``pi``.
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.blackman(3)
+    tensor([-1.3878e-17,  1.0000e+00, -1.3878e-17], dtype=torch.float64)
+    """
+    return _cosine_window(M, "blackman", (0.42, 0.5, 0.08))
+
+
+def hamming(M: int) -> Tensor:
+    """The Hamming window of ``M`` points: ``0.54 + 0.46 cos(t)`` for ``t`` from ``-pi`` to
+    ``pi``.
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.hamming(3)
+    tensor([0.0800, 1.0000, 0.0800], dtype=torch.float64)
+    """
+    return _cosine_window(M, "hamming", (0.54, 0.46))
+
+
+def hanning(M: int) -> Tensor:
+    """The Hann window of ``M`` points: ``0.5 + 0.5 cos(t)`` for ``t`` from ``-pi`` to ``pi``.
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.hanning(3)
+    tensor([0., 1., 0.], dtype=torch.float64)
+    """
+    return _cosine_window(M, "hanning", (0.5, 0.5))
+
+
+def kaiser(M: int, beta: float) -> Tensor:
+    """The Kaiser window of ``M`` points with shape parameter ``beta``:
+    ``I0(beta sqrt(1 - t**2)) / I0(beta)`` for ``t`` from -1 to 1, ``I0`` the modified Bessel
+    function of order 0 (``beta`` 0 is a rectangle; larger is narrower).
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph (``beta`` is a number).
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer, or a ``beta`` that is not a real number.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.kaiser(3, 0.0)
+    tensor([1., 1., 1.], dtype=torch.float64)
+    """
+    m = _window_length(M, "kaiser")
+    if isinstance(beta, (bool, complex)) or not isinstance(beta, (int, float, np.number)):
+        raise TypeError(
+            f"kaiser: beta must be a real number, got {type(beta).__name__} ({beta!r}); pass "
+            "e.g. kaiser(8, 14.0)"
+        )
+    dt = default_float_dtype()
+    if m < 1:
+        return torch.empty(0, dtype=dt)
+    if m == 1:
+        return torch.ones(1, dtype=dt)
+    t = _symmetric_points(m).div_(m - 1)
+    b = torch.tensor(float(beta), dtype=torch.float64)
+    return (torch.special.i0(b * torch.sqrt(1.0 - t * t)) / torch.special.i0(b)).to(dt)
