@@ -1088,7 +1088,7 @@ def _window_length(M: object, where: str) -> int:
             f"{where}: M must be an integer number of points, got {type(M).__name__} ({M!r}); "
             f"pass e.g. {where}(8)"
         )
-    return operator.index(M)  # type: ignore[arg-type]
+    return operator.index(M)
 
 
 def _symmetric_points(m: int) -> Tensor:
@@ -1236,4 +1236,5 @@ def kaiser(M: int, beta: float) -> Tensor:
         return torch.ones(1, dtype=dt)
     t = _symmetric_points(m).div_(m - 1)
     b = torch.tensor(float(beta), dtype=torch.float64)
-    return (torch.special.i0(b * torch.sqrt(1.0 - t * t)) / torch.special.i0(b)).to(dt)
+    window: Tensor = torch.special.i0(b * torch.sqrt(1.0 - t * t)) / torch.special.i0(b)
+    return window.to(dt)
