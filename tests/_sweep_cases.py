@@ -427,6 +427,8 @@ CASES: dict[str, Case] = {
     ),
     # -- NumPy's creation functions
     "ascontiguousarray": lambda d: [call(d.x.mT), call(d.x, dtype=tb.float32)],
+    "asarray_chkfinite": lambda d: [call(d.x), call(d.xi, dtype=tb.float32)],
+    "require": lambda d: [call(d.x.mT, requirements="C"), call(d.x, tb.float32, ["F", "O"])],
     "diag": lambda d: [call(d.u), call(d.a, k=1)],
     "diagflat": lambda d: call(d.u),
     "frombuffer": lambda d: Call(fn=lambda: tb.frombuffer(b"\x01\x02\x03\x04", dtype=tb.uint8)),
@@ -784,6 +786,7 @@ NOT_COMPILABLE: dict[str, str] = {
     "quantile": "reads q on the host (.tolist()) to check its range",
     "linalg.lstsq": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
+    "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.
@@ -834,6 +837,7 @@ NOT_VMAPPABLE: dict[str, str] = {
     "nanargmax": "checks for all-NaN slices on the host (data-dependent control flow)",
     "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
+    "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
 }
 
 
