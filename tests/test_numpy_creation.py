@@ -333,7 +333,7 @@ def test_asarray_chkfinite_stays_on_the_graph() -> None:
         ("ALIGNED", "WRITEABLE"),
         "c",
         ["F_CONTIGUOUS"],
-    ],  # fmt: skip
+    ],
     ids=str,
 )
 @pytest.mark.parametrize("layout", ["contiguous", "transposed", "sliced", "broadcast"])
