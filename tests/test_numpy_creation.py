@@ -295,7 +295,7 @@ def test_asarray_chkfinite_refuses_nan_and_inf(bad: Any, dtype: torch.dtype) -> 
     if isinstance(bad, complex) and not dtype.is_complex:
         return
     values = [1.0, bad, 2.0]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="infs or NaNs"):
         np.asarray_chkfinite(np.asarray(values, dtype=tb.to_numpy(tb.zeros(1, dtype=dtype)).dtype))
     with pytest.raises(ValueError, match=r"asarray_chkfinite: a holds NaN or infinite values"):
         tb.asarray_chkfinite(tb.asarray(values, dtype=dtype))
