@@ -443,6 +443,9 @@ CASES: dict[str, Case] = {
     **{n: (lambda d: call(d.x, d.y)) for n in NUMPY_BINARY},
     "angle": lambda d: [call(d.xc), call(d.x)],
     "gcd": lambda d: call(d.xi, d.yi),
+    "bitwise_count": lambda d: [call(d.xi), call(d.u8)],
+    "binary_repr": lambda d: [call(5), call(-5, width=8)],
+    "base_repr": lambda d: [call(255, 16), call(-7, 3, padding=2)],
     "lcm": lambda d: call(d.xi, d.yi),
     "ldexp": lambda d: [call(d.x, 3), call(d.x, -2)],
     "iscomplex": lambda d: [call(d.xc), call(d.x)],
@@ -530,6 +533,8 @@ CASES: dict[str, Case] = {
     "apply_over_axes": lambda d: [call(tb.sum, d.x, [0, 1]), call(tb.cumsum, d.x, 1)],
     # -- NumPy's products
     "cross": lambda d: call(d.p3, d.q3),
+    "matvec": lambda d: [call(d.a, d.w), call(d.x, d.w)],
+    "vecmat": lambda d: [call(d.w, d.a), call(d.xc[:, :3], d.xc[None, :3])],
     "diagonal": lambda d: [call(d.a), call(d.a, 1)],
     "dot": lambda d: [call(d.x, d.a), call(d.u, d.u)],
     "einsum": lambda d: [call("ij,jk->ik", d.x, d.a), call("ii", d.a)],
