@@ -554,6 +554,7 @@ CASES: dict[str, Case] = {
     "poly": lambda d: call(d.u),
     "polyadd": lambda d: call(d.u, d.w),
     "polyder": lambda d: call(d.w),
+    "polydiv": lambda d: [call(d.w, d.u), call(d.u, d.u[:1])],
     "polyfit": lambda d: call(d.srt, d.srt * d.srt, 2),
     "polyint": lambda d: call(d.w),
     "polymul": lambda d: call(d.u, d.w),
@@ -792,6 +793,7 @@ NOT_COMPILABLE: dict[str, str] = {
     "linalg.lstsq": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
     "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
+    "polydiv": "reads the remainder's leading coefficients on the host to trim them",
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.
@@ -843,6 +845,7 @@ NOT_VMAPPABLE: dict[str, str] = {
     "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
     "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
+    "polydiv": "reads the remainder's leading coefficients on the host to trim them",
 }
 
 

@@ -154,6 +154,7 @@ NAMES: dict[str, str] = {
         "polynomials",
     ),
     "roots": "polynomials",
+    "polydiv": "polynomials",
     # index-grid objects (not callable), NumPy's ranges
     "mgrid": "creation",
     "ogrid": "creation",

@@ -48,6 +48,7 @@ __all__ = [
     "poly",
     "polyadd",
     "polyder",
+    "polydiv",
     "polyfit",
     "polyint",
     "polymul",
@@ -1238,3 +1239,58 @@ def kaiser(M: int, beta: float) -> Tensor:
     b = torch.tensor(float(beta), dtype=torch.float64)
     window: Tensor = torch.special.i0(b * torch.sqrt(1.0 - t * t)) / torch.special.i0(b)
     return window.to(dt)
+
+
+# ---- polydiv ------------------------------------------------------------------------------------
+
+
+def polydiv(u: Tensor, v: Tensor) -> tuple[Tensor, Tensor]:
+    """The quotient and remainder of polynomial division ``u / v`` (coefficients highest power
+    first), by long division as NumPy does it.
+
+    Both results have the operands' promoted dtype, floating (integers give the default
+    float). Leading remainder coefficients within 1e-8 of zero are dropped (NumPy's
+    ``allclose`` test): each is read on the host, so this synchronizes with the device, and the
+    remainder's length depends on the data. A zero leading coefficient of ``v`` gives infinite
+    or NaN coefficients, as in NumPy.
+
+    Memory and autograd: new memory, on both operands' graphs.
+
+    Raises
+    ------
+    ValueError
+        For an empty ``u`` or ``v``, or coefficients that are not 1-D.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.polydiv([1.0, 3.0, 2.0], [1.0, 1.0])
+    (tensor([1., 2.], dtype=torch.float64), tensor([0.], dtype=torch.float64))
+    """
+    a = _coefficients(u, "polydiv", "u")
+    b = _coefficients(v, "polydiv", "v")
+    if a.numel() == 0 or b.numel() == 0:
+        raise ValueError(
+            f"polydiv: u has {a.numel()} and v {b.numel()} coefficients; both need at least one "
+            "(the highest power first)"
+        )
+    dt = promote(a.dtype, b.dtype)
+    if kind_rank(dt) < kind_rank(torch.float32):
+        dt = default_float_dtype()
+    a = a.to(dt)
+    b = b.to(dt)
+    m, n = a.shape[0] - 1, b.shape[0] - 1
+    steps = m - n + 1
+    rest = a.clone()
+    quotient: list[Tensor] = []
+    for k in range(steps):
+        d = rest[k] / b[0]
+        quotient.append(d)
+        rest = torch.cat([rest[:k], rest[k : k + n + 1] - d * b, rest[k + n + 1 :]])
+    q = torch.stack(quotient) if quotient else torch.zeros(1, dtype=dt, device=a.device)
+    if rest.is_meta:
+        return q, rest
+    start = 0
+    while rest.shape[0] - start > 1 and bool(rest[start].abs() <= 1e-8):
+        start += 1
+    return q, rest[start:]
