@@ -538,6 +538,7 @@ CASES: dict[str, Case] = {
     "diagonal": lambda d: [call(d.a), call(d.a, 1)],
     "dot": lambda d: [call(d.x, d.a), call(d.u, d.u)],
     "einsum": lambda d: [call("ij,jk->ik", d.x, d.a), call("ii", d.a)],
+    "einsum_path": lambda d: [call("ij,jk,kl->il", d.x, d.a, d.bm), call(d.x, [0, 1], d.a, [1, 2])],
     "inner": lambda d: call(d.x, d.y),
     "kron": lambda d: call(d.x, d.bm),
     "outer": lambda d: call(d.u, d.w),
@@ -794,6 +795,7 @@ NOT_COMPILABLE: dict[str, str] = {
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
     "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
     "polydiv": "reads the remainder's leading coefficients on the host to trim them",
+    "einsum_path": "NumPy's einsum_path on the host (on the operands' shapes)",
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.

@@ -649,3 +649,56 @@ def test_matvec_vecmat_out_and_graph(device: torch.device) -> None:
 def test_matvec_vecmat_refuse(call: Any, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# ---- einsum_path --------------------------------------------------------------------------------
+
+EINSUM_PATH_CASES: list[tuple[str, list[tuple[int, ...]]]] = [
+    ("ij,jk,kl->il", [(2, 3), (3, 4), (4, 5)]),
+    ("ij,jk->ik", [(0, 3), (3, 4)]),
+    ("i,i", [(5,), (5,)]),
+    ("ii", [(3, 3)]),
+    ("...ij,...jk", [(2, 3, 4), (4, 5)]),
+    ("abc,cd,db,ea->e", [(2, 3, 4), (4, 5), (5, 3), (6, 2)]),
+]
+
+
+@pytest.mark.parametrize(
+    "optimize", ["greedy", "optimal", True, False, ["einsum_path", (0, 1)]], ids=str
+)
+@pytest.mark.parametrize(("subscripts", "shapes"), EINSUM_PATH_CASES, ids=str)
+def test_einsum_path(subscripts: str, shapes: Any, optimize: Any, device: torch.device) -> None:
+    if isinstance(optimize, list) and len(shapes) != 2:
+        return
+    tensors = [torch.ones(s, device=device) for s in shapes]
+    arrays = [np.ones(s) for s in shapes]
+    assert tb.einsum_path(subscripts, *tensors, optimize=optimize) == np.einsum_path(
+        subscripts, *arrays, optimize=optimize
+    )
+
+
+def test_einsum_path_sublists_lists_and_einsum_call() -> None:
+    a, b = torch.ones((2, 3)), torch.ones((3, 4))
+    na, nb = np.ones((2, 3)), np.ones((3, 4))
+    assert tb.einsum_path(a, [0, 1], b, [1, 2], [0, 2]) == np.einsum_path(
+        na, [0, 1], nb, [1, 2], [0, 2]
+    )
+    assert tb.einsum_path(a, [0, 1], b, [1, 2]) == np.einsum_path(na, [0, 1], nb, [1, 2])
+    assert tb.einsum_path("i,i", [1, 2], [3, 4]) == np.einsum_path("i,i", [1, 2], [3, 4])
+    got = tb.einsum_path("ij,jk", a, b, einsum_call=True)
+    want = np.einsum_path("ij,jk", na, nb, einsum_call=True)
+    assert [g.shape for g in got[0]] == [w.shape for w in want[0]]  # the stand-ins' shapes
+    assert [c[:3] for c in got[1]] == [c[:3] for c in want[1]]
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (tb.einsum_path, TypeError, r"einsum_path: no operands"),
+        (lambda: tb.einsum_path("ij,jk", torch.ones((2, 3)), torch.ones((4, 4))), ValueError, "."),
+        (lambda: tb.einsum_path("ij", None), TypeError, r"einsum_path"),
+    ],
+)
+def test_einsum_path_refuses(call: Any, exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call()

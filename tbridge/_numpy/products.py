@@ -26,6 +26,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any, Final, Literal, TypeAlias
 
+import numpy as np
 import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
@@ -45,6 +46,7 @@ __all__ = [
     "diagonal",
     "dot",
     "einsum",
+    "einsum_path",
     "inner",
     "kron",
     "matvec",
@@ -829,3 +831,67 @@ def vecmat(x1: Tensor, x2: Tensor, /, out: Tensor | None = None) -> Tensor:
     tensor([0.-1.j, 1.+0.j], dtype=torch.complex128)
     """
     return _stacked_product(x1, x2, "vecmat", False, out)
+
+
+# ---- einsum_path ------------------------------------------------------------------------------
+
+
+def _shape_stand_in(x: object, name: str) -> np.ndarray[Any, Any]:
+    """A NumPy array of ``x``'s shape that holds no data of its own (stride-0 zeros)."""
+    shape = (
+        tuple(x.shape)
+        if isinstance(x, (Tensor, np.ndarray))
+        else tuple(as_tensor(x, "einsum_path", name).shape)
+    )
+    return np.broadcast_to(np.zeros((), dtype=np.float64), shape)
+
+
+def einsum_path(
+    *operands: Any, optimize: bool | str | Sequence[Any] = "greedy", einsum_call: bool = False
+) -> Any:
+    """NumPy's contraction order for an :func:`einsum` call: ``(path, report)``, in NumPy's
+    format (``path`` a list beginning with "einsum_path", ``report`` the printable cost
+    table).
+
+    Only the operands' shapes are read: NumPy's ``einsum_path`` runs on zero-cost stand-ins
+    of those shapes (on the host; the tensors' values, devices and graphs are not touched).
+    ``tb.einsum`` lets torch choose its own order, so the path is for reading, or for
+    NumPy's einsum. ``einsum_call=True`` gives NumPy's internal form, whose operands are
+    those NumPy stand-ins.
+
+    Memory and autograd: no array result; nothing is copied.
+
+    Raises
+    ------
+    ValueError
+        For subscripts that do not fit the operands (NumPy's checks).
+    TypeError
+        For operands that are not array data.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> path, report = tb.einsum_path("ij,jk,kl->il", tb.ones((2, 3)), tb.ones((3, 4)),
+    ...                               tb.ones((4, 5)))
+    >>> path
+    ['einsum_path', (1, 2), (0, 1)]
+    """
+    if not operands:
+        raise TypeError("einsum_path: no operands; pass the subscripts and the arrays")
+    if isinstance(operands[0], str):
+        stand_ins: list[Any] = [operands[0]]
+        stand_ins += [_shape_stand_in(x, f"operands[{i}]") for i, x in enumerate(operands[1:], 1)]
+    else:  # the sublist form: array, sublist, array, sublist, ..., [output sublist]
+        last = len(operands) - 1 if len(operands) % 2 == 1 else -1  # the output sublist
+        stand_ins = [
+            _shape_stand_in(x, f"operands[{i}]") if i % 2 == 0 and i != last else x
+            for i, x in enumerate(operands)
+        ]
+    try:
+        return np.einsum_path(*stand_ins, optimize=optimize, einsum_call=einsum_call)  # type: ignore[arg-type]
+    except (ValueError, TypeError) as e:
+        shapes = ", ".join(str(a.shape) for a in stand_ins if isinstance(a, np.ndarray))
+        raise type(e)(
+            f"einsum_path: the subscripts do not fit the operands of shapes {shapes} ({e}); "
+            "pass one subscript letter per axis of each operand"
+        ) from e
