@@ -167,6 +167,7 @@ NUMPY_UNARY = [
     "modf", "rad2deg", "radians", "rint", "sinc", "spacing",
 ]  # fmt: skip
 NUMPY_BINARY = ["divmod", "float_power", "fmax", "fmin", "fmod", "heaviside", "logaddexp2"]
+EMATH_UNARY = ["sqrt", "log", "log2", "log10", "arccos", "arcsin", "arctanh"]
 NAN_REDUCTIONS = [
     "nanargmax", "nanargmin", "nancumprod", "nancumsum", "nanmax", "nanmean", "nanmedian",
     "nanmin", "nanprod", "nanstd", "nansum", "nanvar",
@@ -617,6 +618,10 @@ CASES: dict[str, Case] = {
     "linalg.norm": lambda d: [call(d.x), call(d.a, 2), call(d.x, axis=1)],
     "linalg.tensorinv": lambda d: call(d.a.reshape(2, 2, 2, 2)),
     "linalg.tensorsolve": lambda d: call(d.a.reshape(2, 2, 2, 2), d.w.reshape(2, 2)),
+    # -- emath
+    **{f"emath.{n}": (lambda d: [call(d.x), call(d.x - 2.0)]) for n in EMATH_UNARY},
+    "emath.logn": lambda d: [call(2.0, d.x), call(d.y - 2.0, d.x)],
+    "emath.power": lambda d: [call(d.x, 2.0), call(d.x - 2.0, 0.5)],
     # -- fft
     **{f"fft.{n}": (lambda d: call(d.xc)) for n in FFT_COMPLEX},
     **{f"fft.{n}": (lambda d: call(d.x)) for n in FFT_REAL},
@@ -796,6 +801,11 @@ NOT_COMPILABLE: dict[str, str] = {
     "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
     "polydiv": "reads the remainder's leading coefficients on the host to trim them",
     "einsum_path": "NumPy's einsum_path on the host (on the operands' shapes)",
+    **{
+        f"emath.{n}": "reads on the host whether any entry is outside the real domain (the "
+        "result's dtype depends on it)"
+        for n in [*EMATH_UNARY, "logn", "power"]
+    },
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.
@@ -848,6 +858,11 @@ NOT_VMAPPABLE: dict[str, str] = {
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
     "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
     "polydiv": "reads the remainder's leading coefficients on the host to trim them",
+    **{
+        f"emath.{n}": "reads on the host whether any entry is outside the real domain (the "
+        "result's dtype depends on it)"
+        for n in [*EMATH_UNARY, "logn", "power"]
+    },
 }
 
 
@@ -876,6 +891,7 @@ def _public_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
         ("linalg.", tb.linalg),
         ("fft.", tb.fft),
         ("random.", tb.random),
+        ("emath.", tb.emath),
     ]
     for prefix, module in sections:
         for name in module.__all__:

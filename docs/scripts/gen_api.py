@@ -164,7 +164,7 @@ NAMES: dict[str, str] = {
 }
 
 #: Extensions: every name in them belongs to their topic, whatever module defines it.
-SUBMODULES = {"linalg": "linalg", "fft": "fft", "random": "random"}
+SUBMODULES = {"linalg": "linalg", "fft": "fft", "random": "random", "emath": "elementwise"}
 
 
 @dataclass
