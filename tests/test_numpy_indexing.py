@@ -739,3 +739,92 @@ def test_mask_indices(n: int, k: int, name: str) -> None:
 def test_mask_indices_refuses(call: Any, exc: type[Exception], match: str) -> None:
     with pytest.raises(exc, match=match):
         call()
+
+
+# ---- r_, c_ -------------------------------------------------------------------------------------
+
+
+def _twins(*shapes_dtypes: tuple[tuple[int, ...], torch.dtype]) -> tuple[list[Any], list[Any]]:
+    ts, ns = [], []
+    for i, (shape, dtype) in enumerate(shapes_dtypes):
+        nd = tb.to_numpy(torch.zeros((), dtype=dtype)).dtype
+        a = np.asarray((np.arange(int(np.prod(shape))).reshape(shape) + i).astype(nd))
+        ns.append(a)
+        ts.append(torch.from_numpy(a.copy()))
+    return ts, ns
+
+
+CONCAT_KEYS: list[tuple[str, Callable[[list[Any]], Any]]] = [
+    ("two 1-d", lambda a: (a[0], a[1])),
+    ("with scalars", lambda a: (a[0], 0, a[1], 7)),
+    ("with a slice", lambda a: (a[0], slice(1, 4), a[1])),
+    ("float slice", lambda a: (slice(0.0, 1.0, 0.25), a[0])),
+    ("linspace slice", lambda a: (slice(-1, 1, 5j), a[1])),
+    ("axis directive", lambda a: ("0,2", a[0], a[1])),
+    ("trans1d", lambda a: ("0,2,0", a[0], a[1])),
+    ("3-d", lambda a: ("1,3,1", a[0], a[1])),
+    ("negative axis", lambda a: ("-1,2", a[0], a[1])),
+    ("only scalars", lambda a: (1, 2.5, True)),
+]
+
+
+@pytest.mark.parametrize("d2", [tb.int8, tb.int64, tb.float32], ids=str)
+@pytest.mark.parametrize("d1", [tb.bool, tb.int64, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("key", CONCAT_KEYS, ids=lambda k: k[0])
+@pytest.mark.parametrize("name", ["r_", "c_"])
+def test_r_and_c(name: str, key: Any, d1: torch.dtype, d2: torch.dtype) -> None:
+    ts, ns = _twins(((3,), d1), ((3,), d2))
+    try:
+        want = getattr(np, name)[key[1](ns)]
+    except ValueError:
+        with pytest.raises(ValueError, match=name):
+            getattr(tb, name)[key[1](ts)]
+        return
+    assert_matches_numpy(getattr(tb, name)[key[1](ts)], want)
+
+
+@pytest.mark.parametrize(
+    ("shapes", "key"),
+    [
+        (((2, 2), (2, 1)), lambda a: ("-1", a[0], a[1])),
+        (((1, 3), (1, 3)), lambda a: (a[0], 0, 0, a[1])),
+        (((0,), (2,)), lambda a: (a[0], a[1])),
+        (((), (2,)), lambda a: (a[0], a[1])),
+        (((2, 3), (1, 3)), lambda a: (a[0], a[1])),
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("name", ["r_", "c_"])
+def test_r_and_c_of_blocks(name: str, shapes: Any, key: Any) -> None:
+    ts, ns = _twins(*[(s, tb.float64) for s in shapes])
+    try:
+        want = getattr(np, name)[key(ns)]
+    except ValueError:
+        with pytest.raises(ValueError, match=name):
+            getattr(tb, name)[key(ts)]
+        return
+    assert_matches_numpy(getattr(tb, name)[key(ts)], want)
+
+
+def test_r_stays_on_the_graph() -> None:
+    x = torch.ones(2, dtype=torch.float64, requires_grad=True)
+    tb.r_[x, 2 * x, 0.5].sum().backward()
+    assert x.grad is not None
+    assert repr(tb.r_) == "tbridge.r_"
+
+
+@pytest.mark.parametrize(
+    ("key", "match"),
+    [
+        (("r", [1, 2]), r"r_: the 'r' directive builds a numpy.matrix"),
+        (([1], "0"), r"r_: a string directive must be the first entry"),
+        (("x", [1]), r"r_: unknown special directive 'x'"),
+        (("0,1,2,3", [1]), r"r_: the directive '0,1,2,3' has more than three numbers"),
+        ((), r"r_: nothing to join"),
+        ((slice(0, None),), r"r_: a slice needs a stop"),
+        ((np.ones((2, 2)), np.ones(3)), r"r_: cannot join arrays of shapes \(2, 2\), \(3,\)"),
+    ],
+)
+def test_r_refuses(key: Any, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        tb.r_[key]

@@ -158,6 +158,8 @@ NAMES: dict[str, str] = {
     # index-grid objects (not callable), NumPy's ranges
     "mgrid": "creation",
     "ogrid": "creation",
+    # index-expression and concatenation objects (not callable)
+    **dict.fromkeys(("r_", "c_", "s_", "index_exp"), "manipulation"),
     # torch's classes under NumPy's names
     "ndarray": "bridge",
     "device": "moves",

@@ -44,9 +44,11 @@ from tbridge._core.shapes import (
     shape_arg,
 )
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
+from tbridge._namespace.creation import arange, linspace
 from tbridge._namespace.data_types import can_cast
 
 __all__ = [
+    "c_",
     "choose",
     "compress",
     "copyto",
@@ -65,6 +67,7 @@ __all__ = [
     "put",
     "put_along_axis",
     "putmask",
+    "r_",
     "ravel_multi_index",
     "s_",
     "select",
@@ -1688,3 +1691,149 @@ def mask_indices(n: int, mask_func: Callable[..., Any], k: Any = 0) -> tuple[Ten
         )
     rows, cols = torch.nonzero(mask, as_tuple=True)
     return rows, cols
+
+
+# ---- r_, c_ --------------------------------------------------------------------------------------
+
+
+def _directive(item: str, where: str, axis: int, ndmin: int, trans1d: int) -> tuple[int, int, int]:
+    """NumPy's leading string of ``r_[...]``: "axis", "axis,ndmin" or "axis,ndmin,trans1d"."""
+    if item in ("r", "c"):
+        raise ValueError(
+            f"{where}: the {item!r} directive builds a numpy.matrix, which has no tensor "
+            f"counterpart; pass an axis directive such as {where}['0,2', ...] instead"
+        )
+    parts = item.split(",")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError as e:
+        raise ValueError(
+            f"{where}: unknown special directive {item!r}; pass 'axis', 'axis,ndmin' or "
+            "'axis,ndmin,trans1d' (integers), e.g. '0,2,-1'"
+        ) from e
+    if len(numbers) > 3:
+        raise ValueError(f"{where}: the directive {item!r} has more than three numbers")
+    if len(numbers) >= 1:
+        axis = numbers[0]
+    if len(numbers) >= 2:
+        ndmin = numbers[1]
+    if len(numbers) == 3:
+        trans1d = numbers[2]
+    return axis, ndmin, trans1d
+
+
+def _from_slice(key: slice, where: str) -> Tensor:
+    start = 0 if key.start is None else key.start
+    step = 1 if key.step is None else key.step
+    if key.stop is None:
+        raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
+    if isinstance(step, complex):
+        return linspace(start, key.stop, int(abs(step)))
+    return arange(start, key.stop, step)
+
+
+def _at_least(t: Tensor, ndmin: int, trans1d: int) -> Tensor:
+    """NumPy's ``array(t, ndmin=ndmin)`` and the ``trans1d`` placement of the old axes."""
+    nd = t.ndim
+    if nd >= ndmin:
+        return t
+    t = t.reshape((1,) * (ndmin - nd) + tuple(t.shape))
+    if trans1d == -1:
+        return t
+    k2 = ndmin - nd
+    k1 = trans1d + k2 + 1 if trans1d < 0 else trans1d
+    axes = list(range(ndmin))
+    return t.permute(axes[:k1] + axes[k2:] + axes[k1:k2])
+
+
+class _Concatenator:
+    """``r_``/``c_``: NumPy's concatenation index tricks."""
+
+    def __init__(self, name: str, axis: int, ndmin: int, trans1d: int) -> None:
+        self.name = name
+        self.axis = axis
+        self.ndmin = ndmin
+        self.trans1d = trans1d
+
+    def __repr__(self) -> str:
+        return f"tbridge.{self.name}"
+
+    def __getitem__(self, key: Any) -> Tensor:
+        where = self.name
+        items = key if isinstance(key, tuple) else (key,)
+        axis, ndmin, trans1d = self.axis, self.ndmin, self.trans1d
+        parts: list[Tensor] = []
+        arrays: list[Tensor] = []
+        weak: list[object] = []  # Python scalars: they promote as NumPy's weak scalars
+        for k, item in enumerate(items):
+            if isinstance(item, str):
+                if k != 0:
+                    raise ValueError(
+                        f"{where}: a string directive must be the first entry, got {item!r} at "
+                        f"position {k}"
+                    )
+                axis, ndmin, trans1d = _directive(item, where, axis, ndmin, trans1d)
+                continue
+            if isinstance(item, slice):
+                t = _from_slice(item, where)
+                arrays.append(t)
+            elif type(item) in _PY_SCALARS:
+                weak.append(item)
+                t = as_tensor(item, where, f"key[{k}]")
+            else:
+                t = _t(item, where, f"key[{k}]")
+                arrays.append(t)
+            parts.append(_at_least(t, ndmin, trans1d))
+        if not parts:
+            raise ValueError(f"{where}: nothing to join; pass arrays, slices or scalars")
+        dt = result_type(*arrays, *weak) if arrays else result_type(*parts)
+        parts = [p if p.dtype == dt else p.to(dt) for p in parts]
+        try:
+            return torch.cat(parts, dim=axis)
+        except (RuntimeError, IndexError) as e:
+            shapes = ", ".join(str(tuple(p.shape)) for p in parts)
+            raise ValueError(
+                f"{where}: cannot join arrays of shapes {shapes} along axis {axis}; every "
+                "other axis must match (and the axis must exist)"
+            ) from e
+
+
+class _RowConcatenator(_Concatenator):
+    """Joins arrays, slices and scalars along the first axis (NumPy's ``r_``).
+
+    ``tb.r_[a, b]`` concatenates; a slice ``start:stop:step`` is an :func:`arange`
+    (``start:stop:nj`` a :func:`linspace` of ``n`` points); a number is a 1-element array.
+    A leading string sets the axis and the least number of dimensions: ``r_['0,2', a, b]``
+    (axis 0, at least 2-d), with a third number placing the 1-d arrays' axis as NumPy's
+    ``trans1d``. Dtypes promote by NumPy's rules (Python numbers weakly). NumPy's ``'r'`` and
+    ``'c'`` directives build ``numpy.matrix`` objects and are refused.
+
+    Memory and autograd: new memory, on the joined tensors' graphs; slices give CPU tensors.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.r_[tb.asarray([1, 2]), 0, 7:9]
+    tensor([1, 2, 0, 7, 8])
+    """
+
+
+class _ColumnConcatenator(_Concatenator):
+    """Joins 1-d arrays as columns, along the last axis (NumPy's ``c_``): ``r_['-1,2,0', ...]``.
+
+    ``tb.c_[a, b]`` with 1-d ``a`` and ``b`` of length ``n`` is ``(n, 2)``; 2-d blocks join side
+    by side. Everything else as :data:`r_`.
+
+    Memory and autograd: new memory, on the joined tensors' graphs; slices give CPU tensors.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.c_[tb.asarray([1, 2]), tb.asarray([3, 4])]
+    tensor([[1, 3],
+            [2, 4]])
+    """
+
+
+r_: Final = _RowConcatenator("r_", axis=0, ndmin=1, trans1d=-1)
+c_: Final = _ColumnConcatenator("c_", axis=-1, ndmin=2, trans1d=0)
