@@ -1089,7 +1089,7 @@ def _window_length(M: object, where: str) -> int:
             f"{where}: M must be an integer number of points, got {type(M).__name__} ({M!r}); "
             f"pass e.g. {where}(8)"
         )
-    return operator.index(M)
+    return operator.index(M)  # pyright: ignore[reportArgumentType] (has __index__: checked)
 
 
 def _symmetric_points(m: int) -> Tensor:

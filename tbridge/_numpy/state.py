@@ -454,7 +454,7 @@ def _integer(value: object, where: str, name: str) -> int:
             f"{where}: {name} must be an integer, got {type(value).__name__} ({value!r}); pass "
             f"a Python int (int(x) of a 0-d integer array)"
         )
-    return operator.index(value)
+    return operator.index(value)  # pyright: ignore[reportArgumentType] (has __index__: checked)
 
 
 def binary_repr(num: int, width: int | None = None) -> str:
