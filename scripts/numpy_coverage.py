@@ -69,6 +69,13 @@ NOTES: dict[str, dict[str, str]] = {
         "no x.astype/x.copy, x[::-1] refused, int tensor / float gives float32)",
         "dtype": "a lookup returning torch dtypes (isinstance tests for torch.dtype)",
         "result_type": "Python scalars alone raise (the Array API's rule)",
+        "common_type": "returns a torch dtype",
+        "min_scalar_type": "returns a torch dtype; reads a 0-d array's value on the host",
+        "r_": "the 'r' and 'c' (numpy.matrix) directives refused",
+        "c_": "the 'r' and 'c' (numpy.matrix) directives refused",
+        "emath": "8- and 16-bit integers give the default float (complex128 out of domain), "
+        "not float16/complex64; reads the domain test on the host",
+        "require": "'A' and 'E' always hold; 'W' copies broadcast (stride-0) views",
         "finfo": "tbridge's record; .dtype is a torch dtype",
         "iinfo": "tbridge's record; .dtype is a torch dtype",
         "set_printoptions": "onto torch's options; nanstr, infstr, formatter, sign, "

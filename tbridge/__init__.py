@@ -43,7 +43,7 @@ import tbridge._numpy.sorting as _np_sorting
 import tbridge._numpy.state as _np_state
 import tbridge._numpy.statistics as _np_statistics
 import tbridge._numpy.strides as _np_strides
-from tbridge import fft, lib, linalg, random, testing
+from tbridge import emath, fft, lib, linalg, random, testing
 from tbridge._convert.bridge import *  # noqa: F403 - each module lists its names in __all__
 from tbridge._convert.moves import *  # noqa: F403
 from tbridge._core.dtypes import default_float
@@ -126,6 +126,7 @@ __all__ = [
     "randn",
     "uniform",
     # submodules
+    "emath",
     "fft",
     "lib",
     "linalg",

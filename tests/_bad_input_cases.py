@@ -217,8 +217,12 @@ _DIST = {
 VALID: dict[str, Valid] = {
     # names whose CASES entries wrap the call (or that CASES lacks): one direct call each
     "empty": lambda d, t: call((3, 4)),
+    # predicates of any object: the valid call passes no array, so a wrong type is no error
+    "isscalar": lambda d, t: call(2.5),
+    "iterable": lambda d, t: call([1, 2]),
     # in-place writers: each call writes into its own copy of the shared example input
     "fill_diagonal": lambda d, t: call(d.a.clone(), 5.0),
+    "copyto": lambda d, t: call(d.x.clone(), d.y),
     "place": lambda d, t: call(d.x.clone(), d.bx, d.y.reshape(-1)),
     "put": lambda d, t: call(d.x.clone(), d.idx, d.u[:2]),
     "put_along_axis": lambda d, t: call(d.x.clone(), d.ix, d.y, axis=1),
@@ -889,6 +893,8 @@ def _compare(got: Any, want: Any, where: str = "result") -> list[str]:
             for i, (g, w) in enumerate(zip(got, want, strict=True))
             for p in _compare(g, w, f"{where}[{i}]")
         ]
+    if type(want) in (int, bool, float) and type(got) is type(want):  # np.size, np.ndim, ...
+        return [] if got == want else [f"{where}: {got!r}, NumPy's is {want!r}"]
     if not isinstance(got, torch.Tensor):
         return [f"{where}: {type(got).__name__}, not a tensor"]
     g = got.detach().cpu().numpy()

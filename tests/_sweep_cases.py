@@ -167,6 +167,7 @@ NUMPY_UNARY = [
     "modf", "rad2deg", "radians", "rint", "sinc", "spacing",
 ]  # fmt: skip
 NUMPY_BINARY = ["divmod", "float_power", "fmax", "fmin", "fmod", "heaviside", "logaddexp2"]
+EMATH_UNARY = ["sqrt", "log", "log2", "log10", "arccos", "arcsin", "arctanh"]
 NAN_REDUCTIONS = [
     "nanargmax", "nanargmin", "nancumprod", "nancumsum", "nanmax", "nanmean", "nanmedian",
     "nanmin", "nanprod", "nanstd", "nansum", "nanvar",
@@ -427,6 +428,8 @@ CASES: dict[str, Case] = {
     ),
     # -- NumPy's creation functions
     "ascontiguousarray": lambda d: [call(d.x.mT), call(d.x, dtype=tb.float32)],
+    "asarray_chkfinite": lambda d: [call(d.x), call(d.xi, dtype=tb.float32)],
+    "require": lambda d: [call(d.x.mT, requirements="C"), call(d.x, tb.float32, ["F", "O"])],
     "diag": lambda d: [call(d.u), call(d.a, k=1)],
     "diagflat": lambda d: call(d.u),
     "frombuffer": lambda d: Call(fn=lambda: tb.frombuffer(b"\x01\x02\x03\x04", dtype=tb.uint8)),
@@ -441,6 +444,9 @@ CASES: dict[str, Case] = {
     **{n: (lambda d: call(d.x, d.y)) for n in NUMPY_BINARY},
     "angle": lambda d: [call(d.xc), call(d.x)],
     "gcd": lambda d: call(d.xi, d.yi),
+    "bitwise_count": lambda d: [call(d.xi), call(d.u8)],
+    "binary_repr": lambda d: [call(5), call(-5, width=8)],
+    "base_repr": lambda d: [call(255, 16), call(-7, 3, padding=2)],
     "lcm": lambda d: call(d.xi, d.yi),
     "ldexp": lambda d: [call(d.x, 3), call(d.x, -2)],
     "iscomplex": lambda d: [call(d.xc), call(d.x)],
@@ -457,6 +463,11 @@ CASES: dict[str, Case] = {
     "diag_indices_from": lambda d: call(d.a),
     "extract": lambda d: call(d.bx, d.x),
     "fill_diagonal": lambda d: Call((d.a, 5.0), fn=_in_copy(tb.fill_diagonal)),
+    "copyto": lambda d: [
+        Call((d.x, d.y), fn=_in_copy(tb.copyto)),
+        Call((d.x, d.row), {"where": d.bx}, fn=_in_copy(tb.copyto)),
+    ],
+    "mask_indices": lambda d: [call(3, tb.triu), call(4, tb.tril, -1)],
     "indices": lambda d: [call((2, 3)), call((2, 3), sparse=True)],
     "ix_": lambda d: call(d.idx, d.u),
     "piecewise": lambda d: call(d.x, [d.bx], [_double, 0.0]),
@@ -511,11 +522,24 @@ CASES: dict[str, Case] = {
     "trim_zeros": lambda d: call(torch.nn.functional.pad(d.u, (1, 2))),
     "vsplit": lambda d: call(d.x, 3),
     "vstack": lambda d: call((d.x, d.y)),
+    "shape": lambda d: [call(d.x), call(d.s0)],
+    "isscalar": lambda d: [call(d.x), call(2.5)],
+    "iterable": lambda d: [call(d.x), call(d.s0)],
+    "common_type": lambda d: [call(d.x, d.xi), call(d.x32, d.xc)],
+    "min_scalar_type": lambda d: [call(d.x), call(d.s0)],
+    "ndim": lambda d: [call(d.x), call(d.s0)],
+    "size": lambda d: [call(d.x), call(d.x, 1), call(d.x, (0, 1))],
+    "block": lambda d: [call([[d.x, d.y], [d.y, d.x]]), call([d.u, d.w])],
+    "apply_along_axis": lambda d: [call(tb.sum, 1, d.x), call(_double, 0, d.x)],
+    "apply_over_axes": lambda d: [call(tb.sum, d.x, [0, 1]), call(tb.cumsum, d.x, 1)],
     # -- NumPy's products
     "cross": lambda d: call(d.p3, d.q3),
+    "matvec": lambda d: [call(d.a, d.w), call(d.x, d.w)],
+    "vecmat": lambda d: [call(d.w, d.a), call(d.xc[:, :3], d.xc[None, :3])],
     "diagonal": lambda d: [call(d.a), call(d.a, 1)],
     "dot": lambda d: [call(d.x, d.a), call(d.u, d.u)],
     "einsum": lambda d: [call("ij,jk->ik", d.x, d.a), call("ii", d.a)],
+    "einsum_path": lambda d: [call("ij,jk,kl->il", d.x, d.a, d.bm), call(d.x, [0, 1], d.a, [1, 2])],
     "inner": lambda d: call(d.x, d.y),
     "kron": lambda d: call(d.x, d.bm),
     "outer": lambda d: call(d.u, d.w),
@@ -523,6 +547,8 @@ CASES: dict[str, Case] = {
     "vdot": lambda d: call(d.xc, d.xc),
     # -- NumPy's signal processing and polynomials
     "convolve": lambda d: [call(d.w, d.u), call(d.w, d.u, "same")],
+    **{n: (lambda d: [call(5), call(1)]) for n in ("bartlett", "blackman", "hamming", "hanning")},
+    "kaiser": lambda d: [call(5, 14.0), call(4, 0.0)],
     "correlate": lambda d: [call(d.w, d.u), call(d.w, d.u, "full")],
     "ediff1d": lambda d: call(d.x),
     "gradient": lambda d: [call(d.x), call(d.u, 0.5)],
@@ -530,6 +556,7 @@ CASES: dict[str, Case] = {
     "poly": lambda d: call(d.u),
     "polyadd": lambda d: call(d.u, d.w),
     "polyder": lambda d: call(d.w),
+    "polydiv": lambda d: [call(d.w, d.u), call(d.u, d.u[:1])],
     "polyfit": lambda d: call(d.srt, d.srt * d.srt, 2),
     "polyint": lambda d: call(d.w),
     "polymul": lambda d: call(d.u, d.w),
@@ -591,6 +618,10 @@ CASES: dict[str, Case] = {
     "linalg.norm": lambda d: [call(d.x), call(d.a, 2), call(d.x, axis=1)],
     "linalg.tensorinv": lambda d: call(d.a.reshape(2, 2, 2, 2)),
     "linalg.tensorsolve": lambda d: call(d.a.reshape(2, 2, 2, 2), d.w.reshape(2, 2)),
+    # -- emath
+    **{f"emath.{n}": (lambda d: [call(d.x), call(d.x - 2.0)]) for n in EMATH_UNARY},
+    "emath.logn": lambda d: [call(2.0, d.x), call(d.y - 2.0, d.x)],
+    "emath.power": lambda d: [call(d.x, 2.0), call(d.x - 2.0, 0.5)],
     # -- fft
     **{f"fft.{n}": (lambda d: call(d.xc)) for n in FFT_COMPLEX},
     **{f"fft.{n}": (lambda d: call(d.x)) for n in FFT_REAL},
@@ -766,6 +797,15 @@ NOT_COMPILABLE: dict[str, str] = {
     "percentile": "reads q on the host (.tolist()) to check its range",
     "quantile": "reads q on the host (.tolist()) to check its range",
     "linalg.lstsq": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
+    "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
+    "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
+    "polydiv": "reads the remainder's leading coefficients on the host to trim them",
+    "einsum_path": "NumPy's einsum_path on the host (on the operands' shapes)",
+    **{
+        f"emath.{n}": "reads on the host whether any entry is outside the real domain (the "
+        "result's dtype depends on it)"
+        for n in [*EMATH_UNARY, "logn", "power"]
+    },
 }
 
 #: Functions that cannot run under ``torch.func.vmap``, with the reason.
@@ -815,6 +855,14 @@ NOT_VMAPPABLE: dict[str, str] = {
     "histogramdd": "reads the data's range on the host (.item())",
     "nanargmax": "checks for all-NaN slices on the host (data-dependent control flow)",
     "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
+    "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
+    "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
+    "polydiv": "reads the remainder's leading coefficients on the host to trim them",
+    **{
+        f"emath.{n}": "reads on the host whether any entry is outside the real domain (the "
+        "result's dtype depends on it)"
+        for n in [*EMATH_UNARY, "logn", "power"]
+    },
 }
 
 
@@ -843,6 +891,7 @@ def _public_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
         ("linalg.", tb.linalg),
         ("fft.", tb.fft),
         ("random.", tb.random),
+        ("emath.", tb.emath),
     ]
     for prefix, module in sections:
         for name in module.__all__:

@@ -208,7 +208,7 @@ EXTRAS = {
     "enable_grad", "eye", "fft", "float16", "from_numpy", "full", "grad", "identity", "linalg",
     "no_grad", "normal", "rand", "rand_like", "randn", "randn_like", "random", "shares_memory",
     "to_device", "to_numpy", "uniform", "value_and_grad", "writable_numpy",
-    "lib", "testing",
+    "lib", "testing", "emath",
 }  # fmt: skip
 # NumPy's names beyond the standard: each tbridge._numpy module lists its own in __all__.
 NUMPY_EXTRAS = {

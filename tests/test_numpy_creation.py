@@ -268,3 +268,132 @@ def test_one_backward_per_family() -> None:
     assert v.grad is not None
     values = np.arange(1.0, 4.0)
     np.testing.assert_allclose(v.grad.numpy(), 1 + 1 + (2 * values + 1))
+
+
+# ---- asarray_chkfinite, require ---------------------------------------------------------------
+
+CHK_DTYPES = [tb.bool, tb.int8, tb.uint8, tb.int64, tb.float16, tb.float32, tb.float64,
+              tb.complex128]  # fmt: skip
+
+
+@pytest.mark.parametrize("dtype", CHK_DTYPES, ids=str)
+@pytest.mark.parametrize("shape", [(), (0,), (3,), (2, 3)], ids=str)
+def test_asarray_chkfinite_of_finite_data(dtype: torch.dtype, shape: Any) -> None:
+    a = (np.arange(int(np.prod(shape))).reshape(shape) % 3).astype(
+        tb.to_numpy(torch.zeros((), dtype=dtype)).dtype
+    )
+    t = tb.asarray(a, copy=True)
+    got = tb.asarray_chkfinite(t)
+    assert got is t
+    assert_matches_numpy(got, np.asarray_chkfinite(a))
+    assert_matches_numpy(tb.asarray_chkfinite(a.tolist()), np.asarray_chkfinite(a.tolist()))
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, complex(0, np.inf)], ids=repr)
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64, tb.complex64], ids=str)
+def test_asarray_chkfinite_refuses_nan_and_inf(bad: Any, dtype: torch.dtype) -> None:
+    if isinstance(bad, complex) and not dtype.is_complex:
+        return
+    values = [1.0, bad, 2.0]
+    with pytest.raises(ValueError, match="infs or NaNs"):
+        np.asarray_chkfinite(np.asarray(values, dtype=tb.to_numpy(tb.zeros(1, dtype=dtype)).dtype))
+    with pytest.raises(ValueError, match=r"asarray_chkfinite: a holds NaN or infinite values"):
+        tb.asarray_chkfinite(tb.asarray(values, dtype=dtype))
+
+
+def test_asarray_chkfinite_options() -> None:
+    x = tb.zeros((2, 3)).T
+    assert tb.asarray_chkfinite(x, order="C").is_contiguous()
+    assert tb.asarray_chkfinite(x, order="K") is x
+    assert tb.asarray_chkfinite([1, 2], dtype=tb.float32).dtype == torch.float32
+    with pytest.raises(ValueError, match=r"asarray_chkfinite: order='F' is not supported"):
+        tb.asarray_chkfinite(x, order="F")
+    meta = torch.full((2,), float("nan"), device="meta")
+    assert tb.asarray_chkfinite(meta) is meta  # no values to read
+
+
+def test_asarray_chkfinite_stays_on_the_graph() -> None:
+    x = torch.ones(3, requires_grad=True)
+    tb.asarray_chkfinite(x).sum().backward()
+    assert x.grad is not None
+
+
+@pytest.mark.parametrize(
+    "requirements",
+    [
+        None,
+        "C",
+        "F",
+        "A",
+        "W",
+        "O",
+        "E",
+        ["C", "W"],
+        ["F", "O"],
+        ("ALIGNED", "WRITEABLE"),
+        "c",
+        ["F_CONTIGUOUS"],
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("layout", ["contiguous", "transposed", "sliced", "broadcast"])
+def test_require(requirements: Any, layout: str) -> None:
+    base = np.arange(12.0).reshape(3, 4)
+    a = {
+        "contiguous": base,
+        "transposed": base.T,
+        "sliced": base[:, ::2],
+        "broadcast": np.broadcast_to(base[:1], (3, 4)),
+    }[layout]
+    t = {
+        "contiguous": torch.from_numpy(base.copy()),
+        "transposed": torch.from_numpy(base.copy()).T,
+        "sliced": torch.from_numpy(base.copy())[:, ::2],
+        "broadcast": torch.from_numpy(base.copy())[:1].expand(3, 4),
+    }[layout]
+    want = np.require(a, requirements=requirements)
+    got = tb.require(t, requirements=requirements)
+    assert_matches_numpy(got, want)
+    flags = {"C": "C_CONTIGUOUS", "F": "F_CONTIGUOUS"}
+    listed = [requirements] if isinstance(requirements, str) else list(requirements or [])
+    for r in listed:
+        key = flags.get(r.upper()[:1]) if r.upper()[:1] in "CF" else None
+        if key == "C_CONTIGUOUS":
+            assert got.is_contiguous()
+        if key == "F_CONTIGUOUS":
+            assert got.mT.is_contiguous()
+        if r.upper()[:1] == "O" and t._is_view():  # a view of another tensor: copied
+            assert got.untyped_storage().data_ptr() != t.untyped_storage().data_ptr()
+        if r.upper()[:1] == "W":
+            assert 0 not in got.stride()
+    if requirements is None or set(listed) <= {"A", "E"}:
+        assert got is t
+
+
+def test_require_copies_only_when_it_must() -> None:
+    x = torch.zeros((2, 3))
+    assert tb.require(x, requirements=["C", "A", "W", "O", "E"]) is x
+    assert tb.require(x, dtype=tb.float64).dtype == torch.float64
+    a = np.zeros(3)
+    owned = tb.require(a, requirements="O")
+    owned[0] = 1.0
+    assert a[0] == 0.0
+
+
+def test_require_stays_on_the_graph() -> None:
+    x = torch.ones((2, 3), requires_grad=True)
+    tb.require(x.T, requirements="C").sum().backward()
+    assert x.grad is not None
+
+
+@pytest.mark.parametrize(
+    ("requirements", "exc", "match"),
+    [
+        ("X", ValueError, r"require: 'X' is not a requirement"),
+        (["C", "F"], ValueError, r"require: 'C' and 'F' ask for two layouts"),
+        (3, TypeError, r"require: requirements must be a string or a sequence"),
+    ],
+)
+def test_require_refuses(requirements: Any, exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        tb.require(tb.zeros(3), requirements=requirements)

@@ -432,3 +432,112 @@ def test_longdouble_names_the_widest_torch_dtype() -> None:
         match=r"dtype='g': NumPy dtype '<f16' \(float128\) has no torch twin; torch has no such dtype; convert the data to float64 or complex128 first",
     ):
         tb.dtype("g")
+
+
+# ---- constants and scalar inspection -------------------------------------------------------
+
+
+def test_constants_are_numpys() -> None:
+    assert tb.euler_gamma == np.euler_gamma
+    assert type(tb.euler_gamma) is float
+    assert tb.little_endian is bool(np.little_endian)
+
+
+SCALAR_QUESTIONS: list[tuple[Any, Any]] = [
+    (3, 3),
+    (2.5, 2.5),
+    (True, True),
+    (1j, 1j),
+    ("abc", "abc"),
+    (b"ab", b"ab"),
+    (None, None),
+    ([1, 2], [1, 2]),
+    ((), ()),
+    (np.float32(1.0), np.float32(1.0)),
+    (torch.tensor(1.0), np.array(1.0)),
+    (torch.zeros(3), np.zeros(3)),
+    (torch.zeros(0), np.zeros(0)),
+    (torch.zeros((2, 0)), np.zeros((2, 0))),
+    (range(3), range(3)),
+    (object(), object()),
+]
+
+
+@pytest.mark.parametrize(("value", "twin"), SCALAR_QUESTIONS, ids=repr)
+def test_isscalar_and_iterable(value: Any, twin: Any) -> None:
+    assert tb.isscalar(value) is np.isscalar(twin)
+    assert tb.iterable(value) is np.iterable(twin)
+
+
+COMMON_DTYPES = [torch.int8, torch.uint8, torch.int64, torch.float16, torch.float32,
+                 torch.float64, torch.complex64, torch.complex128]  # fmt: skip
+
+
+@pytest.mark.parametrize("dtypes", [
+    *[(d,) for d in COMMON_DTYPES],
+    *itertools.combinations(COMMON_DTYPES, 2),
+    (torch.int8, torch.float16, torch.complex64),
+    (),
+], ids=str)  # fmt: skip
+@pytest.mark.parametrize("shape", [(), (0,), (2, 3)], ids=str)
+def test_common_type(dtypes: tuple[torch.dtype, ...], shape: Any) -> None:
+    got = tb.common_type(*[torch.zeros(shape, dtype=d) for d in dtypes])
+    nds = [np.zeros(shape, dtype=tb.to_numpy(torch.zeros((), dtype=d)).dtype) for d in dtypes]
+    assert got == torch_dtype_of_numpy(np.dtype(np.common_type(*nds)))
+
+
+def test_common_type_follows_the_float_default_and_takes_lists() -> None:
+    want = torch_dtype_of_numpy(np.dtype(np.common_type(np.array([1, 2]))))
+    assert tb.common_type([1, 2]) == want == torch.float64
+    with tb.default_float(tb.float32):
+        assert tb.common_type(torch.zeros(2, dtype=torch.int64)) == torch.float32
+
+
+def test_common_type_refuses_bool() -> None:
+    with pytest.raises(TypeError, match=r"common_type: arrays\[1\] is a bool array"):
+        tb.common_type(torch.zeros(2), torch.zeros(2, dtype=torch.bool))
+    with pytest.raises(TypeError):
+        np.common_type(np.zeros(2), np.zeros(2, dtype=bool))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        0,
+        10,
+        255,
+        256,
+        -1,
+        -129,
+        2**40,
+        2**63,
+        True,
+        3.1,
+        1e50,
+        -1e5,
+        0.5,
+        1j,
+        1e200 + 1j,
+        np.float32(3.0),
+        np.int64(7),
+    ],
+    ids=repr,
+)
+def test_min_scalar_type_of_scalars(value: Any) -> None:
+    assert tb.min_scalar_type(value) == torch_dtype_of_numpy(np.min_scalar_type(value))
+
+
+@pytest.mark.parametrize("dtype", COMMON_DTYPES, ids=str)
+@pytest.mark.parametrize("shape", [(), (0,), (3,)], ids=str)
+def test_min_scalar_type_of_arrays(dtype: torch.dtype, shape: Any) -> None:
+    t = torch.full(shape, 3, dtype=dtype)
+    assert tb.min_scalar_type(t) == torch_dtype_of_numpy(np.min_scalar_type(tb.to_numpy(t)))
+
+
+def test_min_scalar_type_refuses() -> None:
+    with pytest.raises(
+        TypeError, match=r"min_scalar_type: no torch dtype holds a=2361183241434822606848"
+    ):
+        tb.min_scalar_type(2**71)
+    with pytest.raises(TypeError, match=r"min_scalar_type"):
+        tb.min_scalar_type(None)

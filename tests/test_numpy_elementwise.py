@@ -1003,3 +1003,46 @@ def test_stays_on_the_autograd_graph(name: str, torch_fn: Callable[..., torch.Te
     (ours,) = torch.autograd.grad(tb.sum(getattr(tb, name)(*args)), x)
     (theirs,) = torch.autograd.grad(torch.sum(torch_fn(x, y)), x)
     torch.testing.assert_close(ours, theirs)
+
+
+# ---- bitwise_count ------------------------------------------------------------------------------
+
+COUNT_DTYPES = [torch.bool, torch.int8, torch.uint8, torch.int16, torch.uint16, torch.int32,
+                torch.uint32, torch.int64, torch.uint64]  # fmt: skip
+
+
+def _count_data(dtype: torch.dtype, shape: tuple[int, ...]) -> Any:
+    nd = tb.to_numpy(torch.zeros((), dtype=dtype)).dtype
+    if nd == np.bool_:
+        pool = np.array([True, False, True])
+    else:
+        info = np.iinfo(nd)
+        pool = np.array([0, 1, 2, 5, 7, info.max, info.min, info.max // 3], dtype=nd)
+        if info.min < 0:
+            pool = np.concatenate([pool, np.array([-1, -2, -7], dtype=nd)])
+    n = int(np.prod(shape))
+    return np.resize(pool, n).reshape(shape)
+
+
+@needs_numpy2("bitwise_count arrived in NumPy 2.0")
+@pytest.mark.parametrize("dtype", COUNT_DTYPES, ids=str)
+@pytest.mark.parametrize("shape", [(), (0,), (11,), (2, 3, 2)], ids=str)
+def test_bitwise_count(dtype: torch.dtype, shape: Any, device: torch.device) -> None:
+    a = _count_data(dtype, shape)
+    assert_matches_numpy(
+        tb.bitwise_count(tb.asarray(a, device=device)), np.bitwise_count(a), device=device
+    )
+
+
+@needs_numpy2("bitwise_count arrived in NumPy 2.0")
+def test_bitwise_count_of_lists_and_out() -> None:
+    assert_matches_numpy(tb.bitwise_count([3, -4, 1023]), np.bitwise_count([3, -4, 1023]))
+    out = torch.empty(2, dtype=torch.int64)
+    assert tb.bitwise_count(torch.tensor([3, 4]), out=out) is out
+    assert out.tolist() == [2, 1]
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.complex64], ids=str)
+def test_bitwise_count_refuses_inexact(dtype: torch.dtype) -> None:
+    with pytest.raises(TypeError, match=r"bitwise_count: x has dtype torch\.(float32|complex64)"):
+        tb.bitwise_count(torch.zeros(2, dtype=dtype))

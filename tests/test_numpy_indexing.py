@@ -8,6 +8,7 @@ keep a non-leaf on the autograd graph. Bad input is checked against pinned messa
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +19,7 @@ from numpy.exceptions import AxisError
 
 import tbridge as tb
 from tbridge._numpy import indexing as _indexing
-from tests._helpers import assert_matches_numpy
+from tests._helpers import assert_matches_numpy, needs_numpy2
 from tests.test_manipulation import data
 
 NUMPY_2_3 = np.lib.NumpyVersion(np.__version__) >= "2.3.0"
@@ -576,3 +577,266 @@ def test_selecting_stays_on_the_graph() -> None:
         + np.where(v > 4, 1.0, 0.0)
     )
     np.testing.assert_allclose(x.grad.numpy(), expected)
+
+
+# ---- copyto -----------------------------------------------------------------------------------
+
+COPYTO_DTYPES = [tb.bool, tb.int8, tb.int64, tb.uint8, tb.float32, tb.float64, tb.complex128]
+
+
+@pytest.mark.parametrize("dst_dtype", COPYTO_DTYPES, ids=str)
+@pytest.mark.parametrize("src_dtype", COPYTO_DTYPES, ids=str)
+@needs_numpy2("NumPy 1.x casts 0-d arrays by value")
+@pytest.mark.parametrize(("dst_shape", "src_shape"), [((), ()), ((0,), (1,)), ((3,), ()),
+                                                      ((2, 3), (3,)), ((2, 3), (2, 3))])  # fmt: skip
+@pytest.mark.parametrize("masked", [False, True])
+def test_copyto(
+    dst_dtype: torch.dtype, src_dtype: torch.dtype, dst_shape: Any, src_shape: Any, masked: bool
+) -> None:
+    nd_dst = np.zeros(dst_shape, dtype=tb.to_numpy(torch.zeros((), dtype=dst_dtype)).dtype)
+    nd_src = (np.arange(max(1, int(np.prod(src_shape)))).reshape(src_shape) % 3).astype(
+        tb.to_numpy(torch.zeros((), dtype=src_dtype)).dtype
+    )
+    where = (np.arange(int(np.prod(dst_shape))).reshape(dst_shape) % 2 == 0) if masked else True
+    dst = tb.asarray(nd_dst, copy=True)
+    src = tb.asarray(nd_src, copy=True)
+    tb_where = tb.asarray(where) if masked else True
+    try:
+        np.copyto(nd_dst, nd_src, where=where)
+    except TypeError:
+        with pytest.raises(TypeError, match=r"copyto: cannot cast src"):
+            tb.copyto(dst, src, where=tb_where)
+        return
+    assert tb.copyto(dst, src, where=tb_where) is None
+    assert_matches_numpy(dst, nd_dst)
+
+
+@needs_numpy2("NumPy 2 reads Python scalars as weak (NEP 50)")
+@pytest.mark.parametrize("value", [1, 2.5, True, 1j, -3], ids=repr)
+@pytest.mark.parametrize("dtype", [tb.int8, tb.uint8, tb.float32, tb.complex64, tb.bool], ids=str)
+@pytest.mark.parametrize("casting", ["same_kind", "unsafe"])
+def test_copyto_python_scalars(value: Any, dtype: torch.dtype, casting: str) -> None:
+    nd = np.zeros(3, dtype=tb.to_numpy(torch.zeros((), dtype=dtype)).dtype)
+    dst = tb.asarray(nd, copy=True)
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NumPy's ComplexWarning for complex into real
+            np.copyto(nd, value, casting=casting)  # type: ignore[arg-type]
+    except (TypeError, OverflowError) as e:
+        with pytest.raises(type(e)):
+            tb.copyto(dst, value, casting=casting)  # type: ignore[arg-type]
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch warns as NumPy does for complex into real
+        tb.copyto(dst, value, casting=casting)  # type: ignore[arg-type]
+    assert_matches_numpy(dst, nd)
+
+
+def test_copyto_writes_in_place_and_stays_on_the_graph() -> None:
+    x = torch.zeros(3, dtype=torch.float64, requires_grad=True)
+    y = torch.ones(3, dtype=torch.float64, requires_grad=True)
+    dst = x * 1.0
+    view = dst[:2]
+    tb.copyto(dst, 2 * y, where=tb.asarray([True, False, True]))
+    assert view[0].item() == 2.0
+    dst.sum().backward()
+    assert x.grad is not None
+    assert y.grad is not None
+    torch.testing.assert_close(y.grad, torch.tensor([2.0, 0.0, 2.0], dtype=torch.float64))
+    torch.testing.assert_close(x.grad, torch.tensor([0.0, 1.0, 0.0], dtype=torch.float64))
+
+
+def test_copyto_on_meta(device: torch.device) -> None:
+    dst = torch.zeros((2, 3), device=device)
+    tb.copyto(dst, torch.ones(3, device=device))
+    assert dst.device == device
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (
+            lambda: tb.copyto(np.zeros(3), tb.ones(3)),
+            TypeError,
+            r"copyto: dst must be a torch.Tensor",
+        ),
+        (
+            lambda: tb.copyto(torch.zeros(3, requires_grad=True), tb.ones(3)),
+            ValueError,
+            r"copyto: dst is a leaf tensor that requires grad",
+        ),
+        (
+            lambda: tb.copyto(tb.zeros(3, dtype=tb.int64), tb.ones(3)),
+            TypeError,
+            r"copyto: cannot cast src of dtype torch.float64 to dst.s torch.int64",
+        ),
+        (lambda: tb.copyto(tb.zeros(3, dtype=tb.int64), 1.5), TypeError, r"copyto: cannot cast"),
+        (
+            lambda: tb.copyto(tb.zeros(3), tb.ones(4)),
+            ValueError,
+            r"copyto: src of shape \(4,\) does not broadcast to dst's shape \(3,\)",
+        ),
+        (
+            lambda: tb.copyto(tb.zeros(3), tb.ones(3), casting="bad"),
+            ValueError,  # type: ignore[arg-type]
+            r"copyto: casting='bad' is not a casting rule",
+        ),
+        (
+            lambda: tb.copyto(tb.zeros(3), tb.ones(3), where=tb.ones(3)),
+            TypeError,
+            r"copyto: where must be a bool array",
+        ),
+        (
+            lambda: tb.copyto(tb.zeros(3), tb.ones(3), where=tb.ones(2) > 0),
+            ValueError,
+            r"copyto: where of shape \(2,\)",
+        ),
+    ],
+)
+def test_copyto_refuses(call: Any, exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call()
+
+
+# ---- s_, index_exp, mask_indices --------------------------------------------------------------
+
+INDEX_KEYS: list[Any] = [
+    np.s_[1:3],
+    np.s_[::2, 1],
+    np.s_[...],
+    np.s_[None, 0],
+    np.s_[2],
+    np.s_[()],
+    np.s_[1:2, ..., ::-1],
+]
+
+
+@pytest.mark.parametrize("key", INDEX_KEYS, ids=repr)
+def test_index_expressions(key: Any) -> None:
+    assert tb.s_[key] == np.s_[key]
+    assert tb.index_exp[key] == np.index_exp[key]
+    x = np.arange(24).reshape(2, 3, 4)
+    assert_matches_numpy(torch.from_numpy(x)[tb.s_[1:, ::2]], x[np.s_[1:, ::2]])
+
+
+def test_index_expressions_build_the_written_index() -> None:
+    assert tb.s_[1:3, ::2] == np.s_[1:3, ::2]
+    assert tb.index_exp[4] == np.index_exp[4] == (4,)
+    assert repr(tb.s_) == "tbridge.s_"
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 5])
+@pytest.mark.parametrize("k", [-1, 0, 2])
+@pytest.mark.parametrize("name", ["triu", "tril"])
+def test_mask_indices(n: int, k: int, name: str) -> None:
+    got = tb.mask_indices(n, getattr(tb, name), k)
+    want = np.mask_indices(n, getattr(np, name), k)
+    assert len(got) == 2
+    for g, w in zip(got, want, strict=True):
+        assert_matches_numpy(g, w)
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (lambda: tb.mask_indices(-1, tb.triu), ValueError, r"mask_indices: n=-1 is negative"),
+        (lambda: tb.mask_indices(2.5, tb.triu), TypeError, r"mask_indices: n must be an integer"),
+        (
+            lambda: tb.mask_indices(3, lambda m, k: m[0]),
+            ValueError,
+            r"mask_indices: mask_func returned shape \(3,\)",
+        ),
+    ],
+)
+def test_mask_indices_refuses(call: Any, exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call()
+
+
+# ---- r_, c_ -------------------------------------------------------------------------------------
+
+
+def _twins(*shapes_dtypes: tuple[tuple[int, ...], torch.dtype]) -> tuple[list[Any], list[Any]]:
+    ts, ns = [], []
+    for i, (shape, dtype) in enumerate(shapes_dtypes):
+        nd = tb.to_numpy(torch.zeros((), dtype=dtype)).dtype
+        a = np.asarray((np.arange(int(np.prod(shape))).reshape(shape) + i).astype(nd))
+        ns.append(a)
+        ts.append(torch.from_numpy(a.copy()))
+    return ts, ns
+
+
+CONCAT_KEYS: list[tuple[str, Callable[[list[Any]], Any]]] = [
+    ("two 1-d", lambda a: (a[0], a[1])),
+    ("with scalars", lambda a: (a[0], 0, a[1], 7)),
+    ("with a slice", lambda a: (a[0], slice(1, 4), a[1])),
+    ("float slice", lambda a: (slice(0.0, 1.0, 0.25), a[0])),
+    ("linspace slice", lambda a: (slice(-1, 1, 5j), a[1])),
+    ("axis directive", lambda a: ("0,2", a[0], a[1])),
+    ("trans1d", lambda a: ("0,2,0", a[0], a[1])),
+    ("3-d", lambda a: ("1,3,1", a[0], a[1])),
+    ("negative axis", lambda a: ("-1,2", a[0], a[1])),
+    ("only scalars", lambda a: (1, 2.5, True)),
+]
+
+
+@pytest.mark.parametrize("d2", [tb.int8, tb.int64, tb.float32], ids=str)
+@pytest.mark.parametrize("d1", [tb.bool, tb.int64, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("key", CONCAT_KEYS, ids=lambda k: k[0])
+@pytest.mark.parametrize("name", ["r_", "c_"])
+def test_r_and_c(name: str, key: Any, d1: torch.dtype, d2: torch.dtype) -> None:
+    ts, ns = _twins(((3,), d1), ((3,), d2))
+    try:
+        want = getattr(np, name)[key[1](ns)]
+    except ValueError:
+        with pytest.raises(ValueError, match=name):
+            getattr(tb, name)[key[1](ts)]
+        return
+    assert_matches_numpy(getattr(tb, name)[key[1](ts)], want)
+
+
+@pytest.mark.parametrize(
+    ("shapes", "key"),
+    [
+        (((2, 2), (2, 1)), lambda a: ("-1", a[0], a[1])),
+        (((1, 3), (1, 3)), lambda a: (a[0], 0, 0, a[1])),
+        (((0,), (2,)), lambda a: (a[0], a[1])),
+        (((), (2,)), lambda a: (a[0], a[1])),
+        (((2, 3), (1, 3)), lambda a: (a[0], a[1])),
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("name", ["r_", "c_"])
+def test_r_and_c_of_blocks(name: str, shapes: Any, key: Any) -> None:
+    ts, ns = _twins(*[(s, tb.float64) for s in shapes])
+    try:
+        want = getattr(np, name)[key(ns)]
+    except ValueError:
+        with pytest.raises(ValueError, match=name):
+            getattr(tb, name)[key(ts)]
+        return
+    assert_matches_numpy(getattr(tb, name)[key(ts)], want)
+
+
+def test_r_stays_on_the_graph() -> None:
+    x = torch.ones(2, dtype=torch.float64, requires_grad=True)
+    tb.r_[x, 2 * x, 0.5].sum().backward()
+    assert x.grad is not None
+    assert repr(tb.r_) == "tbridge.r_"
+
+
+@pytest.mark.parametrize(
+    ("key", "match"),
+    [
+        (("r", [1, 2]), r"r_: the 'r' directive builds a numpy.matrix"),
+        (([1], "0"), r"r_: a string directive must be the first entry"),
+        (("x", [1]), r"r_: unknown special directive 'x'"),
+        (("0,1,2,3", [1]), r"r_: the directive '0,1,2,3' has more than three numbers"),
+        ((), r"r_: nothing to join"),
+        ((slice(0, None),), r"r_: a slice needs a stop"),
+        ((np.ones((2, 2)), np.ones(3)), r"r_: cannot join arrays of shapes \(2, 2\), \(3,\)"),
+    ],
+)
+def test_r_refuses(key: Any, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        tb.r_[key]

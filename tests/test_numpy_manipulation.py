@@ -615,3 +615,236 @@ def test_one_backward_per_family(name: str, fn: Callable[[torch.Tensor], torch.T
         down = (fn(torch.tensor(bumped)).numpy() * weights).sum()
         expected[i] = (up - down) / (2 * eps)
     np.testing.assert_allclose(x.grad.numpy(), expected, rtol=1e-5, atol=1e-5)
+
+
+# ---- shape, ndim, size ------------------------------------------------------------------------
+
+INSPECT_SHAPES = [(), (0,), (3,), (2, 0, 3), (2, 3, 4)]
+
+
+@pytest.mark.parametrize("dtype", FEW, ids=str)
+@pytest.mark.parametrize("shape", INSPECT_SHAPES, ids=str)
+def test_shape_ndim_size_of_tensors(dtype: torch.dtype, shape: Any, device: torch.device) -> None:
+    t, a = make(shape, dtype, device)
+    for got, want in [
+        (tb.shape(t), np.shape(a)),
+        (tb.ndim(t), np.ndim(a)),
+        (tb.size(t), np.size(a)),
+    ]:
+        assert got == want
+        assert type(got) is type(want)
+    assert all(type(n) is int for n in tb.shape(t))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        3,
+        2.5,
+        True,
+        1j,
+        [],
+        [1, 2],
+        [[1.0, 2.0], [3.0, 4.0]],
+        [[[1]]],
+        np.ones((2, 3)),
+        np.float32(2.0),
+        np.zeros((0, 4)),
+    ],
+    ids=repr,
+)
+def test_shape_ndim_size_of_array_data(value: Any) -> None:
+    assert tb.shape(value) == np.shape(value)
+    assert type(tb.shape(value)) is tuple
+    assert tb.ndim(value) == np.ndim(value)
+    assert tb.size(value) == np.size(value)
+    assert type(tb.size(value)) is int
+
+
+@pytest.mark.parametrize(
+    "axis",
+    [0, 1, -1, -3]
+    + [pytest.param(a, marks=needs_numpy2("size's tuple axis")) for a in [(0, 2), (), (-1, 0)]],
+    ids=str,
+)
+@pytest.mark.parametrize("shape", [(2, 3, 4), (2, 0, 4)], ids=str)
+def test_size_along_axes(shape: Any, axis: Any) -> None:
+    t, a = make(shape, tb.float32, torch.device("cpu"))
+    got = tb.size(t, axis)
+    assert got == np.size(a, axis)
+    assert type(got) is int
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (lambda: tb.size(tb.zeros((2, 3)), 2), AxisError, r"size: axis 2 is out of bounds"),
+        (lambda: tb.size(tb.zeros(()), 0), AxisError, r"size: axis 0 is out of bounds"),
+        (lambda: tb.size(tb.zeros(3), 0.5), TypeError, r"size: axis 0.5 is not an integer"),
+        (lambda: tb.shape(None), TypeError, r"shape.*a.*None"),
+        (lambda: tb.ndim("abc"), TypeError, r"ndim.*a"),
+        (lambda: tb.shape([[1, 2], [3]]), ValueError, r"shape"),
+    ],
+)
+def test_shape_functions_refuse(call: Callable[[], Any], exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call()
+
+
+# ---- block ------------------------------------------------------------------------------------
+
+BLOCK_LAYOUTS: list[Callable[[Callable[..., Any]], Any]] = [
+    lambda m: m((2, 3)),
+    lambda m: [m((2, 3)), m((2, 1))],
+    lambda m: [[m((2, 2)), m((2, 1))], [m((1, 2)), m((1, 1))]],
+    lambda m: [[m(())], [m(())]],
+    lambda m: [m((3,)), m(())],
+    lambda m: [[m((0, 2)), m((0, 1))]],
+    lambda m: [[[m((2,))]], [[m((2,))]]],
+    lambda m: [[m((2, 2, 2)), m((2, 2, 1))], [m((2, 1, 3))]],
+    lambda m: [[m((2,))]],
+]
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@pytest.mark.parametrize("layout", range(len(BLOCK_LAYOUTS)))
+def test_block(dtype: torch.dtype, layout: int, device: torch.device) -> None:
+    pairs: list[tuple[Any, Any]] = []
+
+    def m(shape: tuple[int, ...]) -> int:
+        pairs.append(make(shape, dtype, device))
+        return len(pairs) - 1
+
+    skeleton = BLOCK_LAYOUTS[layout](m)
+
+    def fill(node: Any, side: int) -> Any:
+        return [fill(n, side) for n in node] if isinstance(node, list) else pairs[node][side]
+
+    assert_matches_numpy(tb.block(fill(skeleton, 0)), np.block(fill(skeleton, 1)), device=device)
+
+
+@pytest.mark.parametrize(
+    "layout", [[1, 2.5], [[1, 2], [3, 4]], [np.ones(2, np.float32), np.zeros(1, np.int8)]], ids=str
+)
+def test_block_of_array_data_promotes_as_numpy(layout: Any) -> None:
+    assert_matches_numpy(tb.block(layout), np.block(layout))
+
+
+def test_block_is_new_memory_and_on_the_graph() -> None:
+    x = torch.ones((2, 2), dtype=torch.float64, requires_grad=True)
+    single = tb.block([[x]])
+    assert single.data_ptr() != x.data_ptr()
+    tb.block([[x, 2 * x]]).sum().backward()
+    assert x.grad is not None
+    torch.testing.assert_close(x.grad, torch.full((2, 2), 3.0, dtype=torch.float64))
+
+
+@pytest.mark.parametrize(
+    ("arrays", "np_arrays", "exc", "match"),
+    [
+        ([], [], ValueError, r"block: the list at arrays is empty"),
+        ([[1], 2], [[1], 2], ValueError, r"block: list depths are mismatched"),
+        ((1, 2), (1, 2), TypeError, r"block: arrays is a tuple"),
+        (
+            [[tb.ones((2, 2))], [tb.ones((2, 3))]],
+            [[np.ones((2, 2))], [np.ones((2, 3))]],
+            ValueError,
+            r"block: the blocks of arrays",
+        ),
+        ([None], None, TypeError, r"block"),  # NumPy: an object array
+    ],
+)
+def test_block_refuses(arrays: Any, np_arrays: Any, exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        tb.block(arrays)
+    if np_arrays is not None:
+        with pytest.raises(exc):
+            np.block(np_arrays)
+
+
+# ---- apply_along_axis, apply_over_axes --------------------------------------------------------
+
+
+def _first_two(v: Any) -> Any:
+    return v[:2]
+
+
+def _outer_self(v: Any) -> Any:
+    return v[:, None] * v[None, :]
+
+
+APPLY_FUNCS: list[tuple[str, Callable[..., Any], Callable[..., Any]]] = [
+    ("sum", tb.sum, np.sum),
+    ("first_two", _first_two, _first_two),
+    ("outer", _outer_self, _outer_self),
+    ("cumsum", tb.cumsum, np.cumsum),
+]
+
+
+@pytest.mark.parametrize("dtype", [tb.int64, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize(("shape", "axis"), [((3,), 0), ((3, 4), 0), ((3, 4), 1), ((2, 3, 4), -2),
+                                             ((0, 2), 0)])  # fmt: skip
+@pytest.mark.parametrize("func", APPLY_FUNCS, ids=lambda f: f[0])
+def test_apply_along_axis(
+    func: Any, shape: Any, axis: int, dtype: torch.dtype, device: torch.device
+) -> None:
+    _, tf, nf = func
+    t, a = make(shape, dtype, device)
+    assert_matches_numpy(tb.apply_along_axis(tf, axis, t), np.apply_along_axis(nf, axis, a),
+                         device=device)  # fmt: skip
+
+
+def test_apply_along_axis_passes_arguments_and_stays_on_the_graph() -> None:
+    x = torch.arange(6.0, dtype=torch.float64).reshape(2, 3).requires_grad_()
+    got = tb.apply_along_axis(tb.linalg.vector_norm, 1, x, ord=1)
+    assert_matches_numpy(
+        got.detach(), np.apply_along_axis(np.linalg.norm, 1, x.detach().numpy(), ord=1)
+    )
+    got.sum().backward()
+    assert x.grad is not None
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (
+            lambda: tb.apply_along_axis(tb.sum, 0, tb.ones(())),
+            AxisError,
+            "apply_along_axis: axis 0",
+        ),
+        (lambda: tb.apply_along_axis(tb.sum, 2, tb.ones((2, 2))), AxisError, "axis 2"),
+        (lambda: tb.apply_along_axis(tb.sum, 0, tb.ones((3, 0))), ValueError, "no slice along"),
+        (
+            lambda: tb.apply_along_axis(lambda v: v[: int(v[0])], 1, tb.asarray([[1, 0], [2, 0]])),
+            ValueError,
+            "func1d returned shape",
+        ),
+        (
+            lambda: tb.apply_over_axes(lambda t, i: t.sum(), tb.ones((2, 3)), 0),
+            ValueError,
+            "apply_over_axes: func returned a 0-d array",
+        ),
+        (lambda: tb.apply_over_axes(tb.sum, tb.ones((2, 3)), 3), AxisError, "axis 3"),
+    ],
+)
+def test_apply_refuses(call: Callable[[], Any], exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call()
+
+
+@pytest.mark.parametrize("dtype", [tb.int64, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize(("shape", "axes"), [((3,), 0), ((2, 3, 4), [0, 2]), ((2, 3, 4), (-1,)),
+                                             ((2, 0, 4), [1]), ((2, 3), [])])  # fmt: skip
+@pytest.mark.parametrize("name", ["sum", "prod", "cumsum"])
+def test_apply_over_axes(
+    name: str, shape: Any, axes: Any, dtype: torch.dtype, device: torch.device
+) -> None:
+    t, a = make(shape, dtype, device)
+    got = tb.apply_over_axes(getattr(tb, name), t, axes)
+    assert_matches_numpy(got, np.apply_over_axes(getattr(np, name), a, axes), device=device)
+
+
+def test_apply_over_axes_stays_on_the_graph() -> None:
+    x = torch.ones((2, 3), dtype=torch.float64, requires_grad=True)
+    tb.apply_over_axes(tb.sum, x, [0, 1]).sum().backward()
+    assert x.grad is not None

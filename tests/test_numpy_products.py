@@ -561,3 +561,144 @@ def test_results_stay_on_the_autograd_graph(
     fn(a, b).sum().backward()  # type: ignore[no-untyped-call]
     assert a.grad is not None
     assert b.grad is not None
+
+
+# ---- matvec, vecmat ---------------------------------------------------------------------------
+
+needs_matvec = pytest.mark.skipif(
+    not hasattr(np, "matvec"), reason="the oracle is NumPy 2.2: matvec and vecmat arrived there"
+)
+MATVEC_DTYPES = [torch.int8, torch.int64, torch.uint8, torch.float32, torch.float64,
+                 torch.complex64, torch.complex128]  # fmt: skip
+MATVEC_SHAPES = [((2, 3), (3,)), ((4, 2, 3), (3,)), ((2, 3), (5, 3)), ((1, 2, 3), (4, 1, 3)),
+                 ((0, 2, 3), (3,)), ((2, 0), (0,)), ((0, 3), (3,))]  # fmt: skip
+
+
+def _operand(shape: tuple[int, ...], dtype: torch.dtype, seed: int) -> tuple[Any, Any]:
+    g = torch.Generator().manual_seed(seed)
+    real = torch.randint(-3, 4, shape, generator=g).to(torch.float64)
+    if dtype.is_complex:
+        t = torch.complex(real, torch.randint(-3, 4, shape, generator=g).to(torch.float64))
+        t = t.to(dtype)
+    elif dtype == torch.uint8:
+        t = real.abs().to(dtype)
+    else:
+        t = real.to(dtype)
+    return t, t.numpy().copy()
+
+
+@needs_matvec
+@pytest.mark.parametrize("dtype", MATVEC_DTYPES, ids=str)
+@pytest.mark.parametrize(("m_shape", "v_shape"), MATVEC_SHAPES, ids=str)
+def test_matvec(dtype: torch.dtype, m_shape: Any, v_shape: Any) -> None:
+    m, nm = _operand(m_shape, dtype, 0)
+    v, nv = _operand(v_shape, dtype, 1)
+    assert_matches_numpy(tb.matvec(m, v), np.matvec(nm, nv))
+
+
+@needs_matvec
+@pytest.mark.parametrize("dtype", MATVEC_DTYPES, ids=str)
+@pytest.mark.parametrize(("m_shape", "v_shape"), MATVEC_SHAPES, ids=str)
+def test_vecmat(dtype: torch.dtype, m_shape: Any, v_shape: Any) -> None:
+    m, nm = _operand(m_shape[:-2] + m_shape[-1:] + m_shape[-2:-1], dtype, 0)
+    v, nv = _operand(v_shape, dtype, 1)
+    assert_matches_numpy(tb.vecmat(v, m), np.vecmat(nv, nm))
+
+
+@needs_matvec
+@pytest.mark.parametrize(
+    ("d1", "d2"), [(torch.int8, torch.float32), (torch.float32, torch.complex128)], ids=str
+)
+def test_matvec_vecmat_promote_as_numpy(d1: torch.dtype, d2: torch.dtype) -> None:
+    m, nm = _operand((2, 2), d1, 0)
+    v, nv = _operand((2,), d2, 1)
+    assert_matches_numpy(tb.matvec(m, v), np.matvec(nm, nv))
+    assert_matches_numpy(tb.vecmat(v, m), np.vecmat(nv, nm))
+
+
+def test_matvec_vecmat_out_and_graph(device: torch.device) -> None:
+    m = torch.ones((2, 3), dtype=torch.float64, device=device)
+    v = torch.ones(3, dtype=torch.float64, device=device)
+    out = torch.empty(2, dtype=torch.float32, device=device)
+    assert tb.matvec(m, v, out=out) is out
+    assert tb.vecmat(v[:2], m).device == device
+    if device.type == "cpu":
+        x = m.clone().requires_grad_()
+        (tb.matvec(x, v).sum() + tb.vecmat(v[:2], x).sum()).backward()
+        assert x.grad is not None
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: tb.matvec(tb.ones(3), tb.ones(3)), r"matvec: x1 must have at least 2 dimensions"),
+        (
+            lambda: tb.matvec(tb.ones((2, 3)), tb.ones(4)),
+            r"matvec: the vectors of x2 \(shape \(4,\)\) have 4",
+        ),
+        (
+            lambda: tb.vecmat(tb.ones(()), tb.ones((2, 2))),
+            r"vecmat: x2 must have at least 2 dimensions and x1 at least 1",
+        ),
+        (
+            lambda: tb.matvec(tb.ones((2, 2, 3)), tb.ones((3, 3))),
+            r"matvec: the stack shapes of x1 \(2, 2, 3\) and x2 \(3, 3\)",
+        ),
+    ],
+)
+def test_matvec_vecmat_refuse(call: Any, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+# ---- einsum_path --------------------------------------------------------------------------------
+
+EINSUM_PATH_CASES: list[tuple[str, list[tuple[int, ...]]]] = [
+    ("ij,jk,kl->il", [(2, 3), (3, 4), (4, 5)]),
+    ("ij,jk->ik", [(0, 3), (3, 4)]),
+    ("i,i", [(5,), (5,)]),
+    ("ii", [(3, 3)]),
+    ("...ij,...jk", [(2, 3, 4), (4, 5)]),
+    ("abc,cd,db,ea->e", [(2, 3, 4), (4, 5), (5, 3), (6, 2)]),
+]
+
+
+@pytest.mark.parametrize(
+    "optimize", ["greedy", "optimal", True, False, ["einsum_path", (0, 1)]], ids=str
+)
+@pytest.mark.parametrize(("subscripts", "shapes"), EINSUM_PATH_CASES, ids=str)
+def test_einsum_path(subscripts: str, shapes: Any, optimize: Any, device: torch.device) -> None:
+    if isinstance(optimize, list) and len(shapes) != 2:
+        return
+    tensors = [torch.ones(s, device=device) for s in shapes]
+    arrays = [np.ones(s) for s in shapes]
+    assert tb.einsum_path(subscripts, *tensors, optimize=optimize) == np.einsum_path(
+        subscripts, *arrays, optimize=optimize
+    )
+
+
+def test_einsum_path_sublists_lists_and_einsum_call() -> None:
+    a, b = torch.ones((2, 3)), torch.ones((3, 4))
+    na, nb = np.ones((2, 3)), np.ones((3, 4))
+    assert tb.einsum_path(a, [0, 1], b, [1, 2], [0, 2]) == np.einsum_path(
+        na, [0, 1], nb, [1, 2], [0, 2]
+    )
+    assert tb.einsum_path(a, [0, 1], b, [1, 2]) == np.einsum_path(na, [0, 1], nb, [1, 2])
+    assert tb.einsum_path("i,i", [1, 2], [3, 4]) == np.einsum_path("i,i", [1, 2], [3, 4])
+    got = tb.einsum_path("ij,jk", a, b, einsum_call=True)
+    want = np.einsum_path("ij,jk", na, nb, einsum_call=True)
+    assert [g.shape for g in got[0]] == [w.shape for w in want[0]]  # the stand-ins' shapes
+    assert [c[:3] for c in got[1]] == [c[:3] for c in want[1]]
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (tb.einsum_path, TypeError, r"einsum_path: no operands"),
+        (lambda: tb.einsum_path("ij,jk", torch.ones((2, 3)), torch.ones((4, 4))), ValueError, "."),
+        (lambda: tb.einsum_path("ij", None), TypeError, r"einsum_path"),
+    ],
+)
+def test_einsum_path_refuses(call: Any, exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call()

@@ -705,3 +705,95 @@ def test_results_stay_on_the_autograd_graph(name: str, fn: Callable[[torch.Tenso
     a = torch.tensor([1.0, 3.0, 2.0, 5.0, 4.0, 6.0], dtype=torch.float64, requires_grad=True)
     fn(a).sum().backward()
     assert a.grad is not None
+
+
+# ---- window functions -------------------------------------------------------------------------
+
+WINDOWS = ["bartlett", "blackman", "hamming", "hanning"]
+
+
+@pytest.mark.parametrize("M", [-2, 0, 1, 2, 3, 6, 7, 64, 5.0])
+@pytest.mark.parametrize("name", WINDOWS)
+def test_windows(name: str, M: Any) -> None:
+    assert_matches_numpy(getattr(tb, name)(M), getattr(np, name)(M))
+
+
+@pytest.mark.parametrize("M", [-1, 0, 1, 2, 7, 64])
+@pytest.mark.parametrize("beta", [0.0, 1, 5.5, 14.0, -3.0])
+def test_kaiser(M: int, beta: float) -> None:
+    assert_matches_numpy(tb.kaiser(M, beta), np.kaiser(M, beta))
+
+
+@pytest.mark.parametrize("name", [*WINDOWS, "kaiser"])
+def test_windows_follow_the_float_default(name: str) -> None:
+    args = (6, 2.0) if name == "kaiser" else (6,)
+    with tb.default_float(tb.float32):
+        got = getattr(tb, name)(*args)
+    assert got.dtype == torch.float32
+    assert_matches_numpy(got, getattr(np, name)(*args).astype(np.float32))
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: tb.hamming(2.5), r"hamming: M must be an integer number of points"),
+        (lambda: tb.bartlett(None), r"bartlett: M must be an integer"),
+        (lambda: tb.kaiser(4, "a"), r"kaiser: beta must be a real number"),
+        (lambda: tb.kaiser(4, 1j), r"kaiser: beta must be a real number"),
+    ],
+)
+def test_windows_refuse(call: Any, match: str) -> None:
+    with pytest.raises(TypeError, match=match):
+        call()
+
+
+# ---- polydiv ------------------------------------------------------------------------------------
+
+POLYDIV_PAIRS: list[tuple[Any, Any]] = [
+    ([1, 2, 3], [1, 1]),
+    ([1], [1, 2, 3]),
+    ([1.0, 3.0, 2.0], [1.0, 1.0]),
+    (5, 2),
+    ([2, 4, 6, 8], [2, 0, 1]),
+    ([1, 0, 0, -1], [1, -1]),
+    ([3.0, -2.0, 0.5, 7.0, 1.0], [1.5, 2.0]),
+    ([1 + 1j, 2, 3j], [1j, 1]),
+]
+
+
+@pytest.mark.parametrize("dtype", [None, torch.int64, torch.float32, torch.float64], ids=str)
+@pytest.mark.parametrize(("u", "v"), POLYDIV_PAIRS, ids=str)
+def test_polydiv(u: Any, v: Any, dtype: torch.dtype | None, device: torch.device) -> None:
+    nu, nv = np.asarray(u), np.asarray(v)
+    if dtype is not None:
+        if nu.dtype.kind == "c":
+            return
+        nd = numpy_dtype_of(dtype)
+        nu, nv = nu.astype(nd), nv.astype(nd)
+    q, r = tb.polydiv(tb.asarray(nu, device=device), tb.asarray(nv, device=device))
+    wq, wr = np.polydiv(nu, nv)
+    assert_matches_numpy(q, wq, device=device)
+    if device.type != "meta":  # the remainder's length is read from its values
+        assert_matches_numpy(r, wr, device=device)
+
+
+def test_polydiv_of_lists_and_graph() -> None:
+    u = torch.tensor([1.0, 3.0, 2.0], dtype=torch.float64, requires_grad=True)
+    q, r = tb.polydiv(u, [1.0, 1.0])
+    (q.sum() + r.sum()).backward()
+    assert u.grad is not None
+    with tb.default_float(tb.float32):
+        assert tb.polydiv([1, 2], [1])[0].dtype == torch.float32
+
+
+@pytest.mark.parametrize(
+    ("u", "v", "match"),
+    [
+        ([], [1.0], r"polydiv: u has 0 and v 1 coefficients"),
+        ([1.0], [], r"polydiv: u has 1 and v 0 coefficients"),
+        ([[1.0]], [1.0], r"polydiv: u has shape \(1, 1\)"),
+    ],
+)
+def test_polydiv_refuses(u: Any, v: Any, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        tb.polydiv(u, v)

@@ -18,6 +18,7 @@ from torch._tensor_str import PRINT_OPTS
 
 import tbridge as tb
 from tbridge._numpy.state import report_fp_error
+from tests._helpers import needs_numpy2
 
 MAPPED = ("precision", "threshold", "edgeitems", "linewidth", "suppress")
 
@@ -253,3 +254,46 @@ def test_torch_has_no_floating_point_traps() -> None:
     with tb.errstate(all="raise"):
         assert torch.isneginf(tb.log(tb.zeros(1))).all()
         assert torch.isnan(tb.divide(tb.zeros(1), tb.zeros(1))).all()
+
+
+# ---- binary_repr, base_repr ---------------------------------------------------------------------
+
+
+@needs_numpy2("NumPy 1.x only warns about a width too small")
+@pytest.mark.parametrize("num", [*range(-20, 21), 255, -256, 2**40, -(2**63), 2**64 - 1])
+@pytest.mark.parametrize("width", [None, 0, 1, 3, 8, 64])
+def test_binary_repr(num: int, width: int | None) -> None:
+    try:
+        want = np.binary_repr(num, width)
+    except ValueError:
+        with pytest.raises(ValueError, match=r"binary_repr: num=.* needs \d+ bits"):
+            tb.binary_repr(num, width)
+        return
+    assert tb.binary_repr(num, width) == want
+
+
+@pytest.mark.parametrize("number", [*range(-40, 41, 3), 0, 2**70, -(2**63)])
+@pytest.mark.parametrize("base", [2, 3, 8, 10, 16, 36])
+@pytest.mark.parametrize("padding", [0, 1, 4])
+def test_base_repr(number: int, base: int, padding: int) -> None:
+    assert tb.base_repr(number, base, padding) == np.base_repr(number, base, padding)
+
+
+def test_reprs_of_numpy_and_tensor_integers() -> None:
+    assert tb.binary_repr(np.int8(-3), width=4) == np.binary_repr(np.int8(-3), width=4)
+    assert tb.base_repr(torch.tensor(255), 16) == "FF"
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (lambda: tb.base_repr(5, 37), ValueError, r"base_repr: base=37 is not handled"),
+        (lambda: tb.base_repr(5, 1), ValueError, r"base_repr: base=1 is not handled"),
+        (lambda: tb.base_repr(2.5), TypeError, r"base_repr: number must be an integer"),
+        (lambda: tb.binary_repr(None), TypeError, r"binary_repr: num must be an integer"),
+        (lambda: tb.binary_repr(3, 2.0), TypeError, r"binary_repr: width must be an integer"),
+    ],
+)
+def test_reprs_refuse(call: Any, exc: type[Exception], match: str) -> None:
+    with pytest.raises(exc, match=match):
+        call()

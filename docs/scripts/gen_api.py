@@ -154,16 +154,19 @@ NAMES: dict[str, str] = {
         "polynomials",
     ),
     "roots": "polynomials",
+    "polydiv": "polynomials",
     # index-grid objects (not callable), NumPy's ranges
     "mgrid": "creation",
     "ogrid": "creation",
+    # index-expression and concatenation objects (not callable)
+    **dict.fromkeys(("r_", "c_", "s_", "index_exp"), "manipulation"),
     # torch's classes under NumPy's names
     "ndarray": "bridge",
     "device": "moves",
 }
 
 #: Extensions: every name in them belongs to their topic, whatever module defines it.
-SUBMODULES = {"linalg": "linalg", "fft": "fft", "random": "random"}
+SUBMODULES = {"linalg": "linalg", "fft": "fft", "random": "random", "emath": "elementwise"}
 
 
 @dataclass

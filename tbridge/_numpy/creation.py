@@ -49,6 +49,7 @@ from tbridge._namespace.creation import eye, linspace
 
 __all__ = [
     "asanyarray",
+    "asarray_chkfinite",
     "ascontiguousarray",
     "diag",
     "diagflat",
@@ -58,6 +59,7 @@ __all__ = [
     "geomspace",
     "identity",
     "logspace",
+    "require",
     "tri",
     "vander",
 ]
@@ -663,3 +665,143 @@ def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
 
 def _cumprod(t: Tensor) -> Tensor:
     return torch.cumprod(t, 1)
+
+
+# ---- asarray_chkfinite, require --------------------------------------------------------------
+
+_ORDERS: Final = (None, "C", "F", "A", "K")
+
+
+def asarray_chkfinite(a: Any, dtype: DTypeLike | None = None, order: str | None = None) -> Tensor:
+    """``a`` as a tensor (as :func:`asarray`), after checking that it holds no NaN or infinity.
+
+    The check reads the values: ``isfinite(...).all()`` is brought to the host, a device sync
+    off the CPU (and skipped on the meta device, which has no values). Integer and bool arrays
+    are always finite. ``order`` "C" gives a contiguous tensor; None, "K" and "A" keep the
+    layout; "F" is refused (ask :func:`require` for a column-major layout).
+
+    Memory and autograd: as :func:`asarray`: ``a`` itself when it is a tensor of ``dtype``
+    (shared memory, same graph), a view of a NumPy array when possible, else new memory.
+
+    Raises
+    ------
+    ValueError
+        When ``a`` holds a NaN or an infinity; for ``order="F"`` or an unknown order.
+    TypeError
+        For ``a`` that is not array data, or a bad ``dtype``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.asarray_chkfinite([1.0, 2.0])
+    tensor([1., 2.], dtype=torch.float64)
+    """
+    if order not in _ORDERS or order == "F":
+        raise ValueError(
+            f"asarray_chkfinite: order={order!r} is not supported; pass None, 'C', 'A' or 'K' "
+            "(tb.require(a, requirements='F') gives a column-major layout)"
+        )
+    t = (
+        a
+        if type(a) is _Tensor and dtype is None
+        else as_tensor(a, "asarray_chkfinite", "a", dtype=dtype)
+    )
+    inexact = t.is_floating_point() or t.is_complex()
+    if inexact and t.device.type != "meta" and not bool(torch.isfinite(t).all()):
+        raise ValueError(
+            "asarray_chkfinite: a holds NaN or infinite values (array must not contain "
+            "infs or NaNs); clean it first, e.g. with tb.nan_to_num(a)"
+        )
+    return t.contiguous() if order == "C" else t
+
+
+_REQUIREMENTS: Final = {
+    "C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C",
+    "F": "F", "F_CONTIGUOUS": "F", "FORTRAN": "F",
+    "A": "A", "ALIGNED": "A",
+    "W": "W", "WRITEABLE": "W",
+    "O": "O", "OWNDATA": "O",
+    "E": "E", "ENSUREARRAY": "E",
+}  # fmt: skip
+
+
+def _requirements(requirements: object) -> set[str]:
+    if requirements is None:
+        return set()
+    listed = [requirements] if isinstance(requirements, str) else requirements
+    if not isinstance(listed, (list, tuple, set, frozenset)):
+        raise TypeError(
+            f"require: requirements must be a string or a sequence of strings, got "
+            f"{type(requirements).__name__}; pass e.g. requirements=['C', 'W']"
+        )
+    out = set()
+    for r in listed:
+        key = _REQUIREMENTS.get(r.upper()) if isinstance(r, str) else None
+        if key is None:
+            raise ValueError(
+                f"require: {r!r} is not a requirement; pass any of 'C', 'F', 'A', 'W', 'O', 'E' "
+                "(or NumPy's long names such as 'C_CONTIGUOUS')"
+            )
+        out.add(key)
+    if {"C", "F"} <= out:
+        raise ValueError("require: 'C' and 'F' ask for two layouts at once; pass one of them")
+    return out
+
+
+def _column_major(t: Tensor) -> bool:
+    expected = 1
+    for size, stride in zip(t.shape, t.stride(), strict=True):
+        if size != 1 and stride != expected:
+            return False
+        expected *= size
+    return True
+
+
+def _overlaps(t: Tensor) -> bool:
+    """Whether entries share memory (a broadcast view: stride 0 over a length above 1)."""
+    return any(stride == 0 and size > 1 for size, stride in zip(t.shape, t.stride(), strict=True))
+
+
+def require(a: Any, dtype: DTypeLike | None = None, requirements: Any = None) -> Tensor:
+    """``a`` as a tensor of ``dtype`` that meets NumPy's memory ``requirements``, copying only
+    when it must.
+
+    The requirements, as they map to tensors: "C" (C_CONTIGUOUS) a row-major tensor
+    (``contiguous()``); "F" (F_CONTIGUOUS) a column-major one (strides reversed: the memory
+    NumPy's Fortran order has); "W" (WRITEABLE) memory that can be written entry by entry (a
+    broadcast view, whose entries share memory, is copied); "O" (OWNDATA) memory of its own
+    (a view of another tensor or of a NumPy array is copied); "A" (ALIGNED) and "E"
+    (ENSUREARRAY) always hold for tensors.
+
+    Memory and autograd: ``a`` itself when it meets every requirement (shared memory, same
+    graph); else a copy, still on ``a``'s autograd graph.
+
+    Raises
+    ------
+    ValueError
+        For an unknown requirement, or "C" with "F".
+    TypeError
+        For ``a`` that is not array data, a bad ``dtype`` or ``requirements`` of another type.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> x = tb.zeros((2, 3))
+    >>> tb.require(x, requirements="C") is x
+    True
+    >>> tb.require(x, requirements="F").stride()
+    (1, 2)
+    """
+    wanted = _requirements(requirements)
+    t = a if type(a) is _Tensor and dtype is None else as_tensor(a, "require", "a", dtype=dtype)
+    shares_numpy = isinstance(a, np.ndarray) and t.numel() > 0 and t.data_ptr() == a.ctypes.data
+    if "O" in wanted and (t._base is not None or shares_numpy):
+        t = t.clone()
+    if "W" in wanted and _overlaps(t):
+        t = t.clone()
+    if "C" in wanted:
+        t = t.contiguous()
+    elif "F" in wanted and not _column_major(t):
+        reverse = tuple(range(t.ndim - 1, -1, -1))
+        t = t.permute(reverse).contiguous().permute(reverse)
+    return t

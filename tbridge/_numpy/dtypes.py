@@ -17,16 +17,20 @@ dtypes NumPy lacks, bfloat16, the float8 family and complex32, placed by their k
 from __future__ import annotations
 
 import contextlib
-from typing import Final
+import numbers
+import sys
+from typing import Any, Final
 
 import numpy as np
 import torch
 
+from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import (
     DTypeLike,
     default_float_dtype,
     numpy_dtype_of,
     torch_dtype,
+    torch_dtype_of_numpy,
 )
 from tbridge._core.promotion import promote
 
@@ -34,12 +38,14 @@ __all__ = [
     "bool_",
     "byte",
     "cdouble",
+    "common_type",
     "complex_",
     "complexfloating",
     "csingle",
     "device",
     "double",
     "dtype",
+    "euler_gamma",
     "float_",
     "floating",
     "generic",
@@ -49,8 +55,12 @@ __all__ = [
     "intc",
     "integer",
     "intp",
+    "isscalar",
     "issubdtype",
+    "iterable",
+    "little_endian",
     "longlong",
+    "min_scalar_type",
     "ndarray",
     "number",
     "promote_types",
@@ -337,3 +347,151 @@ def promote_types(type1: DTypeLike, type2: DTypeLike, /) -> torch.dtype:
     return promote(
         torch_dtype(type1, caller="promote_types"), torch_dtype(type2, caller="promote_types")
     )
+
+
+# ---- constants and scalar inspection -------------------------------------------------------
+
+#: The Euler-Mascheroni constant, as a Python float (NumPy's ``euler_gamma``).
+euler_gamma: Final[float] = 0.5772156649015329
+#: Whether this machine stores numbers little-endian (NumPy's ``little_endian``).
+little_endian: Final[bool] = sys.byteorder == "little"
+
+_SCALAR_TYPES: Final = (numbers.Number, np.generic, str, bytes, memoryview)
+
+
+def isscalar(element: Any) -> bool:
+    """Whether ``element`` is a scalar by NumPy's rule: a Python number, string or bytes, or a
+    NumPy scalar. Arrays are not scalars, whatever their shape: a 0-d tensor gives False, as
+    a 0-d NumPy array does.
+
+    Memory and autograd: reads the type only.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.isscalar(3.0), tb.isscalar("a"), tb.isscalar(tb.asarray(3.0)), tb.isscalar([3.0])
+    (True, True, False, False)
+    """
+    return isinstance(element, _SCALAR_TYPES)
+
+
+def iterable(y: Any) -> bool:
+    """Whether ``iter(y)`` works: True for tensors of at least one dimension, lists, strings,
+    ...; False for 0-d tensors and numbers.
+
+    Memory and autograd: nothing is read but the type (``iter`` is called and dropped).
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.iterable(tb.zeros(3)), tb.iterable(tb.asarray(1.0)), tb.iterable(2)
+    (True, False, False)
+    """
+    if isinstance(y, torch.Tensor):  # iter() of a 0-d tensor raises TypeError
+        return y.ndim > 0
+    try:
+        iter(y)
+    except TypeError:
+        return False
+    return True
+
+
+_REAL_OF: Final = {
+    torch.complex32: torch.float16,
+    torch.complex64: torch.float32,
+    torch.complex128: torch.float64,
+}
+#: complex of a precision (bfloat16 has no complex twin: complex64 holds it)
+_COMPLEX_OF: Final = {
+    torch.float16: torch.complex32,
+    torch.bfloat16: torch.complex64,
+    torch.float32: torch.complex64,
+    torch.float64: torch.complex128,
+}
+
+
+def common_type(*arrays: Any) -> torch.dtype:
+    """The inexact dtype that holds every array's values, by NumPy's rule: integer arrays count
+    as the default float (float64 unless :func:`default_float` says otherwise), floating and
+    complex arrays as their own dtype; the result is the widest precision, complex when any
+    array is. With no arrays: float16, as NumPy.
+
+    Returns a torch dtype (NumPy returns a scalar type).
+
+    Memory and autograd: reads dtypes only (array data that is not a tensor is converted).
+
+    Raises
+    ------
+    TypeError
+        For a bool array (NumPy has no inexact type for it), or arguments that are not array
+        data.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.common_type(tb.ones(2, dtype=tb.float32), tb.ones(2, dtype=tb.int8))
+    torch.float64
+    >>> tb.common_type(tb.ones(2, dtype=tb.float32), tb.ones(2, dtype=tb.complex64))
+    torch.complex64
+    """
+    result = torch.float16
+    is_complex = False
+    for i, a in enumerate(arrays):
+        dt = (
+            a.dtype
+            if isinstance(a, torch.Tensor)
+            else as_tensor(a, "common_type", f"arrays[{i}]").dtype
+        )
+        if dt == torch.bool:
+            raise TypeError(
+                f"common_type: arrays[{i}] is a bool array, which has no inexact type; pass "
+                "numeric arrays (or cast it with astype)"
+            )
+        if dt.is_complex:
+            is_complex = True
+            dt = _REAL_OF[dt]
+        elif not dt.is_floating_point:
+            dt = default_float_dtype()
+        result = promote(result, dt)
+    return _COMPLEX_OF.get(result, torch.complex128) if is_complex else result
+
+
+def min_scalar_type(a: Any, /) -> torch.dtype:
+    """The smallest dtype that holds ``a``'s value (NumPy's rule): for a scalar or a 0-d array,
+    the least unsigned or signed integer, float or complex type that holds it
+    (``min_scalar_type(10)`` is uint8, ``-10`` int8, ``3.1`` float16); for an array of at
+    least one dimension, its own dtype.
+
+    A 0-d tensor's value is read on the host (``.item()``, a device sync off the CPU), and the
+    answer is NumPy's for that value. Returns a torch dtype.
+
+    Memory and autograd: reads one value; no result array.
+
+    Raises
+    ------
+    TypeError
+        For ``a`` that is not array data, or an integer too large for any torch dtype.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.min_scalar_type(10), tb.min_scalar_type(-10), tb.min_scalar_type(3.1)
+    (torch.uint8, torch.int8, torch.float16)
+    >>> tb.min_scalar_type(tb.zeros(3, dtype=tb.int32))
+    torch.int32
+    """
+    if isinstance(a, (bool, int, float, complex, np.generic)):
+        value: object = a
+    else:
+        t = a if isinstance(a, torch.Tensor) else as_tensor(a, "min_scalar_type", "a")
+        if t.ndim:
+            return t.dtype
+        value = t.item()
+    nd = np.min_scalar_type(value)  # type: ignore[arg-type]
+    found = torch_dtype_of_numpy(nd)
+    if found is None:
+        raise TypeError(
+            f"min_scalar_type: no torch dtype holds a={a!r} (NumPy answers {nd}); pass a value "
+            "within the int64/uint64 range"
+        )
+    return found

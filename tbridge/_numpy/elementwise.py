@@ -84,6 +84,7 @@ __all__ = [
     "arctan2",
     "arctanh",
     "around",
+    "bitwise_count",
     "bitwise_not",
     "cbrt",
     "conjugate",
@@ -987,3 +988,63 @@ def unwrap(
 __test__: Final[dict[str, BinaryUfunc]] = {
     f.__name__: f for f in (fmax, fmin, fmod, heaviside, gcd, lcm, logaddexp2, float_power)
 }
+
+
+# ---- bitwise_count ----------------------------------------------------------------------------
+
+_BIT_WIDTH: Final = {
+    torch.bool: 1, torch.int8: 8, torch.uint8: 8, torch.int16: 16, torch.uint16: 16,
+    torch.int32: 32, torch.uint32: 32, torch.int64: 64, torch.uint64: 64,
+}  # fmt: skip
+_SIGNED: Final = frozenset({torch.int8, torch.int16, torch.int32, torch.int64})
+_M1: Final = 0x5555555555555555
+_M2: Final = 0x3333333333333333
+_M4: Final = 0x0F0F0F0F0F0F0F0F
+_H01: Final = 0x0101010101010101
+
+
+def _popcount64(v: Tensor) -> Tensor:
+    """The 1-bits of each int64 (its two's complement pattern), as int64: the SWAR count."""
+    v = v - ((v >> 1) & _M1)  # each 2-bit field: its count (bit 63's sign copy is masked off)
+    v = (v & _M2) + ((v >> 2) & _M2)
+    v = (v + (v >> 4)) & _M4  # each byte: its count
+    return (v * _H01) >> 56  # the bytes' sum in the top byte (the product wraps, as wanted)
+
+
+def bitwise_count(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    """The number of 1-bits in the absolute value of each integer (NumPy's ``bitwise_count``),
+    as uint8.
+
+    Integer and bool arrays only; a negative value counts the bits of its magnitude
+    (``bitwise_count(-1)`` is 1), the most negative value of a dtype its single bit.
+
+    Memory and autograd: new memory (``out``'s when given), off the graph (integer values).
+
+    Raises
+    ------
+    TypeError
+        For a floating or complex array, or an ``out`` of a lower kind.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.bitwise_count(tb.asarray([0, 7, -1, 255]))
+    tensor([0, 3, 1, 8], dtype=torch.uint8)
+    """
+    t = x if type(x) is Tensor else as_tensor(x, "bitwise_count", "x")
+    width = _BIT_WIDTH.get(t.dtype)
+    if width is None:
+        raise TypeError(
+            f"bitwise_count: x has dtype {t.dtype}, but bits are counted in integer and bool "
+            "arrays only; pass an integer array (x.to(tb.int64) of whole numbers)"
+        )
+    if t.dtype in _SIGNED:
+        v = t.abs()  # the most negative value stays itself: its pattern has one bit, as wanted
+    elif t.dtype == torch.uint64:
+        v = t.view(torch.int64)
+    else:
+        v = t
+    v = v.to(torch.int64)
+    if width < 64:
+        v = v & ((1 << width) - 1)
+    return write_out(_popcount64(v).to(torch.uint8), out, "bitwise_count")

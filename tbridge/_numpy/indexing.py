@@ -33,8 +33,9 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.normalize import CPU
-from tbridge._core.promotion import result_type
+from tbridge._core.promotion import kind_rank, result_type
 from tbridge._core.shapes import (
+    Casting,
     axis_error,
     broadcast_shape,
     check_casting,
@@ -43,16 +44,22 @@ from tbridge._core.shapes import (
     shape_arg,
 )
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
+from tbridge._namespace.creation import arange, linspace
+from tbridge._namespace.data_types import can_cast
 
 __all__ = [
+    "c_",
     "choose",
     "compress",
+    "copyto",
     "diag_indices",
     "diag_indices_from",
     "extract",
     "fill_diagonal",
+    "index_exp",
     "indices",
     "ix_",
+    "mask_indices",
     "mgrid",
     "ogrid",
     "piecewise",
@@ -60,7 +67,9 @@ __all__ = [
     "put",
     "put_along_axis",
     "putmask",
+    "r_",
     "ravel_multi_index",
+    "s_",
     "select",
     "tril_indices",
     "tril_indices_from",
@@ -1490,3 +1499,366 @@ def triu_indices_from(arr: Any, k: int = 0) -> tuple[Tensor, Tensor]:
     return _triangle_indices(
         torch.triu_indices, "triu_indices_from", t.shape[0], k, t.shape[1], t.device
     )
+
+
+# ---- copyto -----------------------------------------------------------------------------------
+
+#: The dtype that stands for a Python scalar's kind when its cast is checked (NumPy 2 reads
+#: Python scalars as weak: only their kind counts under same_kind and safe).
+_WEAK_KIND: Final = {
+    bool: torch.bool,
+    int: torch.int64,
+    float: torch.float64,
+    complex: torch.complex128,
+}
+_CASTINGS: Final = ("no", "equiv", "safe", "same_kind", "unsafe")
+_INT_RANGES: Final = {
+    dt: (torch.iinfo(dt).min, torch.iinfo(dt).max)
+    for dt in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16,
+               torch.uint32, torch.uint64)
+}  # fmt: skip
+
+
+def copyto(dst: Tensor, src: Any, casting: Casting = "same_kind", where: Any = True) -> None:
+    """Write ``src`` into ``dst`` in place, broadcast to ``dst``'s shape, where ``where`` holds.
+
+    ``casting`` is NumPy's rule for ``src``'s dtype to ``dst``'s ("same_kind" by default:
+    float64 into float32 is allowed, float into int is not); a Python scalar counts by its
+    kind only (NumPy 2's weak scalars) except under "no" and "equiv". ``where`` is a bool
+    array broadcast to ``dst``: the other entries keep their values.
+
+    Memory and autograd: writes into ``dst``'s memory (its views see the change); ``dst``
+    stays on the autograd graph and joins ``src``'s (a leaf that requires grad is refused, as
+    for ``out=``).
+
+    Raises
+    ------
+    TypeError
+        For a ``dst`` that is not a tensor, a cast ``casting`` forbids, or a ``where`` that is
+        not bool.
+    ValueError
+        For a ``src`` or ``where`` that does not broadcast to ``dst``, a ``src`` on another
+        device, an unknown ``casting``, or a ``dst`` that is a leaf requiring grad.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> dst = tb.zeros(4)
+    >>> tb.copyto(dst, tb.asarray([1.0, 2.0, 3.0, 4.0]), where=tb.asarray([1, 0, 1, 0]) > 0)
+    >>> dst
+    tensor([1., 0., 3., 0.], dtype=torch.float64)
+    """
+    if not isinstance(dst, Tensor):
+        raise TypeError(
+            f"copyto: dst must be a torch.Tensor to write into, got {type(dst).__name__}; pass "
+            "a tensor (tb.asarray(...) makes one)"
+        )
+    if dst.is_leaf and dst.requires_grad:
+        raise ValueError(
+            "copyto: dst is a leaf tensor that requires grad, and an in-place write would hide "
+            "it from autograd; write into a copy (dst.clone()) or under tb.no_grad()"
+        )
+    if casting not in _CASTINGS:
+        raise ValueError(
+            f"copyto: casting={casting!r} is not a casting rule; pass one of "
+            f"{', '.join(map(repr, _CASTINGS))}"
+        )
+    weak = type(src) in _WEAK_KIND and casting not in ("no", "equiv")
+    if type(src) is int and dst.dtype in _INT_RANGES:
+        low, high = _INT_RANGES[dst.dtype]
+        if not low <= src <= high:
+            raise OverflowError(
+                f"copyto: src={src} is out of bounds for dst's {dst.dtype} ([{low}, {high}]); "
+                "pass a value in range, or cast dst"
+            )
+    s = _t(src, "copyto", "src")
+    src_dtype = _WEAK_KIND[type(src)] if weak else s.dtype
+    castable = (
+        src_dtype == dst.dtype
+        or casting == "unsafe"
+        or (weak and kind_rank(src_dtype) <= kind_rank(dst.dtype))
+        or can_cast(src_dtype, dst.dtype, casting)  # NumPy's table (read on the host)
+    )
+    if not castable:
+        raise TypeError(
+            f"copyto: cannot cast src of dtype {src_dtype} to dst's {dst.dtype} under "
+            f"casting={casting!r}; pass casting='unsafe' to allow it, or a src of a dtype that "
+            "casts"
+        )
+    if s.device != dst.device:
+        if s.ndim == 0 and s.device.type == "cpu":
+            s = s.to(dst.device)
+        else:
+            raise ValueError(
+                f"copyto: src is on {s.device} but dst is on {dst.device}; move src with "
+                "tb.to_device(src, dst.device) first"
+            )
+    try:
+        s = s.broadcast_to(dst.shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"copyto: src of shape {tuple(s.shape)} does not broadcast to dst's shape "
+            f"{tuple(dst.shape)}; pass a src of a shape that broadcasts"
+        ) from e
+    if isinstance(where, bool) and where:
+        dst.copy_(s)
+        return
+    mask = _t(where, "copyto", "where")
+    if mask.dtype != torch.bool:
+        raise TypeError(
+            f"copyto: where must be a bool array, got dtype {mask.dtype}; pass a mask such as x > 0"
+        )
+    try:
+        mask = mask.to(dst.device).broadcast_to(dst.shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"copyto: where of shape {tuple(mask.shape)} does not broadcast to dst's shape "
+            f"{tuple(dst.shape)}; pass a mask of a shape that broadcasts"
+        ) from e
+    dst.copy_(torch.where(mask, s.to(dst.dtype), dst))
+
+
+# ---- index expressions --------------------------------------------------------------------------
+
+
+class _IndexExpression:
+    """``s_``/``index_exp``: the index written inside the brackets, returned as an object."""
+
+    def __init__(self, maketuple: bool, name: str) -> None:
+        self.maketuple = maketuple
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"tbridge.{self.name}"
+
+    def __getitem__(self, item: Any) -> Any:
+        if self.maketuple and not isinstance(item, tuple):
+            return (item,)
+        return item
+
+
+class _SliceMaker(_IndexExpression):
+    """An index as an object: ``tb.s_[1:3, ::2]`` is ``(slice(1, 3), slice(None, None, 2))``,
+    ready to pass to ``x[...]`` later (NumPy's ``s_``). A single index comes back as it is.
+
+    Memory and autograd: builds Python slice objects; no array is touched.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.s_[1:3, ::2]
+    (slice(1, 3, None), slice(None, None, 2))
+    >>> tb.s_[2]
+    2
+    """
+
+
+class _TupleMaker(_IndexExpression):
+    """An index as a tuple: as :data:`s_`, but a single index comes back in a 1-tuple
+    (NumPy's ``index_exp``).
+
+    Memory and autograd: builds Python slice objects; no array is touched.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.index_exp[2:4]
+    (slice(2, 4, None),)
+    """
+
+
+s_: Final = _SliceMaker(maketuple=False, name="s_")
+index_exp: Final = _TupleMaker(maketuple=True, name="index_exp")
+
+
+# ---- mask_indices -------------------------------------------------------------------------------
+
+
+def mask_indices(n: int, mask_func: Callable[..., Any], k: Any = 0) -> tuple[Tensor, Tensor]:
+    """The indices of the nonzero entries of ``mask_func(ones((n, n), int64), k)``.
+
+    With ``tb.triu`` or ``tb.tril`` it gives the indices of a triangle, e.g. to index an
+    ``(n, n)`` array: ``a[tb.mask_indices(3, tb.triu)]``. ``mask_func`` gets a tensor.
+
+    Memory and autograd: new int64 arrays, on the CPU (the mask is built there); the
+    nonzero search sizes its result from the data.
+
+    Raises
+    ------
+    ValueError
+        For a negative ``n``, or a ``mask_func`` whose result is not ``(n, n)``.
+    TypeError
+        For an ``n`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.mask_indices(3, tb.triu, 1)
+    (tensor([0, 0, 1]), tensor([1, 2, 2]))
+    """
+    if isinstance(n, bool) or not hasattr(n, "__index__"):
+        raise TypeError(
+            f"mask_indices: n must be an integer, got {type(n).__name__} ({n!r}); pass the "
+            "side length, e.g. mask_indices(3, tb.triu)"
+        )
+    size = operator.index(n)
+    if size < 0:
+        raise ValueError(f"mask_indices: n={size} is negative; pass a side length >= 0")
+    mask = _t(
+        mask_func(torch.ones((size, size), dtype=torch.int64), k),
+        "mask_indices",
+        "mask_func's result",
+    )
+    if tuple(mask.shape) != (size, size):
+        raise ValueError(
+            f"mask_indices: mask_func returned shape {tuple(mask.shape)}, not ({size}, {size}); "
+            "pass a function such as tb.triu that keeps the shape"
+        )
+    rows, cols = torch.nonzero(mask, as_tuple=True)
+    return rows, cols
+
+
+# ---- r_, c_ --------------------------------------------------------------------------------------
+
+
+def _directive(item: str, where: str, axis: int, ndmin: int, trans1d: int) -> tuple[int, int, int]:
+    """NumPy's leading string of ``r_[...]``: "axis", "axis,ndmin" or "axis,ndmin,trans1d"."""
+    if item in ("r", "c"):
+        raise ValueError(
+            f"{where}: the {item!r} directive builds a numpy.matrix, which has no tensor "
+            f"counterpart; pass an axis directive such as {where}['0,2', ...] instead"
+        )
+    parts = item.split(",")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError as e:
+        raise ValueError(
+            f"{where}: unknown special directive {item!r}; pass 'axis', 'axis,ndmin' or "
+            "'axis,ndmin,trans1d' (integers), e.g. '0,2,-1'"
+        ) from e
+    if len(numbers) > 3:
+        raise ValueError(f"{where}: the directive {item!r} has more than three numbers")
+    if len(numbers) >= 1:
+        axis = numbers[0]
+    if len(numbers) >= 2:
+        ndmin = numbers[1]
+    if len(numbers) == 3:
+        trans1d = numbers[2]
+    return axis, ndmin, trans1d
+
+
+def _from_slice(key: slice, where: str) -> Tensor:
+    start = 0 if key.start is None else key.start
+    step = 1 if key.step is None else key.step
+    if key.stop is None:
+        raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
+    if isinstance(step, complex):
+        return linspace(start, key.stop, int(abs(step)))
+    return arange(start, key.stop, step)
+
+
+def _at_least(t: Tensor, ndmin: int, trans1d: int) -> Tensor:
+    """NumPy's ``array(t, ndmin=ndmin)`` and the ``trans1d`` placement of the old axes."""
+    nd = t.ndim
+    if nd >= ndmin:
+        return t
+    t = t.reshape((1,) * (ndmin - nd) + tuple(t.shape))
+    if trans1d == -1:
+        return t
+    k2 = ndmin - nd
+    k1 = trans1d + k2 + 1 if trans1d < 0 else trans1d
+    axes = list(range(ndmin))
+    return t.permute(axes[:k1] + axes[k2:] + axes[k1:k2])
+
+
+class _Concatenator:
+    """``r_``/``c_``: NumPy's concatenation index tricks."""
+
+    def __init__(self, name: str, axis: int, ndmin: int, trans1d: int) -> None:
+        self.name = name
+        self.axis = axis
+        self.ndmin = ndmin
+        self.trans1d = trans1d
+
+    def __repr__(self) -> str:
+        return f"tbridge.{self.name}"
+
+    def __getitem__(self, key: Any) -> Tensor:
+        where = self.name
+        items = key if isinstance(key, tuple) else (key,)
+        axis, ndmin, trans1d = self.axis, self.ndmin, self.trans1d
+        parts: list[Tensor] = []
+        arrays: list[Tensor] = []
+        weak: list[object] = []  # Python scalars: they promote as NumPy's weak scalars
+        for k, item in enumerate(items):
+            if isinstance(item, str):
+                if k != 0:
+                    raise ValueError(
+                        f"{where}: a string directive must be the first entry, got {item!r} at "
+                        f"position {k}"
+                    )
+                axis, ndmin, trans1d = _directive(item, where, axis, ndmin, trans1d)
+                continue
+            if isinstance(item, slice):
+                t = _from_slice(item, where)
+                arrays.append(t)
+            elif type(item) in _PY_SCALARS:
+                weak.append(item)
+                t = as_tensor(item, where, f"key[{k}]")
+            else:
+                t = _t(item, where, f"key[{k}]")
+                arrays.append(t)
+            parts.append(_at_least(t, ndmin, trans1d))
+        if not parts:
+            raise ValueError(f"{where}: nothing to join; pass arrays, slices or scalars")
+        dt = result_type(*arrays, *weak) if arrays else result_type(*parts)
+        parts = [p if p.dtype == dt else p.to(dt) for p in parts]
+        try:
+            return torch.cat(parts, dim=axis)
+        except (RuntimeError, IndexError) as e:
+            shapes = ", ".join(str(tuple(p.shape)) for p in parts)
+            raise ValueError(
+                f"{where}: cannot join arrays of shapes {shapes} along axis {axis}; every "
+                "other axis must match (and the axis must exist)"
+            ) from e
+
+
+class _RowConcatenator(_Concatenator):
+    """Joins arrays, slices and scalars along the first axis (NumPy's ``r_``).
+
+    ``tb.r_[a, b]`` concatenates; a slice ``start:stop:step`` is an :func:`arange`
+    (``start:stop:nj`` a :func:`linspace` of ``n`` points); a number is a 1-element array.
+    A leading string sets the axis and the least number of dimensions: ``r_['0,2', a, b]``
+    (axis 0, at least 2-d), with a third number placing the 1-d arrays' axis as NumPy's
+    ``trans1d``. Dtypes promote by NumPy's rules (Python numbers weakly). NumPy's ``'r'`` and
+    ``'c'`` directives build ``numpy.matrix`` objects and are refused.
+
+    Memory and autograd: new memory, on the joined tensors' graphs; slices give CPU tensors.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.r_[tb.asarray([1, 2]), 0, 7:9]
+    tensor([1, 2, 0, 7, 8])
+    """
+
+
+class _ColumnConcatenator(_Concatenator):
+    """Joins 1-d arrays as columns, along the last axis (NumPy's ``c_``): ``r_['-1,2,0', ...]``.
+
+    ``tb.c_[a, b]`` with 1-d ``a`` and ``b`` of length ``n`` is ``(n, 2)``; 2-d blocks join side
+    by side. Everything else as :data:`r_`.
+
+    Memory and autograd: new memory, on the joined tensors' graphs; slices give CPU tensors.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.c_[tb.asarray([1, 2]), tb.asarray([3, 4])]
+    tensor([[1, 3],
+            [2, 4]])
+    """
+
+
+r_: Final = _RowConcatenator("r_", axis=0, ndmin=1, trans1d=-1)
+c_: Final = _ColumnConcatenator("c_", axis=-1, ndmin=2, trans1d=0)

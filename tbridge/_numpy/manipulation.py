@@ -21,7 +21,7 @@ memory; every result stays on its inputs' autograd graphs.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal, SupportsIndex, TypeAlias, overload
 
 import numpy as np
@@ -47,10 +47,13 @@ from tbridge._namespace.manipulation import concat, permute_dims
 
 __all__ = [
     "append",
+    "apply_along_axis",
+    "apply_over_axes",
     "array_split",
     "atleast_1d",
     "atleast_2d",
     "atleast_3d",
+    "block",
     "column_stack",
     "concatenate",
     "copy",
@@ -62,12 +65,15 @@ __all__ = [
     "hsplit",
     "hstack",
     "insert",
+    "ndim",
     "pad",
     "ravel",
     "resize",
     "rollaxis",
     "rot90",
     "row_stack",
+    "shape",
+    "size",
     "split",
     "swapaxes",
     "transpose",
@@ -1435,3 +1441,282 @@ def _pad_constant(t: Tensor, widths: list[tuple[int, int]], value: object) -> Te
         right = torch.full(shape, va, device=out.device).to(out.dtype)
         out = torch.cat([left, out, right], ax)
     return out
+
+
+# ---- shape inspection -------------------------------------------------------------------------
+
+
+def _inspected(a: object, where: str) -> tuple[int, ...]:
+    """The shape of array data (a tensor, a NumPy array, a Python scalar or nested list)."""
+    if isinstance(a, (Tensor, np.ndarray)):
+        return tuple(a.shape)
+    return tuple(as_tensor(a, where, "a").shape)
+
+
+def shape(a: Any) -> tuple[int, ...]:
+    """The shape of ``a`` as a tuple of Python ints (NumPy's ``np.shape``).
+
+    ``a`` may be a tensor, a NumPy array, a Python scalar (shape ``()``) or a nested list;
+    lists are read by NumPy's rules (a ragged list is an error).
+
+    Memory and autograd: reads metadata only; nothing is copied and the graph is untouched
+    (lists are converted to read their shape).
+
+    Raises
+    ------
+    TypeError
+        For ``a`` that is not array data (None, a string, ...).
+    ValueError
+        For a ragged nested list.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.shape(tb.zeros((2, 3)))
+    (2, 3)
+    >>> tb.shape([[1, 2, 3]]), tb.shape(7)
+    ((1, 3), ())
+    """
+    if type(a) is _Tensor:
+        return tuple(a.shape)
+    return _inspected(a, "shape")
+
+
+def ndim(a: Any) -> int:
+    """The number of dimensions of ``a`` as a Python int (NumPy's ``np.ndim``).
+
+    Takes what :func:`shape` takes.
+
+    Memory and autograd: reads metadata only; nothing is copied and the graph is untouched.
+
+    Raises
+    ------
+    TypeError
+        For ``a`` that is not array data.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.ndim(tb.zeros((2, 3))), tb.ndim([1, 2]), tb.ndim(3.0)
+    (2, 1, 0)
+    """
+    if type(a) is _Tensor:
+        return a.ndim
+    return len(_inspected(a, "ndim"))
+
+
+def size(a: Any, axis: int | tuple[int, ...] | None = None) -> int:
+    """The number of elements of ``a`` (along ``axis`` when given) as a Python int.
+
+    ``axis`` is an int or a tuple of ints (the product of those lengths); negative axes count
+    from the end. Takes what :func:`shape` takes. (``Tensor.size`` is torch's method, which
+    returns the shape; this is NumPy's function.)
+
+    Memory and autograd: reads metadata only; nothing is copied and the graph is untouched.
+
+    Raises
+    ------
+    TypeError
+        For ``a`` that is not array data, or an axis that is not an integer.
+    numpy.exceptions.AxisError
+        (a ValueError and an IndexError) for an axis outside the array.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> x = tb.zeros((2, 3, 4))
+    >>> tb.size(x), tb.size(x, 1), tb.size(x, (0, 2))
+    (24, 3, 8)
+    """
+    dims = tuple(a.shape) if type(a) is _Tensor else _inspected(a, "size")
+    if axis is None:
+        return math.prod(dims)
+    axes = normalize_axes(axis, len(dims), "size")
+    return math.prod([dims[i] for i in axes])
+
+
+# ---- block ------------------------------------------------------------------------------------
+
+
+def _block_depth(arrays: object, path: str) -> tuple[int, int]:
+    """(list depth, highest array ndim) of a block layout; NumPy's errors for bad layouts."""
+    if isinstance(arrays, tuple):
+        raise TypeError(
+            f"block: {path} is a tuple; only lists arrange blocks (tuples are not read as "
+            "arrays here either); pass a list, or tb.asarray(...) of the tuple"
+        )
+    if isinstance(arrays, list):
+        if not arrays:
+            raise ValueError(f"block: the list at {path} is empty; every list needs a block")
+        found = [_block_depth(a, f"{path}[{i}]") for i, a in enumerate(arrays)]
+        depth = found[0][0]
+        for i, (d, _) in enumerate(found):
+            if d != depth:
+                raise ValueError(
+                    f"block: list depths are mismatched: {path}[0] is at depth {depth + 1} but "
+                    f"{path}[{i}] at depth {d + 1}; nest every block equally deep"
+                )
+        return depth + 1, max(n for _, n in found)
+    return 0, _t(arrays, "block", path).ndim
+
+
+def _block(arrays: object, level: int, depth: int, nd: int, path: str) -> tuple[Tensor, bool]:
+    """The assembled block and whether it is new memory (some list joined two or more)."""
+    if isinstance(arrays, list):
+        parts = [_block(a, level + 1, depth, nd, f"{path}[{i}]") for i, a in enumerate(arrays)]
+        if len(parts) == 1:
+            return parts[0]
+        return _block_concat([p for p, _ in parts], level - depth, path), True
+    t = _t(arrays, "block", path)
+    return (t.reshape((1,) * (nd - t.ndim) + tuple(t.shape)) if t.ndim < nd else t), False
+
+
+def _block_concat(parts: list[Tensor], axis: int, path: str) -> Tensor:
+    try:
+        return concat(parts, axis=axis)
+    except ValueError as e:
+        shapes = ", ".join(str(tuple(p.shape)) for p in parts)
+        raise ValueError(
+            f"block: the blocks of {path} (shapes {shapes}) do not fit along axis {axis}; "
+            "blocks in one list must match in every other axis"
+        ) from e
+
+
+def block(arrays: Any) -> Tensor:
+    """An array assembled from nested lists of blocks (NumPy's ``np.block``).
+
+    The innermost lists are joined along the last axis, the next along the second last, and
+    so on; blocks of fewer dimensions get leading length-1 axes first. Dtypes promote as in
+    :func:`concat`. A single array (no list) comes back as a copy.
+
+    Memory and autograd: new memory; the result stays on every block's autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For a tuple in the layout (NumPy reserves tuples), or a block that is not array data.
+    ValueError
+        For an empty list, lists nested to different depths, or blocks whose shapes do not fit.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.block([[tb.ones((2, 2)), tb.zeros((2, 1))], [tb.zeros((1, 2)), tb.ones((1, 1))]])
+    tensor([[1., 1., 0.],
+            [1., 1., 0.],
+            [0., 0., 1.]], dtype=torch.float64)
+    """
+    depth, highest = _block_depth(arrays, "arrays")
+    out, joined = _block(arrays, 0, depth, max(depth, highest), "arrays")
+    return out if joined else out.clone()
+
+
+# ---- applying functions over axes -----------------------------------------------------------
+
+
+def apply_along_axis(
+    func1d: Callable[..., Any], axis: int, arr: Any, *args: Any, **kwargs: Any
+) -> Tensor:
+    """``func1d`` applied to every 1-d slice of ``arr`` along ``axis`` (NumPy's loop).
+
+    ``func1d(v, *args, **kwargs)`` gets each slice as a 1-d tensor; its results (tensors,
+    scalars or array data) take the place of ``axis`` in the result, which has shape
+    ``arr.shape[:axis] + result.shape + arr.shape[axis + 1:]``. Every result is cast to the
+    first one's dtype, as NumPy fills its buffer. The slices are visited in a Python loop, one
+    call per slice: it suits small iteration spaces (vectorize with ``torch.vmap`` otherwise).
+
+    Memory and autograd: new memory; the result stays on the autograd graph through the
+    slices and ``func1d``'s results.
+
+    Raises
+    ------
+    numpy.exceptions.AxisError
+        For an axis outside ``arr`` (a 0-d ``arr`` has none).
+    ValueError
+        When an axis other than ``axis`` has length 0 (there is no slice to call ``func1d``
+        on), or ``func1d``'s results differ in shape.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.apply_along_axis(tb.max, 1, tb.asarray([[1, 5, 2], [7, 0, 3]]))
+    tensor([5, 7])
+    """
+    t = _t(arr, "apply_along_axis", "arr")
+    ax = normalize_axis(axis, t.ndim, "apply_along_axis", "arr")
+    moved = t.movedim(ax, -1)
+    outer = tuple(moved.shape[:-1])
+    if 0 in outer:
+        raise ValueError(
+            f"apply_along_axis: arr of shape {tuple(t.shape)} has no slice along axis {axis} "
+            "(another axis has length 0), so func1d cannot be called; skip the call for empty "
+            "arrays"
+        )
+    flat = moved.reshape(math.prod(outer), moved.shape[-1])
+    results: list[Tensor] = []
+    for i, v in enumerate(flat.unbind(0)):
+        r = func1d(v, *args, **kwargs)
+        rt = _t(r, "apply_along_axis", "func1d's result")
+        if results:
+            first = results[0]
+            if rt.shape != first.shape:
+                raise ValueError(
+                    f"apply_along_axis: func1d returned shape {tuple(rt.shape)} for slice {i} "
+                    f"but {tuple(first.shape)} for slice 0; func1d must return one shape"
+                )
+            if rt.dtype != first.dtype:
+                rt = rt.to(first.dtype)
+            if rt.device != first.device:
+                rt = rt.to(first.device)
+        results.append(rt)
+    stacked = torch.stack(results)
+    res_nd = stacked.ndim - 1
+    out = stacked.reshape(outer + tuple(stacked.shape[1:]))
+    # the result's axes sit where ``axis`` was: move them from the end of the outer axes
+    return out.movedim(tuple(range(len(outer), len(outer) + res_nd)), tuple(range(ax, ax + res_nd)))
+
+
+def apply_over_axes(
+    func: Callable[[Tensor, int], Any], a: Any, axes: int | Sequence[int]
+) -> Tensor:
+    """``func(a, axis)`` applied for each axis in ``axes`` in turn, keeping the dimensions.
+
+    Each call must return an array of ``a``'s number of dimensions or one fewer (then the
+    reduced axis is put back with length 1), as NumPy's reductions do: ``apply_over_axes(tb.sum,
+    x, (0, 2))`` sums over axes 0 and 2 with the dimensions kept. Negative axes count from the
+    end of ``a``.
+
+    Memory and autograd: whatever ``func`` gives (new memory for reductions); the result stays
+    on the autograd graph.
+
+    Raises
+    ------
+    ValueError
+        When ``func`` returns an array of another number of dimensions.
+    numpy.exceptions.AxisError
+        For an axis outside ``a``.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.apply_over_axes(tb.sum, tb.ones((2, 3, 4)), [0, 2])
+    tensor([[[8.],
+             [8.],
+             [8.]]], dtype=torch.float64)
+    """
+    t = _t(a, "apply_over_axes", "a")
+    n = t.ndim
+    listed = [axes] if not isinstance(axes, (list, tuple, Tensor, np.ndarray)) else list(axes)
+    for ax in listed:
+        i = normalize_axis(ax, n, "apply_over_axes", "a")
+        r = _t(func(t, i), "apply_over_axes", "func's result")
+        if r.ndim == t.ndim:
+            t = r
+        elif r.ndim == t.ndim - 1:
+            t = r.unsqueeze(i)
+        else:
+            raise ValueError(
+                f"apply_over_axes: func returned a {r.ndim}-d array for a {t.ndim}-d input over "
+                f"axis {i}; func must keep the dimensions or drop the one axis"
+            )
+    return t

@@ -26,6 +26,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any, Final, Literal, TypeAlias
 
+import numpy as np
 import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
@@ -38,9 +39,22 @@ from tbridge._core.signatures import tensordot as _tensordot
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import multiply
 from tbridge._namespace.linalg import _sum_diagonal
-from tbridge._namespace.linear_algebra import _contract, _promoted, _tensordot_slow
+from tbridge._namespace.linear_algebra import _contract, _promoted, _tensordot_slow, matmul
 
-__all__ = ["cross", "diagonal", "dot", "einsum", "inner", "kron", "outer", "trace", "vdot"]
+__all__ = [
+    "cross",
+    "diagonal",
+    "dot",
+    "einsum",
+    "einsum_path",
+    "inner",
+    "kron",
+    "matvec",
+    "outer",
+    "trace",
+    "vdot",
+    "vecmat",
+]
 
 Casting: TypeAlias = Literal["no", "equiv", "safe", "same_kind", "unsafe"]
 
@@ -731,3 +745,153 @@ def _einsum_problem(subscripts: str, shapes: list[tuple[int, ...]]) -> str:
             if output.count(c) > 1:
                 return f"{head}: output label {c!r} appears twice; each output label goes once"
     return f"{head}: they do not fit (ellipsis dimensions must broadcast); check the subscripts"
+
+
+# ---- matvec, vecmat ------------------------------------------------------------------------------
+
+
+def _stacked_product(
+    x1: object, x2: object, where: str, matrix_first: bool, out: Tensor | None
+) -> Tensor:
+    a = _tensor(x1, where, "x1")
+    b = _tensor(x2, where, "x2")
+    m, v = (a, b) if matrix_first else (b, a)
+    m_name, v_name = ("x1", "x2") if matrix_first else ("x2", "x1")
+    if m.ndim < 2 or v.ndim < 1:
+        raise ValueError(
+            f"{where}: {m_name} must have at least 2 dimensions and {v_name} at least 1, got "
+            f"shapes {tuple(m.shape)} and {tuple(v.shape)}; pass a stack of matrices and a "
+            "stack of vectors"
+        )
+    n = m.shape[-1] if matrix_first else m.shape[-2]
+    if v.shape[-1] != n:
+        raise ValueError(
+            f"{where}: the vectors of {v_name} (shape {tuple(v.shape)}) have {v.shape[-1]} "
+            f"entries but the matrices of {m_name} (shape {tuple(m.shape)}) need {n}; pass "
+            "operands whose contracted lengths match"
+        )
+    try:
+        if matrix_first:
+            result = matmul(m, v.unsqueeze(-1)).squeeze(-1)
+        else:
+            conj = v.conj() if v.is_complex() else v
+            result = matmul(conj.unsqueeze(-2), m).squeeze(-2)
+    except ValueError as e:
+        raise ValueError(
+            f"{where}: the stack shapes of x1 {tuple(a.shape)} and x2 {tuple(b.shape)} do not "
+            "broadcast; pass stacks whose leading shapes broadcast"
+        ) from e
+    return write_out(result, out, where)
+
+
+def matvec(x1: Tensor, x2: Tensor, /, out: Tensor | None = None) -> Tensor:
+    """The matrix-vector product of stacks: ``x1`` of shape ``(..., m, n)`` times ``x2`` of
+    shape ``(..., n)`` gives ``(..., m)``, the stack shapes broadcast (NumPy 2.2's ufunc).
+
+    Dtypes promote as in :func:`matmul`. NumPy's ufunc keywords other than ``out`` (``axes``,
+    ``dtype``, ...) are not taken.
+
+    Memory and autograd: new memory (``out``'s when given), on both operands' graphs.
+
+    Raises
+    ------
+    ValueError
+        For ``x1`` of fewer than 2 dimensions or a 0-d ``x2``, lengths that do not match,
+        or stack shapes that do not broadcast.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.matvec(tb.asarray([[1, 2], [3, 4]]), tb.asarray([1, 1]))
+    tensor([3, 7])
+    """
+    return _stacked_product(x1, x2, "matvec", True, out)
+
+
+def vecmat(x1: Tensor, x2: Tensor, /, out: Tensor | None = None) -> Tensor:
+    """The vector-matrix product of stacks: the complex conjugate of ``x1`` of shape
+    ``(..., m)`` times ``x2`` of shape ``(..., m, n)`` gives ``(..., n)`` (NumPy 2.2's ufunc;
+    the conjugate as in :func:`vecdot`).
+
+    Dtypes promote as in :func:`matmul`. NumPy's ufunc keywords other than ``out`` are not
+    taken.
+
+    Memory and autograd: new memory (``out``'s when given), on both operands' graphs.
+
+    Raises
+    ------
+    ValueError
+        For a 0-d ``x1`` or ``x2`` of fewer than 2 dimensions, lengths that do not match, or
+        stack shapes that do not broadcast.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.vecmat(tb.asarray([1j, 1]), tb.asarray([[1, 0], [0, 1]]))
+    tensor([0.-1.j, 1.+0.j], dtype=torch.complex128)
+    """
+    return _stacked_product(x1, x2, "vecmat", False, out)
+
+
+# ---- einsum_path ------------------------------------------------------------------------------
+
+
+def _shape_stand_in(x: object, name: str) -> np.ndarray[Any, Any]:
+    """A NumPy array of ``x``'s shape that holds no data of its own (stride-0 zeros)."""
+    shape = (
+        tuple(x.shape)
+        if isinstance(x, (Tensor, np.ndarray))
+        else tuple(as_tensor(x, "einsum_path", name).shape)
+    )
+    return np.broadcast_to(np.zeros((), dtype=np.float64), shape)
+
+
+def einsum_path(
+    *operands: Any, optimize: bool | str | Sequence[Any] = "greedy", einsum_call: bool = False
+) -> Any:
+    """NumPy's contraction order for an :func:`einsum` call: ``(path, report)``, in NumPy's
+    format (``path`` a list beginning with "einsum_path", ``report`` the printable cost
+    table).
+
+    Only the operands' shapes are read: NumPy's ``einsum_path`` runs on zero-cost stand-ins
+    of those shapes (on the host; the tensors' values, devices and graphs are not touched).
+    ``tb.einsum`` lets torch choose its own order, so the path is for reading, or for
+    NumPy's einsum. ``einsum_call=True`` gives NumPy's internal form, whose operands are
+    those NumPy stand-ins.
+
+    Memory and autograd: no array result; nothing is copied.
+
+    Raises
+    ------
+    ValueError
+        For subscripts that do not fit the operands (NumPy's checks).
+    TypeError
+        For operands that are not array data.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> path, report = tb.einsum_path("ij,jk,kl->il", tb.ones((2, 3)), tb.ones((3, 4)),
+    ...                               tb.ones((4, 5)))
+    >>> path
+    ['einsum_path', (1, 2), (0, 1)]
+    """
+    if not operands:
+        raise TypeError("einsum_path: no operands; pass the subscripts and the arrays")
+    if isinstance(operands[0], str):
+        stand_ins: list[Any] = [operands[0]]
+        stand_ins += [_shape_stand_in(x, f"operands[{i}]") for i, x in enumerate(operands[1:], 1)]
+    else:  # the sublist form: array, sublist, array, sublist, ..., [output sublist]
+        last = len(operands) - 1 if len(operands) % 2 == 1 else -1  # the output sublist
+        stand_ins = [
+            _shape_stand_in(x, f"operands[{i}]") if i % 2 == 0 and i != last else x
+            for i, x in enumerate(operands)
+        ]
+    try:
+        return np.einsum_path(*stand_ins, optimize=optimize, einsum_call=einsum_call)  # type: ignore[arg-type]
+    except (ValueError, TypeError) as e:
+        shapes = ", ".join(str(a.shape) for a in stand_ins if isinstance(a, np.ndarray))
+        raise type(e)(
+            f"einsum_path: the subscripts do not fit the operands of shapes {shapes} ({e}); "
+            "pass one subscript letter per axis of each operand"
+        ) from e

@@ -35,14 +35,20 @@ from tbridge._namespace.linalg import _all_finite, eigvals, inv
 from tbridge._numpy.linalg import lstsq
 
 __all__ = [
+    "bartlett",
+    "blackman",
     "convolve",
     "correlate",
     "ediff1d",
     "gradient",
+    "hamming",
+    "hanning",
     "interp",
+    "kaiser",
     "poly",
     "polyadd",
     "polyder",
+    "polydiv",
     "polyfit",
     "polyint",
     "polymul",
@@ -1110,3 +1116,221 @@ def polyfit(
             return c, base * fac
         return c, base.unsqueeze(-1) * fac
     return c
+
+
+# ---- window functions -------------------------------------------------------------------------
+
+
+def _window_length(M: object, where: str) -> int:
+    if isinstance(M, float) and M.is_integer():
+        return int(M)
+    if isinstance(M, bool) or not hasattr(M, "__index__"):
+        raise TypeError(
+            f"{where}: M must be an integer number of points, got {type(M).__name__} ({M!r}); "
+            f"pass e.g. {where}(8)"
+        )
+    return operator.index(M)  # pyright: ignore[reportArgumentType] (has __index__: checked)
+
+
+def _symmetric_points(m: int) -> Tensor:
+    """``1 - m, 3 - m, ..., m - 1`` as float64: the window's points around its centre."""
+    return torch.arange(1 - m, m, 2, dtype=torch.float64)
+
+
+def _cosine_window(M: object, where: str, coefficients: tuple[float, ...]) -> Tensor:
+    m = _window_length(M, where)
+    dt = default_float_dtype()
+    if m < 1:
+        return torch.empty(0, dtype=dt)
+    if m == 1:
+        return torch.ones(1, dtype=dt)
+    phase = _symmetric_points(m).mul_(torch.pi / (m - 1))
+    out = torch.full((m,), coefficients[0], dtype=torch.float64)
+    for j, c in enumerate(coefficients[1:], start=1):
+        out.add_(torch.cos(phase * j), alpha=c)
+    return out.to(dt)
+
+
+def bartlett(M: int) -> Tensor:
+    """The Bartlett (triangular) window of ``M`` points, zero at both ends.
+
+    float64 values, returned in the default float dtype (float64 unless :func:`default_float`
+    says otherwise), on the CPU; ``M < 1`` gives an empty array, ``M == 1`` ``[1.0]``.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.bartlett(5)
+    tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000], dtype=torch.float64)
+    """
+    m = _window_length(M, "bartlett")
+    dt = default_float_dtype()
+    if m < 1:
+        return torch.empty(0, dtype=dt)
+    if m == 1:
+        return torch.ones(1, dtype=dt)
+    return (1.0 - _symmetric_points(m).abs_().div_(m - 1)).to(dt)
+
+
+def blackman(M: int) -> Tensor:
+    """The Blackman window of ``M`` points: ``0.42 + 0.5 cos(t) + 0.08 cos(2 t)`` for ``t`` from
+    ``-pi`` to ``pi``.
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.blackman(3)
+    tensor([-1.3878e-17,  1.0000e+00, -1.3878e-17], dtype=torch.float64)
+    """
+    return _cosine_window(M, "blackman", (0.42, 0.5, 0.08))
+
+
+def hamming(M: int) -> Tensor:
+    """The Hamming window of ``M`` points: ``0.54 + 0.46 cos(t)`` for ``t`` from ``-pi`` to
+    ``pi``.
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.hamming(3)
+    tensor([0.0800, 1.0000, 0.0800], dtype=torch.float64)
+    """
+    return _cosine_window(M, "hamming", (0.54, 0.46))
+
+
+def hanning(M: int) -> Tensor:
+    """The Hann window of ``M`` points: ``0.5 + 0.5 cos(t)`` for ``t`` from ``-pi`` to ``pi``.
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph.
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.hanning(3)
+    tensor([0., 1., 0.], dtype=torch.float64)
+    """
+    return _cosine_window(M, "hanning", (0.5, 0.5))
+
+
+def kaiser(M: int, beta: float) -> Tensor:
+    """The Kaiser window of ``M`` points with shape parameter ``beta``:
+    ``I0(beta sqrt(1 - t**2)) / I0(beta)`` for ``t`` from -1 to 1, ``I0`` the modified Bessel
+    function of order 0 (``beta`` 0 is a rectangle; larger is narrower).
+
+    Dtype, device and edge cases as :func:`bartlett`.
+
+    Memory and autograd: new memory, not on any autograd graph (``beta`` is a number).
+
+    Raises
+    ------
+    TypeError
+        For an ``M`` that is not an integer, or a ``beta`` that is not a real number.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.kaiser(3, 0.0)
+    tensor([1., 1., 1.], dtype=torch.float64)
+    """
+    m = _window_length(M, "kaiser")
+    if isinstance(beta, (bool, complex)) or not isinstance(beta, (int, float, np.number)):
+        raise TypeError(
+            f"kaiser: beta must be a real number, got {type(beta).__name__} ({beta!r}); pass "
+            "e.g. kaiser(8, 14.0)"
+        )
+    dt = default_float_dtype()
+    if m < 1:
+        return torch.empty(0, dtype=dt)
+    if m == 1:
+        return torch.ones(1, dtype=dt)
+    t = _symmetric_points(m).div_(m - 1)
+    b = torch.tensor(float(beta), dtype=torch.float64)
+    window: Tensor = torch.special.i0(b * torch.sqrt(1.0 - t * t)) / torch.special.i0(b)
+    return window.to(dt)
+
+
+# ---- polydiv ------------------------------------------------------------------------------------
+
+
+def polydiv(u: Tensor, v: Tensor) -> tuple[Tensor, Tensor]:
+    """The quotient and remainder of polynomial division ``u / v`` (coefficients highest power
+    first), by long division as NumPy does it.
+
+    Both results have the operands' promoted dtype, floating (integers give the default
+    float). Leading remainder coefficients within 1e-8 of zero are dropped (NumPy's
+    ``allclose`` test): each is read on the host, so this synchronizes with the device, and the
+    remainder's length depends on the data. A zero leading coefficient of ``v`` gives infinite
+    or NaN coefficients, as in NumPy.
+
+    Memory and autograd: new memory, on both operands' graphs.
+
+    Raises
+    ------
+    ValueError
+        For an empty ``u`` or ``v``, or coefficients that are not 1-D.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.polydiv([1.0, 3.0, 2.0], [1.0, 1.0])
+    (tensor([1., 2.], dtype=torch.float64), tensor([0.], dtype=torch.float64))
+    """
+    a = _coefficients(u, "polydiv", "u")
+    b = _coefficients(v, "polydiv", "v")
+    if a.numel() == 0 or b.numel() == 0:
+        raise ValueError(
+            f"polydiv: u has {a.numel()} and v {b.numel()} coefficients; both need at least one "
+            "(the highest power first)"
+        )
+    dt = promote(a.dtype, b.dtype)
+    if kind_rank(dt) < kind_rank(torch.float32):
+        dt = default_float_dtype()
+    a = a.to(dt)
+    b = b.to(dt)
+    m, n = a.shape[0] - 1, b.shape[0] - 1
+    steps = m - n + 1
+    rest = a.clone()
+    quotient: list[Tensor] = []
+    for k in range(steps):
+        d = rest[k] / b[0]
+        quotient.append(d)
+        rest = torch.cat([rest[:k], rest[k : k + n + 1] - d * b, rest[k + n + 1 :]])
+    q = torch.stack(quotient) if quotient else torch.zeros(1, dtype=dt, device=a.device)
+    if rest.is_meta:
+        return q, rest
+    start = 0
+    while rest.shape[0] - start > 1 and bool(rest[start].abs() <= 1e-8):
+        start += 1
+    return q, rest[start:]

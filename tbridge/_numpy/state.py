@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import operator
 import warnings
 from collections.abc import Generator
 from types import TracebackType
@@ -31,6 +32,8 @@ from torch._tensor_str import PRINT_OPTS as _PRINT_OPTS  # torch has no get_prin
 from tbridge._core.signatures import set_printoptions as _torch_set_printoptions
 
 __all__ = [
+    "base_repr",
+    "binary_repr",
     "errstate",
     "get_printoptions",
     "geterr",
@@ -438,3 +441,88 @@ def report_fp_error(kind: str, message: str) -> None:
         warnings.warn(message, RuntimeWarning, stacklevel=3)
         return
     print(message)
+
+
+# ---- integers as strings ----------------------------------------------------------------------
+
+_DIGITS: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _integer(value: object, where: str, name: str) -> int:
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        raise TypeError(
+            f"{where}: {name} must be an integer, got {type(value).__name__} ({value!r}); pass "
+            f"a Python int (int(x) of a 0-d integer array)"
+        )
+    return operator.index(value)  # pyright: ignore[reportArgumentType] (has __index__: checked)
+
+
+def binary_repr(num: int, width: int | None = None) -> str:
+    """``num`` written in base 2, as NumPy writes it.
+
+    Without ``width``: the digits of ``abs(num)``, with a leading "-" when negative. With
+    ``width``: the digits padded with zeros to ``width`` characters, and a negative ``num`` in
+    two's complement over ``width`` bits.
+
+    Memory and autograd: pure Python; a 0-d integer tensor is read on the host (``__index__``).
+
+    Raises
+    ------
+    ValueError
+        When ``num`` needs more than ``width`` bits.
+    TypeError
+        For a ``num`` or ``width`` that is not an integer.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.binary_repr(5), tb.binary_repr(-5), tb.binary_repr(-5, width=8)
+    ('101', '-101', '11111011')
+    """
+    n = _integer(num, "binary_repr", "num")
+    w = None if width is None else _integer(width, "binary_repr", "width")
+    if w is None:
+        return ("-" if n < 0 else "") + bin(abs(n))[2:]
+    needed = n.bit_length() if n >= 0 else (-n - 1).bit_length() + 1
+    if w < needed:
+        raise ValueError(
+            f"binary_repr: num={n} needs {needed} bits but width={w}; pass width >= {needed} "
+            "(Insufficient bit width provided)"
+        )
+    return bin(n if n >= 0 else (1 << w) + n)[2:].rjust(w, "0")
+
+
+def base_repr(number: int, base: int = 2, padding: int = 0) -> str:
+    """``number`` written in ``base`` (2 to 36, digits then capital letters), with ``padding``
+    zeros in front and a leading "-" when negative, as NumPy writes it.
+
+    Memory and autograd: pure Python; a 0-d integer tensor is read on the host (``__index__``).
+
+    Raises
+    ------
+    ValueError
+        For a base below 2 or above 36.
+    TypeError
+        For arguments that are not integers.
+
+    Examples
+    --------
+    >>> import tbridge as tb
+    >>> tb.base_repr(255, 16), tb.base_repr(-5, 3, padding=2)
+    ('FF', '-0012')
+    """
+    n = _integer(number, "base_repr", "number")
+    b = _integer(base, "base_repr", "base")
+    pad = _integer(padding, "base_repr", "padding")
+    if not 2 <= b <= 36:
+        raise ValueError(
+            f"base_repr: base={b} is not handled (bases from 2 to 36 are); pass a base in that "
+            "range"
+        )
+    digits = []
+    rest = abs(n)
+    while rest:
+        rest, d = divmod(rest, b)
+        digits.append(_DIGITS[d])
+    text = "".join(reversed(digits)) or ("" if pad else "0")
+    return ("-" if n < 0 else "") + "0" * pad + text
