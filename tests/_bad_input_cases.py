@@ -1036,9 +1036,6 @@ put_along_axis | shape-mismatch | text | ValueError: put_along_axis: values of s
 cross | shape-mismatch | arg-name | ValueError: cross: the vectors have 3 and 4 elements (along axisa and axisb); cross products take 2- -> ValueError (numpy)
 argpartition | empty | raised arg-name | ValueError: argpartition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
 partition | empty | raised arg-name | ValueError: partition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
-printoptions | type-str | fn-name | TypeError: set_printoptions: precision='abc' must be an integer; pass e.g. precision=4 -> TypeError (numpy)
-printoptions | type-object | fn-name | TypeError: set_printoptions: precision=<object object at 0x...> must be an integer; pass e.g. precis -> TypeError (numpy)
-printoptions | type-dict | fn-name | TypeError: set_printoptions: precision={} must be an integer; pass e.g. precision=4 -> TypeError (numpy)
 linalg.matrix_norm | rank-0d | type | LinAlgError: linalg.matrix_norm: x has shape (), 0 dimension(s); it needs at least two (a matrix or  -> ValueError+IndexError (numpy)
 linalg.tensorinv | rank-0d | type | LinAlgError: linalg.tensorinv: a has shape (); with ind=2 the product of the first 2 sizes (1) must  -> TypeError (numpy)
 random.zipf | inf-a | hangs | hangs -> an error or a result

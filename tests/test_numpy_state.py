@@ -108,14 +108,14 @@ def test_printoptions_restores_after_the_block_and_errors() -> None:
 def test_options_without_torch_twin_are_refused(name: str) -> None:
     value: Any = {"float": str} if name == "formatter" else "x"
     message = (
-        rf"set_printoptions: {name}=.* has no torch twin \(torch formats tensors itself: "
+        rf"printoptions: {name}=.* has no torch twin \(torch formats tensors itself: "
         rf"precision, threshold, edgeitems, linewidth and suppress are what it takes\); leave "
         rf"{name}=None, or print tb.to_numpy\(x\) under NumPy's own np.printoptions"
     )
     before = tb.get_printoptions()
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match="^set_" + message):
         tb.set_printoptions(precision=1, **{name: value})
-    with pytest.raises(ValueError, match=message), tb.printoptions(**{name: value}):
+    with pytest.raises(ValueError, match="^" + message), tb.printoptions(**{name: value}):
         pass  # pragma: no cover - the context manager refuses before the block
     assert tb.get_printoptions() == before  # nothing half-applied
 
@@ -140,6 +140,9 @@ def test_options_without_torch_twin_are_refused(name: str) -> None:
 def test_bad_print_options(kwargs: dict[str, Any], error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         tb.set_printoptions(**kwargs)
+    # the context manager checks the same way, under its own name
+    with pytest.raises(error, match="^" + message.removeprefix("set_")), tb.printoptions(**kwargs):
+        pass  # pragma: no cover - the context manager refuses before the block
 
 
 # ---- floating-point error settings ---------------------------------------------------------

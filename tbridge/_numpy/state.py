@@ -55,13 +55,61 @@ class PrintOptions(TypedDict):
     suppress: bool
 
 
-def _check_count(value: object, name: str, lowest: int) -> None:
+def _check_count(value: object, name: str, lowest: int, caller: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(
-            f"set_printoptions: {name}={value!r} must be an integer; pass e.g. {name}={lowest + 4}"
+            f"{caller}: {name}={value!r} must be an integer; pass e.g. {name}={lowest + 4}"
         )
     if value < lowest:
-        raise ValueError(f"set_printoptions: {name}={value} must be >= {lowest}")
+        raise ValueError(f"{caller}: {name}={value} must be >= {lowest}")
+
+
+def _apply_printoptions(
+    caller: str,
+    precision: int | None,
+    threshold: float | None,
+    edgeitems: int | None,
+    linewidth: int | None,
+    suppress: bool | None,
+    unsupported: dict[str, object],
+) -> None:
+    """Check the options (messages name ``caller``), then hand them to torch."""
+    for name, value in unsupported.items():
+        if value is not None:
+            raise ValueError(
+                f"{caller}: {name}={value!r} has no torch twin (torch formats tensors "
+                "itself: precision, threshold, edgeitems, linewidth and suppress are what it "
+                f"takes); leave {name}=None, or print tb.to_numpy(x) under NumPy's own "
+                "np.printoptions"
+            )
+    if precision is not None:
+        _check_count(precision, "precision", 0, caller)
+    if edgeitems is not None:
+        _check_count(edgeitems, "edgeitems", 0, caller)
+    if linewidth is not None:
+        _check_count(linewidth, "linewidth", 1, caller)
+    if threshold is not None:
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+            raise TypeError(
+                f"{caller}: threshold={threshold!r} must be a number; pass an int, or "
+                "math.inf to print every element"
+            )
+        if math.isnan(threshold) or threshold < 0:
+            raise ValueError(
+                f"{caller}: threshold={threshold!r} must be a number >= 0; pass "
+                "math.inf (or sys.maxsize) to print every element"
+            )
+    if suppress is not None and not isinstance(suppress, bool):
+        raise TypeError(f"{caller}: suppress={suppress!r} must be True, False or None")
+    # torch.set_printoptions resets sci_mode whenever it is not passed: pass the current one.
+    sci_mode = _PRINT_OPTS.sci_mode if suppress is None else (False if suppress else None)
+    _torch_set_printoptions(
+        precision=precision,
+        threshold=threshold,
+        edgeitems=edgeitems,
+        linewidth=linewidth,
+        sci_mode=sci_mode,
+    )
 
 
 def set_printoptions(
@@ -118,50 +166,22 @@ def set_printoptions(
     ...     print(tb.asarray([1.23456, 2.0]))
     tensor([1.23, 2.00], dtype=torch.float64)
     """
-    unsupported = {
-        "nanstr": nanstr,
-        "infstr": infstr,
-        "formatter": formatter,
-        "sign": sign,
-        "floatmode": floatmode,
-        "legacy": legacy,
-        "override_repr": override_repr,
-    }
-    for name, value in unsupported.items():
-        if value is not None:
-            raise ValueError(
-                f"set_printoptions: {name}={value!r} has no torch twin (torch formats tensors "
-                "itself: precision, threshold, edgeitems, linewidth and suppress are what it "
-                f"takes); leave {name}=None, or print tb.to_numpy(x) under NumPy's own "
-                "np.printoptions"
-            )
-    if precision is not None:
-        _check_count(precision, "precision", 0)
-    if edgeitems is not None:
-        _check_count(edgeitems, "edgeitems", 0)
-    if linewidth is not None:
-        _check_count(linewidth, "linewidth", 1)
-    if threshold is not None:
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-            raise TypeError(
-                f"set_printoptions: threshold={threshold!r} must be a number; pass an int, or "
-                "math.inf to print every element"
-            )
-        if math.isnan(threshold) or threshold < 0:
-            raise ValueError(
-                f"set_printoptions: threshold={threshold!r} must be a number >= 0; pass "
-                "math.inf (or sys.maxsize) to print every element"
-            )
-    if suppress is not None and not isinstance(suppress, bool):
-        raise TypeError(f"set_printoptions: suppress={suppress!r} must be True, False or None")
-    # torch.set_printoptions resets sci_mode whenever it is not passed: pass the current one.
-    sci_mode = _PRINT_OPTS.sci_mode if suppress is None else (False if suppress else None)
-    _torch_set_printoptions(
-        precision=precision,
-        threshold=threshold,
-        edgeitems=edgeitems,
-        linewidth=linewidth,
-        sci_mode=sci_mode,
+    _apply_printoptions(
+        "set_printoptions",
+        precision,
+        threshold,
+        edgeitems,
+        linewidth,
+        suppress,
+        {
+            "nanstr": nanstr,
+            "infstr": infstr,
+            "formatter": formatter,
+            "sign": sign,
+            "floatmode": floatmode,
+            "legacy": legacy,
+            "override_repr": override_repr,
+        },
     )
 
 
@@ -238,19 +258,22 @@ def printoptions(
         _PRINT_OPTS.linewidth,
         _PRINT_OPTS.sci_mode,
     )
-    set_printoptions(
+    _apply_printoptions(
+        "printoptions",
         precision,
         threshold,
         edgeitems,
         linewidth,
         suppress,
-        nanstr,
-        infstr,
-        formatter,
-        sign,
-        floatmode,
-        legacy=legacy,
-        override_repr=override_repr,
+        {
+            "nanstr": nanstr,
+            "infstr": infstr,
+            "formatter": formatter,
+            "sign": sign,
+            "floatmode": floatmode,
+            "legacy": legacy,
+            "override_repr": override_repr,
+        },
     )
     try:
         yield get_printoptions()
