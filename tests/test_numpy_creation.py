@@ -113,6 +113,28 @@ def test_fromiter_short_iterable() -> None:
 
 
 @pytest.mark.parametrize(
+    ("iterable", "error", "message"),
+    [
+        (None, TypeError, r"^fromiter: iter must be iterable, got NoneType; pass a list"),
+        (object(), TypeError, r"^fromiter: iter must be iterable, got object; pass a list"),
+        (
+            "abc",
+            ValueError,
+            r"^fromiter: a value of iter does not convert to torch.float64 \(could not convert "
+            r"string to float: 'a'\); pass numbers",
+        ),
+        ([object()], TypeError, r"^fromiter: a value of iter does not convert to torch.float64"),
+    ],
+    ids=repr,
+)
+def test_fromiter_bad_iterable(iterable: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error):
+        np.fromiter(iterable, np.float64)  # NumPy's type is the oracle
+    with pytest.raises(error, match=message):
+        tb.fromiter(iterable, tb.float64)
+
+
+@pytest.mark.parametrize(
     ("buffer", "dtype", "count", "offset"),
     [(b"\x01\x02\x03\x04", np.uint8, -1, 0), (b"\x01\x00\x02\x00", np.int16, -1, 0),
      (b"\x00" * 16, None, -1, 0), (b"\x01\x02\x03\x04", np.uint8, 2, 1)],
@@ -136,6 +158,24 @@ def test_frombuffer_shares_writable_buffers() -> None:
     assert ro.tolist() == [5, 2]
     with pytest.raises(ValueError, match=r"^frombuffer: buffer size must be a multiple"):
         tb.frombuffer(b"\x01\x02\x03", tb.int16)
+
+
+@pytest.mark.parametrize("buffer", [None, "abc", [1, 2]], ids=repr)
+def test_frombuffer_needs_a_buffer(buffer: Any) -> None:
+    with pytest.raises(TypeError):
+        np.frombuffer(buffer, np.uint8)
+    message = (
+        rf"^frombuffer: buffer must support the buffer protocol, got {type(buffer).__name__}; "
+    )
+    with pytest.raises(TypeError, match=message):
+        tb.frombuffer(buffer, tb.uint8)
+
+
+@pytest.mark.parametrize("function", [None, "abc", {}], ids=repr)
+def test_fromfunction_needs_a_callable(function: Any) -> None:
+    message = rf"^fromfunction: function must be callable, got {type(function).__name__}; "
+    with pytest.raises(TypeError, match=message):
+        tb.fromfunction(function, (2, 3))
 
 
 @pytest.mark.parametrize(

@@ -370,6 +370,11 @@ def fromfunction(
 
     Memory and autograd: the coordinate arrays are new memory; the result is ``function``'s.
 
+    Raises
+    ------
+    TypeError
+        When ``function`` is not callable, or for a bad dtype.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -377,6 +382,11 @@ def fromfunction(
     tensor([[ 0,  1,  2],
             [10, 11, 12]])
     """
+    if not callable(function):
+        raise TypeError(
+            f"fromfunction: function must be callable, got {type(function).__name__}; pass a "
+            "function of one coordinate array per axis, e.g. lambda i, j: i + j"
+        )
     size = torch_shape((shape,), "fromfunction")
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller="fromfunction")
     if device is None and dt in _EXACT_ARANGE:  # the common call: CPU, float64 or int64
@@ -408,7 +418,7 @@ def fromiter(
     ValueError
         When the iterable ends before ``count`` values, or a value does not convert.
     TypeError
-        For a bad dtype.
+        For a bad dtype, or ``iter`` that is not iterable.
 
     Examples
     --------
@@ -423,7 +433,21 @@ def fromiter(
     try:
         values = np.fromiter(iter, dtype=twin, count=count)
     except ValueError as e:
-        raise ValueError(f"fromiter: {e}; pass count=-1 to read every value") from e
+        if "too short" in str(e):
+            raise ValueError(f"fromiter: {e}; pass count=-1 to read every value") from e
+        raise ValueError(
+            f"fromiter: a value of iter does not convert to {dt} ({e}); pass numbers, or a "
+            "dtype that holds them"
+        ) from e
+    except TypeError as e:
+        if not isinstance(iter, Iterable):
+            raise TypeError(
+                f"fromiter: iter must be iterable, got {type(iter).__name__}; pass a list, a "
+                "range or a generator of numbers"
+            ) from e
+        raise TypeError(
+            f"fromiter: a value of iter does not convert to {dt} ({e}); pass numbers"
+        ) from e
     dev = None if device is None else torch_device(device, caller="fromiter")
     return asarray(values, device=dev, requires_grad=requires_grad)
 
@@ -447,6 +471,8 @@ def frombuffer(
     ValueError
         When the buffer's size is not a multiple of the item size, or ``offset``/``count`` run
         past its end.
+    TypeError
+        When ``buffer`` does not support the buffer protocol (``None``, a ``str``, a list).
 
     Examples
     --------
@@ -469,6 +495,12 @@ def frombuffer(
         values = np.frombuffer(buffer, dtype=twin, count=count, offset=offset)
     except ValueError as e:
         raise ValueError(f"frombuffer: {e}") from e
+    except TypeError as e:
+        raise TypeError(
+            f"frombuffer: buffer must support the buffer protocol, got "
+            f"{type(buffer).__name__}; pass bytes, a bytearray or a memoryview (for an array "
+            "or a list, use tb.asarray)"
+        ) from e
     return asarray(
         values, device=None if device is None else torch_device(device, caller="frombuffer")
     )
