@@ -1023,8 +1023,6 @@ place | rank-0d | arg-name | ValueError: place: mask has 12 entries but the arra
 put | rank-0d | arg-name | IndexError: put: index 2 is out of bounds for an array of size 1; valid indices are in [-1, 1) (or p -> IndexError (numpy)
 put_along_axis | shape-mismatch | text | ValueError: put_along_axis: values of shape (3, 4) do not broadcast to the indices' shape (4,) -> ValueError (numpy) naming (3,) and (4,)
 cross | shape-mismatch | arg-name | ValueError: cross: the vectors have 3 and 4 elements (along axisa and axisb); cross products take 2- -> ValueError (numpy)
-argpartition | empty | raised arg-name | ValueError: argpartition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
-partition | empty | raised arg-name | ValueError: partition: kth(=2) out of bounds (0); pass kth in [0, 0) -> NumPy's result
 linalg.matrix_norm | rank-0d | type | LinAlgError: linalg.matrix_norm: x has shape (), 0 dimension(s); it needs at least two (a matrix or  -> ValueError+IndexError (numpy)
 linalg.tensorinv | rank-0d | type | LinAlgError: linalg.tensorinv: a has shape (); with ind=2 the product of the first 2 sizes (1) must  -> TypeError (numpy)
 random.zipf | inf-a | hangs | hangs -> an error or a result

@@ -72,6 +72,20 @@ def test_partition_property(dtype: torch.dtype, kth: Any, axis: int) -> None:
     assert_partitioned(np.take_along_axis(a, idx.numpy(), axis), a, kth, axis)
 
 
+@pytest.mark.parametrize(
+    ("shape", "kth", "axis"),
+    [((0,), 2, -1), ((0,), -1, -1), ((0,), [2, 5], -1), ((2, 0), 5, 0), ((0, 3), 5, None)],
+    ids=str,
+)
+@pytest.mark.parametrize("name", ["partition", "argpartition"])
+def test_partition_of_an_empty_array_takes_any_kth(
+    name: str, shape: tuple[int, ...], kth: Any, axis: int | None
+) -> None:
+    a = np.empty(shape)
+    got = getattr(tb, name)(on(a), kth, axis)
+    assert_matches_numpy(got, getattr(np, name)(a, kth, axis))
+
+
 def test_partition_axis_none_and_lists() -> None:
     data = [[3, 4], [2, 1]]
     got = tb.partition(data, 2, axis=None)

@@ -110,8 +110,9 @@ def flatnonzero(a: Tensor, /) -> Tensor:
         raise no_data("flatnonzero") from e
 
 
-def _check_kth(kth: object, size: int, caller: str) -> None:
-    """NumPy's checks of ``kth``: integers in ``[-size, size)``."""
+def _check_kth(kth: object, size: int, caller: str, empty: bool = False) -> None:
+    """NumPy's checks of ``kth``: integers in ``[-size, size)``, any integers for an ``empty``
+    array (NumPy returns it as it is)."""
     if isinstance(kth, (Tensor, np.ndarray)):
         if kth.dtype in (torch.bool, np.bool_) or not (
             kth.dtype in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8)
@@ -128,6 +129,8 @@ def _check_kth(kth: object, size: int, caller: str) -> None:
                     f"{caller}: kth={kth!r} must be an integer or a sequence of integers"
                 )
             values.append(operator.index(k))  # pyright: ignore[reportArgumentType] - has __index__
+    if empty:
+        return
     for k in values:
         if not -size <= k < size:
             raise ValueError(
@@ -150,7 +153,7 @@ def _partition_args(
         t, ax = t.reshape(-1), 0
     else:
         ax = normalize_axis(axis, t.ndim, caller)
-    _check_kth(kth, t.shape[ax], caller)
+    _check_kth(kth, t.shape[ax], caller, empty=t.numel() == 0)
     return t, ax
 
 
@@ -186,7 +189,8 @@ def partition(
     Raises
     ------
     ValueError
-        ``kth`` out of bounds (NumPy's "kth(=k) out of bounds (n)"), another ``kind``.
+        ``kth`` out of bounds (NumPy's "kth(=k) out of bounds (n)"; an empty ``a`` takes any
+        ``kth`` and comes back empty, as in NumPy), another ``kind``.
     TypeError
         A non-integer ``kth``.
 
@@ -239,7 +243,7 @@ def argpartition(
     Raises
     ------
     ValueError
-        ``kth`` out of bounds, another ``kind``.
+        ``kth`` out of bounds (not for an empty ``a``), another ``kind``.
     TypeError
         A non-integer ``kth``.
 
