@@ -389,7 +389,8 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     (
         lambda: tb.put(M.clone(), [6], [1.0]),
         IndexError,
-        r"put: index 6 is out of bounds for an array of size 6; valid indices are in \[-6, 6\)",
+        r"put: index 6 is out of bounds for a of size 6 \(shape \(2, 3\)\); valid indices are in "
+        r"\[-6, 6\)",
     ),
     (lambda: tb.put(M.clone(), [0], [1.0], "bad"), ValueError, r"put: mode='bad' is not a mode"),
     (lambda: tb.put(M.clone(), [0.5], [1.0]), TypeError, r"put: ind must have an integer dtype"),
@@ -411,7 +412,8 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     (
         lambda: tb.put_along_axis(M.clone(), [[0, 1]], [1.0, 2.0, 3.0], 1),
         ValueError,
-        r"put_along_axis: values of shape \(3,\) do not broadcast to the indices' shape \(2, 2\)",
+        r"put_along_axis: values of shape \(3,\) do not broadcast to the indices' shape \(2, 2\) "
+        r"\(arr has shape \(2, 3\), axis 1\); pass values of a shape that broadcasts to \(2, 2\)",
     ),
     (
         lambda: tb.put_along_axis(M.clone(), [[0]], 1.0, 2),
@@ -426,7 +428,7 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     (
         lambda: tb.place(M.clone(), [True], [1.0]),
         ValueError,
-        r"place: mask has 1 entries but the array has 6",
+        r"place: mask has 1 entries but arr has 6 \(shape \(2, 3\)\); pass a mask of arr's size",
     ),
     (
         lambda: tb.place(M.clone(), M == 0, []),
@@ -437,6 +439,27 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
         lambda: tb.putmask(M.clone(), M == 0, []),
         ValueError,
         r"putmask: values is empty but mask selects entries",
+    ),
+    (
+        lambda: tb.putmask(M.clone(), [True, False], 1.0),
+        ValueError,
+        r"putmask: mask has 2 entries but a has 6 \(shape \(2, 3\)\); pass a mask of a's size",
+    ),
+    (
+        lambda: tb.place(torch.tensor(1.0), M == 0, [1.0]),
+        ValueError,
+        r"place: mask has 6 entries but arr has 1 \(shape \(\)\)",
+    ),
+    (
+        lambda: tb.put(torch.tensor(1.0), [2], [1.0]),
+        IndexError,
+        r"put: index 2 is out of bounds for a of size 1 \(shape \(\)\)",
+    ),
+    (
+        lambda: tb.piecewise(torch.tensor(1.0), [M == 0], [lambda v: v, 0.0]),
+        ValueError,
+        r"piecewise: condlist\[0\] of shape \(2, 3\) does not broadcast to x's shape \(\); "
+        r"pass conditions of x's shape",
     ),
     (
         lambda: tb.fill_diagonal(torch.zeros(3), 1.0),

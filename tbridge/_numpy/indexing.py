@@ -259,8 +259,8 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
         if low < -n or high >= n:
             bad = low if low < -n else high
             raise IndexError(
-                f"put: index {bad} is out of bounds for an array of size {n}; valid indices are "
-                f"in [{-n}, {n}) (or pass mode='wrap' or mode='clip')"
+                f"put: index {bad} is out of bounds for a of size {n} (shape {tuple(t.shape)}); "
+                f"valid indices are in [{-n}, {n}) (or pass mode='wrap' or mode='clip')"
             )
     if n == 0:
         raise IndexError("put: cannot write into an empty array")
@@ -384,7 +384,8 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
     except RuntimeError as e:
         raise ValueError(
             f"{where}: values of shape {tuple(vals.shape)} do not broadcast to the indices' "
-            f"shape {tuple(shape)}"
+            f"shape {tuple(shape)} (arr has shape {tuple(target.shape)}, axis {ax}); pass "
+            f"values of a shape that broadcasts to {tuple(shape)}"
         ) from e
     if target.dtype in UNSIGNED_GAPS:
         signed = _SIGNED[target.dtype]
@@ -440,7 +441,7 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
         except (RuntimeError, NotImplementedError):
             pass  # fewer values than true entries, a grad leaf, uint16/32/64: below
     t = _target(arr, "place", "arr")
-    m = _mask_of(mask, t, "place")
+    m = _mask_of(mask, t, "place", "arr")
     v = _safe_values(vals, t, "place", "vals")
     count = int(m.sum()) if not t.is_meta else 0
     if count == 0:
@@ -455,12 +456,12 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
         t.masked_scatter_(m, fill)
 
 
-def _mask_of(mask: object, t: Tensor, where: str) -> Tensor:
+def _mask_of(mask: object, t: Tensor, where: str, name: str) -> Tensor:
     m = _t(mask, where, "mask")
     if m.numel() != t.numel():
         raise ValueError(
-            f"{where}: mask has {m.numel()} entries but the array has {t.numel()}; pass a mask "
-            "of the array's size"
+            f"{where}: mask has {m.numel()} entries but {name} has {t.numel()} (shape "
+            f"{tuple(t.shape)}); pass a mask of {name}'s size"
         )
     return m.to(device=t.device, dtype=torch.bool).reshape(t.shape)
 
@@ -500,7 +501,7 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
         a.copy_(torch.where(mask, values, a))
         return
     t = _target(a, "putmask")
-    m = _mask_of(mask, t, "putmask")
+    m = _mask_of(mask, t, "putmask", "a")
     v = _safe_values(values, t, "putmask", "values")
     if v.numel() == 0:
         if t.numel() and bool(m.any()):
@@ -798,7 +799,8 @@ def piecewise(
     Raises
     ------
     ValueError
-        For a number of functions other than ``len(condlist)`` or ``len(condlist) + 1``.
+        For a number of functions other than ``len(condlist)`` or ``len(condlist) + 1``, or a
+        condition that does not broadcast to ``x``'s shape.
 
     Examples
     --------
@@ -862,7 +864,15 @@ def _condition(c: object, t: Tensor, i: int) -> Tensor:
     cond = _t(c, "piecewise", f"condlist[{i}]")
     if cond.dtype is not torch.bool or cond.device != t.device:
         cond = cond.to(device=t.device, dtype=torch.bool)
-    return cond if cond.shape == t.shape else cond.expand(t.shape)
+    if cond.shape == t.shape:
+        return cond
+    try:
+        return cond.expand(t.shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"piecewise: condlist[{i}] of shape {tuple(cond.shape)} does not broadcast to x's "
+            f"shape {tuple(t.shape)}; pass conditions of x's shape"
+        ) from e
 
 
 def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None = None) -> Tensor:
