@@ -412,8 +412,8 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         "cross-size",
         lambda: tb.cross(torch.ones(4), torch.ones(3)),
         ValueError,
-        r"^cross: the vectors have 4 and 3 elements \(along axisa and axisb\); cross products "
-        "take 2- or 3-element vectors$",
+        r"^cross: a of shape \(4,\) has 4 elements along axisa=-1 and b of shape \(3,\) has 3 "
+        r"along axisb=-1; cross products take 2- or 3-element vectors$",
     ),
     (
         "cross-0d",

@@ -495,12 +495,14 @@ def _cross_slow(
             "cross: bool arrays have no cross product (it subtracts); cast to an integer or "
             "floating dtype"
         )
+    shape_a, shape_b = tuple(x.shape), tuple(y.shape)
     x = x.movedim(_axis(axisa, x.ndim, "cross", "axisa"), -1)
     y = y.movedim(_axis(axisb, y.ndim, "cross", "axisb"), -1)
     if x.shape[-1] not in _VECTOR_SIZES or y.shape[-1] not in _VECTOR_SIZES:
         raise ValueError(
-            f"cross: the vectors have {x.shape[-1]} and {y.shape[-1]} elements (along axisa "
-            f"and axisb); cross products take 2- or 3-element vectors"
+            f"cross: a of shape {shape_a} has {x.shape[-1]} elements along axisa={axisa} and "
+            f"b of shape {shape_b} has {y.shape[-1]} along axisb={axisb}; cross products take "
+            "2- or 3-element vectors"
         )
     try:
         stack = broadcast_shapes(x.shape[:-1], y.shape[:-1])
