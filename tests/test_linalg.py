@@ -786,8 +786,15 @@ FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     (
         "matrix_norm-1d",
         lambda: tb.linalg.matrix_norm(torch.ones(3)),
-        _E,
-        r"^linalg.matrix_norm: x has shape \(3,\), 1 dimension\(s\)",
+        AxisError,
+        r"^linalg.matrix_norm: x has shape \(3,\), 1 dimension\(s\); it needs at least two "
+        r"\(a matrix or a stack of matrices\): axis -2 is out of bounds$",
+    ),
+    (
+        "matrix_norm-0d",
+        lambda: tb.linalg.matrix_norm(torch.tensor(1.0), ord=1),
+        AxisError,
+        r"^linalg.matrix_norm: x has shape \(\), 0 dimension\(s\)",
     ),
     (
         "matrix_power-n",

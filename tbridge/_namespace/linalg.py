@@ -896,8 +896,8 @@ def matrix_norm(x: Tensor, /, *, keepdims: bool = False, ord: MatrixOrd = "fro")
     ------
     ValueError
         For another ``ord``.
-    LinAlgError
-        When ``x`` has fewer than two dimensions.
+    numpy.exceptions.AxisError
+        When ``x`` has fewer than two dimensions (a ValueError and an IndexError, as NumPy's).
 
     Examples
     --------
@@ -925,6 +925,11 @@ def matrix_norm(x: Tensor, /, *, keepdims: bool = False, ord: MatrixOrd = "fro")
             raise ValueError(
                 f"linalg.matrix_norm: ord={ord!r} is not a matrix norm; pass 'fro', 'nuc', 1, "
                 "-1, 2, -2, inf or -inf"
+            ) from e
+        if t.ndim < 2:  # NumPy: axis -2 is out of bounds
+            raise AxisError(
+                f"linalg.matrix_norm: x has shape {tuple(t.shape)}, {t.ndim} dimension(s); it "
+                "needs at least two (a matrix or a stack of matrices): axis -2 is out of bounds"
             ) from e
         raise _failure("matrix_norm", e, t) from e
 
