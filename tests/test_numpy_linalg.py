@@ -395,6 +395,13 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         r"sizes \(2\) must equal the product of the rest \(12\)$",
     ),
     (
+        "tensorinv-0d",
+        lambda: tb.linalg.tensorinv(torch.tensor(2.0)),
+        _E,
+        r"^linalg.tensorinv: a has shape \(\), 0 dimension\(s\); ind=2 must not exceed them "
+        r"\(the first ind axes index the result's last ones\); pass an ind of at most a.ndim$",
+    ),
+    (
         "tensorinv-singular",
         lambda: tb.linalg.tensorinv(torch.ones(2, 2, 4, dtype=torch.float32), 2),
         _E,

@@ -437,7 +437,8 @@ def tensorinv(a: Tensor, /, ind: int = 2) -> Tensor:
     ValueError
         For ``ind`` below 1.
     LinAlgError
-        When the two products of sizes differ, or the map is singular.
+        When ``ind`` exceeds ``a.ndim``, the two products of sizes differ, or the map is
+        singular.
 
     Examples
     --------
@@ -449,8 +450,14 @@ def tensorinv(a: Tensor, /, ind: int = 2) -> Tensor:
         raise ValueError(f"linalg.tensorinv: ind={ind!r} must be a positive integer")
     t = a if type(a) is Tensor and a.dtype in _LAPACK else _as_lapack(a, "tensorinv")
     k = operator.index(ind)
+    if k > t.ndim:
+        raise LinAlgError(
+            f"linalg.tensorinv: a has shape {tuple(t.shape)}, {t.ndim} dimension(s); ind={k} "
+            "must not exceed them (the first ind axes index the result's last ones); pass an "
+            "ind of at most a.ndim"
+        )
     rows, cols = math.prod(t.shape[:k]), math.prod(t.shape[k:])
-    if rows != cols or k > t.ndim:
+    if rows != cols:
         raise LinAlgError(
             f"linalg.tensorinv: a has shape {tuple(t.shape)}; with ind={k} the product of the "
             f"first {k} sizes ({rows}) must equal the product of the rest ({cols})"
