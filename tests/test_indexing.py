@@ -61,8 +61,12 @@ def test_take_nd_indices(device: torch.device) -> None:
     ("shape", "indices", "axis", "error", "match"),
     [
         ((2, 3), torch.tensor([3]), 1, IndexError,
-         r"take: an index is out of range for axis 1 of size 3; valid indices are in \[-3, 3\) "
+         r"take: index 3 is out of range for axis 1 of size 3; valid indices are in \[-3, 3\) "
          r"\(or pass mode='wrap' or mode='clip'\)"),
+        ((2, 3), torch.tensor([[0, 1], [-4, 5]]), 1, IndexError,
+         r"take: index -4 is out of range for axis 1 of size 3"),
+        ((2, 3), torch.tensor([0, 6]), None, IndexError,
+         r"take: index 6 is out of range for axis 0 of size 6"),
         ((2, 3), torch.tensor([0.0]), 1, TypeError, "take: indices must have an integer dtype"),
         ((2, 3), torch.tensor([True]), 1, TypeError, "take: indices must have an integer dtype"),
         ((2, 3), "ab", 1, TypeError, "take: indices must be array data"),

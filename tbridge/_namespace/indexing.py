@@ -119,9 +119,18 @@ def _take_slow(x: object, indices: object, axis: object, mode: object) -> Tensor
         return picked.squeeze(a) if scalar else picked
     except (IndexError, RuntimeError) as e:
         raise IndexError(
-            f"take: an index is out of range for axis {a} of size {size}; valid indices are in "
-            f"[{-size}, {size}) (or pass mode='wrap' or mode='clip')"
+            f"take: {_first_out_of_range(idx, size)} is out of range for axis {a} of size "
+            f"{size}; valid indices are in [{-size}, {size}) (or pass mode='wrap' or mode='clip')"
         ) from e
+
+
+def _first_out_of_range(idx: Tensor, size: int) -> str:
+    """``"index <i>"`` for the first index outside ``[-size, size)`` (error path only: it reads
+    the data), or ``"an index"`` when none is found."""
+    if idx.is_meta:
+        return "an index"
+    bad = idx[(idx < -size) | (idx >= size)].reshape(-1)
+    return f"index {int(bad[0])}" if bad.numel() else "an index"
 
 
 def take_along_axis(x: Tensor, indices: Tensor, /, axis: int | None = -1) -> Tensor:
