@@ -8,6 +8,7 @@ result by a backward pass.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -133,6 +134,15 @@ def test_broadcast_shapes_errors(shapes: tuple[Any, ...], match: str) -> None:
 def test_broadcast_shapes_type_error() -> None:
     with pytest.raises(TypeError, match=r"size 1.5 in shape \(1.5,\) is not an integer"):
         tb.broadcast_shapes((1.5,))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("shape", [{}, {3: 1}, {3}, frozenset()], ids=repr)
+def test_broadcast_shapes_refuses_unordered_containers(shape: Any) -> None:
+    with pytest.raises(TypeError):
+        np.broadcast_shapes(shape)  # NumPy's verdict
+    message = rf"^broadcast_shapes: shape {re.escape(repr(shape))} is not a tuple of integers"
+    with pytest.raises(TypeError, match=message):
+        tb.broadcast_shapes(shape)
 
 
 @pytest.mark.parametrize("dtype", SOME, ids=str)

@@ -16,7 +16,7 @@ the public functions call torch first and come here to validate and explain.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import Final, Literal, TypeAlias, cast
 
 import torch
@@ -76,7 +76,7 @@ def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]
     elif (
         hasattr(shape, "__len__")
         and hasattr(shape, "__iter__")
-        and not isinstance(shape, (str, bytes))
+        and not isinstance(shape, (str, bytes, Mapping, Set))  # unordered: no shape
     ):  # a NumPy array of ints
         items = list(cast("Iterable[object]", shape))
     else:
