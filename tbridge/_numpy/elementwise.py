@@ -656,8 +656,21 @@ def sinc(x: ArrayLike, /) -> Tensor:
         raise _failure(e, "sinc", (x,)) from e
 
 
+_NO_PAIR: Final[tuple[None, None]] = (None, None)
+#: Per floating dtype, 0-d host tensors (-max, max, 1) for modf: a host scalar tensor operand
+#: costs torch less per call than a Python number.
+_MODF_BOUNDS: Final = {
+    d: (
+        torch.tensor(-torch.finfo(d).max, dtype=d),
+        torch.tensor(torch.finfo(d).max, dtype=d),
+        torch.tensor(1.0, dtype=d),
+    )
+    for d in (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+}
+
+
 def modf(
-    x: ArrayLike, /, out: tuple[Tensor | None, Tensor | None] = (None, None)
+    x: ArrayLike, /, out: tuple[Tensor | None, Tensor | None] = _NO_PAIR
 ) -> tuple[Tensor, Tensor]:
     """The fractional and integral parts, element-wise, both with ``x``'s sign.
 
@@ -669,12 +682,16 @@ def modf(
     >>> tb.modf(tb.asarray([2.5, -2.0]))
     (tensor([0.5000, -0.0000], dtype=torch.float64), tensor([ 2., -2.], dtype=torch.float64))
     """
-    _check_pair(out, "modf")
     try:
+        if out is _NO_PAIR and type(x) is Tensor and (c := _MODF_BOUNDS.get(x.dtype)) and x.is_cpu:
+            # C's fmod keeps x's sign (-2.0 -> -0.0); clamping to the finite range first
+            # makes an infinity the largest (integral) finite value, whose part is 0
+            return torch.fmod(torch.clamp(x, c[0], c[1]), c[2]), torch.trunc(x)
+        _check_pair(out, "modf")
         t = _float_tensor(x, "modf")
-        whole = torch.trunc(t)
-        frac = torch.where(torch.isinf(t), 0.0, t - whole).copysign_(t)
-        return write_out(frac, out[0], "modf"), write_out(whole, out[1], "modf")
+        big = torch.finfo(t.dtype).max
+        frac = torch.fmod(torch.clamp(t, -big, big), 1.0)
+        return write_out(frac, out[0], "modf"), write_out(torch.trunc(t), out[1], "modf")
     except RuntimeError as e:
         raise _failure(e, "modf", (x,)) from e
 
