@@ -24,6 +24,7 @@ from typing import Any, Final, Protocol
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import default_float_dtype
@@ -334,6 +335,16 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([8.0000, 0.3750], dtype=torch.float64)
     """
     try:
+        if (
+            out is None
+            and type(x1) is Tensor
+            and type(x2) is Tensor
+            and x1.dtype in _HOST_LDEXP_EXACT
+            and x2.dtype in _INT_EXPONENTS
+            and x1.is_cpu
+            and not is_dynamo_compiling()
+        ):
+            return torch.ldexp(x1, x2)  # torch's host kernel is C's ldexp here (checked below)
         t = x1 if type(x1) is Tensor else _tensor(x1, "ldexp")
         if (
             type(x2) is int
@@ -359,6 +370,7 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
 
 #: The exponent range beyond which ``m * 2**k`` (0.5 <= |m| < 1) is 0 or inf, per dtype.
 _LDEXP_SPAN: Final = {torch.float32: 160, torch.float64: 1100}
+_INT_EXPONENTS: Final = frozenset({torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8})
 #: The normal powers of two of the dtype torch multiplies in (float32 for float16/bfloat16):
 #: ``x * 2**e`` is one exact factor and one rounding for ``-lo <= e <= hi``.
 _POWERS_OF_TWO: Final = {
@@ -367,6 +379,34 @@ _POWERS_OF_TWO: Final = {
     torch.float32: (126, 127),
     torch.float64: (1022, 1023),
 }
+
+
+def _host_ldexp_exact() -> frozenset[torch.dtype]:
+    """The mantissa dtypes for which torch's eager host ldexp rounds once over the whole
+    exponent range (older torch computed ``x * 2**e``, which is inf or 0 where ``2**e`` is out
+    of range though the result is not): probed once at import on values where the two differ."""
+    exact = set()
+    for dtype in _LDEXP_SPAN:
+        info = torch.finfo(dtype)
+        top = math.frexp(info.max)[1] - 1  # 1023, 127
+        bottom = math.frexp(info.smallest_normal * info.eps)[1] - 1  # -1074, -149
+        pairs = [(0.5, top + 1), (2.0**100, bottom - 50), (2.0**bottom, top + 10), (-3.0, -top)]
+        pairs += [(-0.75, bottom + 1), (-(2.0**-60), bottom + 2 * top)]
+        x = torch.tensor([m for m, _ in pairs], dtype=dtype)
+        e = torch.tensor([k for _, k in pairs])
+        want = torch.tensor([math.ldexp(m, k) for m, k in pairs], dtype=dtype)
+        try:
+            got = torch.ldexp(x, e)
+        except RuntimeError:  # pragma: no cover - a torch without this kernel on the host
+            continue
+        if torch.equal(got, want) and torch.equal(got.signbit(), want.signbit()):
+            exact.add(dtype)
+    return frozenset(exact)
+
+
+#: The mantissa dtypes whose host ``torch.ldexp`` needs no range check (float32 and float64 with
+#: the torch this was written against).
+_HOST_LDEXP_EXACT: Final = _host_ldexp_exact()
 
 
 def _ldexp(t: Tensor, e: Tensor) -> Tensor:
