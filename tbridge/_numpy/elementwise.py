@@ -634,9 +634,24 @@ fabs: Final[_Unary] = _real_unary(
 
 
 def _spacing(t: Tensor) -> Tensor:
-    # toward the larger magnitude (-0.0 counts as positive, as in NumPy); inf and NaN give NaN
-    toward = torch.full_like(t, math.inf).masked_fill_(t < 0, -math.inf)
-    return torch.nextafter(t, toward) - t
+    # toward the larger magnitude, -0.0 counting as positive (as in NumPy): tiny + max * t is
+    # beyond t in t's direction, and tiny (the smallest subnormal) at zero; inf and NaN give NaN
+    c = _SPACING_TINY.get(t.dtype) if t.is_cpu else None
+    if c is not None:  # one kernel with a 0-d host constant
+        return torch.nextafter(t, torch.add(c[0], t, alpha=c[1])) - t
+    info = torch.finfo(t.dtype)
+    return torch.nextafter(t, t * info.max + info.smallest_normal * info.eps) - t
+
+
+#: Per floating dtype, its smallest subnormal as a 0-d host tensor and its largest value (for
+#: spacing).
+_SPACING_TINY: Final = {
+    d: (
+        torch.tensor(torch.finfo(d).smallest_normal * torch.finfo(d).eps, dtype=d),
+        torch.finfo(d).max,
+    )
+    for d in (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+}
 
 
 spacing: Final[_Unary] = _real_unary(
