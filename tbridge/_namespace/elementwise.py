@@ -233,6 +233,7 @@ _logical_and, _logical_or, _logical_xor = torch.logical_and, torch.logical_or, t
 _clamp = torch.clamp
 _np_sign = np.sign
 _from_numpy = torch.from_numpy
+_as_numpy = Tensor.numpy
 #: sign computes in NumPy, for these dtypes, up to this many elements (see :func:`sign`).
 _NUMPY_FLOATS: Final = frozenset({torch.float16, torch.float32, torch.float64})
 _SIGN_NUMPY_MAX: Final = 1 << 16
@@ -2110,6 +2111,39 @@ def _same_builder(
     return _same_template
 
 
+def _host_builder(
+    _fn: Callable[..., Tensor],
+    _host: Callable[[Any, Any], Any],
+    _same: frozenset[torch.dtype],
+    _slow: Callable[..., Tensor],
+) -> Callable[..., Tensor]:
+    def _host_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        """Two tensors of one dtype in ``_same``: small host arrays off the autograd graph
+        through NumPy's ``_host`` (one call), others through ``_fn``."""
+        try:
+            if (
+                out is None
+                and type(x1) is Tensor
+                and type(x2) is Tensor
+                and (d := x1.dtype) is x2.dtype
+                and d in _same
+            ):
+                try:
+                    a = _as_numpy(x1)
+                    if a.size <= _SIGN_NUMPY_MAX:
+                        return _from_numpy(_host(a, _as_numpy(x2)))
+                except (TypeError, ValueError, RuntimeError):
+                    # another device, a graph, a neg bit, bfloat16, 0-d (a NumPy scalar),
+                    # shapes that do not broadcast: torch's kernel (and its errors) answers
+                    pass
+                return _fn(x1, x2)
+            return _slow(x1, x2, out)
+        except RuntimeError:
+            return _slow(x1, x2, out, True)
+
+    return _host_template
+
+
 def _any_builder(
     _fn: Callable[..., Tensor],
     _mirror: Callable[..., Tensor],
@@ -2143,8 +2177,13 @@ def _ufunc2(
     mirror: Callable[..., Tensor] | None = None,
     same: frozenset[torch.dtype] | None = _NATIVE,
     promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype] | None = None,
+    host: Callable[[Any, Any], Any] | None = None,
 ) -> BinaryUfunc:
     """A binary element-wise function: ``fn`` on the fast path, ``slow`` otherwise.
+
+    ``host`` (a NumPy ufunc with ``fn``'s values) answers first for small host arrays of one
+    dtype in ``same`` off the autograd graph, where one NumPy call costs less than the kernels
+    ``fn`` needs (``heaviside``: torch's kernel gives 0 for NaN, fixing that takes two more).
 
     The template is chosen here once: ``mirror`` given, ``_weak_template`` (``same`` is then
     ``_NATIVE``); ``same`` None, ``_any_template``; ``promotes`` given, ``_promotes_template``;
@@ -2190,7 +2229,10 @@ def _ufunc2(
         builder = _promotes_builder
     else:
         builder = _same_builder
-    ufunc = builder(fn, mirror or fn, same or frozenset(), promotes or {}, slow_out)
+    if host is not None:
+        ufunc = _host_builder(fn, host, same or frozenset(), slow_out)
+    else:
+        ufunc = builder(fn, mirror or fn, same or frozenset(), promotes or {}, slow_out)
     code = ufunc.__code__.replace(co_name=name)
     if sys.version_info >= (3, 11):  # tracebacks name the function
         code = code.replace(co_qualname=name)

@@ -200,9 +200,9 @@ fmod: Final[BinaryUfunc] = _ufunc2(
 
 
 def _heaviside(a: Tensor, b: Tensor) -> Tensor:
-    """torch.heaviside with NumPy's NaN: NaN input gives NaN (torch gives 0, and fixing that
-    takes two more kernels). Small arrays in host memory off the autograd graph are computed by
-    ``numpy.heaviside`` instead (one call, the same values), as ``sign`` does."""
+    """torch.heaviside with NumPy's NaN: NaN input gives NaN (torch gives 0). Small arrays in
+    host memory off the autograd graph are computed by ``numpy.heaviside`` instead (one call,
+    the same values: ``host=`` below), as ``sign`` does."""
     try:
         na = a.numpy()
         if na.size <= _SIGN_NUMPY_MAX:
@@ -211,12 +211,16 @@ def _heaviside(a: Tensor, b: Tensor) -> Tensor:
         # another device, a graph, a neg bit, bfloat16 (numpy()), 0-d (a NumPy scalar), shapes
         # that do not broadcast (torch's error is translated with the operands' shapes)
         pass
+    return _heaviside_kernels(a, b)
+
+
+def _heaviside_kernels(a: Tensor, b: Tensor) -> Tensor:
     return torch.where(torch.isnan(a), a, torch.heaviside(a, b))
 
 
 heaviside: Final[BinaryUfunc] = _ufunc2(
     "heaviside",
-    _heaviside,
+    _heaviside_kernels,
     _binary_doc(
         "The Heaviside step: 0 where ``x1 < 0``, ``x2`` where ``x1 == 0``, 1 where ``x1 > 0`` "
         "(NaN where ``x1`` is NaN).",
@@ -227,6 +231,7 @@ heaviside: Final[BinaryUfunc] = _ufunc2(
     _Spec("heaviside"),
     slow=lambda x1, x2: _floating_binary(_heaviside, x1, x2, "heaviside"),
     same=_REAL_FLOATS,
+    host=np.heaviside,
 )
 
 
