@@ -234,6 +234,7 @@ _clamp = torch.clamp
 _np_sign = np.sign
 _from_numpy = torch.from_numpy
 _as_numpy = Tensor.numpy
+_torch_outer = torch.outer
 #: sign computes in NumPy, for these dtypes, up to this many elements (see :func:`sign`).
 _NUMPY_FLOATS: Final = frozenset({torch.float16, torch.float32, torch.float64})
 _SIGN_NUMPY_MAX: Final = 1 << 16
@@ -1567,6 +1568,8 @@ class _Spec:
     #: same: the loop keeps the dtype; bool: operands become bool first (logical_*);
     #: bool_only: only bool operands reduce (comparisons give bool from anything else)
     loop: Literal["same", "bool", "bool_only"] = "same"
+    #: ``torch.outer`` computes ``outer`` of two 1-D tensors of one dtype in ``_NATIVE``
+    torch_outer: bool = False
 
 
 _UPCAST: Final = {
@@ -1952,6 +1955,7 @@ def _reduceat(
 def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
     """``ufunc`` with NumPy's ufunc methods attached as attributes (typed as BinaryUfunc)."""
     name = spec.name
+    torch_outer = spec.torch_outer
 
     def reduce(
         array: ArrayLike,
@@ -1981,6 +1985,10 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
 
     def outer(a: ArrayLike, b: ArrayLike, /, out: Tensor | None = None) -> Tensor:
         try:
+            if out is None and type(a) is Tensor and type(b) is Tensor and b.ndim == 1:
+                if torch_outer and a.ndim == 1 and (d := a.dtype) is b.dtype and d in _NATIVE:
+                    return _torch_outer(a, b)
+                return ufunc(a.unsqueeze(-1), b)  # (a 0-d a becomes shape (1,): b's shape)
             return _outer(ufunc, spec, a, b, out)
         except RuntimeError as e:
             raise _failure(e, f"{name}.outer", (a, b)) from e
@@ -2384,7 +2392,7 @@ multiply: Final[BinaryUfunc] = _ufunc2(
         "tb.multiply(tb.asarray([1.5, 2.0]), tb.asarray([2, 3]))",
         "tensor([3., 6.], dtype=torch.float64)",
     ),
-    _Spec("multiply", 1, True, "prod", "cumprod", "prod", upcast=True),
+    _Spec("multiply", 1, True, "prod", "cumprod", "prod", upcast=True, torch_outer=True),
     slow=lambda x1, x2: _binary(_multiply, x1, x2, "multiply", "bits"),
     mirror=_multiply,  # exact: real multiplication commutes
 )
