@@ -1909,6 +1909,36 @@ def _add_in_place(ta: Tensor, indices: object, b: object, scalar: bool) -> bool:
     return True
 
 
+_INDEX_DTYPES: Final = frozenset({torch.int64, torch.int32, torch.bool})
+
+
+def _add_at(ta: Tensor, indices: tuple[object, ...], b: object) -> bool:
+    """``add.at``'s common call (a tensor indexed by a tuple of integer or bool tensors, a
+    Python int or float or a tensor of ``ta``'s dtype added) in one ``index_put_``; False
+    (nothing done) for anything else, and where torch refuses: ``_at`` then answers."""
+    d = ta.dtype
+    if (ta.requires_grad and ta.is_leaf) or d not in _NATIVE:
+        return False
+    for i in indices:
+        if type(i) is not Tensor or i.dtype not in _INDEX_DTYPES:
+            return False
+    try:
+        if type(b) is Tensor:
+            if b.dtype is not d:
+                return False
+            values = b
+        elif (type(b) is float and (d.is_floating_point or d.is_complex)) or (
+            type(b) is int and d is not torch.bool
+        ):  # weak: the scalar takes ta's dtype (torch.full raises where it does not fit)
+            values = torch.full((), b, dtype=d, device=ta.device)
+        else:
+            return False
+        ta.index_put_(indices, values, accumulate=True)  # type: ignore[arg-type]
+    except (IndexError, RuntimeError, ValueError):
+        return False
+    return True
+
+
 def _reduceat(
     ufunc: Callable[..., Tensor],
     spec: _Spec,
@@ -1956,6 +1986,7 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
     """``ufunc`` with NumPy's ufunc methods attached as attributes (typed as BinaryUfunc)."""
     name = spec.name
     torch_outer = spec.torch_outer
+    add_at = spec.scatter == "sum"
 
     def reduce(
         array: ArrayLike,
@@ -1997,6 +2028,8 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
         a: Tensor | np.ndarray[Any, Any], indices: object, b: ArrayLike | None = None, /
     ) -> None:
         try:
+            if add_at and type(a) is Tensor and type(indices) is tuple and _add_at(a, indices, b):
+                return
             _at(ufunc, spec, a, indices, b)
         except RuntimeError as e:
             raise _failure(e, f"{name}.at", (a, b)) from e
