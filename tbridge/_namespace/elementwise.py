@@ -233,6 +233,8 @@ _logical_and, _logical_or, _logical_xor = torch.logical_and, torch.logical_or, t
 _clamp = torch.clamp
 _np_sign = np.sign
 _from_numpy = torch.from_numpy
+_as_numpy = Tensor.numpy
+_torch_outer = torch.outer
 #: sign computes in NumPy, for these dtypes, up to this many elements (see :func:`sign`).
 _NUMPY_FLOATS: Final = frozenset({torch.float16, torch.float32, torch.float64})
 _SIGN_NUMPY_MAX: Final = 1 << 16
@@ -1566,6 +1568,8 @@ class _Spec:
     #: same: the loop keeps the dtype; bool: operands become bool first (logical_*);
     #: bool_only: only bool operands reduce (comparisons give bool from anything else)
     loop: Literal["same", "bool", "bool_only"] = "same"
+    #: ``torch.outer`` computes ``outer`` of two 1-D tensors of one dtype in ``_NATIVE``
+    torch_outer: bool = False
 
 
 _UPCAST: Final = {
@@ -1905,6 +1909,36 @@ def _add_in_place(ta: Tensor, indices: object, b: object, scalar: bool) -> bool:
     return True
 
 
+_INDEX_DTYPES: Final = frozenset({torch.int64, torch.int32, torch.bool})
+
+
+def _add_at(ta: Tensor, indices: tuple[object, ...], b: object) -> bool:
+    """``add.at``'s common call (a tensor indexed by a tuple of integer or bool tensors, a
+    Python int or float or a tensor of ``ta``'s dtype added) in one ``index_put_``; False
+    (nothing done) for anything else, and where torch refuses: ``_at`` then answers."""
+    d = ta.dtype
+    if (ta.requires_grad and ta.is_leaf) or d not in _NATIVE:
+        return False
+    for i in indices:
+        if type(i) is not Tensor or i.dtype not in _INDEX_DTYPES:
+            return False
+    try:
+        if type(b) is Tensor:
+            if b.dtype is not d:
+                return False
+            values = b
+        elif (type(b) is float and (d.is_floating_point or d.is_complex)) or (
+            type(b) is int and d is not torch.bool
+        ):  # weak: the scalar takes ta's dtype (torch.full raises where it does not fit)
+            values = torch.full((), b, dtype=d, device=ta.device)
+        else:
+            return False
+        ta.index_put_(indices, values, accumulate=True)  # type: ignore[arg-type]
+    except (IndexError, RuntimeError, ValueError):
+        return False
+    return True
+
+
 def _reduceat(
     ufunc: Callable[..., Tensor],
     spec: _Spec,
@@ -1951,6 +1985,8 @@ def _reduceat(
 def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
     """``ufunc`` with NumPy's ufunc methods attached as attributes (typed as BinaryUfunc)."""
     name = spec.name
+    torch_outer = spec.torch_outer
+    add_at = spec.scatter == "sum"
 
     def reduce(
         array: ArrayLike,
@@ -1980,6 +2016,10 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
 
     def outer(a: ArrayLike, b: ArrayLike, /, out: Tensor | None = None) -> Tensor:
         try:
+            if out is None and type(a) is Tensor and type(b) is Tensor and b.ndim == 1:
+                if torch_outer and a.ndim == 1 and (d := a.dtype) is b.dtype and d in _NATIVE:
+                    return _torch_outer(a, b)
+                return ufunc(a.unsqueeze(-1), b)  # (a 0-d a becomes shape (1,): b's shape)
             return _outer(ufunc, spec, a, b, out)
         except RuntimeError as e:
             raise _failure(e, f"{name}.outer", (a, b)) from e
@@ -1988,6 +2028,8 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
         a: Tensor | np.ndarray[Any, Any], indices: object, b: ArrayLike | None = None, /
     ) -> None:
         try:
+            if add_at and type(a) is Tensor and type(indices) is tuple and _add_at(a, indices, b):
+                return
             _at(ufunc, spec, a, indices, b)
         except RuntimeError as e:
             raise _failure(e, f"{name}.at", (a, b)) from e
@@ -2110,6 +2152,38 @@ def _same_builder(
     return _same_template
 
 
+def _host_builder(
+    _fn: Callable[..., Tensor],
+    _host: Callable[[Any, Any], Any],
+    _same: frozenset[torch.dtype],
+    _slow: Callable[..., Tensor],
+) -> Callable[..., Tensor]:
+    def _host_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+        """Two tensors: small host arrays of one floating dtype off the autograd graph through
+        NumPy's ``_host`` (one call); two of one dtype in ``_same`` through ``_fn``."""
+        try:
+            if out is None and type(x1) is Tensor and type(x2) is Tensor:
+                try:
+                    a = _as_numpy(x1)
+                    if (
+                        (d := a.dtype) is (b := _as_numpy(x2)).dtype
+                        and d.kind == "f"
+                        and a.size <= _SIGN_NUMPY_MAX
+                    ):
+                        return _from_numpy(_host(a, b))
+                except (TypeError, ValueError, RuntimeError):
+                    # another device, a graph, a neg bit, bfloat16, 0-d (a NumPy scalar),
+                    # shapes that do not broadcast: torch's kernel (and its errors) answers
+                    pass
+                if (e := x1.dtype) is x2.dtype and e in _same:
+                    return _fn(x1, x2)
+            return _slow(x1, x2, out)
+        except RuntimeError:
+            return _slow(x1, x2, out, True)
+
+    return _host_template
+
+
 def _any_builder(
     _fn: Callable[..., Tensor],
     _mirror: Callable[..., Tensor],
@@ -2143,8 +2217,13 @@ def _ufunc2(
     mirror: Callable[..., Tensor] | None = None,
     same: frozenset[torch.dtype] | None = _NATIVE,
     promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype] | None = None,
+    host: Callable[[Any, Any], Any] | None = None,
 ) -> BinaryUfunc:
     """A binary element-wise function: ``fn`` on the fast path, ``slow`` otherwise.
+
+    ``host`` (a NumPy ufunc with ``fn``'s values) answers first for small host arrays of one
+    dtype in ``same`` off the autograd graph, where one NumPy call costs less than the kernels
+    ``fn`` needs (``heaviside``: torch's kernel gives 0 for NaN, fixing that takes two more).
 
     The template is chosen here once: ``mirror`` given, ``_weak_template`` (``same`` is then
     ``_NATIVE``); ``same`` None, ``_any_template``; ``promotes`` given, ``_promotes_template``;
@@ -2190,7 +2269,10 @@ def _ufunc2(
         builder = _promotes_builder
     else:
         builder = _same_builder
-    ufunc = builder(fn, mirror or fn, same or frozenset(), promotes or {}, slow_out)
+    if host is not None:
+        ufunc = _host_builder(fn, host, same or frozenset(), slow_out)
+    else:
+        ufunc = builder(fn, mirror or fn, same or frozenset(), promotes or {}, slow_out)
     code = ufunc.__code__.replace(co_name=name)
     if sys.version_info >= (3, 11):  # tracebacks name the function
         code = code.replace(co_qualname=name)
@@ -2342,7 +2424,7 @@ multiply: Final[BinaryUfunc] = _ufunc2(
         "tb.multiply(tb.asarray([1.5, 2.0]), tb.asarray([2, 3]))",
         "tensor([3., 6.], dtype=torch.float64)",
     ),
-    _Spec("multiply", 1, True, "prod", "cumprod", "prod", upcast=True),
+    _Spec("multiply", 1, True, "prod", "cumprod", "prod", upcast=True, torch_outer=True),
     slow=lambda x1, x2: _binary(_multiply, x1, x2, "multiply", "bits"),
     mirror=_multiply,  # exact: real multiplication commutes
 )

@@ -24,6 +24,7 @@ from typing import Any, Final, Protocol
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import default_float_dtype
@@ -199,9 +200,9 @@ fmod: Final[BinaryUfunc] = _ufunc2(
 
 
 def _heaviside(a: Tensor, b: Tensor) -> Tensor:
-    """torch.heaviside with NumPy's NaN: NaN input gives NaN (torch gives 0, and fixing that
-    takes two more kernels). Small arrays in host memory off the autograd graph are computed by
-    ``numpy.heaviside`` instead (one call, the same values), as ``sign`` does."""
+    """torch.heaviside with NumPy's NaN: NaN input gives NaN (torch gives 0). Small arrays in
+    host memory off the autograd graph are computed by ``numpy.heaviside`` instead (one call,
+    the same values: ``host=`` below), as ``sign`` does."""
     try:
         na = a.numpy()
         if na.size <= _SIGN_NUMPY_MAX:
@@ -210,12 +211,16 @@ def _heaviside(a: Tensor, b: Tensor) -> Tensor:
         # another device, a graph, a neg bit, bfloat16 (numpy()), 0-d (a NumPy scalar), shapes
         # that do not broadcast (torch's error is translated with the operands' shapes)
         pass
+    return _heaviside_kernels(a, b)
+
+
+def _heaviside_kernels(a: Tensor, b: Tensor) -> Tensor:
     return torch.where(torch.isnan(a), a, torch.heaviside(a, b))
 
 
 heaviside: Final[BinaryUfunc] = _ufunc2(
     "heaviside",
-    _heaviside,
+    _heaviside_kernels,
     _binary_doc(
         "The Heaviside step: 0 where ``x1 < 0``, ``x2`` where ``x1 == 0``, 1 where ``x1 > 0`` "
         "(NaN where ``x1`` is NaN).",
@@ -226,6 +231,7 @@ heaviside: Final[BinaryUfunc] = _ufunc2(
     _Spec("heaviside"),
     slow=lambda x1, x2: _floating_binary(_heaviside, x1, x2, "heaviside"),
     same=_REAL_FLOATS,
+    host=np.heaviside,
 )
 
 
@@ -334,6 +340,16 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([8.0000, 0.3750], dtype=torch.float64)
     """
     try:
+        if (
+            out is None
+            and type(x1) is Tensor
+            and type(x2) is Tensor
+            and x1.dtype in _HOST_LDEXP_EXACT
+            and x2.dtype in _INT_EXPONENTS
+            and x1.is_cpu
+            and not is_dynamo_compiling()
+        ):
+            return torch.ldexp(x1, x2)  # torch's host kernel is C's ldexp here (checked below)
         t = x1 if type(x1) is Tensor else _tensor(x1, "ldexp")
         if (
             type(x2) is int
@@ -359,6 +375,7 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
 
 #: The exponent range beyond which ``m * 2**k`` (0.5 <= |m| < 1) is 0 or inf, per dtype.
 _LDEXP_SPAN: Final = {torch.float32: 160, torch.float64: 1100}
+_INT_EXPONENTS: Final = frozenset({torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8})
 #: The normal powers of two of the dtype torch multiplies in (float32 for float16/bfloat16):
 #: ``x * 2**e`` is one exact factor and one rounding for ``-lo <= e <= hi``.
 _POWERS_OF_TWO: Final = {
@@ -367,6 +384,34 @@ _POWERS_OF_TWO: Final = {
     torch.float32: (126, 127),
     torch.float64: (1022, 1023),
 }
+
+
+def _host_ldexp_exact() -> frozenset[torch.dtype]:
+    """The mantissa dtypes for which torch's eager host ldexp rounds once over the whole
+    exponent range (older torch computed ``x * 2**e``, which is inf or 0 where ``2**e`` is out
+    of range though the result is not): probed once at import on values where the two differ."""
+    exact = set()
+    for dtype in _LDEXP_SPAN:
+        info = torch.finfo(dtype)
+        top = math.frexp(info.max)[1] - 1  # 1023, 127
+        bottom = math.frexp(info.smallest_normal * info.eps)[1] - 1  # -1074, -149
+        pairs = [(0.5, top + 1), (2.0**100, bottom - 50), (2.0**bottom, top + 10), (-3.0, -top)]
+        pairs += [(-0.75, bottom + 1), (-(2.0**-60), bottom + 2 * top)]
+        x = torch.tensor([m for m, _ in pairs], dtype=dtype)
+        e = torch.tensor([k for _, k in pairs])
+        want = torch.tensor([math.ldexp(m, k) for m, k in pairs], dtype=dtype)
+        try:
+            got = torch.ldexp(x, e)
+        except RuntimeError:  # pragma: no cover - a torch without this kernel on the host
+            continue
+        if torch.equal(got, want) and torch.equal(got.signbit(), want.signbit()):
+            exact.add(dtype)
+    return frozenset(exact)
+
+
+#: The mantissa dtypes whose host ``torch.ldexp`` needs no range check (float32 and float64 with
+#: the torch this was written against).
+_HOST_LDEXP_EXACT: Final = _host_ldexp_exact()
 
 
 def _ldexp(t: Tensor, e: Tensor) -> Tensor:
@@ -594,9 +639,24 @@ fabs: Final[_Unary] = _real_unary(
 
 
 def _spacing(t: Tensor) -> Tensor:
-    # toward the larger magnitude (-0.0 counts as positive, as in NumPy); inf and NaN give NaN
-    toward = torch.full_like(t, math.inf).masked_fill_(t < 0, -math.inf)
-    return torch.nextafter(t, toward) - t
+    # toward the larger magnitude, -0.0 counting as positive (as in NumPy): tiny + max * t is
+    # beyond t in t's direction, and tiny (the smallest subnormal) at zero; inf and NaN give NaN
+    c = _SPACING_TINY.get(t.dtype) if t.is_cpu else None
+    if c is not None:  # one kernel with a 0-d host constant
+        return torch.nextafter(t, torch.add(c[0], t, alpha=c[1])) - t
+    info = torch.finfo(t.dtype)
+    return torch.nextafter(t, t * info.max + info.smallest_normal * info.eps) - t
+
+
+#: Per floating dtype, its smallest subnormal as a 0-d host tensor and its largest value (for
+#: spacing).
+_SPACING_TINY: Final = {
+    d: (
+        torch.tensor(torch.finfo(d).smallest_normal * torch.finfo(d).eps, dtype=d),
+        torch.finfo(d).max,
+    )
+    for d in (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+}
 
 
 spacing: Final[_Unary] = _real_unary(
@@ -656,8 +716,21 @@ def sinc(x: ArrayLike, /) -> Tensor:
         raise _failure(e, "sinc", (x,)) from e
 
 
+_NO_PAIR: Final[tuple[None, None]] = (None, None)
+#: Per floating dtype, 0-d host tensors (-max, max, 1) for modf: a host scalar tensor operand
+#: costs torch less per call than a Python number.
+_MODF_BOUNDS: Final = {
+    d: (
+        torch.tensor(-torch.finfo(d).max, dtype=d),
+        torch.tensor(torch.finfo(d).max, dtype=d),
+        torch.tensor(1.0, dtype=d),
+    )
+    for d in (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+}
+
+
 def modf(
-    x: ArrayLike, /, out: tuple[Tensor | None, Tensor | None] = (None, None)
+    x: ArrayLike, /, out: tuple[Tensor | None, Tensor | None] = _NO_PAIR
 ) -> tuple[Tensor, Tensor]:
     """The fractional and integral parts, element-wise, both with ``x``'s sign.
 
@@ -669,12 +742,16 @@ def modf(
     >>> tb.modf(tb.asarray([2.5, -2.0]))
     (tensor([0.5000, -0.0000], dtype=torch.float64), tensor([ 2., -2.], dtype=torch.float64))
     """
-    _check_pair(out, "modf")
     try:
+        if out is _NO_PAIR and type(x) is Tensor and (c := _MODF_BOUNDS.get(x.dtype)) and x.is_cpu:
+            # C's fmod keeps x's sign (-2.0 -> -0.0); clamping to the finite range first
+            # makes an infinity the largest (integral) finite value, whose part is 0
+            return torch.fmod(torch.clamp(x, c[0], c[1]), c[2]), torch.trunc(x)
+        _check_pair(out, "modf")
         t = _float_tensor(x, "modf")
-        whole = torch.trunc(t)
-        frac = torch.where(torch.isinf(t), 0.0, t - whole).copysign_(t)
-        return write_out(frac, out[0], "modf"), write_out(whole, out[1], "modf")
+        big = torch.finfo(t.dtype).max
+        frac = torch.fmod(torch.clamp(t, -big, big), 1.0)
+        return write_out(frac, out[0], "modf"), write_out(torch.trunc(t), out[1], "modf")
     except RuntimeError as e:
         raise _failure(e, "modf", (x,)) from e
 
