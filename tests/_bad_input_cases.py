@@ -1014,9 +1014,6 @@ def corpus() -> list[tuple[str, str]]:
 #: ``PYTHONPATH=. python -m tests._bad_input_cases``.
 _GAPS = r"""
 divide | int-zero-divisor | no-warning | no warning -> NumPy's result with a RuntimeWarning
-divmod | shape-mismatch | fn-name | ValueError: floor_divide: operands could not be broadcast together with shapes (3,) (4,); each dimen -> ValueError (numpy) naming (3,) and (4,)
-unwrap | axis-high | type | ValueError: unwrap: axis 42 is out of bounds for 2 dimensions -> ValueError+IndexError (numpy)
-unwrap | axis-low | type | ValueError: unwrap: axis -43 is out of bounds for 2 dimensions -> ValueError+IndexError (numpy)
 random.zipf | inf-a | hangs | hangs -> an error or a result
 """
 

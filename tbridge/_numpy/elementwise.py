@@ -26,7 +26,8 @@ import torch
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor, write_out
+from tbridge._convert.gate import as_tensor, renamed, write_out
+from tbridge._core.axes import axis_error
 from tbridge._core.dtypes import default_float_dtype
 from tbridge._core.promotion import kind_rank
 from tbridge._namespace.elementwise import (
@@ -472,7 +473,10 @@ def divmod(  # noqa: A001 - NumPy's name
             and x1.dtype is x2.dtype
             and x1.dtype in _REAL_FLOATS
         ):
-            return floor_divide(x1, x2), remainder(x1, x2)
+            try:
+                return floor_divide(x1, x2), remainder(x1, x2)
+            except ValueError as e:  # shapes that do not broadcast: told as divmod's
+                raise type(e)(renamed(e, "floor_divide", "divmod")) from e
         q = write_out(_binary(_divmod_quotient, x1, x2, "divmod", "value"), out[0], "divmod")
         r = _remainder_values(x1, x2, _divmod_remainder, "divmod")
         return q, write_out(r, out[1], "divmod")
@@ -1037,7 +1041,7 @@ def unwrap(
             t = t.to(default_float_dtype())
         dim = axis if -t.ndim <= axis < t.ndim else None
         if dim is None:
-            raise ValueError(f"unwrap: axis {axis} is out of bounds for {t.ndim} dimensions")
+            raise axis_error("unwrap", axis, t.ndim, "p")
         if t.shape[dim] < 2:
             return t.clone()
         dd = torch.diff(t, dim=dim)
