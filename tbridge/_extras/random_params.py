@@ -12,7 +12,7 @@ differs), so samples built from it stay on its autograd graph.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Final, TypeAlias, cast
+from typing import Any, Final, TypeAlias
 
 import numpy as np
 import torch
@@ -22,6 +22,7 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
 from tbridge._core.normalize import ShapeLike, torch_shape
+from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.tracing import values_checkable
 
 __all__ = [
@@ -51,8 +52,6 @@ __all__ = [
 
 #: A distribution parameter: a number, a tensor, a NumPy array or a nested sequence of numbers.
 Param: TypeAlias = "float | int | Tensor | np.ndarray[Any, Any] | Sequence[Any]"
-
-_broadcast_shapes: Final = cast(Callable[..., torch.Size], torch.broadcast_shapes)
 
 _FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
 _INTS: Final = frozenset(
@@ -193,7 +192,7 @@ def result_shape(
     it), else the parameters' broadcast shape."""
     shapes = [p.shape for p in params]
     try:
-        common = tuple(_broadcast_shapes(*shapes))
+        common = tuple(broadcast_shapes(*shapes))
     except RuntimeError as e:
         listed = ", ".join(f"{n} {tuple(s)}" for n, s in zip(names, shapes, strict=True))
         raise ValueError(
@@ -204,7 +203,7 @@ def result_shape(
     if shape is None:
         return common
     try:
-        fits = tuple(_broadcast_shapes(shape, common)) == shape
+        fits = tuple(broadcast_shapes(shape, common)) == shape
     except RuntimeError:
         fits = False
     if not fits:
