@@ -36,7 +36,7 @@ from tbridge._core.dtypes import DTypeLike
 from tbridge._core.normalize import CPU, DeviceLike
 from tbridge._core.promotion import kind_rank
 
-__all__ = ["as_tensor", "is_python_scalar", "renamed", "write_out"]
+__all__ = ["as_tensor", "is_python_scalar", "renamed", "retold", "write_out"]
 
 _Tensor: Final = torch.Tensor
 _ndarray: Final = np.ndarray
@@ -105,6 +105,13 @@ def renamed(e: Exception, callee: str, caller: str) -> str:
     if text.startswith(callee):
         return caller + text[len(callee) :]
     return f"{caller}: {text}"
+
+
+def retold(e: Exception, callee: str, caller: str) -> Exception:
+    """``e``, raised by public ``callee`` on behalf of public ``caller``, as the same class
+    (``AxisError`` stays one) with the name the user called; raise it ``from e``. Error path
+    only: a ``try`` around the callee costs the common call nothing."""
+    return type(e)(renamed(e, callee, caller))
 
 
 def _no_torch_dtype(dt: np.dtype[Any], caller: str, name: str) -> TypeError:

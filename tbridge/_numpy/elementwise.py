@@ -26,7 +26,7 @@ import torch
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor, renamed, write_out
+from tbridge._convert.gate import as_tensor, retold, write_out
 from tbridge._core.axes import axis_error
 from tbridge._core.dtypes import default_float_dtype
 from tbridge._core.promotion import kind_rank
@@ -476,7 +476,7 @@ def divmod(  # noqa: A001 - NumPy's name
             try:
                 return floor_divide(x1, x2), remainder(x1, x2)
             except ValueError as e:  # shapes that do not broadcast: told as divmod's
-                raise type(e)(renamed(e, "floor_divide", "divmod")) from e
+                raise retold(e, "floor_divide", "divmod") from e
         q = write_out(_binary(_divmod_quotient, x1, x2, "divmod", "value"), out[0], "divmod")
         r = _remainder_values(x1, x2, _divmod_remainder, "divmod")
         return q, write_out(r, out[1], "divmod")

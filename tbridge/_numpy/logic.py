@@ -21,7 +21,7 @@ from typing import Final, Literal, TypeAlias
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, is_python_scalar, renamed
+from tbridge._convert.gate import as_tensor, is_python_scalar, retold
 from tbridge._core.axes import normalize_axis
 from tbridge._core.dtypes import default_float_dtype
 from tbridge._core.promotion import kind_rank, promote, result_type
@@ -222,7 +222,7 @@ def allclose(
     try:
         close = isclose(a, b, rtol, atol, equal_nan)
     except (TypeError, ValueError) as e:  # the same class, told as allclose's
-        raise type(e)(renamed(e, "isclose", "allclose")) from e
+        raise retold(e, "isclose", "allclose") from e
     return _truth(close.all(), "allclose")
 
 

@@ -37,7 +37,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, renamed, write_out
+from tbridge._convert.gate import as_tensor, retold, write_out
 from tbridge._core.axes import (
     AxisLike,
     flatten_dims,
@@ -174,13 +174,6 @@ def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
     return _beside(x, like.device, caller, name)
 
 
-def _retold(e: Exception, callee: str, caller: str) -> Exception:
-    """``e``, raised by public ``callee`` on behalf of public ``caller``, as the same class
-    (``AxisError`` stays one) with the name the user called; raise it ``from e``. Error path
-    only: a ``try`` around the callee costs the common call nothing."""
-    return type(e)(renamed(e, callee, caller))
-
-
 def _warn_empty(
     caller: str, what: str, shape: Sequence[int], dims: tuple[int, ...], stacklevel: int
 ) -> None:
@@ -262,7 +255,7 @@ def ptp(
         hi = amax(t, axis, None, keepdims)
         lo = amin(t, axis, None, keepdims)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "max", "ptp") from e
+        raise retold(e, "max", "ptp") from e
     result = on_bits(torch.sub, hi, lo) if t.dtype in UNSIGNED_GAPS else hi - lo
     return write_out(result, out, "ptp")
 
@@ -445,7 +438,7 @@ def nancumsum(
     try:
         return cumsum(t, axis, dtype, out)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "cumsum", "nancumsum") from e
+        raise retold(e, "cumsum", "nancumsum") from e
 
 
 def nancumprod(
@@ -487,7 +480,7 @@ def nancumprod(
     try:
         return cumprod(t, axis, dtype, out)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "cumprod", "nancumprod") from e
+        raise retold(e, "cumprod", "nancumprod") from e
 
 
 # ---- nansum, nanprod, nanmean, nanvar, nanstd --------------------------------------------
@@ -555,7 +548,7 @@ def nansum(
     try:
         return sum(t, axis, dtype, out, keepdims, initial, where)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "sum", "nansum") from e
+        raise retold(e, "sum", "nansum") from e
 
 
 def nanprod(
@@ -605,7 +598,7 @@ def nanprod(
     try:
         return prod(t, axis, dtype, out, keepdims, initial, where)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "prod", "nanprod") from e
+        raise retold(e, "prod", "nanprod") from e
 
 
 def _not_nan(t: Tensor, where: object, caller: str) -> Tensor | bool:
@@ -687,7 +680,7 @@ def nanmean(
     try:
         return mean(t, axis, None, out, keepdims, where=_not_nan(t, where, "nanmean"))
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "mean", "nanmean") from e
+        raise retold(e, "mean", "nanmean") from e
 
 
 def _nan_moment(
@@ -801,7 +794,7 @@ def nanvar(
             correction=correction,
         )
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "var", "nanvar") from e
+        raise retold(e, "var", "nanvar") from e
 
 
 def nanstd(
@@ -871,7 +864,7 @@ def nanstd(
             correction=correction,
         )
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "std", "nanstd") from e
+        raise retold(e, "std", "nanstd") from e
 
 
 # ---- nanmin, nanmax, nanargmin, nanargmax --------------------------------------------------
@@ -893,7 +886,7 @@ def _nan_extreme(
         try:
             return reduce(t, axis, out, keepdims, initial, where)
         except (TypeError, ValueError, IndexError) as e:
-            raise _retold(e, callee, caller) from e
+            raise retold(e, callee, caller) from e
     nan = torch.isnan(t)
     fill = -math.inf if reduce is amax else math.inf
     if initial is None and where is True and (axis is None or type(axis) is int) and t.ndim:
@@ -913,7 +906,7 @@ def _nan_extreme(
     try:
         result = reduce(_filled(t, nan, fill), axis, None, keepdims, initial, where)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, callee, caller) from e
+        raise retold(e, callee, caller) from e
     if initial is None:  # an all-NaN slice is NaN (with initial, it is initial, as NumPy)
         skipped = (
             nan if where is True else nan | ~_beside_data(where, t, caller, "where").expand(t.shape)
@@ -1069,7 +1062,7 @@ def _arg_as(
     try:
         return fn(t, axis, out, keepdims=keepdims)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "argmax" if fn is argmax else "argmin", caller) from e
+        raise retold(e, "argmax" if fn is argmax else "argmin", caller) from e
 
 
 def nanargmax(
@@ -2214,7 +2207,7 @@ def corrcoef(
     try:
         c = cov(x, y, rowvar, dtype=dtype)
     except (TypeError, ValueError, IndexError) as e:
-        raise _retold(e, "cov", "corrcoef") from e
+        raise retold(e, "cov", "corrcoef") from e
     if c.ndim == 0:
         return c / c
     d = torch.diagonal(c).real
