@@ -75,7 +75,10 @@ def namespace(x: torch.Tensor) -> None:
     assert_type(tb.fft.fft(x), torch.Tensor)
     assert_type(tb.result_type(x, 1.0), torch.dtype)
     assert_type(tb.__array_namespace_info__().default_dtypes(), dict[str, torch.dtype])
-    tb.sin(x, x, x)  # type: ignore[call-arg]  # x and out only
+    assert_type(tb.divide(x, x, out=x, where=x != 0), torch.Tensor)
+    assert_type(tb.sqrt(x, out=x, where=[True, False]), torch.Tensor)
+    assert_type(tb.modf(x, where=x > 0), tuple[torch.Tensor, torch.Tensor])
+    tb.sin(x, x, x, x)  # type: ignore[call-arg]  # x, out and where only
 
 
 def results(x: torch.Tensor) -> None:

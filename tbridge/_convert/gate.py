@@ -17,7 +17,7 @@ weak scalars (``tb.add(int8_x, 1)`` stays int8, the Array API's rule) and never 
 for them. A scalar or list standing alone is an array, as in NumPy (``tb.sqrt(2)`` is float64).
 
 ``write_out`` is the other half of NumPy's calling convention: ``out=`` with NumPy's
-``same_kind`` casting rule.
+``same_kind`` casting rule, and the ufuncs' ``where=`` mask.
 
 Memory and autograd: a tensor passes through untouched (same object, same graph); converted
 NumPy data shares memory exactly when ``tb.asarray`` would.
@@ -25,6 +25,9 @@ NumPy data shares memory exactly when ``tb.asarray`` would.
 
 from __future__ import annotations
 
+import os
+import sys
+import warnings
 from typing import Any, Final
 
 import numpy as np
@@ -35,8 +38,9 @@ from tbridge._convert.bridge import _ndarray_to_tensor, asarray
 from tbridge._core.dtypes import DTypeLike
 from tbridge._core.normalize import CPU, DeviceLike
 from tbridge._core.promotion import kind_rank
+from tbridge._core.signatures import broadcast_shapes
 
-__all__ = ["as_tensor", "is_python_scalar", "renamed", "retold", "write_out"]
+__all__ = ["as_tensor", "is_python_scalar", "renamed", "retold", "warn", "where_mask", "write_out"]
 
 _Tensor: Final = torch.Tensor
 _ndarray: Final = np.ndarray
@@ -45,6 +49,18 @@ _SCALARS: Final = (bool, int, float, complex)
 _NOT_DATA: Final = (str, bytes, dict, set, frozenset, type(None))
 #: NumPy dtype kinds with no torch twin: object, strings, void (structured), datetimes.
 _NO_TWIN_KINDS: Final = "OUSVMm"
+#: The package's directory: warnings point at the first frame outside it (the user's call).
+_PACKAGE_DIR: Final = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def warn(message: str, category: type[Warning]) -> None:
+    """``warnings.warn`` pointing at the user's line (the first frame outside tbridge)."""
+    level = 2
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, category, stacklevel=level)
 
 
 def is_python_scalar(x: object) -> bool:
@@ -129,7 +145,7 @@ def _retitle(e: Exception, caller: str, name: str) -> str:
     return f"{caller}: {name}: {text}"
 
 
-def write_out(result: Tensor, out: Tensor | None, caller: str) -> Tensor:
+def write_out(result: Tensor, out: Tensor | None, caller: str, where: object = True) -> Tensor:
     """``result`` written into ``out`` (and ``out`` returned), or ``result`` when ``out`` is None.
 
     NumPy's ufunc rule: ``out`` must have the result's shape, its dtype must be reachable by
@@ -137,15 +153,88 @@ def write_out(result: Tensor, out: Tensor | None, caller: str) -> Tensor:
     also the result's device. A leaf that requires grad cannot be written (autograd would lose
     the write); any other ``out`` stays on the graph through ``copy_``.
 
+    ``where`` (the ufuncs' ``where=``; True means everywhere): a boolean mask that broadcasts
+    with the result. ``out`` takes the result where it is True and keeps its own values
+    elsewhere; the result's shape is the broadcast of both. Without ``out`` the positions where
+    the mask is False hold 0 (NumPy leaves them uninitialized) and a UserWarning says so, as
+    NumPy 2 warns.
+
     Raises
     ------
     TypeError
-        ``out`` is not a tensor, or its dtype is of a lower kind than the result's.
+        ``out`` is not a tensor, or its dtype is of a lower kind than the result's; ``where``
+        is not boolean.
     ValueError
-        Shape or device mismatch; ``out`` is a leaf that requires grad.
+        Shape or device mismatch; ``out`` is a leaf that requires grad; ``where`` does not
+        broadcast with the result.
     """
+    if where is not True:
+        return _write_where(result, out, caller, where)
     if out is None:
         return result
+    _check_out(result, out, caller)
+    out.copy_(result)
+    return out
+
+
+def where_mask(where: object, caller: str, device: torch.device) -> Tensor:
+    """The ufuncs' ``where=`` as a boolean tensor on ``device``. Arrays must be boolean;
+    Python scalars and sequences are read as bool (``[1, 0]`` is ``[True, False]``) and made
+    on ``device``, as NumPy reads them.
+
+    Raises
+    ------
+    TypeError
+        ``where`` is not array data, or not boolean.
+    ValueError
+        ``where`` is a tensor on another device.
+    """
+    if type(where) is _Tensor:
+        w: Tensor = where
+        if w.device != device:
+            raise ValueError(
+                f"{caller}: where is on {w.device} but the result is on {device}; pass a "
+                "where on the inputs' device"
+            )
+    elif isinstance(where, (np.ndarray, np.generic)):
+        w = as_tensor(where, caller, "where", device=device)
+    else:  # Python data is read as bool, as NumPy reads where=[1, 0, 1]
+        w = as_tensor(where, caller, "where", dtype=torch.bool, device=device)
+    if w.dtype is not torch.bool:
+        raise TypeError(
+            f"{caller}: where must be boolean, got dtype {w.dtype}; pass a comparison "
+            "(where=x != 0) or a boolean array, or leave where=True"
+        )
+    return w
+
+
+def _write_where(result: Tensor, out: Tensor | None, caller: str, where: object) -> Tensor:
+    """``write_out`` with a ``where=`` mask other than True (see there)."""
+    w = where_mask(where, caller, result.device)
+    try:
+        shape = broadcast_shapes(result.shape, w.shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"{caller}: where has shape {tuple(w.shape)}, which does not broadcast with the "
+            f"result's shape {tuple(result.shape)}; pass a where of a shape that broadcasts"
+        ) from e
+    if out is None:
+        warn(
+            f"{caller}: where= without out= leaves the positions where it is False at 0 (NumPy "
+            "leaves them uninitialized); pass out= to choose what they hold",
+            UserWarning,
+        )
+        return torch.where(w, result, torch.zeros((), dtype=result.dtype, device=result.device))
+    _check_out(result.expand(shape), out, caller)
+    if result.dtype != out.dtype:
+        result = result.to(out.dtype)
+    out.copy_(torch.where(w, result, out))
+    return out
+
+
+def _check_out(result: Tensor, out: object, caller: str) -> None:
+    """NumPy's rule for ``out`` (``write_out``'s checks): raise when ``out`` cannot take
+    ``result``."""
     if not isinstance(out, _Tensor):
         raise TypeError(
             f"{caller}: out must be a torch.Tensor, got {type(out).__name__}; pass a tensor "
@@ -171,5 +260,3 @@ def write_out(result: Tensor, out: Tensor | None, caller: str) -> Tensor:
             f"{caller}: out is a leaf tensor that requires grad, and autograd cannot record "
             "a write into it; pass an out without requires_grad or leave out=None"
         )
-    out.copy_(result)
-    return out

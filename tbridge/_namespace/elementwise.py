@@ -10,6 +10,13 @@ NumPy arrays, Python scalars and nested sequences), promotes by the standard's t
 (``tb.add(int8_x, 1)`` is int8); a scalar or list standing alone is an array of NumPy's default
 dtype (``tb.sqrt(2)`` is float64, ``tb.add(1, 2)`` int64).
 
+``where=`` is NumPy's ufunc mask (``out`` keeps its values where it is False; see
+:func:`tbridge._convert.gate.write_out`). NumPy takes it by keyword only; here it is also
+accepted by position after ``out``, because CPython looks a keyword-only default up in a dict
+on every call (about 15 ns, a tenth of the fast path's whole overhead over torch), while a
+positional default costs nothing measurable. NumPy code, which passes it by keyword, runs the
+same. An integer division whose zero divisors the mask leaves out does not warn.
+
 The binary functions share one fast-path template, built per function by :func:`_ufunc2` (a
 closure, no extra Python frame per call), and carry NumPy's ufunc methods as attributes:
 ``tb.add.reduce``, ``.accumulate``, ``.outer``, ``.at`` and ``.reduceat`` (typed by the
@@ -29,13 +36,11 @@ is written with ``copy_``, so it stays on the graph too.
 from __future__ import annotations
 
 import math
-import os
 import sys
 import types
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal, Protocol, TypeAlias, cast
+from typing import Any, Final, Literal, Protocol, TypeAlias, TypeVar, cast
 
 import numpy as np
 import torch
@@ -43,7 +48,7 @@ from numpy.exceptions import AxisError
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor, write_out
+from tbridge._convert.gate import as_tensor, warn, where_mask, write_out
 from tbridge._core.dtypes import (
     DTypeLike,
     current_defaults,
@@ -405,18 +410,7 @@ def _unsigned_binary(
 
 #: The text of torch's RuntimeError for an integer division by zero.
 _ZERO_DIVISION: Final = "ZeroDivisionError"
-#: The package's directory: warnings point at the first frame outside it (the user's call).
-_PACKAGE_DIR: Final = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def _warn(message: str, category: type[Warning]) -> None:
-    """``warnings.warn`` pointing at the user's line (the first frame outside tbridge)."""
-    level = 2
-    frame = sys._getframe(1)
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
-        frame = frame.f_back
-        level += 1
-    warnings.warn(message, category, stacklevel=level)
+_warn: Final = warn
 
 
 def _shape_of(x: object) -> tuple[int, ...]:
@@ -492,16 +486,33 @@ def _zero_safe(
     return kernel
 
 
-_Slow: TypeAlias = "Callable[[Any, Any, Tensor | None], Tensor]"
+_Slow: TypeAlias = "Callable[[Any, Any, Tensor | None, object], Tensor]"
+_D = TypeVar("_D")
+#: The functions whose integer kernels warn for a zero divisor: under ``where=`` a divisor the
+#: mask leaves out is not divided by (NumPy computes nothing there, so it does not warn).
+_ZERO_DIVIDES: Final = frozenset({"floor_divide", "remainder", "fmod", "divmod"})
 
 
-def _recover(name: str, x1: object, x2: object, out: Tensor | None, slow: _Slow) -> Tensor:
+def _masked_divisor(x2: _D, where: object, caller: str) -> _D | Tensor:
+    """An integer tensor divisor with 1 where ``where`` is False (``where=``'s masked-off
+    positions are discarded, so only the warning for a zero there changes); other divisors as
+    they are (a float divisor never warns; Python scalars stay weak)."""
+    if isinstance(x2, Tensor) and not (
+        (d := x2.dtype).is_floating_point or d.is_complex or d is torch.bool
+    ):
+        return torch.where(where_mask(where, caller, x2.device), x2, 1)
+    return x2
+
+
+def _recover(
+    name: str, x1: object, x2: object, out: Tensor | None, where: object, slow: _Slow
+) -> Tensor:
     """The answer after torch raised in ``name``: the slow path once more, whose kernels
     give NumPy's 0 (and warning) for an integer division by zero and whose checks raise the
     specific built-in exceptions; what torch still raises there becomes ``_failure``'s. Only
     failed calls come here (a ``try`` costs nothing until it catches)."""
     try:
-        return slow(x1, x2, out)
+        return slow(x1, x2, out, where)
     except RuntimeError as again:
         raise _failure(again, name, (x1, x2)) from again
 
@@ -620,7 +631,7 @@ _tanh_any = _by_kind(_tanh, _complex_tanh)
 # ---- unary, floating ---------------------------------------------------------------------
 
 
-def acos(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def acos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Inverse cosine, element-wise (complex input: the standard's signed zeros).
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -634,14 +645,14 @@ def acos(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 1.5708], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _acos(x)
-        return write_out(_floating_unary(_acos_any, x, "acos"), out, "acos")
+        return write_out(_floating_unary(_acos_any, x, "acos"), out, "acos", where)
     except RuntimeError as e:
         raise _failure(e, "acos", (x,)) from e
 
 
-def acosh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def acosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Inverse hyperbolic cosine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -655,14 +666,14 @@ def acosh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 1.3170], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _acosh(x)
-        return write_out(_floating_unary(_acosh, x, "acosh"), out, "acosh")
+        return write_out(_floating_unary(_acosh, x, "acosh"), out, "acosh", where)
     except RuntimeError as e:
         raise _failure(e, "acosh", (x,)) from e
 
 
-def asin(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def asin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Inverse sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -676,14 +687,14 @@ def asin(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 1.5708], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _asin(x)
-        return write_out(_floating_unary(_asin, x, "asin"), out, "asin")
+        return write_out(_floating_unary(_asin, x, "asin"), out, "asin", where)
     except RuntimeError as e:
         raise _failure(e, "asin", (x,)) from e
 
 
-def asinh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def asinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Inverse hyperbolic sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -697,14 +708,14 @@ def asinh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 0.8814], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _asinh(x)
-        return write_out(_floating_unary(_asinh, x, "asinh"), out, "asinh")
+        return write_out(_floating_unary(_asinh, x, "asinh"), out, "asinh", where)
     except RuntimeError as e:
         raise _failure(e, "asinh", (x,)) from e
 
 
-def atan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def atan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Inverse tangent, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -718,14 +729,14 @@ def atan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 0.7854], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _atan(x)
-        return write_out(_floating_unary(_atan, x, "atan"), out, "atan")
+        return write_out(_floating_unary(_atan, x, "atan"), out, "atan", where)
     except RuntimeError as e:
         raise _failure(e, "atan", (x,)) from e
 
 
-def atanh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def atanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Inverse hyperbolic tangent, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -739,14 +750,14 @@ def atanh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 0.5493], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _atanh(x)
-        return write_out(_floating_unary(_atanh, x, "atanh"), out, "atanh")
+        return write_out(_floating_unary(_atanh, x, "atanh"), out, "atanh", where)
     except RuntimeError as e:
         raise _failure(e, "atanh", (x,)) from e
 
 
-def cos(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def cos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Cosine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -760,14 +771,14 @@ def cos(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([1.0000, 0.5403], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _cos(x)
-        return write_out(_floating_unary(_cos, x, "cos"), out, "cos")
+        return write_out(_floating_unary(_cos, x, "cos"), out, "cos", where)
     except RuntimeError as e:
         raise _failure(e, "cos", (x,)) from e
 
 
-def cosh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def cosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Hyperbolic cosine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -781,14 +792,14 @@ def cosh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([1.0000, 1.5431], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _cosh(x)
-        return write_out(_floating_unary(_cosh, x, "cosh"), out, "cosh")
+        return write_out(_floating_unary(_cosh, x, "cosh"), out, "cosh", where)
     except RuntimeError as e:
         raise _failure(e, "cosh", (x,)) from e
 
 
-def exp(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def exp(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Exponential, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -802,14 +813,14 @@ def exp(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([1.0000, 2.7183], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _exp(x)
-        return write_out(_floating_unary(_exp, x, "exp"), out, "exp")
+        return write_out(_floating_unary(_exp, x, "exp"), out, "exp", where)
     except RuntimeError as e:
         raise _failure(e, "exp", (x,)) from e
 
 
-def expm1(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def expm1(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``exp(x) - 1``, accurate near 0, element-wise (complex infinities and NaNs as the
     standard says, see ``_complex_expm1``).
 
@@ -824,14 +835,14 @@ def expm1(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000e+00, 1.0000e-10], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _expm1(x)
-        return write_out(_floating_unary(_expm1_any, x, "expm1"), out, "expm1")
+        return write_out(_floating_unary(_expm1_any, x, "expm1"), out, "expm1", where)
     except RuntimeError as e:
         raise _failure(e, "expm1", (x,)) from e
 
 
-def log(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def log(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Natural logarithm, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -845,14 +856,14 @@ def log(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 2.3026], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _log(x)
-        return write_out(_floating_unary(_log, x, "log"), out, "log")
+        return write_out(_floating_unary(_log, x, "log"), out, "log", where)
     except RuntimeError as e:
         raise _failure(e, "log", (x,)) from e
 
 
-def log1p(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def log1p(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``log(1 + x)``, accurate near 0, element-wise (complex infinities and NaNs as the
     standard says, see ``_complex_log1p``).
 
@@ -867,14 +878,14 @@ def log1p(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000e+00, 1.0000e-10], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _log1p(x)
-        return write_out(_floating_unary(_log1p_any, x, "log1p"), out, "log1p")
+        return write_out(_floating_unary(_log1p_any, x, "log1p"), out, "log1p", where)
     except RuntimeError as e:
         raise _failure(e, "log1p", (x,)) from e
 
 
-def log2(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def log2(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Base-2 logarithm, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -888,14 +899,14 @@ def log2(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0., 3.], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _log2(x)
-        return write_out(_floating_unary(_log2, x, "log2"), out, "log2")
+        return write_out(_floating_unary(_log2, x, "log2"), out, "log2", where)
     except RuntimeError as e:
         raise _failure(e, "log2", (x,)) from e
 
 
-def log10(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def log10(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Base-10 logarithm, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -909,14 +920,14 @@ def log10(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0., 2.], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _log10(x)
-        return write_out(_floating_unary(_log10, x, "log10"), out, "log10")
+        return write_out(_floating_unary(_log10, x, "log10"), out, "log10", where)
     except RuntimeError as e:
         raise _failure(e, "log10", (x,)) from e
 
 
-def reciprocal(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def reciprocal(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``1 / x``, element-wise (integers give the default float dtype, as the standard says;
     NumPy's integer ``reciprocal`` truncates instead).
 
@@ -931,14 +942,14 @@ def reciprocal(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.5000, 0.2500], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _reciprocal(x)
-        return write_out(_floating_unary(_reciprocal, x, "reciprocal"), out, "reciprocal")
+        return write_out(_floating_unary(_reciprocal, x, "reciprocal"), out, "reciprocal", where)
     except RuntimeError as e:
         raise _failure(e, "reciprocal", (x,)) from e
 
 
-def sin(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def sin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -952,14 +963,14 @@ def sin(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 0.8415], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _sin(x)
-        return write_out(_floating_unary(_sin, x, "sin"), out, "sin")
+        return write_out(_floating_unary(_sin, x, "sin"), out, "sin", where)
     except RuntimeError as e:
         raise _failure(e, "sin", (x,)) from e
 
 
-def sinh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def sinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Hyperbolic sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -973,14 +984,14 @@ def sinh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 1.1752], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _sinh(x)
-        return write_out(_floating_unary(_sinh, x, "sinh"), out, "sinh")
+        return write_out(_floating_unary(_sinh, x, "sinh"), out, "sinh", where)
     except RuntimeError as e:
         raise _failure(e, "sinh", (x,)) from e
 
 
-def sqrt(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def sqrt(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Square root, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -994,14 +1005,14 @@ def sqrt(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([2., 3.], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _sqrt(x)
-        return write_out(_floating_unary(_sqrt, x, "sqrt"), out, "sqrt")
+        return write_out(_floating_unary(_sqrt, x, "sqrt"), out, "sqrt", where)
     except RuntimeError as e:
         raise _failure(e, "sqrt", (x,)) from e
 
 
-def tan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def tan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Tangent, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -1015,14 +1026,14 @@ def tan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 1.5574], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _tan(x)
-        return write_out(_floating_unary(_tan, x, "tan"), out, "tan")
+        return write_out(_floating_unary(_tan, x, "tan"), out, "tan", where)
     except RuntimeError as e:
         raise _failure(e, "tan", (x,)) from e
 
 
-def tanh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def tanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Hyperbolic tangent, element-wise (complex: the standard's signed zeros at
     infinities).
 
@@ -1037,9 +1048,9 @@ def tanh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([0.0000, 0.7616], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _tanh(x)
-        return write_out(_floating_unary(_tanh_any, x, "tanh"), out, "tanh")
+        return write_out(_floating_unary(_tanh_any, x, "tanh"), out, "tanh", where)
     except RuntimeError as e:
         raise _failure(e, "tanh", (x,)) from e
 
@@ -1047,7 +1058,7 @@ def tanh(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
 # ---- unary, numeric ------------------------------------------------------------------------
 
 
-def abs(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:  # noqa: A001 - the standard's name
+def abs(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:  # noqa: A001 - the standard's name
     """Absolute value (complex magnitude for complex input), element-wise.
 
     Examples
@@ -1057,16 +1068,16 @@ def abs(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:  # noqa: A001 - t
     tensor([1.5000, 2.0000], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _NATIVE:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE:
             return _abs(x)
         t = _tensor(x, "abs")
         # unsigned values are their own magnitude
-        return write_out(t.clone() if t.dtype in UNSIGNED_GAPS else _abs(t), out, "abs")
+        return write_out(t.clone() if t.dtype in UNSIGNED_GAPS else _abs(t), out, "abs", where)
     except RuntimeError as e:
         raise _failure(e, "abs", (x,)) from e
 
 
-def negative(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def negative(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``-x``, element-wise (unsigned values wrap around, as in NumPy).
 
     Examples
@@ -1076,17 +1087,17 @@ def negative(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([-1,  2])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _NATIVE_NUMERIC:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE_NUMERIC:
             return _negative(x)
         t = _tensor(x, "negative")
         if t.dtype == torch.bool:
             raise TypeError("negative: a bool array has no negation; use tb.logical_not")
-        return write_out(_unary(_negative, t, "negative", "bits"), out, "negative")
+        return write_out(_unary(_negative, t, "negative", "bits"), out, "negative", where)
     except RuntimeError as e:
         raise _failure(e, "negative", (x,)) from e
 
 
-def positive(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def positive(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``+x``: a copy of ``x`` (new memory, on the same graph).
 
     Examples
@@ -1096,17 +1107,17 @@ def positive(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([ 1, -2])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype is not _BOOL:
+        if out is None and where is True and type(x) is Tensor and x.dtype is not _BOOL:
             return x.clone()
         t = _tensor(x, "positive")
         if t.dtype == torch.bool:
             raise TypeError("positive: a bool array is not numeric; cast it first (tb.astype)")
-        return write_out(t.clone(), out, "positive")
+        return write_out(t.clone(), out, "positive", where)
     except RuntimeError as e:
         raise _failure(e, "positive", (x,)) from e
 
 
-def square(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def square(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``x * x``, element-wise.
 
     Examples
@@ -1116,16 +1127,16 @@ def square(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([4, 9])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _NATIVE:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE:
             return _square(x)
         t = _tensor(x, "square")
         r = on_bits(torch.mul, t, t) if t.dtype in UNSIGNED_GAPS else _square(t)
-        return write_out(r, out, "square")
+        return write_out(r, out, "square", where)
     except RuntimeError as e:
         raise _failure(e, "square", (x,)) from e
 
 
-def sign(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def sign(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """-1, 0 or 1 for real input (NaN for NaN); ``x / |x|`` (0 at 0) for complex input.
 
     ``torch.sign(nan)`` is 0 (pytorch#41245) where NumPy and the standard give NaN; fixing that in
@@ -1142,6 +1153,7 @@ def sign(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     try:
         if (
             out is None
+            and where is True
             and type(x) is Tensor
             and x.dtype in _NUMPY_FLOATS
             and not is_dynamo_compiling()  # no NumPy work traced under torch.compile
@@ -1154,7 +1166,7 @@ def sign(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
                 # another device, an autograd graph, a neg bit (numpy()), 0-d (NumPy answers
                 # with a scalar, which from_numpy refuses): torch, below
                 pass
-        return write_out(_sign_slow(x), out, "sign")
+        return write_out(_sign_slow(x), out, "sign", where)
     except RuntimeError as e:
         raise _failure(e, "sign", (x,)) from e
 
@@ -1182,7 +1194,7 @@ def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, where: str) ->
     return t.clone()  # integers are already integral
 
 
-def ceil(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def ceil(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Smallest integral value not below ``x``, element-wise (integers are returned as is).
 
     Examples
@@ -1192,14 +1204,14 @@ def ceil(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([-1.,  2.], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _ceil(x)
-        return write_out(_integral_identity(_ceil, x, "ceil"), out, "ceil")
+        return write_out(_integral_identity(_ceil, x, "ceil"), out, "ceil", where)
     except RuntimeError as e:
         raise _failure(e, "ceil", (x,)) from e
 
 
-def floor(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def floor(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Largest integral value not above ``x``, element-wise (integers are returned as is).
 
     Examples
@@ -1209,14 +1221,14 @@ def floor(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([-2.,  1.], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _floor(x)
-        return write_out(_integral_identity(_floor, x, "floor"), out, "floor")
+        return write_out(_integral_identity(_floor, x, "floor"), out, "floor", where)
     except RuntimeError as e:
         raise _failure(e, "floor", (x,)) from e
 
 
-def trunc(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def trunc(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``x`` rounded toward zero, element-wise (integers are returned as is).
 
     Examples
@@ -1226,9 +1238,9 @@ def trunc(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([-1.,  1.], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _trunc(x)
-        return write_out(_integral_identity(_trunc, x, "trunc"), out, "trunc")
+        return write_out(_integral_identity(_trunc, x, "trunc"), out, "trunc", where)
     except RuntimeError as e:
         raise _failure(e, "trunc", (x,)) from e
 
@@ -1311,7 +1323,7 @@ def _round_real(t: Tensor, d: int) -> Tensor:
     return _round(t * scale) / scale if d > 0 else _round(t / scale) * scale
 
 
-def signbit(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def signbit(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Whether the sign bit is set (True for -0.0), element-wise.
 
     Examples
@@ -1321,19 +1333,19 @@ def signbit(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([ True, False,  True])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _SIGNBIT_NATIVE:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _SIGNBIT_NATIVE:
             return _signbit(x)
         t = _tensor(x, "signbit")
         if t.dtype.is_complex:
             raise TypeError("signbit: complex input has no sign bit; pass a real array")
         if t.dtype in UNSIGNED_GAPS or t.dtype in (torch.uint8, torch.bool):
-            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "signbit")
-        return write_out(_signbit(t), out, "signbit")
+            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "signbit", where)
+        return write_out(_signbit(t), out, "signbit", where)
     except RuntimeError as e:
         raise _failure(e, "signbit", (x,)) from e
 
 
-def isfinite(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def isfinite(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Whether each element is finite (always True for integers).
 
     Examples
@@ -1343,17 +1355,17 @@ def isfinite(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([ True, False, False])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _isfinite(x)
         t = _tensor(x, "isfinite")
         if t.dtype in UNSIGNED_GAPS:
-            return write_out(torch.ones_like(t, dtype=torch.bool), out, "isfinite")
-        return write_out(_isfinite(t), out, "isfinite")
+            return write_out(torch.ones_like(t, dtype=torch.bool), out, "isfinite", where)
+        return write_out(_isfinite(t), out, "isfinite", where)
     except RuntimeError as e:
         raise _failure(e, "isfinite", (x,)) from e
 
 
-def isinf(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def isinf(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Whether each element is infinite (in either part, for complex input).
 
     Examples
@@ -1363,17 +1375,17 @@ def isinf(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([False,  True])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _isinf(x)
         t = _tensor(x, "isinf")
         if t.dtype in UNSIGNED_GAPS:
-            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "isinf")
-        return write_out(_isinf(t), out, "isinf")
+            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "isinf", where)
+        return write_out(_isinf(t), out, "isinf", where)
     except RuntimeError as e:
         raise _failure(e, "isinf", (x,)) from e
 
 
-def isnan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def isnan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Whether each element is NaN (in either part, for complex input).
 
     Examples
@@ -1383,17 +1395,17 @@ def isnan(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([False,  True])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _isnan(x)
         t = _tensor(x, "isnan")
         if t.dtype in UNSIGNED_GAPS:
-            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "isnan")
-        return write_out(_isnan(t), out, "isnan")
+            return write_out(torch.zeros_like(t, dtype=torch.bool), out, "isnan", where)
+        return write_out(_isnan(t), out, "isnan", where)
     except RuntimeError as e:
         raise _failure(e, "isnan", (x,)) from e
 
 
-def bitwise_invert(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def bitwise_invert(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``~x``: bitwise NOT for integers, logical NOT for bool.
 
     Examples
@@ -1403,19 +1415,21 @@ def bitwise_invert(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([255, 250], dtype=torch.uint8)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _NATIVE_INTEGRAL:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE_INTEGRAL:
             return _bitwise_not(x)
         t = _tensor(x, "bitwise_invert")
         if t.dtype in _INEXACT or t.dtype.is_complex:
             raise TypeError(
                 f"bitwise_invert: {t.dtype} has no bits to invert; pass an integer or bool array"
             )
-        return write_out(_unary(_bitwise_not, t, "bitwise_invert", "bits"), out, "bitwise_invert")
+        return write_out(
+            _unary(_bitwise_not, t, "bitwise_invert", "bits"), out, "bitwise_invert", where
+        )
     except RuntimeError as e:
         raise _failure(e, "bitwise_invert", (x,)) from e
 
 
-def logical_not(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def logical_not(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Logical NOT (non-zero counts as True); the result is bool.
 
     Examples
@@ -1425,16 +1439,16 @@ def logical_not(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([ True, False])
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
+        if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _logical_not(x)
         t = _tensor(x, "logical_not")
         r = on_bits(_logical_not, t) if t.dtype in UNSIGNED_GAPS else _logical_not(t)
-        return write_out(r, out, "logical_not")
+        return write_out(r, out, "logical_not", where)
     except RuntimeError as e:
         raise _failure(e, "logical_not", (x,)) from e
 
 
-def conj(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def conj(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Complex conjugate, materialized (no lazy conj bit, as NumPy; array-api-compat#173).
 
     Real input is returned as a copy.
@@ -1448,7 +1462,7 @@ def conj(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     try:
         t = x if type(x) is Tensor else _tensor(x, "conj")
         r = _conj_physical(t) if t.dtype in _COMPLEX_ALL else t.clone()
-        return r if out is None else write_out(r, out, "conj")
+        return r if out is None and where is True else write_out(r, out, "conj", where)
     except RuntimeError as e:
         raise _failure(e, "conj", (x,)) from e
 
@@ -1493,14 +1507,16 @@ def imag(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
 class BinaryUfunc(Protocol):
     """A binary element-wise function with NumPy's ufunc methods as attributes.
 
-    ``f(x1, x2, /, out=None)`` computes element-wise; ``f.reduce``, ``f.accumulate``,
+    ``f(x1, x2, /, out=None, where=True)`` computes element-wise; ``f.reduce``, ``f.accumulate``,
     ``f.outer``, ``f.at`` and ``f.reduceat`` mean what ``numpy.<f>.<method>`` means. The
     methods are attributes of the function object, so calling ``f`` costs nothing extra.
     """
 
     __name__: str
 
-    def __call__(self, x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor: ...
+    def __call__(
+        self, x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    ) -> Tensor: ...
 
     def reduce(
         self,
@@ -2080,12 +2096,14 @@ def _weak_builder(
     _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
-    def _weak_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    def _weak_template(
+        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    ) -> Tensor:
         """Two tensors of one dtype in ``_NATIVE`` or of a pair in ``_TORCH_PROMOTES``, a tensor
         with a Python scalar torch takes as the standard does (``_weak``), or a scalar first
         (``_mirror`` with the operands swapped, e.g. ``lt`` for ``greater``)."""
         try:
-            if out is None:
+            if out is None and where is True:
                 if type(x1) is Tensor:
                     if type(x2) is Tensor:
                         if (d := x1.dtype) is (e := x2.dtype):
@@ -2097,9 +2115,9 @@ def _weak_builder(
                         return _fn(x1, x2)
                 elif type(x2) is Tensor and _weak_mirror(x2, x1):
                     return _mirror(x2, x1)
-            return _slow(x1, x2, out)
+            return _slow(x1, x2, out, where)
         except RuntimeError:
-            return _slow(x1, x2, out, True)
+            return _slow(x1, x2, out, where, True)
 
     return _weak_template
 
@@ -2111,18 +2129,20 @@ def _promotes_builder(
     _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
-    def _promotes_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    def _promotes_template(
+        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    ) -> Tensor:
         """Two tensors of one dtype in ``_same`` or of a pair in ``_promotes``."""
         try:
-            if out is None and type(x1) is Tensor and type(x2) is Tensor:
+            if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
                 if (d := x1.dtype) is (e := x2.dtype):
                     if d in _same:
                         return _fn(x1, x2)
                 elif (d, e) in _promotes and x1.ndim and x2.ndim:
                     return _fn(x1, x2)  # mixed dtypes torch promotes as the standard does
-            return _slow(x1, x2, out)
+            return _slow(x1, x2, out, where)
         except RuntimeError:
-            return _slow(x1, x2, out, True)
+            return _slow(x1, x2, out, where, True)
 
     return _promotes_template
 
@@ -2134,20 +2154,23 @@ def _same_builder(
     _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
-    def _same_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    def _same_template(
+        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    ) -> Tensor:
         """Two tensors of one dtype in ``_same``."""
         try:
             if (
                 out is None
+                and where is True
                 and type(x1) is Tensor
                 and type(x2) is Tensor
                 and (d := x1.dtype) is x2.dtype
                 and d in _same
             ):
                 return _fn(x1, x2)
-            return _slow(x1, x2, out)
+            return _slow(x1, x2, out, where)
         except RuntimeError:
-            return _slow(x1, x2, out, True)
+            return _slow(x1, x2, out, where, True)
 
     return _same_template
 
@@ -2158,11 +2181,13 @@ def _host_builder(
     _same: frozenset[torch.dtype],
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
-    def _host_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    def _host_template(
+        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    ) -> Tensor:
         """Two tensors: small host arrays of one floating dtype off the autograd graph through
         NumPy's ``_host`` (one call); two of one dtype in ``_same`` through ``_fn``."""
         try:
-            if out is None and type(x1) is Tensor and type(x2) is Tensor:
+            if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
                 try:
                     a = _as_numpy(x1)
                     if (
@@ -2177,9 +2202,9 @@ def _host_builder(
                     pass
                 if (e := x1.dtype) is x2.dtype and e in _same:
                     return _fn(x1, x2)
-            return _slow(x1, x2, out)
+            return _slow(x1, x2, out, where)
         except RuntimeError:
-            return _slow(x1, x2, out, True)
+            return _slow(x1, x2, out, where, True)
 
     return _host_template
 
@@ -2191,14 +2216,16 @@ def _any_builder(
     _promotes: dict[tuple[torch.dtype, torch.dtype], torch.dtype],
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
-    def _any_template(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    def _any_template(
+        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    ) -> Tensor:
         """Any two tensors (torch raises for the dtypes it lacks; the slow path answers those)."""
         try:
-            if out is None and type(x1) is Tensor and type(x2) is Tensor:
+            if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
                 return _fn(x1, x2)
-            return _slow(x1, x2, out)
+            return _slow(x1, x2, out, where)
         except RuntimeError:
-            return _slow(x1, x2, out, True)
+            return _slow(x1, x2, out, where, True)
 
     return _any_template
 
@@ -2234,15 +2261,22 @@ def _ufunc2(
     plain = _NATIVE if mirror is not None else same  # the dtypes fn takes as they are
     takes_out = isinstance(fn, types.BuiltinFunctionType)  # a torch function: has out=
 
-    def general_out(x1: object, x2: object, out: Tensor | None) -> Tensor:
-        return write_out(slow(x1, x2), out, name)
+    zero_divides = name in _ZERO_DIVIDES
 
-    def slow_out(x1: object, x2: object, out: Tensor | None, failed: bool = False) -> Tensor:
+    def general_out(x1: object, x2: object, out: Tensor | None, where: object) -> Tensor:
+        if zero_divides and where is not True:
+            x2 = _masked_divisor(x2, where, name)
+        return write_out(slow(x1, x2), out, name, where)
+
+    def slow_out(
+        x1: object, x2: object, out: Tensor | None, where: object, failed: bool = False
+    ) -> Tensor:
         """The slow path; ``failed``: torch raised on the way (``_recover``'s turn)."""
         if failed:
-            return _recover(name, x1, x2, out, general_out)
+            return _recover(name, x1, x2, out, where, general_out)
         if (
-            out is not None
+            where is True
+            and out is not None
             and type(x1) is Tensor
             and type(x2) is Tensor
             and (d := x1.dtype) is x2.dtype
@@ -2259,7 +2293,7 @@ def _ufunc2(
                 # answers (failed=True above)
                 return fn(x1, x2, out=out)
             return write_out(fn(x1, x2), out, name)  # then one copy into out
-        return general_out(x1, x2, out)
+        return general_out(x1, x2, out, where)
 
     if mirror is not None:
         builder = _weak_builder
@@ -2430,9 +2464,11 @@ multiply: Final[BinaryUfunc] = _ufunc2(
 )
 
 
-def _divide_ufunc(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def _divide_ufunc(
+    x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+) -> Tensor:
     try:
-        if out is None and type(x1) is Tensor:
+        if out is None and where is True and type(x1) is Tensor:
             if type(x2) is Tensor:
                 if (d := x1.dtype) is (e := x2.dtype):
                     if d in _INEXACT:
@@ -2445,13 +2481,14 @@ def _divide_ufunc(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) ->
                     return _divide(x1, x2)  # mixed floating dtypes torch promotes as the standard
             elif x1.dtype in _WEAK_FLOAT and _weak(x1, x2):
                 return _divide(x1, x2)  # type: ignore[arg-type]
-        return _divide_slow(x1, x2, out)
+        return _divide_slow(x1, x2, out, where)
     except RuntimeError:
-        return _recover("divide", x1, x2, out, _divide_slow)
+        return _recover("divide", x1, x2, out, where, _divide_slow)
 
 
-def _divide_slow(x1: object, x2: object, out: Tensor | None) -> Tensor:
-    return write_out(_binary(_divide, x1, x2, "divide", "value", floating=True), out, "divide")
+def _divide_slow(x1: object, x2: object, out: Tensor | None, where: object) -> Tensor:
+    r = _binary(_divide, x1, x2, "divide", "value", floating=True)
+    return write_out(r, out, "divide", where)
 
 
 _divide_ufunc.__name__ = _divide_ufunc.__qualname__ = "divide"
@@ -2477,9 +2514,11 @@ floor_divide: Final[BinaryUfunc] = _ufunc2(
 )
 
 
-def _remainder_ufunc(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def _remainder_ufunc(
+    x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+) -> Tensor:
     try:
-        if out is None and type(x1) is Tensor and type(x2) is Tensor:
+        if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
             if (d := x1.dtype) is (e := x2.dtype):
                 if d in _REAL_FLOATS:
                     # A zero remainder takes the divisor's sign, as in NumPy and the standard;
@@ -2492,13 +2531,16 @@ def _remainder_ufunc(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None)
             elif (dt := _TORCH_PROMOTES.get((d, e))) is not None and x1.ndim and x2.ndim:
                 r = _remainder(x1, x2)  # mixed dtypes torch promotes as the standard does
                 return r.copysign_(x2) if dt in _REAL_FLOATS else r
-        return _remainder_slow(x1, x2, out)
+        return _remainder_slow(x1, x2, out, where)
     except RuntimeError:
-        return _recover("remainder", x1, x2, out, _remainder_slow)
+        return _recover("remainder", x1, x2, out, where, _remainder_slow)
 
 
-def _remainder_slow(x1: object, x2: object, out: Tensor | None) -> Tensor:
-    return write_out(_remainder_values(x1, x2, _remainder_safe, "remainder"), out, "remainder")
+def _remainder_slow(x1: object, x2: object, out: Tensor | None, where: object) -> Tensor:
+    if where is not True:
+        x2 = _masked_divisor(x2, where, "remainder")
+    r = _remainder_values(x1, x2, _remainder_safe, "remainder")
+    return write_out(r, out, "remainder", where)
 
 
 def _remainder_values(x1: object, x2: object, kernel: Callable[..., Tensor], where: str) -> Tensor:

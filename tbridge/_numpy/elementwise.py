@@ -44,6 +44,7 @@ from tbridge._namespace.elementwise import (
     _floating_binary,
     _floating_unary,
     _integral_identity,
+    _masked_divisor,
     _operands,
     _remainder_values,
     _Spec,
@@ -317,7 +318,9 @@ float_power: Final[BinaryUfunc] = _ufunc2(
 )
 
 
-def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def ldexp(
+    x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+) -> Tensor:
     """``x1 * 2**x2``, element-wise, exact (no rounding before the final result).
 
     Parameters
@@ -328,6 +331,8 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
         Exponents: integers (floating exponents are a TypeError, as in NumPy).
     out : Tensor, optional
         Where to write the result (NumPy's ``same_kind`` casting); it is returned.
+    where : array_like of bool, optional
+        Where to compute; ``out`` keeps its values elsewhere (NumPy's ufunc ``where=``).
 
     Returns
     -------
@@ -343,6 +348,7 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     try:
         if (
             out is None
+            and where is True
             and type(x1) is Tensor
             and type(x2) is Tensor
             and x1.dtype in _HOST_LDEXP_EXACT
@@ -358,7 +364,7 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
             and -span[0] <= x2 <= span[1]
         ):
             # one exact power of two, one rounding (float16 and bfloat16 compute in float32)
-            return write_out(t * (2.0**x2), out, "ldexp")
+            return write_out(t * (2.0**x2), out, "ldexp", where)
         e = x2 if type(x2) is Tensor else as_tensor(x2, "ldexp", "x2")
         if kind_rank(e.dtype) > 1 or t.dtype.is_complex:
             raise TypeError(
@@ -369,7 +375,7 @@ def ldexp(x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None) -> Tensor:
             if t.dtype == torch.bool:
                 raise TypeError("ldexp: a bool array has no floating meaning; cast it first")
             t = t.to(default_float_dtype())
-        return write_out(_ldexp(t, e), out, "ldexp")
+        return write_out(_ldexp(t, e), out, "ldexp", where)
     except RuntimeError as err:
         raise _failure(err, "ldexp", (x1, x2)) from err
 
@@ -439,7 +445,11 @@ def _ldexp(t: Tensor, e: Tensor) -> Tensor:
 
 
 def divmod(  # noqa: A001 - NumPy's name
-    x1: ArrayLike, x2: ArrayLike, /, out: tuple[Tensor | None, Tensor | None] = (None, None)
+    x1: ArrayLike,
+    x2: ArrayLike,
+    /,
+    out: tuple[Tensor | None, Tensor | None] = (None, None),
+    where: ArrayLike = True,
 ) -> tuple[Tensor, Tensor]:
     """``(floor_divide(x1, x2), remainder(x1, x2))`` in one call, as ``numpy.divmod``.
 
@@ -451,6 +461,9 @@ def divmod(  # noqa: A001 - NumPy's name
         Real operands; they broadcast together.
     out : tuple of two Tensors or None, optional
         Where to write the quotient and the remainder (NumPy's ``same_kind`` casting).
+    where : array_like of bool, optional
+        Where to compute; the ``out`` tensors keep their values elsewhere (NumPy's ufunc
+        ``where=``); a zero divisor left out by the mask does not warn.
 
     Returns
     -------
@@ -468,6 +481,7 @@ def divmod(  # noqa: A001 - NumPy's name
         if (
             out[0] is None
             and out[1] is None
+            and where is True
             and type(x1) is Tensor
             and type(x2) is Tensor
             and x1.dtype is x2.dtype
@@ -477,9 +491,11 @@ def divmod(  # noqa: A001 - NumPy's name
                 return floor_divide(x1, x2), remainder(x1, x2)
             except ValueError as e:  # shapes that do not broadcast: told as divmod's
                 raise retold(e, "floor_divide", "divmod") from e
-        q = write_out(_binary(_divmod_quotient, x1, x2, "divmod", "value"), out[0], "divmod")
+        if where is not True:
+            x2 = _masked_divisor(x2, where, "divmod")
+        q = _binary(_divmod_quotient, x1, x2, "divmod", "value")
         r = _remainder_values(x1, x2, _divmod_remainder, "divmod")
-        return q, write_out(r, out[1], "divmod")
+        return write_out(q, out[0], "divmod", where), write_out(r, out[1], "divmod", where)
     except RuntimeError as e:
         raise _failure(e, "divmod", (x1, x2)) from e
 
@@ -491,7 +507,7 @@ _divmod_remainder = _zero_safe(torch.remainder, None)  # warned once, by the quo
 # ---- unary ---------------------------------------------------------------------------------
 
 
-def rint(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def rint(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """Round to the nearest integer, half to even, element-wise (a floating result).
 
     Integer input gives the default floating dtype, as ``numpy.rint`` gives float64 for
@@ -504,9 +520,9 @@ def rint(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([ 0.,  2., -2.], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return torch.round(x)
-        return write_out(_floating_unary(_rint_any, x, "rint"), out, "rint")
+        return write_out(_floating_unary(_rint_any, x, "rint"), out, "rint", where)
     except RuntimeError as e:
         raise _failure(e, "rint", (x,)) from e
 
@@ -539,7 +555,9 @@ class _Unary(Protocol):
 
     __name__: str
 
-    def __call__(self, x: ArrayLike, /, out: Tensor | None = None) -> Tensor: ...
+    def __call__(
+        self, x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    ) -> Tensor: ...
 
 
 def _real_floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
@@ -554,11 +572,11 @@ def _real_unary(fn: Callable[[Tensor], Tensor], name: str, doc: str) -> _Unary:
     """A real-floating unary function: floats go straight to ``fn``, integers to the default
     floating dtype, complex and bool input is a TypeError."""
 
-    def ufunc(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+    def ufunc(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
         try:
-            if out is None and type(x) is Tensor and x.dtype in _REAL_FLOATS:
+            if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
                 return fn(x)
-            return write_out(_real_floating_unary(fn, x, name), out, name)
+            return write_out(_real_floating_unary(fn, x, name), out, name, where)
         except RuntimeError as e:
             raise _failure(e, name, (x,)) from e
 
@@ -684,7 +702,7 @@ i0: Final[_Unary] = _real_unary(
 )
 
 
-def exp2(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def exp2(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """``2**x``, element-wise (complex input as ``exp(x * log(2))``).
 
     Integer input computes in the default floating dtype (float64); bool input is a TypeError.
@@ -696,9 +714,9 @@ def exp2(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     tensor([8.0000, 0.5000], dtype=torch.float64)
     """
     try:
-        if out is None and type(x) is Tensor and x.dtype in _INEXACT:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return torch.exp2(x)
-        return write_out(_floating_unary(torch.exp2, x, "exp2"), out, "exp2")
+        return write_out(_floating_unary(torch.exp2, x, "exp2"), out, "exp2", where)
     except RuntimeError as e:
         raise _failure(e, "exp2", (x,)) from e
 
@@ -734,7 +752,10 @@ _MODF_BOUNDS: Final = {
 
 
 def modf(
-    x: ArrayLike, /, out: tuple[Tensor | None, Tensor | None] = _NO_PAIR
+    x: ArrayLike,
+    /,
+    out: tuple[Tensor | None, Tensor | None] = _NO_PAIR,
+    where: ArrayLike = True,
 ) -> tuple[Tensor, Tensor]:
     """The fractional and integral parts, element-wise, both with ``x``'s sign.
 
@@ -747,7 +768,13 @@ def modf(
     (tensor([0.5000, -0.0000], dtype=torch.float64), tensor([ 2., -2.], dtype=torch.float64))
     """
     try:
-        if out is _NO_PAIR and type(x) is Tensor and (c := _MODF_BOUNDS.get(x.dtype)) and x.is_cpu:
+        if (
+            out is _NO_PAIR
+            and where is True
+            and type(x) is Tensor
+            and (c := _MODF_BOUNDS.get(x.dtype))
+            and x.is_cpu
+        ):
             # C's fmod keeps x's sign (-2.0 -> -0.0); clamping to the finite range first
             # makes an infinity the largest (integral) finite value, whose part is 0
             return torch.fmod(torch.clamp(x, c[0], c[1]), c[2]), torch.trunc(x)
@@ -755,13 +782,19 @@ def modf(
         t = _float_tensor(x, "modf")
         big = torch.finfo(t.dtype).max
         frac = torch.fmod(torch.clamp(t, -big, big), 1.0)
-        return write_out(frac, out[0], "modf"), write_out(torch.trunc(t), out[1], "modf")
+        return (
+            write_out(frac, out[0], "modf", where),
+            write_out(torch.trunc(t), out[1], "modf", where),
+        )
     except RuntimeError as e:
         raise _failure(e, "modf", (x,)) from e
 
 
 def frexp(
-    x: ArrayLike, /, out: tuple[Tensor | None, Tensor | None] = (None, None)
+    x: ArrayLike,
+    /,
+    out: tuple[Tensor | None, Tensor | None] = (None, None),
+    where: ArrayLike = True,
 ) -> tuple[Tensor, Tensor]:
     """Mantissas in ``[0.5, 1)`` (with ``x``'s sign) and int32 exponents: ``x = m * 2**e``.
 
@@ -774,7 +807,10 @@ def frexp(
     _check_pair(out, "frexp")
     try:
         mantissa, exponent = torch.frexp(_float_tensor(x, "frexp"))
-        return write_out(mantissa, out[0], "frexp"), write_out(exponent, out[1], "frexp")
+        return (
+            write_out(mantissa, out[0], "frexp", where),
+            write_out(exponent, out[1], "frexp", where),
+        )
     except RuntimeError as e:
         raise _failure(e, "frexp", (x,)) from e
 
@@ -1092,7 +1128,7 @@ def _popcount64(v: Tensor) -> Tensor:
     return (v * _H01) >> 56  # the bytes' sum in the top byte (the product wraps, as wanted)
 
 
-def bitwise_count(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
+def bitwise_count(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
     """The number of 1-bits in the absolute value of each integer (NumPy's ``bitwise_count``),
     as uint8.
 
@@ -1128,4 +1164,4 @@ def bitwise_count(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
     v = v.to(torch.int64)
     if width < 64:
         v = v & ((1 << width) - 1)
-    return write_out(_popcount64(v).to(torch.uint8), out, "bitwise_count")
+    return write_out(_popcount64(v).to(torch.uint8), out, "bitwise_count", where)
