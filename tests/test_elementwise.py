@@ -771,6 +771,26 @@ def test_clip_takes_array_like_bounds_as_numpy(bounds: tuple[Any, Any]) -> None:
     assert_matches_numpy(tb.clip(x.tolist(), lo, hi), expected)
 
 
+@pytest.mark.parametrize(
+    "bounds",
+    [{"a_min": 0.0, "a_max": 1.0}, {"a_min": [0.0, 0.5, 1.0], "a_max": None}, {"a_max": 0.5}],
+    ids=["both", "array-lower", "upper-only"],
+)
+def test_clip_takes_numpys_older_names_of_the_bounds(bounds: dict[str, Any]) -> None:
+    """NumPy 2 wants a_min whenever a_max is passed by name; tbridge takes either alone."""
+    x = np.array([-1.0, 0.75, 7.0])
+    expected = np.clip(x, bounds.get("a_min"), bounds.get("a_max"))
+    assert_matches_numpy(tb.clip(tb.asarray(x), **bounds), expected)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "name"), [({"min": 0, "a_min": 1}, "min"), ({"max": 0, "a_max": 1}, "max")]
+)
+def test_clip_refuses_a_bound_under_both_names(bounds: dict[str, Any], name: str) -> None:
+    with pytest.raises(TypeError, match=rf"^clip: the bound {name} was passed twice.*a_{name}"):
+        tb.clip(tb.asarray([1.0, 2.0]), **bounds)
+
+
 def test_clip_array_bounds_saturate_and_refuse_a_higher_kind() -> None:
     a = np.array([1, 100, -100], dtype=np.int8)
     got = tb.clip(tb.asarray(a), tb.asarray([-1000, 50, -50]), 300)

@@ -2934,6 +2934,9 @@ def clip(
     min: ArrayLike | None = None,  # noqa: A002 - the standard's names
     max: ArrayLike | None = None,  # noqa: A002
     out: Tensor | None = None,
+    *,
+    a_min: ArrayLike | None = None,
+    a_max: ArrayLike | None = None,
 ) -> Tensor:
     """``x`` limited to ``[min, max]``, element-wise; the result keeps ``x``'s dtype.
 
@@ -2948,18 +2951,32 @@ def clip(
         ``x``'s dtype (the standard's rule; NumPy would promote).
     out : Tensor, optional
         Where to write the result (NumPy's ``same_kind`` casting); it is returned.
+    a_min, a_max : array_like, optional
+        NumPy's older names of ``min`` and ``max`` (``np.clip(x, a_min=0, a_max=1)``); pass
+        each bound once, under either name.
 
     Returns
     -------
     Tensor
         New memory, on the autograd graph of ``x`` and tensor bounds.
 
+    Raises
+    ------
+    TypeError
+        A bound given under both names.
+
     Examples
     --------
     >>> import tbridge as tb
     >>> tb.clip(tb.asarray([-1.0, 0.5, 7.0]), [0, 1, 2], 5)
     tensor([0., 1., 5.], dtype=torch.float64)
+    >>> tb.clip(tb.asarray([-1.0, 0.5, 7.0]), a_min=0.0, a_max=1.0)
+    tensor([0.0000, 0.5000, 1.0000], dtype=torch.float64)
     """
+    if a_min is not None:
+        min = _one_bound(min, a_min, "min")  # noqa: A001
+    if a_max is not None:
+        max = _one_bound(max, a_max, "max")  # noqa: A001
     try:
         # Python bounds torch takes as they are: ints within the range, floats within theirs. A
         # lone zero bound of a floating array is left to the general path: there torch compares
@@ -2989,6 +3006,17 @@ def clip(
         return write_out(_clip_slow(x, min, max), out, "clip")
     except RuntimeError as e:
         raise _failure(e, "clip", (x, min, max)) from e
+
+
+def _one_bound(bound: ArrayLike | None, legacy: ArrayLike, name: str) -> ArrayLike:
+    """clip's bound ``name`` given as NumPy's ``a_<name>``: the one value, or a TypeError when
+    both spellings carry one."""
+    if bound is not None:
+        raise TypeError(
+            f"clip: the bound {name} was passed twice, as {name}= and as a_{name}=; pass it "
+            f"once (a_{name} is NumPy's older name for {name})"
+        )
+    return legacy
 
 
 def _clip_slow(x: object, min: object, max: object) -> Tensor:  # noqa: A002
