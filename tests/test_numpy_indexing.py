@@ -707,7 +707,7 @@ def test_copyto_on_meta(device: torch.device) -> None:
         (
             lambda: tb.copyto(tb.zeros(3), tb.ones(3), where=tb.ones(3)),
             TypeError,
-            r"copyto: where must be a bool array",
+            r"copyto: where must be boolean, got dtype",
         ),
         (
             lambda: tb.copyto(tb.zeros(3), tb.ones(3), where=tb.ones(2) > 0),

@@ -564,7 +564,7 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.sum(X, where=torch.ones(3, 4, dtype=torch.float32)),
             TypeError,
-            r"^sum: where= must be a boolean mask, got dtype torch\.float32",
+            r"^sum: where must be boolean, got dtype torch\.float32",
         ),
         (
             lambda: tb.prod(X, where=torch.ones(5, dtype=tb.bool)),

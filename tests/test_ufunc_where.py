@@ -228,3 +228,23 @@ def test_numpy_refuses_the_same_non_boolean_mask() -> None:
 def test_out_of_a_lower_kind_is_refused_under_the_mask_too() -> None:
     with pytest.raises(TypeError, match="same_kind"):
         tb.add(tb.asarray([1.5]), 1, out=tb.zeros(1, dtype=tb.int64), where=[True])
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "mean", "max", "min", "all", "any", "std"])
+def test_reductions_read_the_mask_as_the_ufuncs_do(name: str) -> None:
+    """One reader for every where=: Python data is read as bool, as NumPy reads it."""
+    x = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    mask = [1, 0, 1]
+    kwargs: dict[str, Any] = {"initial": 0.0} if name in ("max", "min") else {}
+    expected = getattr(np, name)(x, axis=1, where=mask, **kwargs)
+    got = getattr(tb, name)(torch.from_numpy(x), axis=1, where=mask, **kwargs)
+    assert_matches_numpy(got, expected)
+
+
+def test_copyto_reads_the_mask_as_the_ufuncs_do() -> None:
+    dst_np, dst = np.zeros(3), tb.zeros(3)
+    np.copyto(dst_np, np.arange(3.0), where=[1, 0, 1])
+    tb.copyto(dst, tb.arange(3.0), where=[1, 0, 1])
+    assert_matches_numpy(dst, dst_np)
+    with pytest.raises(TypeError, match=r"copyto: where must be boolean, got dtype torch\.int64"):
+        tb.copyto(dst, tb.arange(3.0), where=tb.asarray([1, 0, 1]))

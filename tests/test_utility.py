@@ -187,7 +187,7 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.all(X, where=torch.zeros(3, 4, dtype=torch.float32)),
             TypeError,
-            r"^all: where= must be a boolean mask, got dtype torch\.float32",
+            r"^all: where must be boolean, got dtype torch\.float32",
         ),
         (
             lambda: tb.all(X, out=torch.zeros(2, dtype=tb.bool)),

@@ -187,11 +187,13 @@ def where_mask(where: object, caller: str, device: torch.device) -> Tensor:
     TypeError
         ``where`` is not array data, or not boolean.
     ValueError
-        ``where`` is a tensor on another device.
+        ``where`` is a tensor on another device (a 0-d host tensor is moved: a scalar).
     """
     if type(where) is _Tensor:
         w: Tensor = where
-        if w.device != device:
+        if w.device != device and w.ndim == 0 and w.device.type == "cpu":
+            w = w.to(device)  # a 0-d host mask is a scalar, as torch treats 0-d host tensors
+        elif w.device != device:
             raise ValueError(
                 f"{caller}: where is on {w.device} but the result is on {device}; pass a "
                 "where on the inputs' device"

@@ -32,7 +32,7 @@ from typing import Final, TypeAlias
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, write_out
+from tbridge._convert.gate import as_tensor, where_mask, write_out
 from tbridge._core.axes import AxisLike, kept, normalize_axes, normalize_axis, reduced_shape
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
 from tbridge._core.values import scalar_tensor
@@ -76,13 +76,9 @@ def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
 
 
 def _mask(where: object, t: Tensor, caller: str) -> Tensor:
-    """NumPy's ``where=`` as a bool tensor of ``t``'s shape (broadcast, not copied)."""
-    m = _beside_data(where, t, caller, "where")
-    if m.dtype != torch.bool:
-        raise TypeError(
-            f"{caller}: where= must be a boolean mask, got dtype {m.dtype}; pass a bool array "
-            "(e.g. x > 0) or True"
-        )
+    """NumPy's ``where=`` (read by the gate's ``where_mask``) as a bool tensor of ``t``'s
+    shape (broadcast, not copied)."""
+    m = where_mask(where, caller, t.device)
     try:
         return m.expand(t.shape) if m.shape != t.shape else m
     except RuntimeError as e:
@@ -835,7 +831,7 @@ def _moment(
     if not dims:  # nothing reduced: each element is its own sample of size 1
         t, dims, keepdims = t.unsqueeze(-1), (t.ndim,), False
         if where is not True:
-            where = _beside_data(where, t, caller, "where").unsqueeze(-1)
+            where = where_mask(where, caller, t.device).unsqueeze(-1)
         if mean is not None:
             mean = _beside_data(mean, t, caller, "mean").unsqueeze(-1)
     mask = None if where is True else _mask(where, t, caller)

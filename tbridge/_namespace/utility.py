@@ -19,7 +19,7 @@ import torch
 from torch import Tensor
 
 from tbridge._convert.bridge import asarray
-from tbridge._convert.gate import as_tensor, is_python_scalar, write_out
+from tbridge._convert.gate import as_tensor, is_python_scalar, where_mask, write_out
 from tbridge._core.axes import AxisLike, normalize_axes, normalize_axis
 from tbridge._core.promotion import result_type
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
@@ -33,12 +33,6 @@ Mask: TypeAlias = "Tensor | bool"
 def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
     """``x`` through the input gate (a tensor passes as itself)."""
     return x if type(x) is Tensor else as_tensor(x, caller, name)
-
-
-def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
-    """An argument that goes with ``like``: a tensor as it is, other array data (lists, NumPy
-    arrays, scalars) made on ``like``'s device, as the data it is combined with."""
-    return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
 
 
 # ---- all, any ------------------------------------------------------------------------------
@@ -56,12 +50,7 @@ def _truth(
     t = _tensor(x, caller)
     dims = normalize_axes(axis, t.ndim, caller)
     if where is not True:
-        m = _beside_data(where, t, caller, "where")
-        if m.dtype != torch.bool:
-            raise TypeError(
-                f"{caller}: where= must be a boolean mask, got dtype {m.dtype}; pass a bool "
-                "array (e.g. x > 0) or True"
-            )
+        m = where_mask(where, caller, t.device)
         try:
             # masked-out elements become the reduction's identity: True for all, False for any
             t = torch.where(m, t.to(torch.bool), fn is torch.all)

@@ -30,7 +30,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, write_out
+from tbridge._convert.gate import as_tensor, where_mask, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.normalize import CPU
 from tbridge._core.promotion import kind_rank, result_type
@@ -1613,13 +1613,9 @@ def copyto(dst: Tensor, src: Any, casting: Casting = "same_kind", where: Any = T
     if isinstance(where, bool) and where:
         dst.copy_(s)
         return
-    mask = _t(where, "copyto", "where")
-    if mask.dtype != torch.bool:
-        raise TypeError(
-            f"copyto: where must be a bool array, got dtype {mask.dtype}; pass a mask such as x > 0"
-        )
+    mask = where_mask(where, "copyto", dst.device)
     try:
-        mask = mask.to(dst.device).broadcast_to(dst.shape)
+        mask = mask.broadcast_to(dst.shape)
     except RuntimeError as e:
         raise ValueError(
             f"copyto: where of shape {tuple(mask.shape)} does not broadcast to dst's shape "
