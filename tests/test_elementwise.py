@@ -913,7 +913,7 @@ def test_binary_functions_are_made_by_one_factory_with_their_own_names(name: str
     assert fn.__module__ == "tbridge._namespace.elementwise"
     assert fn.__doc__ is not None
     assert ">>> tb." in fn.__doc__
-    assert list(inspect.signature(fn).parameters) == ["x1", "x2", "out", "where"]
+    assert list(inspect.signature(fn).parameters) == ["x1", "x2", "out", "where", "dtype"]
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,10 @@ def namespace(x: torch.Tensor) -> None:
     assert_type(tb.divide(x, x, out=x, where=x != 0), torch.Tensor)
     assert_type(tb.sqrt(x, out=x, where=[True, False]), torch.Tensor)
     assert_type(tb.modf(x, where=x > 0), tuple[torch.Tensor, torch.Tensor])
-    tb.sin(x, x, x, x)  # type: ignore[call-arg]  # x, out and where only
+    assert_type(tb.add(x, 1, dtype=tb.float32), torch.Tensor)
+    assert_type(tb.sqrt(x, dtype="float32"), torch.Tensor)
+    tb.sqrt(x, dtype="flaot32")  # type: ignore[arg-type]
+    tb.sin(x, x, x, None, None)  # type: ignore[call-arg]  # x, out, where and dtype only
 
 
 def results(x: torch.Tensor) -> None:

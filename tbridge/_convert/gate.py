@@ -17,7 +17,8 @@ weak scalars (``tb.add(int8_x, 1)`` stays int8, the Array API's rule) and never 
 for them. A scalar or list standing alone is an array, as in NumPy (``tb.sqrt(2)`` is float64).
 
 ``write_out`` is the other half of NumPy's calling convention: ``out=`` with NumPy's
-``same_kind`` casting rule, and the ufuncs' ``where=`` mask.
+``same_kind`` casting rule, and the ufuncs' ``where=`` mask; ``with_dtype`` is the ufuncs'
+``dtype=`` (the computation's dtype, resolved by NumPy's own loop tables).
 
 Memory and autograd: a tensor passes through untouched (same object, same graph); converted
 NumPy data shares memory exactly when ``tb.asarray`` would.
@@ -28,19 +29,29 @@ from __future__ import annotations
 import os
 import sys
 import warnings
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
 
 import numpy as np
 import torch
 from torch import Tensor
 
 from tbridge._convert.bridge import _ndarray_to_tensor, asarray
-from tbridge._core.dtypes import DTypeLike
+from tbridge._core.dtypes import DTypeLike, numpy_dtype_of, torch_dtype, torch_dtype_of_numpy
 from tbridge._core.normalize import CPU, DeviceLike
 from tbridge._core.promotion import kind_rank
 from tbridge._core.signatures import broadcast_shapes
 
-__all__ = ["as_tensor", "is_python_scalar", "renamed", "retold", "warn", "where_mask", "write_out"]
+__all__ = [
+    "as_tensor",
+    "is_python_scalar",
+    "renamed",
+    "retold",
+    "warn",
+    "where_mask",
+    "with_dtype",
+    "write_out",
+]
 
 _Tensor: Final = torch.Tensor
 _ndarray: Final = np.ndarray
@@ -262,3 +273,131 @@ def _check_out(result: Tensor, out: object, caller: str) -> None:
             f"{caller}: out is a leaf tensor that requires grad, and autograd cannot record "
             "a write into it; pass an out without requires_grad or leave out=None"
         )
+
+
+# ---- the ufuncs' dtype= ----------------------------------------------------------------------
+
+_R = TypeVar("_R")
+#: tbridge's names of NumPy ufuncs that NumPy 1.x knows only by their older names.
+_NUMPY_UFUNC_NAMES: Final = {
+    "acos": "arccos",
+    "acosh": "arccosh",
+    "asin": "arcsin",
+    "asinh": "arcsinh",
+    "atan": "arctan",
+    "atan2": "arctan2",
+    "atanh": "arctanh",
+    "abs": "absolute",
+    "bitwise_invert": "invert",
+    "bitwise_left_shift": "left_shift",
+    "bitwise_right_shift": "right_shift",
+    "conj": "conjugate",
+    "pow": "power",
+}
+#: NumPy dtype kinds torch has twins of that NumPy's loop tables know (ml_dtypes' are not).
+_LOOP_KINDS: Final = "biufc"
+_Loop = tuple[tuple[torch.dtype, ...], tuple[torch.dtype, ...]]
+_LOOPS: dict[tuple[object, ...], _Loop] = {}
+
+
+def with_dtype(
+    fn: Callable[..., _R], operands: tuple[object, ...], out: object, where: object, dtype: object
+) -> _R:
+    """``fn(*operands, out, where)`` computed in the dtype NumPy's ufunc computes in for
+    ``dtype=`` (the slow path of every element-wise ufunc's ``dtype=``).
+
+    NumPy's rule: ``dtype`` fixes the outputs' dtype; the loop that yields it decides the
+    inputs' dtypes, to which the operands are cast under ``same_kind`` (``add(int, int,
+    dtype=float32)`` adds in float32; ``add(float, float, dtype=int64)`` is a TypeError;
+    ``less(..., dtype=bool)`` compares in the operands' common dtype). The loop is NumPy's own
+    answer (``ufunc.resolve_dtypes``), read once per combination of dtypes and cached: no data
+    is read. For dtypes NumPy lacks (bfloat16, float8, complex32) every operand is cast to
+    ``dtype`` under the same rule. Python scalars stay weak, as in NumPy 2.
+
+    Raises
+    ------
+    TypeError
+        ``dtype`` is not a dtype, or no computation yields it from these operands.
+    """
+    name = fn.__name__
+    d = torch_dtype(dtype, caller=name)  # type: ignore[arg-type]
+    args = tuple(_operand(x, name, i, len(operands)) for i, x in enumerate(operands))
+    key = (name, d, *(a.dtype if isinstance(a, _Tensor) else type(a) for a in args))
+    loop = _LOOPS.get(key)
+    if loop is None:
+        loop = _LOOPS[key] = _loop(name, d, args)
+    device = next((a.device for a in args if isinstance(a, _Tensor)), CPU)
+    cast = tuple(
+        a.to(di) if isinstance(a, _Tensor) else _scalar(a, di, device, name)
+        for a, di in zip(args, loop[0], strict=True)
+    )
+    result = fn(*cast, out, where)
+    # a result written into out has out's dtype; a new one takes the loop's output dtype
+    if isinstance(result, tuple):
+        outs: tuple[object, ...] = out if isinstance(out, tuple) else (None,) * len(result)
+        return tuple(  # type: ignore[return-value]
+            r if o is not None else r.to(d_out)
+            for r, o, d_out in zip(result, outs, loop[1], strict=True)
+        )
+    return result if out is not None else result.to(loop[1][0])  # type: ignore[attr-defined]
+
+
+def _scalar(value: object, dtype: torch.dtype, device: torch.device, caller: str) -> Tensor:
+    """A Python number as a 0-d tensor of the loop's ``dtype``; one it cannot hold is NumPy's
+    OverflowError."""
+    try:
+        return torch.tensor(value, dtype=dtype, device=device)
+    except RuntimeError as e:
+        raise OverflowError(
+            f"{caller}: Python number {value!r} is out of bounds for {dtype}; pass a dtype= "
+            "that holds it"
+        ) from e
+
+
+def _operand(x: object, caller: str, i: int, n: int) -> object:
+    """An operand for ``with_dtype``: a tensor, or a Python number (weak), as the gate reads it."""
+    if type(x) is _Tensor or type(x) in _SCALARS:
+        return x
+    return as_tensor(x, caller, "x" if n == 1 else f"x{i + 1}")
+
+
+def _loop(name: str, d: torch.dtype, args: tuple[object, ...]) -> _Loop:
+    """The input and output dtypes of the computation that yields ``d`` (see ``with_dtype``)."""
+    ufunc = getattr(np, _NUMPY_UFUNC_NAMES.get(name, name), None)
+    nd = numpy_dtype_of(d)
+    ins: list[Any] = []
+    for a in args:
+        if isinstance(a, _Tensor):
+            ins.append(numpy_dtype_of(a.dtype))
+        else:
+            ins.append(np.dtype(bool) if type(a) is bool else type(a))
+    if (
+        isinstance(ufunc, np.ufunc)
+        and nd is not None
+        and nd.kind in _LOOP_KINDS
+        and all(isinstance(i, type) or (i is not None and i.kind in _LOOP_KINDS) for i in ins)
+    ):
+        try:
+            found = ufunc.resolve_dtypes(
+                (*ins, *(None,) * ufunc.nout),
+                signature=(*(None,) * ufunc.nin, *(nd,) * ufunc.nout),
+                casting="same_kind",
+            )
+        except TypeError as e:
+            raise TypeError(
+                f"{name}: dtype={d}: {e}; pass a dtype the inputs cast to under NumPy's "
+                "'same_kind' rule, or leave dtype=None"
+            ) from e
+        twins = [torch_dtype_of_numpy(f) for f in found]
+        if all(t is not None for t in twins):
+            done = [t for t in twins if t is not None]
+            return tuple(done[: ufunc.nin]), tuple(done[ufunc.nin :])
+    for i, a in enumerate(args):
+        rank = kind_rank(a.dtype) if isinstance(a, _Tensor) else _SCALARS.index(type(a))
+        if rank > kind_rank(d):
+            raise TypeError(
+                f"{name}: dtype={d}: cannot cast operand {i + 1} to {d} under NumPy's "
+                "'same_kind' rule; pass a dtype of the operands' kind or wider, or leave "
+                "dtype=None"
+            )
+    return (d,) * len(args), (d,)

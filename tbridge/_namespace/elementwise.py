@@ -11,11 +11,13 @@ NumPy arrays, Python scalars and nested sequences), promotes by the standard's t
 dtype (``tb.sqrt(2)`` is float64, ``tb.add(1, 2)`` int64).
 
 ``where=`` is NumPy's ufunc mask (``out`` keeps its values where it is False; see
-:func:`tbridge._convert.gate.write_out`). NumPy takes it by keyword only; here it is also
-accepted by position after ``out``, because CPython looks a keyword-only default up in a dict
-on every call (about 15 ns, a tenth of the fast path's whole overhead over torch), while a
-positional default costs nothing measurable. NumPy code, which passes it by keyword, runs the
-same. An integer division whose zero divisors the mask leaves out does not warn.
+:func:`tbridge._convert.gate.write_out`) and ``dtype=`` the dtype NumPy's ufunc computes in
+(the operands are cast to NumPy's loop for it; see :func:`tbridge._convert.gate.with_dtype`).
+NumPy takes both by keyword only; here they are also accepted by position after ``out``,
+because CPython looks a keyword-only default up in a dict on every call (about 15 ns each, a
+tenth of the fast path's whole overhead over torch), while a positional default costs nothing
+measurable. NumPy code, which passes them by keyword, runs the same. An integer division whose
+zero divisors the mask leaves out does not warn.
 
 The binary functions share one fast-path template, built per function by :func:`_ufunc2` (a
 closure, no extra Python frame per call), and carry NumPy's ufunc methods as attributes:
@@ -48,7 +50,7 @@ from numpy.exceptions import AxisError
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor, warn, where_mask, write_out
+from tbridge._convert.gate import as_tensor, warn, where_mask, with_dtype, write_out
 from tbridge._core.dtypes import (
     DTypeLike,
     current_defaults,
@@ -631,7 +633,13 @@ _tanh_any = _by_kind(_tanh, _complex_tanh)
 # ---- unary, floating ---------------------------------------------------------------------
 
 
-def acos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def acos(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Inverse cosine, element-wise (complex input: the standard's signed zeros).
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -644,6 +652,8 @@ def acos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.acos(tb.asarray([1.0, 0.0]))
     tensor([0.0000, 1.5708], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(acos, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _acos(x)
@@ -652,7 +662,13 @@ def acos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "acos", (x,)) from e
 
 
-def acosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def acosh(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Inverse hyperbolic cosine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -665,6 +681,8 @@ def acosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.acosh(tb.asarray([1.0, 2.0]))
     tensor([0.0000, 1.3170], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(acosh, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _acosh(x)
@@ -673,7 +691,13 @@ def acosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "acosh", (x,)) from e
 
 
-def asin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def asin(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Inverse sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -686,6 +710,8 @@ def asin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.asin(tb.asarray([0.0, 1.0]))
     tensor([0.0000, 1.5708], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(asin, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _asin(x)
@@ -694,7 +720,13 @@ def asin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "asin", (x,)) from e
 
 
-def asinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def asinh(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Inverse hyperbolic sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -707,6 +739,8 @@ def asinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.asinh(tb.asarray([0.0, 1.0]))
     tensor([0.0000, 0.8814], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(asinh, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _asinh(x)
@@ -715,7 +749,13 @@ def asinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "asinh", (x,)) from e
 
 
-def atan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def atan(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Inverse tangent, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -728,6 +768,8 @@ def atan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.atan(tb.asarray([0.0, 1.0]))
     tensor([0.0000, 0.7854], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(atan, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _atan(x)
@@ -736,7 +778,13 @@ def atan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "atan", (x,)) from e
 
 
-def atanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def atanh(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Inverse hyperbolic tangent, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -749,6 +797,8 @@ def atanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.atanh(tb.asarray([0.0, 0.5]))
     tensor([0.0000, 0.5493], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(atanh, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _atanh(x)
@@ -757,7 +807,13 @@ def atanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "atanh", (x,)) from e
 
 
-def cos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def cos(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Cosine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -770,6 +826,8 @@ def cos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
     >>> tb.cos(tb.asarray([0.0, 1.0]))
     tensor([1.0000, 0.5403], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(cos, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _cos(x)
@@ -778,7 +836,13 @@ def cos(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
         raise _failure(e, "cos", (x,)) from e
 
 
-def cosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def cosh(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Hyperbolic cosine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -791,6 +855,8 @@ def cosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.cosh(tb.asarray([0.0, 1.0]))
     tensor([1.0000, 1.5431], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(cosh, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _cosh(x)
@@ -799,7 +865,13 @@ def cosh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "cosh", (x,)) from e
 
 
-def exp(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def exp(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Exponential, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -812,6 +884,8 @@ def exp(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
     >>> tb.exp(tb.asarray([0.0, 1.0]))
     tensor([1.0000, 2.7183], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(exp, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _exp(x)
@@ -820,7 +894,13 @@ def exp(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
         raise _failure(e, "exp", (x,)) from e
 
 
-def expm1(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def expm1(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``exp(x) - 1``, accurate near 0, element-wise (complex infinities and NaNs as the
     standard says, see ``_complex_expm1``).
 
@@ -834,6 +914,8 @@ def expm1(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.expm1(tb.asarray([0.0, 1e-10]))
     tensor([0.0000e+00, 1.0000e-10], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(expm1, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _expm1(x)
@@ -842,7 +924,13 @@ def expm1(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "expm1", (x,)) from e
 
 
-def log(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def log(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Natural logarithm, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -855,6 +943,8 @@ def log(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
     >>> tb.log(tb.asarray([1.0, 10.0]))
     tensor([0.0000, 2.3026], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(log, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _log(x)
@@ -863,7 +953,13 @@ def log(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
         raise _failure(e, "log", (x,)) from e
 
 
-def log1p(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def log1p(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``log(1 + x)``, accurate near 0, element-wise (complex infinities and NaNs as the
     standard says, see ``_complex_log1p``).
 
@@ -877,6 +973,8 @@ def log1p(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.log1p(tb.asarray([0.0, 1e-10]))
     tensor([0.0000e+00, 1.0000e-10], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(log1p, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _log1p(x)
@@ -885,7 +983,13 @@ def log1p(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "log1p", (x,)) from e
 
 
-def log2(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def log2(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Base-2 logarithm, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -898,6 +1002,8 @@ def log2(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.log2(tb.asarray([1, 8]))
     tensor([0., 3.], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(log2, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _log2(x)
@@ -906,7 +1012,13 @@ def log2(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "log2", (x,)) from e
 
 
-def log10(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def log10(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Base-10 logarithm, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -919,6 +1031,8 @@ def log10(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.log10(tb.asarray([1, 100]))
     tensor([0., 2.], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(log10, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _log10(x)
@@ -927,7 +1041,13 @@ def log10(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "log10", (x,)) from e
 
 
-def reciprocal(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def reciprocal(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``1 / x``, element-wise (integers give the default float dtype, as the standard says;
     NumPy's integer ``reciprocal`` truncates instead).
 
@@ -941,6 +1061,8 @@ def reciprocal(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = Tr
     >>> tb.reciprocal(tb.asarray([2.0, 4.0]))
     tensor([0.5000, 0.2500], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(reciprocal, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _reciprocal(x)
@@ -949,7 +1071,13 @@ def reciprocal(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = Tr
         raise _failure(e, "reciprocal", (x,)) from e
 
 
-def sin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def sin(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -962,6 +1090,8 @@ def sin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
     >>> tb.sin(tb.asarray([0.0, 1.0]))
     tensor([0.0000, 0.8415], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(sin, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _sin(x)
@@ -970,7 +1100,13 @@ def sin(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
         raise _failure(e, "sin", (x,)) from e
 
 
-def sinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def sinh(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Hyperbolic sine, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -983,6 +1119,8 @@ def sinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.sinh(tb.asarray([0.0, 1.0]))
     tensor([0.0000, 1.1752], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(sinh, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _sinh(x)
@@ -991,7 +1129,13 @@ def sinh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "sinh", (x,)) from e
 
 
-def sqrt(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def sqrt(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Square root, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -1004,6 +1148,8 @@ def sqrt(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.sqrt(tb.asarray([4, 9]))
     tensor([2., 3.], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(sqrt, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _sqrt(x)
@@ -1012,7 +1158,13 @@ def sqrt(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "sqrt", (x,)) from e
 
 
-def tan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def tan(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Tangent, element-wise.
 
     Integer input computes in the default floating dtype (float64; ``tb.default_float``
@@ -1025,6 +1177,8 @@ def tan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
     >>> tb.tan(tb.asarray([0.0, 1.0]))
     tensor([0.0000, 1.5574], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(tan, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return _tan(x)
@@ -1033,7 +1187,13 @@ def tan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
         raise _failure(e, "tan", (x,)) from e
 
 
-def tanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def tanh(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Hyperbolic tangent, element-wise (complex: the standard's signed zeros at
     infinities).
 
@@ -1047,6 +1207,8 @@ def tanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.tanh(tb.asarray([0.0, 1.0]))
     tensor([0.0000, 0.7616], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(tanh, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _tanh(x)
@@ -1058,7 +1220,13 @@ def tanh(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
 # ---- unary, numeric ------------------------------------------------------------------------
 
 
-def abs(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:  # noqa: A001 - the standard's name
+def abs(  # noqa: A001 - the standard's name
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Absolute value (complex magnitude for complex input), element-wise.
 
     Examples
@@ -1067,6 +1235,8 @@ def abs(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
     >>> tb.abs(tb.asarray([-1.5, 2.0]))
     tensor([1.5000, 2.0000], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(abs, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE:
             return _abs(x)
@@ -1077,7 +1247,13 @@ def abs(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> 
         raise _failure(e, "abs", (x,)) from e
 
 
-def negative(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def negative(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``-x``, element-wise (unsigned values wrap around, as in NumPy).
 
     Examples
@@ -1086,6 +1262,8 @@ def negative(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
     >>> tb.negative(tb.asarray([1, -2]))
     tensor([-1,  2])
     """
+    if dtype is not None:
+        return with_dtype(negative, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE_NUMERIC:
             return _negative(x)
@@ -1097,7 +1275,13 @@ def negative(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
         raise _failure(e, "negative", (x,)) from e
 
 
-def positive(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def positive(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``+x``: a copy of ``x`` (new memory, on the same graph).
 
     Examples
@@ -1106,6 +1290,8 @@ def positive(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
     >>> tb.positive(tb.asarray([1, -2]))
     tensor([ 1, -2])
     """
+    if dtype is not None:
+        return with_dtype(positive, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype is not _BOOL:
             return x.clone()
@@ -1117,7 +1303,13 @@ def positive(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
         raise _failure(e, "positive", (x,)) from e
 
 
-def square(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def square(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``x * x``, element-wise.
 
     Examples
@@ -1126,6 +1318,8 @@ def square(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) 
     >>> tb.square(tb.asarray([2, -3]))
     tensor([4, 9])
     """
+    if dtype is not None:
+        return with_dtype(square, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE:
             return _square(x)
@@ -1136,7 +1330,13 @@ def square(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) 
         raise _failure(e, "square", (x,)) from e
 
 
-def sign(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def sign(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """-1, 0 or 1 for real input (NaN for NaN); ``x / |x|`` (0 at 0) for complex input.
 
     ``torch.sign(nan)`` is 0 (pytorch#41245) where NumPy and the standard give NaN; fixing that in
@@ -1150,6 +1350,8 @@ def sign(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.sign(tb.asarray([-2.0, 0.0, float("nan")]))
     tensor([-1.,  0., nan], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(sign, (x,), out, where, dtype)
     try:
         if (
             out is None
@@ -1194,7 +1396,13 @@ def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, where: str) ->
     return t.clone()  # integers are already integral
 
 
-def ceil(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def ceil(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Smallest integral value not below ``x``, element-wise (integers are returned as is).
 
     Examples
@@ -1203,6 +1411,8 @@ def ceil(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.ceil(tb.asarray([-1.5, 1.2]))
     tensor([-1.,  2.], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(ceil, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _ceil(x)
@@ -1211,7 +1421,13 @@ def ceil(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
         raise _failure(e, "ceil", (x,)) from e
 
 
-def floor(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def floor(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Largest integral value not above ``x``, element-wise (integers are returned as is).
 
     Examples
@@ -1220,6 +1436,8 @@ def floor(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.floor(tb.asarray([-1.5, 1.2]))
     tensor([-2.,  1.], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(floor, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _floor(x)
@@ -1228,7 +1446,13 @@ def floor(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "floor", (x,)) from e
 
 
-def trunc(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def trunc(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``x`` rounded toward zero, element-wise (integers are returned as is).
 
     Examples
@@ -1237,6 +1461,8 @@ def trunc(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.trunc(tb.asarray([-1.5, 1.7]))
     tensor([-1.,  1.], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(trunc, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return _trunc(x)
@@ -1323,7 +1549,13 @@ def _round_real(t: Tensor, d: int) -> Tensor:
     return _round(t * scale) / scale if d > 0 else _round(t / scale) * scale
 
 
-def signbit(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def signbit(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Whether the sign bit is set (True for -0.0), element-wise.
 
     Examples
@@ -1332,6 +1564,8 @@ def signbit(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True)
     >>> tb.signbit(tb.asarray([-0.0, 0.0, -1.0]))
     tensor([ True, False,  True])
     """
+    if dtype is not None:
+        return with_dtype(signbit, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _SIGNBIT_NATIVE:
             return _signbit(x)
@@ -1345,7 +1579,13 @@ def signbit(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True)
         raise _failure(e, "signbit", (x,)) from e
 
 
-def isfinite(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def isfinite(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Whether each element is finite (always True for integers).
 
     Examples
@@ -1354,6 +1594,8 @@ def isfinite(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
     >>> tb.isfinite(tb.asarray([1.0, float("inf"), float("nan")]))
     tensor([ True, False, False])
     """
+    if dtype is not None:
+        return with_dtype(isfinite, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _isfinite(x)
@@ -1365,7 +1607,13 @@ def isfinite(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
         raise _failure(e, "isfinite", (x,)) from e
 
 
-def isinf(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def isinf(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Whether each element is infinite (in either part, for complex input).
 
     Examples
@@ -1374,6 +1622,8 @@ def isinf(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.isinf(tb.asarray([1.0, float("-inf")]))
     tensor([False,  True])
     """
+    if dtype is not None:
+        return with_dtype(isinf, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _isinf(x)
@@ -1385,7 +1635,13 @@ def isinf(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "isinf", (x,)) from e
 
 
-def isnan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def isnan(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Whether each element is NaN (in either part, for complex input).
 
     Examples
@@ -1394,6 +1650,8 @@ def isnan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
     >>> tb.isnan(tb.asarray([1.0, float("nan")]))
     tensor([False,  True])
     """
+    if dtype is not None:
+        return with_dtype(isnan, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _isnan(x)
@@ -1405,7 +1663,13 @@ def isnan(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -
         raise _failure(e, "isnan", (x,)) from e
 
 
-def bitwise_invert(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def bitwise_invert(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``~x``: bitwise NOT for integers, logical NOT for bool.
 
     Examples
@@ -1414,6 +1678,8 @@ def bitwise_invert(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike 
     >>> tb.bitwise_invert(tb.asarray([0, 5], dtype=tb.uint8))
     tensor([255, 250], dtype=torch.uint8)
     """
+    if dtype is not None:
+        return with_dtype(bitwise_invert, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE_INTEGRAL:
             return _bitwise_not(x)
@@ -1429,7 +1695,13 @@ def bitwise_invert(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike 
         raise _failure(e, "bitwise_invert", (x,)) from e
 
 
-def logical_not(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def logical_not(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Logical NOT (non-zero counts as True); the result is bool.
 
     Examples
@@ -1438,6 +1710,8 @@ def logical_not(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = T
     >>> tb.logical_not(tb.asarray([0, 2]))
     tensor([ True, False])
     """
+    if dtype is not None:
+        return with_dtype(logical_not, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype not in UNSIGNED_GAPS:
             return _logical_not(x)
@@ -1448,7 +1722,13 @@ def logical_not(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = T
         raise _failure(e, "logical_not", (x,)) from e
 
 
-def conj(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def conj(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Complex conjugate, materialized (no lazy conj bit, as NumPy; array-api-compat#173).
 
     Real input is returned as a copy.
@@ -1459,6 +1739,8 @@ def conj(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.conj(tb.asarray([1 + 2j]))
     tensor([1.-2.j], dtype=torch.complex128)
     """
+    if dtype is not None:
+        return with_dtype(conj, (x,), out, where, dtype)
     try:
         t = x if type(x) is Tensor else _tensor(x, "conj")
         r = _conj_physical(t) if t.dtype in _COMPLEX_ALL else t.clone()
@@ -1507,15 +1789,22 @@ def imag(x: ArrayLike, /, out: Tensor | None = None) -> Tensor:
 class BinaryUfunc(Protocol):
     """A binary element-wise function with NumPy's ufunc methods as attributes.
 
-    ``f(x1, x2, /, out=None, where=True)`` computes element-wise; ``f.reduce``, ``f.accumulate``,
-    ``f.outer``, ``f.at`` and ``f.reduceat`` mean what ``numpy.<f>.<method>`` means. The
+    ``f(x1, x2, /, out=None, where=True, dtype=None)`` computes element-wise; ``f.reduce``,
+    ``f.accumulate``, ``f.outer``, ``f.at`` and ``f.reduceat`` mean what
+    ``numpy.<f>.<method>`` means. The
     methods are attributes of the function object, so calling ``f`` costs nothing extra.
     """
 
     __name__: str
 
     def __call__(
-        self, x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+        self,
+        x1: ArrayLike,
+        x2: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
     ) -> Tensor: ...
 
     def reduce(
@@ -2097,13 +2386,18 @@ def _weak_builder(
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
     def _weak_template(
-        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+        x1: ArrayLike,
+        x2: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
     ) -> Tensor:
         """Two tensors of one dtype in ``_NATIVE`` or of a pair in ``_TORCH_PROMOTES``, a tensor
         with a Python scalar torch takes as the standard does (``_weak``), or a scalar first
         (``_mirror`` with the operands swapped, e.g. ``lt`` for ``greater``)."""
         try:
-            if out is None and where is True:
+            if out is None and where is True and dtype is None:
                 if type(x1) is Tensor:
                     if type(x2) is Tensor:
                         if (d := x1.dtype) is (e := x2.dtype):
@@ -2115,9 +2409,9 @@ def _weak_builder(
                         return _fn(x1, x2)
                 elif type(x2) is Tensor and _weak_mirror(x2, x1):
                     return _mirror(x2, x1)
-            return _slow(x1, x2, out, where)
+            return _slow(x1, x2, out, where, dtype)
         except RuntimeError:
-            return _slow(x1, x2, out, where, True)
+            return _slow(x1, x2, out, where, dtype, True)
 
     return _weak_template
 
@@ -2130,19 +2424,30 @@ def _promotes_builder(
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
     def _promotes_template(
-        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+        x1: ArrayLike,
+        x2: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
     ) -> Tensor:
         """Two tensors of one dtype in ``_same`` or of a pair in ``_promotes``."""
         try:
-            if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
+            if (
+                out is None
+                and where is True
+                and dtype is None
+                and type(x1) is Tensor
+                and type(x2) is Tensor
+            ):
                 if (d := x1.dtype) is (e := x2.dtype):
                     if d in _same:
                         return _fn(x1, x2)
                 elif (d, e) in _promotes and x1.ndim and x2.ndim:
                     return _fn(x1, x2)  # mixed dtypes torch promotes as the standard does
-            return _slow(x1, x2, out, where)
+            return _slow(x1, x2, out, where, dtype)
         except RuntimeError:
-            return _slow(x1, x2, out, where, True)
+            return _slow(x1, x2, out, where, dtype, True)
 
     return _promotes_template
 
@@ -2155,22 +2460,28 @@ def _same_builder(
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
     def _same_template(
-        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+        x1: ArrayLike,
+        x2: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
     ) -> Tensor:
         """Two tensors of one dtype in ``_same``."""
         try:
             if (
                 out is None
                 and where is True
+                and dtype is None
                 and type(x1) is Tensor
                 and type(x2) is Tensor
                 and (d := x1.dtype) is x2.dtype
                 and d in _same
             ):
                 return _fn(x1, x2)
-            return _slow(x1, x2, out, where)
+            return _slow(x1, x2, out, where, dtype)
         except RuntimeError:
-            return _slow(x1, x2, out, where, True)
+            return _slow(x1, x2, out, where, dtype, True)
 
     return _same_template
 
@@ -2182,12 +2493,23 @@ def _host_builder(
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
     def _host_template(
-        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+        x1: ArrayLike,
+        x2: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
     ) -> Tensor:
         """Two tensors: small host arrays of one floating dtype off the autograd graph through
         NumPy's ``_host`` (one call); two of one dtype in ``_same`` through ``_fn``."""
         try:
-            if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
+            if (
+                out is None
+                and where is True
+                and dtype is None
+                and type(x1) is Tensor
+                and type(x2) is Tensor
+            ):
                 try:
                     a = _as_numpy(x1)
                     if (
@@ -2202,9 +2524,9 @@ def _host_builder(
                     pass
                 if (e := x1.dtype) is x2.dtype and e in _same:
                     return _fn(x1, x2)
-            return _slow(x1, x2, out, where)
+            return _slow(x1, x2, out, where, dtype)
         except RuntimeError:
-            return _slow(x1, x2, out, where, True)
+            return _slow(x1, x2, out, where, dtype, True)
 
     return _host_template
 
@@ -2217,15 +2539,26 @@ def _any_builder(
     _slow: Callable[..., Tensor],
 ) -> Callable[..., Tensor]:
     def _any_template(
-        x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+        x1: ArrayLike,
+        x2: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
     ) -> Tensor:
         """Any two tensors (torch raises for the dtypes it lacks; the slow path answers those)."""
         try:
-            if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
+            if (
+                out is None
+                and where is True
+                and dtype is None
+                and type(x1) is Tensor
+                and type(x2) is Tensor
+            ):
                 return _fn(x1, x2)
-            return _slow(x1, x2, out, where)
+            return _slow(x1, x2, out, where, dtype)
         except RuntimeError:
-            return _slow(x1, x2, out, where, True)
+            return _slow(x1, x2, out, where, dtype, True)
 
     return _any_template
 
@@ -2269,9 +2602,16 @@ def _ufunc2(
         return write_out(slow(x1, x2), out, name, where)
 
     def slow_out(
-        x1: object, x2: object, out: Tensor | None, where: object, failed: bool = False
+        x1: object,
+        x2: object,
+        out: Tensor | None,
+        where: object,
+        dtype: object,
+        failed: bool = False,
     ) -> Tensor:
         """The slow path; ``failed``: torch raised on the way (``_recover``'s turn)."""
+        if dtype is not None:  # the function itself, on operands cast to NumPy's loop
+            return with_dtype(_MADE[name], (x1, x2), out, where, dtype)
         if failed:
             return _recover(name, x1, x2, out, where, general_out)
         if (
@@ -2465,8 +2805,15 @@ multiply: Final[BinaryUfunc] = _ufunc2(
 
 
 def _divide_ufunc(
-    x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    x1: ArrayLike,
+    x2: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
 ) -> Tensor:
+    if dtype is not None:
+        return with_dtype(_divide_ufunc, (x1, x2), out, where, dtype)
     try:
         if out is None and where is True and type(x1) is Tensor:
             if type(x2) is Tensor:
@@ -2515,8 +2862,15 @@ floor_divide: Final[BinaryUfunc] = _ufunc2(
 
 
 def _remainder_ufunc(
-    x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    x1: ArrayLike,
+    x2: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
 ) -> Tensor:
+    if dtype is not None:
+        return with_dtype(_remainder_ufunc, (x1, x2), out, where, dtype)
     try:
         if out is None and where is True and type(x1) is Tensor and type(x2) is Tensor:
             if (d := x1.dtype) is (e := x2.dtype):

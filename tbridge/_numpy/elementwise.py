@@ -26,9 +26,9 @@ import torch
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor, retold, write_out
+from tbridge._convert.gate import as_tensor, retold, with_dtype, write_out
 from tbridge._core.axes import axis_error
-from tbridge._core.dtypes import default_float_dtype
+from tbridge._core.dtypes import DTypeLike, default_float_dtype
 from tbridge._core.promotion import kind_rank
 from tbridge._namespace.elementwise import (
     _INEXACT,
@@ -319,7 +319,12 @@ float_power: Final[BinaryUfunc] = _ufunc2(
 
 
 def ldexp(
-    x1: ArrayLike, x2: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+    x1: ArrayLike,
+    x2: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
 ) -> Tensor:
     """``x1 * 2**x2``, element-wise, exact (no rounding before the final result).
 
@@ -345,6 +350,8 @@ def ldexp(
     >>> tb.ldexp(tb.asarray([1.0, 0.75]), tb.asarray([3, -1]))
     tensor([8.0000, 0.3750], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(ldexp, (x1, x2), out, where, dtype)
     try:
         if (
             out is None
@@ -450,6 +457,7 @@ def divmod(  # noqa: A001 - NumPy's name
     /,
     out: tuple[Tensor | None, Tensor | None] = (None, None),
     where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
 ) -> tuple[Tensor, Tensor]:
     """``(floor_divide(x1, x2), remainder(x1, x2))`` in one call, as ``numpy.divmod``.
 
@@ -476,6 +484,8 @@ def divmod(  # noqa: A001 - NumPy's name
     >>> tb.divmod(tb.asarray([7, -7]), 2)
     (tensor([ 3, -4]), tensor([1, 1]))
     """
+    if dtype is not None:
+        return with_dtype(divmod, (x1, x2), out, where, dtype)
     _check_pair(out, "divmod")
     try:
         if (
@@ -507,7 +517,13 @@ _divmod_remainder = _zero_safe(torch.remainder, None)  # warned once, by the quo
 # ---- unary ---------------------------------------------------------------------------------
 
 
-def rint(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def rint(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Round to the nearest integer, half to even, element-wise (a floating result).
 
     Integer input gives the default floating dtype, as ``numpy.rint`` gives float64 for
@@ -519,6 +535,8 @@ def rint(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.rint(tb.asarray([0.5, 1.5, -2.5]))
     tensor([ 0.,  2., -2.], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(rint, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
             return torch.round(x)
@@ -556,7 +574,12 @@ class _Unary(Protocol):
     __name__: str
 
     def __call__(
-        self, x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True
+        self,
+        x: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
     ) -> Tensor: ...
 
 
@@ -572,7 +595,15 @@ def _real_unary(fn: Callable[[Tensor], Tensor], name: str, doc: str) -> _Unary:
     """A real-floating unary function: floats go straight to ``fn``, integers to the default
     floating dtype, complex and bool input is a TypeError."""
 
-    def ufunc(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+    def ufunc(
+        x: ArrayLike,
+        /,
+        out: Tensor | None = None,
+        where: ArrayLike = True,
+        dtype: DTypeLike | None = None,
+    ) -> Tensor:
+        if dtype is not None:
+            return with_dtype(ufunc, (x,), out, where, dtype)
         try:
             if out is None and where is True and type(x) is Tensor and x.dtype in _REAL_FLOATS:
                 return fn(x)
@@ -702,7 +733,13 @@ i0: Final[_Unary] = _real_unary(
 )
 
 
-def exp2(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def exp2(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """``2**x``, element-wise (complex input as ``exp(x * log(2))``).
 
     Integer input computes in the default floating dtype (float64); bool input is a TypeError.
@@ -713,6 +750,8 @@ def exp2(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) ->
     >>> tb.exp2(tb.asarray([3, -1]))
     tensor([8.0000, 0.5000], dtype=torch.float64)
     """
+    if dtype is not None:
+        return with_dtype(exp2, (x,), out, where, dtype)
     try:
         if out is None and where is True and type(x) is Tensor and x.dtype in _INEXACT:
             return torch.exp2(x)
@@ -756,6 +795,7 @@ def modf(
     /,
     out: tuple[Tensor | None, Tensor | None] = _NO_PAIR,
     where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
 ) -> tuple[Tensor, Tensor]:
     """The fractional and integral parts, element-wise, both with ``x``'s sign.
 
@@ -767,6 +807,8 @@ def modf(
     >>> tb.modf(tb.asarray([2.5, -2.0]))
     (tensor([0.5000, -0.0000], dtype=torch.float64), tensor([ 2., -2.], dtype=torch.float64))
     """
+    if dtype is not None:
+        return with_dtype(modf, (x,), out, where, dtype)
     try:
         if (
             out is _NO_PAIR
@@ -795,6 +837,7 @@ def frexp(
     /,
     out: tuple[Tensor | None, Tensor | None] = (None, None),
     where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
 ) -> tuple[Tensor, Tensor]:
     """Mantissas in ``[0.5, 1)`` (with ``x``'s sign) and int32 exponents: ``x = m * 2**e``.
 
@@ -804,6 +847,8 @@ def frexp(
     >>> tb.frexp(tb.asarray([8.0, 0.75]))
     (tensor([0.5000, 0.7500], dtype=torch.float64), tensor([4, 0], dtype=torch.int32))
     """
+    if dtype is not None:
+        return with_dtype(frexp, (x,), out, where, dtype)
     _check_pair(out, "frexp")
     try:
         mantissa, exponent = torch.frexp(_float_tensor(x, "frexp"))
@@ -1128,7 +1173,13 @@ def _popcount64(v: Tensor) -> Tensor:
     return (v * _H01) >> 56  # the bytes' sum in the top byte (the product wraps, as wanted)
 
 
-def bitwise_count(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike = True) -> Tensor:
+def bitwise_count(
+    x: ArrayLike,
+    /,
+    out: Tensor | None = None,
+    where: ArrayLike = True,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """The number of 1-bits in the absolute value of each integer (NumPy's ``bitwise_count``),
     as uint8.
 
@@ -1148,6 +1199,8 @@ def bitwise_count(x: ArrayLike, /, out: Tensor | None = None, where: ArrayLike =
     >>> tb.bitwise_count(tb.asarray([0, 7, -1, 255]))
     tensor([0, 3, 1, 8], dtype=torch.uint8)
     """
+    if dtype is not None:
+        return with_dtype(bitwise_count, (x,), out, where, dtype)
     t = x if type(x) is Tensor else as_tensor(x, "bitwise_count", "x")
     width = _BIT_WIDTH.get(t.dtype)
     if width is None:

@@ -1,8 +1,10 @@
-"""The ufuncs' ``where=``: NumPy's mask on every element-wise function NumPy makes a ufunc.
+"""The ufuncs' keywords ``where=`` and ``dtype=`` on every element-wise function NumPy makes
+a ufunc.
 
 ``np.divide(a, b, out=np.zeros_like(a), where=b != 0)`` is NumPy's idiom for a safe division;
-the same call through tbridge writes the same values into ``out`` and returns it. NumPy is the
-oracle for every function: the same inputs, mask and ``out`` through both.
+the same call through tbridge writes the same values into ``out`` and returns it.
+``np.add(a, b, dtype=np.float32)`` computes in float32. NumPy is the oracle for every function:
+the same inputs, mask, ``out`` and ``dtype`` through both.
 """
 
 from __future__ import annotations
@@ -16,20 +18,22 @@ import pytest
 import torch
 
 import tbridge as tb
-from tests._helpers import assert_matches_numpy
+from tests._helpers import NUMPY2, assert_matches_numpy, needs_numpy2
 
 #: NumPy's ufuncs that are generalized (a core signature): they take no element-wise mask.
 _GUFUNCS = frozenset({"matmul", "vecdot", "matvec", "vecmat"})
 
 
 def _ufunc_names() -> list[str]:
-    return sorted(
-        name
-        for name in dir(tb)
-        if isinstance(getattr(np, name, None), np.ufunc)
-        and callable(getattr(tb, name))
-        and name not in _GUFUNCS
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # NumPy 1.x warns on reading np.bool, np.long, ...
+        return sorted(
+            name
+            for name in dir(tb)
+            if isinstance(getattr(np, name, None), np.ufunc)
+            and callable(getattr(tb, name))
+            and name not in _GUFUNCS
+        )
 
 
 UFUNCS = _ufunc_names()
@@ -71,11 +75,11 @@ def _call(mod: Any, name: str, args: list[Any], **kwargs: Any) -> Any:
     return getattr(mod, name)(*args, **kwargs)
 
 
-def test_every_ufunc_takes_where_after_out() -> None:
+def test_every_ufunc_takes_where_and_dtype_after_out() -> None:
     """The names above are all of NumPy's element-wise ufuncs tbridge has (a missing one
     would be a function without the mask). ``where`` follows ``out`` and may also be passed by
     position (NumPy: keyword only), which keeps the call as cheap as before."""
-    assert len(UFUNCS) > 90
+    assert len(UFUNCS) > (90 if NUMPY2 else 80)  # NumPy 1 lacks acos, pow, bitwise_count, ...
     lacking = [n for n in UFUNCS if "where" not in inspect.signature(getattr(tb, n)).parameters]
     assert lacking == []
     for name in UFUNCS:
@@ -83,6 +87,8 @@ def test_every_ufunc_takes_where_after_out() -> None:
         assert params["where"].default is True
         assert params["where"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
         assert list(params).index("where") == list(params).index("out") + 1
+        assert params["dtype"].default is None
+        assert list(params).index("dtype") == list(params).index("where") + 1
 
 
 @pytest.mark.parametrize("name", UFUNCS)
@@ -248,3 +254,97 @@ def test_copyto_reads_the_mask_as_the_ufuncs_do() -> None:
     assert_matches_numpy(dst, dst_np)
     with pytest.raises(TypeError, match=r"copyto: where must be boolean, got dtype torch\.int64"):
         tb.copyto(dst, tb.arange(3.0), where=tb.asarray([1, 0, 1]))
+
+
+# ---- dtype= ----------------------------------------------------------------------------------
+
+_DTYPES = ["float32", "float64", "int32", "int64", "complex128", "bool"]
+#: Functions tbridge refuses complex input to, as documented in their docstrings.
+_NO_COMPLEX_ORDER = frozenset({"maximum", "minimum", "fmax", "fmin"})
+
+
+@pytest.mark.parametrize("dtype", _DTYPES)
+@pytest.mark.parametrize("name", UFUNCS)
+def test_dtype_computes_in_numpys_loop(name: str, dtype: str) -> None:
+    """The result's dtype and values are NumPy's; where NumPy has no computation for the dtype
+    (``sqrt(..., dtype=int64)``, a float operand under ``dtype=int64``), both raise TypeError."""
+    args = [_operand(name, seed) for seed in range(_arity(name))]
+    tensors = [torch.from_numpy(a) for a in args]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            expected = getattr(np, name)(*args, dtype=dtype)
+    except TypeError:
+        with pytest.raises(TypeError, match=rf"^{getattr(tb, name).__name__}: dtype=") as got:
+            getattr(tb, name)(*tensors, dtype=dtype)
+        assert isinstance(got.value.__cause__, TypeError)  # NumPy's own reason, chained
+        return
+    if name in _NO_COMPLEX_ORDER and dtype == "complex128":
+        # NumPy orders complex numbers lexicographically; torch has no complex max/min
+        with pytest.raises(TypeError, match=r"complex"):
+            getattr(tb, name)(*tensors, dtype=dtype)
+        return
+    result = getattr(tb, name)(*tensors, dtype=dtype)
+    if isinstance(expected, tuple):
+        for r, e in zip(result, expected, strict=True):
+            assert_matches_numpy(r, e)
+    else:
+        assert_matches_numpy(result, expected)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda m: m.add(m.asarray([1, 2], dtype="int8"), 3, dtype="float32"), "float32"),
+        (lambda m: m.multiply(2, 3, dtype="float64"), "float64"),
+        (lambda m: m.less(m.asarray([1, 2]), 1.5, dtype=bool), "bool"),
+        (lambda m: m.sqrt(m.asarray([4, 9]), dtype="float32"), "float32"),
+    ],
+    ids=["weak-int", "two-scalars", "comparison", "int-to-float"],
+)
+def test_dtype_with_python_scalars_follows_numpy(call: Any, expected: str) -> None:
+    want = call(np)
+    got = call(tb)
+    assert_matches_numpy(got, want)
+    assert str(np.asarray(want).dtype) == expected
+
+
+def test_dtype_and_out_and_where_together() -> None:
+    a, b = np.arange(4), np.array([0, 1, 0, 2])
+    np_out = np.full(4, -1.0)
+    expected = np.divide(a, b, out=np_out, where=b != 0, dtype=np.float32)
+    out = tb.full(4, -1.0)
+    got = tb.divide(torch.from_numpy(a), torch.from_numpy(b), out=out, where=b != 0, dtype="f4")
+    assert got is out
+    assert_matches_numpy(got, expected)
+
+
+def test_dtype_keeps_the_autograd_graph() -> None:
+    x = torch.tensor([0.5, 1.0], dtype=torch.float64, requires_grad=True)
+    y = tb.sin(x, dtype=tb.float32)
+    assert y.dtype == torch.float32
+    y.sum().backward()
+    assert x.grad is not None
+    torch.testing.assert_close(x.grad, torch.cos(x.detach()))
+
+
+def test_dtypes_numpy_lacks_cast_every_operand() -> None:
+    x = tb.asarray([1, 2, 3])
+    got = tb.add(x, x, dtype=tb.bfloat16)
+    assert got.dtype == torch.bfloat16
+    assert got.tolist() == [2.0, 4.0, 6.0]
+    with pytest.raises(TypeError, match=r"^add: dtype=torch.bfloat16: cannot cast operand 1"):
+        tb.add(tb.asarray([1j]), 1, dtype=tb.bfloat16)
+
+
+@needs_numpy2("NEP 50: a Python int beyond the array's dtype is an OverflowError")
+def test_a_python_number_the_dtype_cannot_hold_is_numpys_overflow_error() -> None:
+    with pytest.raises(OverflowError):
+        np.add(np.array([1], dtype=np.int8), 1000, dtype=np.int8)
+    with pytest.raises(OverflowError, match=r"^add: Python number 1000 is out of bounds"):
+        tb.add(tb.asarray([1], dtype=tb.int8), 1000, dtype=tb.int8)
+
+
+def test_a_misspelled_dtype_is_named() -> None:
+    with pytest.raises(TypeError, match=r"^add: dtype='flaot32' is not a dtype.*float32"):
+        tb.add(tb.asarray([1.0]), 1.0, dtype="flaot32")  # type: ignore[arg-type]
