@@ -41,6 +41,7 @@ from tbridge._core.dtypes import DTypeLike, numpy_dtype_of, torch_dtype, torch_d
 from tbridge._core.normalize import CPU, DeviceLike
 from tbridge._core.promotion import kind_rank
 from tbridge._core.signatures import broadcast_shapes
+from tbridge._core.suggest import NUMPY_SPELLINGS
 
 __all__ = [
     "as_tensor",
@@ -278,22 +279,8 @@ def _check_out(result: Tensor, out: object, caller: str) -> None:
 # ---- the ufuncs' dtype= ----------------------------------------------------------------------
 
 _R = TypeVar("_R")
-#: tbridge's names of NumPy ufuncs that NumPy 1.x knows only by their older names.
-_NUMPY_UFUNC_NAMES: Final = {
-    "acos": "arccos",
-    "acosh": "arccosh",
-    "asin": "arcsin",
-    "asinh": "arcsinh",
-    "atan": "arctan",
-    "atan2": "arctan2",
-    "atanh": "arctanh",
-    "abs": "absolute",
-    "bitwise_invert": "invert",
-    "bitwise_left_shift": "left_shift",
-    "bitwise_right_shift": "right_shift",
-    "conj": "conjugate",
-    "pow": "power",
-}
+#: tbridge's names -> NumPy's other spelling (NumPy 1.x knows ``acos`` only as ``arccos``).
+_NUMPY_NAMES: Final = {ours: theirs for theirs, ours in NUMPY_SPELLINGS.items()}
 #: NumPy dtype kinds torch has twins of that NumPy's loop tables know (ml_dtypes' are not).
 _LOOP_KINDS: Final = "biufc"
 _Loop = tuple[tuple[torch.dtype, ...], tuple[torch.dtype, ...]]
@@ -363,7 +350,9 @@ def _operand(x: object, caller: str, i: int, n: int) -> object:
 
 def _loop(name: str, d: torch.dtype, args: tuple[object, ...]) -> _Loop:
     """The input and output dtypes of the computation that yields ``d`` (see ``with_dtype``)."""
-    ufunc = getattr(np, _NUMPY_UFUNC_NAMES.get(name, name), None)
+    ufunc = getattr(np, name, None)
+    if not isinstance(ufunc, np.ufunc):
+        ufunc = getattr(np, _NUMPY_NAMES.get(name, name), None)
     nd = numpy_dtype_of(d)
     ins: list[Any] = []
     for a in args:
