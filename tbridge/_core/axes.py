@@ -122,15 +122,19 @@ def check_axis(
     Raises
     ------
     TypeError
-        For an axis that is not an integer (bools and floats included).
+        For an axis that is not an integer (bools, floats and arrays of several elements
+        included).
     numpy.exceptions.AxisError
         (a ValueError and an IndexError) for an axis outside ``[-ndim, ndim)``.
     """
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
         raise wording.type_error(where, axis, given, of)
-    # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a cast
-    # would cost a call on this hot path)
-    i = operator.index(axis)  # pyright: ignore[reportArgumentType]
+    try:
+        # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a
+        # cast would cost a call on this hot path)
+        i = operator.index(axis)  # pyright: ignore[reportArgumentType]
+    except TypeError as e:  # an array of several elements, or not of integers
+        raise wording.type_error(where, axis, given, of) from e
     if not -ndim <= i < ndim:
         raise wording.axis_error(where, axis, i, ndim, given, of)
     return i + ndim if i < 0 else i
