@@ -249,6 +249,18 @@ FFT_FAILURES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         r"^fft.fftn: axes=\(0.5,\) must be integers$",
     ),
     (
+        "fftn-axes-array",
+        lambda: tb.fft.fftn(torch.ones(4, 4), axes=np.array([0, 1])),  # type: ignore[arg-type]
+        TypeError,
+        r"^fft.fftn: axes=array\(\[0, 1\]\) must be integers$",
+    ),
+    (
+        "fft-axis-tensor",
+        lambda: tb.fft.fft(torch.ones(4, 4), axis=torch.tensor([0, 1])),  # type: ignore[arg-type]
+        TypeError,
+        r"^fft.fft: axis=tensor\(\[0, 1\]\) must be integers$",
+    ),
+    (
         "fftshift-axis",
         lambda: tb.fft.fftshift(torch.ones(4), axes=3),
         AxisError,

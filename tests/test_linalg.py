@@ -944,9 +944,15 @@ def test_vector_norm_keeps_half_precision() -> None:
             r"^linalg.vector_norm: axis 3 is out of bounds for an array with 2 dimensions$",
         ),
         (
-            {"axis": (3,)},
+            {"axis": (0, -3)},
             AxisError,
-            r"^linalg.vector_norm: axis 3 is out of bounds for an array with 2",
+            r"^linalg.vector_norm: axis -3 is out of bounds for an array with 2 dimensions$",
+        ),
+        (
+            {"axis": np.array([0, 1])},
+            TypeError,
+            r"^linalg.vector_norm: axis=array\(\[0, 1\]\) must be an int, a tuple of ints or "
+            r"None$",
         ),
         ({"axis": (0, -2)}, ValueError, r"^linalg.vector_norm: axis=\(0, -2\) repeats an axis"),
         (
@@ -967,6 +973,26 @@ def test_vector_norm_bad_input(
 ) -> None:
     with pytest.raises(error, match=message):
         tb.linalg.vector_norm(torch.ones(2, 2), **kwargs)
+
+
+@pytest.mark.parametrize("axis", [0, -1, (0,), (-1,)], ids=str)
+def test_vector_norm_of_0d_input_reads_axis_0_as_torch_does(axis: Any) -> None:
+    # NumPy refuses any axis of a 0-d array; torch reads 0 and -1 as its one element, and
+    # so does tbridge, whichever path the call takes.
+    want = torch.tensor(3.0, dtype=torch.float64)
+    torch.testing.assert_close(
+        tb.linalg.vector_norm(torch.tensor(-3.0, dtype=torch.float64), axis=axis), want
+    )
+    torch.testing.assert_close(tb.linalg.vector_norm(-3.0, axis=axis), want)
+
+
+@pytest.mark.parametrize("axis", [1, -2, (1,)], ids=str)
+def test_vector_norm_of_0d_input_refuses_other_axes(axis: Any) -> None:
+    with pytest.raises(
+        AxisError,
+        match=r"^linalg.vector_norm: axis -?\d is out of bounds for an array with 0 dimensions$",
+    ):
+        tb.linalg.vector_norm(-3.0, axis=axis)
 
 
 def test_vector_norm_inf_of_empty_is_a_value_error() -> None:
@@ -1112,6 +1138,12 @@ def test_cross_promotes() -> None:
     _check(tb.linalg.cross(_put(a, CPU), _put(b, CPU)), np2.linalg.cross(a, b), CPU)
 
 
+@pytest.mark.parametrize("axis", [np.int64(-2), np.array(1)], ids=repr)
+def test_cross_takes_an_integer_like_axis_as_numpy_does(axis: Any) -> None:
+    a, b = _data(tb.float64, (2, 3, 3)), _data(tb.float32, (3, 3))
+    _check(tb.linalg.cross(a, b, axis=axis), np2.linalg.cross(a, b, axis=axis), CPU)
+
+
 @pytest.mark.parametrize(
     ("x1", "x2", "axis", "error", "message"),
     [
@@ -1134,7 +1166,22 @@ def test_cross_promotes() -> None:
             torch.ones(3),
             -2,
             ValueError,
-            r"^linalg.cross: axis=-2 is out of bounds for x1",
+            r"^linalg.cross: axis=-2 is out of bounds for x1 of shape \(3,\); pass a negative "
+            r"axis within both operands' dimensions$",
+        ),
+        (
+            torch.ones(3),
+            torch.ones(3),
+            0.5,
+            TypeError,
+            r"^linalg.cross: axis=0.5 must be an int$",
+        ),
+        (
+            torch.ones(3),
+            torch.ones(3),
+            np.array([0, 1]),
+            TypeError,
+            r"^linalg.cross: axis=array\(\[0, 1\]\) must be an int$",
         ),
         (
             torch.ones(2, 3),

@@ -253,8 +253,20 @@ def test_vander(x: Any, N: Any, increasing: bool) -> None:
     matches(tb.vander(x, N, increasing), np.vander(x, N, increasing))
 
 
+@pytest.mark.parametrize("n", [-1, 2.5, "a", None, True, [2]], ids=repr)
+def test_identity_refuses_what_numpy_refuses_with_its_exception_class(n: Any) -> None:
+    with pytest.raises((TypeError, ValueError)) as expected:
+        np.identity(n)
+    with pytest.raises((TypeError, ValueError), match=r"^identity: ") as got:
+        tb.identity(n)
+    assert type(got.value) is type(expected.value)
+
+
 BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     (lambda: tb.identity(-1), ValueError, r"^identity: negative size -1"),
+    (lambda: tb.identity(2.5), TypeError, r"^identity: size 2.5 is not an integer"),
+    (lambda: tb.identity(2, "flaot32"), TypeError, r"^identity: dtype='flaot32' is not a dtype"),
+    (lambda: tb.identity(2, device="gpu"), ValueError, r"^identity: device='gpu' is not a device"),
     (lambda: tb.logspace(0, 1, -1), ValueError, r"linspace: num=-1 must be non-negative"),
     (lambda: tb.logspace(0, 1, 2.5), TypeError, r"linspace: num=2.5 is not an integer"),
     (

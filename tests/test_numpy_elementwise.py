@@ -531,6 +531,17 @@ def test_accumulate_matches_numpy(name: str, axis: int) -> None:
     )
 
 
+@pytest.mark.parametrize("axis", [np.int64(1), np.array(-1), 1.5, True, np.array([0, 1])], ids=repr)
+@pytest.mark.parametrize("method", ["reduce", "accumulate", "reduceat"])
+def test_method_axis_of_another_type_as_numpy_reads_it(method: str, axis: object) -> None:
+    a = _method_data("add", (4, 3))
+    args = ([0, 2],) if method == "reduceat" else ()
+    ours, theirs = getattr(tb.add, method), getattr(np.add, method)
+    _same_outcome(
+        lambda: ours(tb.asarray(a), *args, axis=axis), lambda: theirs(a, *args, axis=axis)
+    )
+
+
 @pytest.mark.parametrize("name", ["maximum", "minimum", "fmax", "fmin", "add"])
 def test_accumulate_with_nan_matches_numpy(name: str) -> None:
     a = np.array([1.0, math.nan, 3.0, -1.0])
@@ -667,6 +678,18 @@ def test_ufunc_method_out_is_written_and_returned(name: str) -> None:
             lambda: tb.add.reduce(tb.ones(2, 3), axis=2),
             np.exceptions.AxisError,
             r"add.reduce: axis 2 is out of bounds for an array of 2 dimensions",
+        ),
+        (
+            lambda: tb.add.accumulate(tb.ones(2, 3), axis=1.5),  # type: ignore[arg-type]
+            TypeError,
+            r"^add.accumulate: axis=1.5 is not an integer; pass one int axis \(reduce also takes "
+            r"a tuple of ints or None\)$",
+        ),
+        (
+            lambda: tb.add.reduceat(tb.ones(2, 3), [0], axis=-3),
+            np.exceptions.AxisError,
+            r"^add.reduceat: axis -3 is out of bounds for an array of 2 dimensions; pass an axis "
+            r"in \[-2, 2\)$",
         ),
         (
             lambda: tb.add.reduce(tb.ones(2, 3), axis=(0, 0)),

@@ -287,13 +287,20 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         "norm-axis-bounds",
         lambda: tb.linalg.norm(torch.ones(2, 2), None, (0, 5)),
         AxisError,
-        r"^linalg.norm: axis 5 is out of bounds for x of 2 dimension\(s\)",
+        r"^linalg.norm: axis 5 is out of bounds for x of 2 dimension\(s\); a valid axis is in "
+        r"\[-2, 2\)$",
     ),
     (
         "norm-axis-type",
         lambda: tb.linalg.norm(torch.ones(2, 2), None, 0.5),  # type: ignore[arg-type]
         TypeError,
         r"^linalg.norm: axis=0.5 must be an int",
+    ),
+    (
+        "norm-axis-array",
+        lambda: tb.linalg.norm(torch.ones(2, 2), None, np.array([0, 1])),  # type: ignore[arg-type]
+        TypeError,
+        r"^linalg.norm: axis=array\(\[0, 1\]\) must be an int, a pair of ints or None$",
     ),
     (
         "norm-str",
@@ -418,6 +425,12 @@ BAD: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
         lambda: tb.linalg.tensorsolve(torch.ones(2, 2), torch.ones(2), (3,)),
         AxisError,
         r"^linalg.tensorsolve: axis 3 is out of bounds for a of 2 dimension\(s\)$",
+    ),
+    (
+        "tensorsolve-axes-type",
+        lambda: tb.linalg.tensorsolve(torch.ones(2, 2), torch.ones(2), (0.5,)),  # type: ignore[arg-type]
+        TypeError,
+        r"^linalg.tensorsolve: axes must hold integers, got 0.5$",
     ),
     (
         "tensorsolve-singular",

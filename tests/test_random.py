@@ -246,6 +246,17 @@ def test_bad_parameters_are_numpys_value_errors(
         ),
         (lambda: default_rng(0).permutation(-1), ValueError, r"permutation: x=-1 must be >= 0"),
         (
+            lambda: default_rng(0).permuted(np.ones((2, 3)), axis=1.5),
+            TypeError,
+            r"^permuted: axis 1.5 is not an integer; pass an int$",
+        ),
+        (
+            lambda: default_rng(0).choice(np.ones((2, 3)), axis=-3),
+            np.exceptions.AxisError,
+            r"^choice: axis -3 is out of bounds for an array of 2 dimension\(s\); a valid axis is "
+            r"in \[-2, 2\)$",
+        ),
+        (
             lambda: tb.random.uniform(0, float("inf")),
             OverflowError,
             r"uniform: high - low is not finite \(low=0, high=inf\)",

@@ -181,6 +181,9 @@ def test_multivariate_and_choice_shapes(name: str, args: tuple[Any, ...], size: 
         (lambda g: g.permutation(np.arange(12).reshape(3, 4), axis=1), (3, 4)),
         (lambda g: g.permuted(np.arange(12).reshape(3, 4)), (3, 4)),
         (lambda g: g.permuted(np.arange(12).reshape(3, 4), axis=-1), (3, 4)),
+        (lambda g: g.permutation(np.arange(12).reshape(3, 4), axis=np.int64(1)), (3, 4)),
+        (lambda g: g.permuted(np.arange(12).reshape(3, 4), axis=np.array(-1)), (3, 4)),
+        (lambda g: g.choice(np.arange(12).reshape(3, 4), 4, False, axis=torch.tensor(1)), (3, 4)),
     ],
 )
 def test_permutations_keep_shape_dtype_and_entries(

@@ -533,6 +533,16 @@ X = torch.zeros(3, 4)
             r"^prod: axis=\[0\] is not an integer or a tuple of integers; pass e\.g\. axis=0",
         ),
         (lambda: tb.min(X, axis=1.0), TypeError, r"^min: axis=1\.0 is not an integer"),
+        (
+            lambda: tb.sum(X, axis=np.array([0, 1])),
+            TypeError,
+            r"^sum: axis=array\(\[0, 1\]\) is not an integer or a tuple of integers",
+        ),
+        (
+            lambda: tb.argmax(X, axis=torch.tensor([0, 1])),
+            TypeError,
+            r"^argmax: axis=tensor\(\[0, 1\]\) is not an integer or a tuple of integers",
+        ),
         (lambda: tb.var(X, axis=-3), ValueError, r"^var: axis -3 is out of bounds"),
         (lambda: tb.std(X, axis=(5,)), IndexError, r"^std: axis 5 is out of bounds"),
         (

@@ -3,9 +3,9 @@
 ``check_axis`` reads one axis: an integer (bools refused) in ``[-ndim, ndim)``, negative axes
 counting from the end. Outside that range it raises NumPy's
 :class:`numpy.exceptions.AxisError`, which is both a ValueError and an IndexError (the standard
-asks for an IndexError), so ``except IndexError`` and ``except ValueError`` both catch it. Two
-families of functions read axes through it, each with its own reading of several axes and its
-own wording of the errors:
+asks for an IndexError), so ``except IndexError`` and ``except ValueError`` both catch it. The
+errors are worded by an :class:`AxisWording`, each family of functions keeping its own. Two
+families read axes through it, each with its own reading of several axes:
 
 * the reductions, searches and sorts (statistical, utility, searching, sorting and NumPy's
   statistics) use ``normalize_axis``/``normalize_axes``: None is every axis, an int one axis, a
@@ -16,6 +16,9 @@ own wording of the errors:
   int, or a tuple or list kept in its order, and ``of`` says what the axes index ("the result"
   for ``expand_dims``'s new axes).
 
+Others (the ufunc methods, the FFTs, ``linalg``, the random generators) call ``check_axis``
+with their own wording.
+
 It also holds the shape arithmetic of reducing over several axes with torch functions that
 take one (pytorch#56586): the axes are moved last and flattened into one.
 """
@@ -25,7 +28,8 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Sequence
-from typing import TypeAlias
+from dataclasses import dataclass
+from typing import Final, TypeAlias
 
 from numpy.exceptions import AxisError
 from torch import Tensor
@@ -33,6 +37,7 @@ from torch import Tensor
 __all__ = [
     "AxisError",
     "AxisLike",
+    "AxisWording",
     "axis_error",
     "check_axes",
     "check_axis",
@@ -47,58 +52,91 @@ __all__ = [
 AxisLike: TypeAlias = "int | tuple[int, ...] | None"
 
 
+@dataclass(frozen=True, slots=True)
+class AxisWording:
+    """How a family of functions words its axis errors: :meth:`str.format` templates.
+
+    The fields: ``where`` (the function), ``axis`` (the axis as given), ``given`` (the whole
+    ``axis=`` argument), ``i`` (the axis as an int), ``ndim``, ``lo`` (``-ndim``), ``hi``
+    (``ndim - 1``) and ``of`` (what the caller says the axes index). ``no_axes``, when given,
+    words an axis of a 0-d array apart.
+    """
+
+    not_integer: str
+    out_of_bounds: str
+    no_axes: str = ""
+
+    def type_error(self, where: str, axis: object, given: object, of: str) -> TypeError:
+        """The ``TypeError`` for an axis that is not an integer."""
+        return TypeError(self.not_integer.format(where=where, axis=axis, given=given, of=of))
+
+    def axis_error(
+        self, where: str, axis: object, i: object, ndim: int, given: object, of: str
+    ) -> AxisError:
+        """The ``AxisError`` for axis ``i`` outside ``[-ndim, ndim)``."""
+        template = self.no_axes if ndim == 0 and self.no_axes else self.out_of_bounds
+        return AxisError(
+            template.format(
+                where=where, axis=axis, given=given, i=i, ndim=ndim, lo=-ndim, hi=ndim - 1, of=of
+            )
+        )
+
+
+#: The shape functions' wording (``of``: what the axes index, "an array" or "the result").
+_SHAPE_AXES: Final = AxisWording(
+    "{where}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)",
+    "{where}: axis {axis!r} is out of bounds for {of} of {ndim} dimension(s); a valid axis is "
+    "in [{lo}, {ndim}) (negative axes count from the end)",
+    "{where}: axis {axis!r} is out of bounds: x is 0-d and has no axes",
+)
+#: The reductions' wording: a non-integer names the whole ``axis=`` argument.
+_REDUCTION_AXES: Final = AxisWording(
+    "{where}: axis={given!r} is not an integer or a tuple of integers; pass e.g. axis=0 or "
+    "axis=(0, 1)",
+    "{where}: axis {i} is out of bounds for an array of {ndim} dimensions; valid axes are "
+    "{lo}..{hi}",
+    "{where}: axis {i} is out of bounds for an array of 0 dimensions; a 0-d array has no axes",
+)
+
+
 def axis_error(where: str, axis: object, ndim: int, of: str = "an array") -> AxisError:
     """The shape functions' ``AxisError`` for ``axis`` outside ``[-ndim, ndim)``, the valid
     range spelled out."""
-    if ndim == 0:
-        return AxisError(f"{where}: axis {axis!r} is out of bounds: x is 0-d and has no axes")
-    return AxisError(
-        f"{where}: axis {axis!r} is out of bounds for {of} of {ndim} dimension(s); a valid "
-        f"axis is in [{-ndim}, {ndim}) (negative axes count from the end)"
-    )
-
-
-def _not_an_integer(where: str, axis: object, given: object, of: str | None) -> TypeError:
-    if of is None:  # the reductions' wording names the whole argument
-        return TypeError(
-            f"{where}: axis={given!r} is not an integer or a tuple of integers; pass e.g. "
-            "axis=0 or axis=(0, 1)"
-        )
-    return TypeError(f"{where}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)")
-
-
-def _out_of_bounds(where: str, axis: object, i: int, ndim: int, of: str | None) -> AxisError:
-    if of is None:  # the reductions' wording
-        valid = "a 0-d array has no axes" if ndim == 0 else f"valid axes are {-ndim}..{ndim - 1}"
-        return AxisError(
-            f"{where}: axis {i} is out of bounds for an array of {ndim} dimensions; {valid}"
-        )
-    return axis_error(where, axis, ndim, of)
+    return _SHAPE_AXES.axis_error(where, axis, axis, ndim, axis, of)
 
 
 def check_axis(
-    axis: object, ndim: int, where: str, of: str | None = "an array", given: object = None
+    axis: object,
+    ndim: int,
+    where: str,
+    of: str = "an array",
+    given: object = None,
+    wording: AxisWording = _SHAPE_AXES,
 ) -> int:
     """``axis`` as a non-negative int below ``ndim``: the one check every axis goes through.
 
-    ``of`` is what the axes index, for the error ("an array", "the result"); None words the
-    errors as the reductions do, naming ``given`` (the whole ``axis=`` argument) when ``axis``
-    is not an integer.
+    ``of`` is what the axes index, for the error ("an array", "the result"); ``given`` is the
+    whole ``axis=`` argument, for wordings that name it; ``wording`` is the family's
+    :class:`AxisWording` (the shape functions' by default).
 
     Raises
     ------
     TypeError
-        For an axis that is not an integer (bools and floats included).
+        For an axis that is not an integer (bools, floats and arrays of several elements
+        included).
     numpy.exceptions.AxisError
         (a ValueError and an IndexError) for an axis outside ``[-ndim, ndim)``.
     """
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
-        raise _not_an_integer(where, axis, given, of)
-    # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a cast
-    # would cost a call on this hot path)
-    i = operator.index(axis)  # pyright: ignore[reportArgumentType]
+        raise wording.type_error(where, axis, given, of)
+    try:
+        # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a
+        # cast would cost a call on this hot path)
+        i = operator.index(axis)  # pyright: ignore[reportArgumentType]
+    except TypeError as e:  # an array of several elements, or not of integers
+        raise wording.type_error(where, axis, given, of) from e
     if not -ndim <= i < ndim:
-        raise _out_of_bounds(where, axis, i, ndim, of)
+        raise wording.axis_error(where, axis, i, ndim, given, of)
     return i + ndim if i < 0 else i
 
 
@@ -133,7 +171,7 @@ def normalize_axes(axis: object, ndim: int, caller: str) -> tuple[int, ...]:
     items = axis if isinstance(axis, tuple) else (axis,)
     out: list[int] = []
     for a in items:
-        i = check_axis(a, ndim, caller, None, axis)
+        i = check_axis(a, ndim, caller, "", axis, _REDUCTION_AXES)
         if i in out:
             raise ValueError(
                 f"{caller}: axis {a} appears more than once in axis={axis!r}; list each axis once"
@@ -145,7 +183,7 @@ def normalize_axes(axis: object, ndim: int, caller: str) -> tuple[int, ...]:
 def normalize_axis(axis: object, ndim: int, caller: str) -> int:
     """The reductions' one axis (an int) as a non-negative index; the errors of
     :func:`normalize_axes`."""
-    return check_axis(axis, ndim, caller, None, axis)
+    return check_axis(axis, ndim, caller, "", axis, _REDUCTION_AXES)
 
 
 def reduced_shape(shape: Sequence[int], dims: tuple[int, ...], keepdims: bool) -> list[int]:

@@ -12,14 +12,15 @@ differs), so samples built from it stay on its autograd graph.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, Final, TypeAlias
 
 import numpy as np
 import torch
-from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
+from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
 from tbridge._core.normalize import ShapeLike, torch_shape
 from tbridge._core.signatures import broadcast_shapes
@@ -256,14 +257,13 @@ def param(
     return t
 
 
-def normalize_axis(axis: object, ndim: int, where: str) -> int:
-    """``axis`` as a non-negative int below ``ndim``; NumPy's AxisError if it is not one."""
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(f"{where}: axis {axis!r} is not an integer; pass an int")
-    a = int(axis)
-    if not -ndim <= a < ndim:
-        raise AxisError(
-            f"{where}: axis {a} is out of bounds for an array of {ndim} dimension(s); a valid "
-            f"axis is in [{-ndim}, {ndim})"
-        )
-    return a + ndim if a < 0 else a
+#: ``normalize_axis(axis, ndim, where)``: ``axis`` as a non-negative int below ``ndim``;
+#: NumPy's AxisError if it is not one (the shared check, in the samplers' wording).
+normalize_axis: Final = partial(
+    check_axis,
+    wording=AxisWording(
+        "{where}: axis {axis!r} is not an integer; pass an int",
+        "{where}: axis {i} is out of bounds for an array of {ndim} dimension(s); a valid axis "
+        "is in [{lo}, {ndim})",
+    ),
+)

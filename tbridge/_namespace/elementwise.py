@@ -42,15 +42,16 @@ import sys
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Final, Literal, Protocol, TypeAlias, TypeVar, cast
 
 import numpy as np
 import torch
-from numpy.exceptions import AxisError
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, warn, where_mask, with_dtype, write_out
+from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import (
     DTypeLike,
     current_defaults,
@@ -1892,19 +1893,16 @@ def _as(t: Tensor, dtype: torch.dtype) -> Tensor:
     return t if t.dtype is dtype else t.to(dtype)
 
 
-def _one_axis(axis: object, ndim: int, where: str) -> int:
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(
-            f"{where}: axis={axis!r} is not an integer; pass one int axis (reduce also takes "
-            "a tuple of ints or None)"
-        )
-    i = int(axis)
-    if not -ndim <= i < ndim:
-        raise AxisError(
-            f"{where}: axis {i} is out of bounds for an array of {ndim} dimensions; pass an "
-            f"axis in [{-ndim}, {ndim})"
-        )
-    return i % ndim
+#: One axis of a ufunc method (``accumulate``, ``reduceat``, each of ``reduce``'s axes).
+_one_axis: Final = partial(
+    check_axis,
+    wording=AxisWording(
+        "{where}: axis={axis!r} is not an integer; pass one int axis (reduce also takes a tuple "
+        "of ints or None)",
+        "{where}: axis {i} is out of bounds for an array of {ndim} dimensions; pass an axis in "
+        "[{lo}, {ndim})",
+    ),
+)
 
 
 def _reduce_axes(axis: object, ndim: int, where: str) -> tuple[int, ...]:

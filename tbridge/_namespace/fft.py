@@ -36,6 +36,7 @@ from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
+from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
 from tbridge._core.normalize import DeviceLike, torch_device
 
@@ -111,6 +112,13 @@ def _index_list(value: object) -> list[object]:
     return list(value) if isinstance(value, Sequence) and not isinstance(value, str) else [value]
 
 
+_OUT_OF_BOUNDS: Final = (
+    "{where}: axis {i} is out of bounds for x of shape {of} ({ndim} dimension(s))"
+)
+_AXIS: Final = AxisWording("{where}: axis={given!r} must be integers", _OUT_OF_BOUNDS)
+_AXES: Final = AxisWording("{where}: axes={given!r} must be integers", _OUT_OF_BOUNDS)
+
+
 def _failure(
     where: str, e: Exception, t: Tensor, sizes: object, axes: object, norm: object
 ) -> Exception:
@@ -123,17 +131,14 @@ def _failure(
             f"{name}: norm={norm!r} is not a normalization; pass 'backward' (the default, also "
             "None), 'ortho' or 'forward'"
         )
-    axis_label, size_label = ("axis", "n") if one else ("axes", "s")
-    ax_list: list[int] = []
-    for ax in _index_list(axes):
-        if isinstance(ax, bool) or not hasattr(ax, "__index__"):
-            return TypeError(f"{name}: {axis_label}={axes!r} must be integers")
-        i = operator.index(ax)  # pyright: ignore[reportArgumentType] - has __index__
-        if not -t.ndim <= i < t.ndim:
-            return AxisError(
-                f"{name}: axis {i} is out of bounds for x of shape {shape} ({t.ndim} dimension(s))"
-            )
-        ax_list.append(i % t.ndim)
+    size_label = "n" if one else "s"
+    wording = _AXIS if one else _AXES
+    try:
+        ax_list = [
+            check_axis(a, t.ndim, name, str(shape), axes, wording) for a in _index_list(axes)
+        ]
+    except (TypeError, AxisError) as err:
+        return err
     if len(set(ax_list)) != len(ax_list):
         return ValueError(
             f"{name}: axes={axes!r} names an axis twice; torch transforms each axis once "

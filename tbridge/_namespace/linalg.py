@@ -44,6 +44,7 @@ from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
+from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
 from tbridge._core.signatures import broadcast_shapes, broadcast_tensors
 from tbridge._core.tracing import values_checkable
@@ -934,20 +935,19 @@ def matrix_norm(x: Tensor, /, *, keepdims: bool = False, ord: MatrixOrd = "fro")
         raise _failure("matrix_norm", e, t) from e
 
 
+_VECTOR_NORM_AXIS: Final = AxisWording(
+    "{where}: axis={given!r} must be an int, a tuple of ints or None",
+    "{where}: axis {i} is out of bounds for {of}",
+)
+
+
 def _norm_axes(axis: object, ndim: int) -> tuple[int, ...]:
     items = axis if isinstance(axis, tuple) else (axis,)
-    out = []
-    for ax in items:
-        if isinstance(ax, bool) or not hasattr(ax, "__index__"):
-            raise TypeError(
-                f"linalg.vector_norm: axis={axis!r} must be an int, a tuple of ints or None"
-            )
-        i = operator.index(ax)  # pyright: ignore[reportArgumentType] - has __index__
-        if not -ndim <= i < max(ndim, 1):
-            raise AxisError(
-                f"linalg.vector_norm: axis {i} is out of bounds for an array with {ndim} dimensions"
-            )
-        out.append(i % max(ndim, 1))
+    # A 0-d x has axis 0 (and -1), its one element, as torch and the fast path read it.
+    of = f"an array with {ndim} dimensions"
+    out = [
+        check_axis(ax, ndim or 1, "linalg.vector_norm", of, axis, _VECTOR_NORM_AXIS) for ax in items
+    ]
     if len(set(out)) != len(out):
         raise ValueError(f"linalg.vector_norm: axis={axis!r} repeats an axis; each must be unique")
     return tuple(out)
@@ -1232,6 +1232,13 @@ def outer(x1: Tensor, x2: Tensor, /) -> Tensor:
     return torch.outer(a, b)
 
 
+_CROSS_AXIS: Final = AxisWording(
+    "{where}: axis={axis!r} must be an int",
+    "{where}: axis={axis} is out of bounds for {of}; pass a negative axis within both "
+    "operands' dimensions",
+)
+
+
 def _cross_slow(x1: object, x2: object, axis: int) -> Tensor:
     a, b, dt = _promoted(x1, x2, "linalg.cross")
     if dt == torch.bool:
@@ -1239,19 +1246,15 @@ def _cross_slow(x1: object, x2: object, axis: int) -> Tensor:
             "linalg.cross: bool arrays have no cross product (it subtracts); cast to an "
             "integer or floating dtype"
         )
-    if isinstance(axis, bool) or not isinstance(axis, int):
-        raise TypeError(f"linalg.cross: axis={axis!r} must be an int")
     for t, name in ((a, "x1"), (b, "x2")):
-        if not -t.ndim <= axis < t.ndim:
-            raise AxisError(
-                f"linalg.cross: axis={axis} is out of bounds for {name} of shape "
-                f"{tuple(t.shape)}; pass a negative axis within both operands' dimensions"
-            )
-        if t.shape[axis] != 3:
+        of = f"{name} of shape {tuple(t.shape)}"
+        dim = check_axis(axis, t.ndim, "linalg.cross", of, wording=_CROSS_AXIS)
+        if t.shape[dim] != 3:
             raise ValueError(
-                f"linalg.cross: {name} has shape {tuple(t.shape)}, size {t.shape[axis]} along "
+                f"linalg.cross: {name} has shape {tuple(t.shape)}, size {t.shape[dim]} along "
                 f"axis {axis}; both operands need size 3 there (3-element vectors, not broadcast)"
             )
+    axis = operator.index(axis)  # an integer-like axis (np.int64, a 0-d array) as an int
     # NumPy's rule: the axis is each operand's own; the vectors move last, the rest broadcast.
     a, b = a.movedim(axis, -1), b.movedim(axis, -1)
     try:

@@ -26,7 +26,7 @@ import torch
 from torch import Tensor
 
 from tbridge._convert.bridge import asarray
-from tbridge._convert.gate import as_tensor, renamed
+from tbridge._convert.gate import as_tensor, retold
 from tbridge._core.dtypes import (
     DTypeLike,
     current_defaults,
@@ -111,10 +111,8 @@ def identity(
     """
     try:
         return eye(n, n, 0, dtype, device=device, requires_grad=requires_grad)
-    except TypeError as e:
-        raise TypeError(renamed(e, "eye", "identity")) from e
-    except ValueError as e:
-        raise ValueError(renamed(e, "eye", "identity")) from e
+    except (TypeError, ValueError) as e:
+        raise retold(e, "eye", "identity") from e
 
 
 def logspace(

@@ -20,13 +20,14 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Sequence
+from functools import partial
 from typing import Final, Literal, TypeAlias, cast
 
 import torch
-from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
+from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.promotion import promote
 from tbridge._namespace.linalg import (
     _INEXACT,
@@ -88,16 +89,16 @@ _MULTI_DOT_NATIVE: Final = frozenset(
 # ---- norm -------------------------------------------------------------------------------------
 
 
-def _norm_axis(axis: object, ndim: int) -> int:
-    if isinstance(axis, bool) or not hasattr(axis, "__index__"):
-        raise TypeError(f"linalg.norm: axis={axis!r} must be an int, a pair of ints or None")
-    i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
-    if not -ndim <= i < ndim:
-        raise AxisError(
-            f"linalg.norm: axis {i} is out of bounds for x of {ndim} dimension(s); a valid axis "
-            f"is in [{-ndim}, {ndim})"
-        )
-    return i % ndim
+#: ``_norm_axis(axis, ndim)``: one of norm's axes, in its wording.
+_norm_axis: Final = partial(
+    check_axis,
+    where="linalg.norm",
+    wording=AxisWording(
+        "{where}: axis={axis!r} must be an int, a pair of ints or None",
+        "{where}: axis {i} is out of bounds for x of {ndim} dimension(s); a valid axis is in "
+        "[{lo}, {ndim})",
+    ),
+)
 
 
 def norm(
@@ -469,6 +470,12 @@ def tensorinv(a: Tensor, /, ind: int = 2) -> Tensor:
         raise _failure("tensorinv", e, t.reshape(rows, cols)) from e
 
 
+_AXES: Final = AxisWording(
+    "{where}: axes must hold integers, got {axis!r}",
+    "{where}: axis {i} is out of bounds for a of {ndim} dimension(s)",
+)
+
+
 def tensorsolve(a: Tensor, b: Tensor, /, axes: Sequence[int] | None = None) -> Tensor:
     """The ``x`` with ``tensordot(a, x, x.ndim) == b``: ``x`` has shape ``a.shape[b.ndim:]``.
 
@@ -494,7 +501,7 @@ def tensorsolve(a: Tensor, b: Tensor, /, axes: Sequence[int] | None = None) -> T
     p, q, _ = _promoted(a, b, "linalg.tensorsolve", ("a", "b"))
     m, v = _as_lapack(p, "tensorsolve"), _as_lapack(q, "tensorsolve")
     if axes is not None:
-        moved = [_norm_axis_for("tensorsolve", ax, m.ndim) for ax in axes]
+        moved = [check_axis(ax, m.ndim, "linalg.tensorsolve", wording=_AXES) for ax in axes]
         m = m.movedim(moved, list(range(m.ndim - len(moved), m.ndim)))
     rows = math.prod(v.shape)
     cols = math.prod(m.shape[v.ndim :])
@@ -509,12 +516,3 @@ def tensorsolve(a: Tensor, b: Tensor, /, axes: Sequence[int] | None = None) -> T
         return out
     except RuntimeError as e:
         raise _failure("tensorsolve", e, m.reshape(rows, cols)) from e
-
-
-def _norm_axis_for(where: str, axis: object, ndim: int) -> int:
-    if isinstance(axis, bool) or not hasattr(axis, "__index__"):
-        raise TypeError(f"linalg.{where}: axes must hold integers, got {axis!r}")
-    i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
-    if not -ndim <= i < ndim:
-        raise AxisError(f"linalg.{where}: axis {i} is out of bounds for a of {ndim} dimension(s)")
-    return i % ndim

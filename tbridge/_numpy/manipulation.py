@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Final, Literal, SupportsIndex, TypeAlias, overload
+from typing import Any, Final, Literal, Protocol, SupportsIndex, TypeAlias, overload
 
 import numpy as np
 import torch
@@ -443,7 +443,49 @@ def _split(ary: object, points: object, axis: object, where: str, even: bool) ->
     return list(torch.tensor_split(t, cuts, a))
 
 
-def hsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
+class _SplitAlong(Protocol):
+    """``hsplit``'s, ``vsplit``'s and ``dsplit``'s signature."""
+
+    def __call__(self, ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]: ...
+
+
+def _split_along(
+    torch_split: Callable[..., tuple[Tensor, ...]], where: str, ndim: int, axis: int, doc: str
+) -> _SplitAlong:
+    """NumPy's ``where`` (``hsplit``, ``vsplit``, ``dsplit``): :func:`split` along ``axis`` of
+    an array of at least ``ndim`` dimensions, with torch's twin ``torch_split`` as the fast
+    path."""
+    if ndim == 1:
+        too_few = f"{where}: ary is 0-d; {where} needs an array of at least 1 dimension"
+    else:
+        too_few = f"{where}: ary has shape {{}}; {where} needs at least {ndim} dimensions"
+
+    def split_along(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
+        if (
+            type(ary) is _Tensor
+            and ary.ndim >= ndim
+            and type(indices_or_sections) in (int, list, tuple)
+        ):
+            try:  # torch's twin is NumPy's (sections that divide the axis, or cut points)
+                return list(torch_split(ary, indices_or_sections))
+            except (RuntimeError, TypeError):
+                pass  # sections that do not divide the axis, non-integer points: below
+        t = _t(ary, where, "ary")
+        if t.ndim < ndim:
+            raise ValueError(too_few.format(tuple(t.shape)))
+        # min: hsplit cuts a 1-d array along its one axis
+        return _split(t, indices_or_sections, min(axis, t.ndim - 1), where, even=True)
+
+    split_along.__name__ = split_along.__qualname__ = where
+    split_along.__doc__ = doc
+    return split_along
+
+
+hsplit: Final = _split_along(
+    torch.hsplit,
+    "hsplit",
+    1,
+    1,
     """:func:`split` along axis 1 (axis 0 for a 1-d ``ary``), NumPy's ``hsplit``.
 
     Memory and autograd: a list of views of ``ary``; each stays on ``ary``'s graph.
@@ -458,19 +500,13 @@ def hsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
     >>> import tbridge as tb
     >>> [p.shape for p in tb.hsplit(tb.zeros((2, 4)), 2)]
     [torch.Size([2, 2]), torch.Size([2, 2])]
-    """
-    if type(ary) is _Tensor and ary.ndim >= 1 and type(indices_or_sections) in (int, list, tuple):
-        try:  # torch's hsplit is NumPy's (sections that divide the axis, or cut points)
-            return list(torch.hsplit(ary, indices_or_sections))  # type: ignore[call-overload]
-        except (RuntimeError, TypeError):
-            pass  # sections that do not divide the axis, non-integer points: below
-    t = _t(ary, "hsplit", "ary")
-    if t.ndim == 0:
-        raise ValueError("hsplit: ary is 0-d; hsplit needs an array of at least 1 dimension")
-    return _split(t, indices_or_sections, 1 if t.ndim > 1 else 0, "hsplit", even=True)
-
-
-def vsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
+    """,
+)
+vsplit: Final = _split_along(
+    torch.vsplit,
+    "vsplit",
+    2,
+    0,
     """:func:`split` along axis 0 of an array of at least 2 dimensions, NumPy's ``vsplit``.
 
     Memory and autograd: a list of views of ``ary``; each stays on ``ary``'s graph.
@@ -485,21 +521,13 @@ def vsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
     >>> import tbridge as tb
     >>> [p.shape for p in tb.vsplit(tb.zeros((4, 2)), 2)]
     [torch.Size([2, 2]), torch.Size([2, 2])]
-    """
-    if type(ary) is _Tensor and ary.ndim >= 2 and type(indices_or_sections) in (int, list, tuple):
-        try:  # torch's vsplit is NumPy's (sections that divide the axis, or cut points)
-            return list(torch.vsplit(ary, indices_or_sections))  # type: ignore[call-overload]
-        except (RuntimeError, TypeError):
-            pass  # sections that do not divide the axis, non-integer points: below
-    t = _t(ary, "vsplit", "ary")
-    if t.ndim < 2:
-        raise ValueError(
-            f"vsplit: ary has shape {tuple(t.shape)}; vsplit needs at least 2 dimensions"
-        )
-    return _split(t, indices_or_sections, 0, "vsplit", even=True)
-
-
-def dsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
+    """,
+)
+dsplit: Final = _split_along(
+    torch.dsplit,
+    "dsplit",
+    3,
+    2,
     """:func:`split` along axis 2 of an array of at least 3 dimensions, NumPy's ``dsplit``.
 
     Memory and autograd: a list of views of ``ary``; each stays on ``ary``'s graph.
@@ -514,18 +542,8 @@ def dsplit(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
     >>> import tbridge as tb
     >>> [p.shape for p in tb.dsplit(tb.zeros((1, 1, 4)), [1])]
     [torch.Size([1, 1, 1]), torch.Size([1, 1, 3])]
-    """
-    if type(ary) is _Tensor and ary.ndim >= 3 and type(indices_or_sections) in (int, list, tuple):
-        try:  # torch's dsplit is NumPy's (sections that divide the axis, or cut points)
-            return list(torch.dsplit(ary, indices_or_sections))  # type: ignore[call-overload]
-        except (RuntimeError, TypeError):
-            pass  # sections that do not divide the axis, non-integer points: below
-    t = _t(ary, "dsplit", "ary")
-    if t.ndim < 3:
-        raise ValueError(
-            f"dsplit: ary has shape {tuple(t.shape)}; dsplit needs at least 3 dimensions"
-        )
-    return _split(t, indices_or_sections, 2, "dsplit", even=True)
+    """,
+)
 
 
 # ---- reordering -----------------------------------------------------------------------------
