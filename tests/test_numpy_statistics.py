@@ -658,6 +658,44 @@ def test_digitize_matches_numpy(right: bool, bins: list[float], dtype: torch.dty
     assert_matches_numpy(tb.digitize(on(x), on(b), right), np.digitize(x, b, right))
 
 
+@pytest.mark.parametrize("right", [False, True])
+@pytest.mark.parametrize(
+    "bins", [[0.0, 1.0, 2.5, 4.0], [4.0, 2.5, 1.0, 0.0], [1.0, 0.0, 2.0], [2.0], []], ids=repr
+)
+@pytest.mark.parametrize(
+    "dtype", [tb.int8, tb.uint16, tb.int64, tb.float16, tb.float32, tb.float64], ids=str
+)
+def test_digitize_with_bins_of_the_data_dtype(
+    right: bool, bins: list[float], dtype: torch.dtype
+) -> None:
+    """x and bins of one dtype take the one-kernel path for a few increasing bins (and the
+    general path otherwise): the same answers, NumPy's error for bins out of order."""
+    x = sample(dtype, (3, 5), seed=8)
+    b = np.asarray(bins).astype(x.dtype)
+    if b.size > 2 and not (np.all(b[1:] >= b[:-1]) or np.all(b[1:] <= b[:-1])):
+        with pytest.raises(ValueError, match=r"^digitize: bins must be monotonically"):
+            tb.digitize(on(x), on(b), right)
+        return
+    assert_matches_numpy(tb.digitize(on(x), on(b), right), np.digitize(x, b, right))
+
+
+@pytest.mark.parametrize("strided", ["x", "bins", "both"])
+def test_digitize_of_strided_operands(strided: str) -> None:
+    """Non-contiguous values or bins take the general path (torch's kernel would copy them,
+    with a warning)."""
+    x = np.linspace(-1.0, 5.0, 24).reshape(4, 6)
+    b = np.asarray([0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5])
+    tx = on(x.T.copy()).T if strided in ("x", "both") else on(x)
+    tbins = on(b)[::2] if strided in ("bins", "both") else on(b[::2])
+    assert_matches_numpy(tb.digitize(tx, tbins), np.digitize(x, b[::2]))
+
+
+@pytest.mark.parametrize("bins", [[0j, 1.0], [1j]], ids=repr)
+def test_digitize_of_complex_bins_of_the_data_dtype(bins: list[complex]) -> None:
+    with pytest.raises(TypeError, match=r"^digitize: x may not be complex"):
+        tb.digitize(torch.tensor([0.5j, 2.0]), torch.tensor(bins))
+
+
 def test_digitize_of_lists() -> None:
     assert_matches_numpy(
         tb.digitize([0.5, 1.5, 3.0], [0, 1, 2]), np.digitize([0.5, 1.5, 3.0], [0, 1, 2])

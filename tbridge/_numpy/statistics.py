@@ -128,9 +128,10 @@ _DOUBLE: Final = frozenset({torch.float64, torch.complex128})
 #: dtypes whose cumsum/cumprod torch gives in NumPy's dtype (int64 for int64, the input's for
 #: floating input); the others accumulate through tbridge.cumulative_sum's dtype rules.
 _NATIVE_ACCUMULATION: Final = _INEXACT | {torch.int64}
-#: integer dtypes torch.bincount counts as they are.
 #: up to this many bins, digitize checks their order on the host.
 _HOST_CHECK_MAX: Final = 64
+_bucketize: Final = torch.bucketize
+#: integer dtypes torch.bincount counts as they are.
 _BINCOUNT_NATIVE: Final = frozenset(
     {torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64}
 )
@@ -2869,20 +2870,22 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
         type(x) is Tensor
         and type(bins) is Tensor
         and x.dtype is bins.dtype
-        and bins.ndim == 1
-        and bins.is_cpu
         and x.is_cpu
-        and 1 < bins.numel() <= _HOST_CHECK_MAX
+        and bins.numel() <= _HOST_CHECK_MAX
         and x.is_contiguous()
-        and not x.dtype.is_complex
+        and bins.is_contiguous()
     ):
-        # the common call: a few increasing bins on the CPU (their order read as numbers)
-        values = bins.tolist()
-        if values == sorted(values):
-            try:
-                return torch.searchsorted(bins, x, right=not right)
-            except RuntimeError:
-                pass  # uint16/32/64, bool: the general path below
+        # the common call: a few increasing bins (their order read as numbers), one kernel
+        # (bucketize: searchsorted with the operands the other way round)
+        try:
+            values = bins.tolist()
+            if values == sorted(values):
+                return _bucketize(x, bins, right=not right)
+        except (RuntimeError, TypeError):
+            # bins that are not 1-D or not on x's device (the kernel refuses them), on meta
+            # (no values), complex (no order: sorted raises; one bin: the kernel does),
+            # uint16/32/64 and bool (no kernel): the general path below answers
+            pass
     t = _tensor(x, "digitize", "x")
     b = _beside_data(bins, t, "digitize", "bins")
     if t.dtype.is_complex or b.dtype.is_complex:
