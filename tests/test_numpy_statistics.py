@@ -7,6 +7,7 @@ tuples), NaN placement (including all-NaN slices) and every quantile method.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -611,6 +612,87 @@ def test_histogram2d_and_dd_match_numpy(kwargs: dict[str, Any]) -> None:
     assert_matches_numpy(hd, nhd)
     assert len(edges) == len(nedges)
     assert_matches_numpy(torch.cat(edges), np.concatenate(nedges))
+
+
+_RNG = np.random.default_rng(11)
+#: Small float data (histograms of up to 64 values per coordinate are made through NumPy
+#: views of CPU data off the autograd graph; 65 values, and steps of a few ulps, take the
+#: general path).
+SMALL_DATA: dict[str, np.ndarray[Any, Any]] = {
+    "uniform": _RNG.random((3, 4)),
+    "normal": _RNG.standard_normal(20) * 1e3,
+    "one value": np.array([2.5]),
+    "constant": np.full(5, -3.0),
+    "64 values": _RNG.random(64) - 0.5,
+    "65 values": _RNG.random(65) - 0.5,
+    "tiny span": 1.0 + np.arange(6) * 2.0**-30,
+    "on edges": np.array([0.0, 0.1, 0.2, 0.3, 0.7, 1.0]),
+}
+
+
+def _exactly(got: torch.Tensor, expected: np.ndarray[Any, Any]) -> None:
+    """Metadata, then the values bit for bit (histogram edges are NumPy's to the bit)."""
+    assert_matches_numpy(got, expected)
+    np.testing.assert_array_equal(got.numpy(), expected)
+
+
+@NEP50
+@pytest.mark.parametrize("bins", [1, 3, 10])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=str)
+@pytest.mark.parametrize("data", list(SMALL_DATA), ids=str)
+def test_small_float_histograms_match_numpy_bit_for_bit(data: str, dtype: Any, bins: int) -> None:
+    a = SMALL_DATA[data].astype(dtype)
+    hist, edges = tb.histogram(on(a), bins)
+    nh, ne = np.histogram(a, bins)
+    _exactly(hist, nh)
+    _exactly(edges, ne)
+    _exactly(tb.histogram_bin_edges(on(a), bins), np.histogram_bin_edges(a, bins))
+    hd, (ed,) = tb.histogramdd(on(a.reshape(-1, 1)), bins)
+    nhd, (ned,) = np.histogramdd(a.reshape(-1, 1), bins)
+    _exactly(hd, nhd)
+    _exactly(ed, ned)
+
+
+@NEP50
+@pytest.mark.parametrize("bins", [4, (2, 5), [3, 1]], ids=str)
+@pytest.mark.parametrize(("dx", "dy"), [("f8", "f8"), ("f4", "f4"), ("f4", "f8")], ids=str)
+def test_small_float_histogram2d_matches_numpy_bit_for_bit(dx: str, dy: str, bins: Any) -> None:
+    x, y = SMALL_DATA["normal"].astype(dx), SMALL_DATA["normal"][::-1].astype(dy)
+    h, xe, ye = tb.histogram2d(on(x), on(y), bins)
+    nh, nxe, nye = np.histogram2d(x, y, bins)
+    _exactly(h, nh)
+    _exactly(xe, nxe)
+    _exactly(ye, nye)
+    pts = np.stack([x, y], 1)
+    hd, edges = tb.histogramdd(on(pts), bins)
+    nhd, nedges = np.histogramdd(pts, bins)
+    _exactly(hd, nhd)
+    for e, ne in zip(edges, nedges, strict=True):
+        _exactly(e, ne)
+
+
+@pytest.mark.parametrize("data", ["uniform", "65 values"])
+@pytest.mark.parametrize("where", ["graph", "strided"])
+def test_histograms_of_data_on_a_graph_or_strided(where: str, data: str) -> None:
+    """Data on an autograd graph gives NumPy's counts and edges (no gradient, no warning)."""
+    a = SMALL_DATA[data].reshape(-1, 1).repeat(2, 1)
+    t = on(a).requires_grad_() if where == "graph" else on(a.T.copy()).T
+    hist, edges = tb.histogram(t, 5)
+    nh, ne = np.histogram(a, 5)
+    _exactly(hist, nh)
+    _exactly(edges, ne)
+    hd, edges2 = tb.histogramdd(t, 3)
+    nhd, nedges = np.histogramdd(a, 3)
+    _exactly(hd, nhd)
+    _exactly(torch.cat(edges2), np.concatenate(nedges))
+
+
+@pytest.mark.parametrize("call", ["histogram", "histogram_bin_edges", "histogramdd"])
+@pytest.mark.parametrize("bad", [math.nan, math.inf], ids=str)
+def test_small_histograms_of_non_finite_data_raise(call: str, bad: float) -> None:
+    data = torch.tensor([[0.5, 1.0], [bad, 2.0]], dtype=torch.float32)
+    with pytest.raises(ValueError, match=r"autodetected range of \[.*\] is not finite"):
+        getattr(tb, call)(data)
 
 
 @NEP50

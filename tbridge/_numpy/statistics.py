@@ -36,6 +36,7 @@ from typing import Any, Final, Literal, TypeAlias
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, retold, write_out
 from tbridge._core.axes import (
@@ -118,6 +119,7 @@ QuantileMethod: TypeAlias = Literal[
 ]
 BinsLike: TypeAlias = "int | str | Tensor | Sequence[float]"
 RangeLike: TypeAlias = "tuple[float, float] | None"
+NDArray: TypeAlias = "np.ndarray[Any, Any]"
 
 _REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
 _INEXACT: Final = _REAL_FLOATS | {torch.complex64, torch.complex128}
@@ -2256,7 +2258,7 @@ def _finite_range(
         elif t.dtype in UNSIGNED_GAPS or t.dtype == torch.bool:
             first, last = float(amin(t)), float(amax(t))
         else:
-            lo, hi = torch.aminmax(t)
+            lo, hi = torch.aminmax(t.detach())  # (numbers: no warning for data on a graph)
             first, last = float(lo), float(hi)
         if not (math.isfinite(first) and math.isfinite(last)):
             raise ValueError(
@@ -2281,6 +2283,12 @@ def _even_edges(
     ``i``-th is ``first + i * step``, in ``compute`` arithmetic, then ``dt``. These are a few
     scalars, computed on the host with NumPy (its ``linspace`` arithmetic, to the bit) and sent
     to ``device`` once."""
+    edges = torch.from_numpy(_even_points(first, last, bins, compute))
+    return edges if dt is compute and device.type == "cpu" else edges.to(device, dt)
+
+
+def _even_points(first: float, last: float, bins: int, compute: torch.dtype) -> NDArray:
+    """NumPy's ``linspace(first, last, bins + 1)`` in ``compute``'s NumPy dtype, on the host."""
     if compute is _F64:  # Python's float arithmetic is float64's
         points = np.arange(bins + 1, dtype=np.float64)
         points *= (last - first) / bins
@@ -2291,8 +2299,7 @@ def _even_edges(
         lo, hi = nd.type(first), nd.type(last)  # type: ignore[union-attr]
         points = np.arange(bins + 1, dtype=nd) * ((hi - lo) / bins) + lo
         points[-1] = hi
-    edges = torch.from_numpy(points)
-    return edges if dt is compute and device.type == "cpu" else edges.to(device, dt)
+    return points
 
 
 #: The dtypes torch's CPU histogram kernels take (their counts come in that dtype).
@@ -2400,6 +2407,112 @@ def _edges_1d(
     return edges, None
 
 
+#: Up to this many values per coordinate, the histograms of CPU float32/float64 data off the
+#: autograd graph, with counts of bins over the data's range, are made on the host through
+#: NumPy views of the data (a few NumPy calls on a few values: no kernels, no device reads).
+_HOST_HISTOGRAM_MAX: Final = 64
+#: ... in up to this many coordinates (histogramdd).
+_HOST_DD_DIMS: Final = 16
+#: Even edges whose step is above this fraction of the largest bound's magnitude (about 500
+#: float32 ulps; ``bins`` at most ``_HOST_BINS_MAX``) increase strictly: each step outgrows
+#: the rounding of the products and sums that make the edges.
+_STEP_ULPS: Final = 2.0**-14
+_HOST_BINS_MAX: Final = 1 << 20
+_HOST_HISTOGRAM_DTYPES: Final = {np.dtype(np.float64): _F64, np.dtype(np.float32): torch.float32}
+_isfinite: Final = math.isfinite
+_np_searchsorted: Final = np.searchsorted
+_np_bincount: Final = np.bincount
+_from_numpy: Final = torch.from_numpy
+
+
+def _host_view(t: object, limit: int = _HOST_HISTOGRAM_MAX) -> NDArray | None:
+    """A NumPy view of ``t`` where its histogram is made on the host: a float32/float64 CPU
+    tensor of at most ``limit`` elements (its values: histograms have no gradient), outside
+    torch.compile (which is to trace no NumPy work); None otherwise (``Tensor.numpy`` refuses
+    other devices, functorch's wrapped tensors and neg bits)."""
+    if type(t) is not Tensor or is_dynamo_compiling() or t.numel() > limit:
+        return None
+    try:
+        view = (t.detach() if t.requires_grad else t).numpy()  # (counts and edges: no graph)
+    except (TypeError, RuntimeError):
+        return None
+    return view if view.dtype in _HOST_HISTOGRAM_DTYPES else None
+
+
+def _host_edges(col: NDArray, bins: int) -> NDArray | None:
+    """NumPy's ``bins + 1`` even edges over the range of the 1-to-``_HOST_HISTOGRAM_MAX``
+    values of ``col`` (1-D, from :func:`_host_view`), to the bit: its min and max, widened by
+    0.5 each way when equal, and its linspace arithmetic in ``col``'s dtype. None for other
+    sizes, and for non-finite data (the torch path raises NumPy's error)."""
+    if not 0 < col.size <= _HOST_HISTOGRAM_MAX or col.ndim != 1 or bins > _HOST_BINS_MAX:
+        return None
+    values = col.tolist()
+    if not _isfinite(builtins.sum(values)):  # NaN or inf (or a sum past float64's range)
+        return None
+    first, last = builtins.min(values), builtins.max(values)
+    compute = _HOST_HISTOGRAM_DTYPES[col.dtype]
+    if first == last:  # rounded to the data's dtype, which NumPy subtracts in
+        first, last = first - 0.5, last + 0.5
+        if compute is not _F64:
+            kind = col.dtype.type
+            first, last = float(kind(first)), float(kind(last))
+    span = last - first
+    if not (span < math.inf and span > bins * _STEP_ULPS * builtins.max(-first, last)):
+        return None  # a span past float64's, or steps of a few ulps: the general path's turn
+    return _even_points(first, last, bins, compute)
+
+
+def _host_even(
+    cols: Sequence[NDArray], bins: Sequence[int]
+) -> tuple[NDArray, list[NDArray]] | None:
+    """Counts (int64, flat in row-major order) of the points ``(cols[0][i], cols[1][i], ...)``
+    in ``bins[d]`` even bins over each coordinate's range, and each coordinate's edges
+    (:func:`_host_edges`); a value's bin is by comparison with the edges (the last bin
+    closed), as NumPy's. None where :func:`_host_edges` gives none for a coordinate, and for
+    coordinates of different dtypes or lengths."""
+    flat: Any = None
+    edges: list[NDArray] = []
+    first = cols[0]
+    for col, n in zip(cols, bins, strict=True):
+        if col.dtype is not first.dtype or col.shape != first.shape:
+            return None
+        points = _host_edges(col, n)
+        if points is None:
+            return None
+        edges.append(points)
+        idx = _np_searchsorted(points[1:-1], col, "right")  # inner edges at or below the value
+        flat = idx if flat is None else flat * n + idx
+    return _np_bincount(flat, minlength=math.prod(bins)), edges
+
+
+def _host_coordinates(v: NDArray) -> list[NDArray]:
+    """The coordinate columns of NumPy's histogramdd sample ``v``: ``(N, D)`` points, or ``N``
+    values of one coordinate (1-D); none for other shapes."""
+    if v.ndim == 2:
+        return [v[:, d] for d in builtins.range(v.shape[1])]
+    return [v] if v.ndim == 1 else []
+
+
+def _host_dd(cols: list[NDArray], bins: object) -> tuple[Tensor, list[Tensor]] | None:
+    """:func:`histogramdd`'s result on the host (float64 counts, each coordinate's edges) for
+    ``bins`` a count for all coordinates or one each (:func:`_host_even`); None where that
+    gives none."""
+    if type(bins) is int and bins >= 1:
+        counts = [bins] * len(cols)
+    elif (
+        isinstance(bins, (list, tuple))
+        and len(bins) == len(cols)
+        and all(type(b) is int and b >= 1 for b in bins)
+    ):
+        counts = list(bins)
+    else:
+        return None
+    if not cols or (made := _host_even(cols, counts)) is None:
+        return None
+    hist = made[0].reshape(counts).astype(np.float64)
+    return _from_numpy(hist), [_from_numpy(e) for e in made[1]]
+
+
 def _bins_ndim(bins: object) -> int:
     """How many dimensions ``bins`` has as an array (0 for a count)."""
     return int(bins.ndim) if isinstance(bins, (Tensor, np.ndarray)) else 1
@@ -2482,6 +2595,10 @@ def histogram_bin_edges(
     >>> tb.histogram_bin_edges([0, 1, 2, 3, 4], bins=4)
     tensor([0., 1., 2., 3., 4.], dtype=torch.float64)
     """
+    if type(bins) is int and bins >= 1 and range is None and (v := _host_view(a)) is not None:
+        points = _host_edges(v.reshape(-1), bins)
+        if points is not None:
+            return _from_numpy(points)
     t = _tensor(a, "histogram_bin_edges").reshape(-1)
     return _edges_1d(t, bins, range, "histogram_bin_edges")[0]
 
@@ -2527,6 +2644,16 @@ def histogram(
     >>> counts
     tensor([0, 2, 1])
     """
+    if (
+        type(bins) is int
+        and bins >= 1
+        and range is None
+        and weights is None
+        and (density is None or density is False)
+        and (v := _host_view(a)) is not None
+        and (made := _host_even((v.reshape(-1),), (bins,))) is not None
+    ):
+        return _from_numpy(made[0]), _from_numpy(made[1][0])
     data = _tensor(a, "histogram")
     t = data.reshape(-1)
     edges, even = _edges_1d(t, bins, range, "histogram")
@@ -2592,6 +2719,14 @@ def histogramdd(
     tensor([[1., 0.],
             [0., 1.]], dtype=torch.float64)
     """
+    if (
+        range is None
+        and weights is None
+        and (density is None or density is False)
+        and (v := _host_view(sample, _HOST_HISTOGRAM_MAX * _HOST_DD_DIMS)) is not None
+        and (made := _host_dd(_host_coordinates(v), bins)) is not None
+    ):
+        return made[0], tuple(made[1])
     if isinstance(sample, (list, tuple)):
         cols = [_tensor(s, "histogramdd", "sample").reshape(-1) for s in sample]
         pts = torch.stack(cols, -1) if cols else torch.zeros((0, 0))
@@ -2726,6 +2861,15 @@ def histogram2d(
     tensor([[1., 0.],
             [0., 1.]], dtype=torch.float64)
     """
+    if (
+        range is None
+        and weights is None
+        and (density is None or density is False)
+        and (vx := _host_view(x)) is not None
+        and (vy := _host_view(y)) is not None
+        and (made := _host_dd([vx, vy], bins)) is not None
+    ):
+        return made[0], made[1][0], made[1][1]
     # NumPy's reading: one or two entries are per-dimension bins, more are shared edges.
     per_dim: object = bins
     if isinstance(bins, (Tensor, np.ndarray)) and bins.ndim == 0:
