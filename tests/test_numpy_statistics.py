@@ -687,6 +687,36 @@ def test_histograms_of_data_on_a_graph_or_strided(where: str, data: str) -> None
     _exactly(torch.cat(edges2), np.concatenate(nedges))
 
 
+@pytest.mark.parametrize("bins", [3, 1000, "sqrt"], ids=str)
+@pytest.mark.parametrize(
+    "data",
+    [
+        [1.0, 1.0 + 2**-52, 1.0],
+        np.array([1.0000001, 1.0], dtype=np.float32),
+        1.0 + (np.arange(70) % 2) * 2.0**-52,
+    ],
+    ids=["float64", "float32", "70 values"],
+)
+@pytest.mark.parametrize("call", ["histogram", "histogram_bin_edges"])
+def test_histogram_of_too_many_bins_for_the_range_raises(call: str, data: Any, bins: Any) -> None:
+    """NumPy's check: even edges that do not increase strictly (bins narrower than the floats
+    of the range) are an error in histogram and histogram_bin_edges."""
+    a = np.asarray(data)
+    with pytest.raises(ValueError, match=r"Too many bins for data range"):
+        getattr(np, call)(a, bins)
+    with pytest.raises(ValueError, match=rf"^{call}: too many bins for the data range: \d+ bins"):
+        getattr(tb, call)(on(a), bins)
+
+
+def test_histogramdd_of_too_many_bins_for_the_range_counts_as_numpy() -> None:
+    """histogramdd has no such check in NumPy: its repeated edges count as NumPy's do."""
+    a = np.asarray([[1.0], [1.0 + 2**-52], [1.0]])
+    h, (e,) = tb.histogramdd(on(a), 3)
+    nh, (ne,) = np.histogramdd(a, 3)
+    _exactly(h, nh)
+    _exactly(e, ne)
+
+
 @pytest.mark.parametrize("call", ["histogram", "histogram_bin_edges", "histogramdd"])
 @pytest.mark.parametrize("bad", [math.nan, math.inf], ids=str)
 def test_small_histograms_of_non_finite_data_raise(call: str, bad: float) -> None:

@@ -2278,13 +2278,40 @@ def _even_edges(
     compute: torch.dtype,
     dt: torch.dtype,
     device: torch.device,
+    strict: str | None = None,
 ) -> Tensor:
     """``bins + 1`` evenly spaced edges from ``first`` to ``last`` (the last one exact): the
     ``i``-th is ``first + i * step``, in ``compute`` arithmetic, then ``dt``. These are a few
     scalars, computed on the host with NumPy (its ``linspace`` arithmetic, to the bit) and sent
-    to ``device`` once."""
-    edges = torch.from_numpy(_even_points(first, last, bins, compute))
+    to ``device`` once. ``strict``: the caller, for NumPy's histogram check that the edges
+    increase strictly (a ValueError otherwise: bins too narrow for the floats of the range)."""
+    points = _even_points(first, last, bins, compute)
+    if (
+        strict is not None
+        and not _clearly_increasing(first, last, bins)
+        and bool(np.any(points[:-1] >= points[1:]))
+    ):
+        raise ValueError(
+            f"{strict}: too many bins for the data range: {bins} bins of finite, increasing "
+            f"edges do not fit in [{first}, {last}] in {str(compute).removeprefix('torch.')}; "
+            "pass fewer bins or a wider range"
+        )
+    edges = torch.from_numpy(points)
     return edges if dt is compute and device.type == "cpu" else edges.to(device, dt)
+
+
+#: Even edges whose step is above this fraction of the larger bound's magnitude (about 500
+#: float32 ulps; at most ``_CLEAR_BINS_MAX`` bins) increase strictly: each step outgrows the
+#: rounding of the products and sums that make the edges.
+_STEP_ULPS: Final = 2.0**-14
+_CLEAR_BINS_MAX: Final = 1 << 20
+
+
+def _clearly_increasing(first: float, last: float, bins: int) -> bool:
+    """Whether the ``bins + 1`` even edges from ``first`` to ``last`` increase strictly (in
+    float32 or float64), without computing them; False leaves the question open."""
+    span = last - first
+    return bins <= _CLEAR_BINS_MAX and math.inf > span > bins * _STEP_ULPS * max(-first, last)
 
 
 def _even_points(first: float, last: float, bins: int, compute: torch.dtype) -> NDArray:
@@ -2371,12 +2398,14 @@ def _estimated_width(t: Tensor, name: str, first: float, last: float) -> float:
 
 
 def _edges_1d(
-    t: Tensor, bins: object, range_: object, caller: str
+    t: Tensor, bins: object, range_: object, caller: str, strict: bool = True
 ) -> tuple[Tensor, tuple[float, float] | None]:
-    """Bin edges for 1-D data, and for evenly spaced ones their outer values."""
+    """Bin edges for 1-D data, and for evenly spaced ones their outer values; ``strict``:
+    NumPy's histogram check that even edges increase strictly (histogramdd has none)."""
+    check = caller if strict else None
     if type(bins) is int and bins >= 1:  # the common call: a count
         first, last, compute = _finite_range(t, range_, caller)
-        edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device)
+        edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device, check)
         return edges, (first, last)
     if isinstance(bins, str):
         if bins not in _ESTIMATORS:
@@ -2392,12 +2421,12 @@ def _edges_1d(
         if width and kind_rank(t.dtype) < 2:
             width = max(width, 1.0)  # integer data: bins at least one unit wide (NumPy's rule)
         count = max(1, math.ceil((last - first) / width)) if width else 1
-        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device)
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, check)
         return edges, (first, last)
     if not isinstance(bins, (Tensor, np.ndarray, list, tuple)) or _bins_ndim(bins) == 0:
         count = _bin_count(bins.item() if isinstance(bins, (Tensor, np.ndarray)) else bins, caller)
         first, last, compute = _finite_range(t, range_, caller)
-        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device)
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, check)
         return edges, (first, last)
     edges = _beside_data(bins, t, caller, "bins")
     if edges.ndim != 1:
@@ -2413,11 +2442,6 @@ def _edges_1d(
 _HOST_HISTOGRAM_MAX: Final = 64
 #: ... in up to this many coordinates (histogramdd).
 _HOST_DD_DIMS: Final = 16
-#: Even edges whose step is above this fraction of the largest bound's magnitude (about 500
-#: float32 ulps; ``bins`` at most ``_HOST_BINS_MAX``) increase strictly: each step outgrows
-#: the rounding of the products and sums that make the edges.
-_STEP_ULPS: Final = 2.0**-14
-_HOST_BINS_MAX: Final = 1 << 20
 _HOST_HISTOGRAM_DTYPES: Final = {np.dtype(np.float64): _F64, np.dtype(np.float32): torch.float32}
 _isfinite: Final = math.isfinite
 _np_searchsorted: Final = np.searchsorted
@@ -2444,7 +2468,7 @@ def _host_edges(col: NDArray, bins: int) -> NDArray | None:
     values of ``col`` (1-D, from :func:`_host_view`), to the bit: its min and max, widened by
     0.5 each way when equal, and its linspace arithmetic in ``col``'s dtype. None for other
     sizes, and for non-finite data (the torch path raises NumPy's error)."""
-    if not 0 < col.size <= _HOST_HISTOGRAM_MAX or col.ndim != 1 or bins > _HOST_BINS_MAX:
+    if not 0 < col.size <= _HOST_HISTOGRAM_MAX or col.ndim != 1:
         return None
     values = col.tolist()
     if not _isfinite(builtins.sum(values)):  # NaN or inf (or a sum past float64's range)
@@ -2456,8 +2480,7 @@ def _host_edges(col: NDArray, bins: int) -> NDArray | None:
         if compute is not _F64:
             kind = col.dtype.type
             first, last = float(kind(first)), float(kind(last))
-    span = last - first
-    if not (span < math.inf and span > bins * _STEP_ULPS * builtins.max(-first, last)):
+    if not _clearly_increasing(first, last, bins):
         return None  # a span past float64's, or steps of a few ulps: the general path's turn
     return _even_points(first, last, bins, compute)
 
@@ -2790,7 +2813,7 @@ def _edges_and_counts(
     for d, (b, r) in enumerate(zip(per_dim, ranges, strict=True)):
         if isinstance(b, str):
             raise TypeError("histogramdd: bins must be integers or edges per dimension")
-        e, even = _edges_1d(pts[:, d], b, r, "histogramdd")
+        e, even = _edges_1d(pts[:, d], b, r, "histogramdd", strict=False)
         edges.append(e)
         evens.append(even)
     if weights is None and edges and _native_counts(pts, edges):
