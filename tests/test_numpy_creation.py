@@ -90,16 +90,26 @@ def test_geomspace(name: str, call: Callable[[Any], Any]) -> None:
      (5e-324, 1e-300), (123.456, 123.456), (-7.25, -0.003)],
     ids=str,
 )  # fmt: skip
-def test_geomspace_of_python_numbers_matches_numpy_bit_for_bit(
-    start: float, stop: float, num: int, endpoint: bool, dtype: Any
+@pytest.mark.parametrize("kind", [float, np.float64], ids=["python", "numpy"])
+def test_geomspace_of_real_numbers_matches_numpy_bit_for_bit(
+    start: float, stop: float, num: int, endpoint: bool, dtype: Any, kind: Any
 ) -> None:
-    """Real bounds of one sign: NumPy's algorithm on the host, to the bit (float32 overflow
-    of the largest bounds is NumPy's too)."""
+    """Real bounds of one sign (Python numbers or NumPy float64 scalars): NumPy's algorithm
+    on the host, to the bit (float32 overflow of the largest bounds is NumPy's too)."""
+    start, stop = kind(start), kind(stop)
     with np.errstate(over="ignore"):
         expected = np.geomspace(start, stop, num, endpoint, dtype)
         got = tb.geomspace(start, stop, num, endpoint, dtype)
     assert_matches_numpy(got, expected)
     np.testing.assert_array_equal(got.numpy(), expected)
+
+
+def test_geomspace_of_numpy_float64_bounds_is_float64_under_a_float32_default() -> None:
+    """A NumPy float64 bound is float64 (not a weak Python number) in a float32 scope."""
+    with tb.default_float(tb.float32):
+        assert tb.geomspace(1.0, 8.0, 4).dtype == torch.float32
+        got = tb.geomspace(np.float64(1.0), 8.0, 4)
+    assert_matches_numpy(got, np.geomspace(np.float64(1.0), 8.0, 4))
 
 
 @pytest.mark.parametrize("shape", [(2, 3), (4,), (), (2, 0, 3)], ids=str)

@@ -252,16 +252,20 @@ def geomspace(
         and requires_grad is False
         and type(num) is int
         and 0 <= num <= _NUMPY_MAX
-        and (type(start) is int or type(start) is float)
-        and (type(stop) is int or type(stop) is float)
+        and ((s := type(start)) is int or s is float or s is _NP_FLOAT64)
+        and ((e := type(stop)) is int or e is float or e is _NP_FLOAT64)
         and (
             (0 < start < _FINITE and 0 < stop < _FINITE)
             or (-_FINITE < start < 0 and -_FINITE < stop < 0)
         )
     ):
-        exact = _LOGSPACE_NUMPY.get(
-            current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="geomspace")
-        )
+        if dtype is not None:
+            target = torch_dtype(dtype, caller="geomspace")
+        elif s is _NP_FLOAT64 or e is _NP_FLOAT64:
+            target = torch.float64  # a NumPy float64 bound is float64 whatever the defaults
+        else:
+            target = current_defaults()[0]
+        exact = _LOGSPACE_NUMPY.get(target)
         if exact is not None:
             return _geomspace_numpy(float(start), float(stop), num, endpoint, exact)
     dev = None if device is None else torch_device(device, caller="geomspace")
@@ -326,6 +330,7 @@ def _exponents(start: float, stop: float, num: int, endpoint: bool) -> np.ndarra
     return y
 
 
+_NP_FLOAT64: Final = np.float64
 #: 0, 1, ..., _NUMPY_MAX as float64 (read-only): geomspace's sample numbers, multiplied by
 #: the step into a new array (one NumPy call instead of arange and an in-place multiply).
 _IOTA: Final = np.arange(_NUMPY_MAX + 1, dtype=np.float64)
