@@ -229,7 +229,9 @@ def geomspace(
 
     Negative bounds (both of one sign) and complex bounds work as in NumPy: the sequence is
     computed from ``start`` rotated onto the positive reals, and the endpoints are ``start``
-    and ``stop`` exactly. Array bounds give one sequence each, along ``axis``.
+    and ``stop`` exactly. Array bounds give one sequence each, along ``axis``. Real number
+    bounds of one sign (Python numbers or NumPy float64 scalars) and up to 4096 samples are
+    computed by NumPy's algorithm on the host (its values, bit for bit).
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True`` (array bounds:
     the result stays on their autograd graph).

@@ -798,6 +798,11 @@ def piecewise(
 
     Memory and autograd: new memory; stays on ``x``'s graph through the functions' results.
 
+    Small float32/float64 data on the CPU off the autograd graph, with conditions that are
+    bool tensors of its shape, has its pieces picked and written through NumPy views of it
+    (the same pieces, values and function calls, without torch's masked_select); other calls
+    run on the data's device.
+
     Raises
     ------
     ValueError

@@ -2612,6 +2612,10 @@ def histogram_bin_edges(
     Memory and autograd: new memory; edges have no gradient. The default range reads the
     data (a device sync).
 
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -2659,6 +2663,10 @@ def histogram(
     Notes
     -----
     Memory and autograd: new memory; weight sums stay on the weights' autograd graph.
+
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
 
     Examples
     --------
@@ -2733,6 +2741,10 @@ def histogramdd(
     Notes
     -----
     Memory and autograd: new memory; no gradient (counts).
+
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
 
     Examples
     --------
@@ -2875,6 +2887,10 @@ def histogram2d(
     Notes
     -----
     Memory and autograd: new memory; no gradient.
+
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
 
     Examples
     --------
