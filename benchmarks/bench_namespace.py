@@ -1,6 +1,7 @@
 """Issue: per-call cost of tbridge's whole Array API namespace on small inputs, against raw torch.
 
     python benchmarks/run.py namespace [--quick] [--json PATH]
+    python benchmarks/bench_namespace.py [--quick] [name ...]   (those rows only)
 
 Every function of the Array API 2025.12 namespace that tbridge exports (creation functions
 excepted: the ``creation`` section covers them) is timed on small inputs: float64 (3, 4),
@@ -35,6 +36,9 @@ changes its array in place and returns None, so its row notes a result unlike th
 from __future__ import annotations
 
 import math
+import sys
+import time
+from collections.abc import Sequence
 from typing import Any
 
 import array_api_compat.torch as xp
@@ -477,10 +481,13 @@ def _table(title: str, rows: list[dict[str, Any]], group: bool) -> None:
     print_table(title, [*(["group"] if group else []), *header, "", "raw torch statement"], body)
 
 
-def run(scale: float = 1.0) -> dict[str, Any]:
+def run(scale: float = 1.0, names: Sequence[str] = ()) -> dict[str, Any]:
+    """Every row, or those of ``names`` only (then no coverage note)."""
     ns = _inputs()
     rounds = max(5, int(41 * scale))
     cases = _cases()
+    if names:
+        cases = [c for c in cases if c[1] in names]
     covered = {name for _, name, _, _ in cases}
     exported: set[str] = set()
     for mod, prefix in (
@@ -498,7 +505,7 @@ def run(scale: float = 1.0) -> dict[str, Any]:
             if callable(obj) and not isinstance(obj, type):
                 exported.add(prefix + n)
     not_covered = sorted(exported - covered)
-    if not_covered:
+    if not_covered and not names:
         print(f"  note: exported but not benchmarked: {', '.join(not_covered)}")
 
     rows: list[dict[str, Any]] = []
@@ -513,12 +520,16 @@ def run(scale: float = 1.0) -> dict[str, Any]:
 
     variants = []
     for name, raw, tbs, compat in VARIANTS:
+        if names and name not in names:
+            continue
         r = _row(name, raw, tbs, compat, ns, rounds)
         if r["status"] != "SKIPPED":
             variants.append(r)
 
     numpy_rows = []
     for name, raw, tbs in NUMPY_ROWS:
+        if names and name not in names:
+            continue
         r = _row(name, raw, tbs, None, ns, rounds)
         if r["status"] != "SKIPPED":
             numpy_rows.append(r)
@@ -602,3 +613,12 @@ def run(scale: float = 1.0) -> dict[str, Any]:
         "over_1_15": [r["name"] for r in over115],
         "verdict": line,
     }
+
+
+if __name__ == "__main__":
+    import _timing
+
+    # As run.py's default: this thread's CPU time (a shared machine's waits left out).
+    _timing.CLOCK = time.thread_time
+    torch.set_num_threads(1)
+    run(0.25 if "--quick" in sys.argv else 1.0, [a for a in sys.argv[1:] if a[:2] != "--"])

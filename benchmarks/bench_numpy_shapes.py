@@ -12,7 +12,9 @@ The raw line gives NumPy's result type: for the triangle indices, whose NumPy re
 tuple of two arrays, that is torch's ``(2, N)`` tensor unbound into its rows.
 
     python benchmarks/bench_numpy_shapes.py [--group manipulation|indexing|creation]
-                                            [--size small|large] [--quick]
+                                            [--size small|large] [--quick] [name ...]
+
+Names (``piecewise geomspace``) time those rows only.
 
 Each group and size runs in well under a minute on its own.
 """
@@ -393,6 +395,7 @@ def run(
     scale: float = 1.0,
     groups: tuple[str, ...] = GROUPS,
     shapes: tuple[tuple[int, int], ...] = SHAPES,
+    names: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     lines = []
@@ -400,7 +403,7 @@ def run(
         ns = _namespace(shape)
         rounds = max(5, int((15 if shape == (3, 4) else 7) * scale))
         for group, name, raw, tbs in _cases(shape):
-            if group not in groups:
+            if group not in groups or (names and name not in names):
                 continue
             row = run_guarded(name, _row, group, name, shape, raw, tbs, ns, rounds)
             row.setdefault("group", group)
@@ -463,12 +466,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--group", choices=GROUPS, action="append")
     parser.add_argument("--size", choices=("small", "large"), action="append")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("names", nargs="*", help="rows to time (all by default)")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     _timing.CLOCK = time.thread_time
     sizes = {"small": (3, 4), "large": (1000, 1000)}
     shapes = tuple(sizes[s] for s in args.size) if args.size else SHAPES
-    run(0.4 if args.quick else 1.0, tuple(args.group or GROUPS), shapes)
+    run(0.4 if args.quick else 1.0, tuple(args.group or GROUPS), shapes, tuple(args.names))
     return 0
 
 

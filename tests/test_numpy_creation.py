@@ -81,6 +81,37 @@ def test_geomspace(name: str, call: Callable[[Any], Any]) -> None:
     matches(call(tb), call(np))
 
 
+@pytest.mark.parametrize("dtype", [None, np.float32], ids=str)
+@pytest.mark.parametrize("endpoint", [True, False])
+@pytest.mark.parametrize("num", [0, 1, 2, 12, 50, 4096])
+@pytest.mark.parametrize(
+    ("start", "stop"),
+    [(1.0, 1000.0), (1, 7), (2.5, 0.1), (-1.0, -63.7), (1e-300, 9e299), (1.0, 1.0 + 2**-50),
+     (5e-324, 1e-300), (123.456, 123.456), (-7.25, -0.003)],
+    ids=str,
+)  # fmt: skip
+@pytest.mark.parametrize("kind", [float, np.float64], ids=["python", "numpy"])
+def test_geomspace_of_real_numbers_matches_numpy_bit_for_bit(
+    start: float, stop: float, num: int, endpoint: bool, dtype: Any, kind: Any
+) -> None:
+    """Real bounds of one sign (Python numbers or NumPy float64 scalars): NumPy's algorithm
+    on the host, to the bit (float32 overflow of the largest bounds is NumPy's too)."""
+    start, stop = kind(start), kind(stop)
+    with np.errstate(over="ignore"):
+        expected = np.geomspace(start, stop, num, endpoint, dtype)
+        got = tb.geomspace(start, stop, num, endpoint, dtype)
+    assert_matches_numpy(got, expected)
+    np.testing.assert_array_equal(got.numpy(), expected)
+
+
+def test_geomspace_of_numpy_float64_bounds_is_float64_under_a_float32_default() -> None:
+    """A NumPy float64 bound is float64 (not a weak Python number) in a float32 scope."""
+    with tb.default_float(tb.float32):
+        assert tb.geomspace(1.0, 8.0, 4).dtype == torch.float32
+        got = tb.geomspace(np.float64(1.0), 8.0, 4)
+    assert_matches_numpy(got, np.geomspace(np.float64(1.0), 8.0, 4))
+
+
 @pytest.mark.parametrize("shape", [(2, 3), (4,), (), (2, 0, 3)], ids=str)
 @pytest.mark.parametrize("dtype", [None, np.int64, np.float32], ids=str)
 def test_fromfunction(shape: Any, dtype: Any) -> None:

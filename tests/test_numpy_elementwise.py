@@ -290,6 +290,27 @@ def test_binary_matches_numpy(
     assert_matches_numpy(got, expected, rtol=1e-3 if dtype == "float16" else None)
 
 
+@pytest.mark.parametrize(
+    ("d1", "d2"),
+    [("float64", "float32"), ("float32", "float64"), ("float64", "int64"), ("float64", "bool"),
+     ("float32", "int8"), ("float32", "uint16"), ("float16", "float32"), ("float32", "float16"),
+     ("float16", "int16"), ("int64", "float64"), ("int32", "int32"), ("bool", "float16"),
+     ("float64", "complex128")],
+    ids=str,
+)  # fmt: skip
+def test_heaviside_of_mixed_dtypes_matches_numpy(d1: str, d2: str) -> None:
+    """Small CPU operands take NumPy's heaviside where its result has x1's dtype (NumPy's
+    promotion, tbridge's too); the others promote through torch: one answer either way."""
+    a = _data(d1, (7,))
+    b = np.flip(_data(d2, (7,)))
+    if np.dtype(d2).kind == "c":
+        with pytest.raises(TypeError, match=r"heaviside: complex input is not supported"):
+            tb.heaviside(tb.asarray(a), tb.asarray(b))
+        return
+    expected = _numpy(np.heaviside, a, b)
+    assert_matches_numpy(tb.heaviside(tb.asarray(a), tb.asarray(b)), expected, rtol=0.0)
+
+
 @pytest.mark.parametrize("name", sorted(BINARY))
 @pytest.mark.parametrize("scalar", [2, 3.5, True], ids=str)
 @pytest.mark.parametrize("first", [False, True])

@@ -285,6 +285,66 @@ def test_piecewise() -> None:
             np.piecewise(ints, [ints > 2], [lambda v, k: v * k], 3))  # fmt: skip
 
 
+#: piecewise calls (conditions of x, functions and constants), for the grid below: float data
+#: on the CPU goes through NumPy views of x and the conditions, other data through torch.
+PIECEWISE: dict[str, tuple[Callable[[Any], list[Any]], list[Any]]] = {
+    "two functions": (lambda x: [x < 0, x >= 0], [lambda v: v * 2, lambda v: -v]),
+    "otherwise": (lambda x: [x < -1, x > 1], [lambda v: v**2, 3.5, lambda v: v - 1]),
+    "overlap": (lambda x: [x < 1, x > -1], [lambda v: v + 10, lambda v: v * 0]),
+    "constants": (lambda x: [x < 0, x > 0], [-1.5, 2]),
+    "one and otherwise": (lambda x: [x > 0], [lambda v: v / 2, lambda v: v * 4]),
+    "empty piece": (lambda x: [x > 100, x <= 100], [lambda v: v + 1, lambda v: v - 1]),
+    "scalar results": (lambda x: [x < 0], [lambda v: 7.0, lambda v: v.sum() if hasattr(v, "sum") else v]),
+    "other dtype": (lambda x: [x < 0, x >= 0], [lambda v: (v * 3).astype("float32") if isinstance(v, np.ndarray) else (v * 3).float(), 1]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", ["contiguous", "transposed"])
+@pytest.mark.parametrize("dtype", [tb.float64, tb.float32, tb.int64], ids=str)
+@pytest.mark.parametrize("case", list(PIECEWISE))
+def test_piecewise_matches_numpy(case: str, dtype: torch.dtype, layout: str) -> None:
+    conds, funcs = PIECEWISE[case]
+    a = (np.arange(12).reshape(3, 4) - 5.5).astype(tb.asarray(0, dtype=dtype).numpy().dtype)
+    if layout == "transposed":
+        a = a.T
+    x = torch.from_numpy(np.ascontiguousarray(a.T)).T if layout == "transposed" else tb.asarray(a)
+    expected = np.piecewise(a, conds(a), funcs)
+    got = tb.piecewise(x, conds(x), funcs)
+    matches(got, expected)
+    assert got.stride() == torch.empty_like(x).stride()  # NumPy's zeros_like keeps the layout
+
+
+def test_piecewise_passes_extra_arguments() -> None:
+    a = np.linspace(-1.0, 1.0, 5)
+    x = tb.asarray(a)
+    funcs = [lambda v, k, *, s: v * k + s, lambda v, k, *, s: v - k - s]
+    matches(tb.piecewise(x, [x < 0, x >= 0], funcs, 3, s=0.5),
+            np.piecewise(a, [a < 0, a >= 0], funcs, 3, s=0.5))  # fmt: skip
+
+
+def test_piecewise_of_data_on_a_graph() -> None:
+    a = np.linspace(-2.0, 2.0, 7)
+    x = tb.asarray(a).requires_grad_()
+    y = tb.piecewise(x, [x < 0, x >= 0], [lambda v: v * 2, lambda v: v**2])
+    y.sum().backward()
+    assert x.grad is not None
+    np.testing.assert_allclose(x.grad.numpy(), np.where(a < 0, 2.0, 2 * a))
+
+
+def test_piecewise_results_on_a_graph_keep_the_result_on_it() -> None:
+    """Off-graph data, a function result on a graph: the result joins it, and the pieces
+    written after it (a constant here) are written by torch."""
+    a = np.linspace(-2.0, 2.0, 7)
+    x = tb.asarray(a)
+    w = torch.tensor(3.0, dtype=torch.float64, requires_grad=True)
+    y = tb.piecewise(x, [x < 0, x >= 0], [lambda v: v * w, 1.5])
+    matches(y.detach(), np.piecewise(a, [a < 0, a >= 0], [lambda v: v * 3.0, 1.5]))
+    assert y.requires_grad
+    y.sum().backward()
+    assert w.grad is not None
+    assert float(w.grad) == float(a[a < 0].sum())
+
+
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
 @pytest.mark.parametrize(
     ("condition", "axis"),

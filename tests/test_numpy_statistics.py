@@ -7,6 +7,7 @@ tuples), NaN placement (including all-NaN slices) and every quantile method.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -613,6 +614,117 @@ def test_histogram2d_and_dd_match_numpy(kwargs: dict[str, Any]) -> None:
     assert_matches_numpy(torch.cat(edges), np.concatenate(nedges))
 
 
+_RNG = np.random.default_rng(11)
+#: Small float data (histograms of up to 64 values per coordinate are made through NumPy
+#: views of CPU data off the autograd graph; 65 values, and steps of a few ulps, take the
+#: general path).
+SMALL_DATA: dict[str, np.ndarray[Any, Any]] = {
+    "uniform": _RNG.random((3, 4)),
+    "normal": _RNG.standard_normal(20) * 1e3,
+    "one value": np.array([2.5]),
+    "constant": np.full(5, -3.0),
+    "64 values": _RNG.random(64) - 0.5,
+    "65 values": _RNG.random(65) - 0.5,
+    "tiny span": 1.0 + np.arange(6) * 2.0**-30,
+    "on edges": np.array([0.0, 0.1, 0.2, 0.3, 0.7, 1.0]),
+}
+
+
+def _exactly(got: torch.Tensor, expected: np.ndarray[Any, Any]) -> None:
+    """Metadata, then the values bit for bit (histogram edges are NumPy's to the bit)."""
+    assert_matches_numpy(got, expected)
+    np.testing.assert_array_equal(got.numpy(), expected)
+
+
+@NEP50
+@pytest.mark.parametrize("bins", [1, 3, 10])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=str)
+@pytest.mark.parametrize("data", list(SMALL_DATA), ids=str)
+def test_small_float_histograms_match_numpy_bit_for_bit(data: str, dtype: Any, bins: int) -> None:
+    a = SMALL_DATA[data].astype(dtype)
+    hist, edges = tb.histogram(on(a), bins)
+    nh, ne = np.histogram(a, bins)
+    _exactly(hist, nh)
+    _exactly(edges, ne)
+    _exactly(tb.histogram_bin_edges(on(a), bins), np.histogram_bin_edges(a, bins))
+    hd, (ed,) = tb.histogramdd(on(a.reshape(-1, 1)), bins)
+    nhd, (ned,) = np.histogramdd(a.reshape(-1, 1), bins)
+    _exactly(hd, nhd)
+    _exactly(ed, ned)
+
+
+@NEP50
+@pytest.mark.parametrize("bins", [4, (2, 5), [3, 1]], ids=str)
+@pytest.mark.parametrize(("dx", "dy"), [("f8", "f8"), ("f4", "f4"), ("f4", "f8")], ids=str)
+def test_small_float_histogram2d_matches_numpy_bit_for_bit(dx: str, dy: str, bins: Any) -> None:
+    x, y = SMALL_DATA["normal"].astype(dx), SMALL_DATA["normal"][::-1].astype(dy)
+    h, xe, ye = tb.histogram2d(on(x), on(y), bins)
+    nh, nxe, nye = np.histogram2d(x, y, bins)
+    _exactly(h, nh)
+    _exactly(xe, nxe)
+    _exactly(ye, nye)
+    pts = np.stack([x, y], 1)
+    hd, edges = tb.histogramdd(on(pts), bins)
+    nhd, nedges = np.histogramdd(pts, bins)
+    _exactly(hd, nhd)
+    for e, ne in zip(edges, nedges, strict=True):
+        _exactly(e, ne)
+
+
+@pytest.mark.parametrize("data", ["uniform", "65 values"])
+@pytest.mark.parametrize("where", ["graph", "strided"])
+def test_histograms_of_data_on_a_graph_or_strided(where: str, data: str) -> None:
+    """Data on an autograd graph gives NumPy's counts and edges (no gradient, no warning)."""
+    a = SMALL_DATA[data].reshape(-1, 1).repeat(2, 1)
+    t = on(a).requires_grad_() if where == "graph" else on(a.T.copy()).T
+    hist, edges = tb.histogram(t, 5)
+    nh, ne = np.histogram(a, 5)
+    _exactly(hist, nh)
+    _exactly(edges, ne)
+    hd, edges2 = tb.histogramdd(t, 3)
+    nhd, nedges = np.histogramdd(a, 3)
+    _exactly(hd, nhd)
+    _exactly(torch.cat(edges2), np.concatenate(nedges))
+
+
+@pytest.mark.parametrize("bins", [3, 1000, "sqrt"], ids=str)
+@pytest.mark.parametrize(
+    "data",
+    [
+        [1.0, 1.0 + 2**-52, 1.0],
+        np.array([1.0000001, 1.0], dtype=np.float32),
+        1.0 + (np.arange(70) % 2) * 2.0**-52,
+    ],
+    ids=["float64", "float32", "70 values"],
+)
+@pytest.mark.parametrize("call", ["histogram", "histogram_bin_edges"])
+def test_histogram_of_too_many_bins_for_the_range_raises(call: str, data: Any, bins: Any) -> None:
+    """NumPy's check: even edges that do not increase strictly (bins narrower than the floats
+    of the range) are an error in histogram and histogram_bin_edges."""
+    a = np.asarray(data)
+    with pytest.raises(ValueError, match=r"Too many bins for data range"):
+        getattr(np, call)(a, bins)
+    with pytest.raises(ValueError, match=rf"^{call}: too many bins for the data range: \d+ bins"):
+        getattr(tb, call)(on(a), bins)
+
+
+def test_histogramdd_of_too_many_bins_for_the_range_counts_as_numpy() -> None:
+    """histogramdd has no such check in NumPy: its repeated edges count as NumPy's do."""
+    a = np.asarray([[1.0], [1.0 + 2**-52], [1.0]])
+    h, (e,) = tb.histogramdd(on(a), 3)
+    nh, (ne,) = np.histogramdd(a, 3)
+    _exactly(h, nh)
+    _exactly(e, ne)
+
+
+@pytest.mark.parametrize("call", ["histogram", "histogram_bin_edges", "histogramdd"])
+@pytest.mark.parametrize("bad", [math.nan, math.inf], ids=str)
+def test_small_histograms_of_non_finite_data_raise(call: str, bad: float) -> None:
+    data = torch.tensor([[0.5, 1.0], [bad, 2.0]], dtype=torch.float32)
+    with pytest.raises(ValueError, match=r"autodetected range of \[.*\] is not finite"):
+        getattr(tb, call)(data)
+
+
 @NEP50
 @pytest.mark.parametrize("dtype", [tb.int32, tb.float32], ids=str)
 def test_histogramdd_three_dimensions(dtype: torch.dtype) -> None:
@@ -656,6 +768,44 @@ def test_digitize_matches_numpy(right: bool, bins: list[float], dtype: torch.dty
     x = sample(dtype, (3, 5), seed=8)
     b = np.asarray(bins)
     assert_matches_numpy(tb.digitize(on(x), on(b), right), np.digitize(x, b, right))
+
+
+@pytest.mark.parametrize("right", [False, True])
+@pytest.mark.parametrize(
+    "bins", [[0.0, 1.0, 2.5, 4.0], [4.0, 2.5, 1.0, 0.0], [1.0, 0.0, 2.0], [2.0], []], ids=repr
+)
+@pytest.mark.parametrize(
+    "dtype", [tb.int8, tb.uint16, tb.int64, tb.float16, tb.float32, tb.float64], ids=str
+)
+def test_digitize_with_bins_of_the_data_dtype(
+    right: bool, bins: list[float], dtype: torch.dtype
+) -> None:
+    """x and bins of one dtype take the one-kernel path for a few increasing bins (and the
+    general path otherwise): the same answers, NumPy's error for bins out of order."""
+    x = sample(dtype, (3, 5), seed=8)
+    b = np.asarray(bins).astype(x.dtype)
+    if b.size > 2 and not (np.all(b[1:] >= b[:-1]) or np.all(b[1:] <= b[:-1])):
+        with pytest.raises(ValueError, match=r"^digitize: bins must be monotonically"):
+            tb.digitize(on(x), on(b), right)
+        return
+    assert_matches_numpy(tb.digitize(on(x), on(b), right), np.digitize(x, b, right))
+
+
+@pytest.mark.parametrize("strided", ["x", "bins", "both"])
+def test_digitize_of_strided_operands(strided: str) -> None:
+    """Non-contiguous values or bins take the general path (torch's kernel would copy them,
+    with a warning)."""
+    x = np.linspace(-1.0, 5.0, 24).reshape(4, 6)
+    b = np.asarray([0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5])
+    tx = on(x.T.copy()).T if strided in ("x", "both") else on(x)
+    tbins = on(b)[::2] if strided in ("bins", "both") else on(b[::2])
+    assert_matches_numpy(tb.digitize(tx, tbins), np.digitize(x, b[::2]))
+
+
+@pytest.mark.parametrize("bins", [[0j, 1.0], [1j]], ids=repr)
+def test_digitize_of_complex_bins_of_the_data_dtype(bins: list[complex]) -> None:
+    with pytest.raises(TypeError, match=r"^digitize: x may not be complex"):
+        tb.digitize(torch.tensor([0.5j, 2.0]), torch.tensor(bins))
 
 
 def test_digitize_of_lists() -> None:

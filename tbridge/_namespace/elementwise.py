@@ -2498,8 +2498,10 @@ def _host_builder(
         where: ArrayLike = True,
         dtype: DTypeLike | None = None,
     ) -> Tensor:
-        """Two tensors: small host arrays of one floating dtype off the autograd graph through
-        NumPy's ``_host`` (one call); two of one dtype in ``_same`` through ``_fn``."""
+        """Two tensors: small host arrays off the autograd graph through NumPy's ``_host`` (one
+        call) where its result has ``x1``'s floating dtype (NumPy's promotion, which tbridge
+        follows: a result of another dtype is left to the paths below); two of one dtype in
+        ``_same`` through ``_fn``."""
         try:
             if (
                 out is None
@@ -2511,14 +2513,14 @@ def _host_builder(
                 try:
                     a = _as_numpy(x1)
                     if (
-                        (d := a.dtype) is (b := _as_numpy(x2)).dtype
-                        and d.kind == "f"
-                        and a.size <= _SIGN_NUMPY_MAX
+                        a.size <= _SIGN_NUMPY_MAX
+                        and (r := _host(a, _as_numpy(x2))).dtype is a.dtype
                     ):
-                        return _from_numpy(_host(a, b))
+                        return _from_numpy(r)
                 except (TypeError, ValueError, RuntimeError):
-                    # another device, a graph, a neg bit, bfloat16, 0-d (a NumPy scalar),
-                    # shapes that do not broadcast: torch's kernel (and its errors) answers
+                    # another device, a graph, a neg bit, bfloat16, complex (no NumPy loop),
+                    # 0-d (a NumPy scalar), shapes that do not broadcast: torch's kernel (and
+                    # its errors) answers
                     pass
                 if (e := x1.dtype) is x2.dtype and e in _same:
                     return _fn(x1, x2)

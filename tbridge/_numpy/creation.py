@@ -227,7 +227,9 @@ def geomspace(
 
     Negative bounds (both of one sign) and complex bounds work as in NumPy: the sequence is
     computed from ``start`` rotated onto the positive reals, and the endpoints are ``start``
-    and ``stop`` exactly. Array bounds give one sequence each, along ``axis``.
+    and ``stop`` exactly. Array bounds give one sequence each, along ``axis``. Real number
+    bounds of one sign (Python numbers or NumPy float64 scalars) and up to 4096 samples are
+    computed by NumPy's algorithm on the host (its values, bit for bit).
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True`` (array bounds:
     the result stays on their autograd graph).
@@ -250,16 +252,20 @@ def geomspace(
         and requires_grad is False
         and type(num) is int
         and 0 <= num <= _NUMPY_MAX
-        and (type(start) is int or type(start) is float)
-        and (type(stop) is int or type(stop) is float)
+        and ((s := type(start)) is int or s is float or s is _NP_FLOAT64)
+        and ((e := type(stop)) is int or e is float or e is _NP_FLOAT64)
         and (
             (0 < start < _FINITE and 0 < stop < _FINITE)
             or (-_FINITE < start < 0 and -_FINITE < stop < 0)
         )
     ):
-        exact = _LOGSPACE_NUMPY.get(
-            current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="geomspace")
-        )
+        if dtype is not None:
+            target = torch_dtype(dtype, caller="geomspace")
+        elif s is _NP_FLOAT64 or e is _NP_FLOAT64:
+            target = torch.float64  # a NumPy float64 bound is float64 whatever the defaults
+        else:
+            target = current_defaults()[0]
+        exact = _LOGSPACE_NUMPY.get(target)
         if exact is not None:
             return _geomspace_numpy(float(start), float(stop), num, endpoint, exact)
     dev = None if device is None else torch_device(device, caller="geomspace")
@@ -324,23 +330,49 @@ def _exponents(start: float, stop: float, num: int, endpoint: bool) -> np.ndarra
     return y
 
 
+_NP_FLOAT64: Final = np.float64
+#: 0, 1, ..., _NUMPY_MAX as float64 (read-only): geomspace's sample numbers, multiplied by
+#: the step into a new array (one NumPy call instead of arange and an in-place multiply).
+_IOTA: Final = np.arange(_NUMPY_MAX + 1, dtype=np.float64)
+_IOTA.flags.writeable = False
+#: NumPy's base for geomspace's powers, as its logspace passes it: a 0-d float64 array.
+_TEN: Final = np.array(10.0)
+_np_array: Final = np.array
+_np_log10: Final = np.log10
+_np_multiply: Final = np.multiply
+_np_power: Final = np.power
+_np_negative: Final = np.negative
+
+
 def _geomspace_numpy(
     start: float, stop: float, num: int, endpoint: bool, exact: np.dtype[Any]
 ) -> Tensor:
-    """NumPy's geomspace for real bounds of one sign, step by step: the sign rotated out,
-    NumPy's log10 of the bounds, linspace of the logs, NumPy's power, exact endpoints."""
+    """NumPy's geomspace for real bounds of one sign (``num`` at most ``_NUMPY_MAX``), step by
+    step as NumPy computes it (so to the bit): the sign rotated out, NumPy's log10 of the
+    bounds, linspace of the logs (samples ``i * step + log10(start)``; a step that underflows
+    to zero divides first, then scales by the span), NumPy's power of ten, exact endpoints.
+    The operands NumPy gets as 0-d arrays are 0-d arrays here too (a Python float operand
+    costs NumPy a slower scalar path: the values are the same)."""
     sign = 1.0 if start > 0 else -1.0
     a, b = start * sign, stop * sign
-    logs = np.log10(np.array([a, b]))
-    y = _exponents(float(logs[0]), float(logs[1]), num, endpoint)
-    values = np.power(10.0, y, out=y)  # below the bounds' magnitudes: finite
+    lo, hi = _np_log10(_np_array((a, b))).tolist()
+    div = num - 1 if endpoint else num
+    if div > 0 and (step := (hi - lo) / div) != 0:
+        y = _np_multiply(_IOTA[:num], _np_array(step))
+    else:  # no step (at most one sample), or a subnormal one
+        y = _IOTA[:num] / div if div > 0 else _IOTA[:num].copy()
+        y *= hi - lo
+    y += _np_array(lo)
     if num > 0:
-        values[0] = a
+        # (NumPy's linspace sets the last exponent to log10(stop) first: its power is
+        # replaced by stop below all the same)
+        _np_power(_TEN, y, out=y)  # below the bounds' magnitudes: finite
+        y[0] = a
         if num > 1 and endpoint:
-            values[-1] = b
+            y[-1] = b
     if sign < 0:
-        np.negative(values, out=values)
-    return _from_numpy(values if exact is _F8 else values.astype(exact))
+        _np_negative(y, out=y)
+    return _from_numpy(y if exact is _F8 else y.astype(exact))
 
 
 def _show(t: Tensor) -> object:

@@ -29,6 +29,7 @@ from typing import Any, Final, Literal, SupportsIndex, TypeAlias
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, where_mask, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
@@ -86,6 +87,7 @@ _ARANGE_DTYPES: Final = frozenset(
 
 _Tensor: Final = torch.Tensor
 _PY_SCALARS: Final = (bool, int, float, complex)
+NDArray: TypeAlias = "np.ndarray[Any, Any]"
 #: up to this many values, a CPU tensor's range is read as Python numbers (tolist) rather than
 #: by a reduction kernel: cheaper for a few values.
 _HOST_READ_MAX: Final = 64
@@ -796,6 +798,11 @@ def piecewise(
 
     Memory and autograd: new memory; stays on ``x``'s graph through the functions' results.
 
+    Small float32/float64 data on the CPU off the autograd graph, with conditions that are
+    bool tensors of its shape, has its pieces picked and written through NumPy views of it
+    (the same pieces, values and function calls, without torch's masked_select); other calls
+    run on the data's device.
+
     Raises
     ------
     ValueError
@@ -821,16 +828,15 @@ def piecewise(
         )
     ):
         condlist = [condlist]
+    if (y := _piecewise_on_host(t, condlist, funclist, args, kw)) is not None:
+        return y
     conds = [_condition(c, t, i) for i, c in enumerate(condlist)]
     n, nf = len(conds), len(funclist)
     if nf == n + 1:
         other = ~torch.stack(conds).any(0) if conds else torch.ones_like(t, dtype=torch.bool)
         conds.append(other)
     elif nf != n:
-        raise ValueError(
-            f"piecewise: with {n} condition(s), either {n} or {n + 1} functions are expected, "
-            f"got {nf}"
-        )
+        raise _piece_count_error(n, nf)
     # y is new memory: the pieces are written into it in place
     y = torch.zeros_like(t)
     for cond, func in zip(conds, funclist, strict=True):
@@ -843,17 +849,122 @@ def piecewise(
             value = func(picked, *args, **kw)
         else:
             value = func
-        if type(value) in _PY_SCALARS:  # (pyright does not narrow on a type() membership)
-            y.masked_fill_(cond, value)  # pyright: ignore[reportCallIssue, reportArgumentType]
-            continue
-        v = value if type(value) is _Tensor else _t(value, "piecewise", "a function's result")
-        if v.dtype is not t.dtype or v.device != t.device:
-            v = v.to(device=t.device, dtype=t.dtype)
-        # one value per entry of the piece, or NumPy's broadcasting (a constant, one value)
-        if v.numel() == count:
-            y.masked_scatter_(cond, v)
+        _write_piece(y, cond, value, count, t)
+    return y
+
+
+def _piece_count_error(n: int, nf: int) -> ValueError:
+    return ValueError(
+        f"piecewise: with {n} condition(s), either {n} or {n + 1} functions are expected, got {nf}"
+    )
+
+
+def _write_piece(y: Tensor, cond: Tensor, value: Any, count: int, t: Tensor) -> None:
+    """Write a piece's ``value`` into ``y`` where ``cond`` holds: a Python scalar, or
+    ``count`` values (a function's result on the piece) or values that broadcast to it."""
+    if type(value) in _PY_SCALARS:
+        y.masked_fill_(cond, value)
+        return
+    v = value if type(value) is _Tensor else _t(value, "piecewise", "a function's result")
+    if v.dtype is not t.dtype or v.device != t.device:
+        v = v.to(device=t.device, dtype=t.dtype)
+    # one value per entry of the piece, or NumPy's broadcasting (a constant, one value)
+    if v.numel() == count:
+        y.masked_scatter_(cond, v)
+    else:
+        y.index_put_((cond,), v)
+
+
+#: Up to this many elements, piecewise on CPU float data off the autograd graph picks its
+#: pieces (and writes the common kinds of values) through NumPy views: a boolean index costs
+#: a fraction of torch's masked_select, which counts the selected entries first.
+_HOST_PIECEWISE_MAX: Final = 1 << 16
+_HOST_PIECEWISE_DTYPES: Final = frozenset({np.dtype(np.float64), np.dtype(np.float32)})
+_F8: Final = np.dtype(np.float64)
+_BOOL: Final = np.dtype(np.bool_)
+_from_numpy: Final = torch.from_numpy
+
+
+def _piecewise_on_host(
+    t: Tensor,
+    condlist: object,
+    funclist: Sequence[Callable[..., Any] | Any],
+    args: tuple[Any, ...],
+    kw: dict[str, Any],
+) -> Tensor | None:
+    """:func:`piecewise` through NumPy views, where ``t`` is a float32/float64 CPU tensor
+    (1-d or more, at most ``_HOST_PIECEWISE_MAX`` elements) off the autograd graph, outside
+    torch.compile, and every condition a CPU bool tensor of its shape; None otherwise (before
+    any function is called: the general path's turn). Each piece is ``x[cond]`` by NumPy's
+    boolean index, its function gets it as a tensor, and a float (float64 data) or a CPU
+    tensor of the piece's values and dtype off the graph is written through the result's
+    NumPy view; any other value by :func:`_write_piece`, as the general path writes it (and
+    every later one, once the result is on an autograd graph)."""
+    if is_dynamo_compiling() or not isinstance(condlist, (list, tuple)):
+        return None
+    try:
+        xn = t.numpy()  # refuses other devices, autograd graphs, neg bits
+        masks = [c.numpy() for c in condlist if type(c) is _Tensor]
+    except (TypeError, RuntimeError):
+        return None
+    shape = xn.shape
+    if (
+        xn.dtype not in _HOST_PIECEWISE_DTYPES
+        or not 0 < xn.size <= _HOST_PIECEWISE_MAX
+        or len(masks) != len(condlist)
+    ):
+        return None
+    for m in masks:
+        if m.dtype is not _BOOL or m.shape != shape:
+            return None
+    n, nf = len(masks), len(funclist)
+    if nf == n + 1:
+        if masks:
+            other = masks[0].copy()
+            for m in masks[1:]:
+                np.logical_or(other, m, out=other)
+            np.logical_not(other, out=other)
         else:
-            y.index_put_((cond,), v)
+            other = np.ones(shape, dtype=np.bool_)
+        masks.append(other)
+    elif nf != n:
+        raise _piece_count_error(n, nf)
+    # y is new memory: the pieces are written into it in place (as torch.zeros_like, it keeps
+    # t's strides)
+    if t.is_contiguous():
+        yn: NDArray | None = np.zeros(shape, xn.dtype)
+        y = _from_numpy(yn)
+    else:
+        y = torch.zeros_like(t)
+        yn = y.numpy()
+    floats = xn.dtype is _F8
+    for mask, func in zip(masks, funclist, strict=True):
+        count = -1
+        if callable(func):
+            piece = xn[mask]  # x[cond]: the piece, in row-major order (new memory)
+            count = piece.size
+            if count == 0:
+                continue
+            value = (
+                func(_from_numpy(piece), *args, **kw) if args or kw else func(_from_numpy(piece))
+            )
+        else:
+            value = func
+        if yn is not None:
+            if type(value) is _Tensor:
+                try:
+                    vn = value.numpy()  # refuses other devices, graphs, neg bits
+                except (TypeError, RuntimeError):
+                    vn = None
+                if vn is not None and vn.dtype is xn.dtype and vn.size == count:
+                    yn[mask] = vn if vn.ndim == 1 else vn.reshape(-1)
+                    continue
+            elif floats and type(value) is float:
+                yn[mask] = value
+                continue
+        _write_piece(y, _from_numpy(mask), value, count, t)
+        if y.requires_grad:
+            yn = None  # the result is on a graph: torch writes the rest
     return y
 
 

@@ -36,6 +36,7 @@ from typing import Any, Final, Literal, TypeAlias
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, retold, write_out
 from tbridge._core.axes import (
@@ -118,6 +119,7 @@ QuantileMethod: TypeAlias = Literal[
 ]
 BinsLike: TypeAlias = "int | str | Tensor | Sequence[float]"
 RangeLike: TypeAlias = "tuple[float, float] | None"
+NDArray: TypeAlias = "np.ndarray[Any, Any]"
 
 _REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
 _INEXACT: Final = _REAL_FLOATS | {torch.complex64, torch.complex128}
@@ -128,9 +130,10 @@ _DOUBLE: Final = frozenset({torch.float64, torch.complex128})
 #: dtypes whose cumsum/cumprod torch gives in NumPy's dtype (int64 for int64, the input's for
 #: floating input); the others accumulate through tbridge.cumulative_sum's dtype rules.
 _NATIVE_ACCUMULATION: Final = _INEXACT | {torch.int64}
-#: integer dtypes torch.bincount counts as they are.
 #: up to this many bins, digitize checks their order on the host.
 _HOST_CHECK_MAX: Final = 64
+_bucketize: Final = torch.bucketize
+#: integer dtypes torch.bincount counts as they are.
 _BINCOUNT_NATIVE: Final = frozenset(
     {torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64}
 )
@@ -2255,7 +2258,7 @@ def _finite_range(
         elif t.dtype in UNSIGNED_GAPS or t.dtype == torch.bool:
             first, last = float(amin(t)), float(amax(t))
         else:
-            lo, hi = torch.aminmax(t)
+            lo, hi = torch.aminmax(t.detach())  # (numbers: no warning for data on a graph)
             first, last = float(lo), float(hi)
         if not (math.isfinite(first) and math.isfinite(last)):
             raise ValueError(
@@ -2275,11 +2278,44 @@ def _even_edges(
     compute: torch.dtype,
     dt: torch.dtype,
     device: torch.device,
+    strict: str | None = None,
 ) -> Tensor:
     """``bins + 1`` evenly spaced edges from ``first`` to ``last`` (the last one exact): the
     ``i``-th is ``first + i * step``, in ``compute`` arithmetic, then ``dt``. These are a few
     scalars, computed on the host with NumPy (its ``linspace`` arithmetic, to the bit) and sent
-    to ``device`` once."""
+    to ``device`` once. ``strict``: the caller, for NumPy's histogram check that the edges
+    increase strictly (a ValueError otherwise: bins too narrow for the floats of the range)."""
+    points = _even_points(first, last, bins, compute)
+    if (
+        strict is not None
+        and not _clearly_increasing(first, last, bins)
+        and bool(np.any(points[:-1] >= points[1:]))
+    ):
+        raise ValueError(
+            f"{strict}: too many bins for the data range: {bins} bins of finite, increasing "
+            f"edges do not fit in [{first}, {last}] in {str(compute).removeprefix('torch.')}; "
+            "pass fewer bins or a wider range"
+        )
+    edges = torch.from_numpy(points)
+    return edges if dt is compute and device.type == "cpu" else edges.to(device, dt)
+
+
+#: Even edges whose step is above this fraction of the larger bound's magnitude (about 500
+#: float32 ulps; at most ``_CLEAR_BINS_MAX`` bins) increase strictly: each step outgrows the
+#: rounding of the products and sums that make the edges.
+_STEP_ULPS: Final = 2.0**-14
+_CLEAR_BINS_MAX: Final = 1 << 20
+
+
+def _clearly_increasing(first: float, last: float, bins: int) -> bool:
+    """Whether the ``bins + 1`` even edges from ``first`` to ``last`` increase strictly (in
+    float32 or float64), without computing them; False leaves the question open."""
+    span = last - first
+    return bins <= _CLEAR_BINS_MAX and math.inf > span > bins * _STEP_ULPS * max(-first, last)
+
+
+def _even_points(first: float, last: float, bins: int, compute: torch.dtype) -> NDArray:
+    """NumPy's ``linspace(first, last, bins + 1)`` in ``compute``'s NumPy dtype, on the host."""
     if compute is _F64:  # Python's float arithmetic is float64's
         points = np.arange(bins + 1, dtype=np.float64)
         points *= (last - first) / bins
@@ -2290,8 +2326,7 @@ def _even_edges(
         lo, hi = nd.type(first), nd.type(last)  # type: ignore[union-attr]
         points = np.arange(bins + 1, dtype=nd) * ((hi - lo) / bins) + lo
         points[-1] = hi
-    edges = torch.from_numpy(points)
-    return edges if dt is compute and device.type == "cpu" else edges.to(device, dt)
+    return points
 
 
 #: The dtypes torch's CPU histogram kernels take (their counts come in that dtype).
@@ -2363,12 +2398,14 @@ def _estimated_width(t: Tensor, name: str, first: float, last: float) -> float:
 
 
 def _edges_1d(
-    t: Tensor, bins: object, range_: object, caller: str
+    t: Tensor, bins: object, range_: object, caller: str, strict: bool = True
 ) -> tuple[Tensor, tuple[float, float] | None]:
-    """Bin edges for 1-D data, and for evenly spaced ones their outer values."""
+    """Bin edges for 1-D data, and for evenly spaced ones their outer values; ``strict``:
+    NumPy's histogram check that even edges increase strictly (histogramdd has none)."""
+    check = caller if strict else None
     if type(bins) is int and bins >= 1:  # the common call: a count
         first, last, compute = _finite_range(t, range_, caller)
-        edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device)
+        edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device, check)
         return edges, (first, last)
     if isinstance(bins, str):
         if bins not in _ESTIMATORS:
@@ -2384,12 +2421,12 @@ def _edges_1d(
         if width and kind_rank(t.dtype) < 2:
             width = max(width, 1.0)  # integer data: bins at least one unit wide (NumPy's rule)
         count = max(1, math.ceil((last - first) / width)) if width else 1
-        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device)
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, check)
         return edges, (first, last)
     if not isinstance(bins, (Tensor, np.ndarray, list, tuple)) or _bins_ndim(bins) == 0:
         count = _bin_count(bins.item() if isinstance(bins, (Tensor, np.ndarray)) else bins, caller)
         first, last, compute = _finite_range(t, range_, caller)
-        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device)
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, check)
         return edges, (first, last)
     edges = _beside_data(bins, t, caller, "bins")
     if edges.ndim != 1:
@@ -2397,6 +2434,106 @@ def _edges_1d(
     if edges.numel() > 1 and bool((edges[1:] < edges[:-1]).any()):
         raise ValueError(f"{caller}: bins must increase monotonically, when an array")
     return edges, None
+
+
+#: Up to this many values per coordinate, the histograms of CPU float32/float64 data off the
+#: autograd graph, with counts of bins over the data's range, are made on the host through
+#: NumPy views of the data (a few NumPy calls on a few values: no kernels, no device reads).
+_HOST_HISTOGRAM_MAX: Final = 64
+#: ... in up to this many coordinates (histogramdd).
+_HOST_DD_DIMS: Final = 16
+_HOST_HISTOGRAM_DTYPES: Final = {np.dtype(np.float64): _F64, np.dtype(np.float32): torch.float32}
+_isfinite: Final = math.isfinite
+_np_searchsorted: Final = np.searchsorted
+_np_bincount: Final = np.bincount
+_from_numpy: Final = torch.from_numpy
+
+
+def _host_view(t: object, limit: int = _HOST_HISTOGRAM_MAX) -> NDArray | None:
+    """A NumPy view of ``t`` where its histogram is made on the host: a float32/float64 CPU
+    tensor of at most ``limit`` elements (its values: histograms have no gradient), outside
+    torch.compile (which is to trace no NumPy work); None otherwise (``Tensor.numpy`` refuses
+    other devices, functorch's wrapped tensors and neg bits)."""
+    if type(t) is not Tensor or is_dynamo_compiling() or t.numel() > limit:
+        return None
+    try:
+        view = (t.detach() if t.requires_grad else t).numpy()  # (counts and edges: no graph)
+    except (TypeError, RuntimeError):
+        return None
+    return view if view.dtype in _HOST_HISTOGRAM_DTYPES else None
+
+
+def _host_edges(col: NDArray, bins: int) -> NDArray | None:
+    """NumPy's ``bins + 1`` even edges over the range of the 1-to-``_HOST_HISTOGRAM_MAX``
+    values of ``col`` (1-D, from :func:`_host_view`), to the bit: its min and max, widened by
+    0.5 each way when equal, and its linspace arithmetic in ``col``'s dtype. None for other
+    sizes, and for non-finite data (the torch path raises NumPy's error)."""
+    if not 0 < col.size <= _HOST_HISTOGRAM_MAX or col.ndim != 1:
+        return None
+    values = col.tolist()
+    if not _isfinite(builtins.sum(values)):  # NaN or inf (or a sum past float64's range)
+        return None
+    first, last = builtins.min(values), builtins.max(values)
+    compute = _HOST_HISTOGRAM_DTYPES[col.dtype]
+    if first == last:  # rounded to the data's dtype, which NumPy subtracts in
+        first, last = first - 0.5, last + 0.5
+        if compute is not _F64:
+            kind = col.dtype.type
+            first, last = float(kind(first)), float(kind(last))
+    if not _clearly_increasing(first, last, bins):
+        return None  # a span past float64's, or steps of a few ulps: the general path's turn
+    return _even_points(first, last, bins, compute)
+
+
+def _host_even(
+    cols: Sequence[NDArray], bins: Sequence[int]
+) -> tuple[NDArray, list[NDArray]] | None:
+    """Counts (int64, flat in row-major order) of the points ``(cols[0][i], cols[1][i], ...)``
+    in ``bins[d]`` even bins over each coordinate's range, and each coordinate's edges
+    (:func:`_host_edges`); a value's bin is by comparison with the edges (the last bin
+    closed), as NumPy's. None where :func:`_host_edges` gives none for a coordinate, and for
+    coordinates of different dtypes or lengths."""
+    flat: Any = None
+    edges: list[NDArray] = []
+    first = cols[0]
+    for col, n in zip(cols, bins, strict=True):
+        if col.dtype is not first.dtype or col.shape != first.shape:
+            return None
+        points = _host_edges(col, n)
+        if points is None:
+            return None
+        edges.append(points)
+        idx = _np_searchsorted(points[1:-1], col, "right")  # inner edges at or below the value
+        flat = idx if flat is None else flat * n + idx
+    return _np_bincount(flat, minlength=math.prod(bins)), edges
+
+
+def _host_coordinates(v: NDArray) -> list[NDArray]:
+    """The coordinate columns of NumPy's histogramdd sample ``v``: ``(N, D)`` points, or ``N``
+    values of one coordinate (1-D); none for other shapes."""
+    if v.ndim == 2:
+        return [v[:, d] for d in builtins.range(v.shape[1])]
+    return [v] if v.ndim == 1 else []
+
+
+def _host_dd(cols: list[NDArray], bins: object) -> tuple[Tensor, list[Tensor]] | None:
+    """:func:`histogramdd`'s result on the host (float64 counts, each coordinate's edges) for
+    ``bins`` a count for all coordinates or one each (:func:`_host_even`); None where that
+    gives none."""
+    if type(bins) is int and bins >= 1:
+        counts = [bins] * len(cols)
+    elif (
+        isinstance(bins, (list, tuple))
+        and len(bins) == len(cols)
+        and all(type(b) is int and b >= 1 for b in bins)
+    ):
+        counts = list(bins)
+    else:
+        return None
+    if not cols or (made := _host_even(cols, counts)) is None:
+        return None
+    hist = made[0].reshape(counts).astype(np.float64)
+    return _from_numpy(hist), [_from_numpy(e) for e in made[1]]
 
 
 def _bins_ndim(bins: object) -> int:
@@ -2475,12 +2612,20 @@ def histogram_bin_edges(
     Memory and autograd: new memory; edges have no gradient. The default range reads the
     data (a device sync).
 
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
+
     Examples
     --------
     >>> import tbridge as tb
     >>> tb.histogram_bin_edges([0, 1, 2, 3, 4], bins=4)
     tensor([0., 1., 2., 3., 4.], dtype=torch.float64)
     """
+    if type(bins) is int and bins >= 1 and range is None and (v := _host_view(a)) is not None:
+        points = _host_edges(v.reshape(-1), bins)
+        if points is not None:
+            return _from_numpy(points)
     t = _tensor(a, "histogram_bin_edges").reshape(-1)
     return _edges_1d(t, bins, range, "histogram_bin_edges")[0]
 
@@ -2519,6 +2664,10 @@ def histogram(
     -----
     Memory and autograd: new memory; weight sums stay on the weights' autograd graph.
 
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -2526,6 +2675,16 @@ def histogram(
     >>> counts
     tensor([0, 2, 1])
     """
+    if (
+        type(bins) is int
+        and bins >= 1
+        and range is None
+        and weights is None
+        and (density is None or density is False)
+        and (v := _host_view(a)) is not None
+        and (made := _host_even((v.reshape(-1),), (bins,))) is not None
+    ):
+        return _from_numpy(made[0]), _from_numpy(made[1][0])
     data = _tensor(a, "histogram")
     t = data.reshape(-1)
     edges, even = _edges_1d(t, bins, range, "histogram")
@@ -2583,6 +2742,10 @@ def histogramdd(
     -----
     Memory and autograd: new memory; no gradient (counts).
 
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -2591,6 +2754,14 @@ def histogramdd(
     tensor([[1., 0.],
             [0., 1.]], dtype=torch.float64)
     """
+    if (
+        range is None
+        and weights is None
+        and (density is None or density is False)
+        and (v := _host_view(sample, _HOST_HISTOGRAM_MAX * _HOST_DD_DIMS)) is not None
+        and (made := _host_dd(_host_coordinates(v), bins)) is not None
+    ):
+        return made[0], tuple(made[1])
     if isinstance(sample, (list, tuple)):
         cols = [_tensor(s, "histogramdd", "sample").reshape(-1) for s in sample]
         pts = torch.stack(cols, -1) if cols else torch.zeros((0, 0))
@@ -2654,7 +2825,7 @@ def _edges_and_counts(
     for d, (b, r) in enumerate(zip(per_dim, ranges, strict=True)):
         if isinstance(b, str):
             raise TypeError("histogramdd: bins must be integers or edges per dimension")
-        e, even = _edges_1d(pts[:, d], b, r, "histogramdd")
+        e, even = _edges_1d(pts[:, d], b, r, "histogramdd", strict=False)
         edges.append(e)
         evens.append(even)
     if weights is None and edges and _native_counts(pts, edges):
@@ -2717,6 +2888,10 @@ def histogram2d(
     -----
     Memory and autograd: new memory; no gradient.
 
+    Small CPU data (float32/float64, up to 64 values per coordinate) with a count of bins
+    over its own range is binned by NumPy on the host, through a view of it: the same values,
+    without torch's kernels. Other calls run on the data's device.
+
     Examples
     --------
     >>> import tbridge as tb
@@ -2725,6 +2900,15 @@ def histogram2d(
     tensor([[1., 0.],
             [0., 1.]], dtype=torch.float64)
     """
+    if (
+        range is None
+        and weights is None
+        and (density is None or density is False)
+        and (vx := _host_view(x)) is not None
+        and (vy := _host_view(y)) is not None
+        and (made := _host_dd([vx, vy], bins)) is not None
+    ):
+        return made[0], made[1][0], made[1][1]
     # NumPy's reading: one or two entries are per-dimension bins, more are shared edges.
     per_dim: object = bins
     if isinstance(bins, (Tensor, np.ndarray)) and bins.ndim == 0:
@@ -2869,20 +3053,22 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
         type(x) is Tensor
         and type(bins) is Tensor
         and x.dtype is bins.dtype
-        and bins.ndim == 1
-        and bins.is_cpu
         and x.is_cpu
-        and 1 < bins.numel() <= _HOST_CHECK_MAX
+        and bins.numel() <= _HOST_CHECK_MAX
         and x.is_contiguous()
-        and not x.dtype.is_complex
+        and bins.is_contiguous()
     ):
-        # the common call: a few increasing bins on the CPU (their order read as numbers)
-        values = bins.tolist()
-        if values == sorted(values):
-            try:
-                return torch.searchsorted(bins, x, right=not right)
-            except RuntimeError:
-                pass  # uint16/32/64, bool: the general path below
+        # the common call: a few increasing bins (their order read as numbers), one kernel
+        # (bucketize: searchsorted with the operands the other way round)
+        try:
+            values = bins.tolist()
+            if values == sorted(values):
+                return _bucketize(x, bins, right=not right)
+        except (RuntimeError, TypeError):
+            # bins that are not 1-D or not on x's device (the kernel refuses them), on meta
+            # (no values), complex (no order: sorted raises; one bin: the kernel does),
+            # uint16/32/64 and bool (no kernel): the general path below answers
+            pass
     t = _tensor(x, "digitize", "x")
     b = _beside_data(bins, t, "digitize", "bins")
     if t.dtype.is_complex or b.dtype.is_complex:
