@@ -21,6 +21,7 @@ import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
 from tbridge._namespace import manipulation as _manipulation
 from tests._helpers import assert_matches_numpy, needs_numpy2
+from tests._huge import NO_MEMORY, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests._numpy_compat import np2
 
 ALL = [
@@ -997,3 +998,33 @@ def test_one_backward_through_the_numpy_forms() -> None:
     expected = np.arange(12.0).reshape(2, 6)
     grad = expected[:, :3] + expected[:, 3:]
     np.testing.assert_array_equal(x.grad.numpy(), grad.reshape(-1, order="F"))
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+
+def _x3(m: Any) -> Any:
+    return (
+        m.asarray([1.0, 2.0, 3.0]) if m is np else torch.tensor([1.0, 2.0, 3.0], dtype=tb.float64)
+    )
+
+
+HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("tile", lambda m: m.tile(_x3(m), TOO_BIG), r"^tile: size 13835058055282163712 in shape "
+     r"\(13835058055282163712,\) is larger than 9223372036854775807 \(2\*\*63 - 1\)"),
+    ("tile-2d", lambda m: m.tile(_x3(m), (TOO_BIG, 1)), rf"^tile: an array of shape "
+     rf"\({TOO_BIG}, 3\) .*{TOO_BIG_TEXT}; pass a smaller repetitions$"),
+    ("tile-memory", lambda m: m.tile(_x3(m), NO_MEMORY), r"^tile: unable to allocate 6.00 EiB "
+     r"for an array of shape \(864691128455135232,\)"),
+    ("repeat", lambda m: m.repeat(_x3(m), TOO_BIG), r"^repeat: size 13835058055282163712 in "
+     r"shape \(13835058055282163712,\) is larger than"),
+    ("repeat-memory", lambda m: m.repeat(_x3(m), NO_MEMORY), r"^repeat: unable to allocate "
+     r"6.00 EiB for an array of shape \(864691128455135232,\) and dtype torch.float64"),
+    ("repeat-axis", lambda m: m.repeat(_x3(m).reshape(1, 3), 2**61, axis=1), rf"^repeat: an "
+     rf"array of shape \(1, 6917529027641081856\) .*{TOO_BIG_TEXT}; pass a smaller repeats$"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), [h[1:] for h in HUGE], ids=[h[0] for h in HUGE])
+def test_sizes_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)

@@ -45,7 +45,7 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
-from tbridge._core.normalize import check_copy
+from tbridge._core.normalize import check_copy, check_size, raise_for_size
 from tbridge._core.promotion import result_type
 from tbridge._core.shapes import (
     INDEX_DTYPES,
@@ -925,7 +925,10 @@ def repeat(
     Raises
     ------
     ValueError
-        For negative repeats, or repeats of the wrong length.
+        For negative repeats, repeats of the wrong length, or a result too big for any array.
+    MemoryError
+        For a result the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as
+        torch raises it).
     TypeError
         For non-integer repeats.
     numpy.exceptions.AxisError
@@ -958,6 +961,10 @@ def repeat(
         return repeat(t, repeats, axis)
     if axis is not None:
         normalize_axis(axis, t.ndim if t.ndim else 1, "repeat")
+    if type(repeats) is int and repeats >= 0:  # the result is too big, or no memory for it
+        shape = [t.numel()] if axis is None or t.ndim == 0 else list(t.shape)
+        shape[0 if axis is None or t.ndim == 0 else axis % t.ndim] *= repeats
+        raise_for_size(error, "repeat", shape, t.dtype, "repeats")
     raise _repeat_error(t, repeats, axis) from error
 
 
@@ -1012,7 +1019,10 @@ def tile(x: Tensor, repetitions: ShapeArg, /) -> Tensor:
     Raises
     ------
     ValueError
-        For negative repetitions.
+        For negative repetitions, or a result too big for any array (its bytes overflow int64).
+    MemoryError
+        For a result the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as
+        torch raises it).
 
     Examples
     --------
@@ -1033,7 +1043,16 @@ def tile(x: Tensor, repetitions: ShapeArg, /) -> Tensor:
     for r in reps:
         if r < 0:
             raise ValueError(f"tile: repetitions {reps!r} must be >= 0; pass non-negative counts")
+    # NumPy's result shape (torch's int64 product would wrap around to a negative size)
+    ndim = max(t.ndim, len(reps))
+    sizes = (1,) * (ndim - t.ndim) + tuple(t.shape)
+    counts = (1,) * (ndim - len(reps)) + reps
+    shape = tuple(n * r for n, r in zip(sizes, counts, strict=True))
+    check_size(shape, t.dtype, "tile", "repetitions")
     try:
         return torch.tile(t, reps)
     except NotImplementedError as e:
         return bits_or_raise(partial(torch.tile, dims=reps), t, "tile", e)
+    except RuntimeError as e:  # no memory for it
+        raise_for_size(e, "tile", shape, t.dtype, "repetitions")
+        raise
