@@ -429,6 +429,7 @@ HUGE: dict[str, tuple[SizeCall, str]] = {
     **{n: (_by_size(1.0, 2.0), "num") for n in ("linspace", "logspace", "geomspace")},
     "indices": (lambda d, n: (((n,),), {}), "dimensions"),
     "fromfunction": (lambda d, n: ((np.negative, (n,)), {}), "shape"),
+    "fromiter": (lambda d, n: ((iter([1.0, 2.0]), np.float64, n), {}), "count"),
     "tril_indices": (lambda d, n: ((n, 0, 1), {}), "n"),
     "triu_indices": (lambda d, n: ((1, 0, n), {}), "m"),
     "diag_indices": (_by_size(), "n"),

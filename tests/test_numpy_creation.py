@@ -474,6 +474,11 @@ HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
      r"allocate 4.00 EiB"),
     ("fromfunction", lambda m: m.fromfunction(lambda i, j: i + j, (2**40, 2**40)), r"^fromfunction: "
      rf"an array of shape \(2, 1099511627776, 1099511627776\) .*{TOO_BIG_TEXT}"),
+    ("fromiter", lambda m: m.fromiter(iter([1.0, 2.0]), float, TOO_BIG), rf"^fromiter: an "
+     rf"array of shape \({TOO_BIG},\) and dtype torch.float64 {TOO_BIG_TEXT}; pass a smaller "
+     r"count$"),
+    ("fromiter-memory", lambda m: m.fromiter(iter([1.0]), float, NO_MEMORY), rf"^fromiter: "
+     rf"{NO_MEMORY_TEXT}"),
     ("fromfunction-memory", lambda m: m.fromfunction(lambda i: i, (NO_MEMORY,)), r"^fromfunction: "
      rf"{NO_MEMORY_TEXT}"),
 ]  # fmt: skip

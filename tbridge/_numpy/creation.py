@@ -449,7 +449,10 @@ def fromiter(
     Raises
     ------
     ValueError
-        When the iterable ends before ``count`` values, or a value does not convert.
+        When the iterable ends before ``count`` values, a value does not convert, or
+        ``count`` is too big for any array.
+    MemoryError
+        For a ``count`` (or values) the CPU cannot allocate.
     TypeError
         For a bad dtype, or ``iter`` that is not iterable.
 
@@ -463,9 +466,14 @@ def fromiter(
     twin = numpy_dtype_of(dt)
     if twin is None:
         raise TypeError(f"fromiter: dtype {dt} has no NumPy twin to read values with")
+    known = count if type(count) is int and count >= 0 else None  # the result's length
     try:
         values = np.fromiter(iter, dtype=twin, count=count)
+    except MemoryError as e:  # NumPy's, told as fromiter's
+        raise_for_size(e, "fromiter", known, dt, "count")
+        raise
     except ValueError as e:
+        raise_for_size(e, "fromiter", known, dt, "count")  # a count too big for any array
         if "too short" in str(e):
             raise ValueError(f"fromiter: {e}; pass count=-1 to read every value") from e
         raise ValueError(
