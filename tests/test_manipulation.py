@@ -1020,6 +1020,10 @@ HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
      r"shape \(13835058055282163712,\) is larger than"),
     ("repeat-memory", lambda m: m.repeat(_x3(m), NO_MEMORY), r"^repeat: unable to allocate "
      r"6.00 EiB for an array of shape \(864691128455135232,\) and dtype torch.float64"),
+    ("repeat-array", lambda m: m.repeat(_x3(m), m.asarray([TOO_BIG, 1, 1])), r"^repeat: an array "
+     rf"of shape \({TOO_BIG + 2},\) .*{TOO_BIG_TEXT}"),
+    ("repeat-array-memory", lambda m: m.repeat(_x3(m), m.asarray([NO_MEMORY])), r"^repeat: "
+     r"unable to allocate 6.00 EiB"),
     ("repeat-axis", lambda m: m.repeat(_x3(m).reshape(1, 3), 2**61, axis=1), rf"^repeat: an "
      rf"array of shape \(1, 6917529027641081856\) .*{TOO_BIG_TEXT}; pass a smaller repeats$"),
 ]  # fmt: skip

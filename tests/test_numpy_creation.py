@@ -479,6 +479,12 @@ HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
      r"count$"),
     ("fromiter-memory", lambda m: m.fromiter(iter([1.0]), float, NO_MEMORY), rf"^fromiter: "
      rf"{NO_MEMORY_TEXT}"),
+    ("diag", lambda m: m.diag(m.asarray([1.0, 2.0, 3.0]), 2**31), r"^diag: an array of shape "
+     rf"\(2147483651, 2147483651\) .*{TOO_BIG_TEXT}; pass a smaller k$"),
+    ("diag-memory", lambda m: m.diag(m.asarray([1.0, 2.0, 3.0]), -(2**29)), r"^diag: unable to "
+     r"allocate 2.00 EiB for an array of shape \(536870915, 536870915\)"),
+    ("diagflat", lambda m: m.diagflat(m.asarray([[1.0, 2.0]]), TOO_BIG), rf"^diagflat: "
+     rf".*{TOO_BIG_TEXT}"),
     ("fromfunction-memory", lambda m: m.fromfunction(lambda i: i, (NO_MEMORY,)), r"^fromfunction: "
      rf"{NO_MEMORY_TEXT}"),
 ]  # fmt: skip

@@ -1004,11 +1004,27 @@ def repeat(
         return repeat(t, repeats, axis)
     if axis is not None:
         normalize_axis(axis, t.ndim if t.ndim else 1, "repeat")
-    if type(repeats) is int and repeats >= 0:  # the result is too big, or no memory for it
-        shape = [t.numel()] if axis is None or t.ndim == 0 else list(t.shape)
-        shape[0 if axis is None or t.ndim == 0 else axis % t.ndim] *= repeats
+    length = _repeated_length(t, repeats, axis)
+    if length is not None:  # the result is too big, or no memory for it
+        shape = [length] if axis is None or t.ndim == 0 else list(t.shape)
+        if axis is not None and t.ndim:
+            shape[axis % t.ndim] = length
         raise_for_size(error, "repeat", shape, t.dtype, "repeats")
     raise _repeat_error(t, repeats, axis) from error
+
+
+def _repeated_length(t: Tensor, repeats: int | Tensor, axis: int | None) -> int | None:
+    """The length of ``repeat``'s result along its axis, or None for repeats it refuses (an
+    error path: the repeats' values are read)."""
+    size = t.numel() if axis is None or t.ndim == 0 else t.shape[axis]
+    if type(repeats) is int:
+        return size * repeats if repeats >= 0 else None
+    if not isinstance(repeats, Tensor) or repeats.ndim > 1 or repeats.device.type == "meta":
+        return None
+    counts = [int(r) for r in repeats.reshape(-1).tolist()]
+    if len(counts) not in (1, size) or min(counts, default=0) < 0:
+        return None
+    return size * counts[0] if len(counts) == 1 else sum(counts)
 
 
 def _repeat_bits(t: Tensor, repeats: int | Tensor, axis: int | None) -> Tensor:

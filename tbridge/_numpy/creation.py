@@ -648,7 +648,9 @@ def diag(v: Tensor, k: int = 0) -> Tensor:
     Raises
     ------
     ValueError
-        For a ``v`` that is not 1-d or 2-d.
+        For a ``v`` that is not 1-d or 2-d, or a matrix too big for any array.
+    MemoryError
+        For a matrix the CPU cannot allocate.
 
     Examples
     --------
@@ -684,6 +686,10 @@ def _diag_slow(v: object, k: object, where: str) -> Tensor:
         return torch.diag(t, diagonal)
     except NotImplementedError as e:
         return bits_or_raise(lambda u: torch.diag(u, diagonal), t, where, e)
+    except RuntimeError as e:  # a matrix too big, or no memory for it
+        side = t.shape[0] + abs(diagonal)
+        raise_for_size(e, where, (side, side), t.dtype, "k")
+        raise
 
 
 def diagflat(v: Tensor, k: int = 0) -> Tensor:
