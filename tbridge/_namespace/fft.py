@@ -126,6 +126,7 @@ def _failure(
     name = f"fft.{where}"
     shape = tuple(t.shape)
     one = where in _ONE_D_NAMES
+    raise_for_size(e, name, None, None, "n" if one else "s")  # too big, or no memory for it
     if norm not in _NORMS:
         return ValueError(
             f"{name}: norm={norm!r} is not a normalization; pass 'backward' (the default, also "
