@@ -435,6 +435,16 @@ HUGE: dict[str, tuple[SizeCall, str]] = {
     "diag_indices": (_by_size(), "n"),
     "mask_indices": (lambda d, n: ((_square(n), _upper), {}), "n"),
     "vander": (lambda d, n: ((d.u, n), {}), "N"),
+    **{n: (lambda d, n: ((d.u, _square(n)), {}), "k") for n in ("diag", "diagflat")},
+    **{
+        f"fft.{n}": (lambda d, n: ((d.u,), {"n": n}), "n")
+        for n in ("fft", "ifft", "rfft", "irfft", "hfft", "ihfft")
+    },
+    "bincount": (lambda d, n: ((torch.tensor([0, 1]),), {"minlength": n}), "minlength"),
+    **{
+        n: (lambda d, n: ((d.u,), {"bins": n}), "bins")
+        for n in ("histogram", "histogram_bin_edges")
+    },
     "resize": (lambda d, n: ((d.u, n), {}), "new_shape"),
     "tile": (lambda d, n: ((d.u, n), {}), "repetitions"),
     "repeat": (lambda d, n: ((d.u, n), {}), "repeats"),
@@ -1138,9 +1148,15 @@ def corpus() -> list[tuple[str, str]]:
 #: until its line is removed or updated. Regenerate with
 #: ``PYTHONPATH=. python -m tests._bad_input_cases``.
 _GAPS = r"""
+bincount | huge-size | torch-type fn-name | RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904] -> ValueError (numpy)
+bincount | huge-memory | torch-type fn-name arg-name | RuntimeError: [enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memo -> MemoryError (numpy)
 divide | int-zero-divisor | no-warning | no warning -> NumPy's result with a RuntimeWarning
 geomspace | huge-size | fn-name | ValueError: logspace: an array of shape (4611686018427387904,) and dtype torch.float64 is too big to -> ValueError (numpy)
 geomspace | huge-memory | fn-name | MemoryError: logspace: unable to allocate 2.00 EiB for an array of shape (288230376151711744,) and d -> MemoryError (numpy)
+histogram | huge-size | fn-name arg-name | ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible si -> ValueError (numpy)
+histogram | huge-memory | fn-name | MemoryError: Unable to allocate 2.00 EiB for an array with shape (288230376151711744,) and data type -> MemoryError (numpy)
+histogram_bin_edges | huge-size | fn-name arg-name | ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible si -> ValueError (numpy)
+histogram_bin_edges | huge-memory | fn-name | MemoryError: Unable to allocate 2.00 EiB for an array with shape (288230376151711744,) and data type -> MemoryError (numpy)
 random.zipf | inf-a | hangs | hangs -> an error or a result
 """
 
