@@ -8,6 +8,7 @@ the oracle wherever the function has a NumPy twin. Calls that fail today are lis
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,6 +97,23 @@ def test_the_gap_table_names_only_driven_calls() -> None:
     made_here = set(CORPUS) | {k for k in C.KNOWN_GAPS if k[1] == "device-cuda"}
     stale = sorted(set(C.KNOWN_GAPS) - made_here)
     assert not stale, f"KNOWN_GAPS entries for calls the corpus does not make: {stale}"
+
+
+#: Public functions with a ``shape`` or ``size`` parameter that allocate nothing by it: a view,
+#: or index arithmetic.
+ALLOCATE_NOTHING_BY_SHAPE = {"broadcast_to", "reshape", "unravel_index"}
+
+
+def test_every_function_with_a_size_parameter_is_driven_with_huge_sizes() -> None:
+    with_size = {
+        n
+        for n, f in S.PUBLIC.items()
+        if C.skip_reason(f) is None and {"shape", "size"} & set(inspect.signature(f).parameters)
+    }
+    missing = sorted(with_size - set(C.HUGE) - ALLOCATE_NOTHING_BY_SHAPE)
+    assert not missing, f"add these to _bad_input_cases.HUGE: {missing}"
+    assert set(C.HUGE) <= set(S.PUBLIC), sorted(set(C.HUGE) - set(S.PUBLIC))
+    assert set(C.NUMPY_ALLOCATES_FIRST) <= set(CORPUS)
 
 
 def test_the_tables_use_known_families_and_tags() -> None:

@@ -16,6 +16,7 @@ from numpy.exceptions import AxisError
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
 from tests._helpers import assert_matches_numpy
+from tests._huge import NO_MEMORY, NO_MEMORY_TEXT, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests.test_manipulation import ALL, SOME, check, check_all, make
 
 KINDS = [tb.bool, tb.int32, tb.int64, tb.uint8, tb.float32, tb.float64, tb.complex128]
@@ -861,3 +862,103 @@ def test_one_backward_per_family() -> None:
     tb.full((3, 2), fill).sum().backward()  # type: ignore[no-untyped-call]
     assert fill.grad is not None
     assert fill.grad.tolist() == [3.0, 3.0]
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+
+def _proto(m: Any) -> Any:
+    return m.zeros(3) if m is np else torch.zeros(3, dtype=torch.float64)
+
+
+HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("zeros", lambda m: m.zeros(TOO_BIG), rf"^zeros: an array of shape \({TOO_BIG},\) and "
+     rf"dtype torch.float64 {TOO_BIG_TEXT}; pass a smaller shape$"),
+    ("zeros-2d", lambda m: m.zeros((2**40, 2**40)), rf"^zeros: .*\(1099511627776, "
+     rf"1099511627776\) .*{TOO_BIG_TEXT}"),
+    ("zeros-empty-axis", lambda m: m.zeros((2**40, 2**40, 0)), r"^zeros: .*its non-zero sizes"),
+    ("zeros-beyond-int64", lambda m: m.zeros(2**63), r"^zeros: size 9223372036854775808 in "
+     r"shape \(9223372036854775808,\) is larger than 9223372036854775807"),
+    ("zeros-memory", lambda m: m.zeros(NO_MEMORY), rf"^zeros: {NO_MEMORY_TEXT}\) and dtype "
+     r"torch.float64: the allocator cannot get that much memory; pass a smaller shape \(or a "
+     r"smaller dtype\), or free memory$"),
+    ("ones-float32", lambda m: m.ones((TOO_BIG, 4), "float32"), rf"^ones: {'.*'}torch.float32 "
+     rf"{TOO_BIG_TEXT}"),
+    ("empty-int8", lambda m: m.empty(TOO_BIG, dtype="int8"), r"^empty: unable to allocate "
+     r"4.00 EiB"),  # 2**62 bytes: representable, not allocatable
+    ("empty-memory", lambda m: m.empty((NO_MEMORY,)), rf"^empty: {NO_MEMORY_TEXT}"),
+    ("full", lambda m: m.full(TOO_BIG, 1.0), rf"^full: an array of shape \({TOO_BIG},\) and "
+     rf"dtype torch.float64 {TOO_BIG_TEXT}"),
+    ("full-int", lambda m: m.full((2**40, 2**40), 7), rf"^full: .*torch.int64 {TOO_BIG_TEXT}"),
+    ("full-memory", lambda m: m.full(NO_MEMORY, 1.0), rf"^full: {NO_MEMORY_TEXT}"),
+    ("full-array-fill", lambda m: m.full(NO_MEMORY, m.asarray([1.0])), rf"^full: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("full-int32", lambda m: m.full(TOO_BIG, 1, "int32"), rf"^full: .*torch.int32 "
+     rf"{TOO_BIG_TEXT}"),
+    ("zeros_like", lambda m: m.zeros_like(_proto(m), shape=TOO_BIG), rf"^zeros_like: "
+     rf".*{TOO_BIG_TEXT}"),
+    ("empty_like", lambda m: m.empty_like(_proto(m), shape=(2**40, 2**40)), rf"^empty_like: "
+     rf".*{TOO_BIG_TEXT}"),
+    ("ones_like-memory", lambda m: m.ones_like(_proto(m), shape=NO_MEMORY), rf"^ones_like: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("full_like", lambda m: m.full_like(_proto(m), 1.0, shape=TOO_BIG), rf"^full_like: "
+     rf".*{TOO_BIG_TEXT}"),
+    ("full_like-memory", lambda m: m.full_like(_proto(m), 1.0, shape=NO_MEMORY), rf"^full_like: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("eye", lambda m: m.eye(2**40), rf"^eye: .*\(1099511627776, 1099511627776\) .*"
+     rf"{TOO_BIG_TEXT}; pass a smaller size$"),
+    ("eye-m", lambda m: m.eye(3, TOO_BIG), rf"^eye: .*\(3, {TOO_BIG}\) .*{TOO_BIG_TEXT}"),
+    ("eye-k", lambda m: m.eye(2**40, k=1), rf"^eye: .*{TOO_BIG_TEXT}"),
+    ("eye-memory", lambda m: m.eye(2**29), r"^eye: unable to allocate 2.00 EiB for an array of "
+     r"shape \(536870912, 536870912\)"),
+    ("arange", lambda m: m.arange(TOO_BIG), rf"^arange: an array of shape \({TOO_BIG},\) and "
+     rf"dtype torch.int64 {TOO_BIG_TEXT}; pass a smaller range$"),
+    ("arange-bounds", lambda m: m.arange(0, TOO_BIG, 1), rf"^arange: .*{TOO_BIG_TEXT}"),
+    ("arange-memory", lambda m: m.arange(NO_MEMORY), rf"^arange: {NO_MEMORY_TEXT}"),
+    ("arange-float-memory", lambda m: m.arange(0.0, float(NO_MEMORY)), rf"^arange: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("arange-float-beyond-int64", lambda m: m.arange(0.0, 1e30), r"^arange: size "
+     r"1000000000000000019884624838656 in shape .* is larger than 9223372036854775807"),
+    ("linspace", lambda m: m.linspace(0, 1, TOO_BIG), rf"^linspace: .*{TOO_BIG_TEXT}; pass a "
+     rf"smaller num$"),
+    ("linspace-memory", lambda m: m.linspace(0, 1, NO_MEMORY), rf"^linspace: {NO_MEMORY_TEXT}"),
+    ("linspace-arrays", lambda m: m.linspace(m.asarray([0.0, 1.0]), 2.0, TOO_BIG), rf"^linspace: "
+     rf"an array of shape \({TOO_BIG}, 2\) .*{TOO_BIG_TEXT}"),
+    ("linspace-bool", lambda m: m.linspace(0, 1, TOO_BIG, dtype=bool), r"^linspace: .*too big "
+     r"to exist"),  # 2**62 bools exist; their float64 samples do not
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), [h[1:] for h in HUGE], ids=[h[0] for h in HUGE])
+def test_sizes_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)
+
+
+def test_a_size_error_is_not_reported_as_a_fill_value() -> None:
+    # full once read torch's size failure as a fill value its dtype could not hold
+    with pytest.raises(ValueError, match=r"^full: an array of shape") as info:
+        tb.full((TOO_BIG,), 1.0, device="cpu")  # the general path
+    assert "fill value" not in str(info.value)
+    with pytest.raises(ValueError, match=r"^full: fill value 1180591620717411303424 does not fit"):
+        tb.full(3, 2**70)  # a fill value the dtype cannot hold is still one
+
+
+@pytest.mark.parametrize("fn", [tb.rand_like, tb.randn_like], ids=lambda f: f.__name__)
+def test_random_likes_refuse_huge_shapes(fn: Callable[..., torch.Tensor]) -> None:
+    with pytest.raises(ValueError, match=rf"^{fn.__name__}: .*{TOO_BIG_TEXT}"):
+        fn(torch.zeros(3), shape=TOO_BIG)
+    with pytest.raises(MemoryError, match=rf"^{fn.__name__}: unable to allocate 1.00 EiB"):
+        fn(torch.zeros(3), shape=NO_MEMORY)  # float32, as the prototype
+
+
+def test_numpys_memory_error_on_the_host_path_names_arange(monkeypatch: pytest.MonkeyPatch) -> None:
+    # arange(n) below 2**52 is NumPy's own arange; a size it cannot allocate is NumPy's
+    # MemoryError, told as arange's (faked here: a real one would need petabytes refused)
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise MemoryError("Unable to allocate 8.00 PiB for an array with shape (2**50,)")
+
+    monkeypatch.setattr(np, "arange", refuse)
+    with pytest.raises(MemoryError, match=r"^arange: unable to allocate 8.00 PiB for an array of "
+                       r"shape \(1125899906842624,\) and dtype torch.int64") as info:  # fmt: skip
+        tb.arange(2**50)
+    assert isinstance(info.value.__cause__, MemoryError)

@@ -16,6 +16,7 @@ from numpy.exceptions import AxisError
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of, torch_dtype_of_numpy
+from tests._huge import NO_MEMORY, NO_MEMORY_TEXT, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests._numpy_compat import np2
 
 RNG = np.random.default_rng(0)
@@ -494,3 +495,38 @@ def test_irfftn_of_half_precision_follows_numpy() -> None:
     data = _data(tb.float16, (4, 6))
     assert tb.fft.irfftn(torch.from_numpy(data), axes=(1,)).dtype is tb.float16
     assert tb.fft.irfftn(torch.from_numpy(data)).dtype is tb.float32
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+HUGE_LENGTHS: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("fftfreq", lambda m: m.fft.fftfreq(TOO_BIG), rf"^fft.fftfreq: an array of shape "
+     rf"\({TOO_BIG},\) and dtype torch.float64 {TOO_BIG_TEXT}; pass a smaller n$"),
+    ("fftfreq-spacing", lambda m: m.fft.fftfreq(NO_MEMORY, 0.5), rf"^fft.fftfreq: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("rfftfreq", lambda m: m.fft.rfftfreq(TOO_BIG), r"^fft.rfftfreq: an array of shape "
+     rf"\({TOO_BIG // 2 + 1},\) .*{TOO_BIG_TEXT}"),
+    ("rfftfreq-memory", lambda m: m.fft.rfftfreq(NO_MEMORY), r"^fft.rfftfreq: unable to "
+     r"allocate 1.00 EiB"),
+    ("fft", lambda m: m.fft.fft(m.asarray([1.0, 2.0]), n=TOO_BIG), r"^fft.fft: an array of this "
+     r"shape is too big to exist: .*; pass a smaller n$"),
+    ("irfft-memory", lambda m: m.fft.irfft(m.asarray([1.0, 2.0]), n=NO_MEMORY), r"^fft.irfft: "
+     r"unable to allocate .* pass a smaller n"),
+    ("rfft-memory", lambda m: m.fft.rfft(m.asarray([1.0, 2.0]), n=NO_MEMORY), r"^fft.rfft: "
+     r"unable to allocate"),
+    ("rfftfreq-beyond-int64", lambda m: m.fft.rfftfreq(2**63), r"^fft.rfftfreq: an array of "
+     r"shape \(4611686018427387905,\)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "message"), [h[1:] for h in HUGE_LENGTHS], ids=[h[0] for h in HUGE_LENGTHS]
+)
+def test_lengths_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)
+
+
+def test_fftfreq_beyond_int64_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match=r"^fft.fftfreq: size 9223372036854775808 in shape "
+                       r"\(9223372036854775808,\) is larger than"):  # fmt: skip
+        tb.fft.fftfreq(2**63)

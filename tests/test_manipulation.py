@@ -21,6 +21,7 @@ import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
 from tbridge._namespace import manipulation as _manipulation
 from tests._helpers import assert_matches_numpy, needs_numpy2
+from tests._huge import NO_MEMORY, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests._numpy_compat import np2
 
 ALL = [
@@ -997,3 +998,87 @@ def test_one_backward_through_the_numpy_forms() -> None:
     expected = np.arange(12.0).reshape(2, 6)
     grad = expected[:, :3] + expected[:, 3:]
     np.testing.assert_array_equal(x.grad.numpy(), grad.reshape(-1, order="F"))
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+
+def _x3(m: Any) -> Any:
+    return (
+        m.asarray([1.0, 2.0, 3.0]) if m is np else torch.tensor([1.0, 2.0, 3.0], dtype=tb.float64)
+    )
+
+
+HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("tile", lambda m: m.tile(_x3(m), TOO_BIG), r"^tile: size 13835058055282163712 in shape "
+     r"\(13835058055282163712,\) is larger than 9223372036854775807 \(2\*\*63 - 1\)"),
+    ("tile-2d", lambda m: m.tile(_x3(m), (TOO_BIG, 1)), rf"^tile: an array of shape "
+     rf"\({TOO_BIG}, 3\) .*{TOO_BIG_TEXT}; pass a smaller repetitions$"),
+    ("tile-memory", lambda m: m.tile(_x3(m), NO_MEMORY), r"^tile: unable to allocate 6.00 EiB "
+     r"for an array of shape \(864691128455135232,\)"),
+    ("repeat", lambda m: m.repeat(_x3(m), TOO_BIG), r"^repeat: size 13835058055282163712 in "
+     r"shape \(13835058055282163712,\) is larger than"),
+    ("repeat-memory", lambda m: m.repeat(_x3(m), NO_MEMORY), r"^repeat: unable to allocate "
+     r"6.00 EiB for an array of shape \(864691128455135232,\) and dtype torch.float64"),
+    ("repeat-array", lambda m: m.repeat(_x3(m), m.asarray([TOO_BIG, 1, 1])), r"^repeat: an array "
+     rf"of shape \({TOO_BIG + 2},\) .*{TOO_BIG_TEXT}"),
+    ("repeat-array-memory", lambda m: m.repeat(_x3(m), m.asarray([NO_MEMORY])), r"^repeat: "
+     r"unable to allocate 6.00 EiB"),
+    ("repeat-axis", lambda m: m.repeat(_x3(m).reshape(1, 3), 2**61, axis=1), rf"^repeat: an "
+     rf"array of shape \(1, 6917529027641081856\) .*{TOO_BIG_TEXT}; pass a smaller repeats$"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), [h[1:] for h in HUGE], ids=[h[0] for h in HUGE])
+def test_sizes_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)
+
+
+# ---- axes given as arrays -------------------------------------------------------------------
+
+_AXIS_ARRAYS: list[tuple[str, str, Callable[[Any, Any, Any], Any], Any]] = [
+    # NumPy's expand_dims and squeeze read anything but a tuple or list as one axis
+    ("expand_dims", "axis", lambda m, a, v: m.expand_dims(a, axis=v), np.array([0, 1])),
+    ("expand_dims", "axis", lambda m, a, v: m.expand_dims(a, axis=v), np.array([0])),
+    ("expand_dims", "axis", lambda m, a, v: m.expand_dims(a, axis=v), np.array(1)),
+    ("expand_dims", "axis", lambda m, a, v: m.expand_dims(a, axis=v), [np.array(0), 1]),
+    ("squeeze", "axis", lambda m, a, v: m.squeeze(a[:1], axis=v), np.array([0])),
+    ("squeeze", "axis", lambda m, a, v: m.squeeze(a[:1], axis=v), np.array(0)),
+    # its normalize_axis_tuple iterates any other iterable of ints
+    ("moveaxis", "source", lambda m, a, v: m.moveaxis(a, v, [1, 0]), np.array([0, 1])),
+    ("moveaxis", "source", lambda m, a, v: m.moveaxis(a, v, [1, 0]), range(2)),
+    ("moveaxis", "destination", lambda m, a, v: m.moveaxis(a, [0, 1], v), np.array([1, 0])),
+    ("moveaxis", "source", lambda m, a, v: m.moveaxis(a, v, [1]), np.array([0.0])),
+    ("moveaxis", "source", lambda m, a, v: m.moveaxis(a, v, [1, 0]), np.array([[0, 1]])),
+    ("moveaxis", "source", lambda m, a, v: m.moveaxis(a, v, [1, 0]), np.array([True, False])),
+    ("flip", "axis", lambda m, a, v: m.flip(a, axis=v), np.array([0, 2])),
+    ("roll", "shift", lambda m, a, v: m.roll(a, v, axis=(0, 1)), np.array([1, 2])),
+    ("roll", "axis", lambda m, a, v: m.roll(a, 1, axis=v), np.array([0, 1])),
+    ("permute_dims", "axes", lambda m, a, v: m.permute_dims(a, v), np.array([2, 0, 1])),
+]
+
+
+@pytest.mark.parametrize("as_tensor", [False, True], ids=["ndarray", "tensor"])
+@pytest.mark.parametrize(
+    ("name", "param", "call", "axis"),
+    _AXIS_ARRAYS,
+    ids=[f"{c[0]}-{c[1]}-{c[3]!r}" for c in _AXIS_ARRAYS],
+)
+def test_axes_given_as_arrays_follow_numpy(
+    name: str, param: str, call: Callable[[Any, Any, Any], Any], axis: Any, as_tensor: bool
+) -> None:
+    a = np.arange(24.0).reshape(2, 3, 4)
+    ours = torch.from_numpy(axis) if as_tensor and isinstance(axis, np.ndarray) else axis
+    try:
+        expected = call(np, a, axis)
+    except TypeError:
+        with pytest.raises(TypeError, match=rf"^{name}: {param} "):
+            call(tb, torch.from_numpy(a), ours)
+        return
+    assert_matches_numpy(call(tb, torch.from_numpy(a), ours), expected)
+
+
+def test_expand_dims_names_an_array_axis_and_the_fix() -> None:
+    with pytest.raises(TypeError, match=r"^expand_dims: axis is an array of shape \(2,\), not an "
+                       r"int or a tuple of ints; pass a tuple, e.g. tuple\(axis.tolist\(\)\)$"):  # fmt: skip
+        tb.expand_dims(torch.zeros(2, 3), axis=np.array([0, 1]))

@@ -17,6 +17,7 @@ import torch
 import tbridge as tb
 from tbridge._numpy import creation as _creation
 from tests._helpers import assert_matches_numpy
+from tests._huge import NO_MEMORY, NO_MEMORY_TEXT, TOO_BIG, TOO_BIG_TEXT, check_refused
 
 
 def test_all_exported() -> None:
@@ -298,8 +299,8 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
     (lambda: tb.identity(2.5), TypeError, r"^identity: size 2.5 is not an integer"),
     (lambda: tb.identity(2, "flaot32"), TypeError, r"^identity: dtype='flaot32' is not a dtype"),
     (lambda: tb.identity(2, device="gpu"), ValueError, r"^identity: device='gpu' is not a device"),
-    (lambda: tb.logspace(0, 1, -1), ValueError, r"linspace: num=-1 must be non-negative"),
-    (lambda: tb.logspace(0, 1, 2.5), TypeError, r"linspace: num=2.5 is not an integer"),
+    (lambda: tb.logspace(0, 1, -1), ValueError, r"^logspace: num=-1 must be non-negative"),
+    (lambda: tb.logspace(0, 1, 2.5), TypeError, r"^logspace: num=2.5 is not an integer"),
     (
         lambda: tb.geomspace(0, 10, 3),
         ValueError,
@@ -480,3 +481,54 @@ def test_require_stays_on_the_graph() -> None:
 def test_require_refuses(requirements: Any, exc: type[Exception], match: str) -> None:
     with pytest.raises(exc, match=match):
         tb.require(tb.zeros(3), requirements=requirements)
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("identity", lambda m: m.identity(TOO_BIG), rf"^identity: an array of shape \({TOO_BIG}, "
+     rf"{TOO_BIG}\) and dtype torch.float64 {TOO_BIG_TEXT}; pass a smaller size$"),
+    ("identity-memory", lambda m: m.identity(2**29), r"^identity: unable to allocate 2.00 EiB "
+     r"for an array of shape \(536870912, 536870912\)"),
+    ("tri", lambda m: m.tri(TOO_BIG), rf"^tri: .*{TOO_BIG_TEXT}; pass a smaller size$"),
+    ("tri-memory", lambda m: m.tri(NO_MEMORY, 1), rf"^tri: {NO_MEMORY_TEXT} 1\) and dtype "
+     r"torch.float64"),
+    ("tri-bool", lambda m: m.tri(TOO_BIG, dtype=bool), rf"^tri: .*torch.bool {TOO_BIG_TEXT}"),
+    ("logspace", lambda m: m.logspace(0, 1, TOO_BIG), rf"^logspace: an array of shape "
+     rf"\({TOO_BIG},\) and dtype torch.float64 {TOO_BIG_TEXT}; pass a smaller num$"),
+    ("logspace-memory", lambda m: m.logspace(0, 1, NO_MEMORY), rf"^logspace: {NO_MEMORY_TEXT}"),
+    ("logspace-arrays", lambda m: m.logspace(m.asarray([0.0, 1.0]), 2.0, TOO_BIG), rf"^logspace: "
+     rf".*{TOO_BIG_TEXT}"),
+    ("vander", lambda m: m.vander(m.asarray([1.0, 2.0, 3.0]), TOO_BIG), rf"^vander: an array of "
+     rf"shape \(3, {TOO_BIG}\) .*{TOO_BIG_TEXT}; pass a smaller N$"),
+    ("vander-memory", lambda m: m.vander(m.asarray([1.0, 2.0]), NO_MEMORY), r"^vander: unable to "
+     r"allocate 4.00 EiB"),
+    ("fromfunction", lambda m: m.fromfunction(lambda i, j: i + j, (2**40, 2**40)), r"^fromfunction: "
+     rf"an array of shape \(2, 1099511627776, 1099511627776\) .*{TOO_BIG_TEXT}"),
+    ("fromiter", lambda m: m.fromiter(iter([1.0, 2.0]), float, TOO_BIG), rf"^fromiter: an "
+     rf"array of shape \({TOO_BIG},\) and dtype torch.float64 {TOO_BIG_TEXT}; pass a smaller "
+     r"count$"),
+    ("fromiter-memory", lambda m: m.fromiter(iter([1.0]), float, NO_MEMORY), rf"^fromiter: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("diag", lambda m: m.diag(m.asarray([1.0, 2.0, 3.0]), 2**31), r"^diag: an array of shape "
+     rf"\(2147483651, 2147483651\) .*{TOO_BIG_TEXT}; pass a smaller k$"),
+    ("diag-memory", lambda m: m.diag(m.asarray([1.0, 2.0, 3.0]), -(2**29)), r"^diag: unable to "
+     r"allocate 2.00 EiB for an array of shape \(536870915, 536870915\)"),
+    ("diagflat", lambda m: m.diagflat(m.asarray([[1.0, 2.0]]), TOO_BIG), rf"^diagflat: "
+     rf".*{TOO_BIG_TEXT}"),
+    ("fromfunction-memory", lambda m: m.fromfunction(lambda i: i, (NO_MEMORY,)), r"^fromfunction: "
+     rf"{NO_MEMORY_TEXT}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), [h[1:] for h in HUGE], ids=[h[0] for h in HUGE])
+def test_sizes_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)
+
+
+def test_tri_of_a_result_too_big_to_exist_is_a_value_error() -> None:
+    # NumPy's tri allocates arange(N) before the (N, M) result, so its error for N = 2**40 is a
+    # MemoryError for 8 TiB; the result's 2**80 elements cannot exist at all: ValueError
+    with pytest.raises(ValueError, match=r"^tri: an array of shape \(1099511627776, "
+                       rf"1099511627776\) and dtype torch.float64 {TOO_BIG_TEXT}"):  # fmt: skip
+        tb.tri(2**40)

@@ -20,6 +20,7 @@ from numpy.exceptions import AxisError
 import tbridge as tb
 from tbridge._numpy import indexing as _indexing
 from tests._helpers import assert_matches_numpy, needs_numpy2
+from tests._huge import NO_MEMORY, NO_MEMORY_TEXT, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests.test_manipulation import data
 
 NUMPY_2_3 = np.lib.NumpyVersion(np.__version__) >= "2.3.0"
@@ -923,3 +924,64 @@ def test_r_stays_on_the_graph() -> None:
 def test_r_refuses(key: Any, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         tb.r_[key]
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("indices", lambda m: m.indices((TOO_BIG,)), rf"^indices: an array of shape \(1, {TOO_BIG}\) "
+     rf"and dtype torch.int64 {TOO_BIG_TEXT}; pass a smaller dimensions$"),
+    ("indices-memory", lambda m: m.indices((NO_MEMORY,)), r"^indices: unable to allocate 2.00 "
+     r"EiB for an array of shape \(1, 288230376151711744\)"),
+    ("indices-sparse", lambda m: m.indices((NO_MEMORY, 2), sparse=True), r"^indices: unable to "
+     r"allocate 2.00 EiB for an array of this shape and dtype torch.int64"),
+    ("tril_indices", lambda m: m.tril_indices(TOO_BIG), r"^tril_indices: size "
+     r"10633823966279326985536299491456450560 in shape \(2, "),
+    ("tril_indices-memory", lambda m: m.tril_indices(NO_MEMORY, 0, 1), r"^tril_indices: unable "
+     r"to allocate 4.00 EiB for an array of shape \(2, 288230376151711744\)"),
+    ("triu_indices", lambda m: m.triu_indices(3, 0, TOO_BIG), r"^triu_indices: size "
+     r"13835058055282163709 in shape \(2, 13835058055282163709\) is larger than"),
+    ("diag_indices", lambda m: m.diag_indices(TOO_BIG), rf"^diag_indices: an array of shape "
+     rf"\({TOO_BIG},\) and dtype torch.int64 {TOO_BIG_TEXT}; pass a smaller n$"),
+    ("diag_indices-memory", lambda m: m.diag_indices(NO_MEMORY), rf"^diag_indices: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("mask_indices", lambda m: m.mask_indices(2**40, m.triu), rf"^mask_indices: an array of "
+     rf"shape \(1099511627776, 1099511627776\) .*{TOO_BIG_TEXT}"),
+    ("mgrid", lambda m: m.mgrid[0:TOO_BIG], rf"^mgrid: an array of shape \({TOO_BIG},\) and "
+     rf"dtype torch.int64 {TOO_BIG_TEXT}; pass a smaller slice$"),
+    ("mgrid-2d", lambda m: m.mgrid[0 : 2**40, 0 : 2**40], r"^mgrid: an array of shape \(2, "
+     rf"1099511627776, 1099511627776\) .*{TOO_BIG_TEXT}"),
+    ("mgrid-num", lambda m: m.mgrid[0 : 1 : TOO_BIG * 1j], rf"^mgrid: .*torch.float64 "
+     rf"{TOO_BIG_TEXT}"),
+    ("ogrid-memory", lambda m: m.ogrid[0:NO_MEMORY], rf"^ogrid: {NO_MEMORY_TEXT}"),
+    ("ogrid-float-memory", lambda m: m.ogrid[0.0 : float(NO_MEMORY)], rf"^ogrid: "
+     rf"{NO_MEMORY_TEXT}"),
+    ("r_", lambda m: m.r_[0:TOO_BIG], rf"^r_: an array of shape \({TOO_BIG},\) .*{TOO_BIG_TEXT}"),
+    ("c_-memory", lambda m: m.c_[0:NO_MEMORY], rf"^c_: {NO_MEMORY_TEXT}"),
+    ("r_-num", lambda m: m.r_[0 : 1 : TOO_BIG * 1j], rf"^r_: .*{TOO_BIG_TEXT}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), [h[1:] for h in HUGE], ids=[h[0] for h in HUGE])
+def test_sizes_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [slice(0, 5, -1), slice(5, 0), slice(0.0, 1.0, -0.5), slice(0, 2, 0j)],
+    ids=["int-backwards", "int-stop-below", "float-backwards", "no-points"],
+)
+@pytest.mark.parametrize("grid", ["mgrid", "ogrid"])
+def test_grids_of_empty_slices_are_empty(grid: str, key: slice) -> None:
+    # torch's arange refuses a step away from the stop; NumPy's grid is empty
+    assert_matches_numpy(getattr(tb, grid)[key], getattr(np, grid)[key])
+
+
+@pytest.mark.parametrize("key", [slice(0, 5, 0), slice(0.0, 1.0, 0.0)], ids=["int", "float"])
+@pytest.mark.parametrize("name", ["mgrid", "ogrid", "r_"])
+def test_a_zero_step_is_numpys_zero_division_error(name: str, key: slice) -> None:
+    with pytest.raises(ZeroDivisionError):  # NumPy's class
+        getattr(np, name)[key]
+    with pytest.raises(ZeroDivisionError, match=rf"^{name}: "):
+        getattr(tb, name)[key]

@@ -18,6 +18,7 @@ from numpy.exceptions import AxisError
 import tbridge as tb
 from tbridge._numpy import manipulation as _manipulation
 from tests._helpers import assert_matches_numpy, needs_numpy2
+from tests._huge import NO_MEMORY, NO_MEMORY_TEXT, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests.test_manipulation import data
 
 NUMPY_2_2 = np.lib.NumpyVersion(np.__version__) >= "2.2.0"
@@ -848,3 +849,47 @@ def test_apply_over_axes_stays_on_the_graph() -> None:
     x = torch.ones((2, 3), dtype=torch.float64, requires_grad=True)
     tb.apply_over_axes(tb.sum, x, [0, 1]).sum().backward()
     assert x.grad is not None
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+
+def _x3(m: Any) -> Any:
+    return (
+        m.asarray([1.0, 2.0, 3.0]) if m is np else torch.tensor([1.0, 2.0, 3.0], dtype=tb.float64)
+    )
+
+
+HUGE: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("resize-memory", lambda m: m.resize(_x3(m), NO_MEMORY), rf"^resize: {NO_MEMORY_TEXT}\) and "
+     r"dtype torch.float64: the allocator cannot get that much memory; pass a smaller "
+     r"new_shape"),
+    ("pad", lambda m: m.pad(_x3(m), TOO_BIG // 2), rf"^pad: an array of shape \({TOO_BIG + 3},\) "
+     rf".*{TOO_BIG_TEXT}; pass a smaller pad_width$"),
+    ("pad-pair", lambda m: m.pad(_x3(m), (0, TOO_BIG), "edge"), rf"^pad: an array of shape "
+     rf"\({TOO_BIG + 3},\) .*{TOO_BIG_TEXT}; pass a smaller pad_width$"),
+    ("pad-memory", lambda m: m.pad(_x3(m), NO_MEMORY), r"^pad: unable to allocate 4.00 EiB for "
+     r"an array of shape \(576460752303423491,\)"),
+    ("pad-memory-reflect", lambda m: m.pad(_x3(m), (0, NO_MEMORY), "wrap"), r"^pad: unable to "
+     r"allocate 2.00 EiB"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), [h[1:] for h in HUGE], ids=[h[0] for h in HUGE])
+def test_sizes_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)
+
+
+def test_pad_beyond_int64_is_a_value_error() -> None:
+    # NumPy's own sum of the widths wraps around here (with a RuntimeWarning)
+    with pytest.raises(ValueError, match=r"^pad: size 9223372036854775811 in shape "
+                       r"\(9223372036854775811,\) is larger than 9223372036854775807"):  # fmt: skip
+        tb.pad(_x3(tb), TOO_BIG)
+
+
+def test_resize_to_a_shape_too_big_to_exist_is_a_value_error() -> None:
+    # NumPy's resize builds a tuple of 2**60 references first and fails there with an empty
+    # MemoryError; the (2**62,) float64 result cannot exist at all: ValueError
+    with pytest.raises(ValueError, match=rf"^resize: an array of shape \({TOO_BIG},\) and dtype "
+                       rf"torch.float64 {TOO_BIG_TEXT}; pass a smaller new_shape$"):  # fmt: skip
+        tb.resize(_x3(tb), TOO_BIG)

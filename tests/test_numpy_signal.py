@@ -16,6 +16,7 @@ import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
 from tbridge._numpy.signal import _slide
 from tests._helpers import assert_matches_numpy
+from tests._huge import NO_MEMORY, NO_MEMORY_TEXT, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests._numpy_compat import NUMPY_MAJOR
 
 RNG = np.random.default_rng(11)
@@ -797,3 +798,22 @@ def test_polydiv_of_lists_and_graph() -> None:
 def test_polydiv_refuses(u: Any, v: Any, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         tb.polydiv(u, v)
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+HUGE_WINDOWS: list[tuple[str, Callable[[Any], Any], str]] = [
+    ("bartlett", lambda m: m.bartlett(TOO_BIG), rf"^bartlett: an array of shape \({TOO_BIG},\) "
+     rf"and dtype torch.float64 {TOO_BIG_TEXT}; pass a smaller M$"),
+    ("blackman", lambda m: m.blackman(NO_MEMORY), rf"^blackman: {NO_MEMORY_TEXT}"),
+    ("hamming", lambda m: m.hamming(TOO_BIG), rf"^hamming: .*{TOO_BIG_TEXT}"),
+    ("hanning", lambda m: m.hanning(NO_MEMORY), rf"^hanning: {NO_MEMORY_TEXT}"),
+    ("kaiser", lambda m: m.kaiser(TOO_BIG, 2.0), rf"^kaiser: .*{TOO_BIG_TEXT}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "message"), [h[1:] for h in HUGE_WINDOWS], ids=[h[0] for h in HUGE_WINDOWS]
+)
+def test_windows_too_big_raise_numpys_error(call: Callable[[Any], Any], message: str) -> None:
+    check_refused(call, message)

@@ -14,6 +14,7 @@ from numpy.lib import stride_tricks as np_st
 import tbridge as tb
 from tbridge.lib import stride_tricks as tb_st
 from tests._helpers import assert_matches_numpy
+from tests._huge import NO_MEMORY, TOO_BIG, check_refused
 
 # ---- sliding_window_view -------------------------------------------------------------------
 
@@ -380,3 +381,13 @@ def test_pack_unpack_round_trip() -> None:
 def test_bits_reject(call: Any, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("count", [NO_MEMORY, TOO_BIG])
+def test_unpackbits_count_beyond_memory_is_numpys_memory_error(count: int) -> None:
+    # count bytes of uint8: 256 PiB and 4 EiB are representable, and never allocatable
+    check_refused(
+        lambda m: m.unpackbits(m.asarray([1], dtype=m.uint8), count=count),
+        rf"^unpackbits: unable to allocate .* for an array of shape \({count},\) and dtype "
+        r"torch.uint8",
+    )

@@ -8,6 +8,7 @@ a scalar), and where NumPy refuses a call with a ValueError tbridge must refuse 
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ import torch
 import tbridge as tb
 from tbridge._core.dtypes import torch_dtype, torch_dtype_of_numpy
 from tests._helpers import needs_numpy2
+from tests._huge import NO_MEMORY, TOO_BIG, check_refused
 
 SIZES: list[Any] = [None, 5, (2, 3), (4, 2, 3), (3, 1)]
 
@@ -377,3 +379,66 @@ def test_public_face_lists_its_names() -> None:
     assert tb.normal is tb.random.normal
     assert tb.rand is tb.random.rand
     assert tb.random.SeedSequence is np.random.SeedSequence
+
+
+# ---- sizes too big to exist, or to allocate ---------------------------------------------------
+
+EXTRA_METHODS: dict[str, tuple[Any, ...]] = {
+    "choice": (3,),
+    "dirichlet": ([1.0, 2.0],),
+    "multinomial": (10, [0.2, 0.8]),
+    "multivariate_normal": ([0.0, 0.0], [[1.0, 0.0], [0.0, 1.0]]),
+    "multivariate_hypergeometric": ([3, 4], 2),
+}
+HUGE_DRAWS = [
+    (name, args, size)
+    for name, args in [*((n, a[0]) for n, a in METHODS.items()), *EXTRA_METHODS.items()]
+    for size in (TOO_BIG, NO_MEMORY, (2**40, 2**40))
+] + [
+    ("normal", (ROW3, 1.0), (NO_MEMORY, 3)),  # array parameters: the general path
+    ("integers", ([0, 10, 20], 30), (TOO_BIG, 3)),
+    ("uniform", (ROW3, 4.0), (TOO_BIG, 3)),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "size"), HUGE_DRAWS, ids=[f"{n}-{s}" for n, _, s in HUGE_DRAWS]
+)
+def test_huge_sizes_raise_numpys_error(name: str, args: tuple[Any, ...], size: Any) -> None:
+    """A Generator method refuses a size as NumPy's does: ValueError when no array of it can
+    exist, MemoryError when it cannot be allocated, naming the method and the size."""
+    dims = size if isinstance(size, tuple) else (size,)
+    shown = re.escape(str(dims)[:-1])  # the size, as the start of the shape in the message
+    check_refused(
+        lambda m: getattr(m.random.default_rng(0), name)(*args, size=size),
+        rf"^{name}: (an array|unable to allocate .* for an array) of shape {shown}",
+    )
+
+
+MODULE_HUGE: list[tuple[str, Callable[[Any], Any]]] = [
+    ("rand", lambda m: m.random.rand(2**40, 2**40)),
+    ("randn", lambda m: m.random.randn(NO_MEMORY)),
+    ("random", lambda m: m.random.random_sample(TOO_BIG)),  # told by its NumPy 2 name
+    ("randint", lambda m: m.random.randint(0, 5, TOO_BIG)),
+    ("standard_normal", lambda m: m.random.standard_normal(NO_MEMORY)),
+    ("normal", lambda m: m.random.normal(0.0, 1.0, (TOO_BIG,))),
+    ("uniform", lambda m: m.random.uniform(0.0, 1.0, (NO_MEMORY,))),
+    ("choice", lambda m: m.random.choice(3, TOO_BIG)),
+    ("permutation", lambda m: m.random.permutation(NO_MEMORY)),
+    ("bytes", lambda m: m.random.bytes(NO_MEMORY)),
+    ("poisson", lambda m: m.random.poisson(2.0, NO_MEMORY)),
+    ("exponential", lambda m: m.random.exponential(1.0, TOO_BIG)),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), MODULE_HUGE, ids=[m[0] for m in MODULE_HUGE])
+def test_module_functions_refuse_huge_sizes_as_numpy(name: str, call: Callable[[Any], Any]) -> None:
+    check_refused(call, rf"^{name}: (an array of shape|unable to allocate)")
+
+
+def test_a_size_beyond_int64_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match=r"^random: size 9223372036854775808 in shape "
+                       r"\(9223372036854775808,\) is larger than 9223372036854775807"):  # fmt: skip
+        tb.random.default_rng(0).random(2**63)
+    with pytest.raises(ValueError, match=r"^triangular: size 9223372036854775808"):
+        tb.random.default_rng(0).triangular(0.0, 0.5, 1.0, size=2**63)

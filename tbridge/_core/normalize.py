@@ -2,11 +2,17 @@
 
 Every public function goes through these helpers (dtypes go through :mod:`tbridge._core.dtypes`).
 Each helper has a fast path for the common spelling and a slow path that validates and explains.
+
+Sizes too big to exist, or to allocate, are explained here too (:func:`raise_for_size`): the
+functions that allocate by a size argument catch torch's error around the allocation (a ``try``
+costs the common call nothing) and come here to turn it into NumPy's ``ValueError`` or
+``MemoryError``.
 """
 
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Sequence
 from typing import Final, Literal, SupportsIndex, TypeAlias, cast
 
@@ -16,10 +22,13 @@ from tbridge._core.typing import DeviceLike, ShapeLike
 
 __all__ = [
     "CPU",
+    "MAX_BYTES",
     "DeviceLike",
     "ShapeLike",
     "check_copy",
     "check_requires_grad",
+    "check_size",
+    "raise_for_size",
     "torch_device",
     "torch_shape",
 ]
@@ -158,6 +167,140 @@ def torch_shape(dims: tuple[ShapeLike, ...], where: str) -> tuple[int, ...]:
             )
         out.append(n)
     return tuple(out)
+
+
+#: The most bytes (and elements) one array can span: torch and NumPy count them in int64.
+MAX_BYTES: Final = 2**63 - 1
+#: torch's words for a shape whose byte count overflows int64 ("Storage size calculation
+#: overflowed with sizes=[...]", "Stride calculation overflowed", "numel: integer
+#: multiplication overflow"), raised before anything is allocated, on every device.
+_OVERFLOW_WORDS: Final = (
+    "size calculation overflowed",
+    "Stride calculation overflowed",
+    "integer multiplication overflow",
+)
+#: torch's CPU allocator refusing a request ("DefaultCPUAllocator: can't allocate memory"
+#: on Linux and macOS, "... not enough memory" on Windows).
+_NO_MEMORY_WORDS: Final = ("can't allocate memory", "not enough memory")
+_ALLOCATED: Final = re.compile(r"allocate (\d+) bytes")
+_UNITS: Final = ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+
+
+def _dims(shape: object) -> tuple[int, ...] | None:
+    """``shape`` as a tuple of ints (an int is one size), or None when it is not one."""
+    if type(shape) is int:
+        return (shape,)
+    if isinstance(shape, (tuple, list, torch.Size)):
+        out: list[int] = []
+        for d in cast("Sequence[object]", shape):
+            if isinstance(d, bool) or not hasattr(d, "__index__"):
+                return None
+            out.append(operator.index(cast(SupportsIndex, d)))
+        return tuple(out)
+    return None
+
+
+def _nbytes(dims: tuple[int, ...], itemsize: int) -> int:
+    """NumPy's byte count of a shape: the non-zero sizes times the item size (NumPy refuses
+    ``(0, 2**40, 2**40)`` as too big, although it holds nothing)."""
+    n = itemsize
+    for d in dims:
+        if d:
+            n *= d
+    return n
+
+
+def _human(n: int) -> str:
+    """A byte count as NumPy prints it in its MemoryError: ``8.00 TiB``."""
+    value, unit = float(n), 0
+    while value >= 1024 and unit < len(_UNITS) - 1:
+        value, unit = value / 1024, unit + 1
+    return f"{n} bytes" if unit == 0 else f"{value:.2f} {_UNITS[unit]}"
+
+
+def _too_big(where: str, dims: tuple[int, ...], dtype: torch.dtype | None, name: str) -> str | None:
+    """The message for a shape no array can have, or None when it can exist."""
+    for d in dims:
+        if d > MAX_BYTES:
+            return (
+                f"{where}: size {d} in shape {dims} is larger than {MAX_BYTES} (2**63 - 1), the "
+                f"largest size an axis can have; pass a smaller {name}"
+            )
+    if dtype is None or _nbytes(dims, dtype.itemsize) <= MAX_BYTES:
+        return None
+    count = f"{_nbytes(dims, 1)} elements"
+    if 0 in dims:  # NumPy counts the non-zero sizes: such a shape has no valid strides
+        count = f"its non-zero sizes, {count},"
+    unit = "1 byte" if dtype.itemsize == 1 else f"{dtype.itemsize} bytes"
+    return (
+        f"{where}: an array of shape {dims} and dtype {dtype} is too big to exist: {count} "
+        f"of {unit} each need more than the 2**63 - 1 bytes an array can span; pass a smaller "
+        f"{name}"
+    )
+
+
+def check_size(shape: object, dtype: torch.dtype, where: str, name: str = "shape") -> None:
+    """Raise NumPy's ValueError when no array of ``shape`` and ``dtype`` can exist (its bytes
+    overflow int64). For slow paths that must know before they start (see also
+    :func:`raise_for_size`, which runs only after torch has refused)."""
+    dims = _dims(shape)
+    message = None if dims is None else _too_big(where, dims, dtype, name)
+    if message is not None:
+        raise ValueError(message)
+
+
+def raise_for_size(
+    e: BaseException,
+    where: str,
+    shape: object,
+    dtype: torch.dtype | None = None,
+    name: str = "shape",
+) -> None:
+    """Raise NumPy's error for torch's failure ``e`` to make an array of ``shape``, chained to
+    ``e``, when that is what ``e`` is; return (the caller re-raises ``e``) when it is not.
+
+    Call it from an ``except`` around an allocation: it costs nothing until torch raises.
+    ``shape`` is the requested shape (an int or a sequence of ints; anything else is read as
+    unknown), ``dtype`` the result's dtype, ``name`` what the user should make smaller (the
+    parameter: "shape", "size", "num", ...).
+
+    * ``ValueError`` (NumPy's "array is too big") when the bytes of ``shape`` overflow int64,
+      a size exceeds 2**63 - 1, or torch says a size calculation overflowed;
+    * ``MemoryError`` (NumPy's "Unable to allocate") when the size is representable but
+      torch's CPU allocator (or NumPy, on a path that computes with it) cannot get the memory.
+
+    CUDA's ``torch.OutOfMemoryError`` is left as torch raises it: torch users catch it by that
+    name, and the caching allocator's advice in its message is the useful part.
+    """
+    if isinstance(e, torch.OutOfMemoryError):
+        return
+    dims = _dims(shape)
+    if dims is not None:
+        message = _too_big(where, dims, dtype, name)
+        if message is not None:
+            raise ValueError(message) from e
+    text = str(e)
+    shown = "this shape" if dims is None else f"shape {dims}"
+    typed = "" if dtype is None else f" and dtype {dtype}"
+    if any(w in text for w in _OVERFLOW_WORDS):
+        raise ValueError(
+            f"{where}: an array of {shown}{typed} is too big to exist: its byte count (or that "
+            f"of an array computed on the way) overflows the 2**63 - 1 bytes an array can span; "
+            f"pass a smaller {name}"
+        ) from e
+    if isinstance(e, MemoryError) or any(w in text for w in _NO_MEMORY_WORDS):
+        found = _ALLOCATED.search(text)
+        if dims is not None and dtype is not None:
+            size = f" {_human(_nbytes(dims, dtype.itemsize))}"
+        elif found is not None:
+            size = f" {_human(int(found.group(1)))}"
+        else:
+            size = ""
+        raise MemoryError(
+            f"{where}: unable to allocate{size} for an array of {shown}{typed}: the allocator "
+            f"cannot get that much memory; pass a smaller {name} (or a smaller dtype), or free "
+            "memory"
+        ) from e
 
 
 _INEXACT: Final = frozenset(

@@ -32,6 +32,7 @@ from tbridge._core.normalize import (
     DeviceLike,
     ShapeLike,
     check_requires_grad,
+    raise_for_size,
     torch_device,
     torch_shape,
 )
@@ -267,9 +268,12 @@ def _sample(
     size = torch_shape(dims, where) if dims else ()
     dt = float_out(dtype, where)
     check_requires_grad(requires_grad, dt, where)
-    return fn(
-        size, dtype=dt, device=torch_device(device, caller=where), requires_grad=requires_grad
-    )
+    dev = torch_device(device, caller=where)
+    try:
+        return fn(size, dtype=dt, device=dev, requires_grad=requires_grad)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, where, size, dt, "size")
+        raise
 
 
 def rand(
@@ -293,7 +297,12 @@ def rand(
     if dtype is None and device is None and requires_grad is False:
         size = _plain_size(args) if args else ()
         if size is not None:
-            return _rand(size=size, dtype=current_defaults()[0], device=CPU)
+            dt = current_defaults()[0]
+            try:
+                return _rand(size=size, dtype=dt, device=CPU)
+            except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                raise_for_size(e, "rand", size, dt, "size")
+                raise
     return _sample("rand", _rand, args, dtype, device, requires_grad)
 
 
@@ -316,7 +325,12 @@ def randn(
     if dtype is None and device is None and requires_grad is False:
         size = _plain_size(args) if args else ()
         if size is not None:
-            return _randn(size=size, dtype=current_defaults()[0], device=CPU)
+            dt = current_defaults()[0]
+            try:
+                return _randn(size=size, dtype=dt, device=CPU)
+            except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                raise_for_size(e, "randn", size, dt, "size")
+                raise
     return _sample("randn", _randn, args, dtype, device, requires_grad)
 
 
@@ -446,7 +460,12 @@ def normal(
             if type(d) is not int or d < 0:
                 break
         else:
-            return _normal(loc, scale, size, dtype=current_defaults()[0], device=CPU)
+            dt = current_defaults()[0]
+            try:
+                return _normal(loc, scale, size, dtype=dt, device=CPU)
+            except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                raise_for_size(e, "normal", size, dt, "size")
+                raise
     return _STREAM.normal(loc, scale, size, dtype=dtype, device=device, requires_grad=requires_grad)
 
 
@@ -488,7 +507,13 @@ def uniform(
             if type(d) is not int or d < 0:
                 break
         else:
-            return _empty(size=size, dtype=current_defaults()[0], device=CPU).uniform_(low, high)
+            dt = current_defaults()[0]
+            try:
+                drawn = _empty(size=size, dtype=dt, device=CPU)
+            except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                raise_for_size(e, "uniform", size, dt, "size")
+                raise
+            return drawn.uniform_(low, high)
     return _STREAM.uniform(low, high, size, dtype=dtype, device=device, requires_grad=requires_grad)
 
 

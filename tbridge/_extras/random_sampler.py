@@ -12,6 +12,10 @@ the floating dtype of continuous samples, the integer dtype of counts) and ``dev
 samples are drawn on ``device`` when given, else on the device of the first tensor parameter,
 else on the sampler's own device; they are never drawn on the host and moved.
 
+A ``size`` too big for any array raises NumPy's ValueError, one the CPU cannot allocate NumPy's
+MemoryError (:func:`tbridge._core.normalize.raise_for_size`, after torch has refused); CUDA's
+``torch.OutOfMemoryError`` is left as torch raises it.
+
 Memory and autograd: every sample is new memory; samples built from tensor parameters by a
 differentiable transform (location-scale families, gamma-based ones) stay on the parameters'
 graph.
@@ -30,7 +34,13 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, current_defaults
-from tbridge._core.normalize import DeviceLike, ShapeLike, check_requires_grad, torch_device
+from tbridge._core.normalize import (
+    DeviceLike,
+    ShapeLike,
+    check_requires_grad,
+    raise_for_size,
+    torch_device,
+)
 from tbridge._core.tracing import values_checkable
 from tbridge._extras import distributions as _d
 from tbridge._extras.random_params import (
@@ -167,10 +177,14 @@ class Sampler:
         dev = self._device_of(device, [s[1] for s in specs], where)
         cdt = compute_float(dt)
         dev, shape, params = self._prepare(where, size, dev, cdt, specs)
-        if dev.type == "meta":
-            return _empty(shape, dtype=dt, device=dev)
-        out = kernel(self._gen(dev), *params, shape)
-        return out if out.dtype == dt else out.to(dt)
+        try:
+            if dev.type == "meta":
+                return _empty(shape, dtype=dt, device=dev)
+            out = kernel(self._gen(dev), *params, shape)
+            return out if out.dtype == dt else out.to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, where, shape, dt, "size")
+            raise
 
     def _discrete(
         self,
@@ -183,9 +197,13 @@ class Sampler:
     ) -> Tensor:
         dt = int_out(dtype, where)
         dev, shape, params = self._prepare(where, size, device, None, specs)
-        if dev.type == "meta":
-            return _empty(shape, dtype=dt, device=dev)
-        return kernel(self._gen(dev), *params, shape).to(dt)
+        try:
+            if dev.type == "meta":
+                return _empty(shape, dtype=dt, device=dev)
+            return kernel(self._gen(dev), *params, shape).to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, where, shape, dt, "size")
+            raise
 
     def _filled(
         self,
@@ -286,15 +304,23 @@ class Sampler:
         if out is None and dtype is None and device is None and requires_grad is False:
             shape = fast_shape(size)
             if shape is not None:
-                return _rand(shape, generator=self._g0, dtype=current_defaults()[0],
-                             device=self._device)  # fmt: skip
+                dt = current_defaults()[0]
+                try:
+                    return _rand(shape, generator=self._g0, dtype=dt, device=self._device)
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "random", shape, dt, "size")
+                    raise
         dt, shape, dev = self._filled("random", size, dtype, out, device)
         if out is not None:
             g = self._gen(dev)
             return self._fill("random", out, lambda t: t.uniform_(0.0, 1.0, generator=g))
         check_requires_grad(requires_grad, dt, "random")
-        return _rand(shape, generator=self._gen(dev), dtype=dt, device=dev,
-                     requires_grad=requires_grad)  # fmt: skip
+        try:
+            return _rand(shape, generator=self._gen(dev), dtype=dt, device=dev,
+                         requires_grad=requires_grad)  # fmt: skip
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, "random", shape, dt, "size")
+            raise
 
     def standard_normal(
         self,
@@ -320,15 +346,23 @@ class Sampler:
         if out is None and dtype is None and device is None and requires_grad is False:
             shape = fast_shape(size)
             if shape is not None:
-                return _randn(shape, generator=self._g0, dtype=current_defaults()[0],
-                              device=self._device)  # fmt: skip
+                dt = current_defaults()[0]
+                try:
+                    return _randn(shape, generator=self._g0, dtype=dt, device=self._device)
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "standard_normal", shape, dt, "size")
+                    raise
         dt, shape, dev = self._filled("standard_normal", size, dtype, out, device)
         if out is not None:
             g = self._gen(dev)
             return self._fill("standard_normal", out, lambda t: t.normal_(generator=g))
         check_requires_grad(requires_grad, dt, "standard_normal")
-        return _randn(shape, generator=self._gen(dev), dtype=dt, device=dev,
-                      requires_grad=requires_grad)  # fmt: skip
+        try:
+            return _randn(shape, generator=self._gen(dev), dtype=dt, device=dev,
+                          requires_grad=requires_grad)  # fmt: skip
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, "standard_normal", shape, dt, "size")
+            raise
 
     def normal(
         self,
@@ -377,8 +411,13 @@ class Sampler:
         ):
             shape = fast_shape(size)
             if shape is not None:
-                return _normal(loc, scale, shape, generator=self._g0,
-                               dtype=current_defaults()[0], device=self._device)  # fmt: skip
+                dt = current_defaults()[0]
+                try:
+                    return _normal(loc, scale, shape, generator=self._g0, dtype=dt,
+                                   device=self._device)  # fmt: skip
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "normal", shape, dt, "size")
+                    raise
         out = self._continuous(
             "normal", _normal_kernel, size, dtype, device,
             ("loc", loc, None), ("scale", scale, NONNEG),
@@ -439,11 +478,13 @@ class Sampler:
         ):
             shape = fast_shape(size)
             if shape is not None:
-                return _empty(shape, dtype=current_defaults()[0], device=self._device).uniform_(
-                    low,
-                    high,
-                    generator=self._g0,
-                )
+                dt = current_defaults()[0]
+                try:
+                    drawn = _empty(shape, dtype=dt, device=self._device)
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "uniform", shape, dt, "size")
+                    raise
+                return drawn.uniform_(low, high, generator=self._g0)
         dt = float_out(dtype, "uniform")
         dev, shape, (lo, hi) = self._prepare(
             "uniform", size, device, compute_float(dt),
@@ -462,11 +503,15 @@ class Sampler:
                     "needs low <= high (NumPy's module function tb.random.uniform accepts "
                     "either order)"
                 )
-        if dev.type == "meta":
-            return _empty(shape, dtype=dt, device=dev)
-        unit = _rand(shape, generator=self._gen(dev), dtype=lo.dtype, device=dev)
-        out = lo + (hi - lo) * unit
-        out = out if out.dtype == dt else out.to(dt)
+        try:
+            if dev.type == "meta":
+                return _empty(shape, dtype=dt, device=dev)
+            unit = _rand(shape, generator=self._gen(dev), dtype=lo.dtype, device=dev)
+            out = lo + (hi - lo) * unit
+            out = out if out.dtype == dt else out.to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, "uniform", shape, dt, "size")
+            raise
         if requires_grad:
             check_requires_grad(True, dt, "uniform")
             out.requires_grad_()
@@ -528,7 +573,11 @@ class Sampler:
         ):
             shape = () if size is None else fast_shape(size)
             if shape is not None:
-                return _randint(low, high, shape, generator=self._g0, device=self._device)
+                try:
+                    return _randint(low, high, shape, generator=self._g0, device=self._device)
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "integers", shape, _I64, "size")
+                    raise
         return self._integers("integers", low, high, size, dtype, endpoint, device)
 
     def _integers(
@@ -567,10 +616,14 @@ class Sampler:
                 )
             dev = self._device_of(device, (), where)
             shape = size_shape(size, where) or ()
-            if dev.type == "meta":
-                return _empty(shape, dtype=dt, device=dev)
-            drawn = _d.integers_below(self._gen(dev), top - lo, shape, dev)
-            return _to_int_dtype(drawn.add_(lo - 2**64 if lo >= 2**63 else lo), dt)
+            try:
+                if dev.type == "meta":
+                    return _empty(shape, dtype=dt, device=dev)
+                drawn = _d.integers_below(self._gen(dev), top - lo, shape, dev)
+                return _to_int_dtype(drawn.add_(lo - 2**64 if lo >= 2**63 else lo), dt)
+            except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                raise_for_size(e, where, shape, dt, "size")
+                raise
         dev = self._device_of(device, (low, high), where)
         lo_t = _int_tensor(low, "low", where, dev)
         top_t = _int_tensor(high, "high", where, dev) + (1 if endpoint else 0)
@@ -580,8 +633,12 @@ class Sampler:
         span = top_t - lo_t
         if values_checkable(lo_t, top_t):
             _check_int_bounds(where, lo_t, top_t, span, dt, endpoint)
-        drawn = _d.integers_below(self._gen(dev), span.expand(shape), shape, dev)
-        return _to_int_dtype(drawn + lo_t, dt)
+        try:
+            drawn = _d.integers_below(self._gen(dev), span.expand(shape), shape, dev)
+            return _to_int_dtype(drawn + lo_t, dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, where, shape, dt, "size")
+            raise
 
     # ---- choice and permutations -----------------------------------------------------------
 
@@ -679,13 +736,18 @@ class Sampler:
                 f"{where}: cannot take {k} samples from {pop} entries when replace=False; "
                 "pass replace=True or a smaller size"
             )
-        if dev.type == "meta" or k == 0:
-            idx = _empty(shape, dtype=_I64, device=dev)
-        else:
-            idx = self._choice_index(where, pop, k, shape, replace, probs, dev)
-        if population is None:
-            return idx
-        picked = population.index_select(axis, idx.reshape(-1))
+        try:
+            if dev.type == "meta" or k == 0:
+                idx = _empty(shape, dtype=_I64, device=dev)
+            else:
+                idx = self._choice_index(where, pop, k, shape, replace, probs, dev)
+            if population is None:
+                return idx
+            picked = population.index_select(axis, idx.reshape(-1))
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            dt = _I64 if population is None else population.dtype
+            raise_for_size(e, where, shape, dt, "size")
+            raise
         return picked.reshape(population.shape[:axis] + shape + population.shape[axis + 1 :])
 
     @staticmethod
@@ -827,7 +889,11 @@ class Sampler:
             if n < 0:
                 raise ValueError(f"permutation: x={n} must be >= 0 (the length of arange(x))")
             dev = self._device_of(device, (), "permutation")
-            return _randperm(n, generator=self._gen(dev), device=dev)
+            try:
+                return _randperm(n, generator=self._gen(dev), device=dev)
+            except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                raise_for_size(e, "permutation", n, _I64, "x")
+                raise
         t = as_tensor(x, "permutation", "x")
         if device is not None:
             _same_device(device, t.device, "permutation", "x")
@@ -878,8 +944,12 @@ class Sampler:
         if n < 0:
             raise ValueError(f"bytes: length={n} must be >= 0")
         cpu = torch_device("cpu")
-        drawn = _randint(0, 256, (n,), generator=self._gen(cpu), dtype=torch.uint8)
-        return drawn.numpy().tobytes()
+        try:
+            drawn = _randint(0, 256, (n,), generator=self._gen(cpu), dtype=torch.uint8)
+            return drawn.numpy().tobytes()
+        except (RuntimeError, TypeError, MemoryError) as e:  # too big, or no memory for it
+            raise_for_size(e, "bytes", n, torch.uint8, "length")
+            raise
 
     # ---- continuous distributions ------------------------------------------------------------
 
@@ -910,10 +980,14 @@ class Sampler:
         if method not in ("zig", "inv"):
             raise ValueError(f"standard_exponential: method={method!r}; pass 'zig' or 'inv'")
         dt, shape, dev = self._filled("standard_exponential", size, dtype, out, device)
-        if dev.type == "meta":
-            drawn = _empty(shape, dtype=dt, device=dev)
-        else:
-            drawn = _d.exponential01(self._gen(dev), shape, dt, dev)
+        try:
+            if dev.type == "meta":
+                drawn = _empty(shape, dtype=dt, device=dev)
+            else:
+                drawn = _d.exponential01(self._gen(dev), shape, dt, dev)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, "standard_exponential", shape, dt, "size")
+            raise
         if out is None:
             return drawn
         return self._fill("standard_exponential", out, lambda t: t.copy_(drawn))
@@ -940,10 +1014,14 @@ class Sampler:
             shape = fast_shape(size)
             if shape is not None and device is None:
                 dt = current_defaults()[0]
-                if dt is _F64:  # -log1p(-U) * scale, four passes
-                    unit = _rand(shape, generator=self._g0, dtype=_F64, device=self._device)
-                    return unit.neg_().log1p_().mul_(-scale)
-                return _d.exponential01(self._g0, shape, dt, self._device).mul_(scale)
+                try:
+                    if dt is _F64:  # -log1p(-U) * scale, four passes
+                        unit = _rand(shape, generator=self._g0, dtype=_F64, device=self._device)
+                        return unit.neg_().log1p_().mul_(-scale)
+                    return _d.exponential01(self._g0, shape, dt, self._device).mul_(scale)
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "exponential", shape, dt, "size")
+                    raise
         return self._continuous(
             "exponential", _exponential_kernel, size, dtype, device, ("scale", scale, NONNEG)
         )
@@ -1166,7 +1244,11 @@ class Sampler:
         torch.Size([3])
         """
         dt, shape, dev = self._filled("standard_cauchy", size, dtype, None, device)
-        drawn = _empty(shape, dtype=dt, device=dev)
+        try:
+            drawn = _empty(shape, dtype=dt, device=dev)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, "standard_cauchy", shape, dt, "size")
+            raise
         return drawn if dev.type == "meta" else drawn.cauchy_(generator=self._gen(dev))
 
     def laplace(
@@ -1389,7 +1471,11 @@ class Sampler:
                     f"triangular: {text} (left={_shown(left)}, mode={_shown(mode)}, "
                     f"right={_shown(right)}); pass left <= mode <= right with left < right"
                 )
-        return _d.triangular(self._gen(dev), lo, md, hi, shape).to(dt)
+        try:
+            return _d.triangular(self._gen(dev), lo, md, hi, shape).to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, "triangular", shape, dt, "size")
+            raise
 
     def vonmises(
         self,
@@ -1475,9 +1561,13 @@ class Sampler:
                 "pass one concentration per component"
             )
         shape = (*(size_shape(size, "dirichlet") or ()), al.shape[0])
-        if dev.type == "meta":
-            return _empty(shape, dtype=dt, device=dev)
-        return _d.dirichlet(self._gen(dev), al, shape).to(dt)
+        try:
+            if dev.type == "meta":
+                return _empty(shape, dtype=dt, device=dev)
+            return _d.dirichlet(self._gen(dev), al, shape).to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, "dirichlet", shape, dt, "size")
+            raise
 
     def multivariate_normal(
         self,
@@ -1544,9 +1634,13 @@ class Sampler:
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
         factor = _mvn_factor(c, check_valid, tol, method)
-        z = _randn(shape, generator=self._gen(dev), dtype=cdt, device=dev)
-        # addmm: one fused pass (mean + z @ factor as two ops is several times slower).
-        return torch.addmm(mu, z.reshape(-1, mu.shape[0]), factor).reshape(shape).to(dt)
+        try:
+            z = _randn(shape, generator=self._gen(dev), dtype=cdt, device=dev)
+            # addmm: one fused pass (mean + z @ factor as two ops is several times slower).
+            return torch.addmm(mu, z.reshape(-1, mu.shape[0]), factor).reshape(shape).to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, where, shape, dt, "size")
+            raise
 
     # ---- discrete distributions --------------------------------------------------------------
 
@@ -1576,8 +1670,12 @@ class Sampler:
         ):
             shape = fast_shape(size)
             if shape is not None:
-                rate = _tensor(float(lam), dtype=_F64, device=self._device).expand(shape)
-                return _poisson(rate, generator=self._g0).to(_I64)
+                try:
+                    rate = _tensor(float(lam), dtype=_F64, device=self._device).expand(shape)
+                    return _poisson(rate, generator=self._g0).to(_I64)
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "poisson", shape, _I64, "size")
+                    raise
         return self._discrete("poisson", _d.poisson, size, dtype, device, ("lam", lam, LAM))
 
     def binomial(
@@ -1694,7 +1792,11 @@ class Sampler:
                 f"{where}: nsample > ngood + nbad (ngood={_shown(ngood)}, nbad={_shown(nbad)}, "
                 f"nsample={_shown(nsample)}); pass nsample <= ngood + nbad"
             )
-        return _d.hypergeometric(self._gen(dev), good, bad, ns, shape).to(dt)
+        try:
+            return _d.hypergeometric(self._gen(dev), good, bad, ns, shape).to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, where, shape, dt, "size")
+            raise
 
     def logseries(
         self,
@@ -1792,7 +1894,11 @@ class Sampler:
                 f"{where}: sum(pvals[..., :-1]) > 1; the probabilities of all but the last "
                 "category must sum to at most 1"
             )
-        return _d.multinomial(self._gen(dev), count, probs, (*batch, k)).to(dt)
+        try:
+            return _d.multinomial(self._gen(dev), count, probs, (*batch, k)).to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, where, (*batch, k), dt, "size")
+            raise
 
     def multivariate_hypergeometric(
         self,
@@ -1850,17 +1956,21 @@ class Sampler:
             )
         g = self._gen(dev)
         batch = shape[:-1]
-        left = torch.full(batch, float(ns), dtype=cdt, device=dev)
-        rest = total
-        columns = []
-        for j in range(col.shape[0] - 1):
-            cj = col[j]
-            rest -= float(cj)
-            draw = _d.hypergeometric(g, cj, cj.new_tensor(rest), left, batch)
-            columns.append(draw)
-            left = left - draw
-        columns.append(left)
-        return torch.stack(columns, dim=-1).to(dt)
+        try:
+            left = torch.full(batch, float(ns), dtype=cdt, device=dev)
+            rest = total
+            columns = []
+            for j in range(col.shape[0] - 1):
+                cj = col[j]
+                rest -= float(cj)
+                draw = _d.hypergeometric(g, cj, cj.new_tensor(rest), left, batch)
+                columns.append(draw)
+                left = left - draw
+            columns.append(left)
+            return torch.stack(columns, dim=-1).to(dt)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            raise_for_size(e, where, shape, dt, "size")
+            raise
 
 
 # ---- helpers -----------------------------------------------------------------------------------

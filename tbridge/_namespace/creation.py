@@ -17,6 +17,11 @@ A dtype given explicitly costs no more than the default: every dtype spelling is
 cached (:func:`tbridge._core.dtypes.torch_dtype`), and the fast paths that build small results
 with NumPy serve the explicit float32/float64/int64/bool dtypes as they serve the defaults.
 
+A size too big for any array (its bytes overflow int64) raises NumPy's ValueError, one the CPU
+cannot allocate NumPy's MemoryError, each naming the function and the shape
+(:func:`tbridge._core.normalize.raise_for_size`: torch's error is caught around the allocation,
+so the common call pays nothing); CUDA's ``torch.OutOfMemoryError`` is left as torch raises it.
+
 Memory and autograd: every function here except ``meshgrid(copy=False)`` returns a new tensor
 that shares memory with nothing. With ``requires_grad=True`` it is a fresh autograd leaf;
 otherwise it is not tracked. The ``*_like`` functions never put their result on the prototype's
@@ -50,6 +55,7 @@ from tbridge._core.normalize import (
     DeviceLike,
     ShapeLike,
     check_requires_grad,
+    raise_for_size,
     torch_device,
     torch_shape,
 )
@@ -198,9 +204,12 @@ def _filled_slow(
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=where)
     if requires_grad:
         check_requires_grad(requires_grad, dt, where)
-    return fill(
-        size=size, dtype=dt, device=torch_device(device, caller=where), requires_grad=requires_grad
-    )
+    dev = torch_device(device, caller=where)
+    try:
+        return fill(size=size, dtype=dt, device=dev, requires_grad=requires_grad)
+    except (RuntimeError, TypeError) as e:
+        raise_for_size(e, where, size, dt)
+        raise
 
 
 class _Filled(Protocol):
@@ -240,13 +249,12 @@ def _make_filled(fill: Callable[..., Tensor], where: str) -> _Filled:
                     if type(d) is not int or d < 0:
                         break
                 else:
-                    return fill(  # size= by keyword: torch parses it faster
-                        size=size,
-                        dtype=current_defaults()[0]
-                        if dt is None
-                        else torch_dtype(dt, caller=where),
-                        device=CPU,
-                    )
+                    dt = current_defaults()[0] if dt is None else torch_dtype(dt, caller=where)
+                    try:
+                        return fill(size=size, dtype=dt, device=CPU)  # by keyword: parsed faster
+                    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                        raise_for_size(e, where, size, dt)
+                        raise
         return _filled_slow(fill, where, shape, dims, dtype, device, requires_grad)
 
     filled.__name__ = filled.__qualname__ = where
@@ -266,7 +274,10 @@ empty.__doc__ = """An uninitialized tensor: ``empty(5, 3)``, ``empty((5, 3))``; 
     TypeError
         For sizes that are not integers, or a dtype that is not one.
     ValueError
-        For negative sizes.
+        For negative sizes, or a shape too big for any array (its bytes overflow int64).
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------
@@ -288,7 +299,10 @@ zeros.__doc__ = """A tensor of zeros: ``zeros(5, 3)``, ``zeros((5, 3))``; float6
     TypeError
         For sizes that are not integers, or a dtype that is not one.
     ValueError
-        For negative sizes.
+        For negative sizes, or a shape too big for any array (its bytes overflow int64).
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------
@@ -312,7 +326,10 @@ ones.__doc__ = """A tensor of ones: ``ones(5, 3)``, ``ones((5, 3))``; float64 by
     TypeError
         For sizes that are not integers, or a dtype that is not one.
     ValueError
-        For negative sizes.
+        For negative sizes, or a shape too big for any array (its bytes overflow int64).
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------
@@ -377,7 +394,11 @@ def full(
     ------
     ValueError
         For a fill value the dtype cannot hold (NaN or infinity in an integer dtype, an integer
-        out of range), a negative size, or an array fill value that does not broadcast.
+        out of range), a negative size, an array fill value that does not broadcast, or a shape
+        too big for any array (its bytes overflow int64).
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
     TypeError
         For a fill value that is not numeric data, sizes that are not integers, a bad dtype.
 
@@ -418,7 +439,10 @@ def full(
                     raise _not_representable("full", fill_value, dt)
                 try:
                     return _full(size, value, dtype=dt, device=CPU)
-                except (RuntimeError, OverflowError) as e:
+                except (RuntimeError, OverflowError, TypeError) as e:
+                    raise_for_size(e, "full", size, dt)  # too big, or no memory for it
+                    if isinstance(e, TypeError):
+                        raise
                     raise _not_representable("full", fill_value, dt) from e
     return _full_slow(shape, fill_value, dtype, device, requires_grad)
 
@@ -453,22 +477,24 @@ def _full_slow(
                 f"full: a fill value of shape {tuple(fill_value.shape)} does not broadcast to "
                 f"shape {size}; pass a scalar, or an array that broadcasts"
             ) from e
-        out = grown.clone(memory_format=torch.contiguous_format)
+        try:
+            out = grown.clone(memory_format=torch.contiguous_format)
+        except RuntimeError as e:
+            raise_for_size(e, "full", size, dt)
+            raise
         return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
     fill: bool | int | float | complex = (
         fill_value.item() if isinstance(fill_value, np.generic) else fill_value
     )
     if isinstance(fill, float) and dt in _HOLDS_NO_NAN and not math.isfinite(fill):
         raise _not_representable("full", fill, dt)
+    dev = torch_device(device, caller="full")
     try:
-        return torch.full(
-            size,
-            fill,
-            dtype=dt,
-            device=torch_device(device, caller="full"),
-            requires_grad=requires_grad,
-        )
-    except (RuntimeError, OverflowError) as e:
+        return torch.full(size, fill, dtype=dt, device=dev, requires_grad=requires_grad)
+    except (RuntimeError, OverflowError, TypeError) as e:
+        raise_for_size(e, "full", size, dt)  # too big, or no memory for it
+        if isinstance(e, TypeError):
+            raise
         raise _not_representable("full", fill, dt) from e
 
 
@@ -521,7 +547,10 @@ def eye(
     TypeError
         For sizes or ``k`` that are not integers, or a bad dtype.
     ValueError
-        For negative sizes.
+        For negative sizes, or a shape too big for any array (its bytes overflow int64).
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------
@@ -538,7 +567,11 @@ def eye(
             if N * M <= _SMALL_EYE and dt in _SMALL_DTYPES and not _compiling():
                 return _small_eye(N, M, dt)
             if dt not in UNSIGNED_GAPS:
-                return _eye(N, M, dtype=dt, device=CPU)
+                try:
+                    return _eye(N, M, dtype=dt, device=CPU)
+                except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                    raise_for_size(e, "eye", (N, M), dt, "size")
+                    raise
     if M is None:
         M = N  # pyright: ignore[reportConstantRedefinition] - NumPy names these N and M
     if type(N) is not int or type(M) is not int or N < 0 or M < 0:
@@ -549,12 +582,14 @@ def eye(
         if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
             raise TypeError(f"eye: k={k!r} is not an integer; pass the diagonal's offset as an int")
         k = int(k)
-    if k == 0 and dt not in UNSIGNED_GAPS:  # no eye kernel for uint16/32/64 (pytorch#58734)
-        if requires_grad:
-            check_requires_grad(requires_grad, dt, "eye")
-        return torch.eye(N, M, dtype=dt, device=dev, requires_grad=requires_grad)
     check_requires_grad(requires_grad, dt, "eye")
-    out = torch.zeros(N, M, dtype=dt, device=dev)
+    try:
+        if k == 0 and dt not in UNSIGNED_GAPS:  # no eye kernel for uint16/32/64 (pytorch#58734)
+            return torch.eye(N, M, dtype=dt, device=dev, requires_grad=requires_grad)
+        out = torch.zeros(N, M, dtype=dt, device=dev)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, "eye", (N, M), dt, "size")
+        raise
     if -N < k < M:  # otherwise the diagonal lies outside the matrix (and overflows torch)
         out.diagonal(k).fill_(1)
     return out.requires_grad_(True) if requires_grad else out
@@ -626,7 +661,11 @@ def arange(
     ZeroDivisionError
         For ``step=0`` (NumPy's error).
     ValueError
-        For bounds that give no finite length (NaN, infinity).
+        For bounds that give no finite length (NaN, infinity), or more elements than any array
+        can hold.
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------
@@ -643,7 +682,11 @@ def arange(
         if stop is None:
             if kind is int and step is None and -_EXACT_INT < start_or_stop < _EXACT_INT:  # type: ignore[operator]
                 if dtype is None:
-                    return _from_numpy(np.arange(cast(int, start_or_stop), dtype=_I8))
+                    try:
+                        return _from_numpy(np.arange(cast(int, start_or_stop), dtype=_I8))
+                    except MemoryError as e:  # NumPy's, without the function's name
+                        raise_for_size(e, "arange", start_or_stop, torch.int64, "range")
+                        raise
                 exact = _ARANGE_NUMPY.get(torch_dtype(dtype, caller="arange"))
                 if exact is not None and cast(int, start_or_stop) <= NUMPY_MAX:
                     return _from_numpy(np.arange(cast(int, start_or_stop), dtype=exact))
@@ -729,14 +772,18 @@ def _arange_general(
         n = -((a - b) // s)
         if n <= 0:
             return torch.empty(0, dtype=dt, device=dev, requires_grad=requires_grad)
-        if (
-            dt is torch.int64
-            and dev.type == "cpu"
-            and max(abs(a), abs(b), abs(s)) < _EXACT_INT
-            and not _compiling()
-        ):
-            return _from_numpy(np.arange(a, b, s, dtype=_I8))
-        return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
+        try:
+            if (
+                dt is torch.int64
+                and dev.type == "cpu"
+                and max(abs(a), abs(b), abs(s)) < _EXACT_INT
+                and not _compiling()
+            ):
+                return _from_numpy(np.arange(a, b, s, dtype=_I8))
+            return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
+        except (RuntimeError, OverflowError, MemoryError) as e:  # too big, or no memory for it
+            raise_for_size(e, "arange", n, dt, "range")
+            raise
     n = _arange_length(a, b, s)
     if not (dt.is_floating_point or dt.is_complex) and not (math.isfinite(a) and math.isfinite(s)):
         raise ValueError(
@@ -749,11 +796,16 @@ def _arange_general(
         if out is not None:
             return out.requires_grad_(True) if requires_grad else out
     work = _OPMATH.get(dt, dt)
+    try:
+        steps = torch.arange(n, dtype=work, device=dev)
+    except (RuntimeError, OverflowError) as e:  # too big, or no memory for it
+        raise_for_size(e, "arange", n, dt, "range")
+        raise
     if _compiling():
         # The same rule without NumPy scalars (torch.compile traces no NumPy): elements 0 and 1
         # are start and start + step in the dtype, the others first + i * delta.
         ends = torch.tensor([a, a + s], dtype=dt, device=dev).to(work)
-        out = torch.arange(n, dtype=work, device=dev) * (ends[1] - ends[0]) + ends[0]
+        out = steps * (ends[1] - ends[0]) + ends[0]
         out[:2] = ends[:n]
         out = out.to(dt)
         return out.requires_grad_(True) if requires_grad else out
@@ -775,7 +827,7 @@ def _arange_general(
         begin, delta = int(a), int(a + s) - int(a)
         fix_second = False
         second_value = 0
-    out = torch.arange(n, dtype=work, device=dev).mul_(delta).add_(begin)
+    out = steps.mul_(delta).add_(begin)
     if n > 0 and (not math.isfinite(delta) or (begin == 0 and math.copysign(1.0, begin) < 0)):
         # NumPy stores start itself: 0 * delta is NaN when start or start + step overflowed
         # the dtype, and -0.0 + 0.0 would be +0.0.
@@ -824,7 +876,11 @@ def _arange_exact(
     ):
         # Whole numbers that the dtype holds exactly: every formula gives the same values, so
         # torch's single kernel is NumPy's result (its length is checked).
-        out = torch.arange(a, b, s, dtype=dt, device=dev)
+        try:
+            out = torch.arange(a, b, s, dtype=dt, device=dev)
+        except RuntimeError as e:  # no memory for it
+            raise_for_size(e, "arange", n, dt, "range")
+            raise
         if out.shape[0] == n:
             return out
     return None
@@ -911,7 +967,11 @@ def linspace(
     Raises
     ------
     ValueError
-        For a negative ``num``, or non-finite bounds with an integer dtype.
+        For a negative ``num``, non-finite bounds with an integer dtype, or a ``num`` too big
+        for any array.
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
     TypeError
         For a ``num`` that is not an integer, complex bounds with a real dtype, a bad dtype.
 
@@ -1048,7 +1108,11 @@ def _linspace_general(
         real_step = step  # real here: both bounds are Python ints or floats
         out = _from_numpy(_linspace_numpy(a, b, n, endpoint, div, real_step, exact))  # pyright: ignore[reportArgumentType]
     else:
-        out = _linspace_torch(a, b, n, endpoint, div, step, dt, dev, is_complex)
+        try:
+            out = _linspace_torch(a, b, n, endpoint, div, step, dt, dev, is_complex)
+        except RuntimeError as e:  # too big, or no memory for it
+            raise_for_size(e, "linspace", n, dt, "num")
+            raise
     if requires_grad:
         out.requires_grad_(True)
     return (out, step) if retstep else out
@@ -1097,6 +1161,26 @@ def _linspace_arrays(
                 f"linspace: the bounds must be finite for dtype {dt}, which holds no NaN or "
                 "infinity; pass finite bounds or a floating dtype"
             )
+    try:
+        return _linspace_grid(a, b, num, endpoint, retstep, shape, ax, work, dt)
+    except RuntimeError as e:  # too big, or no memory for it
+        raise_for_size(e, "linspace", (num, *shape), dt, "num")
+        raise
+
+
+def _linspace_grid(
+    a: Tensor,
+    b: Tensor,
+    num: int,
+    endpoint: bool,
+    retstep: bool,
+    shape: tuple[int, ...],
+    ax: int,
+    work: torch.dtype,
+    dt: torch.dtype,
+) -> torch.Tensor | tuple[torch.Tensor, float | torch.Tensor]:
+    """The samples of :func:`_linspace_arrays`, bounds checked: ``(num, *shape)`` moved to
+    ``ax``."""
     div = (num - 1) if endpoint else num
     delta = b - a
     y = torch.arange(num, dtype=work.to_real() if work.is_complex else work, device=a.device)
@@ -1396,7 +1480,11 @@ def _like(
         size = torch_shape((shape,), where)
     elif proto is not None:
         return fn(proto, *extra, dtype=dt, device=dev, requires_grad=requires_grad)
-    return base(size, *extra, dtype=dt, device=dev, requires_grad=requires_grad)
+    try:
+        return base(size, *extra, dtype=dt, device=dev, requires_grad=requires_grad)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, where, size, dt)
+        raise
 
 
 class _Like(Protocol):
@@ -1463,7 +1551,9 @@ empty_like: Final[_Like] = _make_like(torch.empty_like, torch.empty, "empty_like
 empty_like.__doc__ = """An uninitialized tensor with the shape and dtype of an array.
 
     A tensor prototype also gives its device (and layout); a NumPy array or other array data
-    (a list, as NumPy reads it) gives the CPU. The dtype may be given positionally.
+    (a list, as NumPy reads it) gives the CPU. The dtype may be given positionally. A
+    ``shape=`` too big for any array raises ValueError, one the CPU cannot allocate
+    MemoryError, as in NumPy (for every ``*_like`` function).
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
 
@@ -1545,7 +1635,10 @@ def full_like(
     ------
     ValueError
         For a fill value the dtype cannot hold (NaN or infinity in an integer dtype, an integer
-        out of range).
+        out of range), or a ``shape`` too big for any array.
+    MemoryError
+        For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------

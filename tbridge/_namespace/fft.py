@@ -38,7 +38,7 @@ from torch import Tensor
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
-from tbridge._core.normalize import DeviceLike, torch_device
+from tbridge._core.normalize import DeviceLike, raise_for_size, torch_device
 
 __all__ = [
     "fft",
@@ -126,6 +126,7 @@ def _failure(
     name = f"fft.{where}"
     shape = tuple(t.shape)
     one = where in _ONE_D_NAMES
+    raise_for_size(e, name, None, None, "n" if one else "s")  # too big, or no memory for it
     if norm not in _NORMS:
         return ValueError(
             f"{name}: norm={norm!r} is not a normalization; pass 'backward' (the default, also "
@@ -584,17 +585,22 @@ def fftfreq(
     >>> tb.fft.fftfreq(4, 0.5)
     tensor([ 0.0000,  0.5000, -1.0000, -0.5000], dtype=torch.float64)
     """
-    if dtype is None and device is None and type(n) is int and n > 0 and type(d) is float:
-        # The common call: d left out (torch parses a default faster than an argument).
-        fast: Tensor = (
-            _fftfreq(n, dtype=default_float_dtype(), device=_CPU)
-            if d == 1.0
-            else _fftfreq(n, d, dtype=default_float_dtype(), device=_CPU)
-        )
-        return fast
-    size, spacing, dt, dev = _freq_args(n, d, dtype, device, "fftfreq")
-    out: Tensor = torch.fft.fftfreq(size, spacing, dtype=dt, device=dev)
-    return out
+    try:
+        if dtype is None and device is None and type(n) is int and n > 0 and type(d) is float:
+            # The common call: d left out (torch parses a default faster than an argument).
+            fast: Tensor = (
+                _fftfreq(n, dtype=default_float_dtype(), device=_CPU)
+                if d == 1.0
+                else _fftfreq(n, d, dtype=default_float_dtype(), device=_CPU)
+            )
+            return fast
+        size, spacing, dt, dev = _freq_args(n, d, dtype, device, "fftfreq")
+        out: Tensor = torch.fft.fftfreq(size, spacing, dtype=dt, device=dev)
+        return out
+    except (RuntimeError, TypeError, ValueError) as e:  # too big, or no memory for it
+        known = default_float_dtype() if dtype is None else None  # a dtype= given: not parsed
+        raise_for_size(e, "fft.fftfreq", n, known, "n")
+        raise
 
 
 def rfftfreq(
@@ -624,16 +630,21 @@ def rfftfreq(
     >>> tb.fft.rfftfreq(4, 0.5)
     tensor([0.0000, 0.5000, 1.0000], dtype=torch.float64)
     """
-    if dtype is None and device is None and type(n) is int and n > 0 and type(d) is float:
-        fast: Tensor = (
-            _rfftfreq(n, dtype=default_float_dtype(), device=_CPU)
-            if d == 1.0
-            else _rfftfreq(n, d, dtype=default_float_dtype(), device=_CPU)
-        )
-        return fast
-    size, spacing, dt, dev = _freq_args(n, d, dtype, device, "rfftfreq")
-    out: Tensor = torch.fft.rfftfreq(size, spacing, dtype=dt, device=dev)
-    return out
+    try:
+        if dtype is None and device is None and type(n) is int and n > 0 and type(d) is float:
+            fast: Tensor = (
+                _rfftfreq(n, dtype=default_float_dtype(), device=_CPU)
+                if d == 1.0
+                else _rfftfreq(n, d, dtype=default_float_dtype(), device=_CPU)
+            )
+            return fast
+        size, spacing, dt, dev = _freq_args(n, d, dtype, device, "rfftfreq")
+        out: Tensor = torch.fft.rfftfreq(size, spacing, dtype=dt, device=dev)
+        return out
+    except (RuntimeError, TypeError, ValueError) as e:  # too big, or no memory for it
+        known = default_float_dtype() if dtype is None else None  # a dtype= given: not parsed
+        raise_for_size(e, "fft.rfftfreq", n // 2 + 1 if type(n) is int else None, known, "n")
+        raise
 
 
 def _shift(fn: Callable[..., Tensor], where: str, x: object, axes: object) -> Tensor:

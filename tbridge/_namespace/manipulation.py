@@ -45,7 +45,7 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
-from tbridge._core.normalize import check_copy
+from tbridge._core.normalize import check_copy, check_size, raise_for_size
 from tbridge._core.promotion import result_type
 from tbridge._core.shapes import (
     INDEX_DTYPES,
@@ -112,15 +112,53 @@ def _is_tensor(x: object) -> bool:
     return isinstance(x, Tensor)
 
 
-def _axes_arg(value: object, where: str, name: str = "axis") -> tuple[int, ...]:
-    """An int or a sequence of ints, as a tuple (not normalized), or a TypeError naming it."""
-    items = tuple(value) if isinstance(value, (tuple, list)) else (value,)
+def _axes_arg(
+    value: object, where: str, name: str = "axis", *, iterate: bool = False
+) -> tuple[int, ...]:
+    """An int or a sequence of ints, as a tuple (not normalized), or a TypeError naming it.
+
+    A tuple or list holds several; anything else is one (an int, a NumPy integer, a 0-d integer
+    array), as NumPy's ``expand_dims`` and ``squeeze`` read it: an array of several ints is no
+    axis there. With ``iterate=True`` any other iterable of ints (a 1-d integer array, a range)
+    holds several too, as NumPy's ``normalize_axis_tuple`` reads it (``moveaxis``, ``flip``,
+    ``roll``; ``transpose``'s ``axes`` likewise).
+    """
+    several = isinstance(value, (tuple, list)) or (
+        iterate and not _one_index(value) and hasattr(value, "__iter__")
+    )
+    items = tuple(cast("Sequence[object]", value)) if several else (value,)
+    out: list[int] = []
     for a in items:
-        if isinstance(a, bool) or not hasattr(a, "__index__"):
+        if not _one_index(a):
+            shape = getattr(a, "shape", None)
+            if a is value and shape is not None and len(shape) > 0 and not iterate:
+                raise TypeError(
+                    f"{where}: {name} is an array of shape {tuple(shape)}, not an int or a tuple "
+                    f"of ints; pass a tuple, e.g. tuple({name}.tolist())"
+                )
             raise TypeError(
                 f"{where}: {name} {value!r} is not an int or a tuple of ints; pass e.g. 0 or (0, 1)"
             )
-    return tuple(operator.index(a) for a in items)  # pyright: ignore[reportArgumentType] - has __index__
+        out.append(operator.index(cast(SupportsIndex, a)))
+    return tuple(out)
+
+
+def _one_index(a: object) -> bool:
+    """Whether ``a`` is one integer index: an int (not a bool), a NumPy integer, a 0-d integer
+    array or tensor (torch would also take a 1-element tensor; NumPy takes no 1-d array)."""
+    if isinstance(a, (bool, np.bool_)) or not hasattr(a, "__index__"):
+        return False
+    if isinstance(a, (Tensor, np.ndarray)):
+        return (
+            a.ndim == 0
+            and a.dtype not in (torch.bool, np.bool_)
+            and not (
+                a.dtype.is_floating_point or a.dtype.is_complex
+                if isinstance(a, Tensor)
+                else a.dtype.kind not in "iu"
+            )
+        )
+    return True
 
 
 # ---- broadcasting ---------------------------------------------------------------------------
@@ -511,7 +549,8 @@ def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
 def expand_dims(x: Tensor, /, axis: int | Sequence[int]) -> Tensor:
     """``x`` with a size-1 axis inserted at each position in ``axis`` (positions of the result).
 
-    ``axis`` is an int or a tuple (or list) of ints, as in NumPy.
+    ``axis`` is an int or a tuple (or list) of ints, as in NumPy (an array of several ints is
+    not an axis: a TypeError, as NumPy's).
 
     Memory and autograd: a view of ``x`` (shares memory); stays on ``x``'s autograd graph.
 
@@ -535,9 +574,11 @@ def expand_dims(x: Tensor, /, axis: int | Sequence[int]) -> Tensor:
             raise axis_error("expand_dims", axis, x.ndim + 1, "the result") from e
         except TypeError:
             return _expand_dims_slow(x, axis)
+    if type(axis) is not tuple and type(axis) is not list:  # one axis, or an array: no axes
+        return _expand_dims_slow(x, axis)
     try:  # a tuple of ints: one view with all the new axes
-        nd = x.ndim + len(axis)  # type: ignore[arg-type]
-        positions = _positions(axis, nd)  # type: ignore[arg-type]
+        nd = x.ndim + len(axis)
+        positions = _positions(axis, nd)
         if not positions or (positions[0] >= 0 and positions[-1] < nd):
             shape = list(x.shape)
             previous = -1
@@ -654,8 +695,10 @@ def moveaxis(x: Tensor, source: int | Sequence[int], destination: int | Sequence
 
 def _moveaxis_slow(x: object, source: object, destination: object) -> Tensor:
     t = x if isinstance(x, Tensor) else _array_arg("moveaxis", "x", x)
-    src = normalize_axes(_axes_arg(source, "moveaxis", "source"), t.ndim, "moveaxis")
-    dst = normalize_axes(_axes_arg(destination, "moveaxis", "destination"), t.ndim, "moveaxis")
+    src = normalize_axes(_axes_arg(source, "moveaxis", "source", iterate=True), t.ndim, "moveaxis")
+    dst = normalize_axes(
+        _axes_arg(destination, "moveaxis", "destination", iterate=True), t.ndim, "moveaxis"
+    )
     if len(src) != len(dst):
         raise ValueError(
             f"moveaxis: source {source!r} and destination {destination!r} name {len(src)} and "
@@ -699,7 +742,7 @@ def _permute_slow(x: object, axes: object) -> Tensor:
     t = x if isinstance(x, Tensor) else _array_arg("permute_dims", "x", x)
     if axes is None:
         return torch.permute(t, tuple(range(t.ndim - 1, -1, -1)))
-    given = _axes_arg(axes, "permute_dims", "axes")
+    given = _axes_arg(axes, "permute_dims", "axes", iterate=True)
     if len(given) != t.ndim:
         raise ValueError(
             f"permute_dims: axes {axes!r} has {len(given)} entries for an array of {t.ndim} "
@@ -843,7 +886,7 @@ def flip(x: Tensor, /, axis: Axes | None = None) -> Tensor:
 
 def _flip_slow(x: object, axis: object) -> Tensor:
     t = x if isinstance(x, Tensor) else _array_arg("flip", "x", x)
-    dims = tuple(range(t.ndim)) if axis is None else _axes_arg(axis, "flip")
+    dims = tuple(range(t.ndim)) if axis is None else _axes_arg(axis, "flip", iterate=True)
     axes = normalize_axes(dims, t.ndim, "flip")
     if t.dtype in UNSIGNED_GAPS:
         return on_bits(partial(torch.flip, dims=axes), t)
@@ -889,13 +932,13 @@ def roll(
 
 def _roll_slow(x: object, shift: object, axis: object) -> Tensor:
     t = x if isinstance(x, Tensor) else _array_arg("roll", "x", x)
-    shifts = _axes_arg(shift, "roll", "shift")
+    shifts = _axes_arg(shift, "roll", "shift", iterate=True)
     if axis is None:
         total = sum(shifts)
         return torch.roll(t.reshape(-1), total).view(t.shape)
     if t.ndim == 0:
         raise axis_error("roll", axis, 0)
-    axes = tuple(normalize_axis(a, t.ndim, "roll") for a in _axes_arg(axis, "roll"))
+    axes = tuple(normalize_axis(a, t.ndim, "roll") for a in _axes_arg(axis, "roll", iterate=True))
     n = max(len(shifts), len(axes))
     if len(shifts) != len(axes) and 1 not in (len(shifts), len(axes)):
         raise ValueError(
@@ -925,7 +968,10 @@ def repeat(
     Raises
     ------
     ValueError
-        For negative repeats, or repeats of the wrong length.
+        For negative repeats, repeats of the wrong length, or a result too big for any array.
+    MemoryError
+        For a result the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as
+        torch raises it).
     TypeError
         For non-integer repeats.
     numpy.exceptions.AxisError
@@ -958,7 +1004,27 @@ def repeat(
         return repeat(t, repeats, axis)
     if axis is not None:
         normalize_axis(axis, t.ndim if t.ndim else 1, "repeat")
+    length = _repeated_length(t, repeats, axis)
+    if length is not None:  # the result is too big, or no memory for it
+        shape = [length] if axis is None or t.ndim == 0 else list(t.shape)
+        if axis is not None and t.ndim:
+            shape[axis % t.ndim] = length
+        raise_for_size(error, "repeat", shape, t.dtype, "repeats")
     raise _repeat_error(t, repeats, axis) from error
+
+
+def _repeated_length(t: Tensor, repeats: int | Tensor, axis: int | None) -> int | None:
+    """The length of ``repeat``'s result along its axis, or None for repeats it refuses (an
+    error path: the repeats' values are read)."""
+    size = t.numel() if axis is None or t.ndim == 0 else t.shape[axis]
+    if type(repeats) is int:
+        return size * repeats if repeats >= 0 else None
+    if not isinstance(repeats, Tensor) or repeats.ndim > 1 or repeats.device.type == "meta":
+        return None
+    counts = [int(r) for r in repeats.reshape(-1).tolist()]
+    if len(counts) not in (1, size) or min(counts, default=0) < 0:
+        return None
+    return size * counts[0] if len(counts) == 1 else sum(counts)
 
 
 def _repeat_bits(t: Tensor, repeats: int | Tensor, axis: int | None) -> Tensor:
@@ -1012,7 +1078,10 @@ def tile(x: Tensor, repetitions: ShapeArg, /) -> Tensor:
     Raises
     ------
     ValueError
-        For negative repetitions.
+        For negative repetitions, or a result too big for any array (its bytes overflow int64).
+    MemoryError
+        For a result the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as
+        torch raises it).
 
     Examples
     --------
@@ -1033,7 +1102,16 @@ def tile(x: Tensor, repetitions: ShapeArg, /) -> Tensor:
     for r in reps:
         if r < 0:
             raise ValueError(f"tile: repetitions {reps!r} must be >= 0; pass non-negative counts")
+    # NumPy's result shape (torch's int64 product would wrap around to a negative size)
+    ndim = max(t.ndim, len(reps))
+    sizes = (1,) * (ndim - t.ndim) + tuple(t.shape)
+    counts = (1,) * (ndim - len(reps)) + reps
+    shape = tuple(n * r for n, r in zip(sizes, counts, strict=True))
+    check_size(shape, t.dtype, "tile", "repetitions")
     try:
         return torch.tile(t, reps)
     except NotImplementedError as e:
         return bits_or_raise(partial(torch.tile, dims=reps), t, "tile", e)
+    except RuntimeError as e:  # no memory for it
+        raise_for_size(e, "tile", shape, t.dtype, "repetitions")
+        raise

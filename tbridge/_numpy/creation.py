@@ -39,6 +39,8 @@ from tbridge._core.normalize import (
     DeviceLike,
     ShapeLike,
     check_requires_grad,
+    check_size,
+    raise_for_size,
     torch_device,
     torch_shape,
 )
@@ -98,7 +100,10 @@ def identity(
     Raises
     ------
     ValueError
-        For a negative ``n``.
+        For a negative ``n``, or one too big for any array.
+    MemoryError
+        For a size the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
     TypeError
         For an ``n`` that is not an integer, or a bad dtype.
 
@@ -111,7 +116,7 @@ def identity(
     """
     try:
         return eye(n, n, 0, dtype, device=device, requires_grad=requires_grad)
-    except (TypeError, ValueError) as e:
+    except (TypeError, ValueError, MemoryError) as e:
         raise retold(e, "eye", "identity") from e
 
 
@@ -139,7 +144,10 @@ def logspace(
     Raises
     ------
     ValueError
-        For a negative ``num``.
+        For a negative ``num``, or one too big for any array.
+    MemoryError
+        For a size the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
     TypeError
         For a ``num`` that is not an integer, or a bad dtype.
 
@@ -201,15 +209,29 @@ def _logspace_general(
             b = b.unsqueeze(normalize_axis(axis, nd + 1, "logspace", "the result"))
         s = s.reshape((1,) * (nd - s.ndim) + tuple(s.shape))
         e = e.reshape((1,) * (nd - e.ndim) + tuple(e.shape))
-        y = linspace(s, e, num, endpoint, axis=axis, device=device)
-        out = torch.pow(b.to(y.device), y)
+        y = _exponents_of(s, e, num, endpoint, axis, device)
+        base_value: Any = b.to(y.device)
     else:
-        y = linspace(start, stop, num, endpoint, axis=axis, device=device)
-        b_value = base.item() if isinstance(base, np.generic) else base
-        out = torch.pow(b_value, y)
+        y = _exponents_of(start, stop, num, endpoint, axis, device)
+        base_value = base.item() if isinstance(base, np.generic) else base
+    try:
+        out = torch.pow(base_value, y)
+    except RuntimeError as e:  # no memory for the powers
+        raise_for_size(e, "logspace", tuple(y.shape), y.dtype, "num")
+        raise
     if dt is not None and out.dtype != dt:
         out = out.to(dt)
     return out.requires_grad_(True) if requires_grad and not out.requires_grad else out
+
+
+def _exponents_of(
+    start: Any, stop: Any, num: int, endpoint: bool, axis: int, device: DeviceLike | None
+) -> Tensor:
+    """``logspace``'s exponents: :func:`linspace`'s samples, its errors told as logspace's."""
+    try:
+        return linspace(start, stop, num, endpoint, axis=axis, device=device)
+    except (TypeError, ValueError, MemoryError) as e:
+        raise retold(e, "linspace", "logspace") from e
 
 
 def geomspace(
@@ -404,6 +426,12 @@ def fromfunction(
     ------
     TypeError
         When ``function`` is not callable, or for a bad dtype.
+    ValueError
+        For a shape whose coordinate arrays no array can hold (NumPy's check, made before
+        ``function`` is called).
+    MemoryError
+        For a size the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------
@@ -419,11 +447,18 @@ def fromfunction(
         )
     size = torch_shape((shape,), "fromfunction")
     dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller="fromfunction")
-    if device is None and dt in _EXACT_ARANGE:  # the common call: CPU, float64 or int64
-        axes = [torch.arange(n, dtype=dt) for n in size]
-    else:
-        dev = torch_device(device, caller="fromfunction")
-        axes = [torch.arange(n, device=dev).to(dt) for n in size]
+    # NumPy makes the coordinates as one (ndim, *shape) array: when no such array can exist,
+    # it refuses before calling function (torch's broadcast views would not)
+    check_size((len(size), *size), dt, "fromfunction")
+    try:
+        if device is None and dt in _EXACT_ARANGE:  # the common call: CPU, float64 or int64
+            axes = [torch.arange(n, dtype=dt) for n in size]
+        else:
+            dev = torch_device(device, caller="fromfunction")
+            axes = [torch.arange(n, device=dev).to(dt) for n in size]
+    except RuntimeError as e:  # no memory for a coordinate axis
+        raise_for_size(e, "fromfunction", size, dt)
+        raise
     coords = torch.meshgrid(*axes, indexing="ij") if axes else ()
     return function(*coords, **kwargs)
 
@@ -446,7 +481,10 @@ def fromiter(
     Raises
     ------
     ValueError
-        When the iterable ends before ``count`` values, or a value does not convert.
+        When the iterable ends before ``count`` values, a value does not convert, or
+        ``count`` is too big for any array.
+    MemoryError
+        For a ``count`` (or values) the CPU cannot allocate.
     TypeError
         For a bad dtype, or ``iter`` that is not iterable.
 
@@ -460,9 +498,14 @@ def fromiter(
     twin = numpy_dtype_of(dt)
     if twin is None:
         raise TypeError(f"fromiter: dtype {dt} has no NumPy twin to read values with")
+    known = count if type(count) is int and count >= 0 else None  # the result's length
     try:
         values = np.fromiter(iter, dtype=twin, count=count)
+    except MemoryError as e:  # NumPy's, told as fromiter's
+        raise_for_size(e, "fromiter", known, dt, "count")
+        raise
     except ValueError as e:
+        raise_for_size(e, "fromiter", known, dt, "count")  # a count too big for any array
         if "too short" in str(e):
             raise ValueError(f"fromiter: {e}; pass count=-1 to read every value") from e
         raise ValueError(
@@ -575,7 +618,11 @@ def tri(
     Raises
     ------
     ValueError
-        For negative sizes.
+        For negative sizes, or an ``N x M`` result too big for any array (NumPy's tri, which
+        makes ``arange(N)`` first, raises MemoryError for some of those: no such result exists).
+    MemoryError
+        For a size the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
     TypeError
         For sizes or ``k`` that are not integers, or a bad dtype.
 
@@ -596,7 +643,11 @@ def tri(
     ):
         dt = current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="tri")
         if dt not in UNSIGNED_GAPS and dt is not torch.bool:
-            return torch.ones(N, N if M is None else M, dtype=dt, device=CPU).tril_(k)
+            try:
+                return torch.ones(N, N if M is None else M, dtype=dt, device=CPU).tril_(k)
+            except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+                raise_for_size(e, "tri", (N, N if M is None else M), dt, "size")
+                raise
     n, m = torch_shape((N, N if M is None else M), "tri")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
         raise TypeError(f"tri: k={k!r} is not an integer; pass the diagonal's offset as an int")
@@ -605,11 +656,16 @@ def tri(
     if requires_grad:
         check_requires_grad(True, dt, "tri")
     dev = torch_device(device, caller="tri")
-    if dt in UNSIGNED_GAPS or dt is torch.bool:
-        rows = torch.arange(n, device=dev).unsqueeze(1)
-        out = (rows + diagonal >= torch.arange(m, device=dev)).to(dt)
-    else:
-        out = torch.ones(n, m, dtype=dt, device=dev).tril_(diagonal)
+    try:
+        if dt in UNSIGNED_GAPS or dt is torch.bool:
+            check_size((n, m), dt, "tri", "size")  # the comparison broadcasts to (n, m)
+            rows = torch.arange(n, device=dev).unsqueeze(1)
+            out = (rows + diagonal >= torch.arange(m, device=dev)).to(dt)
+        else:
+            out = torch.ones(n, m, dtype=dt, device=dev).tril_(diagonal)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, "tri", (n, m), dt, "size")
+        raise
     return out.requires_grad_(True) if requires_grad else out
 
 
@@ -624,7 +680,9 @@ def diag(v: Tensor, k: int = 0) -> Tensor:
     Raises
     ------
     ValueError
-        For a ``v`` that is not 1-d or 2-d.
+        For a ``v`` that is not 1-d or 2-d, or a matrix too big for any array.
+    MemoryError
+        For a matrix the CPU cannot allocate.
 
     Examples
     --------
@@ -660,6 +718,10 @@ def _diag_slow(v: object, k: object, where: str) -> Tensor:
         return torch.diag(t, diagonal)
     except NotImplementedError as e:
         return bits_or_raise(lambda u: torch.diag(u, diagonal), t, where, e)
+    except RuntimeError as e:  # a matrix too big, or no memory for it
+        side = t.shape[0] + abs(diagonal)
+        raise_for_size(e, where, (side, side), t.dtype, "k")
+        raise
 
 
 def diagflat(v: Tensor, k: int = 0) -> Tensor:
@@ -693,7 +755,10 @@ def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
     Raises
     ------
     ValueError
-        For an ``x`` that is not 1-d, or a negative ``N``.
+        For an ``x`` that is not 1-d, a negative ``N``, or a result too big for any array.
+    MemoryError
+        For a size the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
+        raises it).
 
     Examples
     --------
@@ -710,19 +775,27 @@ def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
     if isinstance(n, bool) or not hasattr(n, "__index__") or n < 0:
         raise ValueError(f"vander: N={N!r} must be a non-negative integer (the column count)")
     dt = promote(t.dtype, torch.int64)
-    if dt not in UNSIGNED_GAPS and not t.requires_grad:
-        # torch.vander is NumPy's: a column of ones, then running products (cumprod); its
-        # backward fails (it writes into a tensor its cumprod saved), hence not under autograd
-        return torch.vander(t if t.dtype is dt else t.to(dt), operator.index(n), bool(increasing))
-    cols = [torch.ones(t.shape[0], 1, dtype=dt, device=t.device)] if n > 0 else []
-    if n > 1:
-        base = t.to(dt).unsqueeze(1).expand(t.shape[0], n - 1)
-        if dt in UNSIGNED_GAPS:  # no cumprod kernel (pytorch#58734): wrap-around on the bits
-            cols.append(bits_or_raise(_cumprod, base, "vander", NotImplementedError()))
-        else:
-            cols.append(torch.cumprod(base, 1))
-    out = torch.cat(cols, 1) if cols else torch.empty(t.shape[0], 0, dtype=dt, device=t.device)
-    return out if increasing else out.flip(1)
+    cols = operator.index(n)
+    try:
+        if dt not in UNSIGNED_GAPS and not t.requires_grad:
+            # torch.vander is NumPy's: a column of ones, then running products (cumprod); its
+            # backward fails (it writes into a tensor its cumprod saved), hence not under
+            # autograd
+            return torch.vander(t if t.dtype is dt else t.to(dt), cols, bool(increasing))
+        parts = [torch.ones(t.shape[0], 1, dtype=dt, device=t.device)] if cols > 0 else []
+        if cols > 1:
+            base = t.to(dt).unsqueeze(1).expand(t.shape[0], cols - 1)
+            if dt in UNSIGNED_GAPS:  # no cumprod kernel (pytorch#58734): wrap-around on the bits
+                parts.append(bits_or_raise(_cumprod, base, "vander", NotImplementedError()))
+            else:
+                parts.append(torch.cumprod(base, 1))
+        out = (
+            torch.cat(parts, 1) if parts else torch.empty(t.shape[0], 0, dtype=dt, device=t.device)
+        )
+        return out if increasing else out.flip(1)
+    except RuntimeError as e:  # too big, or no memory for it
+        raise_for_size(e, "vander", (t.shape[0], cols), dt, "N")
+        raise
 
 
 def _cumprod(t: Tensor) -> Tensor:

@@ -14,7 +14,11 @@ functions refuse it with a ValueError; any other tensor stays on the autograd gr
 torch's in-place operations. When indices repeat, torch's scatter kernels do not promise which
 value lands (NumPy's last one wins); ``put`` keeps NumPy's rule.
 
-Index results are int64 tensors (NumPy's ``intp``) on the input's device.
+Index results are int64 tensors (NumPy's ``intp``) on the input's device. The functions that
+make arrays by size (``indices``, ``diag_indices``, ``tril_indices``, ``triu_indices``,
+``mask_indices``, ``mgrid``, ``ogrid``, ``r_``, ``c_``) raise NumPy's ValueError for a size too
+big for any array (its bytes overflow int64) and its MemoryError for one the CPU cannot
+allocate; CUDA's ``torch.OutOfMemoryError`` is left as torch raises it.
 
 Memory and autograd: each docstring says what is written or returned.
 """
@@ -31,9 +35,9 @@ import torch
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor, where_mask, write_out
+from tbridge._convert.gate import as_tensor, retold, where_mask, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
-from tbridge._core.normalize import CPU
+from tbridge._core.normalize import CPU, check_size, raise_for_size
 from tbridge._core.promotion import kind_rank, result_type
 from tbridge._core.shapes import (
     Casting,
@@ -1263,21 +1267,29 @@ def indices(
         grid = _small_grid(dims)
         if grid is not None:
             return grid
-    parts = []
-    for i, d in enumerate(dims):
+    for d in dims:
         if d < 0:
             raise ValueError(f"indices: negative size {d} in dimensions {dims}")
-        view = [1] * n
-        view[i] = d
-        if dt in _ARANGE_DTYPES:
-            parts.append(torch.arange(d, dtype=dt).view(view))
-        else:  # torch has no arange kernel for bool and uint16/32/64 (pytorch#58734)
-            parts.append(torch.arange(d).to(dt).view(view))
-    if sparse:
-        return tuple(parts)
-    if not parts:
-        return torch.empty((0,), dtype=dt)
-    return torch.stack([p.expand(dims) for p in parts])
+    if not sparse:  # NumPy's check: one (n, *dims) array holds the grid
+        check_size((n, *dims), dt, "indices", "dimensions")
+    try:
+        parts = []
+        for i, d in enumerate(dims):
+            view = [1] * n
+            view[i] = d
+            if dt in _ARANGE_DTYPES:
+                parts.append(torch.arange(d, dtype=dt).view(view))
+            else:  # torch has no arange kernel for bool and uint16/32/64 (pytorch#58734)
+                parts.append(torch.arange(d).to(dt).view(view))
+        if sparse:
+            return tuple(parts)
+        if not parts:
+            return torch.empty((0,), dtype=dt)
+        return torch.stack([p.expand(dims) for p in parts])
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        # sparse: one axis's arange failed (torch's message has its size)
+        raise_for_size(e, "indices", None if sparse else (n, *dims), dt, "dimensions")
+        raise
 
 
 def ix_(*args: Any) -> tuple[Tensor, ...]:
@@ -1343,22 +1355,41 @@ def _small_grid(dims: tuple[int, ...]) -> Tensor | None:
     return found.T.reshape((len(dims), *dims))
 
 
-def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
-    """One axis of a grid: NumPy's ``start + i * step`` (``num`` points from start to stop
-    inclusive for an imaginary step), int64 unless some axis is floating."""
+def _grid_length(key: slice, where: str) -> int:
+    """The number of points of one axis of a grid (see :func:`_grid_column`)."""
     start = 0 if key.start is None else key.start
     stop = key.stop
     step = 1 if key.step is None else key.step
     if stop is None:
         raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
     if isinstance(step, complex):
-        num = int(abs(step))
-        delta = (stop - start) / (num - 1 if num > 1 else 1)
-        return torch.add(torch.arange(num, dtype=torch.float64).mul_(delta), start)
-    if not floating:
-        return torch.arange(start, stop, step)
-    size = max(0, math.ceil((stop - start) / step))
-    return torch.add(torch.arange(size, dtype=torch.float64).mul_(step), start)
+        return int(abs(step))
+    if step == 0:  # NumPy's class: its length divides by the step
+        raise ZeroDivisionError(
+            f"{where}: a slice step of 0 never reaches the stop; pass a non-zero step"
+        )
+    points: int = max(0, math.ceil((stop - start) / step))
+    return points
+
+
+def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
+    """One axis of a grid: NumPy's ``start + i * step`` (``num`` points from start to stop
+    inclusive for an imaginary step), int64 unless some axis is floating."""
+    start = 0 if key.start is None else key.start
+    stop = key.stop
+    step = 1 if key.step is None else key.step
+    size = _grid_length(key, where)
+    dt = torch.float64 if floating else torch.int64
+    try:
+        if isinstance(step, complex):
+            delta = (stop - start) / (size - 1 if size > 1 else 1)
+            return torch.add(torch.arange(size, dtype=torch.float64).mul_(delta), start)
+        if not floating:  # torch refuses a step away from the stop: NumPy's grid is empty
+            return torch.arange(start, stop, step) if size else torch.empty(0, dtype=dt)
+        return torch.add(torch.arange(size, dtype=torch.float64).mul_(step), start)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, where, size, dt, "slice")
+        raise
 
 
 def _is_floating(key: slice) -> bool:
@@ -1398,6 +1429,9 @@ class _Grid:
                 if grid is not None:
                     return grid
         n = len(given)
+        dt = torch.float64 if floating else torch.int64
+        if not self.sparse:  # NumPy's check: one (n, *sizes) array holds the grid
+            check_size((n, *(_grid_length(k, self.name) for k in given)), dt, self.name, "slice")
         shaped = []
         for i, k in enumerate(given):
             column = _grid_column(k, self.name, floating)
@@ -1407,7 +1441,11 @@ class _Grid:
         if self.sparse:
             return tuple(shaped)
         sizes = [s.shape[i] for i, s in enumerate(shaped)]
-        return torch.stack([s.expand(sizes) for s in shaped])
+        try:
+            return torch.stack([s.expand(sizes) for s in shaped])
+        except RuntimeError as e:  # no memory for it
+            raise_for_size(e, self.name, (n, *sizes), dt, "slice")
+            raise
 
 
 class _DenseGrid(_Grid):
@@ -1463,7 +1501,11 @@ def diag_indices(n: int, ndim: int = 2) -> tuple[Tensor, ...]:
     size = n if type(n) is int else _integer(n, "diag_indices", "n")
     if size < 0:
         raise ValueError(f"diag_indices: n={n} must be >= 0")
-    idx = torch.arange(size)
+    try:
+        idx = torch.arange(size)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, "diag_indices", size, torch.int64, "n")
+        raise
     return (idx,) * (ndim if type(ndim) is int else _integer(ndim, "diag_indices", "ndim"))
 
 
@@ -1520,7 +1562,11 @@ def _triangle_indices(
     if type(n) is int and type(k) is int and n >= 0 and (m is None or (type(m) is int and m >= 0)):
         # NumPy returns a tuple of two arrays: unbind is the cheapest way to one
         cols = n if m is None else m
-        found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
+        try:
+            found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            _triangle_refused(e, where, n, cols, k)
+            raise
         return found.unbind(0)  # type: ignore[return-value]
     rows = _integer(n, where, "n")
     cols = rows if m is None else _integer(m, where, "m")
@@ -1528,7 +1574,32 @@ def _triangle_indices(
         raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset")
     if rows < 0 or cols < 0:
         raise ValueError(f"{where}: sizes n={rows}, m={cols} must be >= 0")
-    return fn(rows, cols, operator.index(k), device=device).unbind(0)  # type: ignore[return-value]
+    diagonal = operator.index(k)
+    try:
+        return fn(rows, cols, diagonal, device=device).unbind(0)  # type: ignore[return-value]
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        _triangle_refused(e, where, rows, cols, diagonal)
+        raise
+
+
+def _below(n: int, m: int, k: int) -> int:
+    """How many positions ``(i, j)`` of an ``n x m`` array have ``j - i <= k``: row ``i``
+    holds ``clip(i + k + 1, 0, m)`` of them, summed in closed form."""
+
+    def ramp(x: int) -> int:  # sum of clip(t, 0, m) for t = 1 .. x
+        if x <= 0:
+            return 0
+        if x <= m:
+            return x * (x + 1) // 2
+        return m * (m + 1) // 2 + (x - m) * m
+
+    return ramp(k + n) - ramp(k)
+
+
+def _triangle_refused(e: BaseException, where: str, n: int, m: int, k: int) -> None:
+    """NumPy's error for torch's refusal to make a triangle's ``(2, count)`` indices."""
+    count = _below(n, m, k) if where == "tril_indices" else n * m - _below(n, m, k - 1)
+    raise_for_size(e, where, (2, count), torch.int64, "n or m")
 
 
 def tril_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tensor]:
@@ -1544,7 +1615,11 @@ def tril_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
     (tensor([0, 1, 1]), tensor([0, 0, 1]))
     """
     if m is None and type(n) is int and type(k) is int and n >= 0:  # the common call
-        return torch.tril_indices(n, n, k).unbind(0)  # type: ignore[return-value]
+        try:
+            return torch.tril_indices(n, n, k).unbind(0)  # type: ignore[return-value]
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            _triangle_refused(e, "tril_indices", n, n, k)
+            raise
     return _triangle_indices(torch.tril_indices, "tril_indices", n, k, m)
 
 
@@ -1561,7 +1636,11 @@ def triu_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
     (tensor([0, 0, 1]), tensor([0, 1, 1]))
     """
     if m is None and type(n) is int and type(k) is int and n >= 0:  # the common call
-        return torch.triu_indices(n, n, k).unbind(0)  # type: ignore[return-value]
+        try:
+            return torch.triu_indices(n, n, k).unbind(0)  # type: ignore[return-value]
+        except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+            _triangle_refused(e, "triu_indices", n, n, k)
+            raise
     return _triangle_indices(torch.triu_indices, "triu_indices", n, k, m)
 
 
@@ -1803,7 +1882,10 @@ def mask_indices(n: int, mask_func: Callable[..., Any], k: Any = 0) -> tuple[Ten
     Raises
     ------
     ValueError
-        For a negative ``n``, or a ``mask_func`` whose result is not ``(n, n)``.
+        For a negative ``n``, a ``mask_func`` whose result is not ``(n, n)``, or an ``n`` too
+        big for any ``(n, n)`` array.
+    MemoryError
+        For an ``(n, n)`` mask the CPU cannot allocate.
     TypeError
         For an ``n`` that is not an integer.
 
@@ -1821,11 +1903,12 @@ def mask_indices(n: int, mask_func: Callable[..., Any], k: Any = 0) -> tuple[Ten
     size = operator.index(n)
     if size < 0:
         raise ValueError(f"mask_indices: n={size} is negative; pass a side length >= 0")
-    mask = _t(
-        mask_func(torch.ones((size, size), dtype=torch.int64), k),
-        "mask_indices",
-        "mask_func's result",
-    )
+    try:
+        ones = torch.ones((size, size), dtype=torch.int64)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, "mask_indices", (size, size), torch.int64, "n")
+        raise
+    mask = _t(mask_func(ones, k), "mask_indices", "mask_func's result")
     if tuple(mask.shape) != (size, size):
         raise ValueError(
             f"mask_indices: mask_func returned shape {tuple(mask.shape)}, not ({size}, {size}); "
@@ -1869,9 +1952,13 @@ def _from_slice(key: slice, where: str) -> Tensor:
     step = 1 if key.step is None else key.step
     if key.stop is None:
         raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
-    if isinstance(step, complex):
-        return linspace(start, key.stop, int(abs(step)))
-    return arange(start, key.stop, step)
+    callee = "linspace" if isinstance(step, complex) else "arange"
+    try:
+        if isinstance(step, complex):
+            return linspace(start, key.stop, int(abs(step)))
+        return arange(start, key.stop, step)
+    except (ValueError, TypeError, ZeroDivisionError, MemoryError) as e:
+        raise retold(e, callee, where) from e
 
 
 def _at_least(t: Tensor, ndmin: int, trans1d: int) -> Tensor:

@@ -32,6 +32,7 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.normalize import check_size, raise_for_size
 from tbridge._core.shapes import (
     Casting,
     axis_error,
@@ -1041,7 +1042,11 @@ def resize(a: Tensor, new_shape: SupportsIndex | Sequence[SupportsIndex]) -> Ten
     Raises
     ------
     ValueError
-        For negative sizes.
+        For negative sizes, or a ``new_shape`` too big for any array (NumPy's resize, which
+        builds a tuple of copies first, raises MemoryError for some of those).
+    MemoryError
+        For a result the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as
+        torch raises it).
 
     Examples
     --------
@@ -1057,14 +1062,18 @@ def resize(a: Tensor, new_shape: SupportsIndex | Sequence[SupportsIndex]) -> Ten
             raise ValueError(f"resize: new_shape {shape!r} has a negative size; sizes are >= 0")
     total = math.prod(shape)
     flat = t.reshape(-1)
-    if flat.numel() == 0:
-        return torch.zeros(shape, dtype=t.dtype, device=t.device)
-    reps = -(-total // flat.numel())
     try:
-        grown = flat.repeat(reps)
-    except NotImplementedError as e:
-        grown = bits_or_raise(lambda u: u.repeat(reps), flat, "resize", e)
-    return grown[:total].reshape(shape)
+        if flat.numel() == 0:
+            return torch.zeros(shape, dtype=t.dtype, device=t.device)
+        reps = -(-total // flat.numel())
+        try:
+            grown = flat.repeat(reps)
+        except NotImplementedError as e:
+            grown = bits_or_raise(lambda u: u.repeat(reps), flat, "resize", e)
+        return grown[:total].reshape(shape)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, "resize", shape, t.dtype, "new_shape")
+        raise
 
 
 def trim_zeros(
@@ -1271,7 +1280,10 @@ def pad(
     ------
     ValueError
         For an unknown or unsupported mode, an option the mode does not take, negative widths,
-        or an empty axis padded by a mode that reads values.
+        an empty axis padded by a mode that reads values, or a result too big for any array.
+    MemoryError
+        For a result the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as
+        torch raises it).
     TypeError
         For widths that are not integers.
 
@@ -1296,7 +1308,10 @@ def pad(
         and type(mode) is str
         and 1 <= array.ndim <= 3
     ):
-        fast = _pad_all(array, pad_width, mode)
+        try:
+            fast = _pad_all(array, pad_width, mode)
+        except RuntimeError:  # too big (torch's sizes wrap around), or no memory: explained below
+            fast = None
         if fast is not None:
             return fast
     t = _t(array, "pad", "array")
@@ -1315,6 +1330,25 @@ def pad(
     ):
         _check_pad_options(mode, stat_length, constant_values, end_values, reflect_type)
     widths = _pairs(pad_width, t.ndim, "pad", "pad_width", integral=True)
+    shape = tuple(n + b + a for n, (b, a) in zip(t.shape, widths, strict=True))
+    check_size(shape, t.dtype, "pad", "pad_width")
+    try:
+        return _padded(t, widths, mode, stat_length, constant_values, end_values, reflect_type)
+    except RuntimeError as e:  # no memory for it
+        raise_for_size(e, "pad", shape, t.dtype, "pad_width")
+        raise
+
+
+def _padded(
+    t: Tensor,
+    widths: list[tuple[int, int]],
+    mode: str,
+    stat_length: Any,
+    constant_values: Any,
+    end_values: Any,
+    reflect_type: Literal["even", "odd"] | None,
+) -> Tensor:
+    """:func:`pad` of a tensor by checked widths, one ``(before, after)`` pair per axis."""
     if mode in _TORCH_PAD and 1 <= t.ndim <= 3 and reflect_type != "odd" and t.numel():
         fast = _torch_pad(t, widths, mode)
         if fast is not None:

@@ -28,6 +28,7 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import default_complex_dtype, default_float_dtype, numpy_dtype_of
+from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import add, subtract
@@ -1132,9 +1133,13 @@ def _window_length(M: object, where: str) -> int:
     return operator.index(M)  # pyright: ignore[reportArgumentType] (has __index__: checked)
 
 
-def _symmetric_points(m: int) -> Tensor:
+def _symmetric_points(m: int, where: str) -> Tensor:
     """``1 - m, 3 - m, ..., m - 1`` as float64: the window's points around its centre."""
-    return torch.arange(1 - m, m, 2, dtype=torch.float64)
+    try:
+        return torch.arange(1 - m, m, 2, dtype=torch.float64)
+    except (RuntimeError, TypeError) as e:  # too big, or no memory for it
+        raise_for_size(e, where, m, torch.float64, "M")
+        raise
 
 
 def _cosine_window(M: object, where: str, coefficients: tuple[float, ...]) -> Tensor:
@@ -1144,7 +1149,7 @@ def _cosine_window(M: object, where: str, coefficients: tuple[float, ...]) -> Te
         return torch.empty(0, dtype=dt)
     if m == 1:
         return torch.ones(1, dtype=dt)
-    phase = _symmetric_points(m).mul_(torch.pi / (m - 1))
+    phase = _symmetric_points(m, where).mul_(torch.pi / (m - 1))
     out = torch.full((m,), coefficients[0], dtype=torch.float64)
     for j, c in enumerate(coefficients[1:], start=1):
         out.add_(torch.cos(phase * j), alpha=c)
@@ -1176,7 +1181,7 @@ def bartlett(M: int) -> Tensor:
         return torch.empty(0, dtype=dt)
     if m == 1:
         return torch.ones(1, dtype=dt)
-    return (1.0 - _symmetric_points(m).abs_().div_(m - 1)).to(dt)
+    return (1.0 - _symmetric_points(m, "bartlett").abs_().div_(m - 1)).to(dt)
 
 
 def blackman(M: int) -> Tensor:
@@ -1275,7 +1280,7 @@ def kaiser(M: int, beta: float) -> Tensor:
         return torch.empty(0, dtype=dt)
     if m == 1:
         return torch.ones(1, dtype=dt)
-    t = _symmetric_points(m).div_(m - 1)
+    t = _symmetric_points(m, "kaiser").div_(m - 1)
     b = torch.tensor(float(beta), dtype=torch.float64)
     window: Tensor = torch.special.i0(b * torch.sqrt(1.0 - t * t)) / torch.special.i0(b)
     return window.to(dt)

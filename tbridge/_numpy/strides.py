@@ -21,7 +21,7 @@ import torch
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
-from tbridge._core.normalize import ShapeLike, torch_shape
+from tbridge._core.normalize import ShapeLike, raise_for_size, torch_shape
 from tbridge._core.shapes import normalize_axis as _normalize_axis
 
 __all__ = ["ndenumerate", "ndindex", "packbits", "unpackbits"]
@@ -454,5 +454,9 @@ def unpackbits(
         if keep <= total:
             bits = bits[..., :keep]
         else:
-            bits = torch.nn.functional.pad(bits, (0, keep - total))
+            try:
+                bits = torch.nn.functional.pad(bits, (0, keep - total))
+            except RuntimeError as e:  # too big, or no memory for it
+                raise_for_size(e, "unpackbits", (*bits.shape[:-1], keep), torch.uint8, "count")
+                raise
     return bits.movedim(-1, ax)
