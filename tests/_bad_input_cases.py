@@ -1148,15 +1148,7 @@ def corpus() -> list[tuple[str, str]]:
 #: until its line is removed or updated. Regenerate with
 #: ``PYTHONPATH=. python -m tests._bad_input_cases``.
 _GAPS = r"""
-bincount | huge-size | torch-type fn-name | RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904] -> ValueError (numpy)
-bincount | huge-memory | torch-type fn-name arg-name | RuntimeError: [enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memo -> MemoryError (numpy)
 divide | int-zero-divisor | no-warning | no warning -> NumPy's result with a RuntimeWarning
-geomspace | huge-size | fn-name | ValueError: logspace: an array of shape (4611686018427387904,) and dtype torch.float64 is too big to -> ValueError (numpy)
-geomspace | huge-memory | fn-name | MemoryError: logspace: unable to allocate 2.00 EiB for an array of shape (288230376151711744,) and d -> MemoryError (numpy)
-histogram | huge-size | fn-name arg-name | ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible si -> ValueError (numpy)
-histogram | huge-memory | fn-name | MemoryError: Unable to allocate 2.00 EiB for an array with shape (288230376151711744,) and data type -> MemoryError (numpy)
-histogram_bin_edges | huge-size | fn-name arg-name | ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible si -> ValueError (numpy)
-histogram_bin_edges | huge-memory | fn-name | MemoryError: Unable to allocate 2.00 EiB for an array with shape (288230376151711744,) and data type -> MemoryError (numpy)
 random.zipf | inf-a | hangs | hangs -> an error or a result
 """
 

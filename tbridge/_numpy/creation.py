@@ -314,7 +314,10 @@ def geomspace(
     a, b = a.expand(shape), b.expand(shape)
     sign = torch.sgn(a)
     a, b = a / sign, b / sign
-    out = logspace(torch.log10(a), torch.log10(b), num, endpoint, 10.0, work)
+    try:
+        out = logspace(torch.log10(a), torch.log10(b), num, endpoint, 10.0, work)
+    except (ValueError, MemoryError) as e:  # a num too big: told as geomspace's
+        raise retold(e, "logspace", "geomspace") from e
     if num > 0:
         parts = [a.unsqueeze(0)]
         middle = num - 1 if endpoint and num > 1 else num

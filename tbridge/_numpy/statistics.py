@@ -48,6 +48,7 @@ from tbridge._core.axes import (
     reduced_shape,
 )
 from tbridge._core.dtypes import DTypeLike, default_float_dtype, numpy_dtype_of
+from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.values import no_data, signed_view
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, ordered
@@ -2278,21 +2279,27 @@ def _even_edges(
     compute: torch.dtype,
     dt: torch.dtype,
     device: torch.device,
-    strict: str | None = None,
+    caller: str,
+    strict: bool,
 ) -> Tensor:
     """``bins + 1`` evenly spaced edges from ``first`` to ``last`` (the last one exact): the
     ``i``-th is ``first + i * step``, in ``compute`` arithmetic, then ``dt``. These are a few
     scalars, computed on the host with NumPy (its ``linspace`` arithmetic, to the bit) and sent
-    to ``device`` once. ``strict``: the caller, for NumPy's histogram check that the edges
-    increase strictly (a ValueError otherwise: bins too narrow for the floats of the range)."""
-    points = _even_points(first, last, bins, compute)
+    to ``device`` once. ``strict``: NumPy's histogram check that the edges increase strictly
+    (a ValueError otherwise: bins too narrow for the floats of the range). A count of bins
+    too big to exist or to allocate is NumPy's ValueError or MemoryError, named ``caller``."""
+    try:
+        points = _even_points(first, last, bins, compute)
+    except (ValueError, MemoryError) as e:
+        kind = MemoryError if isinstance(e, MemoryError) else ValueError  # NumPy's own
+        raise kind(f"{caller}: bins={bins}: {str(e).rstrip('.')}; pass fewer bins") from e
     if (
-        strict is not None
+        strict
         and not _clearly_increasing(first, last, bins)
         and bool(np.any(points[:-1] >= points[1:]))
     ):
         raise ValueError(
-            f"{strict}: too many bins for the data range: {bins} bins of finite, increasing "
+            f"{caller}: too many bins for the data range: {bins} bins of finite, increasing "
             f"edges do not fit in [{first}, {last}] in {str(compute).removeprefix('torch.')}; "
             "pass fewer bins or a wider range"
         )
@@ -2402,10 +2409,9 @@ def _edges_1d(
 ) -> tuple[Tensor, tuple[float, float] | None]:
     """Bin edges for 1-D data, and for evenly spaced ones their outer values; ``strict``:
     NumPy's histogram check that even edges increase strictly (histogramdd has none)."""
-    check = caller if strict else None
     if type(bins) is int and bins >= 1:  # the common call: a count
         first, last, compute = _finite_range(t, range_, caller)
-        edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device, check)
+        edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device, caller, strict)
         return edges, (first, last)
     if isinstance(bins, str):
         if bins not in _ESTIMATORS:
@@ -2421,12 +2427,12 @@ def _edges_1d(
         if width and kind_rank(t.dtype) < 2:
             width = max(width, 1.0)  # integer data: bins at least one unit wide (NumPy's rule)
         count = max(1, math.ceil((last - first) / width)) if width else 1
-        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, check)
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, caller, strict)
         return edges, (first, last)
     if not isinstance(bins, (Tensor, np.ndarray, list, tuple)) or _bins_ndim(bins) == 0:
         count = _bin_count(bins.item() if isinstance(bins, (Tensor, np.ndarray)) else bins, caller)
         first, last, compute = _finite_range(t, range_, caller)
-        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, check)
+        edges = _even_edges(first, last, count, compute, _edge_dtype(t), t.device, caller, strict)
         return edges, (first, last)
     edges = _beside_data(bins, t, caller, "bins")
     if edges.ndim != 1:
@@ -2802,7 +2808,7 @@ def histogramdd(
         edges = []
         for b in zip(lo.tolist(), hi.tolist(), strict=True):
             first, last, dt = _finite_range(pts, None, "histogramdd", b)
-            edges.append(_even_edges(first, last, bins, dt, dt, pts.device))
+            edges.append(_even_edges(first, last, bins, dt, dt, pts.device, "histogramdd", False))
         hist = torch.histogramdd(pts, edges).hist.to(_F64)
     else:
         edges, hist = _edges_and_counts(pts, per_dim, ranges, weights)
@@ -3007,11 +3013,16 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
             "bincount: 'list' argument must have no negative elements; shift or drop the "
             "negative values"
         )
-    if w is None or not w.requires_grad:
-        return torch.bincount(t, w, operator.index(minlength))
-    # torch.bincount has no derivative for its weights; index_add has
-    size = max(int(t.max()) + 1 if t.numel() else 0, operator.index(minlength))
-    return torch.zeros(size, dtype=_F64, device=t.device).index_add(0, t, w)
+    length = operator.index(minlength)
+    try:
+        if w is None or not w.requires_grad:
+            return torch.bincount(t, w, length)
+        # torch.bincount has no derivative for its weights; index_add has
+        size = max(int(t.max()) + 1 if t.numel() else 0, length)
+        return torch.zeros(size, dtype=_F64, device=t.device).index_add(0, t, w)
+    except RuntimeError as e:
+        raise_for_size(e, "bincount", length, _F64 if w is not None else torch.int64, "minlength")
+        raise
 
 
 def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
