@@ -348,3 +348,13 @@ def test_a_python_number_the_dtype_cannot_hold_is_numpys_overflow_error() -> Non
 def test_a_misspelled_dtype_is_named() -> None:
     with pytest.raises(TypeError, match=r"^add: dtype='flaot32' is not a dtype.*float32"):
         tb.add(tb.asarray([1.0]), 1.0, dtype="flaot32")  # type: ignore[arg-type]
+
+
+def test_a_tensor_subclass_mask_is_read_as_a_tensor() -> None:
+    """An nn.Parameter (a Tensor subclass) is not Python data: a float one is refused, not
+    read as bool."""
+    x = tb.asarray([1.0, 2.0])
+    with pytest.raises(TypeError, match=r"add: where must be boolean, got dtype torch\.float32"):
+        tb.add(x, 1.0, out=tb.zeros(2), where=torch.nn.Parameter(torch.ones(2)))
+    mask = torch.nn.Parameter(torch.tensor([True, False]), requires_grad=False)
+    assert tb.add(x, 1.0, out=tb.zeros(2), where=mask).tolist() == [2.0, 0.0]

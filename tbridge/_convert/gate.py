@@ -201,7 +201,7 @@ def where_mask(where: object, caller: str, device: torch.device) -> Tensor:
     ValueError
         ``where`` is a tensor on another device (a 0-d host tensor is moved: a scalar).
     """
-    if type(where) is _Tensor:
+    if isinstance(where, _Tensor):  # subclasses too (a Parameter is refused if not bool)
         w: Tensor = where
         if w.device != device and w.ndim == 0 and w.device.type == "cpu":
             w = w.to(device)  # a 0-d host mask is a scalar, as torch treats 0-d host tensors
