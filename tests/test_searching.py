@@ -391,7 +391,7 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.searchsorted(X, torch.zeros(2)),
             ValueError,
-            r"^searchsorted: x1 must be 1-D, got shape \(3, 4\); search each row separately or "
+            r"^searchsorted: a must be 1-D, got shape \(3, 4\); search each row separately or "
             r"flatten it$",
         ),
         (
@@ -411,7 +411,7 @@ X = torch.zeros(3, 4)
                 torch.zeros(3), torch.zeros(2), sorter=torch.zeros(2, dtype=tb.int64)
             ),
             ValueError,
-            r"^searchsorted: sorter has shape \(2,\), x1 has \(3,\); they must match",
+            r"^searchsorted: sorter has shape \(2,\), a has \(3,\); they must match",
         ),
         (
             lambda: tb.searchsorted(torch.zeros(3, dtype=tb.complex64), torch.zeros(2)),
@@ -423,11 +423,11 @@ X = torch.zeros(3, 4)
             ValueError,
             r"^searchsorted: sorter holds indices outside 0\.\.2; pass a permutation",
         ),
-        (lambda: tb.searchsorted("abc", 1), TypeError, r"^searchsorted: x1 must be array data"),
+        (lambda: tb.searchsorted("abc", 1), TypeError, r"^searchsorted: a must be array data"),
         (
             lambda: tb.searchsorted([1, 2], None),
             TypeError,
-            r"^searchsorted: x2 must be array data",
+            r"^searchsorted: v must be array data",
         ),
         (
             lambda: tb.where(torch.ones(2, dtype=tb.bool), torch.zeros(2)),

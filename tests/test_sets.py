@@ -203,9 +203,13 @@ def test_isin_matches_numpy_on_drawn_arrays(
         (
             lambda: tb.isin("a", torch.zeros(2)),
             TypeError,
-            r"^isin: x1 must be array data .*, got str",
+            r"^isin: element must be array data .*, got str",
         ),
-        (lambda: tb.isin(torch.zeros(2), None), TypeError, r"^isin: x2 must be array data"),
+        (
+            lambda: tb.isin(torch.zeros(2), None),
+            TypeError,
+            r"^isin: test_elements must be array data",
+        ),
         (
             lambda: tb.isin(torch.zeros(2), torch.zeros(2), kind="hash"),
             ValueError,
@@ -216,7 +220,7 @@ def test_isin_matches_numpy_on_drawn_arrays(
                 torch.zeros(2, dtype=tb.bool), torch.zeros(2, dtype=tb.bool, device="meta")
             ),
             ValueError,
-            r"^isin: x1 is on cpu but x2 is on meta; move them to one device",
+            r"^isin: element is on cpu but test_elements is on meta; move them to one device",
         ),
         (lambda: tb.unique_values("abc"), TypeError, r"^unique_values: x must be array data"),
         (lambda: tb.unique_all({}), TypeError, r"^unique_all: x must be array data"),

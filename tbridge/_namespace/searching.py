@@ -388,24 +388,23 @@ def where(
 
 
 def searchsorted(
-    x1: Tensor,
-    x2: Tensor | int | float,
-    /,
+    a: Tensor,
+    v: Tensor | int | float,
     side: Literal["left", "right"] = "left",
     sorter: Tensor | None = None,
 ) -> Tensor:
-    """Indices (int64, shaped like ``x2``) at which to insert ``x2`` into the sorted ``x1``.
+    """Indices (int64, shaped like ``v``) at which to insert ``v`` into the sorted ``a``.
 
     Parameters
     ----------
-    x1 : array_like
+    a : array_like
         A 1-D array in ascending order (or any order, with ``sorter``).
-    x2 : array_like or scalar
+    v : array_like or scalar
         Values to place; a Python scalar gives a 0-d result.
     side : {'left', 'right'}, optional
         Which end of a run of equal values to return.
     sorter : array_like of int, optional
-        Indices that sort ``x1`` (e.g. ``tb.argsort(x1)``).
+        Indices that sort ``a`` (e.g. ``tb.argsort(a)``).
 
     Returns
     -------
@@ -414,14 +413,14 @@ def searchsorted(
     Raises
     ------
     ValueError
-        ``x1`` not 1-D, a bad ``side``, or a ``sorter`` of the wrong shape.
+        ``a`` not 1-D, a bad ``side``, or a ``sorter`` of the wrong shape.
     TypeError
         Complex values, or a non-integer ``sorter``.
 
     Notes
     -----
     Memory and autograd: new memory; indices have no gradient. Known difference: with NaN in
-    ``x1`` the positions are torch's (its comparisons with NaN are false), not NumPy's, which
+    ``a`` the positions are torch's (its comparisons with NaN are false), not NumPy's, which
     orders NaN after every number as :func:`sort` does.
 
     Examples
@@ -433,19 +432,19 @@ def searchsorted(
     tensor([2, 3])
     """
     if (
-        type(x1) is Tensor
-        and type(x2) is Tensor
+        type(a) is Tensor
+        and type(v) is Tensor
         and sorter is None
-        and x1.dtype is x2.dtype
-        and x1.ndim == 1
-        and x1.is_contiguous()
-        and x2.is_contiguous()
+        and a.dtype is v.dtype
+        and a.ndim == 1
+        and a.is_contiguous()
+        and v.is_contiguous()
     ):
         try:
             if side == "left":
-                return _searchsorted(x1, x2)
+                return _searchsorted(a, v)
             if side == "right":
-                return _searchsorted(x1, x2, right=True)
+                return _searchsorted(a, v, right=True)
         except RuntimeError:
             pass  # bool, complex or uint16/32/64: the slow path
     if side not in ("left", "right"):
@@ -454,59 +453,59 @@ def searchsorted(
             "'right' (past the last equal value)"
         )
     t1 = (
-        _beside_data(x1, x2, "searchsorted", "x1")
-        if type(x2) is Tensor
-        else _tensor(x1, "searchsorted", "x1")
+        _beside_data(a, v, "searchsorted", "a")
+        if type(v) is Tensor
+        else _tensor(a, "searchsorted", "a")
     )
     if t1.ndim != 1:
         raise ValueError(
-            f"searchsorted: x1 must be 1-D, got shape {tuple(t1.shape)}; search each row "
+            f"searchsorted: a must be 1-D, got shape {tuple(t1.shape)}; search each row "
             "separately or flatten it"
         )
-    if isinstance(x2, complex) or t1.dtype.is_complex:
-        raise no_order("searchsorted", torch.complex128 if isinstance(x2, complex) else t1.dtype)
-    if is_python_scalar(x2):
-        dt = result_type(t1, x2)
-        if dt in INT_RANGE and not fits(int(x2), dt):
-            # An integer beyond x1's range lands at one end, whatever ``side``.
-            end = 0 if x2 < 0 else t1.shape[0]
+    if isinstance(v, complex) or t1.dtype.is_complex:
+        raise no_order("searchsorted", torch.complex128 if isinstance(v, complex) else t1.dtype)
+    if is_python_scalar(v):
+        dt = result_type(t1, v)
+        if dt in INT_RANGE and not fits(int(v), dt):
+            # An integer beyond a's range lands at one end, whatever ``side``.
+            end = 0 if v < 0 else t1.shape[0]
             return torch.tensor(end, dtype=torch.int64, device=t1.device)
-        t2 = torch.tensor(x2, dtype=dt, device=t1.device)
+        t2 = torch.tensor(v, dtype=dt, device=t1.device)
     else:
-        t2 = _beside_data(x2, t1, "searchsorted", "x2")
+        t2 = _beside_data(v, t1, "searchsorted", "v")
         dt = result_type(t1, t2)
     if dt.is_complex:
         raise no_order("searchsorted", dt)
     # torch copies non-contiguous input itself, with a warning
-    a, b = t1.to(dt).contiguous(), t2.to(dt).contiguous()
+    sa, sb = t1.to(dt).contiguous(), t2.to(dt).contiguous()
     if dt in UNSIGNED_GAPS:
-        a, b = ordered(a), ordered(b)
+        sa, sb = ordered(sa), ordered(sb)
     elif dt == torch.bool:
-        a, b = a.to(torch.uint8), b.to(torch.uint8)  # torch's searchsorted has no bool kernel
+        sa, sb = sa.to(torch.uint8), sb.to(torch.uint8)  # torch's searchsorted has no bool kernel
     order = None
     if sorter is not None:
         order = _beside_data(sorter, t1, "searchsorted", "sorter")
         if order.dtype.is_floating_point or order.dtype.is_complex or order.dtype == torch.bool:
             raise TypeError(
                 f"searchsorted: sorter must have an integer dtype, got {order.dtype}; pass "
-                "indices such as tb.argsort(x1)"
+                "indices such as tb.argsort(a)"
             )
         if tuple(order.shape) != tuple(t1.shape):
             raise ValueError(
-                f"searchsorted: sorter has shape {tuple(order.shape)}, x1 has "
-                f"{tuple(t1.shape)}; they must match (sorter = tb.argsort(x1))"
+                f"searchsorted: sorter has shape {tuple(order.shape)}, a has "
+                f"{tuple(t1.shape)}; they must match (sorter = tb.argsort(a))"
             )
         order = order.to(torch.int64)
     try:
-        return torch.searchsorted(a, b, side=side, sorter=order)
+        return torch.searchsorted(sa, sb, side=side, sorter=order)
     except RuntimeError as e:
-        if a.device != b.device or (order is not None and order.device != a.device):
+        if sa.device != sb.device or (order is not None and order.device != sa.device):
             raise ValueError(
-                f"searchsorted: x1 is on {a.device} but x2 is on {b.device}"
+                f"searchsorted: a is on {sa.device} but v is on {sb.device}"
                 + ("" if order is None else f" and sorter on {order.device}")
                 + "; move them to one device (tb.to_device)"
             ) from e
         raise ValueError(
             f"searchsorted: sorter holds indices outside 0..{t1.shape[0] - 1}; pass a "
-            "permutation of x1's indices, such as tb.argsort(x1)"
+            "permutation of a's indices, such as tb.argsort(a)"
         ) from e

@@ -97,27 +97,26 @@ def member_of(ta: Tensor, tb_: Tensor, invert: bool) -> Tensor:
 
 
 def isin(
-    x1: Tensor | int,
-    x2: Tensor | int,
-    /,
+    element: Tensor | int,
+    test_elements: Tensor | int,
     assume_unique: bool = False,
     invert: bool = False,
     *,
     kind: str | None = None,
 ) -> Tensor:
-    """Whether each element of ``x1`` equals some element of ``x2``.
+    """Whether each element of ``element`` equals some element of ``test_elements``.
 
     Parameters
     ----------
-    x1 : array_like or scalar
+    element : array_like or scalar
         The elements to test (the result has its shape; 0-d for a scalar).
-    x2 : array_like or scalar
+    test_elements : array_like or scalar
         The elements to test against (any shape).
     assume_unique : bool, optional
         NumPy's promise that both inputs hold distinct values; accepted (torch picks its own
         algorithm either way).
     invert : bool, optional
-        Return the negation: whether each element is in none of ``x2``.
+        Return the negation: whether each element is in none of ``test_elements``.
     kind : {None, 'sort', 'table'}, optional
         NumPy's algorithm choice; accepted and checked, torch picks its own.
 
@@ -136,20 +135,43 @@ def isin(
     >>> tb.isin(tb.arange(5), [1, 3])
     tensor([False,  True, False,  True, False])
     """
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and kind is None:
+    if (
+        type(element) is Tensor
+        and type(test_elements) is Tensor
+        and element.dtype is test_elements.dtype
+        and kind is None
+    ):
         try:
-            return torch.isin(x1, x2, invert=True) if invert else torch.isin(x1, x2)
+            return (
+                torch.isin(element, test_elements, invert=True)
+                if invert
+                else torch.isin(element, test_elements)
+            )
         except RuntimeError:
             pass  # bool, complex or uint16/32/64: the slow path
     if kind not in _ISIN_KINDS:
         raise ValueError(f"isin: kind={kind!r} is not an algorithm; pass None, 'sort' or 'table'")
-    like = x1 if type(x1) is Tensor else x2 if type(x2) is Tensor else None
+    like = (
+        element
+        if type(element) is Tensor
+        else test_elements
+        if type(test_elements) is Tensor
+        else None
+    )
     if like is None:
-        a = x1 if is_python_scalar(x1) else _tensor(x1, "isin", "x1")
-        b = x2 if is_python_scalar(x2) else _tensor(x2, "isin", "x2")
+        a = element if is_python_scalar(element) else _tensor(element, "isin", "element")
+        b = (
+            test_elements
+            if is_python_scalar(test_elements)
+            else _tensor(test_elements, "isin", "test_elements")
+        )
     else:  # array data beside a tensor is made on its device
-        a = x1 if is_python_scalar(x1) else _beside_data(x1, like, "isin", "x1")
-        b = x2 if is_python_scalar(x2) else _beside_data(x2, like, "isin", "x2")
+        a = element if is_python_scalar(element) else _beside_data(element, like, "isin", "element")
+        b = (
+            test_elements
+            if is_python_scalar(test_elements)
+            else _beside_data(test_elements, like, "isin", "test_elements")
+        )
     dt = common_dtype(a, b)
     device = next((v.device for v in (a, b) if isinstance(v, Tensor)), torch.device("cpu"))
     for value in (a, b):
@@ -161,8 +183,8 @@ def isin(
     tb_ = b.to(dt) if isinstance(b, Tensor) else torch.tensor(b, dtype=dt, device=device)
     if ta.device != tb_.device:
         raise ValueError(
-            f"isin: x1 is on {ta.device} but x2 is on {tb_.device}; move them to one device "
-            "(tb.to_device)"
+            f"isin: element is on {ta.device} but test_elements is on {tb_.device}; move "
+            "them to one device (tb.to_device)"
         )
     return member_of(ta, tb_, invert)
 
