@@ -358,3 +358,36 @@ def test_a_tensor_subclass_mask_is_read_as_a_tensor() -> None:
         tb.add(x, 1.0, out=tb.zeros(2), where=torch.nn.Parameter(torch.ones(2)))
     mask = torch.nn.Parameter(torch.tensor([True, False]), requires_grad=False)
     assert tb.add(x, 1.0, out=tb.zeros(2), where=mask).tolist() == [2.0, 0.0]
+
+
+# ---- the generalized ufuncs: out= and dtype= (NumPy's gufuncs take no where=) ------------------
+
+
+@needs_numpy2("vecdot, matvec and vecmat are NumPy 2's")
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int64", "complex128", "bool"])
+@pytest.mark.parametrize("name", ["vecdot", "matvec", "vecmat"])
+def test_gufunc_dtype_computes_in_numpys_loop(name: str, dtype: str) -> None:
+    m = np.arange(6, dtype=np.int64).reshape(2, 3)
+    v = np.array([1, 2, 3], dtype=np.int64) if name != "vecmat" else np.array([1, 2])
+    args = {"vecdot": (m, m), "matvec": (m, v), "vecmat": (v, m)}[name]
+    tensors = [torch.from_numpy(a) for a in args]
+    try:
+        expected = getattr(np, name)(*args, dtype=dtype)
+    except TypeError:
+        with pytest.raises(TypeError, match=rf"^{name}: dtype="):
+            getattr(tb, name)(*tensors, dtype=dtype)
+        return
+    assert_matches_numpy(getattr(tb, name)(*tensors, dtype=dtype), expected)
+
+
+@needs_numpy2("vecdot is NumPy 2's")
+def test_vecdot_writes_out_as_numpy() -> None:
+    a = np.arange(6.0).reshape(2, 3)
+    np_out = np.zeros(2)
+    expected = np.vecdot(a, a, np_out)
+    out = tb.zeros(2)
+    got = tb.vecdot(torch.from_numpy(a), torch.from_numpy(a), out)
+    assert got is out
+    assert_matches_numpy(got, expected)
+    with pytest.raises(TypeError, match="same_kind"):
+        tb.vecdot(torch.from_numpy(a), torch.from_numpy(a), out=tb.zeros(2, dtype=tb.int64))

@@ -46,6 +46,7 @@ from tbridge._core.suggest import NUMPY_SPELLINGS
 __all__ = [
     "as_tensor",
     "is_python_scalar",
+    "loop_operands",
     "renamed",
     "retold",
     "warn",
@@ -306,7 +307,32 @@ def with_dtype(
     TypeError
         ``dtype`` is not a dtype, or no computation yields it from these operands.
     """
-    name = fn.__name__
+    cast, made = loop_operands(fn.__name__, operands, dtype)
+    result = fn(*cast, out, where)
+    # a result written into out has out's dtype; a new one takes the loop's output dtype
+    if isinstance(result, tuple):
+        outs: tuple[object, ...] = out if isinstance(out, tuple) else (None,) * len(result)
+        return tuple(  # type: ignore[return-value]
+            r if o is not None else r.to(d_out)
+            for r, o, d_out in zip(result, outs, made, strict=True)
+        )
+    return result if out is not None else result.to(made[0])  # type: ignore[attr-defined]
+
+
+def loop_operands(
+    name: str, operands: tuple[object, ...], dtype: object
+) -> tuple[tuple[Tensor, ...], tuple[torch.dtype, ...]]:
+    """The operands of NumPy's ufunc ``name`` cast to the loop it runs for ``dtype=``, and
+    the loop's output dtypes (see :func:`with_dtype`; the generalized ufuncs ``vecdot``,
+    ``matvec`` and ``vecmat`` call it directly).
+
+    Raises
+    ------
+    TypeError
+        ``dtype`` is not a dtype, or no computation yields it from these operands.
+    OverflowError
+        A Python number the loop's dtype cannot hold.
+    """
     d = torch_dtype(dtype, caller=name)  # type: ignore[arg-type]
     args = tuple(_operand(x, name, i, len(operands)) for i, x in enumerate(operands))
     key = (name, d, *(a.dtype if isinstance(a, _Tensor) else type(a) for a in args))
@@ -318,15 +344,7 @@ def with_dtype(
         a.to(di) if isinstance(a, _Tensor) else _scalar(a, di, device, name)
         for a, di in zip(args, loop[0], strict=True)
     )
-    result = fn(*cast, out, where)
-    # a result written into out has out's dtype; a new one takes the loop's output dtype
-    if isinstance(result, tuple):
-        outs: tuple[object, ...] = out if isinstance(out, tuple) else (None,) * len(result)
-        return tuple(  # type: ignore[return-value]
-            r if o is not None else r.to(d_out)
-            for r, o, d_out in zip(result, outs, loop[1], strict=True)
-        )
-    return result if out is not None else result.to(loop[1][0])  # type: ignore[attr-defined]
+    return cast, loop[1]
 
 
 def _scalar(value: object, dtype: torch.dtype, device: torch.device, caller: str) -> Tensor:

@@ -33,7 +33,7 @@ import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, write_out
+from tbridge._convert.gate import as_tensor, loop_operands, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.signatures import tensordot as _torch_tensordot
@@ -392,13 +392,23 @@ def _vecdot_slow(x1: object, x2: object, axis: int) -> Tensor:
         ) from e
 
 
-def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
+def vecdot(
+    x1: Tensor,
+    x2: Tensor,
+    /,
+    out: Tensor | None = None,
+    *,
+    axis: int = -1,
+    dtype: DTypeLike | None = None,
+) -> Tensor:
     """Dot products of the vectors along ``axis``, conjugating ``x1``: ``sum(conj(x1) * x2)``.
 
     The other axes broadcast; the contracted axis must have the same size in both operands.
     ``axis`` should be negative (the standard's rule); a non-negative axis is each operand's
     own axis, as in NumPy. Integer dtypes give integer results (wrapping on overflow, NumPy's
-    behaviour); bool gives the logical dot product.
+    behaviour); bool gives the logical dot product. NumPy's ufunc keywords ``out=`` (NumPy's
+    ``same_kind`` casting) and ``dtype=`` (NumPy's loop for that dtype, the operands cast
+    under ``same_kind``) are taken too.
 
     Memory and autograd: new memory, on both operands' graphs.
 
@@ -417,18 +427,23 @@ def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
     >>> tb.vecdot([1j, 2], [1, 1])
     tensor(2.-1.j, dtype=torch.complex128)
     """
+    if out is not None or dtype is not None:
+        if dtype is not None:
+            (x1, x2), made = loop_operands("vecdot", (x1, x2), dtype)
+            return write_out(vecdot(x1, x2, axis=axis).to(made[0]), out, "vecdot")
+        return write_out(vecdot(x1, x2, axis=axis), out, "vecdot")
     if type(x1) is Tensor and type(x2) is Tensor and type(axis) is int and axis < 0:
         dt = x1.dtype
         if dt is x2.dtype and dt in _INEXACT:
             try:
                 # torch would broadcast a contracted axis of size 1; the standard forbids it.
                 if x1.shape[axis] == x2.shape[axis]:
-                    out: Tensor = (
+                    r: Tensor = (
                         torch.linalg.vecdot(x1, x2)
                         if axis == -1
                         else torch.linalg.vecdot(x1, x2, dim=axis)
                     )
-                    return out
+                    return r
             except (RuntimeError, IndexError):
                 pass  # the slow path explains it
     return _vecdot_slow(x1, x2, axis)

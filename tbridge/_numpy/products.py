@@ -31,7 +31,7 @@ import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, write_out
+from tbridge._convert.gate import as_tensor, loop_operands, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
 from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.signatures import broadcast_shapes
@@ -786,12 +786,15 @@ def _stacked_product(
     return write_out(result, out, where)
 
 
-def matvec(x1: Tensor, x2: Tensor, /, out: Tensor | None = None) -> Tensor:
+def matvec(
+    x1: Tensor, x2: Tensor, /, out: Tensor | None = None, *, dtype: DTypeLike | None = None
+) -> Tensor:
     """The matrix-vector product of stacks: ``x1`` of shape ``(..., m, n)`` times ``x2`` of
     shape ``(..., n)`` gives ``(..., m)``, the stack shapes broadcast (NumPy 2.2's ufunc).
 
-    Dtypes promote as in :func:`matmul`. NumPy's ufunc keywords other than ``out`` (``axes``,
-    ``dtype``, ...) are not taken.
+    Dtypes promote as in :func:`matmul`; ``dtype=`` computes in NumPy's loop for that dtype
+    (the operands cast under ``same_kind``, as the element-wise functions' ``dtype=``). NumPy's
+    other ufunc keywords (``axes``, ``casting``, ...) are not taken.
 
     Memory and autograd: new memory (``out``'s when given), on both operands' graphs.
 
@@ -807,16 +810,21 @@ def matvec(x1: Tensor, x2: Tensor, /, out: Tensor | None = None) -> Tensor:
     >>> tb.matvec(tb.asarray([[1, 2], [3, 4]]), tb.asarray([1, 1]))
     tensor([3, 7])
     """
+    if dtype is not None:
+        (x1, x2), made = loop_operands("matvec", (x1, x2), dtype)
+        return write_out(_stacked_product(x1, x2, "matvec", True, None).to(made[0]), out, "matvec")
     return _stacked_product(x1, x2, "matvec", True, out)
 
 
-def vecmat(x1: Tensor, x2: Tensor, /, out: Tensor | None = None) -> Tensor:
+def vecmat(
+    x1: Tensor, x2: Tensor, /, out: Tensor | None = None, *, dtype: DTypeLike | None = None
+) -> Tensor:
     """The vector-matrix product of stacks: the complex conjugate of ``x1`` of shape
     ``(..., m)`` times ``x2`` of shape ``(..., m, n)`` gives ``(..., n)`` (NumPy 2.2's ufunc;
     the conjugate as in :func:`vecdot`).
 
-    Dtypes promote as in :func:`matmul`. NumPy's ufunc keywords other than ``out`` are not
-    taken.
+    Dtypes promote as in :func:`matmul`; ``dtype=`` computes in NumPy's loop for that dtype
+    (as :func:`matvec`'s). NumPy's other ufunc keywords are not taken.
 
     Memory and autograd: new memory (``out``'s when given), on both operands' graphs.
 
@@ -832,6 +840,9 @@ def vecmat(x1: Tensor, x2: Tensor, /, out: Tensor | None = None) -> Tensor:
     >>> tb.vecmat(tb.asarray([1j, 1]), tb.asarray([[1, 0], [0, 1]]))
     tensor([0.-1.j, 1.+0.j], dtype=torch.complex128)
     """
+    if dtype is not None:
+        (x1, x2), made = loop_operands("vecmat", (x1, x2), dtype)
+        return write_out(_stacked_product(x1, x2, "vecmat", False, None).to(made[0]), out, "vecmat")
     return _stacked_product(x1, x2, "vecmat", False, out)
 
 
