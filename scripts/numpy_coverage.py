@@ -54,6 +54,8 @@ IGNORED_PARAMETERS = frozenset({"like"})
 #: ufunc keywords compared (``casting``, ``order``, ``subok`` and ``signature`` are NumPy's
 #: ufunc machinery and not listed).
 UFUNC_PARAMETERS = ("out", "where", "dtype")
+#: The same for generalized ufuncs (``matmul``, ``vecdot``, ...), which take no ``where``.
+GUFUNC_PARAMETERS = ("out", "dtype")
 
 # ---- hand-written tables, by section ("numpy", "linalg", "fft", "random", "Generator") -----
 
@@ -260,7 +262,9 @@ def _signature_gaps(numpy_obj: Any, ours: Any) -> list[str]:
         return []
     by_name = {p.name: p for p in params}
     if isinstance(numpy_obj, np.ufunc):
-        wanted: list[tuple[str, bool]] = [(name, False) for name in UFUNC_PARAMETERS]
+        # generalized ufuncs (a core signature such as matmul's) refuse where=
+        compared = UFUNC_PARAMETERS if numpy_obj.signature is None else GUFUNC_PARAMETERS
+        wanted: list[tuple[str, bool]] = [(name, False) for name in compared]
     else:
         theirs = _signature(numpy_obj)
         if theirs is None:
@@ -279,7 +283,13 @@ def _signature_gaps(numpy_obj: Any, ours: Any) -> list[str]:
             and params[0].kind in _POSITIONAL
         ):
             numpy_params = numpy_params[1:]
-        wanted = [(p.name, p.kind in _POSITIONAL) for p in numpy_params]
+        # NumPy's positional-only parameters have no usable name (``where(condition, x, y,
+        # /)``): only those that can be passed by keyword are compared by name.
+        wanted = [
+            (p.name, p.kind in _POSITIONAL)
+            for p in numpy_params
+            if p.kind is not inspect.Parameter.POSITIONAL_ONLY
+        ]
     lacking = [n for n, _ in wanted if n not in by_name and n not in IGNORED_PARAMETERS]
     keyword_only = [
         n
@@ -351,8 +361,10 @@ def render() -> str:
         "it lacks, parameters it takes only by keyword where NumPy also takes them by "
         "position, other differences); **renamed**: tbridge spells it differently; **left "
         "out**: absent on purpose, for the reason given; **missing**: not there yet. "
-        "NumPy's `like=` is not compared; for ufuncs only `out`, `where` and `dtype` are. "
-        "Names that exist only on some platforms (float128, complex256, ...) are not listed.",
+        "NumPy's `like=` is not compared, nor the names of its positional-only parameters; "
+        "for ufuncs only `out`, `where` and `dtype` are (`out` and `dtype` for the "
+        "generalized ones, such as `matmul`, which take no `where`). Names that exist only "
+        "on some platforms (float128, complex256, ...) are not listed.",
         "",
         "| section | same | different | renamed | left out | missing | total |",
         "|---|---|---|---|---|---|---|",
