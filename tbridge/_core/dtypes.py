@@ -21,8 +21,10 @@ import torch
 from tbridge._core.typing import DTypeLike
 
 __all__ = [
+    "INEXACT",
     "ML_DTYPES_AVAILABLE",
     "NUMPY_DEFAULTS",
+    "REAL_FLOATS",
     "DTypeLike",
     "current_defaults",
     "default_complex_dtype",
@@ -38,6 +40,11 @@ __all__ = [
 #: scalar types such as ``np.float32``.
 
 ML_DTYPES_AVAILABLE: Final = importlib.util.find_spec("ml_dtypes") is not None
+
+#: The real floating dtypes torch computes in (the float8 formats are storage types).
+REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
+#: The floating dtypes, real and complex, with torch's full set of kernels (complex32 has few).
+INEXACT: Final = REAL_FLOATS | {torch.complex64, torch.complex128}
 
 # The one table. Each torch dtype with its NumPy twin. The 16-bit and 8-bit machine-learning
 # floats have NumPy twins only through the optional ml_dtypes package.

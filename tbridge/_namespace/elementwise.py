@@ -53,6 +53,8 @@ from torch.compiler import is_dynamo_compiling
 from tbridge._convert.gate import as_tensor, warn, where_mask, with_dtype, write_out
 from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import (
+    INEXACT,
+    REAL_FLOATS,
     DTypeLike,
     current_defaults,
     default_float_dtype,
@@ -171,10 +173,8 @@ _NATIVE: Final = frozenset(
         torch.complex128,
     }
 )
-_INEXACT: Final = frozenset(
-    {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
-)
-_REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
+_INEXACT: Final = INEXACT
+_REAL_FLOATS: Final = REAL_FLOATS
 _NATIVE_NUMERIC: Final = _NATIVE - {torch.bool}
 #: bool and the integer dtypes torch computes natively (the bitwise functions' fast path).
 _NATIVE_INTEGRAL: Final = _NATIVE - _INEXACT

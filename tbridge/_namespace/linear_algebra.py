@@ -34,7 +34,11 @@ from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, loop_operands, write_out
-from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.dtypes import (
+    INEXACT,
+    DTypeLike,
+    torch_dtype,
+)
 from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.signatures import tensordot as _torch_tensordot
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
@@ -61,9 +65,7 @@ _NATIVE: Final = frozenset(
     }
 )
 #: dtypes torch.linalg.vecdot accepts.
-_INEXACT: Final = frozenset(
-    {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
-)
+_INEXACT: Final = INEXACT
 
 
 def _promoted(

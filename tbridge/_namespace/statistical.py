@@ -34,7 +34,12 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, where_mask, write_out
 from tbridge._core.axes import AxisLike, kept, normalize_axes, normalize_axis, reduced_shape
-from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
+from tbridge._core.dtypes import (
+    INEXACT,
+    DTypeLike,
+    default_float_dtype,
+    torch_dtype,
+)
 from tbridge._core.values import scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
 
@@ -54,9 +59,7 @@ Scalar: TypeAlias = "bool | int | float | complex"
 #: NumPy's ``where=``: a boolean mask broadcast against the input (True: every element).
 Mask: TypeAlias = "Tensor | bool"
 
-_INEXACT: Final = frozenset(
-    {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
-)
+_INEXACT: Final = INEXACT
 #: dtypes whose sum/prod/cumsum torch already gives in the standard's dtype (int64 for the
 #: signed integers and bool, the input dtype for floating ones).
 _SUM_NATIVE: Final = _INEXACT | {torch.bool, torch.int8, torch.int16, torch.int32, torch.int64}

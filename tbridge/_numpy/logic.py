@@ -23,7 +23,10 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, is_python_scalar, retold
 from tbridge._core.axes import normalize_axis
-from tbridge._core.dtypes import default_float_dtype
+from tbridge._core.dtypes import (
+    INEXACT,
+    default_float_dtype,
+)
 from tbridge._core.promotion import kind_rank, promote, result_type
 from tbridge._core.values import no_data, signed_view
 from tbridge._namespace.elementwise import equal
@@ -48,9 +51,7 @@ Scalar: TypeAlias = "bool | int | float | complex"
 ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
 Tolerance: TypeAlias = "float | Tensor"
 
-_INEXACT: Final = frozenset(
-    {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
-)
+_INEXACT: Final = INEXACT
 
 
 def _tensor(x: object, caller: str, name: str = "a") -> Tensor:

@@ -27,7 +27,12 @@ from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
-from tbridge._core.dtypes import default_complex_dtype, default_float_dtype, numpy_dtype_of
+from tbridge._core.dtypes import (
+    INEXACT,
+    default_complex_dtype,
+    default_float_dtype,
+    numpy_dtype_of,
+)
 from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
@@ -94,9 +99,7 @@ _LAPACK_DTYPES: Final = frozenset({torch.float32, torch.float64, torch.complex64
 #: Coefficient dtypes whose derivative (times int64 steps) stays in the dtype, as in NumPy.
 _POLY_WIDE: Final = frozenset({torch.int64, torch.float64, torch.complex128})
 _POLY_WIDE_FLOAT: Final = frozenset({torch.float64, torch.complex128})
-_INEXACT: Final = frozenset(
-    {torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64, torch.complex128}
-)
+_INEXACT: Final = INEXACT
 #: dtypes torch's conv1d takes on the CPU (bool and uint16/32/64 have no kernel).
 _CONV_NATIVE: Final = _INEXACT | {torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8}
 

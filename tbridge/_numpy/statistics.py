@@ -47,7 +47,13 @@ from tbridge._core.axes import (
     normalize_axis,
     reduced_shape,
 )
-from tbridge._core.dtypes import DTypeLike, default_float_dtype, numpy_dtype_of
+from tbridge._core.dtypes import (
+    INEXACT,
+    REAL_FLOATS,
+    DTypeLike,
+    default_float_dtype,
+    numpy_dtype_of,
+)
 from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.values import no_data, signed_view
@@ -122,8 +128,8 @@ BinsLike: TypeAlias = "int | str | Tensor | Sequence[float]"
 RangeLike: TypeAlias = "tuple[float, float] | None"
 NDArray: TypeAlias = "np.ndarray[Any, Any]"
 
-_REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
-_INEXACT: Final = _REAL_FLOATS | {torch.complex64, torch.complex128}
+_REAL_FLOATS: Final = REAL_FLOATS
+_INEXACT: Final = INEXACT
 _F64: Final = torch.float64
 _REAL_OF_C: Final = {torch.complex64: torch.float32, torch.complex128: torch.float64}
 #: the dtypes cov/corrcoef keep (NumPy computes them in at least float64)
