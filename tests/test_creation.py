@@ -946,9 +946,9 @@ def test_a_size_error_is_not_reported_as_a_fill_value() -> None:
 @pytest.mark.parametrize("fn", [tb.rand_like, tb.randn_like], ids=lambda f: f.__name__)
 def test_random_likes_refuse_huge_shapes(fn: Callable[..., torch.Tensor]) -> None:
     with pytest.raises(ValueError, match=rf"^{fn.__name__}: .*{TOO_BIG_TEXT}"):
-        fn(torch.zeros(3), shape=TOO_BIG)
+        fn(torch.zeros(3, dtype=torch.float32), shape=TOO_BIG)
     with pytest.raises(MemoryError, match=rf"^{fn.__name__}: unable to allocate 1.00 EiB"):
-        fn(torch.zeros(3), shape=NO_MEMORY)  # float32, as the prototype
+        fn(torch.zeros(3, dtype=torch.float32), shape=NO_MEMORY)  # float32, as the prototype
 
 
 def test_numpys_memory_error_on_the_host_path_names_arange(monkeypatch: pytest.MonkeyPatch) -> None:

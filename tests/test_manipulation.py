@@ -20,7 +20,7 @@ from numpy.exceptions import AxisError
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
 from tbridge._namespace import manipulation as _manipulation
-from tests._helpers import assert_matches_numpy, needs_numpy2
+from tests._helpers import NUMPY2, assert_matches_numpy, needs_numpy2
 from tests._huge import NO_MEMORY, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests._numpy_compat import np2
 
@@ -1067,6 +1067,10 @@ _AXIS_ARRAYS: list[tuple[str, str, Callable[[Any, Any, Any], Any], Any]] = [
 def test_axes_given_as_arrays_follow_numpy(
     name: str, param: str, call: Callable[[Any, Any, Any], Any], axis: Any, as_tensor: bool
 ) -> None:
+    if not NUMPY2 and (
+        name == "permute_dims" or (isinstance(axis, np.ndarray) and axis.dtype == np.bool_)
+    ):
+        pytest.skip("the oracle is NumPy 2: permute_dims, and its refusal of a bool axis array")
     a = np.arange(24.0).reshape(2, 3, 4)
     ours = torch.from_numpy(axis) if as_tensor and isinstance(axis, np.ndarray) else axis
     try:

@@ -355,7 +355,9 @@ def test_a_tensor_subclass_mask_is_read_as_a_tensor() -> None:
     read as bool."""
     x = tb.asarray([1.0, 2.0])
     with pytest.raises(TypeError, match=r"add: where must be boolean, got dtype torch\.float32"):
-        tb.add(x, 1.0, out=tb.zeros(2), where=torch.nn.Parameter(torch.ones(2)))
+        tb.add(
+            x, 1.0, out=tb.zeros(2), where=torch.nn.Parameter(torch.ones(2, dtype=torch.float32))
+        )
     mask = torch.nn.Parameter(torch.tensor([True, False]), requires_grad=False)
     assert tb.add(x, 1.0, out=tb.zeros(2), where=mask).tolist() == [2.0, 0.0]
 
