@@ -393,3 +393,15 @@ def test_vecdot_writes_out_as_numpy() -> None:
     assert_matches_numpy(got, expected)
     with pytest.raises(TypeError, match="same_kind"):
         tb.vecdot(torch.from_numpy(a), torch.from_numpy(a), out=tb.zeros(2, dtype=tb.int64))
+
+
+@pytest.mark.parametrize("name", ["all", "any", "sum"])
+def test_a_reduction_mask_must_broadcast_to_x_not_beyond_it(name: str) -> None:
+    """NumPy broadcasts a reduction's mask to x's shape; a mask of more dimensions is refused
+    (all/any used to broadcast x up to it instead)."""
+    x = np.ones(3)
+    mask = np.ones((2, 3), dtype=bool)
+    with pytest.raises(ValueError, match="more dimensions than allowed"):
+        getattr(np, name)(x, where=mask)
+    with pytest.raises(ValueError, match=rf"^{name}: where= of shape \(2, 3\) does not broadcast"):
+        getattr(tb, name)(torch.from_numpy(x), where=torch.from_numpy(mask))

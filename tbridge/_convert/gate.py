@@ -190,17 +190,21 @@ def write_out(result: Tensor, out: Tensor | None, caller: str, where: object = T
     return out
 
 
-def where_mask(where: object, caller: str, device: torch.device) -> Tensor:
+def where_mask(
+    where: object, caller: str, device: torch.device, shape: torch.Size | None = None
+) -> Tensor:
     """The ufuncs' ``where=`` as a boolean tensor on ``device``. Arrays must be boolean;
     Python scalars and sequences are read as bool (``[1, 0]`` is ``[True, False]``) and made
-    on ``device``, as NumPy reads them.
+    on ``device``, as NumPy reads them. With ``shape`` (a reduction's ``x``), the mask is
+    broadcast to it (a view, not a copy), as NumPy's reductions broadcast it.
 
     Raises
     ------
     TypeError
         ``where`` is not array data, or not boolean.
     ValueError
-        ``where`` is a tensor on another device (a 0-d host tensor is moved: a scalar).
+        ``where`` is a tensor on another device (a 0-d host tensor is moved: a scalar), or
+        does not broadcast to ``shape``.
     """
     if isinstance(where, _Tensor):  # subclasses too (a Parameter is refused if not bool)
         w: Tensor = where
@@ -220,7 +224,15 @@ def where_mask(where: object, caller: str, device: torch.device) -> Tensor:
             f"{caller}: where must be boolean, got dtype {w.dtype}; pass a comparison "
             "(where=x != 0) or a boolean array, or leave where=True"
         )
-    return w
+    if shape is None or w.shape == shape:
+        return w
+    try:
+        return w.expand(shape)
+    except RuntimeError as e:
+        raise ValueError(
+            f"{caller}: where= of shape {tuple(w.shape)} does not broadcast to x's shape "
+            f"{tuple(shape)}; pass a mask that broadcasts to it"
+        ) from e
 
 
 def _write_where(result: Tensor, out: Tensor | None, caller: str, where: object) -> Tensor:

@@ -78,19 +78,6 @@ def _beside_data(x: object, like: Tensor, caller: str, name: str) -> Tensor:
     return x if type(x) is Tensor else as_tensor(x, caller, name, device=like.device)
 
 
-def _mask(where: object, t: Tensor, caller: str) -> Tensor:
-    """NumPy's ``where=`` (read by the gate's ``where_mask``) as a bool tensor of ``t``'s
-    shape (broadcast, not copied)."""
-    m = where_mask(where, caller, t.device)
-    try:
-        return m.expand(t.shape) if m.shape != t.shape else m
-    except RuntimeError as e:
-        raise ValueError(
-            f"{caller}: where= of shape {tuple(m.shape)} does not broadcast to x's shape "
-            f"{tuple(t.shape)}; pass a mask that broadcasts to it"
-        ) from e
-
-
 # ---- sum, prod and the cumulative forms ------------------------------------------------------
 
 
@@ -165,7 +152,7 @@ def _sum_or_prod(
     target = accumulation_dtype(t.dtype, dtype, caller)
     src = accumulation_source(t, target)
     if where is not True:
-        src = torch.where(_mask(where, t, caller), src, neutral)
+        src = torch.where(where_mask(where, caller, t.device, t.shape), src, neutral)
     if not dims:  # axis=() or a 0-d array: nothing to reduce, a copy in the result dtype
         result = narrow(src.clone() if src is t else src, target)
     elif len(dims) == src.ndim and not keepdims:
@@ -518,7 +505,7 @@ def extreme(
                 f"{caller}: reduction operation '{name}' has no identity, so a where= mask "
                 "needs initial= as well; pass initial= (e.g. the smallest value for max)"
             )
-        vals = torch.where(_mask(where, t, caller), vals, init)
+        vals = torch.where(where_mask(where, caller, t.device, t.shape), vals, init)
     if not dims:
         result = vals.clone() if vals is t else vals
     elif math.prod([t.shape[d] for d in dims]) == 0:
@@ -702,7 +689,7 @@ def _mean_slow(
     if where is True and dims and math.prod([f.shape[d] for d in dims]) == 0:
         _warn_empty_mean(f.shape, dims)  # as NumPy does; a check of shapes, no device sync
     if where is not True:
-        mask = _mask(where, f, "mean")
+        mask = where_mask(where, "mean", f.device, f.shape)
         if not dims:  # each element alone: itself, or an empty mean (NaN) where masked out
             result = torch.where(mask, f, math.nan)
         else:
@@ -837,7 +824,7 @@ def _moment(
             where = where_mask(where, caller, t.device).unsqueeze(-1)
         if mean is not None:
             mean = _beside_data(mean, t, caller, "mean").unsqueeze(-1)
-    mask = None if where is True else _mask(where, t, caller)
+    mask = None if where is True else where_mask(where, caller, t.device, t.shape)
     real_dt = _REAL_OF.get(t.dtype, t.dtype)
     if mask is None and mean is None:
         m = math.prod([t.shape[d] for d in dims])

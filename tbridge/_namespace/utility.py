@@ -50,15 +50,9 @@ def _truth(
     t = _tensor(x, caller)
     dims = normalize_axes(axis, t.ndim, caller)
     if where is not True:
-        m = where_mask(where, caller, t.device)
-        try:
-            # masked-out elements become the reduction's identity: True for all, False for any
-            t = torch.where(m, t.to(torch.bool), fn is torch.all)
-        except RuntimeError as e:
-            raise ValueError(
-                f"{caller}: where= of shape {tuple(m.shape)} does not broadcast to x's shape "
-                f"{tuple(t.shape)}; pass a mask that broadcasts to it"
-            ) from e
+        m = where_mask(where, caller, t.device, t.shape)
+        # masked-out elements become the reduction's identity: True for all, False for any
+        t = torch.where(m, t.to(torch.bool), fn is torch.all)
     if not dims:
         result = t.to(torch.bool, copy=True)
     else:
