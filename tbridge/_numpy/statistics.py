@@ -2296,9 +2296,9 @@ def _even_edges(
     too big to exist or to allocate is NumPy's ValueError or MemoryError, named ``caller``."""
     try:
         points = _even_points(first, last, bins, compute)
-    except (ValueError, MemoryError) as e:
-        kind = MemoryError if isinstance(e, MemoryError) else ValueError  # NumPy's own
-        raise kind(f"{caller}: bins={bins}: {str(e).rstrip('.')}; pass fewer bins") from e
+    except (ValueError, MemoryError) as e:  # NumPy's, for bins too many to exist or allocate
+        raise_for_size(e, caller, bins + 1, compute, "bins")
+        raise
     if (
         strict
         and not _clearly_increasing(first, last, bins)
