@@ -491,9 +491,10 @@ def _zero_safe(
 
 _Slow: TypeAlias = "Callable[[Any, Any, Tensor | None, object], Tensor]"
 _D = TypeVar("_D")
-#: The functions whose integer kernels warn for a zero divisor: under ``where=`` a divisor the
-#: mask leaves out is not divided by (NumPy computes nothing there, so it does not warn).
-_ZERO_DIVIDES: Final = frozenset({"floor_divide", "remainder", "fmod", "divmod"})
+#: The factory-made functions whose integer kernels warn for a zero divisor: under ``where=``
+#: a divisor the mask leaves out is not divided by (NumPy computes nothing there, so it does
+#: not warn). ``remainder`` and ``divmod``, written by hand, call ``_masked_divisor`` themselves.
+_ZERO_DIVIDES: Final = frozenset({"floor_divide", "fmod"})
 
 
 def _masked_divisor(x2: _D, where: object, caller: str) -> _D | Tensor:
