@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pytest
 import torch
-from scipy import stats
+from scipy import special, stats
 
 import tbridge as tb
 from tbridge.random import Generator, default_rng
@@ -247,6 +247,48 @@ def test_discrete_fits(case: str, draw: Draw, dist: Any) -> None:
     p = _chi2_pvalue(x, dist)
     assert p > P_MIN, f"seed {seed}: chi-square p-value {p:.3g}"
     _moments_ok(x.astype(np.float64), dist, seed)
+
+
+#: The largest Zipf count drawn: the samplers (tbridge's and NumPy's) model the distribution
+#: truncated to what fits int64.
+ZIPF_TOP = 9.2e18
+
+
+@pytest.mark.parametrize("a", [1 + 1e-7, 1.001, 1.05])
+def test_zipf_near_one_follows_the_truncated_zeta_to_its_far_tail(a: float) -> None:
+    # Nearly all of the mass lies past any count a chi-square test could list: the counts are
+    # binned by decade up to the truncation point, against sums of k**-a taken from Hurwitz's
+    # zeta. (Rejection with ``(1 + 1/x) ** (a - 1) - 1`` computed as a power minus 1 accepts
+    # counts past ~1e15 too often; near 1, a sampler that draws u from all of (0, 1] hangs.)
+    case = f"zipf-near-one-{a!r}"
+    rng, seed = _rng(case)
+    x = rng.zipf(a, N).numpy().astype(np.float64)
+    assert x.min() >= 1
+    assert x.max() <= ZIPF_TOP
+    edges = np.array([0.0, *(10.0**i - 1 for i in range(1, 19)), ZIPF_TOP])
+    mass_past = special.zeta(a, edges + 1)  # the sum of k**-a over k > edge
+    expected = -np.diff(mass_past) / (mass_past[0] - mass_past[-1]) * N
+    observed = np.histogram(x, bins=edges + 0.5)[0]
+    assert expected.min() > 20  # every decade is well filled at these exponents
+    p = float(stats.chisquare(observed, expected * observed.sum() / expected.sum()).pvalue)
+    assert p > P_MIN, f"seed {seed}: chi-square p-value {p:.3g} over decades"
+    # The first counts, where the bins are single values.
+    for k in (1, 2, 3):
+        share = float((x == k).mean())
+        exact = k**-a / (mass_past[0] - mass_past[-1])
+        se = math.sqrt(exact * (1 - exact) / N)
+        assert abs(share - exact) < Z * se, f"seed {seed}: P(X={k}) {share} vs {exact}"
+
+
+@pytest.mark.parametrize("a", [1024.0, 1025.0, 5000.0, math.inf])
+def test_zipf_with_a_huge_exponent_gives_ones(a: float) -> None:
+    # P(X > 1) < 2**-1024 here; from a = 1025 on, 2**(a - 1) overflows float64 and the
+    # rejection sampler would never accept: such entries are 1, as NumPy's Generator gives.
+    rng = default_rng(zlib.crc32(b"zipf-huge"))
+    assert bool((rng.zipf(a, 1000) == 1).all())
+    mixed = rng.zipf(tb.asarray([2.0, a, 3.0] * 1000))
+    assert bool((mixed[1::3] == 1).all())
+    assert bool((mixed[0::3] > 1).any())  # the other entries are still drawn
 
 
 @pytest.mark.parametrize(

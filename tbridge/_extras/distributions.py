@@ -346,23 +346,45 @@ def logseries(g: Gen, p: Tensor, shape: Shape) -> Tensor:
     return accept_reject(g, shape, [p, torch.log1p(-p)], step)
 
 
+#: The largest count drawn (a Zipf count past it would not fit int64): the sampler models the
+#: distribution truncated there, as NumPy's does.
+_ZIPF_MAX: Final = 9.2e18
+#: The exponent from which a Zipf count is 1: ``2 ** (a - 1)`` overflows float64 there (the
+#: sampler would reject forever), and a count above 1 has probability below 1e-308. NumPy's
+#: Generator uses the same bound.
+_ZIPF_ALL_ONES: Final = 1025.0
+
+
 def zipf(g: Gen, a: Tensor, shape: Shape) -> Tensor:
-    """Devroye's (1986) rejection sampler for the zeta distribution."""
-    am1 = a - 1
-    b = torch.pow(2.0, am1)
+    """Devroye's (1986) rejection sampler for the zeta distribution; 1 for ``a >= 1025``.
+
+    The uniform ``u`` is drawn from ``(u_min, 1]``, where ``u_min`` is the value whose
+    candidate ``floor(u ** (-1 / (a - 1)))`` is the largest count: smaller ones give counts
+    past it, which would be rejected, and for ``a`` near 1 nearly all of ``(0, 1]`` is
+    smaller (``a = 1 + 1e-7`` would reject for ever). The acceptance test takes
+    ``(1 + 1/x) ** (a - 1) - 1`` and ``2 ** (a - 1) - 1`` by ``expm1``/``log1p``: computed
+    as powers minus 1 they lose their digits for counts past ~1e15 or ``a`` near 1, which
+    then are accepted too often (the tail from 1e15 on comes out ~40% too heavy at
+    ``a = 1.05``). Entries with ``a >= 1025`` are sampled with ``a = 2`` (the same draws are
+    taken, so the other entries' counts do not change) and replaced by 1.
+    """
+    ones = a >= _ZIPF_ALL_ONES
+    am1 = torch.where(ones, 2.0, a) - 1
+    bm1 = torch.expm1(am1 * math.log(2.0))  # b - 1 for b = 2 ** (a - 1)
+    span = -torch.expm1(-am1 * math.log(_ZIPF_MAX))  # 1 - u_min
 
     def step(g: Gen, m: int, params: Sequence[Tensor]) -> tuple[Tensor, Tensor]:
-        e, bb = params
-        u = 1 - _rand(g, m, e)
+        e, bm, w = params
+        u = 1 - w * _rand(g, m, e)
         v = _rand(g, m, e)
         x = torch.floor(torch.pow(u, -1 / e))
-        inside = (x >= 1) & (x < 9.2e18)
+        inside = (x >= 1) & (x <= _ZIPF_MAX)
         x = torch.where(inside, x, 1.0)
-        t = torch.pow(1 + 1 / x, e)
-        ok = inside & (v * x * (t - 1) / (bb - 1) <= t / bb)
+        tm1 = torch.expm1(e * torch.log1p(1 / x))  # t - 1 for t = (1 + 1/x) ** (a - 1)
+        ok = inside & (v * x * tm1 * (1 + bm) <= (1 + tm1) * bm)
         return x, ok
 
-    return accept_reject(g, shape, [am1, b], step)
+    return torch.where(ones, 1.0, accept_reject(g, shape, [am1, bm1, span], step))
 
 
 def _log_factorial(x: Tensor) -> Tensor:
