@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -105,7 +106,7 @@ BAD_PARAMETERS: list[tuple[str, dict[str, Any], str]] = [
     ("normal", {"scale": [1.0, -1.0]}, r"normal: scale has 1 of 2 entries out of range"),
     ("beta", {"a": 0, "b": 1}, r"beta: a=0, but a must be > 0"),
     ("beta", {"a": 1, "b": -1}, r"beta: b=-1, but b must be > 0"),
-    ("binomial", {"n": -1, "p": 0.5}, r"binomial: n=-1, but n must be >= 0"),
+    ("binomial", {"n": -1, "p": 0.5}, r"binomial: n=-1, but n must be in \[0, 2\*\*63\)"),
     ("binomial", {"n": 2, "p": 1.5}, r"binomial: p=1.5, but p must be a probability in \[0, 1\]"),
     ("binomial", {"n": 2, "p": NAN}, r"binomial: p=nan, but p must be a probability"),
     ("chisquare", {"df": 0}, r"chisquare: df=0, but df must be > 0"),
@@ -126,12 +127,22 @@ BAD_PARAMETERS: list[tuple[str, dict[str, Any], str]] = [
     ("lognormal", {"sigma": -1}, r"lognormal: sigma=-1, but sigma must be >= 0"),
     ("logseries", {"p": 1}, r"logseries: p=1, but p must be in \[0, 1\)"),
     ("logseries", {"p": NAN}, r"logseries: p=nan"),
-    ("multinomial", {"n": -1, "pvals": [0.5, 0.5]}, r"multinomial: n=-1, but n must be >= 0"),
+    ("multinomial", {"n": -1, "pvals": [0.5, 0.5]}, r"multinomial: n=-1, but n must be in \[0,"),
     ("multinomial", {"n": 2, "pvals": [-0.1, 1.1]}, r"multinomial: pvals has 2 of 2 entries"),
     ("multinomial", {"n": 2, "pvals": [NAN, 0.5]}, r"multinomial: pvals has 1 of 2 entries"),
     ("negative_binomial", {"n": 0, "p": 0.5}, r"negative_binomial: n=0, but n must be > 0"),
     ("negative_binomial", {"n": NAN, "p": 0.5}, r"negative_binomial: n=nan"),
     ("negative_binomial", {"n": 1, "p": 0}, r"negative_binomial: p=0, but p must be in \(0, 1\]"),
+    (
+        "negative_binomial",
+        {"n": 1e19, "p": 0.5},
+        r"negative_binomial: n too large or p too small \(n=1e\+19, p=0.5\).* not fit int64",
+    ),
+    (
+        "negative_binomial",
+        {"n": [1.0, 1e10], "p": 1e-10},
+        r"negative_binomial: n too large or p too small \(n=an array, p=1e-10\)",
+    ),
     ("noncentral_chisquare", {"df": 0, "nonc": 1}, r"noncentral_chisquare: df=0"),
     ("noncentral_chisquare", {"df": 1, "nonc": -1}, r"noncentral_chisquare: nonc=-1"),
     ("noncentral_f", {"dfnum": 1, "dfden": 1, "nonc": -1}, r"noncentral_f: nonc=-1"),
@@ -200,6 +211,32 @@ def test_bad_parameters_are_numpys_value_errors(
         getattr(np.random.default_rng(0), method)(**kwargs)
     with pytest.raises(ValueError, match=message):
         getattr(default_rng(0), method)(**kwargs)
+
+
+@pytest.mark.parametrize("method", ["binomial", "multinomial"])
+@pytest.mark.parametrize("n", [2**63, 1e30])
+def test_trials_past_int64_are_numpys_overflow_error(method: str, n: float) -> None:
+    # NumPy reads the number of trials as an int64; a float count was cast to garbage before.
+    args = (n, 0.5) if method == "binomial" else (n, [0.5, 0.5])
+    with pytest.raises(OverflowError):
+        getattr(np.random.default_rng(0), method)(*args)
+    for rng in (default_rng(0), tb.random):
+        with pytest.raises(OverflowError, match=re.escape(f"{method}: n={n!r} does not fit int64")):
+            getattr(rng, method)(*args)
+    big = (tb.asarray([3.0, 2.0**63]), *args[1:])  # NumPy refuses float arrays for n
+    with pytest.raises(OverflowError, match=rf"{method}: n has entries that do not fit int64"):
+        getattr(default_rng(0), method)(*big)
+
+
+def test_geometric_counts_past_int64_are_its_largest_as_numpys() -> None:
+    expected = np.random.default_rng(0).geometric(1e-300, 4)
+    for rng in (default_rng(0), tb.random):
+        got = rng.geometric(1e-300, 4)
+        assert got.dtype == tb.int64
+        np.testing.assert_array_equal(got.numpy(), expected)  # 2**63 - 1, as NumPy's Generator
+    mixed = default_rng(0).geometric(tb.asarray([1e-300, 0.5] * 50))
+    assert bool((mixed[0::2] == 2**63 - 1).all())
+    assert bool((mixed[1::2] < 100).all())
 
 
 @pytest.mark.parametrize(

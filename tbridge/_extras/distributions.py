@@ -324,8 +324,13 @@ def negative_binomial(g: Gen, n: Tensor, p: Tensor, shape: Shape) -> Tensor:
 
 
 def geometric(g: Gen, p: Tensor, shape: Shape) -> Tensor:
-    """Trials to the first success: ``floor(E / -log1p(-p)) + 1`` for a standard exponential E."""
-    return torch.floor(_exp(g, shape, p) / -torch.log1p(-p)) + 1
+    """Trials to the first success: ``floor(E / -log1p(-p)) + 1`` for a standard exponential E.
+
+    int64 counts; one past int64's range (``p`` below ~1e-19) is int64's largest, as NumPy's
+    Generator gives (a float count cast to int64 there would be anything).
+    """
+    z = torch.floor(_exp(g, shape, p) / -torch.log1p(-p)) + 1
+    return z.to(torch.int64).masked_fill_(z >= 2.0**63, _TWO63 - 1)
 
 
 def logseries(g: Gen, p: Tensor, shape: Shape) -> Tensor:

@@ -36,6 +36,7 @@ __all__ = [
     "PROB",
     "PROB_OPEN_HIGH",
     "PROB_OPEN_LOW",
+    "TRIALS",
     "ZIPF",
     "Param",
     "Rule",
@@ -81,10 +82,12 @@ class Rule:
         self.scalar = scalar
         self.tensor = tensor
 
-    def scalar_error(self, where: str, name: str, value: object) -> ValueError:
+    def scalar_error(self, where: str, name: str, value: object) -> ValueError | OverflowError:
         return ValueError(f"{where}: {name}={value!r}, but {name} must be {self.text}")
 
-    def tensor_error(self, where: str, name: str, t: Tensor, ok: Tensor) -> ValueError:
+    def tensor_error(
+        self, where: str, name: str, t: Tensor, ok: Tensor
+    ) -> ValueError | OverflowError:
         bad = t.detach()[~ok]
         first = bad.reshape(-1)[0].item()
         return ValueError(
@@ -125,6 +128,37 @@ LAM: Final = Rule(
     f"in [0, {LAM_MAX:.6g}] (not NaN; larger means overflow int64)",
     lambda x: 0 <= x <= LAM_MAX,
     lambda t: (t >= 0) & (t <= LAM_MAX),
+)
+
+
+class _Int64Count(Rule):
+    """A count NumPy reads as an int64: one of 2**63 or more is NumPy's OverflowError, a
+    negative or NaN one its ValueError."""
+
+    __slots__ = ()
+
+    def scalar_error(self, where: str, name: str, value: object) -> ValueError | OverflowError:
+        if isinstance(value, (int, float)) and value >= 2**63:
+            return OverflowError(
+                f"{where}: {name}={value!r} does not fit int64; {name} must be {self.text}"
+            )
+        return super().scalar_error(where, name, value)
+
+    def tensor_error(
+        self, where: str, name: str, t: Tensor, ok: Tensor
+    ) -> ValueError | OverflowError:
+        first = t.detach()[~ok].reshape(-1)[0].item()
+        if first >= 2**63:
+            return OverflowError(
+                f"{where}: {name} has entries that do not fit int64 (the first is {first!r}); "
+                f"{name} must be {self.text}"
+            )
+        return super().tensor_error(where, name, t, ok)
+
+
+#: ``binomial``'s number of trials.
+TRIALS: Final = _Int64Count(
+    "in [0, 2**63) (not NaN)", lambda x: 0 <= x < 2**63, lambda t: (t >= 0) & (t < 2.0**63)
 )
 HYPER_COUNT: Final = Rule(
     "in [0, 10**9) (not NaN)", lambda x: 0 <= x < 10**9, lambda t: (t >= 0) & (t < 10**9)

@@ -54,6 +54,7 @@ from tbridge._extras.random_params import (
     PROB,
     PROB_OPEN_HIGH,
     PROB_OPEN_LOW,
+    TRIALS,
     ZIPF,
     Param,
     Rule,
@@ -1701,7 +1702,7 @@ class Sampler:
         """
         return self._discrete(
             "binomial", _binomial_kernel, size, dtype, device,
-            ("n", n, COUNT), ("p", p, PROB),
+            ("n", n, TRIALS), ("p", p, PROB),
         )  # fmt: skip
 
     def negative_binomial(
@@ -1725,7 +1726,7 @@ class Sampler:
         torch.int64
         """
         return self._discrete(
-            "negative_binomial", _d.negative_binomial, size, dtype, device,
+            "negative_binomial", _negative_binomial_kernel, size, dtype, device,
             ("n", n, POS_NOT_NAN), ("p", p, PROB_OPEN_LOW),
         )  # fmt: skip
 
@@ -1875,7 +1876,7 @@ class Sampler:
         dt = int_out(dtype, where)
         dev = self._device_of(device, (n, pvals), where)
         cdt = discrete_compute(dev)
-        count = param(n, "n", where, cdt, dev, COUNT).trunc()
+        count = param(n, "n", where, cdt, dev, TRIALS).trunc()
         probs = param(pvals, "pvals", where, cdt, dev, PROB)
         if probs.ndim == 0 or probs.shape[-1] == 0:
             # NumPy's legacy module function calls a 0-d pvals a wrong type; its Generator
@@ -2017,6 +2018,26 @@ def _noncentral_f_kernel(
 
 def _binomial_kernel(g: Gen, n: Tensor, p: Tensor, shape: tuple[int, ...]) -> Tensor:
     return _d.binomial(g, n.trunc(), p, shape)
+
+
+def _negative_binomial_kernel(g: Gen, n: Tensor, p: Tensor, shape: tuple[int, ...]) -> Tensor:
+    # NumPy's Generator rule: the Poisson mean the count is drawn from, 10 standard deviations
+    # of the gamma mixing it included, must stay below the largest mean whose counts fit int64.
+    if n.ndim == 0 and p.ndim == 0 and n.device.type == "cpu" and values_checkable(n, p):
+        nn, pp = n.item(), p.item()  # two numbers: checked in Python, 1 us instead of 10
+        too_large = (1 - pp) / pp * (nn + 10 * math.sqrt(nn)) > LAM_MAX
+    else:
+        too_large = values_checkable(n, p) and bool(
+            ((1 - p) / p * (n + 10 * torch.sqrt(n)) > LAM_MAX).any()
+        )
+    if too_large:
+        shown = [repr(t.item()) if t.numel() == 1 else "an array" for t in (n, p)]
+        raise ValueError(
+            f"negative_binomial: n too large or p too small (n={shown[0]}, p={shown[1]}): "
+            f"the Poisson mean (1 - p) / p * n, plus 10 of its standard deviations, passes "
+            f"{LAM_MAX:.6g}, and the counts would not fit int64; pass a smaller n or a larger p"
+        )
+    return _d.negative_binomial(g, n, p, shape)
 
 
 def _to_int_dtype(drawn: Tensor, dt: torch.dtype) -> Tensor:
