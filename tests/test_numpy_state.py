@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import threading
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +18,7 @@ import torch
 from torch._tensor_str import PRINT_OPTS
 
 import tbridge as tb
-from tbridge._numpy.state import report_fp_error
+from tbridge._core.reporting import report_fp_error
 from tests._helpers import needs_numpy2
 
 MAPPED = ("precision", "threshold", "edgeitems", "linewidth", "suppress")
@@ -249,7 +250,37 @@ def test_report_follows_the_settings(kind: str, capsys: pytest.CaptureFixture[st
         report_fp_error(kind, "boom")
     with tb.errstate(**{kind: "print"}):  # type: ignore[arg-type]
         report_fp_error(kind, "boom")
-    assert capsys.readouterr().out == "boom\n"
+    assert capsys.readouterr().err == "Warning: boom\n"  # NumPy's words, on stderr
+
+
+def _run_under(mode: str, call: Any) -> tuple[str, str]:
+    """What ``call`` does under ``divide=mode``: ("ok", "") or (exception/warning class, text)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            call()
+        except (FloatingPointError, RuntimeWarning) as e:
+            return type(e).__name__, str(e)
+    return "ok", ""
+
+
+@pytest.mark.parametrize("mode", ["ignore", "warn", "raise", "print"])
+@pytest.mark.parametrize("name", ["floor_divide", "remainder", "fmod", "divmod"])
+def test_integer_division_by_zero_follows_errstate_as_numpy(
+    name: str, mode: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # tbridge's one floating-point check: NumPy's report, in each mode, with NumPy's words.
+    x, y = [7, -7, 3], [0, 2, 0]
+    with np.errstate(divide=mode):  # type: ignore[arg-type]
+        expected = _run_under(mode, lambda: getattr(np, name)(np.asarray(x), np.asarray(y)))
+    numpy_printed = capfd.readouterr()
+    with tb.errstate(divide=mode):  # type: ignore[arg-type]
+        got = _run_under(mode, lambda: getattr(tb, name)(tb.asarray(x), tb.asarray(y)))
+    printed = capfd.readouterr()
+    assert got == expected
+    assert (printed.out, printed.err) == (numpy_printed.out, numpy_printed.err)
+    if mode == "print":
+        assert printed.err == f"Warning: divide by zero encountered in {name}\n"
 
 
 def test_torch_has_no_floating_point_traps() -> None:

@@ -26,9 +26,6 @@ NumPy data shares memory exactly when ``tb.asarray`` would.
 
 from __future__ import annotations
 
-import os
-import sys
-import warnings
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
@@ -40,6 +37,7 @@ from tbridge._convert.bridge import _ndarray_to_tensor, asarray
 from tbridge._core.dtypes import DTypeLike, numpy_dtype_of, torch_dtype, torch_dtype_of_numpy
 from tbridge._core.normalize import CPU, DeviceLike
 from tbridge._core.promotion import kind_rank
+from tbridge._core.reporting import warn
 from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.suggest import NUMPY_SPELLINGS
 
@@ -62,18 +60,6 @@ _SCALARS: Final = (bool, int, float, complex)
 _NOT_DATA: Final = (str, bytes, dict, set, frozenset, type(None))
 #: NumPy dtype kinds with no torch twin: object, strings, void (structured), datetimes.
 _NO_TWIN_KINDS: Final = "OUSVMm"
-#: The package's directory: warnings point at the first frame outside it (the user's call).
-_PACKAGE_DIR: Final = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def warn(message: str, category: type[Warning]) -> None:
-    """``warnings.warn`` pointing at the user's line (the first frame outside tbridge)."""
-    level = 2
-    frame = sys._getframe(1)
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
-        frame = frame.f_back
-        level += 1
-    warnings.warn(message, category, stacklevel=level)
 
 
 def is_python_scalar(x: object) -> bool:

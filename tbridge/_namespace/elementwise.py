@@ -28,7 +28,8 @@ attribute lookup is a measurable part of a call on small arrays.
 Errors: torch's RuntimeErrors never escape. A broadcast mismatch is a ValueError naming both
 shapes, operands on different devices a ValueError naming both devices, a dtype torch has no
 kernel for a TypeError. Integer ``floor_divide``/``remainder`` by zero give NumPy's 0 with
-NumPy's RuntimeWarning (torch raises instead); the check runs only after torch has raised.
+NumPy's RuntimeWarning, or what ``tb.errstate(divide=...)`` asks for (torch raises instead);
+the check runs only after torch has raised.
 
 Memory and autograd: every result is new memory (``positive`` and ``real`` of real input
 included) and stays on the inputs' autograd graph wherever torch can differentiate; ``out=``
@@ -50,7 +51,7 @@ import torch
 from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
-from tbridge._convert.gate import as_tensor, warn, where_mask, with_dtype, write_out
+from tbridge._convert.gate import as_tensor, where_mask, with_dtype, write_out
 from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import (
     INEXACT,
@@ -61,6 +62,7 @@ from tbridge._core.dtypes import (
     torch_dtype,
 )
 from tbridge._core.promotion import kind_rank, promote, scalar_result
+from tbridge._core.reporting import report_fp_error
 from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.workarounds import (
     UNSIGNED_GAPS,
@@ -413,7 +415,6 @@ def _unsigned_binary(
 
 #: The text of torch's RuntimeError for an integer division by zero.
 _ZERO_DIVISION: Final = "ZeroDivisionError"
-_warn: Final = warn
 
 
 def _shape_of(x: object) -> tuple[int, ...]:
@@ -470,9 +471,10 @@ def _failure(e: Exception, name: str, operands: tuple[object, ...]) -> Exception
 def _zero_safe(
     fn: Callable[[Tensor, Tensor], Tensor], warn_as: str | None
 ) -> Callable[..., Tensor]:
-    """``fn`` (an integer division) giving NumPy's 0 where the divisor is 0, with NumPy's
-    RuntimeWarning (``divide by zero encountered in <warn_as>``; no warning when None), where
-    torch raises. The divisor is looked at only after torch has raised."""
+    """``fn`` (an integer division) giving NumPy's 0 where the divisor is 0, where torch
+    raises, and reporting NumPy's ``divide by zero encountered in <warn_as>`` as ``errstate``
+    says for ``divide`` (a RuntimeWarning by default; no report when ``warn_as`` is None).
+    The divisor is looked at only after torch has raised."""
 
     def kernel(a: Tensor, b: Tensor) -> Tensor:
         try:
@@ -483,7 +485,7 @@ def _zero_safe(
         zero = b == 0
         out = fn(a, b.masked_fill(zero, 1))
         if warn_as is not None:
-            _warn(f"divide by zero encountered in {warn_as}", RuntimeWarning)
+            report_fp_error("divide", f"divide by zero encountered in {warn_as}")
         return out.masked_fill(zero, 0)
 
     return kernel

@@ -13,7 +13,7 @@ Floating-point errors: torch has no floating-point error traps. ``tb.log(0.0)`` 
 and ``0.0 / 0.0`` gives NaN, silently, whatever ``errstate`` says; ``errstate``, ``seterr`` and
 ``geterr`` keep NumPy's settings (per thread and asyncio task, as NumPy 2 does) and govern only
 the checks tbridge makes itself (for example integer division by zero, where a function
-checks). Functions that check report through :func:`report_fp_error`.
+checks). Functions that check report through ``_core.reporting.report_fp_error``.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ import contextlib
 import contextvars
 import math
 import operator
-import warnings
 from collections.abc import Generator
 from types import TracebackType
 from typing import Final, Literal, TypedDict
 
 from torch._tensor_str import PRINT_OPTS as _PRINT_OPTS  # torch has no get_printoptions
 
+from tbridge._core.reporting import ERR_KINDS, ERR_STATE
 from tbridge._core.signatures import set_printoptions as _torch_set_printoptions
 
 __all__ = [
@@ -290,7 +290,7 @@ def printoptions(
 # ---- floating-point error handling ---------------------------------------------------------
 
 ErrMode = Literal["ignore", "warn", "raise", "print"]
-_KINDS: Final = ("divide", "over", "under", "invalid")
+_KINDS: Final = ERR_KINDS
 _MODES: Final = ("ignore", "warn", "raise", "print")
 
 
@@ -303,10 +303,8 @@ class ErrSettings(TypedDict):
     invalid: str
 
 
-#: NumPy's defaults: warn on all but underflow.
-_ERR: contextvars.ContextVar[tuple[str, str, str, str]] = contextvars.ContextVar(
-    "tbridge_errstate", default=("warn", "warn", "ignore", "warn")
-)
+#: NumPy's defaults (warn on all but underflow), per thread and asyncio task.
+_ERR: Final = ERR_STATE
 
 
 def _merged(
@@ -447,23 +445,6 @@ class errstate(contextlib.ContextDecorator):
         tb: TracebackType | None,
     ) -> None:
         _ERR.reset(self._tokens.pop())
-
-
-def report_fp_error(kind: str, message: str) -> None:
-    """Report a floating-point error found by a tbridge check, as the current settings say.
-
-    ``kind`` is ``"divide"``, ``"over"``, ``"under"`` or ``"invalid"``; ``"warn"`` issues a
-    RuntimeWarning, ``"raise"`` raises FloatingPointError, ``"print"`` prints the message.
-    """
-    mode = _ERR.get()[_KINDS.index(kind)]
-    if mode == "ignore":
-        return
-    if mode == "raise":
-        raise FloatingPointError(message)
-    if mode == "warn":
-        warnings.warn(message, RuntimeWarning, stacklevel=3)
-        return
-    print(message)
 
 
 # ---- integers as strings ----------------------------------------------------------------------
