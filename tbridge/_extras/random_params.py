@@ -156,7 +156,7 @@ class _Int64Count(Rule):
         return super().tensor_error(where, name, t, ok)
 
 
-#: ``binomial``'s number of trials.
+#: The number of trials of ``binomial`` and ``multinomial``.
 TRIALS: Final = _Int64Count(
     "in [0, 2**63) (not NaN)", lambda x: 0 <= x < 2**63, lambda t: (t >= 0) & (t < 2.0**63)
 )
