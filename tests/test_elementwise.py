@@ -15,7 +15,7 @@ import torch
 import tbridge as tb
 from tbridge._namespace import elementwise
 from tbridge._namespace.elementwise import _binary, _bound, _failure
-from tests._helpers import assert_matches_numpy
+from tests._helpers import assert_matches_numpy, needs_numpy2
 from tests._numpy_compat import np2
 
 U64_MAX = 2**64 - 1
@@ -157,7 +157,8 @@ def test_conj_is_materialized() -> None:
         (
             lambda: tb.add(tb.ones(2, dtype=tb.uint8), 300),
             OverflowError,
-            r"Python integer 300 is out of bounds for torch.uint8; cast the array to a wider dtype first",
+            r"Python integer 300 is out of bounds for torch.uint8 \(its range is \[0, 255\]\); "
+            r"cast the array to a wider dtype first",
         ),
         (
             lambda: tb.floor_divide(
@@ -314,7 +315,45 @@ def test_python_scalars_keep_the_array_dtype() -> None:
     assert tb.multiply(tb.asarray([3], dtype=tb.int16), 2).dtype == tb.int16
     assert tb.add(tb.asarray([1], dtype=tb.int8), 2.5).dtype == tb.float64  # kind above: default
     with pytest.raises(OverflowError, match=r"Python integer 128 is out of bounds for torch.int8"):
-        tb.greater(128, tb.asarray([1], dtype=tb.int8))
+        tb.add(128, tb.asarray([1], dtype=tb.int8))
+
+
+INT_DTYPES = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
+COMPARISONS = ["equal", "not_equal", "less", "less_equal", "greater", "greater_equal"]
+
+
+def _beyond(dtype: str) -> list[int]:
+    info = np.iinfo(dtype)
+    return [int(info.min) - 1, int(info.max) + 1, -(2**70), 2**70]
+
+
+@pytest.mark.parametrize("name", COMPARISONS)
+@pytest.mark.parametrize("dtype", INT_DTYPES)
+def test_comparisons_with_ints_beyond_the_dtype_are_exact(name: str, dtype: str) -> None:
+    # NumPy compares the values: uint8 < -1 is all False, int8 != 300 all True (torch would
+    # wrap -1 into uint8, or refuse ints past int64).
+    x = np.array([0, 1, int(np.iinfo(dtype).max)], dtype=dtype)
+    for value in _beyond(dtype):
+        for args in ((x, value), (value, x)):
+            expected = getattr(np, name)(*args)
+            got = getattr(tb, name)(*(tb.asarray(a) if a is x else a for a in args))
+            assert_matches_numpy(got, expected)
+
+
+@needs_numpy2("NumPy 1.x promotes a Python int beyond the dtype by its value (NEP 50)")
+@pytest.mark.parametrize("name", ["add", "subtract", "multiply", "maximum", "bitwise_and"])
+@pytest.mark.parametrize("dtype", INT_DTYPES)
+def test_arithmetic_with_ints_beyond_the_dtype_is_numpys_overflow_error(
+    name: str, dtype: str
+) -> None:
+    x = np.array([0, 1], dtype=dtype)
+    for value in _beyond(dtype):
+        with pytest.raises(OverflowError):
+            getattr(np, name)(x, value)
+        with pytest.raises(OverflowError, match=rf"Python integer {value} is out of bounds"):
+            getattr(tb, name)(tb.asarray(x), value)
+        with pytest.raises(OverflowError, match=rf"Python integer {value} is out of bounds"):
+            getattr(tb, name)(value, tb.asarray(x))
 
 
 MIXED_PAIRS = [

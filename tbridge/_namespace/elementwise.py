@@ -329,23 +329,57 @@ def _torch_promotions() -> dict[tuple[torch.dtype, torch.dtype], torch.dtype]:
 _TORCH_PROMOTES: Final = _torch_promotions()
 
 
+#: Each integer dtype's range, for the Python ints that meet it.
+_INT_BOUNDS: Final[dict[torch.dtype, tuple[int, int]]] = {
+    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
+    for dt in (
+        torch.int8, torch.int16, torch.int32, torch.int64,
+        torch.uint8, torch.uint16, torch.uint32, torch.uint64,
+    )
+}  # fmt: skip
+
+
 def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
     """A Python scalar as a 0-d tensor of ``like``'s dtype and device.
 
     Raises
     ------
     OverflowError
-        When an integer does not fit the dtype (NumPy 2 raises here too).
+        When an integer does not fit the dtype (NumPy 2 raises here too). torch would wrap a
+        negative int into an unsigned dtype, and refuse one past int64 with its own text.
     """
-    if like.dtype == torch.uint64 and isinstance(value, int) and value >= 2**63:
-        return torch.tensor(value - 2**64, dtype=torch.int64, device=like.device).view(torch.uint64)
-    try:
-        return torch.tensor(value, dtype=like.dtype, device=like.device)
-    except RuntimeError as e:
-        raise OverflowError(
-            f"Python integer {value!r} is out of bounds for {like.dtype}; cast the array to a "
-            "wider dtype first (tb.astype)"
-        ) from e
+    if type(value) is int and (bounds := _INT_BOUNDS.get(like.dtype)) is not None:
+        if not bounds[0] <= value <= bounds[1]:
+            raise OverflowError(
+                f"Python integer {value!r} is out of bounds for {like.dtype} (its range is "
+                f"[{bounds[0]}, {bounds[1]}]); cast the array to a wider dtype first "
+                "(tb.astype)"
+            )
+        if value > 2**63 - 1:  # uint64's upper half: its bits, through int64
+            return torch.tensor(value - 2**64, dtype=torch.int64, device=like.device).view(
+                torch.uint64
+            )
+    return torch.tensor(value, dtype=like.dtype, device=like.device)
+
+
+def _compare_beyond(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor | None:
+    """A comparison of an integer array with a Python int beyond its dtype's range, exactly as
+    NumPy 2 does it: the int is above (or below) every entry, so the answer is one constant
+    (``uint8_x < -1`` is all False, ``int8_x != 300`` all True). None for other operands."""
+    if type(x2) is int:
+        t, value, scalar_right = x1, x2, True
+    elif type(x1) is int:
+        t, value, scalar_right = x2, x1, False
+    else:
+        return None
+    t = _tensor(t, where)
+    bounds = _INT_BOUNDS.get(t.dtype)
+    if bounds is None or bounds[0] <= value <= bounds[1]:
+        return None
+    above = 1 if value > bounds[1] else -1  # the int's side of every entry, with 0 for them
+    pair = (torch.tensor(0), torch.tensor(above))
+    answer = bool(fn(*pair) if scalar_right else fn(*reversed(pair)))
+    return torch.full(t.shape, answer, dtype=torch.bool, device=t.device)
 
 
 def _binary(
@@ -357,13 +391,15 @@ def _binary(
     floating: bool = False,
 ) -> Tensor:
     """The slow path: promote, then compute (unsigned gaps and floating-only functions fixed)."""
-    if (
-        fn in _MIXED_SIGN_COMPARISONS
-        and isinstance(x1, Tensor)
-        and isinstance(x2, Tensor)
-        and {x1.dtype, x2.dtype} == _INT64_UINT64
-    ):
-        return _compare_int64_uint64(fn, x1, x2)
+    if fn in _MIXED_SIGN_COMPARISONS:
+        if (
+            isinstance(x1, Tensor)
+            and isinstance(x2, Tensor)
+            and {x1.dtype, x2.dtype} == _INT64_UINT64
+        ):
+            return _compare_int64_uint64(fn, x1, x2)
+        if (beyond := _compare_beyond(fn, x1, x2, where)) is not None:
+            return beyond
     a, b, dt = _operands(x1, x2, where)
     if floating and kind_rank(dt) < 2:
         target = default_float_dtype()
