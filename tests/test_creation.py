@@ -15,7 +15,7 @@ from numpy.exceptions import AxisError
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
-from tests._helpers import assert_matches_numpy
+from tests._helpers import assert_matches_numpy, needs_numpy2
 from tests._huge import NO_MEMORY, NO_MEMORY_TEXT, TOO_BIG, TOO_BIG_TEXT, check_refused
 from tests.test_manipulation import ALL, SOME, check, check_all, make
 
@@ -175,9 +175,9 @@ def test_requires_grad_on_integer_dtype_is_a_value_error(
         ),
         (
             lambda: tb.full(2, 2**70),
-            ValueError,
-            r"full: fill value 1180591620717411303424 does not fit dtype torch.int64: integers "
-            r"hold no NaN or infinity, and each dtype has a range",
+            OverflowError,
+            r"full: Python integer 1180591620717411303424 is out of bounds for torch.int64 "
+            r"\(its range is \[-9223372036854775808, 9223372036854775807\]\)",
         ),
         (
             lambda: tb.zeros_like(None),
@@ -934,12 +934,68 @@ def test_sizes_too_big_raise_numpys_error(call: Callable[[Any], Any], message: s
     check_refused(call, message)
 
 
+@needs_numpy2("NumPy 1.x wraps such ints with a DeprecationWarning")
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "uint16", "uint32", "int64", "uint64"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m, v, d: m.full(2, v, dtype=d),
+        lambda m, v, d: m.full((2, 2), v, d),
+        lambda m, v, d: m.full_like(m.zeros(2, dtype=d), v),
+        lambda m, v, d: m.full_like(m.zeros(2), v, dtype=d),
+        lambda m, v, d: m.asarray(v, dtype=d),
+        lambda m, v, d: m.asarray([1, v], dtype=d),
+        lambda m, v, d: m.array([[v]], dtype=d),
+    ],
+    ids=[
+        "full",
+        "full-positional",
+        "full_like",
+        "full_like-dtype",
+        "asarray",
+        "asarray-list",
+        "array-nested",
+    ],
+)
+def test_python_ints_beyond_an_integer_dtype_are_numpys_overflow_error(
+    call: Callable[..., Any], dtype: str
+) -> None:
+    # torch would wrap -1 into an unsigned dtype (255), and cast a list's 300 to 44.
+    info = np.iinfo(dtype)
+    for value in (int(info.min) - 1, int(info.max) + 1):
+        with pytest.raises(OverflowError):
+            call(np, value, dtype)
+        with pytest.raises(OverflowError, match=r"out of bounds for torch\.|does not fit torch\."):
+            call(tb, value, dtype)
+    assert_matches_numpy(call(tb, int(info.max), dtype), call(np, int(info.max), dtype))
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf])
+def test_nan_and_inf_into_an_integer_dtype_are_refused_as_numpy_refuses_them(
+    value: float,
+) -> None:
+    for data in ([value], [[1.0], [value]]):
+        with pytest.raises((ValueError, OverflowError)) as numpy_error:
+            np.asarray(data, dtype=np.int64)
+        with pytest.raises(numpy_error.type, match=r"^asarray: "):
+            tb.asarray(data, dtype=tb.int64)
+
+
+def test_numpy_integers_still_cast_as_numpy_casts_them() -> None:
+    # A NumPy scalar or array is cast, not read: NumPy wraps it, and so does tbridge.
+    for call in (
+        lambda m: m.full(2, np.int64(-1), dtype=np.uint8),
+        lambda m: m.asarray([np.array([300])], dtype=np.uint8),
+    ):
+        assert_matches_numpy(call(tb), call(np))
+
+
 def test_a_size_error_is_not_reported_as_a_fill_value() -> None:
     # full once read torch's size failure as a fill value its dtype could not hold
     with pytest.raises(ValueError, match=r"^full: an array of shape") as info:
         tb.full((TOO_BIG,), 1.0, device="cpu")  # the general path
     assert "fill value" not in str(info.value)
-    with pytest.raises(ValueError, match=r"^full: fill value 1180591620717411303424 does not fit"):
+    with pytest.raises(OverflowError, match=r"^full: Python integer 1180591620717411303424 is"):
         tb.full(3, 2**70)  # a fill value the dtype cannot hold is still one
 
 

@@ -30,11 +30,13 @@ from torch.utils.dlpack import from_dlpack as _torch_from_dlpack
 
 from tbridge._convert.moves import convert
 from tbridge._core.dtypes import (
+    INT_BOUNDS,
     ML_DTYPE_NAMES,
     NUMPY_DEFAULTS,
     DTypeLike,
     default_complex_dtype,
     default_float_dtype,
+    int_out_of_bounds,
     numpy_dtype_of,
     torch_dtype,
     torch_dtype_of_numpy,
@@ -389,9 +391,15 @@ def _other_to_tensor(
             raise _refuse("asarray", ["a Python scalar has no memory to share"])
         if dt is None:
             dt = py
+        else:
+            error = int_out_of_bounds(
+                obj, dt, "pass a value the dtype holds, or a wider dtype", "asarray"
+            )
+            if error is not None:  # torch would wrap a negative int into an unsigned dtype
+                raise error
         try:
             return torch.tensor(obj, dtype=dt, device=dev)
-        except (RuntimeError, ValueError) as e:  # int64 overflow is a ValueError in torch
+        except (RuntimeError, ValueError) as e:  # NaN or inf into an integer dtype
             raise ValueError(f"asarray: {obj!r} does not fit dtype {dt}: {e}") from e
     if isinstance(obj, (list, tuple)):  # (first: torch.compile cannot ask it for a buffer)
         if copy is False:
@@ -498,6 +506,20 @@ def _sequence_to_tensor(
         inferred = _python_data_dtype(obj)
         if inferred is not None:
             return torch.tensor(obj, dtype=dt or inferred, device=dev)
+    if dt is not None and dt in INT_BOUNDS:
+        # Into an integer dtype NumPy reads the values itself, refusing what would not fit
+        # (its OverflowError for an int out of range, its ValueError for NaN or inf), where a
+        # cast after reading would wrap them.
+        try:
+            arr = np.asarray(obj, dtype=numpy_dtype_of(dt))
+        except OverflowError as e:
+            raise OverflowError(
+                f"asarray: a value does not fit {dt} ({e}); pass values the dtype holds, or a "
+                "wider dtype"
+            ) from e
+        except ValueError as e:
+            raise ValueError(f"asarray: cannot read the sequence as {dt}: {e}") from e
+        return _ndarray_to_tensor(arr, dt, dev, None, "asarray")
     try:
         arr = np.asarray(obj)
     except (ValueError, OverflowError) as e:

@@ -22,6 +22,7 @@ from tbridge._core.typing import DTypeLike
 
 __all__ = [
     "INEXACT",
+    "INT_BOUNDS",
     "ML_DTYPES_AVAILABLE",
     "NUMPY_DEFAULTS",
     "REAL_FLOATS",
@@ -31,6 +32,7 @@ __all__ = [
     "default_dtypes",
     "default_float",
     "default_float_dtype",
+    "int_out_of_bounds",
     "numpy_dtype_of",
     "torch_dtype",
     "torch_dtype_of_numpy",
@@ -45,6 +47,31 @@ ML_DTYPES_AVAILABLE: Final = importlib.util.find_spec("ml_dtypes") is not None
 REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
 #: The floating dtypes, real and complex, with torch's full set of kernels (complex32 has few).
 INEXACT: Final = REAL_FLOATS | {torch.complex64, torch.complex128}
+#: Each integer dtype's range (bool is not in it).
+INT_BOUNDS: Final[dict[torch.dtype, tuple[int, int]]] = {
+    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
+    for dt in (
+        torch.int8, torch.int16, torch.int32, torch.int64,
+        torch.uint8, torch.uint16, torch.uint32, torch.uint64,
+    )
+}  # fmt: skip
+
+
+def int_out_of_bounds(
+    value: object, dt: torch.dtype, fix: str, where: str = ""
+) -> OverflowError | None:
+    """NumPy 2's OverflowError for a Python int that ``dt``, an integer dtype, cannot hold
+    (torch would wrap a negative one into an unsigned dtype), or None. ``fix`` ends the
+    message (what the caller can do); ``where``, the function, starts it."""
+    if type(value) is not int or (bounds := INT_BOUNDS.get(dt)) is None:
+        return None
+    if bounds[0] <= value <= bounds[1]:
+        return None
+    return OverflowError(
+        f"{where + ': ' if where else ''}Python integer {value!r} is out of bounds for {dt} "
+        f"(its range is [{bounds[0]}, {bounds[1]}]); {fix}"
+    )
+
 
 # The one table. Each torch dtype with its NumPy twin. The 16-bit and 8-bit machine-learning
 # floats have NumPy twins only through the optional ml_dtypes package.

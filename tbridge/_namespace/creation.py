@@ -42,10 +42,12 @@ from torch.compiler import is_dynamo_compiling as _compiling
 
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import (
+    INT_BOUNDS,
     DTypeLike,
     current_defaults,
     default_complex_dtype,
     default_float_dtype,
+    int_out_of_bounds,
     numpy_dtype_of,
     torch_dtype,
     torch_dtype_of_numpy,
@@ -365,6 +367,15 @@ def _scalar_dtype(value: object, where: str) -> torch.dtype:
     )
 
 
+def _check_int_fill(where: str, value: object, dt: torch.dtype) -> None:
+    """NumPy's OverflowError for a Python int fill value outside integer ``dt``'s range."""
+    error = int_out_of_bounds(
+        value, dt, "pass a fill value the dtype holds, or a wider dtype", where
+    )
+    if error is not None:
+        raise error
+
+
 def _not_representable(where: str, value: object, dt: torch.dtype) -> ValueError:
     return ValueError(
         f"{where}: fill value {value!r} does not fit dtype {dt}: integers hold no NaN or "
@@ -428,6 +439,8 @@ def full(
                     dt = current_defaults()[0]
                 else:
                     dt = torch.int64 if kind is int else torch.bool
+                if kind is int and dt in INT_BOUNDS:
+                    _check_int_fill("full", value, dt)
                 if (
                     count <= _SMALL
                     and dt in _SMALL_DTYPES
@@ -488,6 +501,8 @@ def _full_slow(
     )
     if isinstance(fill, float) and dt in _HOLDS_NO_NAN and not math.isfinite(fill):
         raise _not_representable("full", fill, dt)
+    if type(fill_value) is int:  # a NumPy integer casts as NumPy casts it (it wraps)
+        _check_int_fill("full", fill, dt)
     dev = torch_device(device, caller="full")
     try:
         return torch.full(size, fill, dtype=dt, device=dev, requires_grad=requires_grad)
@@ -1646,6 +1661,7 @@ def full_like(
     >>> tb.full_like(tb.zeros(2, dtype=tb.int64), 7)
     tensor([7, 7])
     """
+    python_int = type(fill_value) is int  # a NumPy integer casts as NumPy casts it (it wraps)
     if isinstance(fill_value, np.generic):
         fill_value = fill_value.item()
     if (
@@ -1656,11 +1672,13 @@ def full_like(
         and type(prototype) is _Tensor
         and (type(fill_value) is not float or prototype.is_floating_point())
     ):
+        if python_int and prototype.dtype in INT_BOUNDS:
+            _check_int_fill("full_like", fill_value, prototype.dtype)
         try:
             return _full_like(prototype, fill_value)
         except RuntimeError as e:
             raise _not_representable("full_like", fill_value, prototype.dtype) from e
-    return _full_like_slow(prototype, fill_value, dtype, device, requires_grad, shape)
+    return _full_like_slow(prototype, fill_value, dtype, device, requires_grad, shape, python_int)
 
 
 def _full_like_slow(
@@ -1670,6 +1688,7 @@ def _full_like_slow(
     device: DeviceLike | None,
     requires_grad: bool,
     shape: ShapeLike | None,
+    python_int: bool,
 ) -> Tensor:
     if not isinstance(fill_value, (bool, int, float, complex)):
         _scalar_dtype(fill_value, "full_like")  # tensors pass; other non-scalars raise
@@ -1688,6 +1707,10 @@ def _full_like_slow(
         and not math.isfinite(fill_value)
     ):
         raise _not_representable("full_like", fill_value, dt)
+    if python_int:  # dt is None only for a NumPy prototype: its dtype then
+        target = dt or torch_dtype_of_numpy(cast("np.ndarray[Any, Any]", prototype).dtype)
+        if target is not None:
+            _check_int_fill("full_like", fill_value, target)
     try:
         return _like(
             torch.full_like,

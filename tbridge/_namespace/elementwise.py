@@ -55,10 +55,12 @@ from tbridge._convert.gate import as_tensor, where_mask, with_dtype, write_out
 from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import (
     INEXACT,
+    INT_BOUNDS,
     REAL_FLOATS,
     DTypeLike,
     current_defaults,
     default_float_dtype,
+    int_out_of_bounds,
     torch_dtype,
 )
 from tbridge._core.promotion import kind_rank, promote, scalar_result
@@ -329,16 +331,6 @@ def _torch_promotions() -> dict[tuple[torch.dtype, torch.dtype], torch.dtype]:
 _TORCH_PROMOTES: Final = _torch_promotions()
 
 
-#: Each integer dtype's range, for the Python ints that meet it.
-_INT_BOUNDS: Final[dict[torch.dtype, tuple[int, int]]] = {
-    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-    for dt in (
-        torch.int8, torch.int16, torch.int32, torch.int64,
-        torch.uint8, torch.uint16, torch.uint32, torch.uint64,
-    )
-}  # fmt: skip
-
-
 def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
     """A Python scalar as a 0-d tensor of ``like``'s dtype and device.
 
@@ -348,13 +340,12 @@ def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
         When an integer does not fit the dtype (NumPy 2 raises here too). torch would wrap a
         negative int into an unsigned dtype, and refuse one past int64 with its own text.
     """
-    if type(value) is int and (bounds := _INT_BOUNDS.get(like.dtype)) is not None:
-        if not bounds[0] <= value <= bounds[1]:
-            raise OverflowError(
-                f"Python integer {value!r} is out of bounds for {like.dtype} (its range is "
-                f"[{bounds[0]}, {bounds[1]}]); cast the array to a wider dtype first "
-                "(tb.astype)"
-            )
+    if type(value) is int and like.dtype in INT_BOUNDS:
+        error = int_out_of_bounds(
+            value, like.dtype, "cast the array to a wider dtype first (tb.astype)"
+        )
+        if error is not None:
+            raise error
         if value > 2**63 - 1:  # uint64's upper half: its bits, through int64
             return torch.tensor(value - 2**64, dtype=torch.int64, device=like.device).view(
                 torch.uint64
@@ -373,7 +364,7 @@ def _compare_beyond(fn: Callable[..., Tensor], x1: object, x2: object, where: st
     else:
         return None
     t = _tensor(t, where)
-    bounds = _INT_BOUNDS.get(t.dtype)
+    bounds = INT_BOUNDS.get(t.dtype)
     if bounds is None or bounds[0] <= value <= bounds[1]:
         return None
     above = 1 if value > bounds[1] else -1  # the int's side of every entry, with 0 for them
