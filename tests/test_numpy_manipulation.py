@@ -7,6 +7,7 @@ only). Bad input is checked against pinned messages, and each family takes one b
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -384,6 +385,40 @@ def test_pad_options(kwargs: dict[str, Any], width: Any, dtype: torch.dtype) -> 
     }[next(iter(kwargs))]
     x, a = make((3, 4), dtype, torch.device("cpu"))
     matches(tb.pad(x, width, mode, **kwargs), np.pad(a, width, mode, **kwargs))
+
+
+def _pad_outcome(lib: Any, x: Any, value: Any) -> tuple[Any, list[type[Warning]]]:
+    """pad's result (as NumPy) or exception class, and the warning classes it issued."""
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        try:
+            out = lib.pad(x, 1, constant_values=value)
+        except (OverflowError, ValueError, TypeError) as e:
+            return type(e), [w.category for w in seen]
+    return (out.numpy() if isinstance(out, torch.Tensor) else out), [w.category for w in seen]
+
+
+PAD_DTYPES = ["uint8", "int8", "uint16", "int64", "uint64", "bool", "float32", "float64"]
+PAD_VALUES = [5, 300, -1, 2.7, np.nan, (0.1, 0.2), ((1, 300), (2, -1)), 2**64 - 1, True]
+
+
+@needs_numpy2("NumPy 1.x casts out-of-range ints with a DeprecationWarning")
+@pytest.mark.parametrize("value", PAD_VALUES, ids=repr)
+@pytest.mark.parametrize("dtype", PAD_DTYPES)
+def test_pad_writes_constant_values_as_numpy_does(dtype: str, value: Any) -> None:
+    # An integer array takes the value by NumPy's cast (300 into uint8 is 44, into int8 an
+    # OverflowError); a float64 array keeps a pair's values in float64. torch refused values
+    # an integer dtype cannot hold with its RuntimeError, and made pairs float32 first.
+    x = np.arange(4, dtype=np.int64).reshape(2, 2).astype(dtype)
+    expected, numpy_warned = _pad_outcome(np, x, value)
+    got, warned = _pad_outcome(tb, tb.asarray(x), value)
+    assert set(warned) == set(numpy_warned)  # NumPy warns once per side written
+    if isinstance(expected, type):
+        assert got is expected
+    else:
+        assert not isinstance(got, type), got
+        assert got.dtype == expected.dtype
+        np.testing.assert_array_equal(got, expected)
 
 
 def test_pad_0d_and_empty() -> None:

@@ -31,7 +31,7 @@ from numpy.exceptions import AxisError
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
-from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.dtypes import INT_BOUNDS, DTypeLike, numpy_dtype_of, torch_dtype
 from tbridge._core.normalize import check_size, raise_for_size
 from tbridge._core.shapes import (
     Casting,
@@ -1471,6 +1471,29 @@ def _check_pad_options(
         raise ValueError(f"pad: reflect_type={reflect_type!r}; pass 'even' or 'odd'")
 
 
+def _constant_as(value: Any, dt: torch.dtype, as_numpy: bool = True) -> Any:
+    """A pad value as NumPy's ``pad`` writes it into an array of ``dt``: for an integer or
+    bool array, assigned into NumPy's twin array with NumPy's outcome, where torch would refuse
+    every value the dtype cannot hold. NumPy assigns a NumPy scalar when ``constant_values``
+    holds one or two values (``as_numpy``: int64 300 into uint8 is 44, into int8 an
+    OverflowError) and Python numbers otherwise (300 into uint8 is an OverflowError); NaN into
+    an integer dtype is 0 with NumPy's RuntimeWarning, or its ValueError. Floating arrays take
+    the value as it is (torch rounds it in ``dt``)."""
+    if dt.is_floating_point or dt.is_complex:
+        return value
+    bounds = INT_BOUNDS.get(dt)
+    if type(value) is int and bounds is not None and bounds[0] <= value <= bounds[1]:
+        return value - 2**64 if value > 2**63 - 1 else value  # uint64's top half: int64 bits
+    holder = np.zeros(1, dtype=numpy_dtype_of(dt))
+    try:
+        holder[0] = np.asarray(value)[()] if as_numpy else value
+    except (OverflowError, ValueError, TypeError) as e:
+        raise type(e)(f"pad: constant_values has {value!r}, which {dt} cannot hold: {e}") from e
+    if dt == torch.uint64:
+        return holder.view(np.int64)[0].item()  # padded as int64 bits (see _pad_constant)
+    return holder[0].item()
+
+
 def _pad_constant(t: Tensor, widths: list[tuple[int, int]], value: object) -> Tensor:
     if value is None:  # "empty"
         shape = [n + b + a for n, (b, a) in zip(t.shape, widths, strict=True)]
@@ -1478,21 +1501,28 @@ def _pad_constant(t: Tensor, widths: list[tuple[int, int]], value: object) -> Te
         inner = tuple(slice(b, b + n) for n, (b, _) in zip(t.shape, widths, strict=True))
         out[inner] = t
         return out
+    bits = t.dtype == torch.uint64  # torch refuses uint64 values past int64: pad int64 bits
+    base = t.view(torch.int64) if bits else t
     if isinstance(value, (bool, int, float, complex)):
         flat = [w for pair in reversed(widths) for w in pair]
         if not flat:
             return t.clone()
-        return F.pad(t, flat, value=value)  # type: ignore[arg-type]
+        out = F.pad(base, flat, value=_constant_as(value, t.dtype))
+        return out.view(torch.uint64) if bits else out
     values = _pairs(value, t.ndim, "pad", "constant_values", False)
-    out = t
-    for ax, ((b, a), (vb, va)) in enumerate(zip(widths, values, strict=True)):
+    given = np.asarray(value.tolist() if isinstance(value, Tensor) else value)
+    as_numpy = given.size == 1 or (given.size == 2 and given.shape != (2, 1))
+    out = base
+    for ax, ((b, a), (before, after)) in enumerate(zip(widths, values, strict=True)):
         shape = list(out.shape)
         shape[ax] = b
-        left = torch.full(shape, vb, device=out.device).to(out.dtype)
+        fill = _constant_as(before, t.dtype, as_numpy)
+        left = torch.full(shape, fill, dtype=out.dtype, device=out.device)
         shape[ax] = a
-        right = torch.full(shape, va, device=out.device).to(out.dtype)
+        fill = _constant_as(after, t.dtype, as_numpy)
+        right = torch.full(shape, fill, dtype=out.dtype, device=out.device)
         out = torch.cat([left, out, right], ax)
-    return out
+    return out.view(torch.uint64) if bits else out
 
 
 # ---- shape inspection -------------------------------------------------------------------------
