@@ -990,6 +990,38 @@ def test_numpy_integers_still_cast_as_numpy_casts_them() -> None:
         assert_matches_numpy(call(tb), call(np))
 
 
+ARANGE_SCALARS = [
+    np.float32(5),
+    np.int8(5),
+    np.uint8(3),
+    np.float16(3),
+    np.uint64(7),
+    np.int32(3),
+    np.float64(4.5),
+    np.int16(9),
+    6,
+    2.5,
+]
+
+
+@pytest.mark.parametrize("stop", ARANGE_SCALARS, ids=repr)
+@pytest.mark.parametrize("start", [None, np.float32(1), np.int8(1), 1, np.uint8(0)], ids=repr)
+def test_arange_reads_numpy_scalar_bounds_as_numpy_does(start: Any, stop: Any) -> None:
+    # NumPy promotes the bounds' dtypes with int64: np.float32(5) gives float64, np.int8(5)
+    # int64 (np.result_type alone would give float32 and int8).
+    args = (stop,) if start is None else (start, stop)
+    assert_matches_numpy(tb.arange(*args), np.arange(*args))
+
+
+@pytest.mark.parametrize(
+    "args", [(1, 2**63, 2**62), (2**63, 2**63 + 2**60, 2**58), (0.0, 2**63 + 2**62, 2**62)]
+)
+def test_arange_with_ints_past_int64_is_float64_as_numpys(args: tuple[Any, ...]) -> None:
+    # NumPy reads such ints as uint64, which promotes with int64 to float64 (torch refused
+    # them with its RuntimeError).
+    assert_matches_numpy(tb.arange(*args), np.arange(*args))
+
+
 def test_a_size_error_is_not_reported_as_a_fill_value() -> None:
     # full once read torch's size failure as a fill value its dtype could not hold
     with pytest.raises(ValueError, match=r"^full: an array of shape") as info:

@@ -628,15 +628,23 @@ def _real_number(value: object, name: str, where: str) -> int | float:
 
 
 def _arange_dtype(values: tuple[object, ...]) -> torch.dtype:
-    """NumPy's dtype for these bounds: a NumPy scalar decides, then any float, else int64."""
+    """NumPy's dtype for these bounds: any float makes the default float, else int64. NumPy
+    scalars count by their dtype promoted with int64, as NumPy's ``arange`` promotes them
+    (``np.float32(5)`` gives float64, ``np.int8(5)`` int64, ``np.uint64`` float64); so does
+    a Python int past int64's range."""
     floating = False
     for v in values:
         kind = type(v)
         if kind is float:
             floating = True
-        elif kind is not int:
+        elif kind is int:
+            # NumPy reads an int past int64 (up to uint64's top) as uint64, which promotes
+            # with int64 to float64.
+            floating = floating or 2**63 <= v < 2**64  # type: ignore[operator]
+        else:
             if isinstance(v, np.generic):
-                return torch_dtype(np.result_type(*cast("tuple[Any, ...]", values)))
+                kinds = (x.dtype if isinstance(x, np.generic) else type(x) for x in values)
+                return torch_dtype(np.result_type(np.int64, *kinds))
             if isinstance(v, float):
                 floating = True
     return current_defaults()[0] if floating else torch.int64
@@ -783,6 +791,8 @@ def _arange_general(
         raise ZeroDivisionError(  # NumPy's class: its length divides by the step
             "arange: step=0 would never reach stop; pass a non-zero step"
         )
+    if dt.is_floating_point and max(abs(a), abs(b), abs(s)) > 2**63 - 1:
+        a, b, s = float(a), float(b), float(s)  # beyond torch's int64 bounds: NumPy's floats
     if type(a) is int and type(b) is int and type(s) is int:
         n = -((a - b) // s)
         if n <= 0:
