@@ -640,7 +640,7 @@ def _arange_dtype(values: tuple[object, ...]) -> torch.dtype:
         elif kind is int:
             # NumPy reads an int past int64 (up to uint64's top) as uint64, which promotes
             # with int64 to float64.
-            floating = floating or 2**63 <= v < 2**64
+            floating = floating or 2**63 <= cast(int, v) < 2**64
         else:
             if isinstance(v, np.generic):
                 kinds = (x.dtype if isinstance(x, np.generic) else type(x) for x in values)
