@@ -318,6 +318,17 @@ def test_python_scalars_keep_the_array_dtype() -> None:
         tb.add(128, tb.asarray([1], dtype=tb.int8))
 
 
+def test_abs_of_bool_is_bool_as_numpys() -> None:
+    x = np.array([True, False, True])
+    for given in (tb.asarray(x), x, [True, False, True]):
+        assert_matches_numpy(tb.abs(given), np.abs(x))
+        out = np.zeros(3, dtype=bool)
+        expected = np.abs(x, out=out.copy(), where=[True, False, True])
+        assert_matches_numpy(
+            tb.absolute(given, out=tb.asarray(out), where=[True, False, True]), expected
+        )
+
+
 INT_DTYPES = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
 COMPARISONS = ["equal", "not_equal", "less", "less_equal", "greater", "greater_equal"]
 

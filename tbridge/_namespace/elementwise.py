@@ -177,6 +177,8 @@ _NATIVE: Final = frozenset(
         torch.complex128,
     }
 )
+#: ``_NATIVE`` without bool: the dtypes torch's arithmetic kernels take.
+_NATIVE_NUMBERS: Final = _NATIVE - {torch.bool}
 _INEXACT: Final = INEXACT
 _REAL_FLOATS: Final = REAL_FLOATS
 _NATIVE_NUMERIC: Final = _NATIVE - {torch.bool}
@@ -1269,11 +1271,12 @@ def abs(  # noqa: A001 - the standard's name
     if dtype is not None:
         return with_dtype(abs, (x,), out, where, dtype)
     try:
-        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE_NUMBERS:
             return _abs(x)
         t = _tensor(x, "abs")
-        # unsigned values are their own magnitude
-        return write_out(t.clone() if t.dtype in UNSIGNED_GAPS else _abs(t), out, "abs", where)
+        # unsigned values, and bools (NumPy's abs of bool is bool), are their own magnitude
+        own = t.dtype in UNSIGNED_GAPS or t.dtype is torch.bool
+        return write_out(t.clone() if own else _abs(t), out, "abs", where)
     except RuntimeError as e:
         raise _failure(e, "abs", (x,)) from e
 
