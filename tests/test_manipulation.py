@@ -1086,3 +1086,36 @@ def test_expand_dims_names_an_array_axis_and_the_fix() -> None:
     with pytest.raises(TypeError, match=r"^expand_dims: axis is an array of shape \(2,\), not an "
                        r"int or a tuple of ints; pass a tuple, e.g. tuple\(axis.tolist\(\)\)$"):  # fmt: skip
         tb.expand_dims(torch.zeros(2, 3), axis=np.array([0, 1]))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m, x: m.flip(x, 0),
+        lambda m, x: m.flip(x, -1),
+        lambda m, x: m.moveaxis(x, 0, 0),
+        lambda m, x: m.swapaxes(x, 0, 0),
+    ],
+    ids=["flip", "flip-negative", "moveaxis", "swapaxes"],
+)
+def test_a_0d_tensor_has_no_axis_0_as_in_numpy(call: Callable[..., Any]) -> None:
+    # torch takes axis 0 (and -1) of a 0-d tensor; NumPy refuses it, and so does tbridge for
+    # tensors as for NumPy arrays.
+    with pytest.raises(AxisError):
+        call(np, np.array(3.0))
+    for x in (tb.asarray(3.0), np.array(3.0)):
+        with pytest.raises(AxisError):
+            call(tb, x)
+
+
+@pytest.mark.parametrize("shape", [(0,), (2, 0)])
+@pytest.mark.parametrize("axis", [0, 1, 2, -3, (0, 2)], ids=repr)
+def test_roll_checks_the_axis_of_an_empty_tensor(shape: tuple[int, ...], axis: Any) -> None:
+    x = np.zeros(shape)
+    try:
+        expected = np.roll(x, 2, axis=axis)
+    except AxisError:
+        with pytest.raises(AxisError):
+            tb.roll(tb.asarray(x), 2, axis=axis)
+        return
+    assert_matches_numpy(tb.roll(tb.asarray(x), 2, axis=axis), expected)

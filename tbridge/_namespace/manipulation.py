@@ -686,9 +686,10 @@ def moveaxis(x: Tensor, source: int | Sequence[int], destination: int | Sequence
     torch.Size([3, 4, 2])
     """
     try:
-        # torch's stubs list only int axes; the function takes tuples and lists too
-        return torch.movedim(x, source, destination)  # type: ignore[arg-type]
-    except (IndexError, RuntimeError, TypeError):
+        if x.ndim:  # torch takes axis 0 of a 0-d tensor, which NumPy refuses
+            # torch's stubs list only int axes; the function takes tuples and lists too
+            return torch.movedim(x, source, destination)  # type: ignore[arg-type]
+    except (IndexError, RuntimeError, TypeError, AttributeError):
         pass
     return _moveaxis_slow(x, source, destination)
 
@@ -873,10 +874,11 @@ def flip(x: Tensor, /, axis: Axes | None = None) -> Tensor:
             [4, 3]])
     """
     try:
-        dims = _ALL_AXES[x.ndim] if axis is None else (axis,) if type(axis) is int else axis
-        if x.dtype in UNSIGNED_GAPS:  # no kernel for 1-d arrays (pytorch#58734)
-            return on_bits(partial(torch.flip, dims=dims), x)  # type: ignore[arg-type]
-        return torch.flip(x, dims)  # type: ignore[arg-type]
+        if x.ndim or axis is None:  # torch takes axis 0 of a 0-d tensor, which NumPy refuses
+            dims = _ALL_AXES[x.ndim] if axis is None else (axis,) if type(axis) is int else axis
+            if x.dtype in UNSIGNED_GAPS:  # no kernel for 1-d arrays (pytorch#58734)
+                return on_bits(partial(torch.flip, dims=dims), x)  # type: ignore[arg-type]
+            return torch.flip(x, dims)  # type: ignore[arg-type]
     except NotImplementedError as e:
         return bits_or_raise(partial(torch.flip, dims=dims), x, "flip", e)  # type: ignore[arg-type]
     except (IndexError, RuntimeError, TypeError, AttributeError):
@@ -922,10 +924,11 @@ def roll(
             [3, 1, 2]])
     """
     try:
-        return torch.roll(x, shift, axis)  # type: ignore[arg-type]
+        if axis is None or x.numel():  # torch checks no axis of an empty tensor
+            return torch.roll(x, shift, axis)  # type: ignore[arg-type]
     except NotImplementedError as e:
         return bits_or_raise(partial(torch.roll, shifts=shift, dims=axis), x, "roll", e)  # type: ignore[arg-type]
-    except (IndexError, RuntimeError, TypeError):
+    except (IndexError, RuntimeError, TypeError, AttributeError):
         pass
     return _roll_slow(x, shift, axis)
 

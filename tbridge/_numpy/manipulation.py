@@ -567,8 +567,9 @@ def swapaxes(a: Tensor, axis1: int, axis2: int) -> Tensor:
     torch.Size([4, 3, 2])
     """
     try:
-        return torch.swapaxes(a, axis1, axis2)
-    except (IndexError, TypeError, RuntimeError):
+        if a.ndim:  # torch takes axis 0 of a 0-d tensor, which NumPy refuses
+            return torch.swapaxes(a, axis1, axis2)
+    except (IndexError, TypeError, RuntimeError, AttributeError):
         pass
     t = _t(a, "swapaxes", "a")
     nd = max(t.ndim, 1) if t.ndim else 0
