@@ -439,7 +439,11 @@ def full(
                     dt = current_defaults()[0]
                 else:
                     dt = torch.int64 if kind is int else torch.bool
-                if kind is int and dt in INT_BOUNDS:
+                if (
+                    kind is int
+                    and (bounds := INT_BOUNDS.get(dt)) is not None
+                    and not bounds[0] <= value <= bounds[1]
+                ):
                     _check_int_fill("full", value, dt)
                 if (
                     count <= _SMALL
@@ -1682,7 +1686,11 @@ def full_like(
         and type(prototype) is _Tensor
         and (type(fill_value) is not float or prototype.is_floating_point())
     ):
-        if python_int and prototype.dtype in INT_BOUNDS:
+        if (
+            python_int
+            and (bounds := INT_BOUNDS.get(prototype.dtype)) is not None
+            and not bounds[0] <= fill_value <= bounds[1]  # type: ignore[operator]
+        ):
             _check_int_fill("full_like", fill_value, prototype.dtype)
         try:
             return _full_like(prototype, fill_value)
