@@ -58,6 +58,34 @@ ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
 _where: Final = torch.where
 _searchsorted: Final = torch.searchsorted
 
+#: float dtype -> (same-size signed integer dtype, bit pattern of +inf)
+_FLOAT_BITS: Final = {
+    torch.float16: (torch.int16, 0x7C00),
+    torch.bfloat16: (torch.int16, 0x7F80),
+    torch.float32: (torch.int32, 0x7F800000),
+    torch.float64: (torch.int64, 0x7FF0000000000000),
+}
+
+
+def order_key(t: Tensor) -> Tensor:
+    """Integers (of ``t``'s size) whose order is NumPy's order of the real values ``t``.
+
+    Floats: -0.0 and 0.0 share a key, every NaN gets one key just above +inf's (NaN sorts
+    last and NaNs tie, as in NumPy's sort). Unsigned dtypes torch cannot compute with get a
+    signed view with the top bit flipped. Other dtypes come back as they are.
+    """
+    bits = _FLOAT_BITS.get(t.dtype)
+    if bits is not None:
+        signed, inf = bits
+        b = t.view(signed)
+        magnitude = b & torch.iinfo(signed).max
+        key = torch.where(b < 0, -magnitude, magnitude)
+        return key.masked_fill_(magnitude > inf, inf + 1)
+    if t.dtype in UNSIGNED_GAPS:
+        flipped: Tensor = signed_view(t) ^ torch.iinfo(signed_view(t).dtype).min
+        return flipped
+    return t
+
 
 def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
     """``x`` through the input gate (a tensor passes as itself)."""
