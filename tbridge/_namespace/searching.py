@@ -33,6 +33,7 @@ from torch.compiler import is_dynamo_compiling
 from tbridge._convert.gate import as_tensor, is_python_scalar, write_out
 from tbridge._core.axes import kept, normalize_axes, normalize_axis
 from tbridge._core.promotion import result_type
+from tbridge._core.tracing import values_checkable
 from tbridge._core.values import (
     INT_RANGE,
     Scalar,
@@ -424,8 +425,9 @@ _HOST_READ_MAX: Final = 64
 def _holds_nan(a: Tensor, sorter: Tensor | None) -> bool | None:
     """Whether the sorted 1-d ``a`` holds a NaN, read on the host from its last element in
     order (NaNs sort last); None where reading would wait for a device or break a
-    torch.compile trace, or ``sorter`` names no element (torch refuses it below)."""
-    if not a.is_cpu or is_dynamo_compiling():
+    torch.compile trace or a torch.func transform, or ``sorter`` names no element (torch
+    refuses it below)."""
+    if not a.is_cpu or not values_checkable(a):
         return None
     n = a.shape[0]
     if n == 0:
@@ -527,7 +529,8 @@ def searchsorted(
                     return _searchsorted(a, v, right=True)
             elif a.is_cpu and a.shape[0] <= _HOST_READ_MAX and not is_dynamo_compiling():
                 # a short CPU array, read on the host: without NaN (NaNs sort last, so the
-                # last element tells) torch's answer is NumPy's
+                # last element tells) torch's answer is NumPy's (inside a torch.func
+                # transform tolist raises RuntimeError: the slow path)
                 if a.shape[0] and math.isnan(a.tolist()[-1]):
                     if side in ("left", "right"):
                         return _nan_last(a, v, side, None)
