@@ -18,7 +18,7 @@ from numpy.exceptions import AxisError
 
 import tbridge as tb
 from tbridge._namespace import indexing as _indexing
-from tests._helpers import assert_matches_numpy
+from tests._helpers import assert_matches_numpy, needs_numpy2
 from tests.test_manipulation import ALL, GAPS, check, index, make
 
 NUMPY_2_3 = np.lib.NumpyVersion(np.__version__) >= "2.3.0"
@@ -68,7 +68,8 @@ def test_take_nd_indices(device: torch.device) -> None:
         ((2, 3), torch.tensor([0, 6]), None, IndexError,
          r"take: index 6 is out of range for axis 0 of size 6"),
         ((2, 3), torch.tensor([0.0]), 1, TypeError, "take: indices must have an integer dtype"),
-        ((2, 3), torch.tensor([True]), 1, TypeError, "take: indices must have an integer dtype"),
+        ((2, 3), torch.tensor([], dtype=torch.float64), 1, TypeError,
+         "take: indices must have an integer dtype, got torch.float64"),
         ((2, 3), "ab", 1, TypeError, "take: indices must be array data"),
         ((2, 3), torch.tensor([0]), 2, AxisError, "take: axis 2 is out of bounds"),
     ],
@@ -111,7 +112,7 @@ def test_take_along_axis_index_dtypes(idx_dtype: torch.dtype, device: torch.devi
          "take_along_axis: indices must have as many dimensions as x, got 1 and 2"),
         (torch.zeros(3, 2, dtype=torch.int64), 1, ValueError,
          r"take_along_axis: indices of shape \(3, 2\) do not broadcast with x of shape \(2, 3\)"),
-        (torch.zeros(2, 1), 1, TypeError, "take_along_axis: indices must have an integer dtype"),
+        (torch.zeros(2, 1), 1, IndexError, "take_along_axis: indices must have an integer dtype"),
         (torch.zeros(2, 1, dtype=torch.int64), 2, AxisError, "take_along_axis: axis 2 is out"),
     ],
 )  # fmt: skip
@@ -141,6 +142,89 @@ def test_take_flattened_as_numpy(
         pytest.skip("an index out of range for this size (tested below)")
     idx = torch.tensor(indices, dtype=torch.int64, device=device)
     assert_matches_numpy(tb.take(x, idx), np.take(a, indices), device=device)
+
+
+def _np_form(indices: Any) -> Any:
+    """The same indices for NumPy: tensors as arrays, lists and arrays as they are."""
+    return indices.numpy() if isinstance(indices, torch.Tensor) else indices
+
+
+#: NumPy reads an empty list as no indices (not as float64 data) and bools as 0 and 1
+EMPTY_OR_BOOL = [
+    [],
+    (),
+    [[]],
+    [[], []],
+    [True, False, True],
+    [[False], [True]],
+    True,
+    np.array([True, False]),
+    torch.tensor([False, True]),
+    np.zeros((0,), dtype=np.int64),
+]
+
+
+@pytest.mark.parametrize("dtype", [tb.int64, tb.float64, tb.uint16], ids=str)
+@pytest.mark.parametrize("indices", EMPTY_OR_BOOL, ids=repr)
+@pytest.mark.parametrize("axis", [None, 0, 1])
+@pytest.mark.parametrize("mode", ["raise", "wrap"])
+def test_take_reads_empty_lists_and_bools_as_numpy(
+    dtype: torch.dtype, indices: Any, axis: Any, mode: Any
+) -> None:
+    x, a = make((2, 3), dtype, torch.device("cpu"))
+    expected = np.take(a, _np_form(indices), axis=axis, mode=mode)
+    assert_matches_numpy(tb.take(x, indices, axis=axis, mode=mode), expected)
+    assert_matches_numpy(tb.take(a, indices, axis=axis, mode=mode), expected)
+
+
+@pytest.mark.parametrize(
+    "indices",
+    [np.array([]), np.array([0.0]), np.zeros((0,), dtype=np.float32), torch.tensor([1.0])],
+    ids=repr,
+)
+def test_take_refuses_float_arrays_as_numpy(indices: Any) -> None:
+    a = np.arange(4)
+    with pytest.raises(TypeError):
+        np.take(a, _np_form(indices))
+    with pytest.raises(TypeError, match=r"take: indices must have an integer dtype, got torch\."):
+        tb.take(a, indices)
+
+
+@pytest.mark.parametrize(
+    ("indices", "axis"),
+    [(np.array([]), 0), (np.array([0.0]), 0), (np.array([True]), 0),
+     (torch.tensor([[True]]), 0), (np.zeros((2, 0), dtype=np.float32), 1), (np.array([1j]), 0),
+     (np.array([]), None), (np.array([2.0]), None), (torch.tensor([False]), None)],
+    ids=repr,
+)  # fmt: skip
+def test_take_along_axis_refuses_non_integers_as_numpy(indices: Any, axis: Any) -> None:
+    a = np.arange(4).reshape((2, 2) if indices.ndim == 2 else (4,))
+    with pytest.raises(IndexError):
+        np.take_along_axis(a, _np_form(indices), axis=axis)
+    with pytest.raises(
+        IndexError, match=r"take_along_axis: indices must have an integer dtype, got torch\."
+    ):
+        tb.take_along_axis(a, indices, axis=axis)
+
+
+@needs_numpy2("with axis=None the rank of indices is checked before their dtype")
+@pytest.mark.parametrize(
+    "indices", [torch.tensor([[True]]), np.zeros((2, 0), dtype=np.float32)], ids=repr
+)
+def test_take_along_axis_checks_the_rank_first_for_axis_none(indices: Any) -> None:
+    a = np.arange(4)
+    with pytest.raises(ValueError, match="single dimension"):
+        np.take_along_axis(a, _np_form(indices), axis=None)
+    with pytest.raises(ValueError, match="take_along_axis: with axis=None, indices must be 1-d"):
+        tb.take_along_axis(a, indices, axis=None)
+
+
+@pytest.mark.parametrize(("indices", "axis"), [([], 0), ([], None), ([[]], 1), ((), 0)], ids=str)
+def test_take_along_axis_reads_an_empty_list_as_no_indices(indices: Any, axis: Any) -> None:
+    # NumPy's take_along_axis takes arrays only; an empty list is read as int64 indices
+    a = np.arange(6.0).reshape(2, 3) if axis == 1 else np.arange(6.0)
+    expected = np.take_along_axis(a, np.asarray(indices, dtype=np.int64), axis=axis)
+    assert_matches_numpy(tb.take_along_axis(a, indices, axis=axis), expected)
 
 
 @pytest.mark.parametrize("mode", ["wrap", "clip"])

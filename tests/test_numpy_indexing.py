@@ -131,6 +131,119 @@ def test_put_along_axis_flattened() -> None:
     assert_matches_numpy(x, a)
 
 
+def _np_form(value: Any) -> Any:
+    """The same argument for NumPy: tensors as arrays, everything else as it is."""
+    return value.numpy() if isinstance(value, torch.Tensor) else value
+
+
+@pytest.mark.parametrize(
+    ("ind", "v"),
+    [([], []), ([], [1]), ((), [1]), ([[]], [2]), ([True, False], [7, 8]),
+     (np.array([True, True, False]), [7, 8, 9]), (torch.tensor([[False], [True]]), [5]),
+     (True, 6)],
+    ids=repr,
+)  # fmt: skip
+@pytest.mark.parametrize("mode", ["raise", "clip"])
+def test_put_reads_empty_lists_and_bools_as_numpy(ind: Any, v: Any, mode: Any) -> None:
+    x, a = make((2, 3), tb.int64, torch.device("cpu"))
+    tb.put(x, ind, v, mode)
+    np.put(a, _np_form(ind), v, mode)
+    assert_matches_numpy(x, a)
+
+
+@pytest.mark.parametrize(
+    "ind", [np.array([]), np.zeros((0,), dtype=np.float32), np.array([1.0])], ids=repr
+)
+def test_put_refuses_float_arrays_as_numpy(ind: Any) -> None:
+    x, a = make((2, 3), tb.int64, torch.device("cpu"))
+    with pytest.raises(TypeError):
+        np.put(a, ind, np.zeros(ind.shape, dtype=np.int64))
+    with pytest.raises(TypeError, match=r"put: ind must have an integer dtype, got torch\.float"):
+        tb.put(x, ind, np.zeros(ind.shape, dtype=np.int64))
+
+
+@pytest.mark.parametrize(
+    ("shape", "indices", "axis"),
+    [((4,), np.array([]), 0), ((4,), np.array([0.0]), 0), ((4,), np.array([True]), 0),
+     ((2, 2), np.array([[1.0]]), 1), ((2, 2), torch.tensor([[True, False]]), 0),
+     ((4,), np.zeros((0,), dtype=np.float32), None), ((4,), np.array([1.0]), None)],
+    ids=repr,
+)  # fmt: skip
+def test_put_along_axis_refuses_non_integers_as_numpy(shape: Any, indices: Any, axis: Any) -> None:
+    x, a = make(shape, tb.int64, torch.device("cpu"))
+    with pytest.raises(IndexError):
+        np.put_along_axis(a, _np_form(indices), 5, axis)
+    with pytest.raises(
+        IndexError, match=r"put_along_axis: indices must have an integer dtype, got torch\."
+    ):
+        tb.put_along_axis(x, indices, 5, axis)
+
+
+@needs_numpy2("with axis=None the rank of indices is checked before their dtype")
+def test_put_along_axis_rank_check_comes_first_for_axis_none() -> None:
+    x, a = make((2, 2), tb.int64, torch.device("cpu"))
+    indices = np.array([[0.0]])
+    with pytest.raises(ValueError, match="single dimension"):
+        np.put_along_axis(a, indices, 5, None)
+    with pytest.raises(ValueError, match=r"put_along_axis: with axis=None, indices must be 1-d"):
+        tb.put_along_axis(x, indices, 5, None)
+
+
+@pytest.mark.parametrize(
+    "a",
+    [[True, False], np.array([[False, True]]), torch.tensor([True, True]), True],
+    ids=repr,
+)
+@pytest.mark.parametrize("mode", ["raise", "wrap"])
+def test_choose_reads_bools_as_numpy(a: Any, mode: Any) -> None:
+    choices = [np.arange(2), 10 + np.arange(2)]
+    expected = np.choose(_np_form(a), choices, mode=mode)
+    assert_matches_numpy(tb.choose(a, choices, mode=mode), expected)
+
+
+@pytest.mark.parametrize("a", [[], np.array([]), np.array([1.0])], ids=repr)
+def test_choose_refuses_float_indices_as_numpy(a: Any) -> None:
+    choices = [np.arange(3), np.arange(3)]
+    with pytest.raises(TypeError):
+        np.choose(a, choices)
+    with pytest.raises(TypeError, match=r"choose: a must have an integer dtype, got torch\.float"):
+        tb.choose(a, choices)
+
+
+@pytest.mark.parametrize(
+    "indices",
+    [[True, False], np.array([[True], [False]]), torch.tensor([False]), True, False],
+    ids=repr,
+)
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_unravel_index_reads_bools_as_numpy(indices: Any, order: Any) -> None:
+    expected = np.unravel_index(_np_form(indices), (2, 3), order)
+    matches(tb.unravel_index(indices, (2, 3), order), expected)
+
+
+@pytest.mark.parametrize(
+    "multi",
+    [([True], [False]), (np.array([True, False]), [2, 1]), (True, 1), (torch.tensor([True]), 0)],
+    ids=repr,
+)
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_ravel_multi_index_reads_bools_as_numpy(multi: Any, order: Any) -> None:
+    expected = np.ravel_multi_index(tuple(_np_form(m) for m in multi), (2, 3), order=order)
+    matches(tb.ravel_multi_index(multi, (2, 3), order=order), expected)
+
+
+@pytest.mark.parametrize("empty", [[], np.array([]), np.zeros((0,), dtype=np.float32)], ids=repr)
+def test_unravel_and_ravel_refuse_empty_float_indices_as_numpy(empty: Any) -> None:
+    with pytest.raises(TypeError):
+        np.unravel_index(empty, (2, 3))
+    with pytest.raises(TypeError, match=r"unravel_index: indices must have an integer dtype"):
+        tb.unravel_index(empty, (2, 3))
+    with pytest.raises(TypeError):
+        np.ravel_multi_index((empty, empty), (2, 3))
+    with pytest.raises(TypeError, match=r"ravel_multi_index: multi_index\[0\] must have an"):
+        tb.ravel_multi_index((empty, empty), (2, 3))
+
+
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
 @pytest.mark.parametrize(
     ("shape", "vals"), [((2, 3), [7, 8]), ((6,), [1, 2, 3, 4, 5, 6, 7]), ((2, 3), [9])], ids=str
@@ -406,6 +519,14 @@ def test_ix_() -> None:
     assert_matches_numpy(
         x[tb.ix_([0, 2], [1, 3])], np.arange(12).reshape(3, 4)[np.ix_([0, 2], [1, 3])]
     )
+
+
+@pytest.mark.parametrize(("first", "second"), [(slice(None, None, 2), slice(1, None, 3))], ids=str)
+def test_ix_of_strided_tensors(first: slice, second: slice) -> None:
+    r, c = torch.arange(10)[first], torch.arange(12)[second]
+    assert not r.is_contiguous()
+    assert not c.is_contiguous()
+    matches(tb.ix_(r, c), np.ix_(r.numpy(), c.numpy()))
 
 
 GRIDS = [

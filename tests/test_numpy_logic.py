@@ -190,6 +190,77 @@ def test_unique_along_an_axis(dtype: torch.dtype, axis: int, flags: dict[str, bo
     _same(tb.unique(on(a), **flags, axis=axis), np.unique(a, **flags, axis=axis))
 
 
+def _top_bit_rows(dtype: torch.dtype) -> np.ndarray[Any, Any]:
+    """Rows of unsigned values on both sides of the top bit (a signed view orders them
+    wrongly), with a repeated row."""
+    nd = np.dtype(str(dtype).removeprefix("torch."))
+    top = np.iinfo(nd).max // 2 + 1
+    rows = [[7, 1, top], [0, top + 5, 2], [top, 0, 0], [7, 1, top], [top + 1, 3, 1], [0, 2, 9]]
+    return np.array(rows, dtype=nd)
+
+
+@pytest.mark.parametrize("dtype", [tb.uint8, tb.uint16, tb.uint32, tb.uint64], ids=str)
+@pytest.mark.parametrize(("rank", "axis"), [(1, 0), (1, -1), (2, 0), (2, 1), (3, 2)], ids=str)
+@pytest.mark.parametrize("flags", FLAGS, ids=str)
+def test_unique_along_an_axis_orders_unsigned_values_as_numpy(
+    dtype: torch.dtype, rank: int, axis: int, flags: dict[str, bool]
+) -> None:
+    a = _top_bit_rows(dtype)
+    a = a[:, 0] if rank == 1 else a.reshape(3, 2, 3) if rank == 3 else a
+    _same(tb.unique(on(a), **flags, axis=axis), _np_unique(a, **flags, axis=axis))
+
+
+_NAN = np.nan
+#: rows with NaN in several places, -0.0 beside 0.0, and infinities
+NAN_ROWS = [
+    [_NAN, 1.0], [_NAN, 1.0], [1.0, _NAN], [1.0, 2.0], [-0.0, 1.0], [0.0, 1.0], [_NAN, 0.5],
+    [np.inf, _NAN], [-np.inf, 2.0], [1.0, 2.0], [_NAN, _NAN], [_NAN, _NAN],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("axis", [0, 1, -2])
+@pytest.mark.parametrize("flags", FLAGS, ids=str)
+@pytest.mark.parametrize("equal_nan", [True, False])
+def test_unique_along_an_axis_with_nan_rows_as_numpy(
+    dtype: torch.dtype, axis: int, flags: dict[str, bool], equal_nan: bool
+) -> None:
+    # NumPy compares rows with ==: a row holding a NaN equals no other row, whatever equal_nan
+    a = np.array(NAN_ROWS, dtype=np.dtype(str(dtype).removeprefix("torch.")))
+    a = a.T if axis == 1 else a
+    expected = np.unique(a, **flags, axis=axis, equal_nan=equal_nan)
+    _same(tb.unique(on(a), **flags, axis=axis, equal_nan=equal_nan), expected)
+    _same(tb.unique(a, **flags, axis=axis, equal_nan=equal_nan), expected)
+
+
+@needs_numpy2("a 1-d array's unique values along axis 0 merge NaNs as without axis")
+@pytest.mark.parametrize("dtype", [tb.float16, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("flags", FLAGS, ids=str)
+@pytest.mark.parametrize("equal_nan", [True, False])
+def test_unique_of_1d_along_axis_0_merges_nans_as_numpy(
+    dtype: torch.dtype, flags: dict[str, bool], equal_nan: bool
+) -> None:
+    nd = np.dtype(str(dtype).removeprefix("torch."))
+    a = np.array([_NAN, 1.0, _NAN, -0.0, 0.0, np.inf, -np.inf, 1.0], dtype=nd)
+    expected = np.unique(a, **flags, axis=0, equal_nan=equal_nan)
+    _same(tb.unique(on(a), **flags, axis=0, equal_nan=equal_nan), expected)
+
+
+@pytest.mark.parametrize(
+    ("shape", "axis"),
+    [((2, 0, 3), 0), ((2, 0, 3), 1), ((2, 0, 3), 2), ((0, 3), 0), ((0, 3), 1), ((3, 0), 0),
+     ((3, 0), -1), ((0,), 0), ((0, 0), 1)],
+    ids=str,
+)  # fmt: skip
+@pytest.mark.parametrize("flags", FLAGS, ids=str)
+@pytest.mark.parametrize("dtype", [tb.float64, tb.int64, tb.uint32], ids=str)
+def test_unique_along_an_axis_of_empty_arrays_as_numpy(
+    shape: tuple[int, ...], axis: int, flags: dict[str, bool], dtype: torch.dtype
+) -> None:
+    a = np.zeros(shape, dtype=np.dtype(str(dtype).removeprefix("torch.")))
+    _same(tb.unique(on(a), **flags, axis=axis), _np_unique(a, **flags, axis=axis))
+
+
 @pytest.mark.parametrize("shape", [(), (0,), (2, 0)], ids=str)
 def test_unique_of_0d_and_empty(shape: tuple[int, ...]) -> None:
     a = sample(tb.float64, shape)

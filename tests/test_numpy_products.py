@@ -155,6 +155,42 @@ def test_kron_matches_numpy(
     assert_matches_numpy(tb.kron(_put(a, device), _put(b, device)), np.kron(a, b), device=device)
 
 
+def _strided(dtype: torch.dtype, shape: tuple[int, ...], how: str) -> np.ndarray[Any, Any]:
+    """Data of ``shape`` as a non-contiguous view: a reversed-axes transpose ("T") or every
+    other row of a taller array ("step"); "c" is contiguous."""
+    if how == "T":
+        return _data(dtype, shape[::-1]).transpose()
+    if how == "step":
+        return _data(dtype, (2 * shape[0], *shape[1:]))[::2]
+    return _data(dtype, shape)
+
+
+#: (shape and layout of a, shape and layout of b): strided operands of several ranks
+KRON_STRIDED = [
+    (((3, 3), "T"), ((2, 3), "c")),
+    (((2, 3), "c"), ((3, 3), "T")),
+    (((3, 3), "T"), ((3, 3), "T")),
+    (((6,), "step"), ((2, 3), "c")),
+    (((2, 3), "c"), ((6,), "step")),
+    (((2, 3, 4), "T"), ((2, 2), "c")),
+    (((2, 2), "c"), ((2, 3, 4), "T")),
+    (((4, 3), "step"), ((3, 2), "T")),
+    (((2, 3, 2), "step"), ((2, 3, 4), "T")),
+]
+
+
+@pytest.mark.parametrize("dtype", [tb.bool, tb.int64, tb.uint16, tb.float64, tb.complex64], ids=str)
+@pytest.mark.parametrize("case", KRON_STRIDED, ids=str)
+@pytest.mark.parametrize("form", ["ndarray", "tensor"])
+def test_kron_of_strided_operands_matches_numpy(
+    dtype: torch.dtype, case: tuple[tuple[tuple[int, ...], str], ...], form: str
+) -> None:
+    a, b = (_strided(dtype, shape, how) for shape, how in case)
+    assert [x.flags.c_contiguous for x in (a, b)] == [how == "c" for _, how in case]
+    args = (a, b) if form == "ndarray" else (torch.from_numpy(a), torch.from_numpy(b))
+    assert_matches_numpy(tb.kron(*args), np.kron(a, b))
+
+
 def test_kron_promotes_like_numpy() -> None:
     a, b = _data(tb.uint8, (2,)), _data(tb.int16, (2, 2))
     assert_matches_numpy(tb.kron(a, b), np.kron(a, b))

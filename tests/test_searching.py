@@ -17,6 +17,7 @@ import torch
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
+from tbridge._namespace import searching as _searching
 from tests._helpers import assert_matches_numpy
 
 ALL = [
@@ -195,6 +196,77 @@ def test_searchsorted_matches_numpy(
         sorter=None if sorter is None else on(sorter, device),
     )
     check(out, np.searchsorted(x1, x2, side=side, sorter=sorter), device)
+
+
+_NAN, _INF = np.nan, np.inf
+#: sorted as NumPy sorts (NaN last): NaN blocks of several lengths, infinities, signed zeros
+NAN_SORTED = [
+    [1.0, 2.0, _NAN],
+    [1.0, _NAN, _NAN],
+    [_NAN],
+    [_NAN, _NAN, _NAN],
+    [-_INF, 1.0, _INF, _NAN, _NAN],
+    [_INF, _INF, _NAN],
+    [-_INF, -_INF, _NAN],
+    [-0.0, 0.0, 0.0, _NAN],
+    [-_INF, -1.0, 0.0, 2.0, _INF],
+    [1.0, 2.0, 3.0],
+    [],
+    [*range(70), _INF, _NAN],  # longer than what is read whole on the host
+    [*range(70), _INF],
+]
+#: values to place: NaN (of both signs), infinities, signed zeros, numbers inside and outside
+NAN_VALUES = np.array([_NAN, -_NAN, _INF, -_INF, 0.0, -0.0, 1.0, 1.5, 2.0, 5.0, -5.0, 80.0])
+
+
+def _nan_cases() -> list[Any]:
+    return [pytest.param(np.array(a), id=f"a{i}") for i, a in enumerate(NAN_SORTED)]
+
+
+@pytest.mark.parametrize("a", _nan_cases())
+@pytest.mark.parametrize("dtype", [tb.float16, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("use_sorter", [False, True])
+def test_searchsorted_orders_nan_after_inf_as_numpy(
+    a: np.ndarray[Any, Any], dtype: torch.dtype, side: str, use_sorter: bool, device: torch.device
+) -> None:
+    nd = numpy_dtype_of(dtype)
+    x1 = a.astype(nd)
+    x2 = NAN_VALUES.astype(nd).reshape(3, 4)
+    sorter = None
+    if use_sorter:  # a shuffled and the indices that sort it (NaN last, as NumPy's argsort)
+        x1 = x1[np.random.default_rng(3).permutation(x1.size)]
+        sorter = np.argsort(x1, kind="stable")
+    out = tb.searchsorted(
+        on(x1, device), on(x2, device), side, None if sorter is None else on(sorter, device)
+    )
+    check(out, np.searchsorted(x1, x2, side=side, sorter=sorter), device)
+
+
+@pytest.mark.parametrize("a", _nan_cases())
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("value", [*NAN_VALUES.tolist(), 3], ids=repr)
+def test_searchsorted_of_a_scalar_or_array_data_with_nan_as_numpy(
+    a: np.ndarray[Any, Any], side: str, value: Any
+) -> None:
+    cpu = torch.device("cpu")
+    check(tb.searchsorted(on(a), value, side), np.searchsorted(a, value, side=side), cpu)
+    x2 = np.array([value, value], dtype=np.float32)  # promoted to a's float64
+    check(tb.searchsorted(a, x2, side), np.searchsorted(a, x2, side=side), cpu)
+
+
+@pytest.mark.parametrize("a", _nan_cases())
+@pytest.mark.parametrize("dtype", [tb.float16, tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_searchsorted_without_reading_the_host_as_numpy(
+    a: np.ndarray[Any, Any], dtype: torch.dtype, side: str
+) -> None:
+    # the search that accelerators and torch.compile take (nothing read on the host), checked
+    # on the CPU, with NaN in a and without
+    nd = numpy_dtype_of(dtype)
+    x1, x2 = a.astype(nd), NAN_VALUES.astype(nd)
+    got = _searching._nan_last(on(x1), on(x2), side, None)
+    check(got, np.searchsorted(x1, x2, side=side), torch.device("cpu"))
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,40 @@ def _tensor(value: object, where: str, name: str) -> Tensor:
     return value if isinstance(value, Tensor) else as_tensor(value, where, name)
 
 
+def integer_indices(
+    value: object, where: str, name: str = "indices", *, empty_list: bool = True
+) -> Tensor:
+    """Index data read as NumPy reads it for ``take``, ``put``, ``choose`` and the like: bools
+    count as 0 and 1; an empty list or tuple (which NumPy's inference makes float64) holds no
+    indices when ``empty_list`` is set; other dtypes that are not integers raise TypeError."""
+    t = _tensor(value, where, name)
+    if t.dtype is torch.bool:
+        return t.to(torch.int64)
+    if empty_list and type(value) in (list, tuple) and t.numel() == 0:
+        return t.to(torch.int64)
+    return index_tensor(t, where, name)
+
+
+def along_indices(value: object, where: str, *, flat: bool = False) -> Tensor:
+    """``indices`` of ``take_along_axis`` and ``put_along_axis``: an integer array (an
+    IndexError otherwise, as NumPy's); an empty list or tuple holds no indices. ``flat``
+    (``axis=None``) needs them 1-d first, a ValueError (NumPy's order of checks)."""
+    t = _tensor(value, where, "indices")
+    if flat and t.ndim != 1:
+        raise ValueError(
+            f"{where}: with axis=None, indices must be 1-d (they index the flattened array), "
+            f"got {t.ndim} dimensions"
+        )
+    if type(value) in (list, tuple) and t.numel() == 0:
+        return t.to(torch.int64)
+    if t.dtype is torch.bool or t.dtype.is_floating_point or t.dtype.is_complex:
+        raise IndexError(
+            f"{where}: indices must have an integer dtype, got {t.dtype}; cast them with "
+            "tb.astype(indices, tb.int64)"
+        )
+    return index_tensor(t, where)
+
+
 def take(
     x: Tensor,
     indices: Tensor,
@@ -65,7 +99,8 @@ def take(
     IndexError
         For an index out of range (``mode="raise"``), or any index into an empty axis.
     TypeError
-        For non-integer indices.
+        For indices of a float or complex dtype (bools count as 0 and 1, and an empty list
+        as no indices, as in NumPy).
     ValueError
         For an unknown mode.
     numpy.exceptions.AxisError
@@ -97,7 +132,7 @@ def _take_slow(x: object, indices: object, axis: object, mode: object) -> Tensor
     if mode not in _MODES:
         raise ValueError(f"take: mode={mode!r} is not a mode; pass 'raise', 'wrap' or 'clip'")
     t = _tensor(x, "take", "x")
-    idx = index_tensor(_tensor(indices, "take", "indices"), "take")
+    idx = integer_indices(indices, "take")
     if axis is None:
         t = t.reshape(-1)
         a = 0
@@ -147,9 +182,8 @@ def take_along_axis(x: Tensor, indices: Tensor, /, axis: int | None = -1) -> Ten
     ValueError
         When ``x`` and ``indices`` differ in rank or do not broadcast off ``axis``.
     IndexError
-        For an index out of range.
-    TypeError
-        For non-integer indices.
+        For an index out of range, or indices that are not integers (floats, bools), as in
+        NumPy.
     numpy.exceptions.AxisError
         For an axis out of range (an IndexError and a ValueError).
 
@@ -186,13 +220,8 @@ def _same_off_axis(x: Tensor, indices: Tensor, axis: int) -> bool:
 def _take_along_slow(x: object, indices: object, axis: object) -> Tensor:
     where = "take_along_axis"
     t = _tensor(x, where, "x")
-    idx = index_tensor(_tensor(indices, where, "indices"), where)
+    idx = along_indices(indices, where, flat=axis is None)
     if axis is None:
-        if idx.ndim != 1:
-            raise ValueError(
-                f"{where}: with axis=None, indices must be 1-d (they index the flattened x), "
-                f"got {idx.ndim} dimensions"
-            )
         t, a = t.reshape(-1), 0
     elif t.ndim == 0:
         raise axis_error(where, axis, 0)

@@ -22,15 +22,18 @@ Memory and autograd: every result is new memory; ``where`` stays on the autograd
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Final, Literal, TypeAlias, overload
 
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, is_python_scalar, write_out
 from tbridge._core.axes import kept, normalize_axes, normalize_axis
 from tbridge._core.promotion import result_type
+from tbridge._core.tracing import values_checkable
 from tbridge._core.values import (
     INT_RANGE,
     Scalar,
@@ -57,6 +60,34 @@ ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
 
 _where: Final = torch.where
 _searchsorted: Final = torch.searchsorted
+
+#: float dtype -> (same-size signed integer dtype, bit pattern of +inf)
+_FLOAT_BITS: Final = {
+    torch.float16: (torch.int16, 0x7C00),
+    torch.bfloat16: (torch.int16, 0x7F80),
+    torch.float32: (torch.int32, 0x7F800000),
+    torch.float64: (torch.int64, 0x7FF0000000000000),
+}
+
+
+def order_key(t: Tensor) -> Tensor:
+    """Integers (of ``t``'s size) whose order is NumPy's order of the real values ``t``.
+
+    Floats: -0.0 and 0.0 share a key, every NaN gets one key just above +inf's (NaN sorts
+    last and NaNs tie, as in NumPy's sort). Unsigned dtypes torch cannot compute with get a
+    signed view with the top bit flipped. Other dtypes come back as they are.
+    """
+    bits = _FLOAT_BITS.get(t.dtype)
+    if bits is not None:
+        signed, inf = bits
+        b = t.view(signed)
+        magnitude = b & torch.iinfo(signed).max
+        key = torch.where(b < 0, -magnitude, magnitude)
+        return key.masked_fill_(magnitude > inf, inf + 1)
+    if t.dtype in UNSIGNED_GAPS:
+        flipped: Tensor = signed_view(t) ^ torch.iinfo(signed_view(t).dtype).min
+        return flipped
+    return t
 
 
 def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
@@ -387,6 +418,57 @@ def where(
 # ---- searchsorted ------------------------------------------------------------------------
 
 
+#: a CPU array this short is read on the host whole to look for NaN (cheaper than indexing)
+_HOST_READ_MAX: Final = 64
+
+
+def _holds_nan(a: Tensor, sorter: Tensor | None) -> bool | None:
+    """Whether the sorted 1-d ``a`` holds a NaN, read on the host from its last element in
+    order (NaNs sort last); None where reading would wait for a device or break a
+    torch.compile trace or a torch.func transform, or ``sorter`` names no element (torch
+    refuses it below)."""
+    if not a.is_cpu or not values_checkable(a):
+        return None
+    n = a.shape[0]
+    if n == 0:
+        return False
+    last = n - 1
+    if sorter is not None:
+        last = int(sorter[last])
+        if not 0 <= last < n:
+            return None
+    return math.isnan(a[last].item())
+
+
+def _float_search(a: Tensor, v: Tensor, side: str, sorter: Tensor | None) -> Tensor:
+    """``torch.searchsorted`` of floats in NumPy's order (NaN after +inf): torch's own search
+    where ``a`` holds no NaN (its answer is NumPy's then, NaN and +inf in ``v`` included),
+    :func:`_nan_last` where it does or where that cannot be read without waiting."""
+    if _holds_nan(a, sorter) is False:
+        found: Tensor = _searchsorted(a, v, side=side, sorter=sorter)
+        return found
+    return _nan_last(a, v, side, sorter)
+
+
+def _nan_last(a: Tensor, v: Tensor, side: str, sorter: Tensor | None) -> Tensor:
+    """``torch.searchsorted`` of floats in NumPy's order, where NaN comes after +inf.
+
+    torch's binary search takes a NaN in ``a`` for a value below ``v``, which misplaces every
+    search once ``a`` ends in NaNs. With those NaNs read as +inf the search is right except
+    at two corners, which both answer ``k``, the count of numbers in ``a``: a NaN searched
+    from the left (torch: past the end) and +inf searched from the right (torch: past the
+    NaNs too). Every other answer is at most ``k`` from the left, so a minimum fixes it;
+    from the right a NaN's answer is the end, which the search gives already.
+    """
+    inf = float("inf")
+    filled = torch.nan_to_num(a, nan=inf, posinf=inf, neginf=-inf)
+    found = _searchsorted(filled, v, side=side, sorter=sorter)
+    numbers = _searchsorted(torch.isnan(a).view(torch.uint8), 1, sorter=sorter)
+    if side == "left":
+        return torch.minimum(found, numbers)
+    return torch.where(torch.isnan(v), found, torch.minimum(found, numbers))
+
+
 def searchsorted(
     a: Tensor,
     v: Tensor | int | float,
@@ -419,9 +501,8 @@ def searchsorted(
 
     Notes
     -----
-    Memory and autograd: new memory; indices have no gradient. Known difference: with NaN in
-    ``a`` the positions are torch's (its comparisons with NaN are false), not NumPy's, which
-    orders NaN after every number as :func:`sort` does.
+    Memory and autograd: new memory; indices have no gradient. NaN is ordered as NumPy (and
+    :func:`sort`) orders it: after +inf, all NaNs tied.
 
     Examples
     --------
@@ -441,10 +522,24 @@ def searchsorted(
         and v.is_contiguous()
     ):
         try:
-            if side == "left":
-                return _searchsorted(a, v)
-            if side == "right":
-                return _searchsorted(a, v, right=True)
+            if not a.dtype.is_floating_point:
+                if side == "left":
+                    return _searchsorted(a, v)
+                if side == "right":
+                    return _searchsorted(a, v, right=True)
+            elif a.is_cpu and a.shape[0] <= _HOST_READ_MAX and not is_dynamo_compiling():
+                # a short CPU array, read on the host: without NaN (NaNs sort last, so the
+                # last element tells) torch's answer is NumPy's (inside a torch.func
+                # transform tolist raises RuntimeError: the slow path)
+                if a.shape[0] and math.isnan(a.tolist()[-1]):
+                    if side in ("left", "right"):
+                        return _nan_last(a, v, side, None)
+                elif side == "left":
+                    return _searchsorted(a, v)
+                elif side == "right":
+                    return _searchsorted(a, v, right=True)
+            elif side in ("left", "right"):
+                return _float_search(a, v, side, None)
         except RuntimeError:
             pass  # bool, complex or uint16/32/64: the slow path
     if side not in ("left", "right"):
@@ -497,6 +592,8 @@ def searchsorted(
             )
         order = order.to(torch.int64)
     try:
+        if dt.is_floating_point:
+            return _float_search(sa, sb, side, order)
         return torch.searchsorted(sa, sb, side=side, sorter=order)
     except RuntimeError as e:
         if sa.device != sb.device or (order is not None and order.device != sa.device):

@@ -44,13 +44,13 @@ from tbridge._core.shapes import (
     axis_error,
     broadcast_shape,
     check_casting,
-    index_tensor,
     normalize_axis,
     shape_arg,
 )
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.creation import arange, linspace
 from tbridge._namespace.data_types import can_cast
+from tbridge._namespace.indexing import along_indices, integer_indices
 
 __all__ = [
     "c_",
@@ -129,17 +129,6 @@ def _target(a: object, where: str, name: str = "a") -> Tensor:
             f"in-place write into it; write into a copy (tb.copy({name})) or under tb.no_grad()"
         )
     return t
-
-
-def _indices(value: object, where: str, name: str) -> Tensor:
-    """Integer index data (an empty list reads as no indices, as in NumPy)."""
-    t = _t(value, where, name)
-    if t.numel() == 0 and t.dtype not in _INTEGER_LIKE:
-        t = t.to(torch.int64)
-    return index_tensor(t, where, name)
-
-
-_INTEGER_LIKE: Final = frozenset({torch.int32, torch.int64, torch.int8, torch.int16, torch.uint8})
 
 
 def _safe_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
@@ -251,7 +240,7 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
             pass  # out of range: explained below
     t = _target(a, "put")
     m = _check_mode(mode, "put")
-    idx = _indices(ind, "put", "ind").reshape(-1).to(t.device, torch.int64)
+    idx = integer_indices(ind, "put", "ind").reshape(-1).to(t.device, torch.int64)
     vals = _t(v, "put", "v").to(device=t.device, dtype=t.dtype)
     n = t.numel()
     if idx.numel() == 0 or vals.numel() == 0:
@@ -345,11 +334,9 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         except (RuntimeError, IndexError):
             pass  # negative or out-of-range indices, values that do not broadcast: below
     t = _target(arr, where, "arr")
-    idx = _indices(indices, where, "indices").to(t.device, torch.int64)
+    idx = along_indices(indices, where, flat=axis is None).to(t.device, torch.int64)
     target = t
     if axis is None:
-        if idx.ndim != 1:
-            raise ValueError(f"{where}: with axis=None, indices must be 1-d, got {idx.ndim}-d")
         if not t.is_contiguous():
             raise ValueError(
                 f"{where}: axis=None writes into the flattened arr, which needs a contiguous "
@@ -623,7 +610,7 @@ def choose(a: Any, choices: Any, out: Tensor | None = None, mode: Mode = "raise"
         if bounds is None or (bounds[0].item() >= 0 and bounds[1].item() < len(choices)):
             return torch.gather(torch.stack(choices), 0, a.unsqueeze(0)).squeeze(0)
     m = _check_mode(mode, "choose")
-    idx = index_tensor(_t(a, "choose", "a"), "choose", "a")
+    idx = integer_indices(a, "choose", "a", empty_list=False)
     if isinstance(choices, (Tensor, np.ndarray)):
         opts = list(_t(choices, "choose", "choices").unbind(0))
     elif isinstance(choices, (list, tuple)):
@@ -1116,7 +1103,7 @@ def unravel_index(
     dims = shape_arg(shape, "unravel_index")
     if order not in ("C", "F"):
         raise ValueError(f"unravel_index: order={order!r}; pass 'C' or 'F'")
-    idx = index_tensor(_t(indices, "unravel_index", "indices"), "unravel_index").to(torch.int64)
+    idx = integer_indices(indices, "unravel_index", empty_list=False).to(torch.int64)
     if any(d < 0 for d in dims):
         raise ValueError(f"unravel_index: shape {dims} has a negative size")
     total = math.prod(dims)
@@ -1170,7 +1157,7 @@ def ravel_multi_index(
     _sequence(multi_index, "ravel_multi_index", "multi_index")
     shape = shape_arg(dims, "ravel_multi_index", "dims")
     coords = [
-        index_tensor(_t(c, "ravel_multi_index", f"multi_index[{i}]"), "ravel_multi_index")
+        integer_indices(c, "ravel_multi_index", f"multi_index[{i}]", empty_list=False)
         for i, c in enumerate(multi_index)
     ]
     if len(coords) != len(shape):

@@ -31,6 +31,7 @@ from tbridge._core.promotion import kind_rank, promote, result_type
 from tbridge._core.values import no_data, signed_view
 from tbridge._namespace.elementwise import equal
 from tbridge._namespace.manipulation import broadcast_shapes
+from tbridge._namespace.searching import order_key
 from tbridge._namespace.sets import first_indices, isin, member_of, unique_parts
 from tbridge._namespace.sorting import sort
 
@@ -331,6 +332,43 @@ def _collapse_nans(
     return values[: k + 1], merged_inverse, merged_counts, merged_index
 
 
+def _unique_rows(rows: Tensor) -> tuple[Tensor, Tensor, Tensor]:
+    """First indices, inverse indices and counts of the distinct rows of a 2-d ``rows``, in
+    NumPy's order: lexicographic by NumPy's order of the values (NaN after +inf), -0.0 equal
+    to 0.0, and a row holding a NaN equal to no other row (NumPy compares rows with ``==``)."""
+    n, m = rows.shape
+    if n == 0 or m == 0:  # no rows, or rows without values: all of those are equal
+        inverse = torch.zeros(n, dtype=torch.int64, device=rows.device)
+        counts = torch.full((min(n, 1),), n, dtype=torch.int64, device=rows.device)
+        return torch.zeros_like(counts), inverse, counts
+    _, inverse, counts = torch.unique(
+        order_key(rows), dim=0, return_inverse=True, return_counts=True
+    )
+    first = first_indices(inverse, counts.shape[0])
+    if rows.dtype.is_floating_point:
+        nan_group = torch.isnan(rows[first]).any(dim=1)
+        if bool(nan_group.any()):  # (the result's size is read on the host anyway)
+            inverse, counts = _split_groups(nan_group, inverse, counts)
+            first = first_indices(inverse, counts.shape[0])
+    return first, inverse, counts
+
+
+def _split_groups(split: Tensor, inverse: Tensor, counts: Tensor) -> tuple[Tensor, Tensor]:
+    """Inverse indices and counts with each group marked in ``split`` cut into its rows, one
+    group per row in the order the rows come."""
+    sizes = torch.where(split, counts, 1)
+    starts = torch.cumsum(sizes, 0) - sizes
+    order = torch.sort(inverse, stable=True).indices
+    group_starts = torch.cumsum(counts, 0) - counts
+    rank = torch.empty_like(inverse)
+    rank[order] = (
+        torch.arange(inverse.shape[0], device=inverse.device) - group_starts[inverse[order]]
+    )
+    new_inverse = starts[inverse] + torch.where(split[inverse], rank, 0)
+    new_counts = torch.where(split, 1, counts).repeat_interleave(sizes)
+    return new_inverse, new_counts
+
+
 def unique(
     ar: Tensor,
     /,
@@ -357,7 +395,10 @@ def unique(
     return_counts : bool, optional
         Also return how often each value occurs.
     axis : int, optional
-        Find distinct slices along this axis (ordered lexicographically) instead.
+        Find distinct slices along this axis instead, ordered lexicographically by NumPy's
+        order of the values (NaN last). As in NumPy, slices are compared with ``==``: a slice
+        holding a NaN equals no other (``equal_nan`` does not apply), and a 1-d array gives
+        the same result as without ``axis``.
     equal_nan : bool, optional
         Merge the NaNs into one value (NumPy's default); False keeps each NaN apart (the
         standard's ``unique_*`` rule).
@@ -374,7 +415,7 @@ def unique(
     ValueError
         For a ``meta`` tensor (the result's shape depends on the data).
     TypeError
-        Complex input with ``axis``.
+        Complex input of two or more dimensions with ``axis``.
 
     Notes
     -----
@@ -391,6 +432,9 @@ def unique(
     """
     t = ar if type(ar) is Tensor else _tensor(ar, "unique", "ar")
     index: Tensor | None
+    if axis is not None and t.ndim == 1:
+        normalize_axis(axis, 1, "unique")
+        axis = None  # NumPy 2 finds the unique values of a 1-d array by one path, axis or not
     if axis is None and not (return_index or return_inverse or return_counts):
         if not t.dtype.is_complex and not (equal_nan and t.dtype in _INEXACT):
             try:
@@ -424,24 +468,10 @@ def unique(
             )
         if t.is_meta:
             raise no_data("unique")
-        src = signed_view(t)
-        moved = torch.movedim(src, ax, 0)
-        try:
-            values, inverse, counts = torch.unique(
-                moved.reshape(moved.shape[0], -1) if moved.ndim != 1 else moved,
-                dim=0,
-                return_inverse=True,
-                return_counts=True,
-            )
-        except RuntimeError as e:  # an empty axis
-            raise ValueError(
-                f"unique: cannot find distinct slices along axis {ax} of shape "
-                f"{tuple(t.shape)}; pass an array with data along that axis"
-            ) from e
-        values = torch.movedim(values.reshape(-1, *moved.shape[1:]), 0, ax)
-        if src is not t:
-            values = values.view(t.dtype)
-        index = first_indices(inverse, counts.shape[0]) if return_index else None
+        moved = torch.movedim(t, ax, 0)
+        first, inverse, counts = _unique_rows(moved.reshape(moved.shape[0], -1 if t.numel() else 0))
+        values = torch.movedim(moved.index_select(0, first), 0, ax)
+        index = first if return_index else None
     extras: list[Tensor] = []
     if index is not None:  # (made exactly when return_index is set)
         extras.append(index)

@@ -293,8 +293,11 @@ def kron(a: Tensor, b: Tensor, /) -> Tensor:
             out: Tensor = torch.kron(a, b)
             return out
         except RuntimeError:
-            pass  # no kernel for the dtype: below
+            pass  # no kernel for the dtype, or strided operands: below
     x, y, dt = _promoted(a, b, "kron", ("a", "b"))
+    # torch.kron reshapes its product with ``view``, which fails for some strided operands
+    # (a transpose, a stepped slice): contiguous operands always work
+    x, y = x.contiguous(), y.contiguous()
     if dt in UNSIGNED_GAPS:
         return on_bits(torch.kron, x, y)
     result: Tensor = torch.kron(x, y)
