@@ -527,11 +527,11 @@ def searchsorted(
                     return _searchsorted(a, v)
                 if side == "right":
                     return _searchsorted(a, v, right=True)
-            elif a.is_cpu and a.shape[0] <= _HOST_READ_MAX and not is_dynamo_compiling():
+            elif a.is_cpu and a.numel() <= _HOST_READ_MAX and not is_dynamo_compiling():
                 # a short CPU array, read on the host: without NaN (NaNs sort last, so the
                 # last element tells) torch's answer is NumPy's (inside a torch.func
                 # transform tolist raises RuntimeError: the slow path)
-                if a.shape[0] and math.isnan(a.tolist()[-1]):
+                if (values := a.tolist()) and math.isnan(values[-1]):
                     if side in ("left", "right"):
                         return _nan_last(a, v, side, None)
                 elif side == "left":
