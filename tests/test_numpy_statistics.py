@@ -771,6 +771,77 @@ def test_digitize_matches_numpy(right: bool, bins: list[float], dtype: torch.dty
     assert_matches_numpy(tb.digitize(on(x), on(b), right), np.digitize(x, b, right))
 
 
+@pytest.mark.parametrize("x", [[], ()], ids=repr)
+@pytest.mark.parametrize("kwargs", [{}, {"minlength": 3}, {"weights": []}], ids=str)
+def test_bincount_of_empty_sequences(x: Any, kwargs: dict[str, Any]) -> None:
+    """An empty sequence holds no values to cast: NumPy counts it as int64."""
+    assert_matches_numpy(tb.bincount(x, **kwargs), np.bincount(x, **kwargs))
+
+
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+def test_bincount_of_empty_float_arrays_is_numpys_error(dtype: torch.dtype) -> None:
+    """An empty floating array still has a dtype that does not cast safely to int64."""
+    a = np.zeros(0, dtype=numpy_dtype_of(dtype))
+    with pytest.raises(TypeError, match=r"Cannot cast array data"):
+        np.bincount(a)
+    for x in (a, on(a)):
+        with pytest.raises(TypeError, match=r"^bincount: cannot cast x of dtype"):
+            tb.bincount(x)
+
+
+def test_bincount_of_empty_weights() -> None:
+    """NumPy counts an empty x in int64 even with weights (so does torch)."""
+    x = np.zeros(0, dtype=np.int64)
+    w = np.zeros(0)
+    assert_matches_numpy(tb.bincount(on(x), on(w)), np.bincount(x, w))
+    assert_matches_numpy(tb.bincount(on(x), on(w), 4), np.bincount(x, w, 4))
+
+
+#: bins in NumPy's order, where NaN sorts after every number (inf included): increasing ones
+#: end with their NaNs, decreasing ones start with them; all-NaN bins are decreasing to NumPy
+NAN_BINS = [
+    [1.0, 2.0, np.nan],
+    [1.0, 2.0, np.nan, np.nan],
+    [-1.0, 2.0, np.inf, np.nan],
+    [np.nan],
+    [np.nan, np.nan],
+    [np.nan, 2.0, 1.0],
+    [np.nan, np.nan, np.inf, 1.0],
+    [*np.linspace(-2.0, 3.0, 70), np.nan, np.nan],
+    [np.nan, *np.linspace(3.0, -2.0, 70)],
+    [np.nan] * 70,
+]
+NAN_XS = np.array([-np.inf, -1.0, 0.0, 1.0, 1.5, 2.0, 5.0, np.inf, np.nan])
+
+
+@pytest.mark.parametrize("right", [False, True])
+@pytest.mark.parametrize("bins", NAN_BINS, ids=lambda b: f"{len(b)}:{b[:3]}")
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("shape", [(9,), (3, 3), (1, 9, 1)], ids=str)
+def test_digitize_of_nan_bins(
+    right: bool, bins: list[float], dtype: torch.dtype, shape: tuple[int, ...]
+) -> None:
+    nd = numpy_dtype_of(dtype)
+    x = NAN_XS.astype(nd).reshape(shape)
+    b = np.asarray(bins, dtype=nd)
+    expected = np.digitize(x, b, right)
+    assert_matches_numpy(tb.digitize(on(x), on(b), right), expected)
+    assert_matches_numpy(tb.digitize(x, b, right), expected)  # NumPy arrays: the general path
+
+
+def test_digitize_of_a_value_past_the_numbers() -> None:
+    assert_matches_numpy(
+        tb.digitize([5.0], [1.0, 2.0, np.nan]), np.digitize([5.0], [1.0, 2.0, np.nan])
+    )
+
+
+@pytest.mark.parametrize("right", [False, True])
+@pytest.mark.parametrize("x", [0.5, np.nan, -np.inf], ids=repr)
+def test_digitize_of_a_scalar_and_nan_bins(right: bool, x: float) -> None:
+    b = np.array([0.0, 1.0, np.nan])
+    assert_matches_numpy(tb.digitize(x, on(b), right), np.digitize(x, b, right))
+
+
 @pytest.mark.parametrize("right", [False, True])
 @pytest.mark.parametrize(
     "bins", [[0.0, 1.0, 2.5, 4.0], [4.0, 2.5, 1.0, 0.0], [1.0, 0.0, 2.0], [2.0], []], ids=repr

@@ -2988,6 +2988,9 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
         except (RuntimeError, NotImplementedError):
             pass  # negative values or a meta tensor: the slow path explains
     t = _tensor(x, "bincount", "x")
+    given: object = x  # a list or tuple for callers without a type checker
+    if t.dtype.is_floating_point and not t.numel() and not isinstance(given, (Tensor, np.ndarray)):
+        t = t.to(torch.int64)  # an empty sequence has no values to cast (NumPy's int64 too)
     if t.dtype.is_floating_point or t.dtype.is_complex or t.dtype == torch.uint64:
         raise TypeError(
             f"bincount: cannot cast x of dtype {t.dtype} to int64 under NumPy's 'safe' rule; "
@@ -3079,7 +3082,8 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
         # (bucketize: searchsorted with the operands the other way round)
         try:
             values = bins.tolist()
-            if values == sorted(values):
+            # NaN bins take the general path (a NaN sum: a NaN bin, or inf beside -inf)
+            if not math.isnan(builtins.sum(values)) and values == sorted(values):
                 return _bucketize(x, bins, right=not right)
         except (RuntimeError, TypeError):
             # bins that are not 1-D or not on x's device (the kernel refuses them), on meta
@@ -3093,11 +3097,20 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
     if b.ndim != 1:
         raise ValueError(f"digitize: bins must be 1-D, got shape {tuple(b.shape)}")
     side: Literal["left", "right"] = "left" if right else "right"
+    # NumPy orders NaN after every number: increasing bins may end in NaNs, decreasing ones
+    # start with them (searched with _nan_last_search wherever the bins may hold NaN). Bins
+    # that start with NaN are decreasing to NumPy (all-NaN ones too)
+    nan_aware = b.dtype.is_floating_point
     if b.numel() > 1 and not b.is_meta:
         if b.numel() <= _HOST_CHECK_MAX:  # a few values: compared on the host, no kernels
             values = b.tolist()
-            rising = values == sorted(values)
-            falling = rising or values == sorted(values, reverse=True)
+            rising = not math.isnan(values[0]) and values == sorted(values, key=_nan_last)
+            falling = rising or values == sorted(values, key=_nan_last, reverse=True)
+            nan_aware = nan_aware and builtins.any(map(math.isnan, values))
+        elif nan_aware:
+            lo, hi = b[:-1], b[1:]
+            rising = bool(((hi >= lo) | hi.isnan()).all() & ~b[0].isnan())
+            falling = rising or bool(((hi <= lo) | lo.isnan()).all())
         else:
             o = ordered(b) if b.dtype in UNSIGNED_GAPS else b
             rising = bool((o[1:] >= o[:-1]).all())
@@ -3109,5 +3122,22 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
                     "(tb.sort) first"
                 )
             flipped = torch.flip(signed_view(b), (0,)).view(b.dtype)
-            return b.shape[0] - searchsorted(flipped, t, side)
-    return searchsorted(b, t, side)
+            search = _nan_last_search if nan_aware else searchsorted
+            return b.shape[0] - search(flipped, t, side)
+    return _nan_last_search(b, t, side) if nan_aware else searchsorted(b, t, side)
+
+
+def _nan_last(v: float) -> tuple[bool, float]:
+    """The key of NumPy's sort order: NaN after every number, inf included."""
+    return (math.isnan(v), v)
+
+
+def _nan_last_search(b: Tensor, v: Tensor, side: Literal["left", "right"]) -> Tensor:
+    """searchsorted in NumPy's order, where NaN sorts after every number and equals NaN, of
+    increasing floating bins that may end in NaNs: those bins become inf for the search, and
+    the positions of numbers stop before them. Elementwise, no device sync."""
+    nan = torch.isnan(b)
+    numbers = b.shape[0] - nan.sum()
+    found = torch.minimum(searchsorted(b.masked_fill(nan, math.inf), v, side), numbers)
+    # a NaN value sorts after the numbers; "right" passes the NaN bins too (they equal it)
+    return torch.where(torch.isnan(v), b.shape[0] if side == "right" else numbers, found)
