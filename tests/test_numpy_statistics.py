@@ -22,7 +22,16 @@ from hypothesis import strategies as st
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
 from tests._helpers import assert_matches_numpy, needs_numpy2
-from tests.test_statistical import SHAPE_AXES, keeps, np_call, on, sample
+from tests.test_statistical import (
+    DOF_SHAPE_AXES,
+    INITIAL_SHAPE_AXES,
+    SHAPE_AXES,
+    constant_row,
+    keeps,
+    np_call,
+    on,
+    sample,
+)
 
 NEP50 = needs_numpy2(
     "NEP 50 keeps float32 data float32 beside a Python float (NumPy 1.x promoted to float64)"
@@ -194,6 +203,110 @@ def test_nanargmax_all_nan_slice_is_numpys_error(name: str) -> None:
 def test_integer_ranges_wrap_and_pass_through(name: str) -> None:
     a = np.array([[-100, 100], [5, 7]], dtype=np.int8)
     same_as_numpy(getattr(tb, name), getattr(np, name), a, axis=1)
+
+
+@pytest.mark.parametrize("name", ["nanmax", "nanmin", "amax", "amin"])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize(("shape", "axis"), INITIAL_SHAPE_AXES, ids=str)
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_initial_bounds_unreduced_elements(
+    name: str, dtype: torch.dtype, shape: tuple[int, ...], axis: Any, keepdims: bool
+) -> None:
+    """initial= bounds every result element, also where axis=() or a 0-d array reduces
+    nothing (a NaN there is skipped by the nan forms, and gives initial)."""
+    a = with_nans(dtype, shape, seed=1)
+    same_as_numpy(
+        getattr(tb, name), getattr(np, name), a, axis=axis, keepdims=keepdims, initial=0.5
+    )
+
+
+@pytest.mark.parametrize("name", ["nanmax", "nanmin"])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize("shape", [(1, 2), (3, 4), (2, 3, 4)], ids=str)
+@pytest.mark.parametrize("axis", [None, 0, -1, (0, 1)], ids=str)
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_nan_extremes_keep_dims(
+    name: str, dtype: torch.dtype, shape: tuple[int, ...], axis: Any, keepdims: bool
+) -> None:
+    a = with_nans(dtype, shape, seed=2)
+    same_as_numpy(getattr(tb, name), getattr(np, name), a, axis=axis, keepdims=keepdims)
+
+
+def with_infs(dtype: torch.dtype, shape: tuple[int, ...], seed: int = 0) -> np.ndarray[Any, Any]:
+    """A sample with NaNs, inf and -inf sprinkled in (an all-NaN row where there is room)."""
+    a = with_nans(dtype, shape, seed)
+    rng = np.random.default_rng(seed + 11)
+    a[rng.random(shape) < 0.2] = np.inf
+    a[rng.random(shape) < 0.1] = -np.inf
+    return a
+
+
+#: (shape, axis) pairs for data holding infinities
+INF_SHAPE_AXES: list[tuple[tuple[int, ...], Any]] = [
+    ((), None),
+    ((2,), None),
+    ((3, 4), None),
+    ((3, 4), 0),
+    ((3, 4), -1),
+    ((3, 4), (0, 1)),
+    ((3, 4), ()),
+    ((2, 3, 4), (0, 2)),
+]
+
+
+@pytest.mark.filterwarnings("ignore:.*degrees of freedom <= 0:RuntimeWarning")  # as NumPy's
+@pytest.mark.parametrize("name", ["nanvar", "nanstd", "var", "std"])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize(("shape", "axis"), INF_SHAPE_AXES, ids=str)
+@pytest.mark.parametrize("ddof", [0, 1])
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_moments_of_infinities(
+    name: str, dtype: torch.dtype, shape: tuple[int, ...], axis: Any, ddof: int, keepdims: bool
+) -> None:
+    """A slice holding inf has an infinite mean and an inf - inf deviation: NaN, also where
+    NaNs are skipped."""
+    a = with_infs(dtype, shape, seed=len(shape))
+    same_as_numpy(getattr(tb, name), getattr(np, name), a, axis=axis, ddof=ddof, keepdims=keepdims)
+
+
+def test_moments_of_one_infinity() -> None:
+    a = np.array([1.0, np.inf])
+    same_as_numpy(tb.nanvar, np.nanvar, a)
+    same_as_numpy(tb.nanstd, np.nanstd, a)
+
+
+@pytest.mark.filterwarnings("ignore:.*degrees of freedom <= 0:RuntimeWarning")  # as NumPy's
+@pytest.mark.parametrize("name", ["nanvar", "nanstd"])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize(("shape", "axis"), DOF_SHAPE_AXES, ids=str)
+@pytest.mark.parametrize("excess", [0, 0.5, 2])
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_nan_moments_of_too_few_samples_are_nan(
+    name: str,
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    axis: Any,
+    excess: float,
+    keepdims: bool,
+) -> None:
+    """ddof >= M: NaN, not var's division by zero (NumPy's nanvar masks those slices)."""
+    a = constant_row(dtype, shape)
+    dims = range(a.ndim) if axis is None else [axis] if type(axis) is int else axis
+    ddof = int(np.prod([1, *(shape[d] for d in dims)])) + excess
+    same_as_numpy(getattr(tb, name), getattr(np, name), a, axis=axis, ddof=ddof, keepdims=keepdims)
+
+
+@pytest.mark.parametrize("name", ["nanvar", "nanstd"])
+@pytest.mark.parametrize("dtype", [tb.float64, tb.complex128], ids=str)
+@pytest.mark.parametrize("axis", [None, 1, ()], ids=str)
+def test_nan_moments_of_too_few_masked_samples_are_nan(
+    name: str, dtype: torch.dtype, axis: Any
+) -> None:
+    """The general path (where=, complex data): NaN where the count is at most ddof."""
+    a = with_nans(dtype, (3, 4), seed=3) if dtype.is_floating_point else sample(dtype, (3, 4))
+    mask = np.ones((3, 4), dtype=bool)
+    mask[1, 1:] = False
+    same_as_numpy(getattr(tb, name), getattr(np, name), a, axis=axis, ddof=2, where=mask)
 
 
 # ---- median, quantile, percentile --------------------------------------------------------------

@@ -65,10 +65,9 @@ from tbridge._namespace.statistical import (
     dtype_arg,
     floating,
     mean,
+    moment,
     prod,
-    std,
     sum,  # noqa: A004 - the namespace's sum, not the builtin
-    var,
 )
 from tbridge._namespace.statistical import max as amax
 from tbridge._namespace.statistical import min as amin
@@ -723,14 +722,19 @@ def _nan_moment(
                 stacklevel=3,
             )
     if c == 0 and not t.requires_grad:
-        # no gradient to keep clean of NaN: the mean square deviation, NaNs skipped by nanmean
-        dev = t - torch.nanmean(t, dims, keepdim=True)
-        moment = torch.nanmean(dev * dev, dims, keepdim=keep)
+        # no gradient to keep clean of NaN: the mean square deviation, NaNs skipped by nanmean.
+        # Deviations from an infinite mean hold inf - inf = NaN, which NumPy keeps (the result
+        # is NaN) and nanmean would skip: adding mu - mu (0, or NaN where mu is not finite)
+        # keeps it, elementwise
+        mu = torch.nanmean(t, dims, keepdim=True)
+        dev = t - mu
+        moment = torch.nanmean(dev * dev, dims, keepdim=True) + (mu - mu)
+        moment = moment if keep else moment.squeeze(dims)
         return write_out(moment.sqrt() if root else moment, out, caller)
     nan = torch.isnan(t)
     dev = (t - torch.nanmean(t, dims, keepdim=True)).masked_fill(nan, 0)
     count = math.prod([t.shape[d] for d in dims]) - nan.sum(dims, keepdim=keep)
-    moment = (dev * dev).sum(dims, keepdim=keep) / (count - c)
+    moment = (dev * dev).sum(dims, keepdim=keep) / (count.to(t.dtype) - c)  # t.dtype results
     if c > 0:  # 0 / 0 is NaN already; a negative divisor needs the standard's NaN
         moment = moment.masked_fill(count <= c, math.nan)
     return write_out(moment.sqrt() if root else moment, out, caller)
@@ -791,20 +795,20 @@ def nanvar(
     t = _tensor(a, "nanvar")
     if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
         return _nan_moment(t, axis, out, ddof, correction, keepdims, False, "nanvar")
-    try:
-        return var(
-            t,
-            axis,
-            dtype,
-            out,
-            ddof,
-            keepdims,
-            where=_not_nan(t, where, "nanvar"),
-            mean=mean,
-            correction=correction,
-        )
-    except (TypeError, ValueError, IndexError) as e:
-        raise retold(e, "var", "nanvar") from e
+    return moment(
+        torch.var,
+        t,
+        axis=axis,
+        dtype=dtype,
+        out=out,
+        correction=correction,
+        keepdims=keepdims,
+        ddof=ddof,
+        where=_not_nan(t, where, "nanvar"),
+        mean=mean,
+        caller="nanvar",
+        nan_dof=True,
+    )
 
 
 def nanstd(
@@ -861,20 +865,20 @@ def nanstd(
     t = _tensor(a, "nanstd")
     if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
         return _nan_moment(t, axis, out, ddof, correction, keepdims, True, "nanstd")
-    try:
-        return std(
-            t,
-            axis,
-            dtype,
-            out,
-            ddof,
-            keepdims,
-            where=_not_nan(t, where, "nanstd"),
-            mean=mean,
-            correction=correction,
-        )
-    except (TypeError, ValueError, IndexError) as e:
-        raise retold(e, "std", "nanstd") from e
+    return moment(
+        torch.std,
+        t,
+        axis=axis,
+        dtype=dtype,
+        out=out,
+        correction=correction,
+        keepdims=keepdims,
+        ddof=ddof,
+        where=_not_nan(t, where, "nanstd"),
+        mean=mean,
+        caller="nanstd",
+        nan_dof=True,
+    )
 
 
 # ---- nanmin, nanmax, nanargmin, nanargmax --------------------------------------------------
@@ -905,7 +909,7 @@ def _nan_extreme(
         try:
             filled = _filled(t, nan, fill)
             if axis is None:
-                result = fn(filled)
+                result = fn(filled, (), True) if keepdims else fn(filled)
                 all_nan = _all(nan)
             else:
                 result = fn(filled, axis, keepdims)
