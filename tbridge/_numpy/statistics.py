@@ -1454,8 +1454,7 @@ def _quantile_core(
             f"{caller} gives NaN with a warning)"
         )
     if m == 0 and qs and _empty_slices(t.shape, dims):
-        median = caller.endswith("median")  # nanmedian's float path
-        _warn_empty(caller, "median" if median else "quantile", t.shape, dims, 5 if median else 4)
+        _warn_empty(caller, "quantile", t.shape, dims, 4)
     if (
         skip_nan
         and flat.numel()
@@ -1757,10 +1756,6 @@ def _median_core(
             f"{caller}: complex input is not supported (torch cannot order complex values); "
             "take the median of tb.real(a) and tb.imag(a) separately"
         )
-    if skip_nan and t.dtype.is_floating_point:
-        return _quantile_core(
-            t, 0.5, axis, out, "midpoint", keepdims, skip_nan=True, scale=1.0, caller=caller
-        )
     dims = normalize_axes(axis, t.ndim, caller)
     dt = t.dtype if t.dtype in _REAL_FLOATS else default_float_dtype()
     work = torch.float32 if dt in (torch.float16, torch.bfloat16) else dt
@@ -1771,6 +1766,15 @@ def _median_core(
         if _empty_slices(t.shape, dims):
             _warn_empty(caller, "median", t.shape, dims, 4)
         result = torch.full(flat.shape[:-1], math.nan, dtype=dt, device=t.device)
+    elif skip_nan and t.dtype.is_floating_point:
+        # each slice's own middle values (NaN sorts last), averaged as NumPy's median does:
+        # inf and inf give inf, -inf and inf NaN (an interpolation would make both NaN)
+        counts = m - torch.isnan(flat).sum(-1, keepdim=True)
+        ordered_values = torch.sort(flat, -1).values
+        lo = ordered_values.gather(-1, ((counts - 1) // 2).clamp(min=0)).squeeze(-1)
+        hi = ordered_values.gather(-1, counts // 2).squeeze(-1)  # NaN in an all-NaN slice
+        lo, hi = lo.to(work), hi.to(work)
+        result = torch.where((counts % 2 == 1).squeeze(-1), lo, (lo + hi) / 2).to(dt)
     else:
         lo_k, hi_k = (m - 1) // 2, m // 2
         stats, has_nan = _order_stats(flat, [lo_k, hi_k])
