@@ -339,7 +339,7 @@ def cond(x: Tensor, /, p: NormOrd = None) -> Tensor:
         raise _failure("cond", e, t) from e
     # a singular matrix: torch's 0 / 0 (or 0 * inf) is NaN where NumPy's answer is inf; NaN
     # stays where the matrix holds NaN (elementwise, no device sync)
-    return torch.where(out.isnan() & ~t.isnan().any((-2, -1)), math.inf, out)
+    return torch.where(t.isnan().any((-2, -1)), out, out.nan_to_num(math.inf, math.inf, -math.inf))
 
 
 # ---- multi_dot --------------------------------------------------------------------------------
