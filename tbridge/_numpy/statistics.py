@@ -3051,7 +3051,8 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
     x : array_like
         Real values.
     bins : array_like
-        1-D, monotonically increasing or decreasing.
+        1-D, monotonically increasing or decreasing, in NumPy's order where NaN comes after
+        every number (increasing bins may end with NaNs, decreasing ones start with them).
     right : bool, optional
         Whether bins include their right edge instead of their left.
 
