@@ -4,6 +4,7 @@ through tbridge.linalg), with NumPy as the oracle on a grid of dtypes x shapes x
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -177,6 +178,51 @@ def test_cond_matches_numpy(
 def test_cond_of_singular_is_inf() -> None:
     a = np.ones((2, 2))
     assert_matches_numpy(tb.linalg.cond(a, 1), np.linalg.cond(a, 1))
+
+
+#: exactly singular matrices (zero singular values), alone and batched beside regular ones, and
+#: a batch of no matrices
+SINGULAR: dict[str, np.ndarray[Any, Any]] = {
+    "zeros": np.zeros((2, 2)),
+    "zero-1x1": np.zeros((1, 1)),
+    "rank-1": np.diag([1.0, 0.0]),
+    "batch": np.stack([np.diag([2.0, 0.0]), np.eye(2), np.zeros((2, 2))]),
+    "no-matrices": np.zeros((0, 2, 2)),
+    "wide": np.zeros((2, 3)),
+    "tall": np.zeros((3, 2)),
+}
+#: every p but 'nuc' (NumPy's own 'nuc' of a singular matrix fails: its SVD of inv(x) does not
+#: converge); the non-square matrices with the p that allow them
+SINGULAR_CASES = [
+    (name, p)
+    for name, a in SINGULAR.items()
+    for p in [None, 2, -2, "fro", math.inf, -math.inf, 1, -1]
+    if a.shape[-1] == a.shape[-2] or p in (None, 2, -2)
+]
+
+
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize(("name", "p"), SINGULAR_CASES, ids=str)
+def test_cond_of_singular_matrices_matches_numpy(
+    dtype: torch.dtype, name: str, p: Any, device: torch.device
+) -> None:
+    """A zero singular value (or pivot) makes the condition number inf, for every p (torch's
+    0 / 0 would be NaN)."""
+    a = SINGULAR[name].astype(numpy_dtype_of(dtype))
+    with np.errstate(all="ignore"):
+        expected = np.linalg.cond(a, p)
+    assert_matches_numpy(tb.linalg.cond(_put(a, device), p), expected, device=device, rtol=1e-4)
+
+
+@pytest.mark.parametrize("shape", [(0, 0), (3, 0, 0), (2, 0), (0, 3)], ids=str)
+@pytest.mark.parametrize("p", [None, -2, "fro", 1], ids=str)
+def test_cond_of_empty_matrices_is_numpys_error(shape: tuple[int, ...], p: Any) -> None:
+    a = np.zeros(shape)
+    with pytest.raises(np.linalg.LinAlgError, match=r"^cond is not defined on empty arrays$"):
+        np.linalg.cond(a, p)
+    message = rf"^linalg.cond: x has shape {re.escape(str(shape))}; cond is not defined on empty"
+    with pytest.raises(tb.linalg.LinAlgError, match=message):
+        tb.linalg.cond(torch.from_numpy(a), p)
 
 
 # ==== multi_dot ======================================================================================

@@ -293,6 +293,40 @@ def test_initial_makes_an_empty_max_valid(name: str) -> None:
     assert_matches_numpy(out, getattr(np, name)(a, axis=0, initial=-1.0))
 
 
+#: (shape, axis) pairs where initial= bounds elements that nothing reduces (0-d, axis=()) beside
+#: ordinary and empty reductions
+INITIAL_SHAPE_AXES: list[tuple[tuple[int, ...], Any]] = [
+    ((), None),
+    ((), ()),
+    ((3, 4), ()),
+    ((2, 0, 3), ()),
+    ((3, 4), None),
+    ((3, 4), -1),
+    ((2, 3, 4), (-1, 0)),
+    ((2, 0, 3), (0, 1)),
+]
+
+
+@pytest.mark.parametrize("name", ["max", "min"])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64, tb.int64], ids=str)
+@pytest.mark.parametrize(("shape", "axis"), INITIAL_SHAPE_AXES, ids=str)
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_initial_bounds_unreduced_elements(
+    name: str,
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    axis: Any,
+    keepdims: bool,
+    device: torch.device,
+) -> None:
+    """initial= bounds every result element, also where axis=() or a 0-d array reduces
+    nothing."""
+    a = sample(dtype, shape)
+    out = getattr(tb, name)(on(a, device), axis=axis, keepdims=keepdims, initial=1)
+    expected = getattr(np, name)(a, axis=axis, keepdims=keepdims, initial=1)
+    assert_matches_numpy(out, expected, device=device)
+
+
 @pytest.mark.parametrize("name", ["mean", "std", "var"])
 @pytest.mark.parametrize("dtype", [tb.int32, tb.float64, tb.complex128], ids=str)
 @pytest.mark.parametrize("axis", [None, 0, 1], ids=str)
@@ -408,16 +442,19 @@ def test_correction_and_ddof(
     ("axis", "correction", "shape"),
     [(0, 3, (4,)), (None, 12.5, (1, 1)), ((), 1, (3, 4)), (1, 0, (3,))],
 )
-def test_nan_where_samples_run_out(
+def test_samples_run_out(
     name: str, axis: Any, correction: float, shape: tuple[int, ...], device: torch.device
 ) -> None:
-    """M - correction <= 0 gives NaN, as the standard says (NumPy gives inf, with a warning)."""
+    """M - correction <= 0 divides by zero with NumPy's warning: inf, or NaN where every
+    deviation is 0 (or there are none)."""
     a = sample(tb.float32) if correction else np.zeros((3, 0), dtype=np.float32)
     with pytest.warns(RuntimeWarning, match=rf"^{name}: degrees of freedom <= 0"):
         out = getattr(tb, name)(
             on(a, device), axis=axis, correction=correction, keepdims=axis is None
         )
-    assert_matches_numpy(out, np.full(shape, np.nan, dtype=np.float32), device=device)
+    expected = np_call(getattr(np, name), a, axis=axis, ddof=correction, keepdims=axis is None)
+    assert expected.shape == shape
+    assert_matches_numpy(out, expected, device=device)
 
 
 def test_default_float_scopes_integer_means() -> None:
@@ -426,6 +463,71 @@ def test_default_float_scopes_integer_means() -> None:
         assert tb.mean(x).dtype is tb.float32
         assert tb.std(x, axis=0).dtype is tb.float32
     assert tb.var(x).dtype is tb.float64
+
+
+#: (shape, axis) pairs for samples that run out (M - ddof <= 0): 0-d, axis=(), one axis, several
+#: axes, empty
+DOF_SHAPE_AXES: list[tuple[tuple[int, ...], Any]] = [
+    ((), None),
+    ((), ()),
+    ((2,), None),
+    ((3, 4), 0),
+    ((3, 4), ()),
+    ((3, 4), (0, 1)),
+    ((2, 3, 4), (-1, 0)),
+    ((2, 0, 3), 1),
+]
+
+
+def constant_row(dtype: torch.dtype, shape: tuple[int, ...]) -> np.ndarray[Any, Any]:
+    """A sample whose first row is constant (its deviations are all 0), where there is one."""
+    a = sample(dtype, shape)
+    if a.ndim >= 2:
+        a[0] = 1
+    return a
+
+
+@pytest.mark.parametrize("name", ["std", "var"])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
+@pytest.mark.parametrize(("shape", "axis"), DOF_SHAPE_AXES, ids=str)
+@pytest.mark.parametrize("excess", [0, 0.5, 2])
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_ddof_past_the_samples_divides_by_zero(
+    name: str,
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    axis: Any,
+    excess: float,
+    keepdims: bool,
+    device: torch.device,
+) -> None:
+    """ddof >= M: NumPy divides by max(M - ddof, 0), so inf where the deviations are not all
+    0, NaN where they are (or there are none), and warns."""
+    a = constant_row(dtype, shape)
+    dims = range(a.ndim) if axis is None else [axis] if type(axis) is int else axis
+    ddof = int(np.prod([1, *(shape[d] for d in dims)])) + excess
+    with pytest.warns(RuntimeWarning, match=rf"^{name}: degrees of freedom <= 0"):
+        out = getattr(tb, name)(on(a, device), axis=axis, ddof=ddof, keepdims=keepdims)
+    expected = np_call(getattr(np, name), a, axis=axis, ddof=ddof, keepdims=keepdims)
+    assert_matches_numpy(out, expected, device=device)
+
+
+@pytest.mark.parametrize("name", ["std", "var"])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64, tb.complex128], ids=str)
+@pytest.mark.parametrize("axis", [None, 0, -1, (0, 1), ()], ids=str)
+@pytest.mark.parametrize("ddof", [2, 3.5])
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_ddof_past_the_masked_samples_divides_by_zero(
+    name: str, dtype: torch.dtype, axis: Any, ddof: float, keepdims: bool
+) -> None:
+    """where= counts the samples per slice; too few divide by zero as NumPy does (no
+    warning: the counts are data)."""
+    a = constant_row(dtype, (3, 4))
+    mask = sample(tb.bool, (3, 4), seed=5)
+    mask[:, 0] = True
+    out = getattr(tb, name)(on(a), axis=axis, ddof=ddof, keepdims=keepdims, where=on(mask))
+    expected = np_call(getattr(np, name), a, axis=axis, ddof=ddof, keepdims=keepdims, where=mask)
+    assert_matches_numpy(out, expected)
 
 
 # ---- autograd: one backward per family -----------------------------------------------------

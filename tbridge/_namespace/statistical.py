@@ -507,7 +507,7 @@ def extreme(
             )
         vals = torch.where(where_mask(where, caller, t.device, t.shape), vals, init)
     if not dims:
-        result = vals.clone() if vals is t else vals
+        result = vals.clone() if vals is t and init is None else vals
     elif math.prod([t.shape[d] for d in dims]) == 0:
         if init is None:
             empty = next(d for d in dims if t.shape[d] == 0)
@@ -520,7 +520,7 @@ def extreme(
         result = init.expand(shape).clone()
     else:
         result = fn(vals, dims, keepdim=keepdims)
-    if init is not None and dims:
+    if init is not None:  # a bound on every result element, reduced or not (NumPy's)
         result = (torch.maximum if fn is torch.amax else torch.minimum)(result, init)
     if gap:
         result = from_ordered(result, t.dtype)
@@ -799,7 +799,7 @@ def correction_of(correction: object, ddof: object, caller: str) -> float:
     return correction
 
 
-def _moment(
+def moment(
     fn: Callable[..., Tensor],
     x: object,
     *,
@@ -812,9 +812,12 @@ def _moment(
     where: object,
     mean: Tensor | None,
     caller: str,
+    nan_dof: bool = False,
 ) -> Tensor:
-    """std/var (the slow path): any axes, float corrections, ``where``/``mean``, NaN where
-    ``M - correction <= 0``."""
+    """std/var (the slow path): any axes, float corrections, ``where``/``mean``. Where
+    ``M - correction <= 0`` the sum of squared deviations is divided by 0, as NumPy divides by
+    ``max(M - correction, 0)``: inf, or NaN where the deviations are all 0 (or there are none);
+    ``nan_dof`` gives NaN there instead (NumPy's nanvar and nanstd)."""
     c = correction_of(correction, ddof, caller)
     t = floating(x, caller, dtype)
     dims = normalize_axes(axis, t.ndim, caller)
@@ -826,23 +829,23 @@ def _moment(
             mean = _beside_data(mean, t, caller, "mean").unsqueeze(-1)
     mask = None if where is True else where_mask(where, caller, t.device, t.shape)
     real_dt = _REAL_OF.get(t.dtype, t.dtype)
+    result: Tensor | None = None
     if mask is None and mean is None:
         m = math.prod([t.shape[d] for d in dims])
-        if m - c <= 0 or t.numel() == 0:
-            # The standard asks for NaN (torch would warn and may give inf, as NumPy does).
-            if m - c <= 0:  # NumPy warns too (a check of shapes only: no device sync)
-                warnings.warn(
-                    f"{caller}: degrees of freedom <= 0 ({m} elements along axes {dims}, "
-                    f"correction {c}) give NaN; pass a smaller ddof or reduce over more "
-                    "elements",
-                    RuntimeWarning,
-                    stacklevel=4,
-                )
+        if m - c <= 0:  # NumPy warns (a check of shapes only: no device sync)
+            warnings.warn(
+                f"{caller}: degrees of freedom <= 0 ({m} elements along axes {dims}, "
+                f"correction {c}) divide by zero; pass a smaller ddof or reduce over more "
+                "elements",
+                RuntimeWarning,
+                stacklevel=4,
+            )
+        if t.numel() == 0 or (m - c <= 0 and nan_dof):
             shape = reduced_shape(t.shape, dims, keepdims)
             result = torch.full(shape, math.nan, dtype=real_dt, device=t.device)
-        else:
+        elif m - c > 0:
             result = fn(t, dims, correction=c, keepdim=keepdims)
-    else:
+    if result is None:
         count = _count(mask, t, dims, True)
         # masked-out elements (NaN, for the nan* statistics) become 0 before any arithmetic, so
         # that they give no NaN gradient through the masked terms either
@@ -856,7 +859,10 @@ def _moment(
         if mask is not None:
             sq = torch.where(mask, sq, 0)
         dof = torch.as_tensor(count - c, device=t.device)
-        moment = torch.where(dof > 0, sq.sum(dims, keepdim=True) / dof, math.nan)
+        if nan_dof:
+            moment = torch.where(dof > 0, sq.sum(dims, keepdim=True) / dof, math.nan)
+        else:
+            moment = sq.sum(dims, keepdim=True) / dof.clamp(min=0)
         if fn is torch.std:
             moment = moment.sqrt()
         result = kept(moment.squeeze(dims), t.shape, dims, keepdims).to(real_dt)
@@ -904,8 +910,8 @@ def std(
     Returns
     -------
     Tensor
-        Integer input gives the default float, complex input its real dtype; NaN where
-        ``M - correction <= 0``.
+        Integer input gives the default float, complex input its real dtype. Where
+        ``M - correction <= 0`` NumPy divides by zero: inf, or NaN where every deviation is 0.
 
     Raises
     ------
@@ -935,7 +941,7 @@ def std(
         c = 0 if correction is None else correction
         if (type(c) is int or type(c) is float) and c < x.numel():
             return torch.std(x, None, correction=c, keepdim=keepdims)
-    return _moment(
+    return moment(
         torch.std,
         x,
         axis=axis,
@@ -989,8 +995,8 @@ def var(
     Returns
     -------
     Tensor
-        Integer input gives the default float, complex input its real dtype; NaN where
-        ``M - correction <= 0``.
+        Integer input gives the default float, complex input its real dtype. Where
+        ``M - correction <= 0`` NumPy divides by zero: inf, or NaN where every deviation is 0.
 
     Raises
     ------
@@ -1020,7 +1026,7 @@ def var(
         c = 0 if correction is None else correction
         if (type(c) is int or type(c) is float) and c < x.numel():
             return torch.var(x, None, correction=c, keepdim=keepdims)
-    return _moment(
+    return moment(
         torch.var,
         x,
         axis=axis,

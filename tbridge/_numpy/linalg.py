@@ -311,7 +311,8 @@ def cond(x: Tensor, /, p: NormOrd = None) -> Tensor:
     ValueError
         For a ``p`` that is not a matrix norm.
     LinAlgError
-        When ``x`` has fewer than two dimensions, or is not square for a ``p`` that needs it.
+        When ``x`` has fewer than two dimensions, holds empty matrices, or is not square for a
+        ``p`` that needs it.
 
     Examples
     --------
@@ -322,9 +323,13 @@ def cond(x: Tensor, /, p: NormOrd = None) -> Tensor:
     t = x if type(x) is Tensor and x.dtype in _LAPACK else _as_lapack(x, "cond")
     if p == "f":
         p = "fro"
+    if t.ndim >= 2 and t.shape[-2] * t.shape[-1] == 0:
+        raise LinAlgError(
+            f"linalg.cond: x has shape {tuple(t.shape)}; cond is not defined on empty arrays "
+            "(matrices without elements), pass matrices with at least one row and column"
+        )
     try:
         out: Tensor = torch.linalg.cond(t) if p is None else torch.linalg.cond(t, p)
-        return out
     except RuntimeError as e:
         if p is not None and (isinstance(p, bool) or p not in _MATRIX_ORDS):
             raise ValueError(
@@ -332,6 +337,9 @@ def cond(x: Tensor, /, p: NormOrd = None) -> Tensor:
                 "-2, inf or -inf"
             ) from e
         raise _failure("cond", e, t) from e
+    # a singular matrix: torch's 0 / 0 (or 0 * inf) is NaN where NumPy's answer is inf; NaN
+    # stays where the matrix holds NaN (elementwise, no device sync)
+    return torch.where(t.isnan().any((-2, -1)), out, out.nan_to_num(math.inf, math.inf, -math.inf))
 
 
 # ---- multi_dot --------------------------------------------------------------------------------

@@ -65,10 +65,9 @@ from tbridge._namespace.statistical import (
     dtype_arg,
     floating,
     mean,
+    moment,
     prod,
-    std,
     sum,  # noqa: A004 - the namespace's sum, not the builtin
-    var,
 )
 from tbridge._namespace.statistical import max as amax
 from tbridge._namespace.statistical import min as amin
@@ -723,14 +722,19 @@ def _nan_moment(
                 stacklevel=3,
             )
     if c == 0 and not t.requires_grad:
-        # no gradient to keep clean of NaN: the mean square deviation, NaNs skipped by nanmean
-        dev = t - torch.nanmean(t, dims, keepdim=True)
-        moment = torch.nanmean(dev * dev, dims, keepdim=keep)
+        # no gradient to keep clean of NaN: the mean square deviation, NaNs skipped by nanmean.
+        # Deviations from an infinite mean hold inf - inf = NaN, which NumPy keeps (the result
+        # is NaN) and nanmean would skip: adding mu - mu (0, or NaN where mu is not finite)
+        # keeps it, elementwise
+        mu = torch.nanmean(t, dims, keepdim=True)
+        dev = t - mu
+        moment = torch.nanmean(dev * dev, dims, keepdim=True) + (mu - mu)
+        moment = moment if keep else moment.squeeze(dims)
         return write_out(moment.sqrt() if root else moment, out, caller)
     nan = torch.isnan(t)
     dev = (t - torch.nanmean(t, dims, keepdim=True)).masked_fill(nan, 0)
     count = math.prod([t.shape[d] for d in dims]) - nan.sum(dims, keepdim=keep)
-    moment = (dev * dev).sum(dims, keepdim=keep) / (count - c)
+    moment = (dev * dev).sum(dims, keepdim=keep) / (count.to(t.dtype) - c)  # t.dtype results
     if c > 0:  # 0 / 0 is NaN already; a negative divisor needs the standard's NaN
         moment = moment.masked_fill(count <= c, math.nan)
     return write_out(moment.sqrt() if root else moment, out, caller)
@@ -791,20 +795,20 @@ def nanvar(
     t = _tensor(a, "nanvar")
     if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
         return _nan_moment(t, axis, out, ddof, correction, keepdims, False, "nanvar")
-    try:
-        return var(
-            t,
-            axis,
-            dtype,
-            out,
-            ddof,
-            keepdims,
-            where=_not_nan(t, where, "nanvar"),
-            mean=mean,
-            correction=correction,
-        )
-    except (TypeError, ValueError, IndexError) as e:
-        raise retold(e, "var", "nanvar") from e
+    return moment(
+        torch.var,
+        t,
+        axis=axis,
+        dtype=dtype,
+        out=out,
+        correction=correction,
+        keepdims=keepdims,
+        ddof=ddof,
+        where=_not_nan(t, where, "nanvar"),
+        mean=mean,
+        caller="nanvar",
+        nan_dof=True,
+    )
 
 
 def nanstd(
@@ -861,20 +865,20 @@ def nanstd(
     t = _tensor(a, "nanstd")
     if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
         return _nan_moment(t, axis, out, ddof, correction, keepdims, True, "nanstd")
-    try:
-        return std(
-            t,
-            axis,
-            dtype,
-            out,
-            ddof,
-            keepdims,
-            where=_not_nan(t, where, "nanstd"),
-            mean=mean,
-            correction=correction,
-        )
-    except (TypeError, ValueError, IndexError) as e:
-        raise retold(e, "std", "nanstd") from e
+    return moment(
+        torch.std,
+        t,
+        axis=axis,
+        dtype=dtype,
+        out=out,
+        correction=correction,
+        keepdims=keepdims,
+        ddof=ddof,
+        where=_not_nan(t, where, "nanstd"),
+        mean=mean,
+        caller="nanstd",
+        nan_dof=True,
+    )
 
 
 # ---- nanmin, nanmax, nanargmin, nanargmax --------------------------------------------------
@@ -905,7 +909,7 @@ def _nan_extreme(
         try:
             filled = _filled(t, nan, fill)
             if axis is None:
-                result = fn(filled)
+                result = fn(filled, (), True) if keepdims else fn(filled)
                 all_nan = _all(nan)
             else:
                 result = fn(filled, axis, keepdims)
@@ -1450,8 +1454,7 @@ def _quantile_core(
             f"{caller} gives NaN with a warning)"
         )
     if m == 0 and qs and _empty_slices(t.shape, dims):
-        median = caller.endswith("median")  # nanmedian's float path
-        _warn_empty(caller, "median" if median else "quantile", t.shape, dims, 5 if median else 4)
+        _warn_empty(caller, "quantile", t.shape, dims, 4)
     if (
         skip_nan
         and flat.numel()
@@ -1753,10 +1756,6 @@ def _median_core(
             f"{caller}: complex input is not supported (torch cannot order complex values); "
             "take the median of tb.real(a) and tb.imag(a) separately"
         )
-    if skip_nan and t.dtype.is_floating_point:
-        return _quantile_core(
-            t, 0.5, axis, out, "midpoint", keepdims, skip_nan=True, scale=1.0, caller=caller
-        )
     dims = normalize_axes(axis, t.ndim, caller)
     dt = t.dtype if t.dtype in _REAL_FLOATS else default_float_dtype()
     work = torch.float32 if dt in (torch.float16, torch.bfloat16) else dt
@@ -1767,6 +1766,15 @@ def _median_core(
         if _empty_slices(t.shape, dims):
             _warn_empty(caller, "median", t.shape, dims, 4)
         result = torch.full(flat.shape[:-1], math.nan, dtype=dt, device=t.device)
+    elif skip_nan and t.dtype.is_floating_point:
+        # each slice's own middle values (NaN sorts last), averaged as NumPy's median does:
+        # inf and inf give inf, -inf and inf NaN (an interpolation would make both NaN)
+        counts = m - torch.isnan(flat).sum(-1, keepdim=True)
+        ordered_values = torch.sort(flat, -1).values
+        lo = ordered_values.gather(-1, ((counts - 1) // 2).clamp(min=0)).squeeze(-1)
+        hi = ordered_values.gather(-1, counts // 2).squeeze(-1)  # NaN in an all-NaN slice
+        lo, hi = lo.to(work), hi.to(work)
+        result = torch.where((counts % 2 == 1).squeeze(-1), lo, (lo + hi) / 2).to(dt)
     else:
         lo_k, hi_k = (m - 1) // 2, m // 2
         stats, has_nan = _order_stats(flat, [lo_k, hi_k])
@@ -2988,6 +2996,9 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
         except (RuntimeError, NotImplementedError):
             pass  # negative values or a meta tensor: the slow path explains
     t = _tensor(x, "bincount", "x")
+    given: object = x  # a list or tuple for callers without a type checker
+    if t.dtype.is_floating_point and not t.numel() and not isinstance(given, (Tensor, np.ndarray)):
+        t = t.to(torch.int64)  # an empty sequence has no values to cast (NumPy's int64 too)
     if t.dtype.is_floating_point or t.dtype.is_complex or t.dtype == torch.uint64:
         raise TypeError(
             f"bincount: cannot cast x of dtype {t.dtype} to int64 under NumPy's 'safe' rule; "
@@ -3040,7 +3051,8 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
     x : array_like
         Real values.
     bins : array_like
-        1-D, monotonically increasing or decreasing.
+        1-D, monotonically increasing or decreasing, in NumPy's order where NaN comes after
+        every number (increasing bins may end with NaNs, decreasing ones start with them).
     right : bool, optional
         Whether bins include their right edge instead of their left.
 
@@ -3079,7 +3091,8 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
         # (bucketize: searchsorted with the operands the other way round)
         try:
             values = bins.tolist()
-            if values == sorted(values):
+            # NaN bins take the general path (a NaN sum: a NaN bin, or inf beside -inf)
+            if not math.isnan(builtins.sum(values)) and values == sorted(values):
                 return _bucketize(x, bins, right=not right)
         except (RuntimeError, TypeError):
             # bins that are not 1-D or not on x's device (the kernel refuses them), on meta
@@ -3093,11 +3106,20 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
     if b.ndim != 1:
         raise ValueError(f"digitize: bins must be 1-D, got shape {tuple(b.shape)}")
     side: Literal["left", "right"] = "left" if right else "right"
+    # NumPy orders NaN after every number: increasing bins may end in NaNs, decreasing ones
+    # start with them (searched with _nan_last_search wherever the bins may hold NaN). Bins
+    # that start with NaN are decreasing to NumPy (all-NaN ones too)
+    nan_aware = b.dtype.is_floating_point
     if b.numel() > 1 and not b.is_meta:
         if b.numel() <= _HOST_CHECK_MAX:  # a few values: compared on the host, no kernels
             values = b.tolist()
-            rising = values == sorted(values)
-            falling = rising or values == sorted(values, reverse=True)
+            rising = not math.isnan(values[0]) and values == sorted(values, key=_nan_last)
+            falling = rising or values == sorted(values, key=_nan_last, reverse=True)
+            nan_aware = nan_aware and builtins.any(map(math.isnan, values))
+        elif nan_aware:
+            lo, hi = b[:-1], b[1:]
+            rising = bool(((hi >= lo) | hi.isnan()).all() & ~b[0].isnan())
+            falling = rising or bool(((hi <= lo) | lo.isnan()).all())
         else:
             o = ordered(b) if b.dtype in UNSIGNED_GAPS else b
             rising = bool((o[1:] >= o[:-1]).all())
@@ -3109,5 +3131,22 @@ def digitize(x: Tensor, bins: Tensor, right: bool = False) -> Tensor:
                     "(tb.sort) first"
                 )
             flipped = torch.flip(signed_view(b), (0,)).view(b.dtype)
-            return b.shape[0] - searchsorted(flipped, t, side)
-    return searchsorted(b, t, side)
+            search = _nan_last_search if nan_aware else searchsorted
+            return b.shape[0] - search(flipped, t, side)
+    return _nan_last_search(b, t, side) if nan_aware else searchsorted(b, t, side)
+
+
+def _nan_last(v: float) -> tuple[bool, float]:
+    """The key of NumPy's sort order: NaN after every number, inf included."""
+    return (math.isnan(v), v)
+
+
+def _nan_last_search(b: Tensor, v: Tensor, side: Literal["left", "right"]) -> Tensor:
+    """searchsorted in NumPy's order, where NaN sorts after every number and equals NaN, of
+    increasing floating bins that may end in NaNs: those bins become inf for the search, and
+    the positions of numbers stop before them. Elementwise, no device sync."""
+    nan = torch.isnan(b)
+    numbers = b.shape[0] - nan.sum()
+    found = torch.minimum(searchsorted(b.masked_fill(nan, math.inf), v, side), numbers)
+    # a NaN value sorts after the numbers; "right" passes the NaN bins too (they equal it)
+    return torch.where(torch.isnan(v), b.shape[0] if side == "right" else numbers, found)
