@@ -1171,7 +1171,7 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.quantile(X, 0.5, weights=torch.ones(3, 4)),
             ValueError,
-            r"^quantile: weights= \(NumPy's weighted 'inverted_cdf' quantiles\) is not supported",
+            r"^quantile: only method 'inverted_cdf' takes weights, got method='linear'",
         ),
         (
             lambda: tb.quantile(torch.zeros(2, dtype=tb.complex64), 0.5),
@@ -1397,3 +1397,75 @@ def test_numpy_dtypes_of_inputs() -> None:
     a = np.arange(5, dtype=np.float32)
     assert tb.histogram(a)[1].dtype == torch.float32
     assert numpy_dtype_of(tb.median(a).dtype) == np.median(a).dtype
+
+
+WEIGHTED_CASES = [
+    ((7,), None, "full"),
+    ((3, 5), 1, "full"),
+    ((3, 5), 0, "axis"),
+    ((2, 3, 4), (2, 0), "axis"),
+    ((2, 3, 4), None, "full"),
+]
+
+
+@needs_numpy2("NumPy 1.x has no weighted quantiles")
+@pytest.mark.parametrize("name", ["quantile", "percentile", "nanquantile", "nanpercentile"])
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64", "uint8", "bool"])
+@pytest.mark.parametrize(("shape", "axis", "given"), WEIGHTED_CASES, ids=repr)
+def test_weighted_quantiles_match_numpy(
+    name: str, dtype: str, shape: tuple[int, ...], axis: Any, given: str
+) -> None:
+    rng = np.random.default_rng(abs(hash((name, dtype, shape, given))) % 2**32)
+    a = (rng.normal(size=shape) * 3).astype(dtype)
+    if dtype.startswith("float"):
+        a.flat[1] = np.nan  # a slice holding NaN: NaN, or left out by the nan forms
+    if given == "full":
+        w = rng.integers(0, 3, size=shape).astype(np.float64)  # zero weights included
+        w.reshape(-1)[0] = 1.0
+    else:
+        axes = axis if isinstance(axis, tuple) else (axis,)
+        w = rng.random([shape[ax] for ax in axes])
+    q = np.multiply([0.0, 0.3, 0.5, 1.0], 100 if "percentile" in name else 1)
+    oracle, data, weights = getattr(np, name), a, w
+    if name.startswith("nan") and given == "axis":
+        # NumPy 2.4's nan forms refuse weights of the reduced axes' shape (an IndexError of
+        # their own). What they mean: the plain form, with the weights spread over a's shape
+        # and no weight on NaN.
+        axes = axis if isinstance(axis, tuple) else (axis,)
+        spread = np.transpose(w, np.argsort(axes)).reshape(
+            [n if d in axes else 1 for d, n in enumerate(shape)]
+        )
+        nan = np.isnan(a) if dtype.startswith("float") else np.zeros(shape, dtype=bool)
+        weights = np.where(nan, 0.0, np.broadcast_to(spread, shape))
+        oracle, data = getattr(np, name.removeprefix("nan")), np.where(nan, a.dtype.type(0), a)
+    for kwargs in ({}, {"keepdims": True}):
+        expected = oracle(data, q, axis=axis, method="inverted_cdf", weights=weights, **kwargs)
+        got = getattr(tb, name)(
+            tb.asarray(a), q, axis=axis, method="inverted_cdf", weights=tb.asarray(w), **kwargs
+        )
+        assert_matches_numpy(got, expected)
+
+
+@needs_numpy2("NumPy 1.x has no weighted quantiles")
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"weights": -np.ones(4), "axis": 0}, ValueError, r"weights must be non-negative"),
+        ({"weights": np.zeros(4), "axis": 0}, ValueError, r"are all zero in some slice"),
+        ({"weights": np.ones(4)}, TypeError, r"when their shapes differ, pass axis="),
+        ({"weights": np.ones(3), "axis": 0}, ValueError, r"along axis 0; pass weights of"),
+        ({"weights": np.ones(4), "axis": 0, "method": "linear"}, ValueError, r"only method"),
+    ],
+    ids=["negative", "all-zero", "shape-without-axis", "wrong-length", "method"],
+)
+def test_weighted_quantile_errors_are_numpys(
+    kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    a = np.arange(8.0).reshape(4, 2)
+    call = {"method": "inverted_cdf", **kwargs}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # NumPy's 0/0 on its way to the error
+        with pytest.raises(error):
+            np.quantile(a, 0.5, **call)
+    with pytest.raises(error, match=rf"^quantile: .*{message}"):
+        tb.quantile(tb.asarray(a), 0.5, **call)

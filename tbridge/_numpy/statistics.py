@@ -31,7 +31,7 @@ import math
 import operator
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, SupportsIndex, TypeAlias, cast
 
 import numpy as np
 import torch
@@ -56,6 +56,7 @@ from tbridge._core.dtypes import (
 )
 from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote, scalar_result
+from tbridge._core.tracing import values_checkable
 from tbridge._core.values import no_data, signed_view
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, ordered
 from tbridge._namespace.searching import argmax, argmin, searchsorted
@@ -1424,10 +1425,12 @@ def _quantile_core(
     skip_nan: bool,
     scale: float,
     caller: str,
+    weights: object = None,
 ) -> Tensor:
     """quantile/percentile and their nan forms: ``q``'s shape, then the reduced shape."""
     if (
-        type(a) is Tensor
+        weights is None
+        and type(a) is Tensor
         and (type(q) is float or type(q) is int)
         and a.dtype in _SINGLE_DOUBLE
         and a.ndim
@@ -1455,6 +1458,24 @@ def _quantile_core(
         )
     if m == 0 and qs and _empty_slices(t.shape, dims):
         _warn_empty(caller, "quantile", t.shape, dims, 4)
+    if weights is not None:
+        if method != "inverted_cdf":
+            raise ValueError(
+                f"{caller}: only method 'inverted_cdf' takes weights, got method={method!r}; "
+                "pass method='inverted_cdf', or leave weights=None"
+            )
+        w = _beside_data(weights, t, caller, "weights")
+        if w.dtype.is_complex:
+            raise TypeError(f"{caller}: weights have dtype {w.dtype}; pass real weights")
+        w = _slice_weights(w, t, axis, dims, caller)
+        if m == 0 or not qs:
+            result = torch.full((*flat.shape[:-1], len(qs)), math.nan, dtype=work, device=t.device)
+        else:
+            result = _weighted_picks(src, t, qs, strong, dims, w, skip_nan, caller)
+        result = (result.squeeze(-1) if not qshape else result.movedim(-1, 0)).reshape(
+            [*qshape, *kept_shape]
+        )
+        return write_out(result if result.dtype == dt else result.to(dt), out, caller)
     if (
         skip_nan
         and flat.numel()
@@ -1496,7 +1517,7 @@ def quantile(
     method: QuantileMethod = "linear",
     keepdims: bool = False,
     *,
-    weights: None = None,
+    weights: Tensor | None = None,
 ) -> Tensor:
     """The ``q``-th quantiles of the data over ``axis``.
 
@@ -1519,8 +1540,11 @@ def quantile(
         'median_unbiased', 'normal_unbiased').
     keepdims : bool, optional
         Keep the reduced axes as size 1.
-    weights : None
-        NumPy's weighted quantiles (for 'inverted_cdf') are not supported; only None.
+    weights : Tensor, optional
+        Non-negative weights, of ``a``'s shape, or (with ``axis``) of the reduced axes'
+        shape; only with ``method='inverted_cdf'``, as in NumPy. Each quantile is then the
+        first value, in sorted order, at which the cumulative share of the weights reaches
+        ``q``.
 
     Returns
     -------
@@ -1547,9 +1571,17 @@ def quantile(
     >>> tb.quantile([1.0, 2.0, 3.0, 4.0], [0.25, 0.5])
     tensor([1.7500, 2.5000], dtype=torch.float64)
     """
-    _no_weights(weights, "quantile")
     return _quantile_core(
-        a, q, axis, out, method, keepdims, skip_nan=False, scale=1.0, caller="quantile"
+        a,
+        q,
+        axis,
+        out,
+        method,
+        keepdims,
+        skip_nan=False,
+        scale=1.0,
+        caller="quantile",
+        weights=weights,
     )
 
 
@@ -1563,7 +1595,7 @@ def percentile(
     method: QuantileMethod = "linear",
     keepdims: bool = False,
     *,
-    weights: None = None,
+    weights: Tensor | None = None,
 ) -> Tensor:
     """The ``q``-th percentiles of the data over ``axis`` (:func:`quantile` of ``q / 100``).
 
@@ -1583,8 +1615,8 @@ def percentile(
         As for :func:`quantile`.
     keepdims : bool, optional
         Keep the reduced axes as size 1.
-    weights : None
-        Not supported; only None.
+    weights : Tensor, optional
+        As for :func:`quantile` (``method='inverted_cdf'`` only).
 
     Returns
     -------
@@ -1605,9 +1637,17 @@ def percentile(
     >>> tb.percentile([1, 2, 3, 4, 5], 50)
     tensor(3., dtype=torch.float64)
     """
-    _no_weights(weights, "percentile")
     return _quantile_core(
-        a, q, axis, out, method, keepdims, skip_nan=False, scale=100.0, caller="percentile"
+        a,
+        q,
+        axis,
+        out,
+        method,
+        keepdims,
+        skip_nan=False,
+        scale=100.0,
+        caller="percentile",
+        weights=weights,
     )
 
 
@@ -1621,7 +1661,7 @@ def nanquantile(
     method: QuantileMethod = "linear",
     keepdims: bool = False,
     *,
-    weights: None = None,
+    weights: Tensor | None = None,
 ) -> Tensor:
     """The ``q``-th quantiles over ``axis`` of the non-NaN elements (all-NaN slices give NaN).
 
@@ -1641,8 +1681,8 @@ def nanquantile(
         As for :func:`quantile`.
     keepdims : bool, optional
         Keep the reduced axes as size 1.
-    weights : None
-        Not supported; only None.
+    weights : Tensor, optional
+        As for :func:`quantile` (``method='inverted_cdf'`` only).
 
     Returns
     -------
@@ -1659,9 +1699,17 @@ def nanquantile(
     >>> tb.nanquantile([1.0, float("nan"), 3.0], 0.5)
     tensor(2., dtype=torch.float64)
     """
-    _no_weights(weights, "nanquantile")
     return _quantile_core(
-        a, q, axis, out, method, keepdims, skip_nan=True, scale=1.0, caller="nanquantile"
+        a,
+        q,
+        axis,
+        out,
+        method,
+        keepdims,
+        skip_nan=True,
+        scale=1.0,
+        caller="nanquantile",
+        weights=weights,
     )
 
 
@@ -1675,7 +1723,7 @@ def nanpercentile(
     method: QuantileMethod = "linear",
     keepdims: bool = False,
     *,
-    weights: None = None,
+    weights: Tensor | None = None,
 ) -> Tensor:
     """The ``q``-th percentiles over ``axis`` of the non-NaN elements.
 
@@ -1695,8 +1743,8 @@ def nanpercentile(
         As for :func:`quantile`.
     keepdims : bool, optional
         Keep the reduced axes as size 1.
-    weights : None
-        Not supported; only None.
+    weights : Tensor, optional
+        As for :func:`quantile` (``method='inverted_cdf'`` only).
 
     Returns
     -------
@@ -1712,19 +1760,93 @@ def nanpercentile(
     >>> tb.nanpercentile([1.0, float("nan"), 3.0], 50)
     tensor(2., dtype=torch.float64)
     """
-    _no_weights(weights, "nanpercentile")
     return _quantile_core(
-        a, q, axis, out, method, keepdims, skip_nan=True, scale=100.0, caller="nanpercentile"
+        a,
+        q,
+        axis,
+        out,
+        method,
+        keepdims,
+        skip_nan=True,
+        scale=100.0,
+        caller="nanpercentile",
+        weights=weights,
     )
 
 
-def _no_weights(weights: object, caller: str) -> None:
-    if weights is not None:
-        raise ValueError(
-            f"{caller}: weights= (NumPy's weighted 'inverted_cdf' quantiles) is not supported; "
-            "leave weights=None, or repeat each value by its integer weight "
-            "(tb.repeat(a, counts))"
+def _slice_weights(
+    w: Tensor, t: Tensor, axis: object, dims: tuple[int, ...], caller: str
+) -> Tensor:
+    """NumPy's quantile weights broadcast to ``t``'s shape: weights of ``t``'s shape, or, with
+    ``axis`` given, of the shape of the reduced axes (in ``axis``'s order)."""
+    if tuple(w.shape) == tuple(t.shape):
+        return w
+    if axis is None:
+        raise TypeError(
+            f"{caller}: weights have shape {tuple(w.shape)} and a has shape {tuple(t.shape)}; "
+            "when their shapes differ, pass axis= (the weights then run along it)"
         )
+    given = [
+        operator.index(cast("SupportsIndex", ax)) % t.ndim
+        for ax in (axis if isinstance(axis, (tuple, list)) else (axis,))
+    ]
+    if tuple(w.shape) != tuple(t.shape[d] for d in given):
+        raise ValueError(
+            f"{caller}: weights have shape {tuple(w.shape)}, but a has "
+            f"{tuple(t.shape[d] for d in given)} along axis {axis!r}; pass weights of a's "
+            "shape, or of the reduced axes' shape"
+        )
+    w = w.permute(sorted(range(len(given)), key=given.__getitem__))
+    w = w.reshape([t.shape[d] if d in dims else 1 for d in range(t.ndim)])
+    return w.expand(t.shape)
+
+
+def _weighted_picks(
+    src: Tensor,
+    t: Tensor,
+    qs: list[float],
+    strong: torch.dtype | None,
+    dims: tuple[int, ...],
+    w: Tensor,
+    skip_nan: bool,
+    caller: str,
+) -> Tensor:
+    """NumPy's weighted quantiles ``(..., len(qs))`` of ``src`` (``_orderable(t)``) over
+    ``dims``, for method 'inverted_cdf': per slice, the first value in sorted order at which
+    the cumulative share of the weights ``w`` (of ``t``'s shape) reaches ``q``; values of zero
+    weight are never picked. The nan forms give NaN values no weight."""
+    if values_checkable(w) and bool((w < 0).any()):
+        raise ValueError(f"{caller}: weights must be non-negative; pass weights >= 0")
+    flat = flatten_dims(src, dims) if dims else src.unsqueeze(-1)
+    wf = flatten_dims(w, dims) if dims else w.unsqueeze(-1)
+    m = flat.shape[-1]
+    nan = torch.isnan(flat) if flat.dtype.is_floating_point else None
+    if skip_nan and nan is not None:
+        wf = wf.masked_fill(nan, 0)
+    order = torch.argsort(flat, dim=-1, stable=True)  # NaN last
+    values = flat.gather(-1, order)
+    cdf = wf.gather(-1, order).to(_F64).cumsum(-1)
+    cdf = cdf / cdf[..., -1:]
+    if values_checkable(cdf):
+        undefined = torch.isnan(cdf[..., -1])
+        if skip_nan and nan is not None:
+            undefined &= ~nan.all(-1)  # an all-NaN slice is NaN, as without weights
+        if bool(undefined.any()):
+            raise ValueError(
+                f"{caller}: weights include NaN or inf, or are all zero in some slice; pass "
+                "finite weights with a positive sum in each slice"
+            )
+    if strong is not None and strong.is_floating_point:
+        cdf = cdf.to(strong)  # as NumPy: the search in q's own floating dtype
+    cdf = cdf.masked_fill(cdf == 0, -1)  # leading zero weights: q = 0 picks a weighted value
+    wanted = torch.tensor(qs, dtype=cdf.dtype, device=cdf.device)
+    wanted = wanted.expand(*cdf.shape[:-1], len(qs)).contiguous()
+    index = torch.searchsorted(cdf.contiguous(), wanted, side="left").clamp(max=m - 1)
+    result = _back(values.gather(-1, index), t)
+    if nan is not None:
+        holds_nan = nan.all(-1, keepdim=True) if skip_nan else nan.any(-1, keepdim=True)
+        result = result.masked_fill(holds_nan, math.nan)
+    return result
 
 
 def _median_core(
