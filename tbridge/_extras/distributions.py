@@ -266,7 +266,9 @@ def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
 
     As in NumPy, ``kappa < 1e-8`` is the uniform distribution on the circle and
     ``kappa > 1e6`` the wrapped normal with variance ``1 / kappa`` (the rejection step loses
-    its precision there).
+    its precision there). The envelope's parameter is computed without cancellation below
+    float64, so float32 (and float16, computed in float32) draws small ``kappa`` as float64
+    does.
     """
     flat_k = kappa.expand(shape)
     tiny = flat_k < 1e-8
@@ -274,7 +276,13 @@ def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
     plain = ~(tiny | huge | flat_k.isnan())
     k = torch.where(plain, flat_k, 1.0)
     r = 1 + torch.sqrt(1 + 4 * k * k)
-    rho = (r - torch.sqrt(2 * r)) / (2 * k)
+    if k.dtype == torch.float64:  # NumPy's expression, so that the draws are NumPy's
+        rho = (r - torch.sqrt(2 * r)) / (2 * k)
+    else:
+        # The same value without the cancellation: r - sqrt(2 r) = 4 k^2 / (r + sqrt(2 r)).
+        # NumPy's form is 0 in float32 once k^2 is below its epsilon (k < ~3.5e-4), which
+        # made s infinite and rejected every candidate.
+        rho = 2 * k / (r + torch.sqrt(2 * r))
     s = torch.where(k < 1e-5, 1 / k + k, (1 + rho * rho) / (2 * rho))
 
     def step(g: Gen, m: int, p: Sequence[Tensor]) -> tuple[Tensor, Tensor]:
