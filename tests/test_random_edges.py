@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pytest
 import torch
 from scipy import stats
@@ -33,6 +34,8 @@ def _rng(case: str) -> tuple[Generator, int]:
 
 
 def _child(fn: Callable[[], Any], queue: Any) -> None:
+    # torch's thread pool does not survive a fork once the parent has used it: one thread.
+    torch.set_num_threads(1)
     try:
         queue.put(("ok", fn()))
     except BaseException as e:  # reported to the parent, which fails the test
@@ -88,3 +91,78 @@ def test_vonmises_small_kappa_below_float64_fits(kappa: float, dtype: torch.dtyp
     seed = zlib.crc32(f"vonmises-{kappa!r}-{dtype}".encode())
     p = _in_child(lambda: _vonmises_pvalue(kappa, dtype, seed))
     assert p > P_MIN, f"seed {seed}: KS p-value {p:.3g}"
+
+
+# ---- noncentral_chisquare and noncentral_f: huge noncentrality ------------------------------
+
+
+def _numpy_rng(case: str) -> np.random.Generator:
+    return np.random.default_rng(zlib.crc32(f"numpy-{case}".encode()))
+
+
+def _ks_2samp(x: torch.Tensor, y: np.ndarray, seed: int) -> None:
+    got = x.double().numpy()
+    assert np.isfinite(got).all(), f"seed {seed}: {got[~np.isfinite(got)][:5]}"
+    p = stats.ks_2samp(got, y).pvalue
+    assert p > P_MIN, f"seed {seed}: two-sample KS p-value {p:.3g}"
+
+
+@pytest.mark.parametrize(
+    ("df", "nonc"), [(3.0, 1e13), (3.0, 1e17), (1.5, 2e19), (3.0, 1e20), (7.0, 1e300)]
+)
+def test_noncentral_chisquare_huge_nonc_matches_numpy(df: float, nonc: float) -> None:
+    # torch.poisson drifts from the Poisson distribution from means of ~1e13 on and gives
+    # int64's minimum past ~9.2e18: the samples were 2 * the smallest normal number.
+    case = f"ncx2-{df!r}-{nonc!r}"
+    rng, seed = _rng(case)
+    want = _numpy_rng(case).noncentral_chisquare(df, nonc, N)
+    _ks_2samp(rng.noncentral_chisquare(df, nonc, N), want, seed)
+
+
+@pytest.mark.parametrize(("df", "nonc"), [(3.0, 1e13), (0.5, 2e19), (3.0, 1e30)])
+def test_noncentral_chisquare_huge_nonc_float32(df: float, nonc: float) -> None:
+    # float32 holds a few values per standard deviation at 1e13 and one past ~1e16 (too coarse
+    # for a KS test against NumPy's float64 draws): every sample lies within 6 standard
+    # deviations (or a float32 rounding) of the mean.
+    rng, _ = _rng(f"ncx2-f32-{df!r}-{nonc!r}")
+    got = rng.noncentral_chisquare(df, nonc, 10_000, dtype=tb.float32)
+    assert got.dtype == tb.float32
+    spread = float((got.double() / nonc - 1).abs().max())
+    assert spread < 6 * 2 / math.sqrt(nonc) + 2e-7, spread
+
+
+@pytest.mark.parametrize(("df", "nonc"), [(0.5, 1e13), (0.5, 1e20), (0.05, 1e25)])
+def test_noncentral_chisquare_huge_nonc_small_df(df: float, nonc: float) -> None:
+    # NumPy's draw for df <= 1 is itself wrong here (its Poisson means overflow), so the
+    # oracle is a sum: noncentral chi2(df, nonc) + chi2(1 - df) is (Z + sqrt(nonc))^2.
+    case = f"ncx2-small-df-{df!r}-{nonc!r}"
+    rng, seed = _rng(case)
+    npr = _numpy_rng(case)
+    got = rng.noncentral_chisquare(df, nonc, N) + torch.from_numpy(npr.chisquare(1 - df, N))
+    want = (npr.standard_normal(N) + math.sqrt(nonc)) ** 2
+    _ks_2samp(got, want, seed)
+
+
+def test_noncentral_f_huge_nonc_matches_numpy() -> None:
+    rng, seed = _rng("ncf-huge")
+    got = rng.noncentral_f(3, 5, 1e20, N)
+    _ks_2samp(got, _numpy_rng("ncf-huge").noncentral_f(3, 5, 1e20, N), seed)
+
+
+@pytest.mark.parametrize("df", [0.5, 1.0, 3.0])
+def test_noncentral_chisquare_infinite_nonc_is_inf(df: float) -> None:
+    rng = default_rng(0)
+    assert bool((rng.noncentral_chisquare(df, math.inf, 5) == math.inf).all())
+    assert bool((rng.noncentral_f(df, 4.0, math.inf, 5) == math.inf).all())
+    # Mixed with ordinary entries, which keep their distribution's support.
+    mixed = rng.noncentral_chisquare(df, tb.asarray([2.0, math.inf, 1e20]))
+    assert 0 < float(mixed[0]) < 1e3
+    assert float(mixed[1]) == math.inf
+    assert float(mixed[2]) == pytest.approx(1e20, rel=1e-6)
+
+
+def test_noncentral_chisquare_infinite_nonc_as_numpy() -> None:
+    got = default_rng(0).noncentral_chisquare(3, math.inf, 4)
+    np.testing.assert_array_equal(
+        got.numpy(), np.random.default_rng(0).noncentral_chisquare(3, np.inf, 4)
+    )

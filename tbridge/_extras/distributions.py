@@ -34,6 +34,8 @@ from torch import Tensor
 from torch._C._functorch import is_functorch_wrapped_tensor
 from torch.fx.experimental.symbolic_shapes import guard_or_false
 
+from tbridge._core.tracing import values_checkable
+
 #: torch's Marsaglia-Tsang Gamma(k, 1) sampler (private in torch's stubs, public at run time).
 _standard_gamma: Final = torch._standard_gamma  # pyright: ignore[reportPrivateImportUsage]
 
@@ -184,10 +186,37 @@ def chisquare(g: Gen, df: Tensor, shape: Shape) -> Tensor:
     return 2 * standard_gamma(g, df / 2, shape)
 
 
+#: The largest Poisson mean the noncentral chi-square mixture hands to ``torch.poisson``: its
+#: counts drift from the Poisson distribution from means of ~1e13 on, and past ~9.2e18 they are
+#: int64's minimum.
+_MIXTURE_MEAN_MAX: Final = 5e11
+
+
 def noncentral_chisquare(g: Gen, df: Tensor, nonc: Tensor, shape: Shape) -> Tensor:
-    """The Poisson mixture: chi-square with ``df + 2 J`` degrees of freedom, J ~ Poisson(nonc/2)."""
-    j = torch.poisson((nonc / 2).expand(shape).to(df.dtype), generator=g)
-    return 2 * standard_gamma(g, df / 2 + j, shape)
+    """The Poisson mixture: chi-square with ``df + 2 J`` degrees of freedom, J ~ Poisson(nonc/2).
+
+    Where ``nonc / 2`` passes :data:`_MIXTURE_MEAN_MAX` the draw is NumPy's for ``df > 1``,
+    ``chi2(df - 1) + (Z + sqrt(nonc))^2``; for ``df <= 1`` it stays the mixture, with J from
+    the normal approximation of the Poisson distribution corrected for its skew
+    (``lam + sqrt(lam) Z + (Z^2 - 1) / 6``, off by ~lam^-1/2 standard deviations, below
+    2e-6). ``nonc = inf`` gives inf. Those entries take one more normal and one more gamma
+    draw, made only when some entry needs them (always under ``torch.compile`` and
+    ``torch.func``, where the values cannot be read; the other entries' samples are the same).
+    """
+    lam = nonc / 2
+    if values_checkable(lam) and not bool((lam > _MIXTURE_MEAN_MAX).any()):
+        j = torch.poisson(lam.expand(shape).to(df.dtype), generator=g)
+        return 2 * standard_gamma(g, df / 2 + j, shape)
+    big = lam > _MIXTURE_MEAN_MAX
+    j = torch.poisson(torch.where(big, 0.0, lam).expand(shape).to(df.dtype), generator=g)
+    mixed = 2 * standard_gamma(g, df / 2 + j, shape)
+    z = _randn(g, shape, df)
+    j_big = torch.round(lam + torch.sqrt(lam) * z + (z * z - 1) / 6)
+    plus_one = df > 1
+    rest = 2 * standard_gamma(g, torch.where(plus_one, (df - 1) / 2, df / 2 + j_big), shape)
+    drawn = torch.where(plus_one, rest + (z + torch.sqrt(nonc)).square(), rest)
+    drawn = torch.where(nonc == math.inf, math.inf, drawn)
+    return torch.where(big, drawn, mixed)
 
 
 def f(g: Gen, dfnum: Tensor, dfden: Tensor, shape: Shape) -> Tensor:
