@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pytest
 import torch
-from scipy import stats
+from scipy import special, stats
 
 import tbridge as tb
 from tbridge.random import Generator, default_rng
@@ -166,3 +166,80 @@ def test_noncentral_chisquare_infinite_nonc_as_numpy() -> None:
     np.testing.assert_array_equal(
         got.numpy(), np.random.default_rng(0).noncentral_chisquare(3, np.inf, 4)
     )
+
+
+# ---- wald: extreme mean and scale ----------------------------------------------------------
+
+
+def _wald_unit_cdf(t: np.ndarray, phi: float) -> np.ndarray:
+    """The CDF of Wald(1, phi) (the inverse Gaussian with mean 1 and shape phi) at ``t``.
+
+    The second term, ``exp(2 phi) Phi(-a (t + 1))``, is taken as
+    ``exp(-phi (t - 1)^2 / (2 t)) erfcx(a (t + 1) / sqrt(2)) / 2``, where nothing overflows.
+    """
+    t = np.maximum(t, 1e-320)
+    a = np.sqrt(phi / t)
+    second = np.exp(-phi * (t - 1) ** 2 / (2 * t)) * special.erfcx(a * (t + 1) / math.sqrt(2)) / 2
+    return np.clip(special.ndtr(a * (t - 1)) + second, 0.0, 1.0)
+
+
+WALD_EXPONENTS = [-300, -100, -20, 0, 20, 100, 300]
+WALD_GRID = [(em, es) for em in WALD_EXPONENTS for es in WALD_EXPONENTS if abs(em - es) <= 300]
+
+
+@pytest.mark.parametrize(("em", "es"), WALD_GRID, ids=[f"1e{m}-1e{s}" for m, s in WALD_GRID])
+def test_wald_extreme_mean_and_scale_fit(em: int, es: int) -> None:
+    # The textbook form overflowed (Y * Y) or underflowed (4 scale Y) and gave inf/inf or 0/0:
+    # every draw was NaN from means of ~1e155 on. NumPy's own draws lose their digits at these
+    # scales (it gives 0 for mean 1, scale 1e-100), so the oracle is the exact CDF of
+    # X / mean ~ Wald(1, scale / mean).
+    case = f"wald-1e{em}-1e{es}"
+    rng, seed = _rng(case)
+    x = rng.wald(10.0**em, 10.0**es, 20_000).numpy()
+    assert not np.isnan(x).any()
+    phi = 10.0 ** (es - em)
+    t = x / 10.0**em
+    if phi > 1e24:  # a standard deviation below 1e-12 of the mean: the mean itself
+        assert float(np.abs(t - 1).max()) < 10 / math.sqrt(phi) + 1e-15
+    else:
+        p = stats.kstest(t, lambda v: _wald_unit_cdf(v, phi)).pvalue
+        assert p > P_MIN, f"seed {seed}: KS p-value {p:.3g}"
+
+
+@pytest.mark.parametrize(("em", "es"), [(-300, 300), (300, -300), (200, -200)])
+def test_wald_ratio_past_float64(em: int, es: int) -> None:
+    # scale / mean is not a float64 number here: a huge ratio puts every draw at the mean, a
+    # tiny one puts nearly all the mass within 1e-290 of 0 (the rest far out).
+    x = default_rng(0).wald(10.0**em, 10.0**es, 10_000).numpy()
+    assert not np.isnan(x).any()
+    if es > em:
+        np.testing.assert_allclose(x, 10.0**em, rtol=1e-15)
+    else:
+        assert (x / 10.0**em < 1e-290).mean() > 0.99
+
+
+def test_wald_infinite_scale_gives_the_mean() -> None:
+    got = default_rng(0).wald(1.0, math.inf, 4)
+    np.testing.assert_array_equal(got.numpy(), np.random.default_rng(0).wald(1.0, np.inf, 4))
+    # (NumPy gives inf for some of these: its mean * mean / X overflows.)
+    np.testing.assert_allclose(default_rng(0).wald(1e300, math.inf, 4).numpy(), 1e300, rtol=5e-16)
+
+
+WALD_F32 = [(em, es) for em in (-30, -10, 0, 10, 30) for es in (-30, -10, 0, 10, 30)]
+
+
+@pytest.mark.parametrize(("em", "es"), WALD_F32, ids=[f"1e{m}-1e{s}" for m, s in WALD_F32])
+def test_wald_extreme_mean_and_scale_float32(em: int, es: int) -> None:
+    # In float32 wald(1e20, 1) was 93% NaN.
+    case = f"wald-f32-1e{em}-1e{es}"
+    rng, seed = _rng(case)
+    x = rng.wald(10.0**em, 10.0**es, 20_000, dtype=tb.float32)
+    assert x.dtype == tb.float32
+    t = x.double().numpy() / 10.0**em
+    assert not np.isnan(t).any()
+    phi = 10.0 ** (es - em)
+    if phi > 1e8:  # float32 holds too few values per standard deviation for a KS test
+        assert float(np.abs(t - 1).max()) < 10 / math.sqrt(phi) + 1e-6
+    else:
+        p = stats.kstest(t, lambda v: _wald_unit_cdf(v, phi)).pvalue
+        assert p > P_MIN, f"seed {seed}: KS p-value {p:.3g}"

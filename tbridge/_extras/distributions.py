@@ -278,16 +278,20 @@ def triangular(g: Gen, left: Tensor, mode: Tensor, right: Tensor, shape: Shape) 
 
 
 def wald(g: Gen, mean: Tensor, scale: Tensor, shape: Shape) -> Tensor:
-    """Michael, Schucany and Haas (1976), written without the cancellation of the textbook form.
+    """Michael, Schucany and Haas (1976), computed in units of the mean without overflow.
 
-    The smaller root of the quadratic, ``mean * (S - Y) / (S + Y)`` with
-    ``S = sqrt(Y^2 + 4 scale Y)``, is computed as ``mean * 4 scale Y / (S + Y)^2``.
+    With ``Y = Z^2`` for a standard normal ``Z`` and ``phi = scale / mean``, the two roots of
+    the quadratic are ``mean * q^2`` and ``mean / q^2`` for ``q = 1 / (r + sqrt(1 + r^2))``,
+    ``r = |Z| / (2 sqrt(phi))`` (the smaller root ``(S - Y) / (S + Y)`` of the textbook form,
+    rewritten so that nothing cancels). They are taken as ``(sqrt(mean) * q)^2`` and
+    ``(sqrt(mean) / q)^2``: no intermediate overflows or underflows before the result does,
+    for any mean and scale (the textbook form gives inf/inf or 0/0 from means of ~1e155 on).
     """
-    y = _randn(g, shape, mean).square() * mean
-    s = torch.sqrt(y * y + 4 * scale * y)
-    x = mean * 4 * scale * y / (s + y).square()
+    root = torch.sqrt(mean)
+    r = _randn(g, shape, mean).abs_() * (root / (2 * torch.sqrt(scale)))
+    d = r + torch.hypot(r, r.new_ones(()))  # 1 / q, at least 1
     u = _rand(g, shape, mean)
-    return torch.where(u * (mean + x) <= mean, x, mean * mean / x)
+    return torch.where(u * (1 + d.pow(-2)) <= 1, (root / d).square(), (root * d).square())
 
 
 def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
