@@ -243,3 +243,44 @@ def test_wald_extreme_mean_and_scale_float32(em: int, es: int) -> None:
     else:
         p = stats.kstest(t, lambda v: _wald_unit_cdf(v, phi)).pvalue
         assert p > P_MIN, f"seed {seed}: KS p-value {p:.3g}"
+
+
+# ---- beta: small shapes keep the digits of 1 - X --------------------------------------------
+
+SMALL_BETAS = [(0.01, 0.01), (0.1, 0.1), (0.01, 0.5), (0.5, 0.01)]
+
+
+def _share_ok(x: np.ndarray, value: float, exact: float, seed: int) -> None:
+    share = float((x == value).mean())
+    se = math.sqrt(max(exact * (1 - exact), 1 / x.size) / x.size)
+    assert abs(share - exact) < 5.5 * se, f"seed {seed}: P(X == {value}) {share} vs {exact}"
+
+
+@pytest.mark.parametrize(("a", "b"), SMALL_BETAS)
+def test_beta_small_shapes_exact_zeros_and_ones(a: float, b: float) -> None:
+    # A draw is exactly 1.0 where 1 - X < 2**-54 and exactly 0.0 where X < 2**-1075; the
+    # ratio of gammas taken as exp(la - logaddexp(la, lb)) lost the digits of 1 - X below
+    # ~1e-14 (beta(0.01, 0.01) gave 35.75% ones for 34.39%), and a sigmoid gives 0 from
+    # X < 1e-308 on.
+    case = f"beta-small-{a!r}-{b!r}"
+    rng, seed = _rng(case)
+    x = rng.beta(a, b, N).numpy()
+    _share_ok(x, 1.0, float(stats.beta(b, a).cdf(2.0**-54)), seed)
+    # P(X < t) = t**a / (a B(a, b)) (1 + O(t)).
+    zero = math.exp(a * -1075 * math.log(2) - math.log(a) - special.betaln(a, b))
+    _share_ok(x, 0.0, zero, seed)
+    _ks_2samp(torch.from_numpy(x), _numpy_rng(case).beta(a, b, N), seed)
+
+
+@pytest.mark.parametrize(("a", "b"), [(0.4, 0.6), (2.0, 5.0), (1e-5, 10.0), (1000.0, 3.0)])
+def test_beta_matches_numpy(a: float, b: float) -> None:
+    case = f"beta-numpy-{a!r}-{b!r}"
+    rng, seed = _rng(case)
+    _ks_2samp(rng.beta(a, b, N), _numpy_rng(case).beta(a, b, N), seed)
+
+
+def test_beta_float32_small_shapes() -> None:
+    rng, seed = _rng("beta-f32")
+    x = rng.beta(0.1, 0.1, N, dtype=tb.float32)
+    assert x.dtype == tb.float32
+    _share_ok(x.numpy(), 1.0, float(stats.beta(0.1, 0.1).cdf(2.0**-25)), seed)

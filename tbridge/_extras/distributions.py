@@ -171,10 +171,19 @@ def log_standard_gamma(g: Gen, k: Tensor, shape: Shape) -> Tensor:
 
 
 def beta(g: Gen, a: Tensor, b: Tensor, shape: Shape) -> Tensor:
-    """Beta(a, b) as G_a / (G_a + G_b), computed from log-gammas (small a and b included)."""
-    la = log_standard_gamma(g, a, shape)
-    lb = log_standard_gamma(g, b, shape)
-    return torch.exp(la - torch.logaddexp(la, lb))
+    """Beta(a, b) as G_a / (G_a + G_b), computed from log-gammas (small a and b included).
+
+    With ``x = log G_a - log G_b``, the smaller of ``X`` and ``1 - X`` is
+    ``y = e / (1 + e)`` for ``e = exp(-|x|)``, and ``X`` is ``y`` or ``1 - y``: each rounds
+    once, so ``X`` is exactly 0 or 1 only where the true value rounds there (as many exact
+    0s and 1s as NumPy's for shapes near 0). ``exp(log G_a - logaddexp(log G_a, log G_b))``
+    lost the digits of ``1 - X`` below the ulp of ``log G_a`` (~1e-14 for shapes near 0.01),
+    and ``sigmoid(x)`` rounds ``1 + exp(-x)`` first and is 0 from ``x < -709.8`` on.
+    """
+    x = log_standard_gamma(g, a, shape) - log_standard_gamma(g, b, shape)
+    e = torch.exp(-x.abs())
+    y = e / (1 + e)
+    return torch.where(x < 0, y, 1 - y)
 
 
 def dirichlet(g: Gen, alpha: Tensor, shape: Shape) -> Tensor:
