@@ -284,3 +284,68 @@ def test_beta_float32_small_shapes() -> None:
     x = rng.beta(0.1, 0.1, N, dtype=tb.float32)
     assert x.dtype == tb.float32
     _share_ok(x.numpy(), 1.0, float(stats.beta(0.1, 0.1).cdf(2.0**-25)), seed)
+
+
+# ---- multivariate_hypergeometric: large and empty colors ------------------------------------
+
+#: The sums of colors ``method='count'`` draws (see the sampler's docstring).
+MVHG_COUNT_MAX = 2**40
+
+
+@pytest.mark.parametrize("method", ["count", "marginals"])
+@pytest.mark.parametrize("colors", [[2**62, 2**62], [2**63 - 1, 1], [2**62, 2**62, 2**62]])
+def test_multivariate_hypergeometric_sum_past_int64_is_refused(
+    colors: list[int], method: str
+) -> None:
+    # tbridge drew from such colors ([0, 3] for [2**62, 1]); NumPy refuses them.
+    with pytest.raises(
+        ValueError, match=r"sum\(colors\) must not exceed the maximum value of a 64"
+    ):
+        np.random.default_rng(0).multivariate_hypergeometric(colors, 3, method=method)
+    with pytest.raises(ValueError, match=r"sum\(colors\) must not exceed the maximum value"):
+        default_rng(0).multivariate_hypergeometric(colors, 3, method=method)
+
+
+@pytest.mark.parametrize(
+    "colors", [[2**62, 1], [MVHG_COUNT_MAX, 0], [2**46, 2**46], [2**54 // 1000, 2**54]]
+)
+def test_multivariate_hypergeometric_count_refuses_sums_it_cannot_draw(colors: list[int]) -> None:
+    # From ~2**44 on the float64 sampler skewed the counts (for [2**50, 2**50] and nsample
+    # 100 the first column's spread was 9 for 5), and from 2**54 it gave [0, nsample].
+    with pytest.raises(ValueError, match=r"at or past 2\*\*40 \(1099511627776\)"):
+        default_rng(0).multivariate_hypergeometric(colors, 100, method="count")
+    with pytest.raises(ValueError, match="pass smaller colors"):
+        default_rng(0).multivariate_hypergeometric(colors, 100)
+
+
+def test_multivariate_hypergeometric_marginals_suggests_count_below_its_bound() -> None:
+    with pytest.raises(ValueError, match="pass method='count'"):
+        default_rng(0).multivariate_hypergeometric([10**9, 1], 100)
+
+
+@pytest.mark.parametrize(
+    ("case", "colors", "nsample"),
+    [
+        ("even", [(MVHG_COUNT_MAX - 1) // 2, (MVHG_COUNT_MAX - 1) // 2], 100),
+        (
+            "rare",
+            [(MVHG_COUNT_MAX - 1) // 1000, MVHG_COUNT_MAX - 1 - (MVHG_COUNT_MAX - 1) // 1000],
+            400,
+        ),
+    ],
+)
+def test_multivariate_hypergeometric_count_just_below_its_bound_fits(
+    case: str, colors: list[int], nsample: int
+) -> None:
+    # A sample of a few hundred from ~1e12 items: the binomial distribution to ~1e-10.
+    rng, seed = _rng(f"mvhg-count-{case}")
+    x = rng.multivariate_hypergeometric(colors, nsample, 50_000, method="count").numpy()
+    assert (x.sum(axis=1) == nsample).all()
+    dist = stats.binom(nsample, colors[0] / sum(colors))
+    counts = np.bincount(x[:, 0], minlength=nsample + 1).astype(float)
+    expected = dist.pmf(np.arange(nsample + 1)) * x.shape[0]
+    keep = expected >= 20  # the tails pooled into one bin
+    obs = np.append(counts[keep], counts[~keep].sum())
+    exp = np.append(expected[keep], expected[~keep].sum())
+    p = stats.chisquare(obs, exp * obs.sum() / exp.sum()).pvalue
+    assert p > P_MIN, f"seed {seed}: chi-square p-value {p:.3g}"

@@ -86,6 +86,12 @@ _tensor: Final = torch.tensor
 _I64: Final = torch.int64
 _F64: Final = torch.float64
 
+_TWO63_F: Final = 2.0**63
+#: ``multivariate_hypergeometric`` draws sums of colors below this: the float64 log-factorials
+#: of the hypergeometric sampler lose the digits its acceptance test needs from ~2**44 on (the
+#: counts' spread is off by 2% there), and 2**40 keeps a margin of 16.
+_MVHG_COUNT_MAX: Final = 2.0**40
+
 #: NumPy's tolerance on ``sum(p) == 1`` in ``choice``: the square root of the dtype's epsilon.
 _P_ATOL: Final = math.sqrt(float(np.finfo(np.float64).eps))
 
@@ -1916,7 +1922,9 @@ class Sampler:
         ``colors`` holds how many items of each color there are (1-d, ``>= 0``); the result
         has shape ``size + (len(colors),)``. Both methods draw the same distribution here,
         color by color from hypergeometric marginals; ``"marginals"`` keeps NumPy's limit
-        ``sum(colors) < 10**9``.
+        ``sum(colors) < 10**9``, and ``"count"`` draws sums below ``2**40`` (the
+        hypergeometric sampler computes in float64, whose log-factorials skew the counts
+        from ~2**44 on; NumPy's ``"count"`` holds an array of ``sum(colors)`` items).
 
         Memory and autograd: new memory; counts carry no gradient.
 
@@ -1948,12 +1956,25 @@ class Sampler:
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
         total = float(col.sum())
+        if total >= _TWO63_F:
+            raise ValueError(
+                f"{where}: sum(colors) must not exceed the maximum value of a 64 bit signed "
+                f"integer ({_INT_RANGE[_I64][1]}), it is {total:.6g}; pass smaller colors"
+            )
         if ns > total:
             raise ValueError(f"{where}: nsample={ns} > sum(colors)={total:.0f}")
         if method == "marginals" and total >= 10**9:
+            fix = "method='count'" if total < _MVHG_COUNT_MAX else "smaller colors"
             raise ValueError(
                 f"{where}: with method='marginals' sum(colors) must be < 10**9 (it is "
-                f"{total:.0f}); pass method='count'"
+                f"{total:.0f}); pass {fix}"
+            )
+        if total >= _MVHG_COUNT_MAX:
+            raise ValueError(
+                f"{where}: sum(colors)={total:.0f} is at or past 2**40 ({_MVHG_COUNT_MAX:.0f}), "
+                "beyond which this sampler's float64 arithmetic skews the counts (NumPy's "
+                "method='count' needs memory for sum(colors) items and cannot draw such totals "
+                "either, and method='marginals' stops at 10**9); pass colors that sum below it"
             )
         g = self._gen(dev)
         batch = shape[:-1]
