@@ -21,6 +21,7 @@ from scipy import special, stats
 
 import tbridge as tb
 from tbridge.random import Generator, default_rng
+from tests._helpers import assert_matches_numpy
 
 N = 200_000
 P_MIN = 1e-6
@@ -349,3 +350,20 @@ def test_multivariate_hypergeometric_count_just_below_its_bound_fits(
     exp = np.append(expected[keep], expected[~keep].sum())
     p = stats.chisquare(obs, exp * obs.sum() / exp.sum()).pvalue
     assert p > P_MIN, f"seed {seed}: chi-square p-value {p:.3g}"
+
+
+@pytest.mark.parametrize("method", ["count", "marginals"])
+@pytest.mark.parametrize("size", [None, 3, (2, 0), (2, 4)])
+def test_multivariate_hypergeometric_no_colors(method: str, size: Any) -> None:
+    # The loop appended the count left over as a column even with no colors: shape (1,).
+    want = np.random.default_rng(0).multivariate_hypergeometric([], 0, size, method=method)
+    assert_matches_numpy(
+        default_rng(0).multivariate_hypergeometric([], 0, size, method=method), want
+    )
+
+
+def test_multivariate_hypergeometric_no_colors_nonzero_nsample() -> None:
+    with pytest.raises(ValueError, match=r"nsample > sum\(colors\)"):
+        np.random.default_rng(0).multivariate_hypergeometric([], 1)
+    with pytest.raises(ValueError, match=r"nsample=1 > sum\(colors\)=0"):
+        default_rng(0).multivariate_hypergeometric([], 1)

@@ -1979,6 +1979,8 @@ class Sampler:
         g = self._gen(dev)
         batch = shape[:-1]
         try:
+            if col.shape[0] == 0:  # no colors: nothing to draw (nsample is 0 here)
+                return torch.zeros(shape, dtype=dt, device=dev)
             left = torch.full(batch, float(ns), dtype=cdt, device=dev)
             rest = total
             columns = []
