@@ -367,3 +367,25 @@ def test_multivariate_hypergeometric_no_colors_nonzero_nsample() -> None:
         np.random.default_rng(0).multivariate_hypergeometric([], 1)
     with pytest.raises(ValueError, match=r"nsample=1 > sum\(colors\)=0"):
         default_rng(0).multivariate_hypergeometric([], 1)
+
+
+# ---- exponential: a Python int scale past int64 ---------------------------------------------
+
+
+@pytest.mark.parametrize("scale", [2**63, 2**64, 10**30, 10**300])
+@pytest.mark.parametrize("dtype", [tb.float64, tb.float32])
+def test_exponential_huge_int_scale(scale: int, dtype: torch.dtype) -> None:
+    # The fast path handed the int to torch, which raised OverflowError from 2**64 on.
+    with tb.default_float(dtype):
+        got = default_rng(0).exponential(scale, 3)
+    assert got.dtype == dtype
+    assert got.shape == (3,)
+    want = default_rng(0).exponential(float(scale), 3, dtype=dtype)
+    torch.testing.assert_close(got, want, rtol=0, atol=0)
+
+
+def test_exponential_int_scale_past_float64_is_numpy_overflow() -> None:
+    with pytest.raises(OverflowError, match="int too large to convert to float"):
+        np.random.default_rng(0).exponential(10**400, 3)
+    with pytest.raises(OverflowError, match="int too large to convert to float"):
+        default_rng(0).exponential(10**400, 3)

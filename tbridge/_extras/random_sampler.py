@@ -1021,11 +1021,12 @@ class Sampler:
             shape = fast_shape(size)
             if shape is not None and device is None:
                 dt = current_defaults()[0]
+                s = float(scale)  # torch reads an int past int64 as an unsigned one, or fails
                 try:
                     if dt is _F64:  # -log1p(-U) * scale, four passes
                         unit = _rand(shape, generator=self._g0, dtype=_F64, device=self._device)
-                        return unit.neg_().log1p_().mul_(-scale)
-                    return _d.exponential01(self._g0, shape, dt, self._device).mul_(scale)
+                        return unit.neg_().log1p_().mul_(-s)
+                    return _d.exponential01(self._g0, shape, dt, self._device).mul_(s)
                 except (RuntimeError, TypeError) as e:  # too big, or no memory for it
                     raise_for_size(e, "exponential", shape, dt, "size")
                     raise
