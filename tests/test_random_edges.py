@@ -389,3 +389,39 @@ def test_exponential_int_scale_past_float64_is_numpy_overflow() -> None:
         np.random.default_rng(0).exponential(10**400, 3)
     with pytest.raises(OverflowError, match="int too large to convert to float"):
         default_rng(0).exponential(10**400, 3)
+
+
+# ---- integers: an empty range is allowed when nothing is drawn -------------------------------
+
+EMPTY_DRAWS = [
+    ("0-0", (0, 0), {"size": 0}),
+    ("5-4", (5, 4), {"size": 0}),
+    ("5-4-2x0", (5, 4), {"size": (2, 0)}),
+    ("endpoint", (0, -1), {"size": 0, "endpoint": True}),
+    ("uint8", (0, 0), {"size": 0, "dtype": np.uint8}),
+    ("arrays", ([0, 1], [0, 1]), {"size": (0, 2)}),
+    ("array-one-empty", ([0, 1], [5, 1]), {"size": (0, 2)}),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"), [c[1:] for c in EMPTY_DRAWS], ids=[c[0] for c in EMPTY_DRAWS]
+)
+def test_integers_empty_range_with_nothing_drawn(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    want = np.random.default_rng(0).integers(*args, **kwargs)
+    assert_matches_numpy(default_rng(0).integers(*args, **kwargs), want)
+
+
+@pytest.mark.parametrize("size", [None, 1, (2, 3)])
+def test_integers_empty_range_with_something_drawn_is_refused(size: Any) -> None:
+    with pytest.raises(ValueError, match="high <= 0"):
+        np.random.default_rng(0).integers(0, 0, size)
+    with pytest.raises(ValueError, match=r"empty range low=0, high=0"):
+        default_rng(0).integers(0, 0, size)
+
+
+def test_legacy_randint_empty_range_with_nothing_drawn() -> None:
+    want = np.random.randint(5, 4, size=(2, 0))  # noqa: NPY002 (the legacy function itself)
+    assert_matches_numpy(tb.random.randint(5, 4, size=(2, 0)), want)

@@ -616,15 +616,16 @@ class Sampler:
                     f"{where}: high={high!r} is out of bounds for {dt} (endpoint={endpoint}); "
                     f"pass high <= {hi_ok + (0 if endpoint else 1)}"
                 )
-            if top <= lo:
+            shape = size_shape(size, where) or ()
+            nothing = math.prod(shape) == 0  # NumPy allows an empty range when nothing is drawn
+            if top <= lo and not nothing:
                 raise ValueError(
                     f"{where}: empty range low={lo}, high={high!r}, endpoint={endpoint} "
                     "(low >= high); pass high > low (or endpoint=True with high >= low)"
                 )
             dev = self._device_of(device, (), where)
-            shape = size_shape(size, where) or ()
             try:
-                if dev.type == "meta":
+                if dev.type == "meta" or nothing:
                     return _empty(shape, dtype=dt, device=dev)
                 drawn = _d.integers_below(self._gen(dev), top - lo, shape, dev)
                 return _to_int_dtype(drawn.add_(lo - 2**64 if lo >= 2**63 else lo), dt)
@@ -639,7 +640,9 @@ class Sampler:
             return _empty(shape, dtype=dt, device=dev)
         span = top_t - lo_t
         if values_checkable(lo_t, top_t):
-            _check_int_bounds(where, lo_t, top_t, span, dt, endpoint)
+            _check_int_bounds(where, lo_t, top_t, span, dt, endpoint, math.prod(shape) == 0)
+        if math.prod(shape) == 0:
+            return _empty(shape, dtype=dt, device=dev)
         try:
             drawn = _d.integers_below(self._gen(dev), span.expand(shape), shape, dev)
             return _to_int_dtype(drawn + lo_t, dt)
@@ -2089,20 +2092,29 @@ def _int_tensor(value: object, name: str, where: str, dev: torch.device) -> Tens
 
 
 def _check_int_bounds(
-    where: str, lo: Tensor, top: Tensor, span: Tensor, dt: torch.dtype, endpoint: bool
+    where: str,
+    lo: Tensor,
+    top: Tensor,
+    span: Tensor,
+    dt: torch.dtype,
+    endpoint: bool,
+    nothing: bool,
 ) -> None:
-    """NumPy's rules on array bounds of ``integers`` (``top`` is one past the last value)."""
+    """NumPy's rules on array bounds of ``integers`` (``top`` is one past the last value).
+
+    An empty range is allowed when ``nothing`` is drawn (a size with no entries), as in NumPy.
+    """
     lo_ok, hi_ok = _INT_RANGE[dt]
     if bool((lo < lo_ok).any()):
         raise ValueError(f"{where}: low has entries out of bounds for {dt} (below {lo_ok})")
     if bool((top - 1 > min(hi_ok, 2**63 - 1)).any()):
         raise ValueError(f"{where}: high has entries out of bounds for {dt} (above {hi_ok})")
-    if bool((top <= lo).any()):
+    if not nothing and bool((top <= lo).any()):
         raise ValueError(
             f"{where}: empty range in some entries (low >= high, endpoint={endpoint}); "
             "pass high > low in every entry"
         )
-    if bool((span <= 0).any()):
+    if bool(((span <= 0) & (top > lo)).any()):  # wrapped past int64
         raise ValueError(
             f"{where}: with array bounds a range may hold at most 2**63 - 1 values; draw "
             "the wider ranges with scalar bounds"
