@@ -425,3 +425,34 @@ def test_integers_empty_range_with_something_drawn_is_refused(size: Any) -> None
 def test_legacy_randint_empty_range_with_nothing_drawn() -> None:
     want = np.random.randint(5, 4, size=(2, 0))  # noqa: NPY002 (the legacy function itself)
     assert_matches_numpy(tb.random.randint(5, 4, size=(2, 0)), want)
+
+
+# ---- size given as an integer NumPy array ---------------------------------------------------
+
+SIZE_ARRAYS = [
+    ("random", (), np.array([2, 3])),
+    ("normal", (0.0, 1.0), np.array([2, 3])),
+    ("integers", (0, 5), np.array([2, 3], dtype=np.uint8)),
+    ("standard_gamma", (2.0,), np.array([4])),
+    ("multinomial", (5, [0.5, 0.5]), np.array([2, 3])),
+    ("choice", (5,), np.array([3, 1])),
+    ("random", (), np.array([], dtype=np.int64)),
+    ("random", (), np.array(3)),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "size"), SIZE_ARRAYS, ids=[f"{m}-{s.shape}" for m, _, s in SIZE_ARRAYS]
+)
+def test_size_as_integer_array(method: str, args: tuple[Any, ...], size: np.ndarray) -> None:
+    # An integer array of shape (k,) was a TypeError; NumPy reads it as a shape.
+    want = getattr(np.random.default_rng(0), method)(*args, size=size)
+    got = getattr(default_rng(0), method)(*args, size=size)
+    assert tuple(got.shape) == want.shape
+
+
+def test_size_as_two_dimensional_array_is_refused() -> None:
+    with pytest.raises(TypeError, match="only integer scalar arrays"):
+        np.random.default_rng(0).random(size=np.array([[2, 3]]))
+    with pytest.raises(TypeError, match=r"random: size array\(\[\[2, 3\]\]\) is not an integer"):
+        default_rng(0).random(size=np.array([[2, 3]]))
