@@ -456,3 +456,41 @@ def test_size_as_two_dimensional_array_is_refused() -> None:
         np.random.default_rng(0).random(size=np.array([[2, 3]]))
     with pytest.raises(TypeError, match=r"random: size array\(\[\[2, 3\]\]\) is not an integer"):
         default_rng(0).random(size=np.array([[2, 3]]))
+
+
+# ---- out= of another dtype than the samples' ------------------------------------------------
+
+OUT_METHODS = [
+    ("random", ()),
+    ("standard_normal", ()),
+    ("standard_exponential", ()),
+    ("standard_gamma", (2.0,)),
+]
+
+
+@pytest.mark.parametrize(("method", "args"), OUT_METHODS, ids=[m for m, _ in OUT_METHODS])
+def test_out_float32_without_dtype_is_numpy_type_error(method: str, args: tuple[Any, ...]) -> None:
+    # A float32 out was filled silently; NumPy's default dtype is float64 and out must match.
+    with pytest.raises(TypeError, match="Expected float64, got float32"):
+        getattr(np.random.default_rng(0), method)(*args, out=np.empty(3, np.float32))
+    out = torch.zeros(3, dtype=torch.float32)
+    with pytest.raises(
+        TypeError, match=rf"{method}: out has dtype torch.float32 but the samples are torch.float64"
+    ):
+        getattr(default_rng(0), method)(*args, out=out)
+    assert bool((out == 0).all())
+
+
+@pytest.mark.parametrize(("method", "args"), OUT_METHODS, ids=[m for m, _ in OUT_METHODS])
+def test_out_float32_under_a_float32_default(method: str, args: tuple[Any, ...]) -> None:
+    out = torch.zeros(3, dtype=torch.float32)
+    with tb.default_float(tb.float32):
+        assert getattr(default_rng(0), method)(*args, out=out) is out
+    with (
+        pytest.raises(
+            TypeError,
+            match=rf"{method}: out has dtype torch.float64 but the samples are torch.float32",
+        ),
+        tb.default_float(tb.float32),
+    ):
+        getattr(default_rng(0), method)(*args, out=torch.zeros(3, dtype=torch.float64))

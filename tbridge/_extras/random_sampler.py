@@ -238,7 +238,8 @@ class Sampler:
                 f"{where}: out has dtype {out.dtype} but the samples are floating; pass a "
                 "floating out (tb.empty(shape, dtype=tb.float64))"
             )
-        dt = float_out(out.dtype if dtype is None else dtype, where)
+        # As NumPy: out must have the samples' dtype, dtype= (default float64) included.
+        dt = float_out(dtype, where)
         if dt != out.dtype:
             raise TypeError(
                 f"{where}: out has dtype {out.dtype} but the samples are {dt}; pass an out of "
@@ -291,7 +292,8 @@ class Sampler:
         dtype : dtype, optional
             A real floating dtype; tbridge's default float (float64) when None.
         out : Tensor, optional
-            Filled in place and returned; its dtype, shape and device decide the draw's.
+            Filled in place and returned; its shape and device decide the draw's, and its
+            dtype must be the samples' (``dtype``, or the default float), as in NumPy.
         device, requires_grad
             tbridge's extras: where to draw, and whether the samples are a leaf requiring grad.
 
