@@ -494,3 +494,24 @@ def test_out_float32_under_a_float32_default(method: str, args: tuple[Any, ...])
         tb.default_float(tb.float32),
     ):
         getattr(default_rng(0), method)(*args, out=torch.zeros(3, dtype=torch.float64))
+
+
+# ---- permuted and permutation of numbers ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "x", [5, 5.0, np.array(5), torch.tensor(5)], ids=["int", "float", "ndarray", "tensor"]
+)
+def test_permuted_of_a_0d_value_is_a_type_error(x: Any) -> None:
+    # permuted(5) returned tensor(5); NumPy raises TypeError (it has no entries to reorder).
+    with pytest.raises(TypeError, match=r"len\(\) of unsized object"):
+        np.random.default_rng(0).permuted(x if not isinstance(x, torch.Tensor) else x.numpy())
+    with pytest.raises(TypeError, match=r"permuted: x is 0-d \(.*\), which has no entries"):
+        default_rng(0).permuted(x)
+
+
+def test_permuted_of_a_0d_value_with_an_axis_is_numpy_axis_error() -> None:
+    with pytest.raises(np.exceptions.AxisError):
+        np.random.default_rng(0).permuted(5, axis=0)
+    with pytest.raises(np.exceptions.AxisError, match="permuted: axis 0 is out of bounds"):
+        default_rng(0).permuted(5, axis=0)

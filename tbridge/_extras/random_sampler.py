@@ -931,6 +931,11 @@ class Sampler:
         [[0, 1, 2], [3, 4, 5]]
         """
         t = as_tensor(x, "permuted", "x")
+        if t.ndim == 0 and axis is None:  # NumPy's TypeError (with an axis, its AxisError)
+            raise TypeError(
+                f"permuted: x is 0-d ({_shown(x)}), which has no entries to reorder; pass an "
+                "array of one or more dimensions (permutation(n) shuffles arange(n))"
+            )
         if t.device.type == "meta":
             return write_out(_empty(t.shape, dtype=t.dtype, device=t.device), out, "permuted")
         g = self._gen(t.device)
