@@ -515,3 +515,11 @@ def test_permuted_of_a_0d_value_with_an_axis_is_numpy_axis_error() -> None:
         np.random.default_rng(0).permuted(5, axis=0)
     with pytest.raises(np.exceptions.AxisError, match="permuted: axis 0 is out of bounds"):
         default_rng(0).permuted(5, axis=0)
+
+
+@pytest.mark.parametrize("x", [-3, -1, np.int64(-3)], ids=["-3", "-1", "np.int64"])
+def test_permutation_of_a_negative_int_is_empty(x: Any) -> None:
+    # NumPy shuffles arange(x), which is empty; tbridge raised ValueError.
+    want = np.random.default_rng(0).permutation(x)
+    assert_matches_numpy(default_rng(0).permutation(x), want)
+    assert_matches_numpy(tb.random.permutation(x), np.random.permutation(x))  # noqa: NPY002

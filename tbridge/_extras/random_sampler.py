@@ -897,9 +897,7 @@ class Sampler:
         [0, 1, 2, 3]
         """
         if _is_int_like(x):
-            n = int(x)
-            if n < 0:
-                raise ValueError(f"permutation: x={n} must be >= 0 (the length of arange(x))")
+            n = max(int(x), 0)  # arange(x) is empty for x < 0, as NumPy shuffles it
             dev = self._device_of(device, (), "permutation")
             try:
                 return _randperm(n, generator=self._gen(dev), device=dev)
