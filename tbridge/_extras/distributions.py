@@ -233,8 +233,13 @@ def f(g: Gen, dfnum: Tensor, dfden: Tensor, shape: Shape) -> Tensor:
 
 
 def noncentral_f(g: Gen, dfnum: Tensor, dfden: Tensor, nonc: Tensor, shape: Shape) -> Tensor:
-    top = noncentral_chisquare(g, dfnum, nonc, shape) * dfden
-    return top / (chisquare(g, dfden, shape) * dfnum)
+    """The ratio of a noncentral and a central chi-square, each over its degrees of freedom.
+
+    The denominator is drawn first: the numerator's extra draws for huge ``nonc`` (made
+    always under ``torch.compile``) then come last and change no sample of this call.
+    """
+    bottom = chisquare(g, dfden, shape) * dfnum
+    return noncentral_chisquare(g, dfnum, nonc, shape) * dfden / bottom
 
 
 def standard_t(g: Gen, df: Tensor, shape: Shape) -> Tensor:
