@@ -174,16 +174,17 @@ def beta(g: Gen, a: Tensor, b: Tensor, shape: Shape) -> Tensor:
     """Beta(a, b) as G_a / (G_a + G_b), computed from log-gammas (small a and b included).
 
     With ``x = log G_a - log G_b``, the smaller of ``X`` and ``1 - X`` is
-    ``y = e / (1 + e)`` for ``e = exp(-|x|)``, and ``X`` is ``y`` or ``1 - y``: each rounds
-    once, so ``X`` is exactly 0 or 1 only where the true value rounds there (as many exact
-    0s and 1s as NumPy's for shapes near 0). ``exp(log G_a - logaddexp(log G_a, log G_b))``
-    lost the digits of ``1 - X`` below the ulp of ``log G_a`` (~1e-14 for shapes near 0.01),
-    and ``sigmoid(x)`` rounds ``1 + exp(-x)`` first and is 0 from ``x < -709.8`` on.
+    ``y = e / (1 + e)`` for ``e = exp(-|x|)`` (``e * sigmoid(|x|)``, within a few ulps), and
+    ``X`` is ``y`` or ``1 - y``: ``1 - y`` rounds once, so ``X`` is exactly 0 or 1 only where
+    the true value rounds there (as many exact 0s and 1s as NumPy's for shapes near 0).
+    ``exp(log G_a - logaddexp(log G_a, log G_b))`` lost the digits of ``1 - X`` below the
+    ulp of ``log G_a`` (~1e-14 for shapes near 0.01), and ``sigmoid(x)`` rounds
+    ``1 + exp(-x)`` first and is 0 from ``x < -709.8`` on.
     """
     x = log_standard_gamma(g, a, shape) - log_standard_gamma(g, b, shape)
-    e = torch.exp(-x.abs())
-    y = e / (1 + e)
-    return torch.where(x < 0, y, 1 - y)
+    ax = x.abs()
+    y = torch.exp(ax.neg()) * torch.sigmoid(ax)  # e / (1 + e), no op with a Python number
+    return torch.where(torch.signbit(x), y, 1 - y)
 
 
 def dirichlet(g: Gen, alpha: Tensor, shape: Shape) -> Tensor:
@@ -213,7 +214,11 @@ def noncentral_chisquare(g: Gen, df: Tensor, nonc: Tensor, shape: Shape) -> Tens
     ``torch.func``, where the values cannot be read; the other entries' samples are the same).
     """
     lam = nonc / 2
-    if values_checkable(lam) and not bool((lam > _MIXTURE_MEAN_MAX).any()):
+    if values_checkable(lam) and not (
+        float(lam) > _MIXTURE_MEAN_MAX  # one number: read, not compared on the device
+        if lam.numel() == 1
+        else bool((lam > _MIXTURE_MEAN_MAX).any())
+    ):
         j = torch.poisson(lam.expand(shape).to(df.dtype), generator=g)
         return 2 * standard_gamma(g, df / 2 + j, shape)
     big = lam > _MIXTURE_MEAN_MAX
