@@ -528,3 +528,42 @@ def test_permutation_of_a_negative_int_is_empty(x: Any) -> None:
     want = np.random.default_rng(0).permutation(x)
     assert_matches_numpy(default_rng(0).permutation(x), want)
     assert_matches_numpy(tb.random.permutation(x), np.random.permutation(x))  # noqa: NPY002
+
+
+# ---- multivariate_hypergeometric: colors must be integers -----------------------------------
+
+NON_INT_COLORS = [
+    ("fraction", [5.5, 10, 15]),
+    ("whole-floats", [5.0, 10, 15]),
+    ("float-array", np.array([5.0, 10.0])),
+    ("bools", [True, False]),
+    ("nan", [math.nan, 1]),
+]
+
+
+@pytest.mark.parametrize(
+    "colors", [c for _, c in NON_INT_COLORS], ids=[n for n, _ in NON_INT_COLORS]
+)
+def test_multivariate_hypergeometric_non_integer_colors_are_refused(colors: Any) -> None:
+    # [5.5, 10, 15] was drawn from; NumPy refuses colors that are not of an integer dtype.
+    rule = "colors must be a one-dimensional sequence of nonnegative integers not exceeding"
+    with pytest.raises(ValueError, match=rule):
+        np.random.default_rng(0).multivariate_hypergeometric(colors, 3)
+    with pytest.raises(
+        ValueError,
+        match=rf"multivariate_hypergeometric: {rule} 9223372036854775807, got torch\.(float64|bool) values",
+    ):
+        default_rng(0).multivariate_hypergeometric(colors, 3)
+
+
+def test_multivariate_hypergeometric_float_tensor_colors_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"got torch\.float32 values; pass integer counts"):
+        default_rng(0).multivariate_hypergeometric(torch.tensor([1.0, 2.0]), 1)
+
+
+@pytest.mark.parametrize(
+    "colors", [[True, 2], np.array([], dtype=np.float64)], ids=["bool-and-int", "empty-float"]
+)
+def test_multivariate_hypergeometric_colors_numpy_reads_as_integers(colors: Any) -> None:
+    want = np.random.default_rng(0).multivariate_hypergeometric(colors, 0)
+    assert_matches_numpy(default_rng(0).multivariate_hypergeometric(colors, 0), want)

@@ -1950,6 +1950,13 @@ class Sampler:
         dt = int_out(dtype, where)
         dev = self._device_of(device, (colors,), where)
         cdt = discrete_compute(dev)
+        raw = colors if isinstance(colors, Tensor) else as_tensor(colors, where, "colors")
+        if raw.numel() and (raw.dtype not in _INT_RANGE or raw.dtype == torch.bool):
+            raise ValueError(
+                f"{where}: colors must be a one-dimensional sequence of nonnegative integers "
+                f"not exceeding {_INT_RANGE[_I64][1]}, got {raw.dtype} values; pass integer "
+                "counts (tb.astype(colors, tb.int64) if they are whole numbers)"
+            )
         col = param(colors, "colors", where, cdt, dev, COUNT)
         if col.ndim != 1:
             raise ValueError(
