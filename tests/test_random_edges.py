@@ -558,7 +558,7 @@ def test_multivariate_hypergeometric_non_integer_colors_are_refused(colors: Any)
 
 def test_multivariate_hypergeometric_float_tensor_colors_are_refused() -> None:
     with pytest.raises(ValueError, match=r"got torch\.float32 values; pass integer counts"):
-        default_rng(0).multivariate_hypergeometric(torch.tensor([1.0, 2.0]), 1)
+        default_rng(0).multivariate_hypergeometric(torch.tensor([1.0, 2.0], dtype=torch.float32), 1)
 
 
 @pytest.mark.parametrize(
