@@ -34,6 +34,8 @@ from torch import Tensor
 from torch._C._functorch import is_functorch_wrapped_tensor
 from torch.fx.experimental.symbolic_shapes import guard_or_false
 
+from tbridge._core.tracing import values_checkable
+
 #: torch's Marsaglia-Tsang Gamma(k, 1) sampler (private in torch's stubs, public at run time).
 _standard_gamma: Final = torch._standard_gamma  # pyright: ignore[reportPrivateImportUsage]
 
@@ -169,10 +171,20 @@ def log_standard_gamma(g: Gen, k: Tensor, shape: Shape) -> Tensor:
 
 
 def beta(g: Gen, a: Tensor, b: Tensor, shape: Shape) -> Tensor:
-    """Beta(a, b) as G_a / (G_a + G_b), computed from log-gammas (small a and b included)."""
-    la = log_standard_gamma(g, a, shape)
-    lb = log_standard_gamma(g, b, shape)
-    return torch.exp(la - torch.logaddexp(la, lb))
+    """Beta(a, b) as G_a / (G_a + G_b), computed from log-gammas (small a and b included).
+
+    With ``x = log G_a - log G_b``, the smaller of ``X`` and ``1 - X`` is
+    ``y = e / (1 + e)`` for ``e = exp(-|x|)`` (``e * sigmoid(|x|)``, within a few ulps), and
+    ``X`` is ``y`` or ``1 - y``: ``1 - y`` rounds once, so ``X`` is exactly 0 or 1 only where
+    the true value rounds there (as many exact 0s and 1s as NumPy's for shapes near 0).
+    ``exp(log G_a - logaddexp(log G_a, log G_b))`` lost the digits of ``1 - X`` below the
+    ulp of ``log G_a`` (~1e-14 for shapes near 0.01), and ``sigmoid(x)`` rounds
+    ``1 + exp(-x)`` first and is 0 from ``x < -709.8`` on.
+    """
+    x = log_standard_gamma(g, a, shape) - log_standard_gamma(g, b, shape)
+    ax = x.abs()
+    y = torch.exp(ax.neg()) * torch.sigmoid(ax)  # e / (1 + e), no op with a Python number
+    return torch.where(torch.signbit(x), y, 1 - y)
 
 
 def dirichlet(g: Gen, alpha: Tensor, shape: Shape) -> Tensor:
@@ -184,10 +196,41 @@ def chisquare(g: Gen, df: Tensor, shape: Shape) -> Tensor:
     return 2 * standard_gamma(g, df / 2, shape)
 
 
+#: The largest Poisson mean the noncentral chi-square mixture hands to ``torch.poisson``: its
+#: counts drift from the Poisson distribution from means of ~1e13 on, and past ~9.2e18 they are
+#: int64's minimum.
+_MIXTURE_MEAN_MAX: Final = 5e11
+
+
 def noncentral_chisquare(g: Gen, df: Tensor, nonc: Tensor, shape: Shape) -> Tensor:
-    """The Poisson mixture: chi-square with ``df + 2 J`` degrees of freedom, J ~ Poisson(nonc/2)."""
-    j = torch.poisson((nonc / 2).expand(shape).to(df.dtype), generator=g)
-    return 2 * standard_gamma(g, df / 2 + j, shape)
+    """The Poisson mixture: chi-square with ``df + 2 J`` degrees of freedom, J ~ Poisson(nonc/2).
+
+    Where ``nonc / 2`` passes :data:`_MIXTURE_MEAN_MAX` the draw is NumPy's for ``df > 1``,
+    ``chi2(df - 1) + (Z + sqrt(nonc))^2``; for ``df <= 1`` it stays the mixture, with J from
+    the normal approximation of the Poisson distribution corrected for its skew
+    (``lam + sqrt(lam) Z + (Z^2 - 1) / 6``, off by ~lam^-1/2 standard deviations, below
+    2e-6). ``nonc = inf`` gives inf. Those entries take one more normal and one more gamma
+    draw, made only when some entry needs them (always under ``torch.compile`` and
+    ``torch.func``, where the values cannot be read; the other entries' samples are the same).
+    """
+    lam = nonc / 2
+    if values_checkable(lam) and not (
+        float(lam) > _MIXTURE_MEAN_MAX  # one number: read, not compared on the device
+        if lam.numel() == 1
+        else bool((lam > _MIXTURE_MEAN_MAX).any())
+    ):
+        j = torch.poisson(lam.expand(shape).to(df.dtype), generator=g)
+        return 2 * standard_gamma(g, df / 2 + j, shape)
+    big = lam > _MIXTURE_MEAN_MAX
+    j = torch.poisson(torch.where(big, 0.0, lam).expand(shape).to(df.dtype), generator=g)
+    mixed = 2 * standard_gamma(g, df / 2 + j, shape)
+    z = _randn(g, shape, df)
+    j_big = torch.round(lam + torch.sqrt(lam) * z + (z * z - 1) / 6)
+    plus_one = df > 1
+    rest = 2 * standard_gamma(g, torch.where(plus_one, (df - 1) / 2, df / 2 + j_big), shape)
+    drawn = torch.where(plus_one, rest + (z + torch.sqrt(nonc)).square(), rest)
+    drawn = torch.where(nonc == math.inf, math.inf, drawn)
+    return torch.where(big, drawn, mixed)
 
 
 def f(g: Gen, dfnum: Tensor, dfden: Tensor, shape: Shape) -> Tensor:
@@ -195,8 +238,13 @@ def f(g: Gen, dfnum: Tensor, dfden: Tensor, shape: Shape) -> Tensor:
 
 
 def noncentral_f(g: Gen, dfnum: Tensor, dfden: Tensor, nonc: Tensor, shape: Shape) -> Tensor:
-    top = noncentral_chisquare(g, dfnum, nonc, shape) * dfden
-    return top / (chisquare(g, dfden, shape) * dfnum)
+    """The ratio of a noncentral and a central chi-square, each over its degrees of freedom.
+
+    The denominator is drawn first: the numerator's extra draws for huge ``nonc`` (made
+    always under ``torch.compile``) then come last and change no sample of this call.
+    """
+    bottom = chisquare(g, dfden, shape) * dfnum
+    return noncentral_chisquare(g, dfnum, nonc, shape) * dfden / bottom
 
 
 def standard_t(g: Gen, df: Tensor, shape: Shape) -> Tensor:
@@ -249,16 +297,20 @@ def triangular(g: Gen, left: Tensor, mode: Tensor, right: Tensor, shape: Shape) 
 
 
 def wald(g: Gen, mean: Tensor, scale: Tensor, shape: Shape) -> Tensor:
-    """Michael, Schucany and Haas (1976), written without the cancellation of the textbook form.
+    """Michael, Schucany and Haas (1976), computed in units of the mean without overflow.
 
-    The smaller root of the quadratic, ``mean * (S - Y) / (S + Y)`` with
-    ``S = sqrt(Y^2 + 4 scale Y)``, is computed as ``mean * 4 scale Y / (S + Y)^2``.
+    With ``Y = Z^2`` for a standard normal ``Z`` and ``phi = scale / mean``, the two roots of
+    the quadratic are ``mean * q^2`` and ``mean / q^2`` for ``q = 1 / (r + sqrt(1 + r^2))``,
+    ``r = |Z| / (2 sqrt(phi))`` (the smaller root ``(S - Y) / (S + Y)`` of the textbook form,
+    rewritten so that nothing cancels). They are taken as ``(sqrt(mean) * q)^2`` and
+    ``(sqrt(mean) / q)^2``: no intermediate overflows or underflows before the result does,
+    for any mean and scale (the textbook form gives inf/inf or 0/0 from means of ~1e155 on).
     """
-    y = _randn(g, shape, mean).square() * mean
-    s = torch.sqrt(y * y + 4 * scale * y)
-    x = mean * 4 * scale * y / (s + y).square()
+    root = torch.sqrt(mean)
+    r = _randn(g, shape, mean).abs_() * (root / (2 * torch.sqrt(scale)))
+    d = r + torch.hypot(r, r.new_ones(()))  # 1 / q, at least 1
     u = _rand(g, shape, mean)
-    return torch.where(u * (mean + x) <= mean, x, mean * mean / x)
+    return torch.where(u * (1 + d.pow(-2)) <= 1, (root / d).square(), (root * d).square())
 
 
 def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
@@ -266,7 +318,9 @@ def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
 
     As in NumPy, ``kappa < 1e-8`` is the uniform distribution on the circle and
     ``kappa > 1e6`` the wrapped normal with variance ``1 / kappa`` (the rejection step loses
-    its precision there).
+    its precision there). The envelope's parameter is computed without cancellation below
+    float64, so float32 (and float16, computed in float32) draws small ``kappa`` as float64
+    does.
     """
     flat_k = kappa.expand(shape)
     tiny = flat_k < 1e-8
@@ -274,7 +328,13 @@ def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
     plain = ~(tiny | huge | flat_k.isnan())
     k = torch.where(plain, flat_k, 1.0)
     r = 1 + torch.sqrt(1 + 4 * k * k)
-    rho = (r - torch.sqrt(2 * r)) / (2 * k)
+    if k.dtype == torch.float64:  # NumPy's expression, so that the draws are NumPy's
+        rho = (r - torch.sqrt(2 * r)) / (2 * k)
+    else:
+        # The same value without the cancellation: r - sqrt(2 r) = 4 k^2 / (r + sqrt(2 r)).
+        # NumPy's form is 0 in float32 once k^2 is below its epsilon (k < ~3.5e-4), which
+        # made s infinite and rejected every candidate.
+        rho = 2 * k / (r + torch.sqrt(2 * r))
     s = torch.where(k < 1e-5, 1 / k + k, (1 + rho * rho) / (2 * rho))
 
     def step(g: Gen, m: int, p: Sequence[Tensor]) -> tuple[Tensor, Tensor]:

@@ -214,9 +214,12 @@ def fast_shape(size: object) -> tuple[int, ...] | None:
 
 
 def size_shape(size: ShapeLike | None, where: str) -> tuple[int, ...] | None:
-    """``size`` as a shape tuple (None stays None)."""
+    """``size`` as a shape tuple (None stays None); a 1-d integer NumPy array is a shape too,
+    as NumPy reads it."""
     if size is None:
         return None
+    if isinstance(size, np.ndarray) and size.ndim == 1 and size.dtype.kind in "iu":
+        return torch_shape(tuple(size.tolist()), where)
     return torch_shape((size,), where)
 
 

@@ -86,6 +86,12 @@ _tensor: Final = torch.tensor
 _I64: Final = torch.int64
 _F64: Final = torch.float64
 
+_TWO63_F: Final = 2.0**63
+#: ``multivariate_hypergeometric`` draws sums of colors below this: the float64 log-factorials
+#: of the hypergeometric sampler lose the digits its acceptance test needs from ~2**44 on (the
+#: counts' spread is off by 2% there), and 2**40 keeps a margin of 16.
+_MVHG_COUNT_MAX: Final = 2.0**40
+
 #: NumPy's tolerance on ``sum(p) == 1`` in ``choice``: the square root of the dtype's epsilon.
 _P_ATOL: Final = math.sqrt(float(np.finfo(np.float64).eps))
 
@@ -232,7 +238,8 @@ class Sampler:
                 f"{where}: out has dtype {out.dtype} but the samples are floating; pass a "
                 "floating out (tb.empty(shape, dtype=tb.float64))"
             )
-        dt = float_out(out.dtype if dtype is None else dtype, where)
+        # As NumPy: out must have the samples' dtype, dtype= (default float64) included.
+        dt = float_out(dtype, where)
         if dt != out.dtype:
             raise TypeError(
                 f"{where}: out has dtype {out.dtype} but the samples are {dt}; pass an out of "
@@ -285,7 +292,8 @@ class Sampler:
         dtype : dtype, optional
             A real floating dtype; tbridge's default float (float64) when None.
         out : Tensor, optional
-            Filled in place and returned; its dtype, shape and device decide the draw's.
+            Filled in place and returned; its shape and device decide the draw's, and its
+            dtype must be the samples' (``dtype``, or the default float), as in NumPy.
         device, requires_grad
             tbridge's extras: where to draw, and whether the samples are a leaf requiring grad.
 
@@ -610,15 +618,16 @@ class Sampler:
                     f"{where}: high={high!r} is out of bounds for {dt} (endpoint={endpoint}); "
                     f"pass high <= {hi_ok + (0 if endpoint else 1)}"
                 )
-            if top <= lo:
+            shape = size_shape(size, where) or ()
+            nothing = math.prod(shape) == 0  # NumPy allows an empty range when nothing is drawn
+            if top <= lo and not nothing:
                 raise ValueError(
                     f"{where}: empty range low={lo}, high={high!r}, endpoint={endpoint} "
                     "(low >= high); pass high > low (or endpoint=True with high >= low)"
                 )
             dev = self._device_of(device, (), where)
-            shape = size_shape(size, where) or ()
             try:
-                if dev.type == "meta":
+                if dev.type == "meta" or nothing:
                     return _empty(shape, dtype=dt, device=dev)
                 drawn = _d.integers_below(self._gen(dev), top - lo, shape, dev)
                 return _to_int_dtype(drawn.add_(lo - 2**64 if lo >= 2**63 else lo), dt)
@@ -633,7 +642,9 @@ class Sampler:
             return _empty(shape, dtype=dt, device=dev)
         span = top_t - lo_t
         if values_checkable(lo_t, top_t):
-            _check_int_bounds(where, lo_t, top_t, span, dt, endpoint)
+            _check_int_bounds(where, lo_t, top_t, span, dt, endpoint, math.prod(shape) == 0)
+        if math.prod(shape) == 0:
+            return _empty(shape, dtype=dt, device=dev)
         try:
             drawn = _d.integers_below(self._gen(dev), span.expand(shape), shape, dev)
             return _to_int_dtype(drawn + lo_t, dt)
@@ -886,9 +897,7 @@ class Sampler:
         [0, 1, 2, 3]
         """
         if _is_int_like(x):
-            n = int(x)
-            if n < 0:
-                raise ValueError(f"permutation: x={n} must be >= 0 (the length of arange(x))")
+            n = max(int(x), 0)  # arange(x) is empty for x < 0, as NumPy shuffles it
             dev = self._device_of(device, (), "permutation")
             try:
                 return _randperm(n, generator=self._gen(dev), device=dev)
@@ -920,6 +929,11 @@ class Sampler:
         [[0, 1, 2], [3, 4, 5]]
         """
         t = as_tensor(x, "permuted", "x")
+        if t.ndim == 0 and axis is None:  # NumPy's TypeError (with an axis, its AxisError)
+            raise TypeError(
+                f"permuted: x is 0-d ({_shown(x)}), which has no entries to reorder; pass an "
+                "array of one or more dimensions (permutation(n) shuffles arange(n))"
+            )
         if t.device.type == "meta":
             return write_out(_empty(t.shape, dtype=t.dtype, device=t.device), out, "permuted")
         g = self._gen(t.device)
@@ -1015,11 +1029,12 @@ class Sampler:
             shape = fast_shape(size)
             if shape is not None and device is None:
                 dt = current_defaults()[0]
+                s = float(scale)  # torch reads an int past int64 as an unsigned one, or fails
                 try:
                     if dt is _F64:  # -log1p(-U) * scale, four passes
                         unit = _rand(shape, generator=self._g0, dtype=_F64, device=self._device)
-                        return unit.neg_().log1p_().mul_(-scale)
-                    return _d.exponential01(self._g0, shape, dt, self._device).mul_(scale)
+                        return unit.neg_().log1p_().mul_(-s)
+                    return _d.exponential01(self._g0, shape, dt, self._device).mul_(s)
                 except (RuntimeError, TypeError) as e:  # too big, or no memory for it
                     raise_for_size(e, "exponential", shape, dt, "size")
                     raise
@@ -1916,7 +1931,9 @@ class Sampler:
         ``colors`` holds how many items of each color there are (1-d, ``>= 0``); the result
         has shape ``size + (len(colors),)``. Both methods draw the same distribution here,
         color by color from hypergeometric marginals; ``"marginals"`` keeps NumPy's limit
-        ``sum(colors) < 10**9``.
+        ``sum(colors) < 10**9``, and ``"count"`` draws sums below ``2**40`` (the
+        hypergeometric sampler computes in float64, whose log-factorials skew the counts
+        from ~2**44 on; NumPy's ``"count"`` holds an array of ``sum(colors)`` items).
 
         Memory and autograd: new memory; counts carry no gradient.
 
@@ -1933,6 +1950,13 @@ class Sampler:
         dt = int_out(dtype, where)
         dev = self._device_of(device, (colors,), where)
         cdt = discrete_compute(dev)
+        raw = colors if isinstance(colors, Tensor) else as_tensor(colors, where, "colors")
+        if raw.numel() and (raw.dtype not in _INT_RANGE or raw.dtype == torch.bool):
+            raise ValueError(
+                f"{where}: colors must be a one-dimensional sequence of nonnegative integers "
+                f"not exceeding {_INT_RANGE[_I64][1]}, got {raw.dtype} values; pass integer "
+                "counts (tb.astype(colors, tb.int64) if they are whole numbers)"
+            )
         col = param(colors, "colors", where, cdt, dev, COUNT)
         if col.ndim != 1:
             raise ValueError(
@@ -1948,16 +1972,31 @@ class Sampler:
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
         total = float(col.sum())
+        if total >= _TWO63_F:
+            raise ValueError(
+                f"{where}: sum(colors) must not exceed the maximum value of a 64 bit signed "
+                f"integer ({_INT_RANGE[_I64][1]}), it is {total:.6g}; pass smaller colors"
+            )
         if ns > total:
             raise ValueError(f"{where}: nsample={ns} > sum(colors)={total:.0f}")
         if method == "marginals" and total >= 10**9:
+            fix = "method='count'" if total < _MVHG_COUNT_MAX else "smaller colors"
             raise ValueError(
                 f"{where}: with method='marginals' sum(colors) must be < 10**9 (it is "
-                f"{total:.0f}); pass method='count'"
+                f"{total:.0f}); pass {fix}"
+            )
+        if total >= _MVHG_COUNT_MAX:
+            raise ValueError(
+                f"{where}: sum(colors)={total:.0f} is at or past 2**40 ({_MVHG_COUNT_MAX:.0f}), "
+                "beyond which this sampler's float64 arithmetic skews the counts (NumPy's "
+                "method='count' needs memory for sum(colors) items and cannot draw such totals "
+                "either, and method='marginals' stops at 10**9); pass colors that sum below it"
             )
         g = self._gen(dev)
         batch = shape[:-1]
         try:
+            if col.shape[0] == 0:  # no colors: nothing to draw (nsample is 0 here)
+                return torch.zeros(shape, dtype=dt, device=dev)
             left = torch.full(batch, float(ns), dtype=cdt, device=dev)
             rest = total
             columns = []
@@ -2065,20 +2104,29 @@ def _int_tensor(value: object, name: str, where: str, dev: torch.device) -> Tens
 
 
 def _check_int_bounds(
-    where: str, lo: Tensor, top: Tensor, span: Tensor, dt: torch.dtype, endpoint: bool
+    where: str,
+    lo: Tensor,
+    top: Tensor,
+    span: Tensor,
+    dt: torch.dtype,
+    endpoint: bool,
+    nothing: bool,
 ) -> None:
-    """NumPy's rules on array bounds of ``integers`` (``top`` is one past the last value)."""
+    """NumPy's rules on array bounds of ``integers`` (``top`` is one past the last value).
+
+    An empty range is allowed when ``nothing`` is drawn (a size with no entries), as in NumPy.
+    """
     lo_ok, hi_ok = _INT_RANGE[dt]
     if bool((lo < lo_ok).any()):
         raise ValueError(f"{where}: low has entries out of bounds for {dt} (below {lo_ok})")
     if bool((top - 1 > min(hi_ok, 2**63 - 1)).any()):
         raise ValueError(f"{where}: high has entries out of bounds for {dt} (above {hi_ok})")
-    if bool((top <= lo).any()):
+    if not nothing and bool((top <= lo).any()):
         raise ValueError(
             f"{where}: empty range in some entries (low >= high, endpoint={endpoint}); "
             "pass high > low in every entry"
         )
-    if bool((span <= 0).any()):
+    if bool(((span <= 0) & (top > lo)).any()):  # wrapped past int64
         raise ValueError(
             f"{where}: with array bounds a range may hold at most 2**63 - 1 values; draw "
             "the wider ranges with scalar bounds"
