@@ -291,6 +291,29 @@ def test_zipf_with_a_huge_exponent_gives_ones(a: float) -> None:
     assert bool((mixed[0::3] > 1).any())  # the other entries are still drawn
 
 
+@pytest.mark.parametrize("lam", [1e12, 1e15, 1e16, 1e18, 9e18], ids=repr)
+@pytest.mark.parametrize("as_array", [False, True])
+def test_poisson_with_a_huge_mean_has_its_mean_and_spread(lam: float, as_array: bool) -> None:
+    # torch.poisson's counts drift from means of ~1e13 on (1.19 times the standard deviation
+    # at 1e16); past 5e11 the counts come from the skew-corrected normal approximation.
+    rng, seed = _rng(f"poisson-huge-{lam!r}-{as_array}")
+    x = rng.poisson(tb.full((N,), lam) if as_array else lam, None if as_array else N)
+    assert x.dtype == tb.int64
+    values = x.numpy().astype(np.float64)
+    z = (values.mean() - lam) / math.sqrt(lam / N)
+    assert abs(z) < Z, f"seed {seed}: mean z = {z:.2f}"
+    spread = values.std(ddof=1) / math.sqrt(lam)
+    assert abs(spread - 1) < Z * math.sqrt(1 / (2 * N)), f"seed {seed}: sd ratio {spread}"
+
+
+def test_negative_binomial_with_a_huge_poisson_mean_has_its_mean() -> None:
+    rng, seed = _rng("negative_binomial-huge")
+    n, p = 1e6, 1e-10  # Poisson means near 1e16: the counts take the approximation
+    values = rng.negative_binomial(n, p, N).numpy().astype(np.float64)
+    dist = stats.nbinom(n, p)
+    _moments_ok(values, dist, seed)
+
+
 @pytest.mark.parametrize(
     ("case", "low", "high", "dtype"),
     [

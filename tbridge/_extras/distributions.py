@@ -40,6 +40,7 @@ from tbridge._core.tracing import values_checkable
 _standard_gamma: Final = torch._standard_gamma  # pyright: ignore[reportPrivateImportUsage]
 
 __all__ = [
+    "POISSON_TORCH_MAX",
     "accept_reject",
     "beta",
     "binomial",
@@ -61,6 +62,7 @@ __all__ = [
     "noncentral_f",
     "pareto",
     "poisson",
+    "poisson_count",
     "power",
     "rayleigh",
     "standard_gamma",
@@ -196,16 +198,32 @@ def chisquare(g: Gen, df: Tensor, shape: Shape) -> Tensor:
     return 2 * standard_gamma(g, df / 2, shape)
 
 
-#: The largest Poisson mean the noncentral chi-square mixture hands to ``torch.poisson``: its
-#: counts drift from the Poisson distribution from means of ~1e13 on, and past ~9.2e18 they are
-#: int64's minimum.
-_MIXTURE_MEAN_MAX: Final = 5e11
+#: The largest Poisson mean handed to ``torch.poisson``: its counts drift from the Poisson
+#: distribution from means of ~1e13 on (1.19 times the standard deviation at 1e16), and past
+#: ~9.2e18 they are int64's minimum. Larger means draw ``poisson_count``.
+POISSON_TORCH_MAX: Final = 5e11
+
+
+def poisson_count(lam: Tensor, z: Tensor) -> Tensor:
+    """A Poisson count of mean ``lam`` (above :data:`POISSON_TORCH_MAX`) from a standard normal
+    ``z``: the normal approximation corrected for the Poisson's skew,
+    ``round(lam + sqrt(lam) z + (z^2 - 1) / 6)``, off by ~lam^-1/2 standard deviations (below
+    2e-6 there)."""
+    return torch.round(lam + torch.sqrt(lam) * z + (z * z - 1) / 6)
+
+
+def _any_above(t: Tensor, bound: float) -> bool:
+    """Whether some entry of ``t`` passes ``bound``; True when the values cannot be read
+    (under ``torch.compile`` or ``torch.func``), so that callers take the path for all."""
+    if not values_checkable(t):
+        return True
+    return float(t) > bound if t.numel() == 1 else bool((t > bound).any())
 
 
 def noncentral_chisquare(g: Gen, df: Tensor, nonc: Tensor, shape: Shape) -> Tensor:
     """The Poisson mixture: chi-square with ``df + 2 J`` degrees of freedom, J ~ Poisson(nonc/2).
 
-    Where ``nonc / 2`` passes :data:`_MIXTURE_MEAN_MAX` the draw is NumPy's for ``df > 1``,
+    Where ``nonc / 2`` passes :data:`POISSON_TORCH_MAX` the draw is NumPy's for ``df > 1``,
     ``chi2(df - 1) + (Z + sqrt(nonc))^2``; for ``df <= 1`` it stays the mixture, with J from
     the normal approximation of the Poisson distribution corrected for its skew
     (``lam + sqrt(lam) Z + (Z^2 - 1) / 6``, off by ~lam^-1/2 standard deviations, below
@@ -214,18 +232,14 @@ def noncentral_chisquare(g: Gen, df: Tensor, nonc: Tensor, shape: Shape) -> Tens
     ``torch.func``, where the values cannot be read; the other entries' samples are the same).
     """
     lam = nonc / 2
-    if values_checkable(lam) and not (
-        float(lam) > _MIXTURE_MEAN_MAX  # one number: read, not compared on the device
-        if lam.numel() == 1
-        else bool((lam > _MIXTURE_MEAN_MAX).any())
-    ):
+    if not _any_above(lam, POISSON_TORCH_MAX):
         j = torch.poisson(lam.expand(shape).to(df.dtype), generator=g)
         return 2 * standard_gamma(g, df / 2 + j, shape)
-    big = lam > _MIXTURE_MEAN_MAX
+    big = lam > POISSON_TORCH_MAX
     j = torch.poisson(torch.where(big, 0.0, lam).expand(shape).to(df.dtype), generator=g)
     mixed = 2 * standard_gamma(g, df / 2 + j, shape)
     z = _randn(g, shape, df)
-    j_big = torch.round(lam + torch.sqrt(lam) * z + (z * z - 1) / 6)
+    j_big = poisson_count(lam, z)
     plus_one = df > 1
     rest = 2 * standard_gamma(g, torch.where(plus_one, (df - 1) / 2, df / 2 + j_big), shape)
     drawn = torch.where(plus_one, rest + (z + torch.sqrt(nonc)).square(), rest)
@@ -359,8 +373,19 @@ def vonmises(g: Gen, mu: Tensor, kappa: Tensor, shape: Shape) -> Tensor:
 
 
 def poisson(g: Gen, lam: Tensor, shape: Shape) -> Tensor:
-    """Poisson counts (as floats) from ``torch.poisson``."""
-    return torch.poisson(lam.expand(shape).contiguous(), generator=g)
+    """Poisson counts (as floats) from ``torch.poisson``; means past
+    :data:`POISSON_TORCH_MAX` from :func:`poisson_count` (one more normal draw, made only when
+    some mean needs it, and always where the means cannot be read)."""
+    return _poisson_of(g, lam.expand(shape))
+
+
+def _poisson_of(g: Gen, rate: Tensor) -> Tensor:
+    """Poisson counts for each mean in ``rate`` (see :func:`poisson`)."""
+    if not _any_above(rate, POISSON_TORCH_MAX):
+        return torch.poisson(rate.contiguous(), generator=g)
+    big = rate > POISSON_TORCH_MAX
+    counts = torch.poisson(torch.where(big, 0.0, rate).contiguous(), generator=g)
+    return torch.where(big, poisson_count(rate, _randn(g, rate.shape, rate)), counts)
 
 
 def _binomial(g: Gen, count: Tensor, prob: Tensor) -> Tensor:
@@ -380,7 +405,7 @@ def binomial(g: Gen, n: Tensor, p: Tensor, shape: Shape) -> Tensor:
 def negative_binomial(g: Gen, n: Tensor, p: Tensor, shape: Shape) -> Tensor:
     """The gamma-Poisson mixture: Poisson(Gamma(n, (1 - p) / p))."""
     rate = standard_gamma(g, n, shape) * ((1 - p) / p)
-    return torch.poisson(rate, generator=g)
+    return _poisson_of(g, rate)
 
 
 def geometric(g: Gen, p: Tensor, shape: Shape) -> Tensor:

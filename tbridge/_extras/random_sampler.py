@@ -1680,7 +1680,7 @@ class Sampler:
         """
         if (
             (type(lam) is float or type(lam) is int)
-            and 0 <= lam <= LAM_MAX
+            and 0 <= lam <= _d.POISSON_TORCH_MAX  # larger means: the kernel's approximation
             and dtype is None
             and device is None
         ):
