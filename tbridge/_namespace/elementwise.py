@@ -342,16 +342,13 @@ def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
         When an integer does not fit the dtype (NumPy 2 raises here too). torch would wrap a
         negative int into an unsigned dtype, and refuse one past int64 with its own text.
     """
-    if type(value) is int and like.dtype in INT_BOUNDS:
-        error = int_out_of_bounds(
-            value, like.dtype, "cast the array to a wider dtype first (tb.astype)"
-        )
-        if error is not None:
-            raise error
-        if value > 2**63 - 1:  # uint64's upper half: its bits, through int64
-            return torch.tensor(value - 2**64, dtype=torch.int64, device=like.device).view(
-                torch.uint64
-            )
+    error = int_out_of_bounds(
+        value, like.dtype, "cast the array to a wider dtype first (tb.astype)"
+    )
+    if error is not None:
+        raise error
+    if type(value) is int and value > 2**63 - 1:  # uint64's upper half: its bits, via int64
+        return torch.tensor(value - 2**64, dtype=torch.int64, device=like.device).view(torch.uint64)
     return torch.tensor(value, dtype=like.dtype, device=like.device)
 
 

@@ -1458,6 +1458,7 @@ def _quantile_core(
         )
     if m == 0 and qs and _empty_slices(t.shape, dims):
         _warn_empty(caller, "quantile", t.shape, dims, 4)
+    wflat: Tensor | None = None
     if weights is not None:
         if method != "inverted_cdf":
             raise ValueError(
@@ -1468,14 +1469,7 @@ def _quantile_core(
         if w.dtype.is_complex:
             raise TypeError(f"{caller}: weights have dtype {w.dtype}; pass real weights")
         w = _slice_weights(w, t, axis, dims, caller)
-        if m == 0 or not qs:
-            result = torch.full((*flat.shape[:-1], len(qs)), math.nan, dtype=work, device=t.device)
-        else:
-            result = _weighted_picks(src, t, qs, strong, dims, w, skip_nan, caller)
-        result = (result.squeeze(-1) if not qshape else result.movedim(-1, 0)).reshape(
-            [*qshape, *kept_shape]
-        )
-        return write_out(result if result.dtype == dt else result.to(dt), out, caller)
+        wflat = flatten_dims(w, dims) if dims else w.unsqueeze(-1)  # beside flat
     if (
         skip_nan
         and flat.numel()
@@ -1495,6 +1489,8 @@ def _quantile_core(
         return write_out(result, out, caller)
     if m == 0 or not qs:
         result = torch.full((*flat.shape[:-1], len(qs)), math.nan, dtype=work, device=t.device)
+    elif wflat is not None:  # (method 'inverted_cdf': never torch's nanquantile above)
+        result = _weighted_picks(flat, wflat, t, qs, strong, skip_nan, caller)
     elif skip_nan and flat.dtype.is_floating_point:
         result = _counted(flat, t, qs, method, work)
     else:
@@ -1802,23 +1798,20 @@ def _slice_weights(
 
 
 def _weighted_picks(
-    src: Tensor,
+    flat: Tensor,
+    wf: Tensor,
     t: Tensor,
     qs: list[float],
     strong: torch.dtype | None,
-    dims: tuple[int, ...],
-    w: Tensor,
     skip_nan: bool,
     caller: str,
 ) -> Tensor:
-    """NumPy's weighted quantiles ``(..., len(qs))`` of ``src`` (``_orderable(t)``) over
-    ``dims``, for method 'inverted_cdf': per slice, the first value in sorted order at which
-    the cumulative share of the weights ``w`` (of ``t``'s shape) reaches ``q``; values of zero
-    weight are never picked. The nan forms give NaN values no weight."""
-    if values_checkable(w) and bool((w < 0).any()):
+    """NumPy's weighted quantiles ``(..., len(qs))`` of the slices ``(..., m)`` of ``flat``
+    (``_orderable(t)``, reduced axes last) for method 'inverted_cdf': per slice, the first value
+    in sorted order at which the cumulative share of the weights ``wf`` (``flat``'s shape)
+    reaches ``q``; values of zero weight are never picked. The nan forms give NaN no weight."""
+    if values_checkable(wf) and bool((wf < 0).any()):
         raise ValueError(f"{caller}: weights must be non-negative; pass weights >= 0")
-    flat = flatten_dims(src, dims) if dims else src.unsqueeze(-1)
-    wf = flatten_dims(w, dims) if dims else w.unsqueeze(-1)
     m = flat.shape[-1]
     nan = torch.isnan(flat) if flat.dtype.is_floating_point else None
     if skip_nan and nan is not None:
