@@ -1511,8 +1511,10 @@ def _pad_constant(t: Tensor, widths: list[tuple[int, int]], value: object) -> Te
         out = F.pad(base, flat, value=_constant_as(value, t.dtype))
         return out.view(torch.uint64) if bits else out
     values = _pairs(value, t.ndim, "pad", "constant_values", False)
-    given = np.asarray(value.tolist() if isinstance(value, Tensor) else value)
-    as_numpy = given.size == 1 or (given.size == 2 and given.shape != (2, 1))
+    as_numpy = True  # how NumPy assigns the values: read only where the dtype makes it matter
+    if not (t.dtype.is_floating_point or t.dtype.is_complex):
+        given = np.asarray(value.tolist() if isinstance(value, Tensor) else value)
+        as_numpy = given.size == 1 or (given.size == 2 and given.shape != (2, 1))
     out = base
     for ax, ((b, a), (before, after)) in enumerate(zip(widths, values, strict=True)):
         shape = list(out.shape)
