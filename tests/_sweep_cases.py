@@ -31,9 +31,11 @@ import dataclasses
 import io
 import math
 import os
+import re
 import tempfile
 import types
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -764,38 +766,23 @@ NOT_COMPILABLE: dict[str, str] = {
     "savez_compressed": "writes the values with NumPy's writer (host I/O)",
     "frombuffer": "reads the buffer with NumPy (host work)",
     "fromiter": "consumes the iterable with NumPy (host work)",
-    "geomspace": "NumPy work in the function (the endpoints' logarithms)",
-    "logspace": "NumPy work in the function (Tensor.numpy(), np.power)",
     "heaviside": "NumPy work in the function (Tensor.numpy())",
-    "choose": "checks the indices' range on the host (.item())",
     "compress": "data-dependent output shape; reads the last kept index on the host",
     "piecewise": "counts the selected entries on the host (data-dependent control flow)",
-    "ravel_multi_index": "checks the indices' range on the host (.item())",
-    "unravel_index": "checks the indices' range on the host (.item())",
     "allclose": "returns a Python bool (torch.allclose reads the values)",
     "array_equal": "returns a Python bool (torch.equal reads the values)",
     "setxor1d": "data-dependent output shape (branches on a unique's size)",
     "delete": "checks the indices' range on the host (.item())",
     "insert": "checks the indices' range on the host (.item())",
-    "pad": "NumPy work in the function (np.asarray of pad_width)",
     "trim_zeros": "data-dependent output shape",
-    "vdot": "falls back from torch.vdot on its RuntimeError (try/except), which dynamo does not trace",
-    "interp": "checks the result for NaN on the host (data-dependent control flow)",
     "polyfit": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
     "polymul": "reads the leading coefficients on the host (data-dependent control flow)",
     "roots": "checks finiteness on the host (.item(), cmath.isfinite)",
-    "average": "checks the weights' sum on the host (data-dependent control flow)",
-    "corrcoef": "torch.corrcoef is a data-dependent operator to dynamo",
-    "cov": "torch.cov is a data-dependent operator to dynamo",
     "digitize": "reads the bins on the host (.tolist())",
     "histogram": "reads the data's range on the host (.item(), math.isfinite)",
     "histogram2d": "reads the data's range on the host (.item(), math.isfinite)",
     "histogram_bin_edges": "reads the data's range on the host (.item(), math.isfinite)",
     "histogramdd": "reads the data's range on the host (.item(), math.isfinite)",
-    "nanargmax": "checks for all-NaN slices on the host (data-dependent control flow)",
-    "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
-    "percentile": "reads q on the host (.tolist()) to check its range",
-    "quantile": "reads q on the host (.tolist()) to check its range",
     "linalg.lstsq": "torch.linalg.lstsq's gelsd driver: data-dependent output shapes (rank, residuals)",
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
     "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
@@ -828,12 +815,9 @@ NOT_VMAPPABLE: dict[str, str] = {
     "save": "NumPy's writer cannot read a batched tensor",
     "savez": "NumPy's writer cannot read a batched tensor",
     "savez_compressed": "NumPy's writer cannot read a batched tensor",
-    "choose": "checks the indices' range on the host (.item())",
     "compress": "data-dependent output shape",
     "extract": "data-dependent output shape",
     "piecewise": "data-dependent output shape (masked_select)",
-    "ravel_multi_index": "checks the indices' range on the host (.item())",
-    "unravel_index": "checks the indices' range on the host (.item())",
     "allclose": "returns a Python bool (data-dependent control flow)",
     "array_equal": "returns a Python bool (data-dependent control flow)",
     "array_equiv": "returns a Python bool (data-dependent control flow)",
@@ -844,7 +828,6 @@ NOT_VMAPPABLE: dict[str, str] = {
     "unique": "data-dependent output shape",
     "trim_zeros": "data-dependent output shape",
     "flatnonzero": "data-dependent output shape",
-    "interp": "checks the result for NaN on the host (data-dependent control flow)",
     "polyfit": "torch.linalg.lstsq under vmap rejects the batched right-hand side's shape",
     "polymul": "reads the leading coefficients on the host (data-dependent control flow)",
     "roots": "checks finiteness on the host (.item())",
@@ -853,8 +836,6 @@ NOT_VMAPPABLE: dict[str, str] = {
     "histogram2d": "reads the data's range on the host (.item())",
     "histogram_bin_edges": "reads the data's range on the host (.item())",
     "histogramdd": "reads the data's range on the host (.item())",
-    "nanargmax": "checks for all-NaN slices on the host (data-dependent control flow)",
-    "nanargmin": "checks for all-NaN slices on the host (data-dependent control flow)",
     "min_scalar_type": "reads a 0-d array's value on the host (.item()) for NumPy's answer",
     "asarray_chkfinite": "reads whether the values are finite on the host (bool of a reduction)",
     "polydiv": "reads the remainder's leading coefficients on the host to trim them",
@@ -928,6 +909,25 @@ def calls(name: str, inputs: Inputs) -> list[Call]:
     listed = made if isinstance(made, list) else [made]
     fn = resolve(name)
     return [c if c.fn is not None else dataclasses.replace(c, fn=fn) for c in listed]
+
+
+def documented(heading: str) -> set[str]:
+    """The function names (public spellings) in the first column of the first table after
+    ``heading`` in docs/compile.md, which lists what does not compile or vmap."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "compile.md").read_text()
+    after = text.split(heading + "\n", 1)[1]
+    rows = re.split(r"\n *\|---\|---\|\n", after, maxsplit=1)[1].split("\n\n", 1)[0]
+    return {
+        name
+        for row in rows.splitlines()
+        for name in re.findall(r"`([^`]+)`", row.strip().split("|")[1])
+    }
+
+
+def public_names(table: Mapping[str, str]) -> set[str]:
+    """A table's names as the public functions they exercise (``random.randint_exact`` is
+    ``random.randint``)."""
+    return {EXTRA_CASES.get(name, name) for name in table}
 
 
 def assert_same(

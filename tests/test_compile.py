@@ -105,6 +105,11 @@ def test_the_tables_name_only_public_functions() -> None:
     assert set(S.NOT_COMPILABLE) | set(S.NOT_VMAPPABLE) <= set(S.CASES)
 
 
+def test_the_docs_list_what_does_not_compile() -> None:
+    """docs/compile.md's table of functions that do not compile names exactly this file's."""
+    assert S.documented("## torch.compile") == S.public_names(S.NOT_COMPILABLE)
+
+
 @pytest.mark.filterwarnings("ignore:random_integers is deprecated:DeprecationWarning")
 @pytest.mark.parametrize("name", _cases(S.NOT_COMPILABLE))
 def test_compiles_fullgraph_with_eager_result(name: str, data_device: torch.device) -> None:

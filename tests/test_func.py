@@ -106,6 +106,11 @@ def _data() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     return w, x, y
 
 
+def test_the_docs_list_what_does_not_vmap() -> None:
+    """docs/compile.md's table of functions that do not vmap names exactly this file's."""
+    assert S.documented("## torch.func") == S.public_names(S.NOT_VMAPPABLE)
+
+
 def test_per_example_gradients_with_vmap() -> None:
     w, x, y = _data()
     per_example = vmap(tb.grad(loss), in_dims=(None, 0, 0))(w, x, y)

@@ -24,6 +24,7 @@ from typing import Any, Final
 import numpy as np
 import torch
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.bridge import asarray
 from tbridge._convert.gate import as_tensor, retold
@@ -46,6 +47,7 @@ from tbridge._core.normalize import (
 )
 from tbridge._core.promotion import promote, result_type
 from tbridge._core.shapes import bits_or_raise, broadcast_shape, normalize_axis
+from tbridge._core.tracing import values_checkable
 from tbridge._core.workarounds import UNSIGNED_GAPS
 from tbridge._namespace.creation import eye, linspace
 
@@ -169,6 +171,7 @@ def logspace(
         and (type(base) is float or type(base) is int)
         and base > 0
         and max(abs(start), abs(stop)) * abs(math.log10(base)) < _NO_OVERFLOW
+        and not is_dynamo_compiling()  # (a trace runs no NumPy)
     ):
         exact = _LOGSPACE_NUMPY.get(
             current_defaults()[0] if dtype is None else torch_dtype(dtype, caller="logspace")
@@ -280,6 +283,7 @@ def geomspace(
             (0 < start < _FINITE and 0 < stop < _FINITE)
             or (-_FINITE < start < 0 and -_FINITE < stop < 0)
         )
+        and not is_dynamo_compiling()  # (a trace runs no NumPy)
     ):
         if dtype is not None:
             target = torch_dtype(dtype, caller="geomspace")
@@ -295,7 +299,7 @@ def geomspace(
     b = as_tensor(stop, "geomspace", "stop", device=dev)
     if a.device != b.device:
         b = b.to(a.device)
-    if not a.is_meta and (bool((a == 0).any()) or bool((b == 0).any())):
+    if values_checkable(a, b) and (bool((a == 0).any()) or bool((b == 0).any())):
         raise ValueError(
             f"geomspace: start={_show(a)} and stop={_show(b)}: a geometric sequence cannot "
             "include zero; pass bounds of one sign, both non-zero"

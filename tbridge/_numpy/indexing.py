@@ -47,6 +47,7 @@ from tbridge._core.shapes import (
     normalize_axis,
     shape_arg,
 )
+from tbridge._core.tracing import values_checkable
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.creation import arange, linspace
 from tbridge._namespace.data_types import can_cast
@@ -605,6 +606,7 @@ def choose(a: Any, choices: Any, out: Tensor | None = None, mode: Mode = "raise"
         and choices
         and a.is_cpu
         and _same_choices(choices, a)
+        and values_checkable(a)
     ):
         bounds = torch.aminmax(a) if a.numel() else None
         if bounds is None or (bounds[0].item() >= 0 and bounds[1].item() < len(choices)):
@@ -636,7 +638,7 @@ def choose(a: Any, choices: Any, out: Tensor | None = None, mode: Mode = "raise"
         idx = idx.remainder(n)
     elif m == "clip":
         idx = idx.clamp(0, n - 1)
-    elif idx.numel() and device.type != "meta":
+    elif idx.numel() and values_checkable(idx):
         low, high = int(idx.min()), int(idx.max())
         if low < 0 or high >= n:
             raise ValueError(
@@ -1107,7 +1109,7 @@ def unravel_index(
     if any(d < 0 for d in dims):
         raise ValueError(f"unravel_index: shape {dims} has a negative size")
     total = math.prod(dims)
-    if idx.numel() and not idx.is_meta:
+    if idx.numel() and values_checkable(idx):
         low, high = int(idx.min()), int(idx.max())
         if low < 0 or high >= total:
             raise ValueError(
@@ -1181,7 +1183,7 @@ def ravel_multi_index(
             c = c.remainder(d) if d else c
         elif m == "clip":
             c = c.clamp(0, max(d - 1, 0))
-        elif c.numel() and not c.is_meta:
+        elif c.numel() and values_checkable(c):
             low, high = int(c.min()), int(c.max())
             if low < 0 or high >= d:
                 raise ValueError(
@@ -1204,6 +1206,8 @@ def _ravel_fast(multi_index: Sequence[Any], dims: tuple[Any, ...]) -> Tensor | N
     first = multi_index[0]
     if type(first) is not _Tensor or not first.is_cpu or first.numel() == 0:
         return None
+    if not values_checkable(first):
+        return None  # traced: the general path checks nothing
     for c in multi_index:
         if type(c) is not _Tensor or c.dtype is not torch.int64 or c.shape != first.shape:
             return None

@@ -1151,6 +1151,30 @@ _PAD_INDEX: dict[tuple[str, int, int, int], Tensor] = {}
 _PAD_INDEX_MAX: Final = 256
 
 
+def _python_pairs(
+    value: object, ndim: int, kind: type | tuple[type, ...]
+) -> list[tuple[Any, Any]] | None:
+    """``_pairs`` read from Python numbers of one type in ``kind`` without NumPy (so that a
+    torch.compile trace runs no NumPy): a number, ``(n,)``, ``(before, after)``, or one such
+    pair (or ``(n,)``) per axis or for all; None for any other spelling or mixed types."""
+    if type(value) is not tuple and type(value) is not list:
+        rows: list[Any] = [[value]]
+    elif value and all(type(v) is tuple or type(v) is list for v in value):
+        rows = list(value)
+    else:
+        rows = [value]
+    if len(rows) not in (1, ndim) or any(len(r) not in (1, 2) for r in rows):
+        return None
+    numbers = [v for r in rows for v in r]
+    first = type(numbers[0])
+    if (first not in kind if isinstance(kind, tuple) else first is not kind) or any(
+        type(v) is not first for v in numbers
+    ):
+        return None
+    pairs = [(r[0], r[-1]) for r in rows]
+    return pairs * ndim if len(pairs) == 1 else pairs
+
+
 def _pairs(
     value: object, ndim: int, where: str, name: str, integral: bool
 ) -> list[tuple[Any, Any]]:
@@ -1166,19 +1190,21 @@ def _pairs(
         and value[1] >= 0
     ):
         return [value] * ndim
-    if isinstance(value, Tensor):
-        value = value.tolist()
-    arr = np.asarray(value)
-    if integral and arr.dtype.kind not in "iu":
-        raise TypeError(f"{where}: {name} must be integers, got {value!r}")
-    try:
-        pairs = np.broadcast_to(arr, (ndim, 2)) if arr.ndim > 0 else np.full((ndim, 2), arr)
-    except ValueError as e:
-        raise ValueError(
-            f"{where}: {name}={value!r} does not give (before, after) for each of {ndim} axes; "
-            "pass one value, one (before, after) pair, or one pair per axis"
-        ) from e
-    out = [(p[0].item(), p[1].item()) for p in pairs]
+    out = _python_pairs(value, ndim, int if integral else (int, float))
+    if out is None:
+        if isinstance(value, Tensor):
+            value = value.tolist()
+        arr = np.asarray(value)
+        if integral and arr.dtype.kind not in "iu":
+            raise TypeError(f"{where}: {name} must be integers, got {value!r}")
+        try:
+            pairs = np.broadcast_to(arr, (ndim, 2)) if arr.ndim > 0 else np.full((ndim, 2), arr)
+        except ValueError as e:
+            raise ValueError(
+                f"{where}: {name}={value!r} does not give (before, after) for each of {ndim} "
+                "axes; pass one value, one (before, after) pair, or one pair per axis"
+            ) from e
+        out = [(p[0].item(), p[1].item()) for p in pairs]
     if integral and any(b < 0 or a < 0 for b, a in out):
         raise ValueError(f"{where}: {name}={value!r} has negative widths; widths are >= 0")
     return out

@@ -65,7 +65,7 @@ _inner: Final = torch.inner
 _outer: Final = torch.outer
 _diagonal: Final = torch.diagonal
 _linalg_cross: Final = torch.linalg.cross
-#: dtypes torch's CPU contractions take with NumPy's result dtype.
+#: dtypes torch's CPU contractions (vdot's included) take with NumPy's result dtype.
 _NATIVE: Final = frozenset(
     {
         torch.int8,
@@ -181,9 +181,16 @@ def vdot(a: Tensor, b: Tensor, /) -> Tensor:
     >>> tb.vdot([1 + 2j, 3j], [1.0, 1.0])
     tensor(1.-5.j, dtype=torch.complex128)
     """
-    if type(a) is Tensor and type(b) is Tensor:
+    if (
+        type(a) is Tensor
+        and type(b) is Tensor
+        and a.ndim == b.ndim == 1
+        and (d := a.dtype) is b.dtype
+        and d in _NATIVE  # (torch.vdot has no bool or uint16/32/64 kernel)
+    ):
         try:
-            # Vectors of one dtype torch has a kernel for; the rest below.
+            # Vectors of one dtype torch has a kernel for (checked first: a torch.compile
+            # trace cannot fall back from a failed kernel); the rest below.
             out: Tensor = _vdot(a, b)
             return out
         except RuntimeError:

@@ -35,6 +35,7 @@ from tbridge._core.dtypes import (
 )
 from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote
+from tbridge._core.tracing import values_checkable
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import add, subtract
 from tbridge._namespace.linalg import _all_finite, eigvals, inv
@@ -354,10 +355,10 @@ def interp(
         x0, x1, f0, f1 = xpt.take(j), xpt.take(j + 1), fpt.take(j), fpt.take(j + 1)
         slope = (f1 - f0) / (x1 - x0)
         result = slope * (xt - x0) + f0
-        if result.is_meta or bool(torch.isnan(result).any()):
-            # NumPy's fixes (rare, so looked for first): from the right end when the left
-            # gives NaN (an infinite slope), the common value of a flat step, and an exact
-            # sample point's own value.
+        if not values_checkable(result) or bool(torch.isnan(result).any()):
+            # NumPy's fixes (rare, so looked for first, where the values can be read): from
+            # the right end when the left gives NaN (an infinite slope), the common value of a
+            # flat step, and an exact sample point's own value.
             result = torch.where(torch.isnan(result), slope * (xt - x1) + f1, result)
             result = torch.where(torch.isnan(result) & (f0 == f1), f0, result)
             result = torch.where(xt == x0, f0, result)

@@ -1041,7 +1041,7 @@ def _nan_arg(
     if t.dtype not in _INEXACT:
         return _arg_as(fn, t, axis, out, keepdims, caller)
     nan = torch.isnan(t)
-    if t.is_meta or not t.numel():
+    if not t.numel() or not values_checkable(t):
         all_nan = None
     elif axis is None:
         all_nan = _all(nan)
@@ -1289,6 +1289,23 @@ def _check_method(method: str, caller: str) -> None:
         )
 
 
+def _python_numbers(data: object) -> list[float] | None:
+    """The numbers of a (nested) list or tuple of Python ints, floats and bools, flattened in
+    row-major order; None for anything else. (A torch.compile trace cannot read a float
+    tensor's values back; the Python data it came from it can.)"""
+    if not isinstance(data, (list, tuple)):
+        return None
+    found: list[float] = []
+    for item in data:
+        if type(item) is float or type(item) is int or type(item) is bool:
+            found.append(item)
+        elif (inner := _python_numbers(item)) is not None:
+            found.extend(inner)
+        else:
+            return None
+    return found
+
+
 def _q_values(
     q: object, caller: str, scale: float
 ) -> tuple[list[float], tuple[int, ...], torch.dtype | None, Scalar | None]:
@@ -1312,7 +1329,10 @@ def _q_values(
         strong, weak = raw.dtype, None
         if scale != 1 and kind_rank(strong) < 2:
             strong = _F64  # an integer q divided by 100 is float64 in NumPy
-        values = [v / scale for v in raw.detach().reshape(-1).tolist()]
+        given = _python_numbers(q)  # Python data is read as it is (no tensor read back)
+        if given is None:
+            given = raw.detach().reshape(-1).tolist()
+        values = [v / scale for v in given]
         shape = tuple(raw.shape)
     if not all(0 <= v <= 1 for v in values):
         what = (
@@ -2056,7 +2076,7 @@ def average(
             pass  # devices that differ: the general path explains
         else:
             total = weights.sum()
-            if not a.is_meta and not total:
+            if values_checkable(total) and not total:
                 raise ZeroDivisionError(
                     "average: weights sum to zero along an averaged axis, so they cannot be "
                     "normalized; pass weights with a non-zero sum"
@@ -2098,7 +2118,7 @@ def average(
         w = w.to(dt)
     # the weights' sums, over the averaged axes of the (broadcastable) weights
     scl = w.sum(dims, keepdim=True) if dims else w
-    if not scl.is_meta and scl.numel() and not bool(scl.all()):
+    if scl.numel() and values_checkable(scl) and not bool(scl.all()):
         raise ZeroDivisionError(
             "average: weights sum to zero along an averaged axis, so they cannot be "
             "normalized; pass weights with a non-zero sum"
@@ -2245,6 +2265,7 @@ def cov(
         and m.ndim == 2
         and m.shape[0]
         and m.shape[1] > (0 if bias else 1)
+        and not is_dynamo_compiling()  # torch's cov compares values (aten.equal) inside
     ):  # the common call: torch's cov is NumPy's formula
         return torch.cov(m, correction=0 if bias else 1).squeeze()
     x = _observations(m, y, rowvar, dtype, "cov")
@@ -2263,7 +2284,7 @@ def cov(
     if aw is not None:
         awf = aw.to(x.dtype if not x.dtype.is_complex else _REAL_OF_C[x.dtype])
         w = awf if w is None else w * awf
-    if w is None and n - ddof > 0:
+    if w is None and n - ddof > 0 and not is_dynamo_compiling():
         return torch.cov(x, correction=operator.index(ddof)).squeeze()  # NumPy's formula
     if w is None:
         centre = x.mean(1, keepdim=True)
@@ -2277,7 +2298,7 @@ def cov(
             fact = w_sum - ddof
         else:
             fact = w_sum - ddof * (w * aw.to(w.dtype)).sum() / w_sum
-    if not x.is_meta and float(fact) <= 0:
+    if (not isinstance(fact, Tensor) or values_checkable(fact)) and float(fact) <= 0:
         warnings.warn(
             "cov: degrees of freedom <= 0 for slice; the result holds inf or NaN",
             RuntimeWarning,
@@ -2335,6 +2356,7 @@ def corrcoef(
         and x.ndim == 2
         and x.shape[0]
         and x.shape[1] > 1
+        and not is_dynamo_compiling()  # torch's corrcoef calls its cov (aten.equal inside)
     ):  # the common call: torch's corrcoef is NumPy's algorithm, clipping included
         return torch.corrcoef(x)
     try:
