@@ -177,11 +177,15 @@ _NATIVE: Final = frozenset(
         torch.complex128,
     }
 )
+#: ``_NATIVE`` without complex: add and subtract compute complex numbers part by part.
+_NATIVE_REAL: Final = _NATIVE - {torch.complex64, torch.complex128}
 #: ``_NATIVE`` without bool: the dtypes torch's arithmetic kernels take.
 _NATIVE_NUMBERS: Final = _NATIVE - {torch.bool}
 _INEXACT: Final = INEXACT
 _REAL_FLOATS: Final = REAL_FLOATS
 _NATIVE_NUMERIC: Final = _NATIVE - {torch.bool}
+#: negative's fast path: complex is negated part by part (``_negate``).
+_NATIVE_REAL_NUMERIC: Final = _NATIVE_NUMERIC - {torch.complex64, torch.complex128}
 #: bool and the integer dtypes torch computes natively (the bitwise functions' fast path).
 _NATIVE_INTEGRAL: Final = _NATIVE - _INEXACT
 _COMPLEX: Final = frozenset({torch.complex64, torch.complex128})
@@ -249,6 +253,7 @@ _np_sign = np.sign
 _from_numpy = torch.from_numpy
 _as_numpy = Tensor.numpy
 _torch_outer = torch.outer
+_view_as_real, _view_as_complex = torch.view_as_real, torch.view_as_complex
 #: sign computes in NumPy, for these dtypes, up to this many elements (see :func:`sign`).
 _NUMPY_FLOATS: Final = frozenset({torch.float16, torch.float32, torch.float64})
 _SIGN_NUMPY_MAX: Final = 1 << 16
@@ -1296,14 +1301,24 @@ def negative(
     if dtype is not None:
         return with_dtype(negative, (x,), out, where, dtype)
     try:
-        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE_NUMERIC:
+        if out is None and where is True and type(x) is Tensor and x.dtype in _NATIVE_REAL_NUMERIC:
             return _negative(x)
         t = _tensor(x, "negative")
         if t.dtype == torch.bool:
             raise TypeError("negative: a bool array has no negation; use tb.logical_not")
-        return write_out(_unary(_negative, t, "negative", "bits"), out, "negative", where)
+        return write_out(_unary(_negate, t, "negative", "bits"), out, "negative", where)
     except RuntimeError as e:
         raise _failure(e, "negative", (x,)) from e
+
+
+def _negate(t: Tensor) -> Tensor:
+    """``-t``, complex numbers negated part by part: torch's vectorized complex ``neg`` (CPU,
+    four or more elements) computes ``0 - z`` and so gives +0 for a zero part, where NumPy
+    gives -0 (no upstream issue that we know of). Negating the parts as a real trailing
+    dimension of two is one real kernel, exact, and keeps torch's gradients."""
+    if t.dtype in _COMPLEX:
+        return _view_as_complex(_view_as_real(t.resolve_conj()).neg())
+    return _negative(t)
 
 
 def positive(
@@ -1407,7 +1422,7 @@ def sign(
 def _sign_slow(x: object) -> Tensor:
     t = _tensor(x, "sign")
     if t.dtype.is_complex:
-        return torch.sgn(t)
+        return _complex_sign(t)
     if t.dtype in UNSIGNED_GAPS:
         return (t != 0).to(t.dtype)
     if t.dtype == torch.bool:
@@ -1416,6 +1431,18 @@ def _sign_slow(x: object) -> Tensor:
         # torch.sign(nan) is 0; NumPy and the standard give NaN (pytorch#41245).
         return torch.where(_isnan(t), t, _sign(t))
     return _sign(t)
+
+
+def _complex_sign(t: Tensor) -> Tensor:
+    """``x / |x|`` with NumPy 2's values where exactly one part is infinite: the unit number
+    in that part's direction (``sign(inf+1j)`` is ``1+0j``, ``sign(nan-inf*1j)`` is ``-1j``);
+    ``torch.sgn`` divides by ``|x| = inf`` there and gives NaN."""
+    r = torch.sgn(t)
+    re, im = t.real, t.imag
+    re_inf, im_inf = torch.isinf(re), torch.isinf(im)
+    zero = re.new_zeros(())
+    unit = torch.complex(torch.where(re_inf, _sign(re), zero), torch.where(im_inf, _sign(im), zero))
+    return torch.where(re_inf ^ im_inf, unit, r)
 
 
 def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
@@ -2421,19 +2448,19 @@ def _weak_builder(
         where: ArrayLike = True,
         dtype: DTypeLike | None = None,
     ) -> Tensor:
-        """Two tensors of one dtype in ``_NATIVE`` or of a pair in ``_TORCH_PROMOTES``, a tensor
-        with a Python scalar torch takes as the standard does (``_weak``), or a scalar first
-        (``_mirror`` with the operands swapped, e.g. ``lt`` for ``greater``)."""
+        """Two tensors of one dtype in ``_same`` or of a pair in ``_promotes``, a tensor of a
+        dtype in ``_same`` with a Python scalar torch takes as the standard does (``_weak``), or
+        a scalar first (``_mirror`` with the operands swapped, e.g. ``lt`` for ``greater``)."""
         try:
             if out is None and where is True and dtype is None:
                 if type(x1) is Tensor:
                     if type(x2) is Tensor:
                         if (d := x1.dtype) is (e := x2.dtype):
-                            if d in _NATIVE:
+                            if d in _same:
                                 return _fn(x1, x2)
-                        elif (d, e) in _TORCH_PROMOTES and x1.ndim and x2.ndim:
+                        elif (d, e) in _promotes and x1.ndim and x2.ndim:
                             return _fn(x1, x2)  # mixed dtypes torch promotes as the standard does
-                    elif _weak(x1, x2):
+                    elif _weak(x1, x2) and x1.dtype in _same:
                         return _fn(x1, x2)
                 elif type(x2) is Tensor and _weak_mirror(x2, x1):
                     return _mirror(x2, x1)
@@ -2615,13 +2642,15 @@ def _ufunc2(
     dtype in ``same`` off the autograd graph, where one NumPy call costs less than the kernels
     ``fn`` needs (``heaviside``: torch's kernel gives 0 for NaN, fixing that takes two more).
 
-    The template is chosen here once: ``mirror`` given, ``_weak_template`` (``same`` is then
-    ``_NATIVE``); ``same`` None, ``_any_template``; ``promotes`` given, ``_promotes_template``;
-    otherwise ``_same_template``. Everything else, and any call with ``out``, takes ``slow``
-    (the gate, promotion, unsigned workarounds) and then ``write_out``; torch's RuntimeErrors
-    become built-in exceptions (``_recover``).
+    The template is chosen here once: ``mirror`` given, ``_weak_template`` (``promotes``
+    defaults to ``_TORCH_PROMOTES`` there); ``same`` None, ``_any_template``; ``promotes``
+    given, ``_promotes_template``; otherwise ``_same_template``. Everything else, and any call
+    with ``out``, takes ``slow`` (the gate, promotion, unsigned workarounds) and then
+    ``write_out``; torch's RuntimeErrors become built-in exceptions (``_recover``).
     """
-    plain = _NATIVE if mirror is not None else same  # the dtypes fn takes as they are
+    plain = same  # the dtypes fn takes as they are
+    if mirror is not None and promotes is None:
+        promotes = _TORCH_PROMOTES
     takes_out = isinstance(fn, types.BuiltinFunctionType)  # a torch function: has out=
 
     zero_divides = name in _ZERO_DIVIDES
@@ -2657,10 +2686,12 @@ def _ufunc2(
                 and type(out) is Tensor
                 and out.dtype is d
                 and out.shape == x1.shape == x2.shape
+                and _apart_or_same(out, x1)
+                and _apart_or_same(out, x2)
             ):
                 # torch writes out itself (no broadcasting, no cast); where it refuses (autograd,
-                # overlapping memory, a result of another dtype) it raises and the general path
-                # answers (failed=True above)
+                # a result of another dtype) it raises and the general path answers (failed=True
+                # above)
                 return fn(x1, x2, out=out)
             return write_out(fn(x1, x2), out, name)  # then one copy into out
         return general_out(x1, x2, out, where)
@@ -2669,7 +2700,7 @@ def _ufunc2(
         builder = _weak_builder
     elif same is None:
         builder = _any_builder
-    elif promotes is not None:
+    elif promotes:
         builder = _promotes_builder
     else:
         builder = _same_builder
@@ -2686,6 +2717,17 @@ def _ufunc2(
     ufunc.__doc__ = doc
     _MADE[name] = ufunc
     return _with_methods(ufunc, spec)
+
+
+def _apart_or_same(out: Tensor, x: Tensor) -> bool:
+    """Whether torch may write ``out`` while it reads ``x``: different memory, or the very same
+    elements (``out=x``, element by element in place). torch does not refuse an ``out`` that
+    partly overlaps an input (``x[:, 1:]`` written while ``x[:, :-1]`` is read) and then
+    reads elements it already wrote; NumPy computes as if into a copy. Such calls take
+    the general path (a new result, then one copy into ``out``)."""
+    if out.untyped_storage().data_ptr() != x.untyped_storage().data_ptr():
+        return True
+    return out.data_ptr() == x.data_ptr() and out.stride() == x.stride()
 
 
 def _binary_doc(summary: str, example: str, result: str, notes: str = "") -> str:
@@ -2777,13 +2819,104 @@ def _pow_kernel(a: Tensor, b: Tensor) -> Tensor:
             "pow: integers to negative integer powers are not allowed (NumPy's rule); use a "
             "floating base (tb.astype(x1, tb.float64)) for reciprocal powers"
         )
+    if a.dtype in _COMPLEX:
+        return _complex_pow(a, b)
     return _pow(a, b)
+
+
+def _complex_pow(a: Tensor, b: Tensor) -> Tensor:
+    """``a ** b`` for complex tensors of one dtype, with NumPy's values where torch's kernel
+    (``exp(b * log(a))``) has none: anything to the power 0 is ``1+0j`` (torch: NaN at a zero,
+    infinite or NaN base) and a zero base gives ``0j`` for ``real(b) > 0`` and NaN otherwise
+    (torch: ``inf+nanj`` for negative powers, ``-0j``, NaN for infinite ``b``). Three
+    comparisons and two ``where`` kernels more, on complex input only."""
+    r = _pow(a, b)
+    zero = r.new_zeros(())
+    r = torch.where(a == 0, torch.where(b.real > 0, zero, r.new_full((), _NAN_C)), r)
+    return torch.where(b == 0, r.new_ones(()), r)
+
+
+def _complex_int_power(a: Tensor, n: int) -> Tensor:
+    """``a ** n`` for a complex tensor and an integer ``-100 < n < 100`` known on the host,
+    by repeated squaring as NumPy computes it (exact where the products are: ``(1+1j) ** 2``
+    is ``2j``, where ``exp(2 * log(1+1j))`` is ``1.2e-16+2j``); a negative ``n`` takes the
+    reciprocal at the end. ``_complex_pow``'s rules hold at ``n == 0`` and a zero base."""
+    if n == 0:
+        return torch.ones_like(a)
+    if n == 1:  # NumPy returns the base itself (a copy), also at infinities and NaNs
+        acc = a.clone()
+    elif n == 2:
+        acc = _product(a, a)
+    elif n == 3:
+        acc = _product(_product(a, a), a)
+    else:
+        m, acc, p = -n if n < 0 else n, a.new_ones(()), a
+        while True:
+            if m & 1:
+                acc = _product(acc, p)
+            m >>= 1
+            if not m:
+                break
+            p = _product(p, p)
+    if n < 0:
+        acc = acc.new_ones(()) / acc
+    return torch.where(a == 0, acc.new_zeros(()) if n > 0 else acc.new_full((), _NAN_C), acc)
+
+
+_NAN_C: Final = complex(math.nan, math.nan)
+
+
+def _product(x: Tensor, y: Tensor) -> Tensor:
+    """``x * y`` for complex tensors by the schoolbook formula on the parts, as NumPy's power
+    multiplies (torch's complex kernel differs at infinities: ``(inf*1j) ** 2`` is
+    ``-inf+nanj`` in NumPy, ``nan+nanj`` from torch's ``mul``)."""
+    xr, xi, yr, yi = x.real, x.imag, y.real, y.imag
+    return torch.complex(xr * yr - xi * yi, xr * yi + xi * yr)
+
+
+def _pow_slow(x1: object, x2: object) -> Tensor:
+    """pow's slow path; a Python number exponent with an integer value, on a complex base,
+    is NumPy's repeated squaring (``_complex_int_power``)."""
+    t2 = type(x2)
+    if (t2 is int or t2 is float or t2 is complex) and isinstance(x1, Tensor):
+        z = complex(x2)  # type: ignore[call-overload]
+        if z.imag == 0 and -100 < z.real < 100 and z.real == int(z.real):
+            a, _, dt = _operands(x1, x2, "pow")
+            if dt in _COMPLEX and isinstance(a, Tensor):
+                return _complex_int_power(a, int(z.real))
+    return _binary(_pow_kernel, x1, x2, "pow", "value")
 
 
 _floor_divide_safe = _zero_safe(_floor_divide, "floor_divide")
 _remainder_safe = _zero_safe(_remainder, "remainder")
+#: add's and subtract's fast path leaves complex results to the slow path (``_by_parts``).
+_REAL_PROMOTES: Final = {k: v for k, v in _TORCH_PROMOTES.items() if not v.is_complex}
 #: pow's fast path leaves integer results to the slow path (negative exponents are refused).
-_POW_PROMOTES: Final = {k: v for k, v in _TORCH_PROMOTES.items() if v in _INEXACT}
+_POW_PROMOTES: Final = {k: v for k, v in _TORCH_PROMOTES.items() if v in _REAL_FLOATS}
+
+
+def _by_parts(fn: Callable[..., Tensor]) -> Callable[[Tensor, Tensor], Tensor]:
+    """``fn`` (add or subtract) that adds complex numbers part by part.
+
+    torch's complex ``add``/``sub`` multiply the second operand by ``alpha`` (1 + 0j) in
+    complex arithmetic, so an infinite part of ``x2`` meets a zero and gives NaN in the
+    other part: ``0j + complex(inf, 0)`` is ``inf+nanj`` where NumPy gives ``inf+0j``
+    (pytorch#82510). On the real and imaginary parts as a trailing dimension of two
+    (``view_as_real``, a view; a lazy conjugate is resolved first) it is one real kernel with
+    NumPy's values and torch's gradients; other dtypes go to ``fn`` as they are.
+    """
+
+    def exact(a: Tensor, b: Tensor) -> Tensor:
+        if a.dtype in _COMPLEX and b.dtype is a.dtype:
+            pa, pb = _view_as_real(a.resolve_conj()), _view_as_real(b.resolve_conj())
+            return _view_as_complex(fn(pa, pb))
+        return fn(a, b)
+
+    return exact
+
+
+_add_exact = _by_parts(_add)
+_subtract_exact = _by_parts(_subtract)
 
 
 def _subtract_slow(x1: object, x2: object) -> Tensor:
@@ -2793,7 +2926,7 @@ def _subtract_slow(x1: object, x2: object) -> Tensor:
             "subtract: bool arrays cannot be subtracted (NumPy refuses too); use "
             "tb.logical_xor, or cast to an integer dtype first (tb.astype)"
         )
-    return _binary(_subtract, a, b, "subtract", "bits")
+    return _binary(_subtract_exact, a, b, "subtract", "bits")
 
 
 add: Final[BinaryUfunc] = _ufunc2(
@@ -2805,8 +2938,10 @@ add: Final[BinaryUfunc] = _ufunc2(
         "tensor([4, 5], dtype=torch.int8)",
     ),
     _Spec("add", 0, True, "sum", "cumsum", "sum", upcast=True),
-    slow=lambda x1, x2: _binary(_add, x1, x2, "add", "bits"),
+    slow=lambda x1, x2: _binary(_add_exact, x1, x2, "add", "bits"),
     mirror=_add,  # exact: real addition commutes
+    same=_NATIVE_REAL,
+    promotes=_REAL_PROMOTES,
 )
 subtract: Final[BinaryUfunc] = _ufunc2(
     "subtract",
@@ -2819,6 +2954,8 @@ subtract: Final[BinaryUfunc] = _ufunc2(
     _Spec("subtract"),
     slow=_subtract_slow,
     mirror=torch.rsub,  # rsub(x2, x1) is x1 - x2
+    same=_NATIVE_REAL,
+    promotes=_REAL_PROMOTES,
 )
 multiply: Final[BinaryUfunc] = _ufunc2(
     "multiply",
@@ -2955,8 +3092,8 @@ pow: Final[BinaryUfunc] = _ufunc2(  # noqa: A001 - the standard's name
         "Integers to negative integer powers are a ValueError, as in NumPy.",
     ),
     _Spec("pow"),
-    slow=lambda x1, x2: _binary(_pow_kernel, x1, x2, "pow", "value"),
-    same=_INEXACT,
+    slow=_pow_slow,
+    same=_REAL_FLOATS,  # complex: complex_pow's fixes, on the slow path
     promotes=_POW_PROMOTES,
 )
 

@@ -40,6 +40,7 @@ from tbridge._namespace.elementwise import (
     BinaryUfunc,
     _binary,
     _binary_doc,
+    _complex_pow,
     _failure,
     _floating_binary,
     _floating_unary,
@@ -249,9 +250,16 @@ def _integer_binary(fn: Any, name: str, what: str) -> Any:
     return slow
 
 
+def _gcd_kernel(a: Tensor, b: Tensor) -> Tensor:
+    """torch.gcd, made non-negative: where the smallest integer (-2**(n-1)) meets an odd
+    number, torch's Euclid ends on -1 (``gcd(int8(-128), int8(-127))``), NumPy's on 1. The
+    result of -2**(n-1) itself (no positive form) stays as NumPy leaves it."""
+    return torch.gcd(a, b).abs_()
+
+
 gcd: Final[BinaryUfunc] = _ufunc2(
     "gcd",
-    torch.gcd,
+    _gcd_kernel,
     _binary_doc(
         "The greatest common divisor of ``|x1|`` and ``|x2|``, element-wise.",
         "tb.gcd(tb.asarray([12, -20]), 8)",
@@ -259,7 +267,7 @@ gcd: Final[BinaryUfunc] = _ufunc2(
         "Integer operands only (anything else is a TypeError, as in NumPy).",
     ),
     _Spec("gcd", 0, True),
-    slow=_integer_binary(torch.gcd, "gcd", "greatest common divisor"),
+    slow=_integer_binary(_gcd_kernel, "gcd", "greatest common divisor"),
     same=_INTEGERS,
 )
 lcm: Final[BinaryUfunc] = _ufunc2(
@@ -300,7 +308,18 @@ def _float_power_slow(x1: object, x2: object) -> Tensor:
         ta = torch.tensor(a, dtype=target, device=device)
     if tb_ is None:
         tb_ = torch.tensor(b, dtype=target, device=device)
+    if target is torch.complex128:
+        return _complex_pow(ta, tb_)  # NumPy's 0 ** 0 and zero bases; torch.float_power: NaN
     return torch.float_power(ta, tb_)
+
+
+#: float_power's fast path: two tensors of real dtypes (complex ones take the slow path).
+_FLOAT_POWER_REAL: Final = frozenset(
+    d for d in _NATIVE if not d.is_complex and d is not torch.bool
+) | {torch.bool}
+_FLOAT_POWER_PAIRS: Final = {
+    (d, e): torch.float64 for d in _FLOAT_POWER_REAL for e in _FLOAT_POWER_REAL if d is not e
+}
 
 
 float_power: Final[BinaryUfunc] = _ufunc2(
@@ -314,7 +333,9 @@ float_power: Final[BinaryUfunc] = _ufunc2(
     ),
     _Spec("float_power"),
     slow=_float_power_slow,
-    same=None,  # torch's float_power takes any two tensors and computes in float64/complex128
+    # torch's float_power takes any two real tensors and computes in float64
+    same=_FLOAT_POWER_REAL,
+    promotes=_FLOAT_POWER_PAIRS,
 )
 
 
