@@ -111,6 +111,30 @@ def test_finfo_matches_numpy(dtype: torch.dtype) -> None:
     assert ours.resolution == pytest.approx(float(theirs.resolution), rel=1e-3)
 
 
+FINFO_DERIVED = [
+    "tiny",
+    "resolution",
+    "precision",
+    "epsneg",
+    "smallest_subnormal",
+    "nmant",
+    "nexp",
+    "iexp",
+    "machep",
+    "negep",
+    "minexp",
+    "maxexp",
+]
+
+
+@pytest.mark.parametrize("attr", FINFO_DERIVED)
+@pytest.mark.parametrize("dtype", [*REALS, *COMPLEXES], ids=str)
+def test_finfo_derived_attributes_match_numpy(dtype: torch.dtype, attr: str) -> None:
+    ours, theirs = getattr(tb.finfo(dtype), attr), getattr(np.finfo(_np(dtype)), attr)
+    assert type(ours) is (int if isinstance(theirs, int) else float)
+    assert ours == theirs
+
+
 @pytest.mark.parametrize(
     ("arg", "message"),
     [
@@ -140,7 +164,12 @@ def test_iinfo_matches_numpy(dtype: torch.dtype, given: str, device: torch.devic
     }[given]
     ours, theirs = tb.iinfo(arg), np.iinfo(_np(dtype))
     assert ours.dtype is dtype
-    assert (ours.bits, ours.max, ours.min) == (theirs.bits, theirs.max, theirs.min)
+    assert (ours.bits, ours.max, ours.min, ours.kind) == (
+        theirs.bits,
+        theirs.max,
+        theirs.min,
+        theirs.kind,
+    )
     assert all(type(v) is int for v in (ours.bits, ours.max, ours.min))
 
 

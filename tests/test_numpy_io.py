@@ -234,6 +234,31 @@ def test_writers_reject_meta(call: Any, message: str) -> None:
         call(io.BytesIO())
 
 
+@pytest.mark.parametrize("dtype", [torch.bfloat16, torch.float8_e4m3fn], ids=str)
+@pytest.mark.parametrize(
+    ("write", "name"),
+    [
+        (tb.save, "save: arr"),
+        (tb.savez, r"savez: args\[0\]"),
+        (lambda f, v: tb.savez_compressed(f, a=v), "savez_compressed: a"),
+    ],
+    ids=["save", "savez", "savez_compressed"],
+)
+def test_binary_writers_refuse_dtypes_npy_cannot_record(
+    write: Any, name: str, dtype: torch.dtype
+) -> None:
+    """The .npy header has no name for bfloat16 or float8: NumPy (with ml_dtypes) would write
+    the raw bytes as a void dtype that reads back as bytes, not numbers."""
+    buffer = io.BytesIO()
+    with pytest.raises(
+        TypeError,
+        match=rf"^{name} has dtype {dtype}, which the \.npy format cannot record \(NumPy would "
+        r"write untyped raw bytes\); convert first, e\.g\. tb\.astype\(x, tb\.float32\)",
+    ):
+        write(buffer, torch.ones(2, dtype=dtype))
+    assert buffer.getvalue() == b""
+
+
 @pytest.mark.parametrize("value", [None, "abc", {}, object(), ["a", "b"]], ids=repr)
 @pytest.mark.parametrize(
     ("write", "name"),

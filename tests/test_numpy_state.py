@@ -63,6 +63,27 @@ def test_set_printoptions_records_numpys_values(kwargs: dict[str, Any]) -> None:
     }
 
 
+NUMPY_SCALAR_SETTINGS: list[dict[str, Any]] = [
+    {"precision": np.int64(3)},
+    {"threshold": np.int32(5), "edgeitems": np.int16(2)},
+    {"linewidth": np.uint8(40)},
+    {"suppress": np.True_},
+    {"threshold": np.float64(np.inf)},
+]
+
+
+@pytest.mark.parametrize("kwargs", NUMPY_SCALAR_SETTINGS, ids=repr)
+def test_set_printoptions_takes_numpy_scalars(kwargs: dict[str, Any]) -> None:
+    np.set_printoptions(**kwargs)
+    tb.set_printoptions(**kwargs)
+    assert {k: tb.get_printoptions()[k] for k in kwargs} == {  # type: ignore[literal-required]
+        k: np.get_printoptions()[k]  # type: ignore[literal-required]
+        for k in kwargs
+    }
+    # torch receives Python numbers
+    assert all(type(v) in (int, float, bool) for v in tb.get_printoptions().values())
+
+
 def test_options_reach_torch_printing() -> None:
     tb.set_printoptions(precision=2, threshold=5, edgeitems=1, linewidth=50, suppress=True)
     assert (PRINT_OPTS.precision, PRINT_OPTS.threshold, PRINT_OPTS.edgeitems) == (2, 5, 1)

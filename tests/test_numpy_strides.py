@@ -114,6 +114,13 @@ def test_sliding_window_view_takes_numpy_data() -> None:
         ),
         (
             (3, 4),
+            (2, 2),
+            5,
+            AxisError,
+            r"sliding_window_view: axis 5 is out of bounds for an array of 2 dimension\(s\)",
+        ),
+        (
+            (3, 4),
             2.5,
             0,
             TypeError,
@@ -133,6 +140,7 @@ def test_sliding_window_view_takes_numpy_data() -> None:
         "axis None length",
         "axis length",
         "axis bounds",
+        "axis bounds before length",
         "float",
         "repeated too big",
     ],
@@ -180,6 +188,33 @@ def test_as_strided_defaults_are_x_own() -> None:
     assert_matches_numpy(tb_st.as_strided(t, strides=(16, 8)), np_st.as_strided(a, strides=(16, 8)))
 
 
+@pytest.mark.parametrize(
+    ("base", "shape"),
+    [((3, 4), (2, 6)), ((3, 4), (6,)), ((12,), (3, 2)), ((2, 1, 6), (1, 2, 3)), ((12,), ())],
+    ids=repr,
+)
+def test_as_strided_new_shape_of_contiguous_x_reads_c_order(
+    base: tuple[int, ...], shape: tuple[int, ...]
+) -> None:
+    # NumPy gives a C-contiguous x read with a new shape (and no strides) that shape's own
+    # contiguous strides, not x's strides.
+    a = np.arange(12, dtype=np.int32).reshape(base)
+    expected = np_st.as_strided(a, shape)
+    assert_matches_numpy(tb_st.as_strided(tb.asarray(a), shape), expected)
+
+
+def test_as_strided_new_ndim_needs_strides_when_x_is_not_contiguous() -> None:
+    a = np.arange(12, dtype=np.int32).reshape(3, 4)[:, ::2]
+    with pytest.raises(ValueError, match="mismatch in length of strides and shape"):
+        np_st.as_strided(a, (6,))
+    with pytest.raises(
+        ValueError,
+        match=r"^as_strided: shape \(6,\) has 1 dimension\(s\) but x has 2 and is not "
+        r"C-contiguous, so x's strides do not fit; pass strides= too$",
+    ):
+        tb_st.as_strided(tb.asarray(a), (6,))
+
+
 def test_as_strided_shares_memory_and_gradient() -> None:
     x = torch.arange(6.0, dtype=torch.float32, requires_grad=True)
     y = tb_st.as_strided(x, (2, 3), (12, 4))  # float32: 4 bytes per element
@@ -213,13 +248,8 @@ def test_as_strided_meta(device: torch.device) -> None:
             (8, 4),
             r"as_strided: a view of shape \(7, 2\) and strides \(8, 4\) bytes reaches past the end of x's memory \(24 bytes from its storage start\)",
         ),
-        (
-            (3, 2),
-            None,
-            r"as_strided: shape \(3, 2\) has 2 dimension\(s\) but x has 1, so x's strides do not fit; pass strides= too",
-        ),
     ],
-    ids=["not divisible", "negative", "lengths", "past the end", "strides missing"],
+    ids=["not divisible", "negative", "lengths", "past the end"],
 )
 def test_as_strided_rejects(shape: Any, strides: Any, message: str) -> None:
     x = tb.arange(6, dtype=tb.int32)

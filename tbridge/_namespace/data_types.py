@@ -11,6 +11,7 @@ and are cached per dtype.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Final, TypeAlias
 
@@ -129,7 +130,10 @@ def _can_cast(src: torch.dtype, dst: torch.dtype, casting: str) -> bool:
 class finfo_object:
     """Machine limits of a floating dtype (of its component dtype, for complex ones).
 
-    ``dtype`` is the real floating torch dtype (``tb.float32`` for ``complex64``).
+    ``dtype`` is the real floating torch dtype (``tb.float32`` for ``complex64``). NumPy's
+    derived attributes are properties: ``tiny``, ``resolution``, ``precision``, ``epsneg``,
+    ``smallest_subnormal`` (Python floats and ints), and the bit counts and exponents
+    ``nmant``, ``nexp``/``iexp``, ``machep``, ``negep``, ``minexp``, ``maxexp``.
     """
 
     bits: int
@@ -145,6 +149,56 @@ class finfo_object:
         return self.smallest_normal
 
     @property
+    def nmant(self) -> int:
+        """The number of stored mantissa bits (``eps`` is ``2**-nmant``)."""
+        return -math.frexp(self.eps)[1] + 1
+
+    @property
+    def machep(self) -> int:
+        """The exponent of ``eps``: ``eps == 2**machep``."""
+        return -self.nmant
+
+    @property
+    def negep(self) -> int:
+        """The exponent of ``epsneg``: ``epsneg == 2**negep``."""
+        return -self.nmant - 1
+
+    @property
+    def epsneg(self) -> float:
+        """The gap between 1.0 and the next smaller number, ``2**negep`` (half of ``eps``)."""
+        return math.ldexp(1.0, self.negep)
+
+    @property
+    def minexp(self) -> int:
+        """The exponent of ``smallest_normal``: ``smallest_normal == 2**minexp``."""
+        return math.frexp(self.smallest_normal)[1] - 1
+
+    @property
+    def maxexp(self) -> int:
+        """The smallest power of two that overflows: ``max < 2**maxexp``."""
+        return math.frexp(self.max)[1]
+
+    @property
+    def nexp(self) -> int:
+        """The number of exponent bits (``bits - nmant - 1``: one sign bit)."""
+        return self.bits - self.nmant - 1
+
+    @property
+    def iexp(self) -> int:
+        """NumPy's alias of ``nexp``."""
+        return self.nexp
+
+    @property
+    def smallest_subnormal(self) -> float:
+        """The smallest positive number, ``2**(minexp - nmant)``."""
+        return math.ldexp(1.0, self.minexp - self.nmant)
+
+    @property
+    def precision(self) -> int:
+        """The approximate number of exact decimal digits, ``floor(-log10(eps))``."""
+        return int(-math.log10(self.eps))
+
+    @property
     def resolution(self) -> float:
         """The approximate decimal resolution, ``10**-precision`` (NumPy's)."""
         return torch.finfo(self.dtype).resolution
@@ -152,12 +206,18 @@ class finfo_object:
 
 @dataclass(frozen=True, slots=True)
 class iinfo_object:
-    """Machine limits of an integer dtype: ``bits``, ``max``, ``min`` and the ``dtype`` itself."""
+    """Machine limits of an integer dtype: ``bits``, ``max``, ``min`` and the ``dtype`` itself,
+    and NumPy's ``kind`` (``'i'`` signed, ``'u'`` unsigned)."""
 
     bits: int
     max: int
     min: int
     dtype: torch.dtype
+
+    @property
+    def kind(self) -> str:
+        """``'u'`` for an unsigned dtype, ``'i'`` for a signed one (NumPy's kind character)."""
+        return "u" if self.min == 0 else "i"
 
 
 _FINFO: dict[object, finfo_object] = {}

@@ -424,6 +424,19 @@ def savetxt(
 # ---- binary --------------------------------------------------------------------------------
 
 
+def _storable(arr: object, where: str, name: str) -> Any:
+    """``_writable`` for the ``.npy``/``.npz`` writers, which refuse the ml_dtypes types: the
+    ``.npy`` header cannot name them, so NumPy would store raw bytes as a void dtype (``|V2``)
+    that no reader turns back into numbers."""
+    if isinstance(arr, Tensor) and arr.dtype in ML_DTYPE_NAMES:
+        raise TypeError(
+            f"{where}: {name} has dtype {arr.dtype}, which the .npy format cannot record (NumPy "
+            "would write untyped raw bytes); convert first, e.g. tb.astype(x, tb.float32), or "
+            "use torch.save"
+        )
+    return _writable(arr, where, name)
+
+
 def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
     """Write one array to a ``.npy`` file (NumPy's ``save``; ``.npy`` is appended to a path
     without it).
@@ -441,8 +454,9 @@ def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
     Raises
     ------
     TypeError
-        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes), and for
-        what is no array data (None, a string, a dict), which NumPy would pickle.
+        For a tensor NumPy cannot hold (on ``meta``, complex32) or the ``.npy`` format cannot
+        record (bfloat16 and the float8 types), and for what is no array data (None, a
+        string, a dict), which NumPy would pickle.
 
     Notes
     -----
@@ -458,7 +472,7 @@ def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
     >>> tb.load(buffer)
     tensor([0, 1, 2])
     """
-    _np_save(file, _writable(arr, "save", "arr"), allow_pickle=allow_pickle)
+    _np_save(file, _storable(arr, "save", "arr"), allow_pickle=allow_pickle)
 
 
 def _savez(
@@ -469,8 +483,8 @@ def _savez(
     allow_pickle: bool,
     kwds: Mapping[str, object],
 ) -> None:
-    arrays = [_writable(a, where, f"args[{i}]") for i, a in enumerate(args)]
-    named = {name: _writable(a, where, name) for name, a in kwds.items()}
+    arrays = [_storable(a, where, f"args[{i}]") for i, a in enumerate(args)]
+    named = {name: _storable(a, where, name) for name, a in kwds.items()}
     if _NUMPY2:
         writer(file, *arrays, allow_pickle=allow_pickle, **named)
     else:  # NumPy 1.x has no allow_pickle here (it would become an array named so)
@@ -495,8 +509,9 @@ def savez(file: FileLike, *args: Tensor, allow_pickle: bool = True, **kwds: Tens
     Raises
     ------
     TypeError
-        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes), and for
-        what is no array data (None, a string, a dict), which NumPy would pickle.
+        For a tensor NumPy cannot hold (on ``meta``, complex32) or the ``.npy`` format cannot
+        record (bfloat16 and the float8 types), and for what is no array data (None, a
+        string, a dict), which NumPy would pickle.
 
     Notes
     -----
@@ -526,8 +541,9 @@ def savez_compressed(
     Raises
     ------
     TypeError
-        For a tensor NumPy cannot hold (on ``meta``, or bfloat16 without ml_dtypes), and for
-        what is no array data (None, a string, a dict), which NumPy would pickle.
+        For a tensor NumPy cannot hold (on ``meta``, complex32) or the ``.npy`` format cannot
+        record (bfloat16 and the float8 types), and for what is no array data (None, a
+        string, a dict), which NumPy would pickle.
 
     Notes
     -----

@@ -21,11 +21,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import numbers
 import operator
 from collections.abc import Generator
 from types import TracebackType
 from typing import Final, Literal, TypedDict
 
+import numpy as np
 from torch._tensor_str import PRINT_OPTS as _PRINT_OPTS  # torch has no get_printoptions
 
 from tbridge._core.reporting import ERR_KINDS, ERR_STATE
@@ -55,13 +57,16 @@ class PrintOptions(TypedDict):
     suppress: bool
 
 
-def _check_count(value: object, name: str, lowest: int, caller: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
+def _check_count(value: object, name: str, lowest: int, caller: str) -> int:
+    """``value`` as a Python int (NumPy's integer scalars too, as NumPy takes them)."""
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
         raise TypeError(
             f"{caller}: {name}={value!r} must be an integer; pass e.g. {name}={lowest + 4}"
         )
-    if value < lowest:
-        raise ValueError(f"{caller}: {name}={value} must be >= {lowest}")
+    count = operator.index(value)  # pyright: ignore[reportArgumentType] (has __index__: checked)
+    if count < lowest:
+        raise ValueError(f"{caller}: {name}={count} must be >= {lowest}")
+    return count
 
 
 def _apply_printoptions(
@@ -83,24 +88,29 @@ def _apply_printoptions(
                 "np.printoptions"
             )
     if precision is not None:
-        _check_count(precision, "precision", 0, caller)
+        precision = _check_count(precision, "precision", 0, caller)
     if edgeitems is not None:
-        _check_count(edgeitems, "edgeitems", 0, caller)
+        edgeitems = _check_count(edgeitems, "edgeitems", 0, caller)
     if linewidth is not None:
-        _check_count(linewidth, "linewidth", 1, caller)
+        linewidth = _check_count(linewidth, "linewidth", 1, caller)
     if threshold is not None:
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        # NumPy's integer and floating scalars count as numbers, as NumPy takes them.
+        given: object = threshold  # checked at run time for callers without a type checker
+        if isinstance(given, (bool, np.bool_)) or not isinstance(given, numbers.Real):
             raise TypeError(
-                f"{caller}: threshold={threshold!r} must be a number; pass an int, or "
+                f"{caller}: threshold={given!r} must be a number; pass an int, or "
                 "math.inf to print every element"
             )
+        threshold = int(given) if isinstance(given, numbers.Integral) else float(given)
         if math.isnan(threshold) or threshold < 0:
             raise ValueError(
                 f"{caller}: threshold={threshold!r} must be a number >= 0; pass "
                 "math.inf (or sys.maxsize) to print every element"
             )
-    if suppress is not None and not isinstance(suppress, bool):
-        raise TypeError(f"{caller}: suppress={suppress!r} must be True, False or None")
+    if suppress is not None:
+        if not isinstance(suppress, (bool, np.bool_)):
+            raise TypeError(f"{caller}: suppress={suppress!r} must be True, False or None")
+        suppress = bool(suppress)
     # torch.set_printoptions resets sci_mode whenever it is not passed: pass the current one.
     sci_mode = _PRINT_OPTS.sci_mode if suppress is None else (False if suppress else None)
     _torch_set_printoptions(

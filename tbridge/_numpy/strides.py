@@ -115,12 +115,14 @@ def sliding_window_view(
         axes: tuple[int, ...] = tuple(range(t.ndim))
     else:
         given = _ints(axis, "sliding_window_view", "axis")
+        # Axes first, as NumPy checks them: an out-of-bounds axis is an AxisError even when
+        # the lengths differ too.
+        axes = tuple(_normalize_axis(a, t.ndim, "sliding_window_view") for a in given)
         if len(given) != len(windows):
             raise ValueError(
                 f"sliding_window_view: window_shape {windows} and axis {given} differ in "
                 f"length ({len(windows)} != {len(given)}); pass one window size per axis"
             )
-        axes = tuple(_normalize_axis(a, t.ndim, "sliding_window_view") for a in given)
     shape = list(t.shape)
     for a, w in zip(axes, windows, strict=True):
         if w > shape[a]:
@@ -143,6 +145,16 @@ def _empty_window(t: Tensor, axis: int) -> Tensor:
     return t.as_strided((*size, 0), (*t.stride(), 1), t.storage_offset())
 
 
+def _contiguous_strides(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """The C-order strides, in elements, of a contiguous array of ``shape``."""
+    strides: list[int] = []
+    step = 1
+    for n in reversed(shape):
+        strides.append(step)
+        step *= max(n, 1)
+    return tuple(reversed(strides))
+
+
 def as_strided(
     x: Tensor,
     shape: Sequence[int] | None = None,
@@ -154,7 +166,9 @@ def as_strided(
 
     NumPy counts strides in bytes; torch counts them in elements. Each stride is divided by
     ``x``'s item size (it must divide evenly), and the view starts where ``x`` starts. Missing
-    ``shape``/``strides`` are ``x``'s own. Unlike NumPy, the view may not reach outside
+    ``shape``/``strides`` are ``x``'s own, except that a C-contiguous ``x`` given a new
+    ``shape`` and no ``strides`` is read in C order, with that shape's contiguous strides (as
+    in NumPy). Unlike NumPy, the view may not reach outside
     ``x``'s storage (torch checks; NumPy would read whatever memory lies there) and strides
     may not be negative.
 
@@ -165,7 +179,8 @@ def as_strided(
     shape
         The view's shape (default ``x.shape``).
     strides
-        The view's strides in bytes (default ``x``'s, in bytes).
+        The view's strides in bytes (default ``x``'s, in bytes; a C-contiguous ``x`` with a
+        new ``shape``: that shape's C-order strides).
     subok
         NumPy's subclass flag; tbridge has no array subclasses.
     writeable
@@ -200,12 +215,17 @@ def as_strided(
     item = t.element_size()
     size = tuple(t.shape) if shape is None else _ints(shape, "as_strided", "shape")
     if strides is None:
-        if shape is not None and len(size) != t.ndim:
+        if shape is not None and t.is_contiguous():
+            # NumPy: a C-contiguous x read with a new shape and no strides is read in C order
+            # (the new shape's own contiguous strides), whatever x's dimensions were.
+            elements = _contiguous_strides(size)
+        elif shape is not None and len(size) != t.ndim:
             raise ValueError(
-                f"as_strided: shape {size} has {len(size)} dimension(s) but x has {t.ndim}, so "
-                "x's strides do not fit; pass strides= too"
+                f"as_strided: shape {size} has {len(size)} dimension(s) but x has {t.ndim} and "
+                "is not C-contiguous, so x's strides do not fit; pass strides= too"
             )
-        elements = tuple(t.stride())
+        else:
+            elements = tuple(t.stride())
     else:
         nbytes = _ints(strides, "as_strided", "strides")
         if len(nbytes) != len(size):
