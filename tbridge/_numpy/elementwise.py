@@ -314,9 +314,7 @@ def _float_power_slow(x1: object, x2: object) -> Tensor:
 
 
 #: float_power's fast path: two tensors of real dtypes (complex ones take the slow path).
-_FLOAT_POWER_REAL: Final = frozenset(
-    d for d in _NATIVE if not d.is_complex and d is not torch.bool
-) | {torch.bool}
+_FLOAT_POWER_REAL: Final = frozenset(d for d in _NATIVE if not d.is_complex)
 _FLOAT_POWER_PAIRS: Final = {
     (d, e): torch.float64 for d in _FLOAT_POWER_REAL for e in _FLOAT_POWER_REAL if d is not e
 }

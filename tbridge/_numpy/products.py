@@ -30,6 +30,7 @@ import numpy as np
 import torch
 from numpy.exceptions import AxisError
 from torch import Tensor
+from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, loop_operands, write_out
 from tbridge._core.dtypes import DTypeLike, torch_dtype
@@ -65,7 +66,7 @@ _inner: Final = torch.inner
 _outer: Final = torch.outer
 _diagonal: Final = torch.diagonal
 _linalg_cross: Final = torch.linalg.cross
-#: dtypes torch's CPU contractions (vdot's included) take with NumPy's result dtype.
+#: dtypes torch's CPU contractions take with NumPy's result dtype.
 _NATIVE: Final = frozenset(
     {
         torch.int8,
@@ -184,13 +185,15 @@ def vdot(a: Tensor, b: Tensor, /) -> Tensor:
     if (
         type(a) is Tensor
         and type(b) is Tensor
-        and a.ndim == b.ndim == 1
-        and (d := a.dtype) is b.dtype
-        and d in _NATIVE  # (torch.vdot has no bool or uint16/32/64 kernel)
+        and (
+            not is_dynamo_compiling()
+            # a trace cannot fall back from a kernel's refusal: it asks first (torch.vdot
+            # takes vectors of one dtype, not bool or uint16/32/64)
+            or (a.ndim == b.ndim == 1 and (d := a.dtype) is b.dtype and d in _NATIVE)
+        )
     ):
         try:
-            # Vectors of one dtype torch has a kernel for (checked first: a torch.compile
-            # trace cannot fall back from a failed kernel); the rest below.
+            # Vectors of one dtype torch has a kernel for; the rest below.
             out: Tensor = _vdot(a, b)
             return out
         except RuntimeError:
