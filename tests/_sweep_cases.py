@@ -766,7 +766,6 @@ NOT_COMPILABLE: dict[str, str] = {
     "savez_compressed": "writes the values with NumPy's writer (host I/O)",
     "frombuffer": "reads the buffer with NumPy (host work)",
     "fromiter": "consumes the iterable with NumPy (host work)",
-    "heaviside": "NumPy work in the function (Tensor.numpy())",
     "compress": "data-dependent output shape; reads the last kept index on the host",
     "piecewise": "counts the selected entries on the host (data-dependent control flow)",
     "allclose": "returns a Python bool (torch.allclose reads the values)",

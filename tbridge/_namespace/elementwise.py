@@ -2567,18 +2567,19 @@ def _host_builder(
                 and type(x1) is Tensor
                 and type(x2) is Tensor
             ):
-                try:
-                    a = _as_numpy(x1)
-                    if (
-                        a.size <= _SIGN_NUMPY_MAX
-                        and (r := _host(a, _as_numpy(x2))).dtype is a.dtype
-                    ):
-                        return _from_numpy(r)
-                except (TypeError, ValueError, RuntimeError):
-                    # another device, a graph, a neg bit, bfloat16, complex (no NumPy loop),
-                    # 0-d (a NumPy scalar), shapes that do not broadcast: torch's kernel (and
-                    # its errors) answers
-                    pass
+                if not is_dynamo_compiling():  # no NumPy work traced under torch.compile
+                    try:
+                        a = _as_numpy(x1)
+                        if (
+                            a.size <= _SIGN_NUMPY_MAX
+                            and (r := _host(a, _as_numpy(x2))).dtype is a.dtype
+                        ):
+                            return _from_numpy(r)
+                    except (TypeError, ValueError, RuntimeError):
+                        # another device, a graph, a neg bit, bfloat16, complex (no NumPy
+                        # loop), 0-d (a NumPy scalar), shapes that do not broadcast: torch's
+                        # kernel (and its errors) answers
+                        pass
                 if (e := x1.dtype) is x2.dtype and e in _same:
                     return _fn(x1, x2)
             return _slow(x1, x2, out, where, dtype)

@@ -205,15 +205,17 @@ fmod: Final[BinaryUfunc] = _ufunc2(
 def _heaviside(a: Tensor, b: Tensor) -> Tensor:
     """torch.heaviside with NumPy's NaN: NaN input gives NaN (torch gives 0). Small arrays in
     host memory off the autograd graph are computed by ``numpy.heaviside`` instead (one call,
-    the same values: ``host=`` below), as ``sign`` does."""
-    try:
-        na = a.numpy()
-        if na.size <= _SIGN_NUMPY_MAX:
-            return torch.from_numpy(np.heaviside(na, b.numpy()))
-    except (TypeError, RuntimeError, ValueError):
-        # another device, a graph, a neg bit, bfloat16 (numpy()), 0-d (a NumPy scalar), shapes
-        # that do not broadcast (torch's error is translated with the operands' shapes)
-        pass
+    the same values: ``host=`` below), as ``sign`` does; never while dynamo traces."""
+    if not is_dynamo_compiling():
+        try:
+            na = a.numpy()
+            if na.size <= _SIGN_NUMPY_MAX:
+                return torch.from_numpy(np.heaviside(na, b.numpy()))
+        except (TypeError, RuntimeError, ValueError):
+            # another device, a graph, a neg bit, bfloat16 (numpy()), 0-d (a NumPy scalar),
+            # shapes that do not broadcast (torch's error is translated with the operands'
+            # shapes)
+            pass
     return _heaviside_kernels(a, b)
 
 
