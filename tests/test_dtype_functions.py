@@ -143,12 +143,31 @@ def test_finfo_derived_attributes_match_numpy(dtype: torch.dtype, attr: str) -> 
             r"^finfo: torch.int32 is not a floating dtype; finfo describes real and complex",
         ),
         (tb.bool, r"^finfo: torch.bool is not a floating dtype"),
-        ("nonsense", r"^finfo: 'nonsense' is neither a dtype nor an array"),
     ],
 )
-def test_finfo_rejects(arg: Any, message: str) -> None:
-    with pytest.raises(TypeError, match=message):
+def test_finfo_rejects_other_kinds_as_numpy_does(arg: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
         tb.finfo(arg)
+    with pytest.raises(ValueError, match="not inexact"):
+        np.finfo(_np(arg))
+
+
+def test_finfo_rejects_what_is_no_dtype() -> None:
+    with pytest.raises(TypeError, match=r"^finfo: 'nonsense' is neither a dtype nor an array"):
+        tb.finfo("nonsense")
+
+
+def test_finfo_else_iinfo_idiom_carries_over() -> None:
+    """NumPy code's ``try: finfo(dt) except ValueError: iinfo(dt)`` works unchanged."""
+
+    def limits(dt: Any) -> Any:
+        try:
+            return tb.finfo(dt).max
+        except ValueError:
+            return tb.iinfo(dt).max
+
+    assert limits(tb.int16) == np.iinfo(np.int16).max
+    assert limits(tb.float16) == np.finfo(np.float16).max
 
 
 # ---- iinfo ----------------------------------------------------------------------------------
@@ -180,9 +199,11 @@ def test_iinfo_matches_numpy(dtype: torch.dtype, given: str, device: torch.devic
         (tb.bool, r"^iinfo: torch.bool is not an integer dtype; bool has no integer range"),
     ],
 )
-def test_iinfo_rejects(arg: Any, message: str) -> None:
-    with pytest.raises(TypeError, match=message):
+def test_iinfo_rejects_other_kinds_as_numpy_does(arg: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
         tb.iinfo(arg)
+    with pytest.raises(ValueError, match="Invalid integer data type"):
+        np.iinfo(_np(arg))
 
 
 def test_info_objects_are_cached_and_frozen() -> None:

@@ -237,8 +237,10 @@ def finfo(type: DTypeLike | Tensor, /) -> finfo_object:  # noqa: A002 - the stan
 
     Raises
     ------
+    ValueError
+        For integer and bool dtypes (use ``iinfo``), as NumPy raises.
     TypeError
-        For integer and bool dtypes (use ``iinfo``) and for values that are not dtypes or arrays.
+        For values that are not dtypes or arrays.
     """
     try:
         return _FINFO[type]  # a dtype seen before
@@ -249,7 +251,7 @@ def finfo(type: DTypeLike | Tensor, /) -> finfo_object:  # noqa: A002 - the stan
     if found is not None:
         return found
     if not (dt.is_floating_point or dt.is_complex):
-        raise TypeError(
+        raise ValueError(  # NumPy's class, which ``except ValueError: iinfo(...)`` expects
             f"finfo: {dt} is not a floating dtype; finfo describes real and complex floating "
             "dtypes, use tb.iinfo for integers"
         )
@@ -275,9 +277,10 @@ def iinfo(type: DTypeLike | Tensor, /) -> iinfo_object:  # noqa: A002 - the stan
 
     Raises
     ------
+    ValueError
+        For floating, complex and bool dtypes (use ``finfo``), as NumPy raises.
     TypeError
-        For floating, complex and bool dtypes (use ``finfo``) and for values that are not
-        dtypes or arrays.
+        For values that are not dtypes or arrays.
 
     Examples
     --------
@@ -299,7 +302,7 @@ def iinfo(type: DTypeLike | Tensor, /) -> iinfo_object:  # noqa: A002 - the stan
             if dt.is_floating_point or dt.is_complex
             else ("bool has no integer range")
         )
-        raise TypeError(f"iinfo: {dt} is not an integer dtype; {hint}")
+        raise ValueError(f"iinfo: {dt} is not an integer dtype; {hint}")  # NumPy's class
     bits = torch.empty((), dtype=dt, device="meta").element_size() * 8
     if dt in _UNSIGNED:
         found = iinfo_object(bits=bits, max=2**bits - 1, min=0, dtype=dt)
