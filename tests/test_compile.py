@@ -116,7 +116,7 @@ def test_compiles_fullgraph_with_eager_result(name: str, data_device: torch.devi
     for i, c in enumerate(S.calls(name, _inputs(data_device))):
         torch._dynamo.reset()
         got, want = _run(c, "eager")
-        S.assert_same(got, want, where=f"{name} call {i}")
+        S.assert_same(got, want, exact=not c.rounding, where=f"{name} call {i}")
 
 
 #: The default backend (inductor) on one call of a few functions of each family: creation
