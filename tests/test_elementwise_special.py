@@ -35,7 +35,8 @@ def _special(dtype: torch.dtype) -> np.ndarray:
 
 def _same_bits(result: torch.Tensor, expected: np.ndarray) -> None:
     """Values (NaN equal to NaN) and the signs of zeros, part by part, as NumPy gives them."""
-    assert_matches_numpy(result, expected)
+    with np.errstate(invalid="ignore"):  # NumPy 1.26's allclose multiplies infinities by 0
+        assert_matches_numpy(result, expected)
     got = result.resolve_conj().resolve_neg().numpy()
     for g, e in ((got.real, expected.real), (got.imag, expected.imag)):
         np.testing.assert_array_equal(g, e)  # NaN == NaN here
@@ -52,7 +53,18 @@ def _quiet(fn: Callable[..., Any], *args: object) -> Any:
 
 @pytest.mark.parametrize("dtype", COMPLEX)
 @pytest.mark.parametrize("name", ["add", "subtract"])
-@pytest.mark.parametrize("form", ["arrays", "scalar_second", "scalar_first", "out"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "arrays",
+        "scalar_second",
+        pytest.param(
+            "scalar_first",
+            marks=needs_numpy2("a Python complex beside complex64 stays complex64 (NEP 50)"),
+        ),
+        "out",
+    ],
+)
 def test_complex_add_subtract_keep_each_part(dtype: torch.dtype, name: str, form: str) -> None:
     """torch multiplies x2 by alpha in complex arithmetic, so an infinite part turned the other
     part into NaN: 0j + complex(inf, 0) was inf+nanj (pytorch#82510)."""
@@ -106,7 +118,7 @@ def test_complex_power_at_zero_exponent_and_zero_base(dtype: torch.dtype, name: 
     b[2] = complex(0.0, -0.0)
     x, y = z[:, None], b[None, :]
     got = getattr(tb, name)(torch.from_numpy(x.copy()), torch.from_numpy(y.copy()))
-    expected = _quiet(getattr(np, name), x, y)
+    expected = _quiet(np.power if name == "pow" else np.float_power, x, y)  # (1.26: no np.pow)
     # where the fixes act; elsewhere (infinite bases) torch's exp-log kernel still answers
     fixed = np.broadcast_to((y == 0) | (x == 0), expected.shape)
     assert got.shape == expected.shape
