@@ -153,3 +153,36 @@ def test_write_out_keeps_the_graph_of_a_non_leaf_out() -> None:
     res.sum().backward()
     assert x.grad is not None
     assert x.grad.tolist() == [2.0, 2.0, 2.0]
+
+
+# ---- Python ints past int64 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [2**63, 2**64 - 1, 2**63 - 1, -(2**63)])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m, v: m.asarray(v),
+        lambda m, v: m.array(v),
+        lambda m, v: m.full((2,), v),
+        lambda m, v: m.sum(v),
+        lambda m, v: m.sqrt(v) if v >= 0 else m.sign(v),
+        lambda m, v: m.negative(v) if v < 2**63 else m.positive(v),
+    ],
+    ids=["asarray", "array", "full", "sum", "sqrt", "negative"],
+)
+def test_a_python_int_alone_takes_numpy_dtype_past_int64(call: Any, value: int) -> None:
+    """NumPy gives a Python int alone int64, or uint64 from 2**63 to 2**64 - 1."""
+    assert_matches_numpy(call(tb, value), call(np, value))
+
+
+@pytest.mark.parametrize("value", [2**64, -(2**63) - 1])
+@pytest.mark.parametrize("fn", ["asarray", "sum", "negative"])
+def test_a_python_int_past_every_integer_dtype_is_an_overflow_error(fn: str, value: int) -> None:
+    """NumPy makes an object array there, which torch has no counterpart of: OverflowError,
+    named by the function called."""
+    expected = np.asarray(value)
+    assert expected.dtype == np.dtype(object)
+    name = f"{fn}: x: " if fn != "asarray" else "asarray: "
+    with pytest.raises(OverflowError, match=rf"^{name}Python integer {value} is out of bounds"):
+        getattr(tb, fn)(value)

@@ -38,6 +38,7 @@ from tbridge._core.dtypes import (
     default_float_dtype,
     int_out_of_bounds,
     numpy_dtype_of,
+    python_int_dtype,
     torch_dtype,
     torch_dtype_of_numpy,
 )
@@ -390,7 +391,7 @@ def _other_to_tensor(
         if copy is False:
             raise _refuse("asarray", ["a Python scalar has no memory to share"])
         if dt is None:
-            dt = py
+            dt = py if py is not torch.int64 else python_int_dtype(obj, "asarray")  # type: ignore[arg-type]
         else:
             error = int_out_of_bounds(
                 obj, dt, "pass a value the dtype holds, or a wider dtype", "asarray"

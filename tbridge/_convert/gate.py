@@ -110,6 +110,8 @@ def as_tensor(
         raise TypeError(_retitle(e, caller, name)) from e
     except ValueError as e:
         raise ValueError(_retitle(e, caller, name)) from e
+    except OverflowError as e:  # a Python int no integer dtype holds
+        raise OverflowError(_retitle(e, caller, name)) from e
 
 
 def renamed(e: Exception, callee: str, caller: str) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "default_float_dtype",
     "int_out_of_bounds",
     "numpy_dtype_of",
+    "python_int_dtype",
     "torch_dtype",
     "torch_dtype_of_numpy",
 ]
@@ -70,6 +71,21 @@ def int_out_of_bounds(
     return OverflowError(
         f"{where + ': ' if where else ''}Python integer {value!r} is out of bounds for {dt} "
         f"(its range is [{bounds[0]}, {bounds[1]}]); {fix}"
+    )
+
+
+def python_int_dtype(value: int, where: str) -> torch.dtype:
+    """The dtype NumPy gives a Python int standing alone: int64, or uint64 from 2**63 to
+    2**64 - 1. Beyond both NumPy makes an object array, which torch has no counterpart of:
+    OverflowError, naming ``where``."""
+    if -(1 << 63) <= value < 1 << 63:
+        return torch.int64
+    if 0 <= value < 1 << 64:
+        return torch.uint64
+    raise OverflowError(
+        f"{where}: Python integer {value!r} is out of bounds for every integer dtype (int64 "
+        "and uint64; NumPy would make an object array, which torch has no counterpart of); "
+        f"pass it as a float (float({value!r})) or as smaller numbers"
     )
 
 

@@ -49,6 +49,7 @@ from tbridge._core.dtypes import (
     default_float_dtype,
     int_out_of_bounds,
     numpy_dtype_of,
+    python_int_dtype,
     torch_dtype,
     torch_dtype_of_numpy,
 )
@@ -350,7 +351,7 @@ def _scalar_dtype(value: object, where: str) -> torch.dtype:
     if kind is bool:
         return torch.bool
     if kind is int:
-        return torch.int64
+        return python_int_dtype(value, where)  # type: ignore[arg-type]
     if kind is float:
         return default_float_dtype()
     if kind is complex:
@@ -438,7 +439,7 @@ def full(
                 elif kind is float:
                     dt = current_defaults()[0]
                 else:
-                    dt = torch.int64 if kind is int else torch.bool
+                    dt = python_int_dtype(fill_value, "full") if kind is int else torch.bool  # type: ignore[arg-type]
                 if (
                     kind is int
                     and (bounds := INT_BOUNDS.get(dt)) is not None
