@@ -145,6 +145,32 @@ def test_compiles_with_the_default_backend(name: str, data_device: torch.device)
     S.assert_same(got, want, exact=False, where=name)
 
 
+def _write_product(v: torch.Tensor) -> torch.Tensor:
+    o = torch.empty_like(v)
+    tb.multiply(v, v, out=o)
+    return o
+
+
+#: Paths the sweep's example calls do not take: ``out=`` through torch's own ``out``, and the
+#: complex powers' special values (a complex NaN constant in the graph).
+PATHS = {
+    "multiply_out": (_write_product, torch.float64),
+    "pow_complex": (lambda v: tb.pow(v, v), torch.complex128),
+    "pow_complex_negative_int": (lambda v: tb.pow(v - 1, -2), torch.complex128),
+    "float_power_complex": (lambda v: tb.float_power(v - 1, v), torch.complex64),
+}
+
+
+@pytest.mark.parametrize("name", PATHS)
+def test_more_paths_compile_fullgraph_with_eager_result(name: str) -> None:
+    fn, dtype = PATHS[name]
+    v = torch.tensor([1.0, 2.0, 0.5], dtype=dtype)
+    compiled = torch.compile(fn, fullgraph=True, backend="eager")
+    with torch._dynamo.config.patch(trace_numpy=False):
+        got = compiled(v)
+    S.assert_same(got, fn(v), where=name)
+
+
 # ---- default_float under compile ------------------------------------------------------------
 
 

@@ -2687,6 +2687,7 @@ def _ufunc2(
                 and type(out) is Tensor
                 and out.dtype is d
                 and out.shape == x1.shape == x2.shape
+                and not is_dynamo_compiling()  # (dynamo cannot read storage pointers)
                 and _apart_or_same(out, x1)
                 and _apart_or_same(out, x2)
             ):
@@ -2833,7 +2834,7 @@ def _complex_pow(a: Tensor, b: Tensor) -> Tensor:
     comparisons and two ``where`` kernels more, on complex input only."""
     r = _pow(a, b)
     zero = r.new_zeros(())
-    r = torch.where(a == 0, torch.where(b.real > 0, zero, r.new_full((), _NAN_C)), r)
+    r = torch.where(a == 0, torch.where(b.real > 0, zero, _complex_nan(r)), r)
     return torch.where(b == 0, r.new_ones(()), r)
 
 
@@ -2861,10 +2862,14 @@ def _complex_int_power(a: Tensor, n: int) -> Tensor:
             p = _product(p, p)
     if n < 0:
         acc = acc.new_ones(()) / acc
-    return torch.where(a == 0, acc.new_zeros(()) if n > 0 else acc.new_full((), _NAN_C), acc)
+    return torch.where(a == 0, acc.new_zeros(()) if n > 0 else _complex_nan(acc), acc)
 
 
-_NAN_C: Final = complex(math.nan, math.nan)
+def _complex_nan(like: Tensor) -> Tensor:
+    """A 0-d ``nan+nanj`` of ``like``'s dtype and device, built from real parts: a complex
+    NaN constant in a traced graph is written out as ``nanj``, which is no Python name."""
+    n = like.real.new_full((), math.nan)
+    return torch.complex(n, n)
 
 
 def _product(x: Tensor, y: Tensor) -> Tensor:
