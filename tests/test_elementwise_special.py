@@ -125,13 +125,27 @@ def test_complex_power_at_zero_exponent_and_zero_base(dtype: torch.dtype, name: 
     _same_bits(got[torch.from_numpy(fixed.copy())], expected[fixed])
 
 
+_STRONG = needs_numpy2("a NumPy scalar beside complex64 promotes to complex128 (NEP 50)")
+
+
 @pytest.mark.parametrize("dtype", COMPLEX)
-@pytest.mark.parametrize("n", [-5, -2, -1, 0, 1, 2, 3, 4, 7, 99, -99, 2.0, 3 + 0j])
-def test_complex_integer_power_of_a_scalar_exponent(dtype: torch.dtype, n: complex) -> None:
-    """A Python integer-valued exponent is NumPy's repeated squaring: (1+1j) ** 2 is exactly 2j
-    (torch's exp(2 log z) gave 1.2e-16+2j), also at infinities and NaNs."""
+@pytest.mark.parametrize(
+    "n",
+    [
+        *(-5, -2, -1, 0, 1, 2, 3, 4, 7, 99, -99, 2.0, 3 + 0j),
+        pytest.param(np.int64(2), marks=_STRONG, id="np.int64(2)"),
+        pytest.param(np.float64(-3.0), marks=_STRONG, id="np.float64(-3)"),
+    ],
+)
+@pytest.mark.parametrize("name", ["power", "float_power"])
+def test_complex_integer_power_of_a_scalar_exponent(
+    dtype: torch.dtype, n: complex, name: str
+) -> None:
+    """A Python or NumPy integer-valued exponent is NumPy's repeated squaring: (1+1j) ** 2 is
+    exactly 2j (torch's exp(2 log z) gave 1.2e-16+2j), also at infinities and NaNs."""
     z = _special(dtype)
-    got, expected = tb.pow(torch.from_numpy(z.copy()), n), _quiet(np.power, z, n)
+    got = getattr(tb, name)(torch.from_numpy(z.copy()), n)
+    expected = _quiet(getattr(np, name), z, n)
     if complex(n).real < 0:  # the final 1 / z: torch's complex division, within rounding
         assert_matches_numpy(got, expected)
     else:

@@ -2880,16 +2880,24 @@ def _product(x: Tensor, y: Tensor) -> Tensor:
     return torch.complex(xr * yr - xi * yi, xr * yi + xi * yr)
 
 
+def _integer_exponent(x2: object) -> int | None:
+    """A Python or NumPy number (not bool) whose value is an integer between -100 and 100, as
+    an int (the exponents NumPy's complex power takes by repeated squaring); else None."""
+    if isinstance(x2, (bool, np.bool_)) or not isinstance(x2, (int, float, complex, np.number)):
+        return None
+    z = complex(x2)
+    if z.imag == 0 and -100 < z.real < 100 and z.real == int(z.real):
+        return int(z.real)
+    return None
+
+
 def _pow_slow(x1: object, x2: object) -> Tensor:
-    """pow's slow path; a Python number exponent with an integer value, on a complex base,
-    is NumPy's repeated squaring (``_complex_int_power``)."""
-    t2 = type(x2)
-    if (t2 is int or t2 is float or t2 is complex) and isinstance(x1, Tensor):
-        z = complex(x2)  # type: ignore[call-overload]
-        if z.imag == 0 and -100 < z.real < 100 and z.real == int(z.real):
-            a, _, dt = _operands(x1, x2, "pow")
-            if dt in _COMPLEX and isinstance(a, Tensor):
-                return _complex_int_power(a, int(z.real))
+    """pow's slow path; a Python or NumPy number exponent with an integer value, on a complex
+    base, is NumPy's repeated squaring (``_complex_int_power``)."""
+    if isinstance(x1, Tensor) and (n := _integer_exponent(x2)) is not None:
+        a, _, dt = _operands(x1, x2, "pow")
+        if dt in _COMPLEX and isinstance(a, Tensor):
+            return _complex_int_power(a, n)
     return _binary(_pow_kernel, x1, x2, "pow", "value")
 
 

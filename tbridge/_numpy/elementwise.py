@@ -40,10 +40,12 @@ from tbridge._namespace.elementwise import (
     BinaryUfunc,
     _binary,
     _binary_doc,
+    _complex_int_power,
     _complex_pow,
     _failure,
     _floating_binary,
     _floating_unary,
+    _integer_exponent,
     _integral_identity,
     _masked_divisor,
     _operands,
@@ -311,6 +313,8 @@ def _float_power_slow(x1: object, x2: object) -> Tensor:
     if tb_ is None:
         tb_ = torch.tensor(b, dtype=target, device=device)
     if target is torch.complex128:
+        if isinstance(a, Tensor) and (n := _integer_exponent(x2)) is not None:
+            return _complex_int_power(ta, n)  # NumPy's repeated squaring, as pow's
         return _complex_pow(ta, tb_)  # NumPy's 0 ** 0 and zero bases; torch.float_power: NaN
     return torch.float_power(ta, tb_)
 
