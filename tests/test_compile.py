@@ -151,20 +151,48 @@ def _write_product(v: torch.Tensor) -> torch.Tensor:
     return o
 
 
-#: Paths the sweep's example calls do not take: ``out=`` through torch's own ``out``, and the
-#: complex powers' special values (a complex NaN constant in the graph).
-PATHS = {
-    "multiply_out": (_write_product, torch.float64),
-    "pow_complex": (lambda v: tb.pow(v, v), torch.complex128),
-    "pow_complex_negative_int": (lambda v: tb.pow(v - 1, -2), torch.complex128),
-    "float_power_complex": (lambda v: tb.float_power(v - 1, v), torch.complex64),
+#: Paths the sweep's example calls do not take: ``out=`` through torch's own ``out``, the
+#: complex powers' special values (a complex NaN constant in the graph), and value checks
+#: that are skipped while tracing (integer powers, uint64 division, linspace's tensor bounds,
+#: cov's frequency weights, ldexp's exponent range): each with its argument.
+PATHS: dict[str, tuple[Callable[[torch.Tensor], Any], Callable[[], torch.Tensor]]] = {
+    "multiply_out": (_write_product, lambda: torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64)),
+    "pow_complex": (
+        lambda v: tb.pow(v, v),
+        lambda: torch.tensor([1, 2j, 0.5], dtype=torch.complex128),
+    ),
+    "pow_complex_negative_int": (
+        lambda v: tb.pow(v - 1, -2),
+        lambda: torch.tensor([1, 2j, 0.5], dtype=torch.complex128),
+    ),
+    "float_power_complex": (
+        lambda v: tb.float_power(v - 1, v),
+        lambda: torch.tensor([1, 2j, 0.5], dtype=torch.complex64),
+    ),
+    "pow_int": (lambda v: tb.pow(v, torch.tensor([1, 2, 0])), lambda: torch.tensor([2, 3, 4])),
+    "floor_divide_uint64": (
+        lambda v: tb.floor_divide(v, torch.tensor([3, 4, 2], dtype=torch.uint64)),
+        lambda: torch.tensor([10, 6, 9], dtype=torch.uint64),
+    ),
+    "linspace_tensor_bounds": (
+        lambda v: tb.linspace(v, v + 1, 5),
+        lambda: torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64),
+    ),
+    "cov_fweights": (
+        lambda v: tb.cov(torch.stack([v, v * 2]), fweights=torch.tensor([1, 2, 1])),
+        lambda: torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64),
+    ),
+    "ldexp_beyond_the_range": (
+        lambda v: tb.ldexp(v, torch.tensor([1, -3, 1100])),
+        lambda: torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64),
+    ),
 }
 
 
 @pytest.mark.parametrize("name", PATHS)
 def test_more_paths_compile_fullgraph_with_eager_result(name: str) -> None:
-    fn, dtype = PATHS[name]
-    v = torch.tensor([1.0, 2.0, 0.5], dtype=dtype)
+    fn, make = PATHS[name]
+    v = make()
     compiled = torch.compile(fn, fullgraph=True, backend="eager")
     with torch._dynamo.config.patch(trace_numpy=False):
         got = compiled(v)

@@ -21,6 +21,8 @@ from typing import Final
 
 import torch
 
+from tbridge._core.tracing import values_checkable
+
 __all__ = [
     "UNSIGNED_GAPS",
     "from_ordered",
@@ -78,11 +80,12 @@ def to_wide(x: torch.Tensor, where: str) -> torch.Tensor:
     Raises
     ------
     OverflowError
-        For uint64 values >= 2**63 (checked on the data; no check for meta tensors).
+        For uint64 values >= 2**63 (checked on the data where it can be read: not on meta
+        tensors, under torch.compile or inside torch.func transforms).
     """
     if x.dtype == torch.uint64:
         signed = x.view(torch.int64)
-        if x.device.type != "meta" and signed.numel() and bool((signed < 0).any()):
+        if signed.numel() and values_checkable(signed) and bool((signed < 0).any()):
             raise OverflowError(
                 f"{where}: uint64 values >= 2**63 are not supported by this operation, because "
                 "torch has no uint64 kernel for it (pytorch#58734); keep values below 2**63 or "

@@ -64,6 +64,7 @@ from tbridge._core.normalize import (
 )
 from tbridge._core.promotion import result_type
 from tbridge._core.shapes import bits_or_raise, broadcast_shape, normalize_axis
+from tbridge._core.tracing import values_checkable
 from tbridge._core.workarounds import UNSIGNED_GAPS
 
 __all__ = [
@@ -1184,7 +1185,7 @@ def _linspace_arrays(
             "not broadcast together; pass bounds of one shape"
         ) from e
     ax = normalize_axis(axis, len(shape) + 1, "linspace", "the result")
-    if not (dt.is_floating_point or dt.is_complex) and num > 0 and a.device.type != "meta":
+    if not (dt.is_floating_point or dt.is_complex) and num > 0 and values_checkable(a, b):
         finite = bool(torch.isfinite(a).all() & torch.isfinite(b).all())
         if not finite:
             raise ValueError(
@@ -1218,9 +1219,12 @@ def _linspace_grid(
     step: torch.Tensor
     if div > 0:
         step = delta / div
-        # a denormal step: NumPy divides first (gh-5437)
-        denormal = a.device.type != "meta" and bool((step == 0).any())
-        y = y / div * delta if denormal else y * step
+        # a denormal step: NumPy divides first (gh-5437); where the step cannot be read (meta,
+        # torch.compile, torch.func), element by element, with the same values
+        if not values_checkable(step):
+            y = torch.where(step == 0, y / div * delta, y * step)
+        else:
+            y = y / div * delta if bool((step == 0).any()) else y * step
     else:
         step = torch.full_like(delta, math.nan)
         y = y * delta

@@ -30,6 +30,7 @@ from tbridge._convert.gate import as_tensor, retold, with_dtype, write_out
 from tbridge._core.axes import axis_error
 from tbridge._core.dtypes import DTypeLike, default_float_dtype
 from tbridge._core.promotion import kind_rank
+from tbridge._core.tracing import values_checkable
 from tbridge._namespace.elementwise import (
     _INEXACT,
     _NATIVE,
@@ -464,10 +465,11 @@ def _ldexp(t: Tensor, e: Tensor) -> Tensor:
         return _ldexp(t.to(torch.float32), e).to(t.dtype)
     if t.device.type == "meta" or not e.numel():
         return torch.ldexp(t, e)
-    low, high = _POWERS_OF_TWO[t.dtype]
-    bounds = torch.aminmax(e)
-    if -low <= int(bounds.min) and int(bounds.max) <= high:
-        return torch.ldexp(t, e)  # (x times one exact power of two)
+    if values_checkable(e):  # (else the two factors below, which give the same values)
+        low, high = _POWERS_OF_TWO[t.dtype]
+        bounds = torch.aminmax(e)
+        if -low <= int(bounds.min) and int(bounds.max) <= high:
+            return torch.ldexp(t, e)  # (x times one exact power of two)
     span = _LDEXP_SPAN[t.dtype]
     two = torch.tensor(2.0, dtype=t.dtype, device=t.device)
     mantissa, k = torch.frexp(t)

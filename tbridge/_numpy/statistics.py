@@ -2183,7 +2183,8 @@ def _frequency(weights: object, kind: str, n: int, caller: str, like: Tensor) ->
         return None
     w = _beside_data(weights, like, caller, kind)
     inexact = w.dtype.is_floating_point or w.dtype.is_complex
-    if kind == "fweights" and inexact and not bool((w == torch.round(w)).all()):
+    readable = values_checkable(w)
+    if kind == "fweights" and inexact and readable and not bool((w == torch.round(w)).all()):
         raise TypeError(f"{caller}: fweights must be integer; got non-integer values")
     if w.ndim > 1:
         raise ValueError(
@@ -2195,7 +2196,7 @@ def _frequency(weights: object, kind: str, n: int, caller: str, like: Tensor) ->
             f"{caller}: incompatible numbers of samples and {kind}: {n} observations, "
             f"{w.shape[0]} weights"
         )
-    if not w.is_meta and bool((w < 0).any()):
+    if readable and bool((w < 0).any()):
         raise ValueError(f"{caller}: {kind} cannot be negative; pass weights >= 0")
     return w
 
