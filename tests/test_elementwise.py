@@ -324,6 +324,30 @@ def test_python_scalars_keep_the_array_dtype() -> None:
         tb.add(128, tb.asarray([1], dtype=tb.int8))
 
 
+@needs_numpy2("NumPy 1.x promotes by value instead of raising OverflowError")
+@pytest.mark.parametrize(
+    ("name", "dtype", "value"),
+    [
+        ("add", torch.int64, 2**63),
+        ("subtract", torch.uint8, -1),
+        ("maximum", torch.int8, 300),
+        ("multiply", torch.int16, -(2**15) - 1),
+    ],
+)
+def test_an_int_out_of_the_arrays_range_is_named_by_the_function(
+    name: str, dtype: torch.dtype, value: int
+) -> None:
+    """NumPy 2's OverflowError, told by the function the user called."""
+    x = torch.tensor([1, 2], dtype=dtype)
+    with pytest.raises(OverflowError, match=rf"^{name}: Python integer {value} is out of bounds"):
+        getattr(tb, name)(x, value)
+    with pytest.raises(OverflowError):
+        getattr(np, name)(np.array([1, 2], dtype=_NP_OF[dtype]), value)
+
+
+_NP_OF = {torch.int64: np.int64, torch.uint8: np.uint8, torch.int8: np.int8, torch.int16: np.int16}
+
+
 def test_abs_of_bool_is_bool_as_numpys() -> None:
     x = np.array([True, False, True])
     for given in (tb.asarray(x), x, [True, False, True]):

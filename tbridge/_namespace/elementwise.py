@@ -339,8 +339,9 @@ def _torch_promotions() -> dict[tuple[torch.dtype, torch.dtype], torch.dtype]:
 _TORCH_PROMOTES: Final = _torch_promotions()
 
 
-def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
-    """A Python scalar as a 0-d tensor of ``like``'s dtype and device.
+def _scalar_tensor(value: Scalar, like: Tensor, where: str = "") -> Tensor:
+    """A Python scalar as a 0-d tensor of ``like``'s dtype and device (``where``, the
+    function, names it in errors).
 
     Raises
     ------
@@ -349,7 +350,7 @@ def _scalar_tensor(value: Scalar, like: Tensor) -> Tensor:
         negative int into an unsigned dtype, and refuse one past int64 with its own text.
     """
     error = int_out_of_bounds(
-        value, like.dtype, "cast the array to a wider dtype first (tb.astype)"
+        value, like.dtype, "cast the array to a wider dtype first (tb.astype)", where
     )
     if error is not None:
         raise error
@@ -404,8 +405,8 @@ def _binary(
         dt = target
     # Python scalars become 0-d tensors of the promoted dtype: several torch functions
     # (maximum, gt with a scalar first, ...) take tensors only.
-    ta = a if isinstance(a, Tensor) else _scalar_tensor(a, b)  # type: ignore[arg-type]
-    tb_ = b if isinstance(b, Tensor) else _scalar_tensor(b, ta)
+    ta = a if isinstance(a, Tensor) else _scalar_tensor(a, b, where)  # type: ignore[arg-type]
+    tb_ = b if isinstance(b, Tensor) else _scalar_tensor(b, ta, where)
     if dt in UNSIGNED_GAPS:
         return _unsigned_binary(fn, ta, tb_, dt, uint, where)
     return fn(ta, tb_)
@@ -2226,7 +2227,7 @@ def _at(ufunc: Callable[..., Tensor], spec: _Spec, a: object, indices: object, b
         scalar_result(ta.dtype, values) if scalar else promote(ta.dtype, values.dtype)  # type: ignore[union-attr]
     )
     if spec.scatter is not None and result_dt is ta.dtype and ta.dtype in _NATIVE:
-        src = _scalar_tensor(values, ta).expand(flat_pos.shape) if scalar else values  # type: ignore[arg-type]
+        src = _scalar_tensor(values, ta, where).expand(flat_pos.shape) if scalar else values  # type: ignore[arg-type]
         flat.scatter_reduce_(0, flat_pos, _as(src, ta.dtype), spec.scatter)  # type: ignore[arg-type]
     elif flat_pos.numel():
         # Unbuffered in general: the k-th repeat of an index is combined in round k, so every
@@ -2259,7 +2260,7 @@ def _add_in_place(ta: Tensor, indices: object, b: object, scalar: bool) -> bool:
         if scalar:
             if scalar_result(ta.dtype, b) is not ta.dtype:
                 return False
-            values = _scalar_tensor(cast(Scalar, b), ta)
+            values = _scalar_tensor(cast(Scalar, b), ta, "add.at")
         else:
             values = b if isinstance(b, Tensor) else as_tensor(b, "add.at", "b", device=ta.device)
             if promote(ta.dtype, values.dtype) is not ta.dtype:
@@ -3449,7 +3450,7 @@ def _bound(value: object, t: Tensor, where: str, name: str = "min") -> Tensor | 
             raise TypeError(f"{where}: bound {value!r} does not fit a {t.dtype} array")
         info = torch.iinfo(t.dtype)
         value = min(max(int(value), info.min), info.max)  # saturate to the dtype's range
-    return _scalar_tensor(cast(Scalar, value), t)
+    return _scalar_tensor(cast(Scalar, value), t, where)
 
 
 #: clip's fast path, per dtype: the range of Python int bounds and of Python float bounds torch
