@@ -928,3 +928,11 @@ def test_resize_to_a_shape_too_big_to_exist_is_a_value_error() -> None:
     with pytest.raises(ValueError, match=rf"^resize: an array of shape \({TOO_BIG},\) and dtype "
                        rf"torch.float64 {TOO_BIG_TEXT}; pass a smaller new_shape$"):  # fmt: skip
         tb.resize(_x3(tb), TOO_BIG)
+
+
+@pytest.mark.parametrize("pad_width", [((1,), (2, 3)), ((1, 2), (3,))])
+def test_pad_refuses_ragged_widths_as_numpy_does(pad_width: Any) -> None:
+    with pytest.raises(ValueError, match="inhomogeneous"):
+        np.pad(np.zeros((2, 3)), pad_width)
+    with pytest.raises(ValueError, match="inhomogeneous"):
+        tb.pad(torch.zeros(2, 3, dtype=torch.float64), pad_width)

@@ -352,3 +352,8 @@ def test_reprs_of_numpy_and_tensor_integers() -> None:
 def test_reprs_refuse(call: Any, exc: type[Exception], match: str) -> None:
     with pytest.raises(exc, match=match):
         call()
+
+
+def test_set_printoptions_refuses_a_non_integer_tensor_count_in_its_own_words() -> None:
+    with pytest.raises(TypeError, match=r"^set_printoptions: precision=tensor\(3\.5"):
+        tb.set_printoptions(precision=torch.tensor(3.5))

@@ -1163,8 +1163,9 @@ def _python_pairs(
         rows = list(value)
     else:
         rows = [value]
-    if len(rows) not in (1, ndim) or any(len(r) not in (1, 2) for r in rows):
-        return None
+    width = len(rows[0])
+    if len(rows) not in (1, ndim) or width not in (1, 2) or any(len(r) != width for r in rows):
+        return None  # (ragged rows too: NumPy's reading refuses them)
     numbers = [v for r in rows for v in r]
     first = type(numbers[0])
     if (first not in kind if isinstance(kind, tuple) else first is not kind) or any(

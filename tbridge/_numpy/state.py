@@ -63,7 +63,12 @@ def _check_count(value: object, name: str, lowest: int, caller: str) -> int:
         raise TypeError(
             f"{caller}: {name}={value!r} must be an integer; pass e.g. {name}={lowest + 4}"
         )
-    count = operator.index(value)  # pyright: ignore[reportArgumentType] (has __index__: checked)
+    try:
+        count = operator.index(value)  # pyright: ignore[reportArgumentType] (has __index__: checked)
+    except TypeError as e:  # a tensor that is no integer scalar
+        raise TypeError(
+            f"{caller}: {name}={value!r} must be an integer; pass e.g. {name}={lowest + 4}"
+        ) from e
     if count < lowest:
         raise ValueError(f"{caller}: {name}={count} must be >= {lowest}")
     return count
