@@ -1050,3 +1050,31 @@ def test_numpys_memory_error_on_the_host_path_names_arange(monkeypatch: pytest.M
                        r"shape \(1125899906842624,\) and dtype torch.int64") as info:  # fmt: skip
         tb.arange(2**50)
     assert isinstance(info.value.__cause__, MemoryError)
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        (2**63, 2**63 + 2),
+        (2**63 - 1, 2**63 + 1),
+        (2**63 - 2, 2**63),
+        (1, 2**63, 2**62),
+        (2**63 + 10, 2**63, -3),
+        (2**63, 2**63),
+    ],
+)
+@pytest.mark.parametrize("dtype", [None, np.float32, np.float64])
+def test_arange_of_ints_past_int64_counts_as_numpy(bounds: tuple[int, ...], dtype: Any) -> None:
+    """NumPy counts the steps with the Python ints, then converts: arange(2**63, 2**63 + 2)
+    has two (equal) float64 values, where counting in float64 gives none."""
+    assert_matches_numpy(tb.arange(*bounds, dtype=dtype), np.arange(*bounds, dtype=dtype))
+
+
+@pytest.mark.parametrize("bounds", [(2**64, 2**64 + 5, 2), (-(2**63) - 5, 0, 2**62)])
+def test_arange_of_ints_past_every_integer_dtype_is_an_overflow_error(
+    bounds: tuple[int, ...],
+) -> None:
+    assert np.arange(*bounds).dtype == np.dtype(object)  # no torch counterpart
+    with pytest.raises(OverflowError, match=r"^arange: Python integer -?\d+ is out of bounds"):
+        tb.arange(*bounds)
+    assert_matches_numpy(tb.arange(*bounds, dtype=tb.float64), np.arange(*bounds, dtype=np.float64))

@@ -645,8 +645,8 @@ def _arange_dtype(values: tuple[object, ...]) -> torch.dtype:
             floating = True
         elif kind is int:
             # NumPy reads an int past int64 (up to uint64's top) as uint64, which promotes
-            # with int64 to float64.
-            floating = floating or 2**63 <= cast(int, v) < 2**64
+            # with int64 to float64 (past both it makes an object array: OverflowError)
+            floating = floating or python_int_dtype(cast(int, v), "arange") is torch.uint64
         else:
             if isinstance(v, np.generic):
                 kinds = (x.dtype if isinstance(x, np.generic) else type(x) for x in values)
@@ -798,6 +798,8 @@ def _arange_general(
             "arange: step=0 would never reach stop; pass a non-zero step"
         )
     if dt.is_floating_point and max(abs(a), abs(b), abs(s)) > 2**63 - 1:
+        if type(a) is int and type(b) is int and type(s) is int:
+            return _arange_beyond_int64(a, b, s, dt, dev, requires_grad)
         a, b, s = float(a), float(b), float(s)  # beyond torch's int64 bounds: NumPy's floats
     if type(a) is int and type(b) is int and type(s) is int:
         n = -((a - b) // s)
@@ -881,6 +883,24 @@ def _arange_length(a: float, b: float, s: float) -> int:
             "pass finite bounds and step"
         )
     return max(0, math.ceil(q))
+
+
+def _arange_beyond_int64(
+    a: int, b: int, s: int, dt: torch.dtype, dev: torch.device, requires_grad: bool
+) -> Tensor:
+    """``arange`` of Python ints past int64, as NumPy makes it: the length counted with the
+    ints themselves, the first two values converted to ``dt``, and the rest stepped by their
+    difference in ``dt`` (``arange(2**63, 2**63 + 2)`` has two equal float64 values, where
+    counting in float64 would give none)."""
+    n = max(0, math.ceil((b - a) / s))
+    first = torch.tensor(float(a), dtype=dt, device=dev)
+    delta = torch.tensor(float(a + s), dtype=dt, device=dev) - first
+    try:
+        out = first + torch.arange(n, dtype=dt, device=dev) * delta
+    except RuntimeError as e:  # too big, or no memory for it
+        raise_for_size(e, "arange", n, dt, "range")
+        raise
+    return out.requires_grad_(True) if requires_grad else out
 
 
 def _arange_exact(
