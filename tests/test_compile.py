@@ -353,3 +353,21 @@ def test_first_calls_of_a_process_can_be_compiled() -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip() == "ok"
+
+
+def test_cov_of_one_observation_compiles_and_warns_only_eagerly() -> None:
+    """Degrees of freedom <= 0: eager code warns as NumPy does; the trace skips the warning
+    (dynamo does not trace warnings.warn) and gives the same values."""
+    m = torch.tensor([[1.0], [2.0], [4.0]], dtype=torch.float64)
+    compiled = torch.compile(tb.cov, fullgraph=True, backend="eager")
+    got = compiled(m)
+    with pytest.warns(RuntimeWarning, match="degrees of freedom <= 0"):
+        want = tb.cov(m)
+    S.assert_same(got, want, where="cov")
+
+
+def test_geomspace_of_a_python_zero_bound_raises_under_compile() -> None:
+    """A Python bound is known while tracing: NumPy's ValueError, not NaN."""
+    compiled = torch.compile(lambda: tb.geomspace(0, 10, 4), backend="eager")
+    with pytest.raises(ValueError, match="a geometric sequence cannot include zero"):
+        compiled()

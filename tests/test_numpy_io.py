@@ -495,3 +495,15 @@ def test_fromfile_rejects(kwargs: dict[str, Any], message: str, tmp_path: Path) 
 def test_npzfile_is_not_a_main_namespace_name() -> None:
     assert "NpzFile" not in tb.__all__
     assert tb.lib.npyio.NpzFile is NpzFile
+
+
+@pytest.mark.parametrize(
+    "tensor",
+    [torch.ones(2, dtype=torch.bfloat16), torch.ones(2, dtype=torch.float64, requires_grad=True)],
+    ids=["bfloat16", "requires_grad"],
+)
+def test_save_refuses_a_list_of_tensors_numpy_cannot_read(tensor: torch.Tensor) -> None:
+    buffer = io.BytesIO()
+    with pytest.raises(TypeError, match=r"^save: arr is a list holding data NumPy cannot"):
+        tb.save(buffer, [tensor, tensor])
+    assert buffer.getvalue() == b""

@@ -299,7 +299,9 @@ def geomspace(
     b = as_tensor(stop, "geomspace", "stop", device=dev)
     if a.device != b.device:
         b = b.to(a.device)
-    if values_checkable(a, b) and (bool((a == 0).any()) or bool((b == 0).any())):
+    # (Python bounds are known on the host, also while tracing)
+    python_zero = any((type(v) is int or type(v) is float) and v == 0 for v in (start, stop))
+    if python_zero or (values_checkable(a, b) and (bool((a == 0).any()) or bool((b == 0).any()))):
         raise ValueError(
             f"geomspace: start={_show(a)} and stop={_show(b)}: a geometric sequence cannot "
             "include zero; pass bounds of one sign, both non-zero"

@@ -347,6 +347,13 @@ def _writable(arr: object, where: str, name: str) -> Any:
         data = np.asarray(arr)
     except ValueError as e:  # a ragged sequence
         raise ValueError(f"{where}: {name} is not a rectangular array: {e}") from e
+    except (TypeError, RuntimeError) as e:  # tensors NumPy cannot read inside a sequence
+        raise TypeError(
+            f"{where}: {name} is a {type(arr).__name__} holding data NumPy cannot convert (a "
+            "tensor of a dtype NumPy lacks, on another device or on an autograd graph); pass "
+            "one tensor instead, e.g. tb.stack(...) of them, converted first if need be "
+            "(tb.astype(x, tb.float32))"
+        ) from e
     if data.dtype.kind in "OUSV":
         raise TypeError(
             f"{where}: {name} of type {type(arr).__name__} is not array data (a tensor, a "

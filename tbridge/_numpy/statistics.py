@@ -2300,11 +2300,12 @@ def cov(
         else:
             fact = w_sum - ddof * (w * aw.to(w.dtype)).sum() / w_sum
     if (not isinstance(fact, Tensor) or values_checkable(fact)) and float(fact) <= 0:
-        warnings.warn(
-            "cov: degrees of freedom <= 0 for slice; the result holds inf or NaN",
-            RuntimeWarning,
-            stacklevel=2,
-        )
+        if not is_dynamo_compiling():  # (dynamo does not trace warnings.warn)
+            warnings.warn(
+                "cov: degrees of freedom <= 0 for slice; the result holds inf or NaN",
+                RuntimeWarning,
+                stacklevel=2,
+            )
         fact = 0.0
     xc = x - centre
     xw = xc if w is None else xc * w
