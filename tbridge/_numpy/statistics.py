@@ -741,6 +741,40 @@ def _nan_moment(
     return write_out(moment.sqrt() if root else moment, out, caller)
 
 
+def _nan_spread(
+    a: object,
+    axis: AxisLike,
+    dtype: DTypeLike | None,
+    out: Tensor | None,
+    ddof: float | None,
+    keepdims: bool,
+    where: Mask,
+    mean: Tensor | None,
+    correction: float | None,
+    std: bool,
+) -> Tensor:
+    """nanvar (``std`` False) and nanstd: the real-float fast path, else the moments' general
+    path over the non-NaN elements."""
+    caller = "nanstd" if std else "nanvar"
+    t = _tensor(a, caller)
+    if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
+        return _nan_moment(t, axis, out, ddof, correction, keepdims, std, caller)
+    return moment(
+        torch.std if std else torch.var,
+        t,
+        axis=axis,
+        dtype=dtype,
+        out=out,
+        correction=correction,
+        keepdims=keepdims,
+        ddof=ddof,
+        where=_not_nan(t, where, caller),
+        mean=mean,
+        caller=caller,
+        nan_dof=True,
+    )
+
+
 def nanvar(
     a: Tensor,
     /,
@@ -793,23 +827,7 @@ def nanvar(
     >>> tb.nanvar([1.0, float("nan"), 3.0])
     tensor(1., dtype=torch.float64)
     """
-    t = _tensor(a, "nanvar")
-    if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
-        return _nan_moment(t, axis, out, ddof, correction, keepdims, False, "nanvar")
-    return moment(
-        torch.var,
-        t,
-        axis=axis,
-        dtype=dtype,
-        out=out,
-        correction=correction,
-        keepdims=keepdims,
-        ddof=ddof,
-        where=_not_nan(t, where, "nanvar"),
-        mean=mean,
-        caller="nanvar",
-        nan_dof=True,
-    )
+    return _nan_spread(a, axis, dtype, out, ddof, keepdims, where, mean, correction, False)
 
 
 def nanstd(
@@ -863,23 +881,7 @@ def nanstd(
     >>> tb.nanstd([1.0, float("nan"), 3.0])
     tensor(1., dtype=torch.float64)
     """
-    t = _tensor(a, "nanstd")
-    if where is True and mean is None and dtype is None and t.dtype in _REAL_FLOATS:
-        return _nan_moment(t, axis, out, ddof, correction, keepdims, True, "nanstd")
-    return moment(
-        torch.std,
-        t,
-        axis=axis,
-        dtype=dtype,
-        out=out,
-        correction=correction,
-        keepdims=keepdims,
-        ddof=ddof,
-        where=_not_nan(t, where, "nanstd"),
-        mean=mean,
-        caller="nanstd",
-        nan_dof=True,
-    )
+    return _nan_spread(a, axis, dtype, out, ddof, keepdims, where, mean, correction, True)
 
 
 # ---- nanmin, nanmax, nanargmin, nanargmax --------------------------------------------------
