@@ -28,6 +28,7 @@ from tests.test_statistical import (
     INITIAL_SHAPE_AXES,
     SHAPE_AXES,
     constant_row,
+    ddof_past,
     keeps,
     np_call,
     on,
@@ -292,8 +293,7 @@ def test_nan_moments_of_too_few_samples_are_nan(
 ) -> None:
     """ddof >= M: NaN, not var's division by zero (NumPy's nanvar masks those slices)."""
     a = constant_row(dtype, shape)
-    dims = range(a.ndim) if axis is None else [axis] if type(axis) is int else axis
-    ddof = int(np.prod([1, *(shape[d] for d in dims)])) + excess
+    ddof = ddof_past(shape, axis, excess)
     same_as_numpy(getattr(tb, name), getattr(np, name), a, axis=axis, ddof=ddof, keepdims=keepdims)
 
 

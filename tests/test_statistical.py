@@ -487,6 +487,12 @@ def constant_row(dtype: torch.dtype, shape: tuple[int, ...]) -> np.ndarray[Any, 
     return a
 
 
+def ddof_past(shape: tuple[int, ...], axis: Any, excess: float) -> float:
+    """A ddof of ``excess`` more than the samples each slice along ``axis`` holds."""
+    dims = range(len(shape)) if axis is None else [axis] if type(axis) is int else axis
+    return int(np.prod([1, *(shape[d] for d in dims)])) + excess
+
+
 @pytest.mark.parametrize("name", ["std", "var"])
 @pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
 @pytest.mark.parametrize(("shape", "axis"), DOF_SHAPE_AXES, ids=str)
@@ -504,8 +510,7 @@ def test_ddof_past_the_samples_divides_by_zero(
     """ddof >= M: NumPy divides by max(M - ddof, 0), so inf where the deviations are not all
     0, NaN where they are (or there are none), and warns."""
     a = constant_row(dtype, shape)
-    dims = range(a.ndim) if axis is None else [axis] if type(axis) is int else axis
-    ddof = int(np.prod([1, *(shape[d] for d in dims)])) + excess
+    ddof = ddof_past(shape, axis, excess)
     with pytest.warns(RuntimeWarning, match=rf"^{name}: degrees of freedom <= 0"):
         out = getattr(tb, name)(on(a, device), axis=axis, ddof=ddof, keepdims=keepdims)
     expected = np_call(getattr(np, name), a, axis=axis, ddof=ddof, keepdims=keepdims)
