@@ -2690,8 +2690,7 @@ def _ufunc2(
                 and out.dtype is d
                 and out.shape == x1.shape == x2.shape
                 and not is_dynamo_compiling()  # (dynamo cannot read storage pointers)
-                and _apart_or_same(out, x1)
-                and _apart_or_same(out, x2)
+                and _apart_or_same(out, x1, x2)
             ):
                 # torch writes out itself (no broadcasting, no cast); where it refuses (autograd,
                 # a result of another dtype) it raises and the general path answers (failed=True
@@ -2723,15 +2722,20 @@ def _ufunc2(
     return _with_methods(ufunc, spec)
 
 
-def _apart_or_same(out: Tensor, x: Tensor) -> bool:
-    """Whether torch may write ``out`` while it reads ``x``: different memory, or the very same
-    elements (``out=x``, element by element in place). torch does not refuse an ``out`` that
-    partly overlaps an input (``x[:, 1:]`` written while ``x[:, :-1]`` is read) and then
-    reads elements it already wrote; NumPy computes as if into a copy. Such calls take
-    the general path (a new result, then one copy into ``out``)."""
-    if out.untyped_storage().data_ptr() != x.untyped_storage().data_ptr():
-        return True
-    return out.data_ptr() == x.data_ptr() and out.stride() == x.stride()
+def _apart_or_same(out: Tensor, x1: Tensor, x2: Tensor) -> bool:
+    """Whether torch may write ``out`` while it reads ``x1`` and ``x2``: each in different
+    memory, or the very same elements (``out=x``, element by element in place). torch does
+    not refuse an ``out`` that partly overlaps an input (``x[:, 1:]`` written while
+    ``x[:, :-1]`` is read) and then reads elements it already wrote; NumPy computes as if
+    into a copy. Such calls take the general path (a new result, then one copy into
+    ``out``)."""
+    home = out.untyped_storage().data_ptr()
+    for x in (x1, x2):
+        if x.untyped_storage().data_ptr() == home and (
+            out.data_ptr() != x.data_ptr() or out.stride() != x.stride()
+        ):
+            return False
+    return True
 
 
 def _binary_doc(summary: str, example: str, result: str, notes: str = "") -> str:
