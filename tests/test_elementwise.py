@@ -397,6 +397,80 @@ def test_arithmetic_with_ints_beyond_the_dtype_is_numpys_overflow_error(
             getattr(tb, name)(value, tb.asarray(x))
 
 
+INTEGER_BINARIES = [
+    "add", "subtract", "multiply", "maximum", "minimum", "fmax", "fmin", "bitwise_and",
+    "bitwise_or", "bitwise_xor", "gcd", "lcm", "logical_and", "logical_or",
+]  # fmt: skip
+PAST_INT64 = [2**63, 2**64 - 1, -(2**63) - 1]
+
+
+@needs_numpy2("NumPy 1.x reads a Python int past int64 as uint64 by its value (NEP 50)")
+@pytest.mark.parametrize("name", INTEGER_BINARIES)
+def test_two_python_ints_past_int64_are_numpys_overflow_error(name: str) -> None:
+    # Both ints are weak, so NumPy 2 computes in int64 and cannot hold the big one, whichever
+    # side it is on (tbridge had read a big first int alone, as uint64).
+    for value in PAST_INT64:
+        for args in ((value, 1), (1, value)):
+            with pytest.raises(OverflowError):
+                getattr(np, name)(*args)
+            with pytest.raises(OverflowError, match=rf"{name}: Python integer {value} is out"):
+                getattr(tb, name)(*args)
+
+
+@pytest.mark.parametrize(
+    "name", ["add", "multiply", "arctan2", "float_power", "equal", "less", "true_divide"]
+)
+def test_two_python_ints_past_int64_in_float_functions_and_comparisons_match_numpy(
+    name: str,
+) -> None:
+    for value in (2**63, 2**64 - 1):
+        for args in ((value, 1.5), (1.5, value)) if name in ("add", "multiply") else ((value, 1),):
+            assert_matches_numpy(getattr(tb, name)(*args), getattr(np, name)(*args))
+
+
+@needs_numpy2("NumPy 1.x makes an object array of a float array and an int past uint64")
+@pytest.mark.parametrize("name", ["add", "subtract", "multiply", "true_divide", "less", "fmax"])
+@pytest.mark.parametrize("dtype", ["float32", "float64", "complex128"])
+@pytest.mark.parametrize("value", [2**63, 2**64, 2**70, -(2**64)])
+def test_float_arrays_with_ints_past_int64_match_numpy(name: str, dtype: str, value: int) -> None:
+    # torch reads a Python int as int64: 2**64 had wrapped to 0 (float64 [1.5] + 2**64 was 1.5).
+    if name in ("less", "fmax") and dtype == "complex128":
+        return
+    x = np.array([1.5, -3.0, 0.25], dtype=dtype)
+    for args in ((x, value), (value, x)):
+        expected = getattr(np, name)(*args)
+        got = getattr(tb, name)(*(tb.asarray(a) if a is x else a for a in args))
+        assert_matches_numpy(got, expected)
+
+
+@needs_numpy2("NumPy 1.x makes an object array of a float array and an int past uint64")
+@pytest.mark.parametrize("value", [2**64, -(2**64), 2**70])
+def test_remainder_of_floats_by_an_int_past_int64_matches_numpy(value: int) -> None:
+    x = np.array([1.5, -3.0, 0.0])
+    assert_matches_numpy(tb.remainder(tb.asarray(x), value), np.remainder(x, value))
+
+
+@needs_numpy2("NumPy 1.x reads a Python int past int64 as uint64 by its value (NEP 50)")
+def test_ldexp_exponent_past_int64_is_numpys_overflow_error() -> None:
+    with pytest.raises(OverflowError):
+        np.ldexp(1.5, 2**63)
+    with pytest.raises(OverflowError, match="ldexp: Python integer 9223372036854775808"):
+        tb.ldexp(tb.asarray([1.5]), 2**63)
+
+
+@pytest.mark.parametrize("name", ["logical_and", "logical_or", "logical_xor"])
+@pytest.mark.parametrize("dtype", ["int8", "uint64", "float64", "bool"])
+@pytest.mark.parametrize("value", [-1, 0, 300, 2.5])
+def test_logical_functions_read_a_python_scalar_by_its_truth(
+    name: str, dtype: str, value: float
+) -> None:
+    x = np.array([0, 1], dtype=dtype)
+    for args in ((x, value), (value, x)):
+        expected = getattr(np, name)(*args)
+        got = getattr(tb, name)(*(tb.asarray(a) if a is x else a for a in args))
+        assert_matches_numpy(got, expected)
+
+
 MIXED_PAIRS = [
     (tb.float32, tb.float64),
     (tb.int8, tb.uint8),

@@ -295,13 +295,33 @@ def _weak_mirror(t: Tensor, s: object) -> bool:
     return t.dtype not in _COMPLEX_ALL and _weak(t, s)
 
 
+def _two_python_ints(x1: int, x2: int, where: str) -> None:
+    """NumPy 2's OverflowError for two Python ints, one past int64, in an integer function.
+
+    Both are weak, so NumPy computes in its default integer dtype, int64, which cannot hold
+    the big one (``np.add(2**63, 1)``). An int standing alone reads as uint64 up to 2**64 - 1,
+    which made ``add(2**63, 1)`` uint64 while ``add(1, 2**63)`` raised.
+    """
+    for value in (x1, x2):
+        fix = (
+            f"make it an array first (tb.asarray({value!r}) is uint64), as NumPy 2 asks too"
+            if 0 <= value < 1 << 64
+            else "pass it as a float"
+        )
+        if (error := int_out_of_bounds(value, torch.int64, fix, where)) is not None:
+            raise error
+
+
 def _operands(
-    x1: object, x2: object, where: str
+    x1: object, x2: object, where: str, integer: bool = True
 ) -> tuple[Tensor | Scalar, Tensor | Scalar, torch.dtype]:
-    """Both operands, tensors cast to the promoted dtype, and that dtype."""
+    """Both operands, tensors cast to the promoted dtype, and that dtype. ``integer``: the
+    function computes two ints as ints (False for comparisons and floating-only functions)."""
     s1 = isinstance(x1, (bool, int, float, complex)) and not isinstance(x1, np.generic)
     s2 = isinstance(x2, (bool, int, float, complex)) and not isinstance(x2, np.generic)
     if s1 and s2:
+        if integer and type(x1) is int and type(x2) is int:
+            _two_python_ints(x1, x2, where)
         # Two Python scalars: the first stands alone (an array of NumPy's default dtype, as
         # np.add(1, 2.5) reads it) and the second stays weak beside it.
         x1, s1 = as_tensor(x1, where, "x1"), False
@@ -354,7 +374,8 @@ def _scalar_tensor(value: Scalar, like: Tensor, where: str = "") -> Tensor:
     )
     if error is not None:
         raise error
-    if type(value) is int and value > 2**63 - 1:  # uint64's upper half: its bits, via int64
+    if like.dtype is torch.uint64 and type(value) is int and value > 2**63 - 1:
+        # uint64's upper half: its bits, via int64 (torch reads Python ints as int64)
         return torch.tensor(value - 2**64, dtype=torch.int64, device=like.device).view(torch.uint64)
     return torch.tensor(value, dtype=like.dtype, device=like.device)
 
@@ -397,7 +418,8 @@ def _binary(
             return _compare_int64_uint64(fn, x1, x2)
         if (beyond := _compare_beyond(fn, x1, x2, where)) is not None:
             return beyond
-    a, b, dt = _operands(x1, x2, where)
+    integer = not floating and fn not in _MIXED_SIGN_COMPARISONS
+    a, b, dt = _operands(x1, x2, where, integer)
     if floating and kind_rank(dt) < 2:
         target = default_float_dtype()
         a = a.to(target) if isinstance(a, Tensor) else a
@@ -2780,7 +2802,7 @@ Examples
 
 def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
     """The slow path of the real-floating binary functions: promote, integers to the default."""
-    a, b, dt = _operands(x1, x2, where)
+    a, b, dt = _operands(x1, x2, where, integer=False)
     if dt.is_complex:
         raise TypeError(f"{where}: complex input is not supported; pass real arrays")
     if not dt.is_floating_point:
@@ -2809,9 +2831,10 @@ def _left_shift(a: Tensor, b: Tensor | int) -> Tensor:
 def _logical(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
     """The slow path of the logical functions: Python scalars and NumPy arrays, then bool."""
     a, b, _ = _operands(x1, x2, where)
-    ta = a if isinstance(a, Tensor) else torch.tensor(a)
-    tb_ = b if isinstance(b, Tensor) else torch.tensor(b)
-    return fn(ta.to(torch.bool), tb_.to(torch.bool))
+    # A Python scalar counts by its truth alone (an int past the array's range included).
+    ta = a.to(torch.bool) if isinstance(a, Tensor) else torch.tensor(bool(a))
+    tb_ = b.to(torch.bool) if isinstance(b, Tensor) else torch.tensor(bool(b))
+    return fn(ta, tb_)
 
 
 def _pow_kernel(a: Tensor, b: Tensor) -> Tensor:
@@ -3088,7 +3111,10 @@ def _remainder_values(x1: object, x2: object, kernel: Callable[..., Tensor], whe
     """remainder's general path with ``kernel`` (which says how a zero divisor warns)."""
     r = _binary(kernel, x1, x2, where, "value")
     if r.dtype in _REAL_FLOATS:
-        divisor = x2 if isinstance(x2, (Tensor, int, float)) else _tensor(x2, where)
+        if isinstance(x2, int):  # its sign alone: torch cannot hold an int past int64
+            divisor: Tensor | float = 1.0 if x2 >= 0 else -1.0
+        else:
+            divisor = x2 if isinstance(x2, (Tensor, float)) else _tensor(x2, where)
         r = _copysign(r, divisor)
     return r
 

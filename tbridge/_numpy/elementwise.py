@@ -28,7 +28,7 @@ from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, retold, with_dtype, write_out
 from tbridge._core.axes import axis_error
-from tbridge._core.dtypes import DTypeLike, default_float_dtype
+from tbridge._core.dtypes import DTypeLike, default_float_dtype, int_out_of_bounds
 from tbridge._core.promotion import kind_rank
 from tbridge._core.tracing import values_checkable
 from tbridge._namespace.elementwise import (
@@ -304,7 +304,7 @@ logaddexp2: Final[BinaryUfunc] = _ufunc2(
 
 
 def _float_power_slow(x1: object, x2: object) -> Tensor:
-    a, b, dt = _operands(x1, x2, "float_power")
+    a, b, dt = _operands(x1, x2, "float_power", integer=False)
     target = torch.complex128 if dt.is_complex else torch.float64
     ta = a.to(target) if isinstance(a, Tensor) else None
     tb_ = b.to(target) if isinstance(b, Tensor) else None
@@ -398,6 +398,9 @@ def ldexp(
         ):
             # one exact power of two, one rounding (float16 and bfloat16 compute in float32)
             return write_out(t * (2.0**x2), out, "ldexp", where)
+        fix = "every exponent past 1100 in size already gives 0 or inf; clip it first"
+        if (error := int_out_of_bounds(x2, torch.int64, fix, "ldexp")) is not None:
+            raise error  # as NumPy 2, whose exponents are C longs
         e = x2 if type(x2) is Tensor else as_tensor(x2, "ldexp", "x2")
         if kind_rank(e.dtype) > 1 or t.dtype.is_complex:
             raise TypeError(
