@@ -530,3 +530,84 @@ def test_fftfreq_beyond_int64_is_a_value_error() -> None:
     with pytest.raises(ValueError, match=r"^fft.fftfreq: size 9223372036854775808 in shape "
                        r"\(9223372036854775808,\) is larger than"):  # fmt: skip
         tb.fft.fftfreq(2**63)
+
+
+EMPTY_BATCH_1D: list[tuple[tuple[int, ...], dict[str, Any]]] = [
+    ((0, 6), {}),
+    ((0, 6), {"n": 4, "norm": "ortho"}),
+    ((6, 0), {"axis": 0}),
+    ((2, 0, 5), {"axis": -1}),
+    ((0, 0, 5), {"axis": 2, "n": 3}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fn", "np_fn", "dtype"), ONE_D_CASES, ids=[f"{c[0]}-{c[3]}" for c in ONE_D_CASES]
+)
+@pytest.mark.parametrize(("shape", "kwargs"), EMPTY_BATCH_1D, ids=str)
+def test_one_dimensional_over_an_empty_batch_match_numpy(
+    *,
+    name: str,
+    fn: Callable[..., torch.Tensor],
+    np_fn: Callable[..., Any],
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    kwargs: dict[str, Any],
+    device: torch.device,
+) -> None:
+    # torch's CPU FFT refuses a batch of none (MKL's "Inconsistent configuration"); NumPy
+    # gives an empty result of the transform's shape and dtype.
+    data = _data(dtype, shape)
+    out = fn(torch.from_numpy(data).to(device), **kwargs)
+    _check(out, np_fn(data, **kwargs), device)
+
+
+EMPTY_BATCH_ND: list[tuple[tuple[int, ...], dict[str, Any]]] = [
+    ((0, 4, 6), {"axes": (1, 2)}),
+    ((4, 0, 6), {"axes": [0], "norm": "ortho"}),
+    ((4, 6, 0), {"s": (3, 7), "axes": (1, 0)}),
+    ((0, 4, 6), {"s": (5, 4), "axes": (-2, -1)}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fn", "np_fn", "dtype"), N_D_CASES, ids=[f"{c[0]}-{c[3]}" for c in N_D_CASES]
+)
+@pytest.mark.parametrize(("shape", "kwargs"), EMPTY_BATCH_ND, ids=str)
+def test_n_dimensional_over_an_empty_batch_match_numpy(
+    *,
+    name: str,
+    fn: Callable[..., torch.Tensor],
+    np_fn: Callable[..., Any],
+    dtype: torch.dtype,
+    shape: tuple[int, ...],
+    kwargs: dict[str, Any],
+    device: torch.device,
+) -> None:
+    data = _data(dtype, shape)
+    out = fn(torch.from_numpy(data).to(device), **kwargs)
+    _check(out, np_fn(data, **kwargs), device)
+
+
+@pytest.mark.parametrize("name", ["fft2", "rfft2", "ifft2", "irfft2"])
+def test_two_dimensional_over_an_empty_batch_match_numpy(name: str) -> None:
+    data = _data(tb.float64, (0, 3, 4))
+    out = getattr(tb.fft, name)(torch.from_numpy(data))
+    _check(out, getattr(np2.fft, name)(data), CPU)
+
+
+def test_an_empty_batch_stays_on_the_autograd_graph() -> None:
+    x = torch.zeros(0, 6, dtype=torch.float64, requires_grad=True)
+    out = tb.fft.rfft(x)
+    assert out.requires_grad
+    tb.real(out).sum().backward()
+    assert x.grad is not None
+    assert x.grad.shape == (0, 6)
+
+
+@pytest.mark.parametrize("name", ["fft", "rfft", "ihfft"])
+def test_an_empty_transformed_axis_is_still_refused(name: str) -> None:
+    with pytest.raises(ValueError, match="Invalid number of FFT data points"):
+        getattr(np.fft, name)(np.zeros((3, 0)))
+    with pytest.raises(ValueError, match="has no data points along a transformed axis"):
+        getattr(tb.fft, name)(torch.zeros(3, 0, dtype=torch.float64))

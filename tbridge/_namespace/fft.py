@@ -169,6 +169,36 @@ def _failure(
     return ValueError(f"{name}: cannot transform x of shape {shape}; the chained error has why")
 
 
+def _empty_batch(
+    call: Callable[[Tensor], Tensor], t: Tensor, transformed: Sequence[object]
+) -> Tensor | None:
+    """The transform of ``t`` whose batch (an axis not transformed) is empty, as NumPy gives
+    it: an empty result of the right shape and dtype. torch's CPU FFT refuses a zero batch
+    (MKL: "Inconsistent configuration parameters"), so the batch axes are padded to one zero
+    element (on ``x``'s autograd graph), transformed, and cut back to none. None where the
+    batch is not empty, an axis is bad, or the padded transform fails too (the caller raises).
+    """
+    try:
+        axes = {operator.index(a) % t.ndim for a in transformed}  # type: ignore[arg-type]
+    except (TypeError, ZeroDivisionError):
+        return None
+    batch = [d for d in range(t.ndim) if t.shape[d] == 0 and d not in axes]
+    if not batch:
+        return None
+    padded = t
+    for d in batch:
+        shape = list(padded.shape)
+        shape[d] = 1
+        padded = torch.cat((padded, padded.new_zeros(shape)), d)
+    try:
+        result = call(padded)
+    except (RuntimeError, IndexError, TypeError):
+        return None
+    for d in batch:
+        result = result.narrow(d, 0, 0)
+    return result
+
+
 # ---- one-dimensional transforms -------------------------------------------------------------
 
 
@@ -217,7 +247,12 @@ def _one_dimensional(
                 fn(t) if n is None and axis == -1 and norm == "backward" else fn(t, n, axis, norm)
             )
         except (RuntimeError, IndexError, TypeError) as e:
-            raise _failure(where, e, t, n, axis, norm) from e
+            empty = (
+                _empty_batch(lambda p: fn(p, n, axis, norm), t, [axis]) if not t.numel() else None
+            )
+            if empty is None:
+                raise _failure(where, e, t, n, axis, norm) from e
+            result = empty
         if lazy_conj:
             # Always resolved: a no-op when the bit is unset, and dynamo cannot trace is_conj.
             result = result.resolve_conj()
@@ -424,7 +459,19 @@ def _n_dimensional(
                 else fn(t, s, axes, norm)
             )
         except (RuntimeError, IndexError, TypeError) as e:
-            raise _failure(where, e, t, s, axes, norm) from e
+            empty = None
+            if not t.numel():
+                named = (
+                    axes
+                    if axes is not None
+                    else range(-len(s), 0)
+                    if s is not None
+                    else range(t.ndim)
+                )
+                empty = _empty_batch(lambda p: fn(p, s, axes, norm), t, list(named))
+            if empty is None:
+                raise _failure(where, e, t, s, axes, norm) from e
+            result = empty
         if real_output and source in _HALF:
             # NumPy keeps half precision for a transform over one axis only.
             count = len(axes) if axes is not None else len(s) if s is not None else t.ndim
