@@ -539,13 +539,23 @@ EMPTY_BATCH_1D: list[tuple[tuple[int, ...], dict[str, Any]]] = [
     ((2, 0, 5), {"axis": -1}),
     ((0, 0, 5), {"axis": 2, "n": 3}),
 ]
+EMPTY_BATCH_ND: list[tuple[tuple[int, ...], dict[str, Any]]] = [
+    ((0, 4, 6), {"axes": (1, 2)}),
+    ((4, 0, 6), {"axes": [0], "norm": "ortho"}),
+    ((4, 6, 0), {"s": (3, 7), "axes": (1, 0)}),
+    ((0, 4, 6), {"s": (5, 4), "axes": (-2, -1)}),
+]
+EMPTY_BATCH_CASES = [
+    (*case, shape, kwargs) for case in ONE_D_CASES for shape, kwargs in EMPTY_BATCH_1D
+] + [(*case, shape, kwargs) for case in N_D_CASES for shape, kwargs in EMPTY_BATCH_ND]
 
 
 @pytest.mark.parametrize(
-    ("name", "fn", "np_fn", "dtype"), ONE_D_CASES, ids=[f"{c[0]}-{c[3]}" for c in ONE_D_CASES]
+    ("name", "fn", "np_fn", "dtype", "shape", "kwargs"),
+    EMPTY_BATCH_CASES,
+    ids=[f"{c[0]}-{c[3]}-{c[4]}-{c[5]}" for c in EMPTY_BATCH_CASES],
 )
-@pytest.mark.parametrize(("shape", "kwargs"), EMPTY_BATCH_1D, ids=str)
-def test_one_dimensional_over_an_empty_batch_match_numpy(
+def test_transforms_over_an_empty_batch_match_numpy(
     *,
     name: str,
     fn: Callable[..., torch.Tensor],
@@ -557,33 +567,6 @@ def test_one_dimensional_over_an_empty_batch_match_numpy(
 ) -> None:
     # torch's CPU FFT refuses a batch of none (MKL's "Inconsistent configuration"); NumPy
     # gives an empty result of the transform's shape and dtype.
-    data = _data(dtype, shape)
-    out = fn(torch.from_numpy(data).to(device), **kwargs)
-    _check(out, np_fn(data, **kwargs), device)
-
-
-EMPTY_BATCH_ND: list[tuple[tuple[int, ...], dict[str, Any]]] = [
-    ((0, 4, 6), {"axes": (1, 2)}),
-    ((4, 0, 6), {"axes": [0], "norm": "ortho"}),
-    ((4, 6, 0), {"s": (3, 7), "axes": (1, 0)}),
-    ((0, 4, 6), {"s": (5, 4), "axes": (-2, -1)}),
-]
-
-
-@pytest.mark.parametrize(
-    ("name", "fn", "np_fn", "dtype"), N_D_CASES, ids=[f"{c[0]}-{c[3]}" for c in N_D_CASES]
-)
-@pytest.mark.parametrize(("shape", "kwargs"), EMPTY_BATCH_ND, ids=str)
-def test_n_dimensional_over_an_empty_batch_match_numpy(
-    *,
-    name: str,
-    fn: Callable[..., torch.Tensor],
-    np_fn: Callable[..., Any],
-    dtype: torch.dtype,
-    shape: tuple[int, ...],
-    kwargs: dict[str, Any],
-    device: torch.device,
-) -> None:
     data = _data(dtype, shape)
     out = fn(torch.from_numpy(data).to(device), **kwargs)
     _check(out, np_fn(data, **kwargs), device)
