@@ -1,0 +1,200 @@
+"""Edge inputs of the manipulation functions, NumPy as the oracle.
+
+Each test pins a case where tbridge once answered differently from NumPy: an axis outside a
+1-d empty array, a negative size next to a zero, shapes given as NumPy arrays, empty axis
+tuples, Python ints past int64 as shifts, NumPy arrays as ``x``, 0-d arrays with an axis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+from numpy.exceptions import AxisError
+
+import tbridge as tb
+from tbridge._core.dtypes import numpy_dtype_of
+from tests._helpers import assert_matches_numpy, needs_numpy2
+
+
+def _data(shape: tuple[int, ...], dtype: torch.dtype) -> np.ndarray:
+    """Deterministic NumPy data of ``shape`` and ``dtype``'s twin, zeros at both ends."""
+    n = int(np.prod(shape))
+    values = np.arange(n) % 4
+    if n > 2:
+        values[0] = values[-1] = 0
+    return values.reshape(shape).astype(numpy_dtype_of(dtype))
+
+
+# ---- concat: an axis outside 1-d empty arrays ------------------------------------------------
+
+
+@pytest.mark.parametrize("axis", [1, -2, 3])
+@pytest.mark.parametrize("count", [2, 3])
+@pytest.mark.parametrize("dtype", [tb.bool, tb.int8, tb.uint16, tb.float32, tb.complex64])
+def test_concat_refuses_an_axis_outside_1d_empty_arrays(
+    axis: int, count: int, dtype: torch.dtype
+) -> None:
+    arrays = [_data((0,), dtype)] * count
+    with pytest.raises(AxisError):
+        np.concatenate(arrays, axis=axis)
+    with pytest.raises(AxisError, match=rf"concat: axis {axis} is out of bounds"):
+        tb.concat([torch.from_numpy(a.copy()) for a in arrays], axis=axis)
+
+
+@pytest.mark.parametrize("axis", [0, -1])
+@pytest.mark.parametrize("shape", [(0,), (3,), (2, 0)])
+def test_concat_of_empty_arrays_along_a_valid_axis(shape: tuple[int, ...], axis: int) -> None:
+    a = _data(shape, tb.float32)
+    result = tb.concat([torch.from_numpy(a.copy()), torch.from_numpy(a.copy())], axis=axis)
+    assert_matches_numpy(result, np.concatenate([a, a], axis=axis))
+
+
+# ---- broadcast_to: a negative size next to a zero --------------------------------------------
+
+
+@pytest.mark.parametrize("shape", [(0, -1), (0, -1, 1), (-1, 0), (2, 0, -3)])
+@pytest.mark.parametrize("x_shape", [(), (1,), (1, 1)])
+def test_broadcast_to_refuses_negative_sizes_next_to_a_zero(
+    x_shape: tuple[int, ...], shape: tuple[int, ...]
+) -> None:
+    x = np.ones(x_shape)
+    if len(x_shape) > len(shape):
+        pytest.skip("fewer target dimensions than x's: another error")
+    with pytest.raises(ValueError, match="must be non-negative"):
+        np.broadcast_to(x, shape)
+    with pytest.raises(ValueError, match=r"^broadcast_to: "):
+        tb.broadcast_to(torch.from_numpy(x), shape)
+
+
+# ---- shapes given as NumPy integer arrays ----------------------------------------------------
+
+_SHAPED: list[tuple[str, Callable[..., Any], Callable[..., Any], tuple[int, ...], list[int]]] = [
+    ("reshape", np.reshape, tb.reshape, (2, 3), [3, 2]),
+    ("reshape", np.reshape, tb.reshape, (2, 3), [6]),
+    ("broadcast_to", np.broadcast_to, tb.broadcast_to, (3,), [2, 3]),
+    ("broadcast_to", np.broadcast_to, tb.broadcast_to, (), [4]),
+    ("tile", np.tile, tb.tile, (2,), [2, 2]),
+    ("tile", np.tile, tb.tile, (2, 1), [3]),
+    ("resize", np.resize, tb.resize, (3,), [2, 2]),
+    ("resize", np.resize, tb.resize, (2, 2), [5]),
+]
+
+
+@pytest.mark.parametrize("int_dtype", [np.int64, np.int32, np.uint8])
+@pytest.mark.parametrize(("name", "np_fn", "tb_fn", "x_shape", "shape"), _SHAPED)
+def test_a_shape_given_as_a_numpy_array(
+    name: str,
+    np_fn: Callable[..., Any],
+    tb_fn: Callable[..., Any],
+    x_shape: tuple[int, ...],
+    shape: list[int],
+    int_dtype: type,
+) -> None:
+    x = _data(x_shape, tb.int64)
+    expected = np_fn(x, np.array(shape, dtype=int_dtype))
+    assert_matches_numpy(
+        tb_fn(torch.from_numpy(x.copy()), np.array(shape, dtype=int_dtype)), expected
+    )
+
+
+@pytest.mark.parametrize("shape", [np.array([[2, 3]]), np.array([2.0, 3.0])])
+def test_a_shape_array_that_is_no_shape_is_a_type_error_naming_the_function(
+    shape: np.ndarray,
+) -> None:
+    with pytest.raises(TypeError, match=r"^reshape: "):
+        tb.reshape(tb.zeros(6), shape)  # type: ignore[arg-type]
+
+
+# ---- roll: empty axis tuples, shifts past int64 ----------------------------------------------
+
+
+@pytest.mark.parametrize("axis", [(), []])
+@pytest.mark.parametrize("shift", [1, -2, (3,)])
+@pytest.mark.parametrize("shape", [(3,), (2, 3), (0,), (2, 0)])
+def test_roll_over_no_axes_is_a_copy(shape: tuple[int, ...], shift: Any, axis: Any) -> None:
+    x = _data(shape, tb.int16)
+    t = torch.from_numpy(x.copy())
+    result = tb.roll(t, shift, axis=axis)
+    assert_matches_numpy(result, np.roll(x, shift, axis=axis))
+    assert result.data_ptr() != t.data_ptr() or t.numel() == 0
+
+
+@pytest.mark.parametrize("shape", [(3,), (2, 3)])
+def test_roll_over_no_axes_refuses_several_shifts(shape: tuple[int, ...]) -> None:
+    x = _data(shape, tb.int64)
+    with pytest.raises(ValueError, match="cannot be broadcast"):
+        np.roll(x, (1, 2), axis=())
+    with pytest.raises(ValueError, match=r"^roll: shift \(1, 2\) and axis \(\) do not pair up"):
+        tb.roll(torch.from_numpy(x), (1, 2), axis=())
+
+
+@needs_numpy2("NumPy 1 adds the shifts in int64, which overflows")
+@pytest.mark.parametrize(
+    ("shift", "axis"),
+    [
+        (2**62, (0, 0)),
+        ((2**62, 2**62), None),
+        (2**63, None),
+        (2**63 + 1, 0),
+        (-(2**63) - 2, -1),
+        ((2**62, 2**62, 1), (0, 1, 0)),
+    ],
+)
+@pytest.mark.parametrize("shape", [(3, 5), (0, 5)])
+def test_roll_by_shifts_past_int64(shape: tuple[int, ...], shift: Any, axis: Any) -> None:
+    x = _data(shape, tb.int64)
+    assert_matches_numpy(
+        tb.roll(torch.from_numpy(x.copy()), shift, axis=axis), np.roll(x, shift, axis)
+    )
+
+
+# ---- expand_dims and squeeze: NumPy arrays, empty axis tuples --------------------------------
+
+
+@pytest.mark.parametrize("dtype", [np.bool_, np.float32])
+@pytest.mark.parametrize("axis", [(), [], (0,), (-1, 0)])
+@pytest.mark.parametrize("shape", [(), (2,), (2, 0)])
+def test_expand_dims_of_a_numpy_array(shape: tuple[int, ...], axis: Any, dtype: type) -> None:
+    x = np.zeros(shape, dtype=dtype)
+    assert_matches_numpy(tb.expand_dims(x, axis), np.expand_dims(x, axis))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("axis", [(), []])
+@pytest.mark.parametrize("shape", [(), (2,), (1, 3)])
+def test_squeeze_of_no_axes_keeps_the_shape(shape: tuple[int, ...], axis: Any) -> None:
+    x = _data(shape, tb.float32)
+    t = torch.from_numpy(x.copy())
+    result = tb.squeeze(t, axis=axis)
+    assert_matches_numpy(result, np.squeeze(x, axis=tuple(axis)))
+    assert result.data_ptr() == t.data_ptr()  # a view, as documented
+
+
+# ---- repeat: a 0-d array along its one implied axis ------------------------------------------
+
+
+@pytest.mark.parametrize("axis", [0, -1])
+@pytest.mark.parametrize("repeats", [0, 2, [3], np.array([2])])
+@pytest.mark.parametrize("dtype", [tb.bool, tb.uint16, tb.float64])
+def test_repeat_of_a_0d_array_along_axis_0(repeats: Any, axis: int, dtype: torch.dtype) -> None:
+    x = np.array(1).astype(numpy_dtype_of(dtype))
+    result = tb.repeat(torch.from_numpy(x.copy()), repeats, axis=axis)
+    assert_matches_numpy(result, np.repeat(x, repeats, axis=axis))
+
+
+@pytest.mark.parametrize("axis", [1, -2])
+def test_repeat_of_a_0d_array_refuses_other_axes(axis: int) -> None:
+    with pytest.raises(AxisError):
+        np.repeat(np.array(1), 2, axis=axis)
+    with pytest.raises(AxisError, match=r"^repeat: axis"):
+        tb.repeat(torch.tensor(1), 2, axis=axis)
+
+
+def test_repeat_of_a_0d_array_keeps_the_graph() -> None:
+    x = torch.tensor(1.5, dtype=torch.float64, requires_grad=True)
+    tb.repeat(x, 3, axis=0).sum().backward()
+    assert x.grad is not None
+    assert x.grad.item() == 3.0
