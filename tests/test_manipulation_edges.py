@@ -2,7 +2,8 @@
 
 Each test pins a case where tbridge once answered differently from NumPy: an axis outside a
 1-d empty array, a negative size next to a zero, shapes given as NumPy arrays, empty axis
-tuples, Python ints past int64 as shifts, NumPy arrays as ``x``, 0-d arrays with an axis.
+tuples, Python ints past int64 as shifts, NumPy arrays as ``x``, 0-d arrays with an axis,
+unsigned dtypes torch has no kernel for, and values ``insert`` cannot hold.
 """
 
 from __future__ import annotations
@@ -43,6 +44,24 @@ def test_concat_refuses_an_axis_outside_1d_empty_arrays(
         np.concatenate(arrays, axis=axis)
     with pytest.raises(AxisError, match=rf"concat: axis {axis} is out of bounds"):
         tb.concat([torch.from_numpy(a.copy()) for a in arrays], axis=axis)
+
+
+@pytest.mark.parametrize("axis", [1, -2])
+def test_append_refuses_an_axis_outside_1d_empty_arrays(axis: int) -> None:
+    a = np.zeros(0)
+    with pytest.raises(AxisError):
+        np.append(a, a, axis=axis)
+    with pytest.raises(AxisError, match=rf"append: axis {axis} is out of bounds"):
+        tb.append(torch.from_numpy(a), torch.from_numpy(a), axis=axis)
+
+
+@pytest.mark.parametrize("axis", [(0,), 1.0, "0"])
+def test_append_names_itself_for_an_axis_of_the_wrong_type(axis: Any) -> None:
+    a = np.zeros(2)
+    with pytest.raises(TypeError):
+        np.append(a, a, axis=axis)
+    with pytest.raises(TypeError, match=r"^append: axis"):
+        tb.append(torch.from_numpy(a), torch.from_numpy(a), axis=axis)
 
 
 @pytest.mark.parametrize("axis", [0, -1])
@@ -198,3 +217,99 @@ def test_repeat_of_a_0d_array_keeps_the_graph() -> None:
     tb.repeat(x, 3, axis=0).sum().backward()
     assert x.grad is not None
     assert x.grad.item() == 3.0
+
+
+# ---- trim_zeros: the unsigned dtypes torch has no nonzero kernel for -------------------------
+
+
+@needs_numpy2("trim_zeros takes axis= from NumPy 2.2")
+@pytest.mark.parametrize("trim", ["fb", "f", "b"])
+@pytest.mark.parametrize(
+    ("shape", "axis"), [((5,), None), ((0,), None), ((3, 4), None), ((3, 4), 1)]
+)
+@pytest.mark.parametrize("dtype", [tb.uint16, tb.uint32, tb.uint64])
+def test_trim_zeros_of_unsigned_dtypes(
+    dtype: torch.dtype, shape: tuple[int, ...], axis: int | None, trim: str
+) -> None:
+    x = _data(shape, dtype)
+    t = torch.from_numpy(x.copy())
+    result = tb.trim_zeros(t, trim, axis=axis)  # type: ignore[arg-type]
+    assert_matches_numpy(result, np.trim_zeros(x, trim, axis=axis))
+    assert result.numel() == 0 or result.data_ptr() >= t.data_ptr()  # a view of t
+
+
+# ---- insert: values the array's dtype cannot hold --------------------------------------------
+
+
+@needs_numpy2("NumPy 1 wraps Python ints out of the dtype's range with a DeprecationWarning")
+@pytest.mark.parametrize("obj", [0, [0], slice(0, 1)])
+@pytest.mark.parametrize(
+    ("dtype", "value"),
+    [(tb.int8, 300), (tb.int8, -129), (tb.uint8, -1), (tb.uint8, 256), (tb.uint16, 2**16)],
+)
+def test_insert_refuses_python_ints_the_dtype_cannot_hold(
+    dtype: torch.dtype, value: int, obj: Any
+) -> None:
+    x = _data((3,), dtype)
+    with pytest.raises(OverflowError):
+        np.insert(x, obj, value)
+    with pytest.raises(OverflowError, match=rf"^insert: values: .*{value}"):
+        tb.insert(torch.from_numpy(x), obj, value)
+
+
+@pytest.mark.parametrize("obj", [0, [0, 2]])
+@pytest.mark.parametrize("dtype", [tb.int8, tb.uint16, tb.float32, tb.float64])
+def test_insert_refuses_complex_values_into_real_arrays(dtype: torch.dtype, obj: Any) -> None:
+    x = _data((3,), dtype)
+    with pytest.raises(TypeError):
+        np.insert(x, obj, 1 + 2j)
+    with pytest.raises(TypeError, match=r"^insert: values has \(1\+2j\)"):
+        tb.insert(torch.from_numpy(x), obj, 1 + 2j)
+
+
+@needs_numpy2("NumPy 1 wraps Python ints out of the dtype's range with a DeprecationWarning")
+@pytest.mark.parametrize("value", [7, -3, 2.7, True, 1 + 2j])
+@pytest.mark.parametrize("dtype", [tb.int8, tb.uint8, tb.uint64, tb.float16, tb.complex64, tb.bool])
+def test_insert_casts_python_scalars_as_numpy(dtype: torch.dtype, value: Any) -> None:
+    x = _data((3,), dtype)
+    try:
+        expected = np.insert(x, 1, value)
+    except (TypeError, OverflowError) as e:
+        with pytest.raises(type(e)):
+            tb.insert(torch.from_numpy(x.copy()), 1, value)
+        return
+    assert_matches_numpy(tb.insert(torch.from_numpy(x.copy()), 1, value), expected)
+
+
+# ---- insert: one position given as a sequence ------------------------------------------------
+
+_ONE_POSITION: list[tuple[tuple[int, ...], Any, Any, int | None]] = [
+    ((3,), [1], [7, 8], None),
+    ((3,), np.array([1]), [7, 8, 9], None),
+    ((3,), (3,), [7, 8], 0),
+    ((3,), [-1], [7, 8], 0),
+    ((2, 3), [1], [[7, 8, 9], [1, 2, 3]], 0),
+    ((2, 3), [1], [[7], [8]], 1),
+    ((2, 3), [2], [[7, 8], [1, 2]], 1),
+    ((2, 3), [0], 5, 1),
+    ((2, 3), [0], [5, 6], 1),
+    ((0,), [0], [7, 8], -1),
+]
+
+
+@pytest.mark.parametrize(("shape", "obj", "values", "axis"), _ONE_POSITION)
+def test_insert_at_one_position_given_as_a_sequence(
+    shape: tuple[int, ...], obj: Any, values: Any, axis: int | None
+) -> None:
+    x = _data(shape, tb.int64)
+    result = tb.insert(torch.from_numpy(x.copy()), obj, values, axis=axis)
+    assert_matches_numpy(result, np.insert(x, obj, values, axis=axis))
+
+
+def test_insert_at_one_position_given_as_a_sequence_keeps_the_graph() -> None:
+    x = torch.zeros(2, 3, dtype=torch.float64, requires_grad=True)
+    v = torch.ones(2, 2, dtype=torch.float64, requires_grad=True)
+    tb.insert(x, [1], v, axis=1).sum().backward()
+    assert x.grad is not None
+    assert v.grad is not None
+    assert torch.equal(v.grad, torch.ones(2, 2, dtype=torch.float64))
