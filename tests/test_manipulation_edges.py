@@ -313,3 +313,51 @@ def test_insert_at_one_position_given_as_a_sequence_keeps_the_graph() -> None:
     assert x.grad is not None
     assert v.grad is not None
     assert torch.equal(v.grad, torch.ones(2, 2, dtype=torch.float64))
+
+
+# ---- an axis that is no integer, on a 0-d array ----------------------------------------------
+
+_ZERO_D_AXIS: list[tuple[str, Callable[..., Any], Callable[..., Any], tuple[Any, ...]]] = [
+    ("delete", np.delete, tb.delete, (0,)),
+    ("insert", np.insert, tb.insert, (0, 5)),
+    ("split", np.split, tb.split, (1,)),
+    ("array_split", np.array_split, tb.array_split, (1,)),
+    ("roll", np.roll, tb.roll, (1,)),
+]
+
+
+@pytest.mark.parametrize("axis", [1.0, (0,), "0"])
+@pytest.mark.parametrize(("name", "np_fn", "tb_fn", "args"), _ZERO_D_AXIS)
+def test_an_axis_of_the_wrong_type_on_a_0d_array_is_a_type_error(
+    name: str,
+    np_fn: Callable[..., Any],
+    tb_fn: Callable[..., Any],
+    args: tuple[Any, ...],
+    axis: Any,
+) -> None:
+    if name == "roll" and axis == (0,):
+        pytest.skip("a tuple of axes is an axis for roll")
+    with pytest.raises(TypeError):
+        np_fn(np.array(1), *args, axis=axis)
+    with pytest.raises(TypeError, match=rf"^{name}: axis"):
+        tb_fn(torch.tensor(1), *args, axis=axis)
+
+
+@pytest.mark.parametrize("axis", [0, -1, (0,)])
+@pytest.mark.parametrize(
+    ("name", "np_fn", "tb_fn", "args"),
+    [case for case in _ZERO_D_AXIS if "split" not in case[0]],  # NumPy's fail inside
+)
+def test_an_integer_axis_on_a_0d_array_is_an_axis_error(
+    name: str,
+    np_fn: Callable[..., Any],
+    tb_fn: Callable[..., Any],
+    args: tuple[Any, ...],
+    axis: Any,
+) -> None:
+    if axis == (0,) and name != "roll":
+        pytest.skip("a tuple is no axis here")
+    with pytest.raises(AxisError):
+        np_fn(np.array(1), *args, axis=axis)
+    with pytest.raises(AxisError, match=rf"^{name}: axis -?[01] is out of bounds: x is 0-d"):
+        tb_fn(torch.tensor(1), *args, axis=axis)

@@ -949,8 +949,7 @@ def _roll_slow(x: object, shift: object, axis: object) -> Tensor:
         # a whole number of turns is no shift: Python ints past int64 wrap as NumPy's do
         total = sum(shifts) % t.numel() if t.numel() else 0
         return torch.roll(t.reshape(-1), total).view(t.shape)
-    if t.ndim == 0:
-        raise axis_error("roll", axis, 0)
+    # (a 0-d x has no axis: AxisError, after a TypeError for an axis that is no integer)
     axes = tuple(normalize_axis(a, t.ndim, "roll") for a in _axes_arg(axis, "roll", iterate=True))
     n = max(len(shifts), len(axes))
     if len(shifts) != len(axes) and 1 not in (len(shifts), len(axes)):

@@ -425,9 +425,7 @@ def split(ary: Tensor, indices_or_sections: IndexLike, axis: int = 0) -> list[Te
 
 def _split(ary: object, points: object, axis: object, where: str, even: bool) -> list[Tensor]:
     t = _t(ary, where, "ary")
-    if t.ndim == 0:
-        raise axis_error(where, axis, 0)
-    a = normalize_axis(axis, t.ndim, where)
+    a = normalize_axis(axis, t.ndim, where)  # (a 0-d ary has no axis: AxisError)
     cuts = _split_points(points, where)
     size = t.shape[a]
     if isinstance(cuts, int):
@@ -843,9 +841,7 @@ def _axis_of(t: Tensor, axis: object, where: str) -> tuple[Tensor, int]:
     """``t`` and the normalized axis; ``axis=None`` flattens ``t`` (axis 0)."""
     if axis is None:
         return t.reshape(-1), 0
-    if t.ndim == 0:
-        raise axis_error(where, axis, 0)
-    return t, normalize_axis(axis, t.ndim, where)
+    return t, normalize_axis(axis, t.ndim, where)  # (a 0-d t has no axis: AxisError)
 
 
 def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | None]:
