@@ -71,8 +71,12 @@ def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]
         items: list[object] = [int(d) for d in shape.reshape(-1).tolist()]
     elif isinstance(shape, Sequence) and not isinstance(shape, (str, bytes)):
         items = list(shape)
-    elif hasattr(shape, "__index__") and not isinstance(shape, bool):
-        items = [shape]
+    elif (
+        hasattr(shape, "__index__")
+        and not isinstance(shape, bool)
+        and not getattr(shape, "ndim", 0)
+    ):
+        items = [shape]  # (a NumPy array of several ints has __index__ too, which refuses them)
     elif (
         hasattr(shape, "__len__")
         and hasattr(shape, "__iter__")
@@ -87,7 +91,12 @@ def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]
             raise TypeError(
                 f"{where}: size {d!r} in {name} {shape!r} is not an integer; pass integers"
             )
-        out.append(operator.index(d))  # pyright: ignore[reportArgumentType] - has __index__
+        try:
+            out.append(operator.index(d))  # pyright: ignore[reportArgumentType] - has __index__
+        except TypeError as e:  # a NumPy array that is no integer scalar
+            raise TypeError(
+                f"{where}: size {d!r} in {name} {shape!r} is not an integer; pass integers"
+            ) from e
     return tuple(out)
 
 

@@ -85,6 +85,8 @@ ShapeArg: TypeAlias = "SupportsIndex | Sequence[SupportsIndex]"
 
 _cat: Final = torch.cat
 _stack: Final = torch.stack
+_view: Final = Tensor.view
+_broadcast_to: Final = torch.broadcast_to
 
 #: ``tuple(range(n))`` for every rank torch supports (flip with ``axis=None``).
 _ALL_AXES: Final = [tuple(range(n)) for n in range(65)]
@@ -233,8 +235,11 @@ def broadcast_to(x: Tensor, /, shape: ShapeArg) -> Tensor:
             [1, 2]])
     """
     try:
-        out = torch.broadcast_to(x, shape)  # type: ignore[arg-type]
-        if out.shape == shape:  # torch reads -1 as "keep this size": NumPy refuses it
+        out = _broadcast_to(x, shape)  # type: ignore[arg-type]
+        # torch reads -1 as "keep this size", and keeps any negative size in a shape with a
+        # zero: NumPy refuses both (a shape with a zero is checked below; equal to out.shape,
+        # shape is a tuple)
+        if out.shape == shape and 0 not in shape:  # pyright: ignore[reportOperatorIssue]
             return out
     except RuntimeError as e:
         raise _broadcast_to_error(x, shape) from e
@@ -407,7 +412,8 @@ def concat(
                     return torch.cat(arrays)
                 if axis is None:
                     return torch.cat([a.reshape(-1) for a in arrays])
-                return torch.cat(arrays, axis)
+                if -nd <= axis < nd:  # torch checks no axis when every array is 1-d and empty
+                    return torch.cat(arrays, axis)
         except (IndexError, RuntimeError, TypeError, AttributeError, KeyError):
             pass
     return _write(_concat_slow(arrays, axis, dtype, casting), out, casting, "concat")
@@ -588,7 +594,7 @@ def expand_dims(x: Tensor, /, axis: int | Sequence[int]) -> Tensor:
                 shape.insert(p, 1)
                 previous = p
             else:
-                return x.view(shape)
+                return _view(x, shape)  # Tensor's own view: a NumPy array's reads a dtype
     except (TypeError, AttributeError):
         pass
     return _expand_dims_slow(x, axis)
@@ -652,6 +658,8 @@ def _squeeze_slow(x: object, axis: object) -> Tensor:
     if axis is None:
         return torch.squeeze(t)
     axes = _axes_arg(axis, "squeeze")
+    if not axes:  # nothing to remove: a view of the same shape
+        return t.view(t.shape)
     if t.ndim == 0:
         raise axis_error("squeeze", axis, 0)
     normalized = normalize_axes(axes, t.ndim, "squeeze")
@@ -924,12 +932,13 @@ def roll(
             [3, 1, 2]])
     """
     try:
-        if axis is None or x.numel():  # torch checks no axis of an empty tensor
+        # torch checks no axis of an empty tensor, and rolls the flattened array over no axes
+        if axis is None or (x.numel() and (type(axis) is int or len(axis))):  # type: ignore[arg-type]
             return torch.roll(x, shift, axis)  # type: ignore[arg-type]
     except NotImplementedError as e:
         return bits_or_raise(partial(torch.roll, shifts=shift, dims=axis), x, "roll", e)  # type: ignore[arg-type]
-    except (IndexError, RuntimeError, TypeError, AttributeError):
-        pass
+    except (IndexError, RuntimeError, TypeError, ValueError, AttributeError):
+        pass  # ValueError: a shift past int64
     return _roll_slow(x, shift, axis)
 
 
@@ -937,10 +946,10 @@ def _roll_slow(x: object, shift: object, axis: object) -> Tensor:
     t = x if isinstance(x, Tensor) else _array_arg("roll", "x", x)
     shifts = _axes_arg(shift, "roll", "shift", iterate=True)
     if axis is None:
-        total = sum(shifts)
+        # a whole number of turns is no shift: Python ints past int64 wrap as NumPy's do
+        total = sum(shifts) % t.numel() if t.numel() else 0
         return torch.roll(t.reshape(-1), total).view(t.shape)
-    if t.ndim == 0:
-        raise axis_error("roll", axis, 0)
+    # (a 0-d x has no axis: AxisError, after a TypeError for an axis that is no integer)
     axes = tuple(normalize_axis(a, t.ndim, "roll") for a in _axes_arg(axis, "roll", iterate=True))
     n = max(len(shifts), len(axes))
     if len(shifts) != len(axes) and 1 not in (len(shifts), len(axes)):
@@ -948,10 +957,14 @@ def _roll_slow(x: object, shift: object, axis: object) -> Tensor:
             f"roll: shift {shift!r} and axis {axis!r} do not pair up: {len(shifts)} shifts for "
             f"{len(axes)} axes; give one shift per axis, or one shift for all axes"
         )
+    if not axes:  # no axes to roll over: a copy, as NumPy's
+        return t.clone()
     per_axis: dict[int, int] = {}
     for s, a in zip(shifts * (n // len(shifts)), axes * (n // len(axes)), strict=True):
         per_axis[a] = per_axis.get(a, 0) + s
-    return torch.roll(t, tuple(per_axis.values()), tuple(per_axis))
+    # a whole number of turns is no shift: sums past int64 wrap as NumPy's do
+    wrapped = tuple(s % t.shape[a] if t.shape[a] else 0 for a, s in per_axis.items())
+    return torch.roll(t, wrapped, tuple(per_axis))
 
 
 def repeat(
@@ -1007,6 +1020,8 @@ def repeat(
         return repeat(t, repeats, axis)
     if axis is not None:
         normalize_axis(axis, t.ndim if t.ndim else 1, "repeat")
+        if t.ndim == 0:  # NumPy repeats a 0-d array along its one implied axis
+            return repeat(t.reshape(1), repeats, 0)
     length = _repeated_length(t, repeats, axis)
     if length is not None:  # the result is too big, or no memory for it
         shape = [length] if axis is None or t.ndim == 0 else list(t.shape)

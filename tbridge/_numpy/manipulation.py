@@ -425,9 +425,7 @@ def split(ary: Tensor, indices_or_sections: IndexLike, axis: int = 0) -> list[Te
 
 def _split(ary: object, points: object, axis: object, where: str, even: bool) -> list[Tensor]:
     t = _t(ary, where, "ary")
-    if t.ndim == 0:
-        raise axis_error(where, axis, 0)
-    a = normalize_axis(axis, t.ndim, where)
+    a = normalize_axis(axis, t.ndim, where)  # (a 0-d ary has no axis: AxisError)
     cuts = _split_points(points, where)
     size = t.shape[a]
     if isinstance(cuts, int):
@@ -829,6 +827,8 @@ def append(arr: Tensor, values: Tensor, axis: int | None = None) -> Tensor:
         return concat((a, v), axis)
     except AxisError as e:  # NumPy's class, told as append's
         raise AxisError(str(e).replace("concat:", "append:", 1)) from e
+    except TypeError as e:  # an axis that is no integer, told as append's
+        raise TypeError(str(e).replace("concat:", "append:", 1)) from e
     except ValueError as e:
         raise ValueError(
             f"append: values of shape {tuple(v.shape)} cannot be appended to arr of shape "
@@ -841,9 +841,7 @@ def _axis_of(t: Tensor, axis: object, where: str) -> tuple[Tensor, int]:
     """``t`` and the normalized axis; ``axis=None`` flattens ``t`` (axis 0)."""
     if axis is None:
         return t.reshape(-1), 0
-    if t.ndim == 0:
-        raise axis_error(where, axis, 0)
-    return t, normalize_axis(axis, t.ndim, where)
+    return t, normalize_axis(axis, t.ndim, where)  # (a 0-d t has no axis: AxisError)
 
 
 def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | None]:
@@ -865,8 +863,31 @@ def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | No
     return index_tensor(idx, where, "obj").to(torch.int64).reshape(-1), None
 
 
-#: the dtype NumPy gives a Python number of each type
-_PY_DTYPE: Final = {bool: torch.bool, int: torch.int64, float: torch.float64}
+#: the integer dtypes (bool not among them): Python ints into these are range-checked
+_INTEGERS: Final = frozenset(
+    {torch.int8, torch.int16, torch.int32, torch.int64}
+    | {torch.uint8, torch.uint16, torch.uint32, torch.uint64}
+)
+
+
+def _values_as(values: object, t: Tensor) -> Tensor:
+    """``insert``'s ``values`` in ``t``'s dtype and on its device, cast as NumPy's ``insert``
+    casts them: arrays plainly; Python data by NumPy's rules for Python numbers (an int an
+    integer dtype cannot hold is an OverflowError, a complex number into a real numeric dtype
+    a TypeError; bool takes it as its truth)."""
+    if isinstance(values, (Tensor, np.ndarray, np.generic)):
+        return _t(values, "insert", "values").to(device=t.device, dtype=t.dtype)
+    v = as_tensor(values, "insert", "values")  # NumPy's dtype for the Python data
+    if v.dtype == t.dtype:
+        return v.to(t.device)
+    if v.dtype.is_complex and not (t.dtype.is_complex or t.dtype == torch.bool):
+        raise TypeError(
+            f"insert: values has {values!r}, complex numbers that arr's dtype {t.dtype} "
+            "cannot hold; pass their real parts, or cast arr to a complex dtype first"
+        )
+    if v.dtype in _INTEGERS and t.dtype in _INTEGERS:  # NumPy refuses ints out of range
+        return as_tensor(values, "insert", "values", dtype=t.dtype, device=t.device)
+    return v.to(device=t.device, dtype=t.dtype)
 
 
 def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) -> Tensor:
@@ -874,8 +895,11 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
 
     ``obj`` is one position (``values`` then fills as many slots as its length along the
     axis), or a slice or sequence of positions (one value each, positions of the original
-    array; equal positions insert in order). ``arr`` is flattened when ``axis=None``.
-    ``values`` takes ``arr``'s dtype, as in NumPy.
+    array; equal positions insert in order). A slice or sequence of one position inserts
+    as many slots as ``values`` has along ``axis`` (its first axis is not moved to ``axis``
+    as for a scalar ``obj``), as in NumPy. ``arr`` is flattened when ``axis=None``.
+    ``values`` takes ``arr``'s dtype, as in NumPy: a Python int it cannot hold or a complex
+    number into a real dtype is an error, arrays are cast.
 
     Memory and autograd: new memory; stays on ``arr``'s and ``values``' autograd graphs.
 
@@ -884,7 +908,9 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
     IndexError
         For a position outside ``[-size, size]``.
     TypeError
-        For boolean or non-integer positions.
+        For boolean or non-integer positions, or Python complex values into a real ``arr``.
+    OverflowError
+        For a Python int in ``values`` that ``arr``'s integer dtype cannot hold.
 
     Examples
     --------
@@ -897,10 +923,14 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
     t, ax = _axis_of(_t(arr, "insert", "arr"), axis, "insert")
     n = t.shape[ax]
     positions, single = _positions(obj, n, "insert")
-    if positions is not None and positions.dtype == torch.bool:
-        raise TypeError(
-            "insert: obj is a boolean array; pass integer positions (e.g. tb.flatnonzero(mask))"
-        )
+    listed = False  # one position in a sequence (or slice): values keep their axes, as NumPy's
+    if positions is not None:
+        if positions.dtype == torch.bool:
+            raise TypeError(
+                "insert: obj is a boolean array; pass integer positions (e.g. tb.flatnonzero(mask))"
+            )
+        if positions.numel() == 1:
+            single, positions, listed = int(positions.reshape(())), None, True
     if single is not None and not -n <= single <= n:
         raise IndexError(
             f"insert: index {single} is out of bounds for axis {ax} with size {n}; valid "
@@ -911,20 +941,19 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
         shape = list(t.shape)
         shape[ax] = 1
         # NumPy casts the value to arr's dtype: floating dtypes round the number itself,
-        # others take it through its own dtype (float64, int64, bool) as NumPy's cast does
+        # others take it by NumPy's rules for Python numbers (an int out of range refused)
         if t.dtype.is_floating_point or t.dtype.is_complex:
             block = torch.full(shape, values, dtype=t.dtype, device=t.device)
         else:
-            block = torch.full(shape, values, dtype=_PY_DTYPE[type(values)], device=t.device)
-            block = block.to(t.dtype)
+            block = _values_as(values, t).expand(shape)
         return torch.cat([t.narrow(ax, 0, at), block, t.narrow(ax, at, n - at)], ax)
-    v = values if isinstance(values, Tensor) else as_tensor(values, "insert", "values")
-    v = v.to(device=t.device, dtype=t.dtype)
+    v = _values_as(values, t)
     if single is not None:
         at = single + n if single < 0 else single
         if v.ndim < t.ndim:
             v = v.reshape((1,) * (t.ndim - v.ndim) + tuple(v.shape))
-        v = torch.movedim(v, 0, ax)
+        if not listed:  # one position as a scalar: values' first axis runs along ``axis``
+            v = torch.movedim(v, 0, ax)
         shape = list(t.shape)
         shape[ax] = v.shape[ax]
         block = _broadcast(v, shape, "insert")
@@ -1103,10 +1132,14 @@ def trim_zeros(
     tensor([0, 0, 1, 2])
     """
     if type(filt) is _Tensor and filt.ndim == 1 and trim == "fb" and axis is None:
-        found = torch.nonzero(filt).reshape(-1)
-        if found.numel() == 0:
-            return filt[:0]
-        return filt[int(found[0]) : int(found[-1]) + 1]
+        try:
+            found = torch.nonzero(filt).reshape(-1)
+        except NotImplementedError:  # no kernel for uint16/32/64 (pytorch#58734): below
+            pass
+        else:
+            if found.numel() == 0:
+                return filt[:0]
+            return filt[int(found[0]) : int(found[-1]) + 1]
     t = _t(filt, "trim_zeros", "filt")
     given: object = trim
     mode = given.lower() if isinstance(given, str) else given
@@ -1117,7 +1150,8 @@ def trim_zeros(
     axes = tuple(range(t.ndim)) if axis is None else normalize_axes(axis, t.ndim, "trim_zeros")
     if not axes:
         return t
-    found = torch.nonzero(t)
+    # no nonzero kernel for uint16/32/64 (pytorch#58734): their comparison with 0 has one
+    found = torch.nonzero(t != 0 if t.dtype in UNSIGNED_GAPS else t)
     key: list[slice] = []
     for ax in range(t.ndim):
         if ax not in axes:
