@@ -362,6 +362,67 @@ def test_asarray_python_ints_beyond_int64() -> None:
         tb.asarray([2**70])
 
 
+SCALAR_DTYPES = ["int8", "uint8", "int64", "uint64", "bool", "float32", "complex64"]
+SCALARS_THAT_FIT = [1.5, -0.5, 127.9, 2.0**63, True, 0j, 1 + 2j, 5]
+
+
+@pytest.mark.parametrize("dtype", SCALAR_DTYPES)
+@pytest.mark.parametrize("value", SCALARS_THAT_FIT, ids=repr)
+def test_asarray_python_scalar_into_a_dtype_matches_numpy(value: Any, dtype: str) -> None:
+    # A float into uint64 raised torch's "an integer is required"; NumPy truncates it.
+    try:
+        expected = np.asarray(value, dtype=dtype)
+    except (TypeError, OverflowError) as e:
+        with pytest.raises(type(e), match=r"^asarray: "):
+            tb.asarray(value, dtype=dtype)
+        return
+    assert_matches_numpy(tb.asarray(value, dtype=dtype), expected)
+
+
+@needs_numpy2("NumPy 1.x casts out-of-range floats into integer dtypes as C does")
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int64", "uint64"])
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        (math.nan, ValueError, r"^asarray: nan cannot be read as torch\.\w+: integers hold no NaN"),
+        (math.inf, OverflowError, r"^asarray: inf cannot be read as .*no infinity"),
+        (-math.inf, OverflowError, r"^asarray: -inf cannot be read as .*no infinity"),
+        (1e30, OverflowError, r"^asarray: 1e\+30 is out of bounds for torch\.\w+ \(its range"),
+        (-1.0, None, r"^asarray: -1.0 is out of bounds for torch\.uint"),
+    ],
+    ids=["nan", "inf", "-inf", "1e30", "-1.0"],
+)
+def test_asarray_python_float_an_integer_dtype_cannot_hold_is_numpys_error(
+    value: float, error: type[Exception] | None, message: str, dtype: str
+) -> None:
+    # torch gave its own ValueError text, or wrapped -1.0 into an unsigned dtype.
+    if error is None and not dtype.startswith("uint"):
+        assert_matches_numpy(tb.asarray(value, dtype=dtype), np.asarray(value, dtype=dtype))
+        return
+    expected_error = error or OverflowError
+    with pytest.raises(expected_error):
+        np.asarray(value, dtype=dtype)
+    with pytest.raises(expected_error, match=message):
+        tb.asarray(value, dtype=dtype)
+
+
+@pytest.mark.parametrize("data", [[1 + 2j], [[1, 2j]], (3.0, 1j)], ids=str)
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64"])
+def test_asarray_python_complex_data_into_a_real_dtype_is_numpys_type_error(
+    data: Any, dtype: str
+) -> None:
+    # torch dropped the imaginary parts with a UserWarning (an error under this suite).
+    with pytest.raises(TypeError):
+        np.asarray(data, dtype=dtype)
+    with pytest.raises(TypeError, match=r"^asarray: "):
+        tb.asarray(data, dtype=dtype)
+
+
+@pytest.mark.parametrize("data", [[1 + 2j, 0j], 1 + 2j], ids=str)
+def test_asarray_python_complex_data_into_bool_is_its_truth(data: Any) -> None:
+    assert_matches_numpy(tb.asarray(data, dtype="bool"), np.asarray(data, dtype=bool))
+
+
 # ---- like-variants --------------------------------------------------------------------------
 
 LIKES: list[tuple[str, Callable[..., torch.Tensor]]] = [

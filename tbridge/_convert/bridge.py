@@ -393,11 +393,7 @@ def _other_to_tensor(
         if dt is None:
             dt = py if py is not torch.int64 else python_int_dtype(obj, "asarray")  # type: ignore[arg-type]
         else:
-            error = int_out_of_bounds(
-                obj, dt, "pass a value the dtype holds, or a wider dtype", "asarray"
-            )
-            if error is not None:  # torch would wrap a negative int into an unsigned dtype
-                raise error
+            obj = _scalar_into(obj, dt)
         try:
             return torch.tensor(obj, dtype=dt, device=dev)
         except (RuntimeError, ValueError) as e:  # NaN or inf into an integer dtype
@@ -417,6 +413,43 @@ def _other_to_tensor(
         "NumPy array or scalar, a Python scalar, a nested list/tuple, a buffer, or an object "
         "with __dlpack__ or __array__"
     )
+
+
+def _scalar_into(obj: object, dt: torch.dtype) -> object:
+    """A Python scalar as NumPy reads it into ``dt``: a float into an integer dtype is
+    truncated to an int first, then range-checked (NaN is NumPy's ValueError, infinity and
+    out-of-range values its OverflowError, where torch would wrap them, leak its own text, or
+    refuse floats for uint64); a complex number into a real dtype is NumPy's TypeError, where
+    torch drops the imaginary part with a warning."""
+    if type(obj) is complex and not dt.is_complex and dt is not torch.bool:
+        raise TypeError(
+            f"asarray: {obj!r} is complex and {dt} is not; pass a complex dtype, or the part "
+            "you want (z.real, abs(z))"
+        )
+    if type(obj) is float and dt in INT_BOUNDS:
+        try:
+            whole = int(obj)
+        except ValueError as e:  # NaN
+            raise ValueError(
+                f"asarray: {obj!r} cannot be read as {dt}: integers hold no NaN; pass a "
+                "floating dtype, or replace NaN first (tb.nan_to_num)"
+            ) from e
+        except OverflowError as e:  # infinity
+            raise OverflowError(
+                f"asarray: {obj!r} cannot be read as {dt}: integers hold no infinity; pass a "
+                "floating dtype"
+            ) from e
+        lo, hi = INT_BOUNDS[dt]
+        if not lo <= whole <= hi:
+            raise OverflowError(
+                f"asarray: {obj!r} is out of bounds for {dt} (its range is [{lo}, {hi}]); pass "
+                "a value the dtype holds, or a wider dtype"
+            )
+        return whole
+    error = int_out_of_bounds(obj, dt, "pass a value the dtype holds, or a wider dtype", "asarray")
+    if error is not None:  # torch would wrap a negative int into an unsigned dtype
+        raise error
+    return obj
 
 
 def _array_protocol(obj: object, copy: bool | None) -> NDArray:
@@ -520,6 +553,8 @@ def _sequence_to_tensor(
             ) from e
         except ValueError as e:
             raise ValueError(f"asarray: cannot read the sequence as {dt}: {e}") from e
+        except TypeError as e:  # complex numbers, or objects that are no numbers
+            raise TypeError(f"asarray: cannot read the sequence as {dt}: {e}") from e
         return _ndarray_to_tensor(arr, dt, dev, None, "asarray")
     try:
         arr = np.asarray(obj)
@@ -529,6 +564,13 @@ def _sequence_to_tensor(
         raise TypeError(
             f"asarray: the sequence holds data NumPy reads as {arr.dtype} (ragged nesting, "
             "strings, or integers beyond 64 bits); pass rectangular numeric data"
+        )
+    if dt is not None and arr.dtype.kind == "c" and not (dt.is_complex or dt is torch.bool):
+        # NumPy refuses Python complex numbers into a real dtype; torch would drop the
+        # imaginary parts with a warning.
+        raise TypeError(
+            f"asarray: the sequence holds complex numbers and {dt} is real; pass a complex "
+            "dtype, or the part you want (tb.real, tb.abs) after reading it as complex"
         )
     if dt is None:
         # Python floats make NumPy infer float64/complex128: those take tbridge's default.
