@@ -8,6 +8,7 @@ unsigned dtypes torch has no kernel for, and values ``insert`` cannot hold.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -263,8 +264,27 @@ def test_insert_refuses_complex_values_into_real_arrays(dtype: torch.dtype, obj:
     x = _data((3,), dtype)
     with pytest.raises(TypeError):
         np.insert(x, obj, 1 + 2j)
-    with pytest.raises(TypeError, match=r"^insert: values has \(1\+2j\)"):
+    with pytest.raises(TypeError, match=r"^insert: values: \(1\+2j\) is complex"):
         tb.insert(torch.from_numpy(x), obj, 1 + 2j)
+
+
+@pytest.mark.parametrize("values", [math.nan, [1.0, math.nan]], ids=str)
+@pytest.mark.parametrize("dtype", [tb.int8, tb.int64, tb.uint8])
+def test_insert_refuses_nan_into_integer_arrays(dtype: torch.dtype, values: Any) -> None:
+    # The values were read as float64 and cast by torch: NaN became -2**63.
+    x = _data((3,), dtype)
+    with pytest.raises(ValueError, match="NaN"):
+        np.insert(x, 0, values)
+    with pytest.raises(ValueError, match=r"^insert: values: .*NaN"):
+        tb.insert(torch.from_numpy(x), 0, values)
+
+
+@pytest.mark.parametrize("value", [2**70, -(2**64), 2**63])
+@pytest.mark.parametrize("dtype", [tb.float32, tb.float64, tb.complex64])
+def test_insert_big_python_ints_into_floating_arrays(dtype: torch.dtype, value: int) -> None:
+    # torch.full refused ints past int64 with its "int too big to convert".
+    x = _data((3,), dtype)
+    assert_matches_numpy(tb.insert(torch.from_numpy(x), 1, value), np.insert(x, 1, value))
 
 
 @needs_numpy2("NumPy 1 wraps Python ints out of the dtype's range with a DeprecationWarning")

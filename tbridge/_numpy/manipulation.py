@@ -863,13 +863,6 @@ def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | No
     return index_tensor(idx, where, "obj").to(torch.int64).reshape(-1), None
 
 
-#: the integer dtypes (bool not among them): Python ints into these are range-checked
-_INTEGERS: Final = frozenset(
-    {torch.int8, torch.int16, torch.int32, torch.int64}
-    | {torch.uint8, torch.uint16, torch.uint32, torch.uint64}
-)
-
-
 def _values_as(values: object, t: Tensor) -> Tensor:
     """``insert``'s ``values`` in ``t``'s dtype and on its device, cast as NumPy's ``insert``
     casts them: arrays plainly; Python data by NumPy's rules for Python numbers (an int an
@@ -877,17 +870,9 @@ def _values_as(values: object, t: Tensor) -> Tensor:
     a TypeError; bool takes it as its truth)."""
     if isinstance(values, (Tensor, np.ndarray, np.generic)):
         return _t(values, "insert", "values").to(device=t.device, dtype=t.dtype)
-    v = as_tensor(values, "insert", "values")  # NumPy's dtype for the Python data
-    if v.dtype == t.dtype:
-        return v.to(t.device)
-    if v.dtype.is_complex and not (t.dtype.is_complex or t.dtype == torch.bool):
-        raise TypeError(
-            f"insert: values has {values!r}, complex numbers that arr's dtype {t.dtype} "
-            "cannot hold; pass their real parts, or cast arr to a complex dtype first"
-        )
-    if v.dtype in _INTEGERS and t.dtype in _INTEGERS:  # NumPy refuses ints out of range
-        return as_tensor(values, "insert", "values", dtype=t.dtype, device=t.device)
-    return v.to(device=t.device, dtype=t.dtype)
+    # Python data is read straight into arr's dtype, as NumPy's insert reads it (the gate's
+    # rules: NaN or an int out of range into an integer dtype, complex into a real one, refused)
+    return as_tensor(values, "insert", "values", dtype=t.dtype, device=t.device)
 
 
 def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) -> Tensor:
@@ -943,7 +928,9 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
         # NumPy casts the value to arr's dtype: floating dtypes round the number itself,
         # others take it by NumPy's rules for Python numbers (an int out of range refused)
         if t.dtype.is_floating_point or t.dtype.is_complex:
-            block = torch.full(shape, values, dtype=t.dtype, device=t.device)
+            # (an int as a float: torch.full refuses ints past int64)
+            fill = float(values) if type(values) is int else values
+            block = torch.full(shape, fill, dtype=t.dtype, device=t.device)
         else:
             block = _values_as(values, t).expand(shape)
         return torch.cat([t.narrow(ax, 0, at), block, t.narrow(ax, at, n - at)], ax)
