@@ -888,6 +888,20 @@ def test_histogramdd_of_too_many_bins_for_the_range_counts_as_numpy() -> None:
     _exactly(e, ne)
 
 
+@pytest.mark.parametrize(
+    "sample", [[1, 2, 3], (1.5, 2.0, 3.5, 9.0), [2.0], [[1, 2], [3, 4]], [[1, 2, 3], [4, 5, 6]]]
+)
+def test_histogramdd_of_python_data_reads_it_as_numpy(sample: Any) -> None:
+    # A flat list is N values of one coordinate (NumPy: atleast_2d(sample).T); it was read as
+    # N coordinates of one point each, a histogram of N dimensions.
+    h, edges = tb.histogramdd(sample, bins=3)
+    nh, nedges = np.histogramdd(sample, bins=3)
+    _exactly(h, nh)
+    assert len(edges) == len(nedges)
+    for e, ne in zip(edges, nedges, strict=True):
+        _exactly(e, ne)
+
+
 @pytest.mark.parametrize("call", ["histogram", "histogram_bin_edges", "histogramdd"])
 @pytest.mark.parametrize("bad", [math.nan, math.inf], ids=str)
 def test_small_histograms_of_non_finite_data_raise(call: str, bad: float) -> None:

@@ -2924,8 +2924,13 @@ def histogramdd(
     ):
         return made[0], tuple(made[1])
     if isinstance(sample, (list, tuple)):
-        cols = [_tensor(s, "histogramdd", "sample").reshape(-1) for s in sample]
-        pts = torch.stack(cols, -1) if cols else torch.zeros((0, 0))
+        parts = [_tensor(s, "histogramdd", "sample") for s in sample]
+        if parts and all(p.ndim == 0 for p in parts):
+            # numbers: N values of one coordinate (NumPy reads atleast_2d(sample).T)
+            pts = torch.stack(parts)[:, None]
+        else:
+            cols = [p.reshape(-1) for p in parts]
+            pts = torch.stack(cols, -1) if cols else torch.zeros((0, 0))
     else:
         pts = _tensor(sample, "histogramdd", "sample")
         if pts.ndim == 1:
