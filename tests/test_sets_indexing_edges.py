@@ -148,3 +148,110 @@ def test_lexsort_of_a_0d_array_has_no_keys(keys: Any) -> None:
 @pytest.mark.parametrize("keys", [(np.array(3),), (np.array(1.5), np.array(2.5))], ids=repr)
 def test_lexsort_of_0d_keys(keys: Any) -> None:
     assert_matches_numpy(tb.lexsort(tuple(tensor_of(k) for k in keys)), np.lexsort(keys))
+
+
+# ---- writing Python values into an array: put, put_along_axis, fill_diagonal -----------------
+
+
+def _put(m: Any, a: Any, v: Any) -> None:
+    m.put(a, [0, 4], v)
+
+
+def _put_along_axis(m: Any, a: Any, v: Any) -> None:
+    idx = np.array([[0], [1], [2]])
+    m.put_along_axis(a, idx if m is np else tensor_of(idx), v, 1)
+
+
+def _fill_diagonal(m: Any, a: Any, v: Any) -> None:
+    m.fill_diagonal(a, v)
+
+
+WRITERS = [_put, _put_along_axis, _fill_diagonal]
+INT_DTYPES = [np.int8, np.int64, np.uint8, np.uint64]
+
+
+@pytest.mark.parametrize("write", WRITERS, ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize("dtype", [*INT_DTYPES, np.float32, np.bool_], ids=lambda d: d.__name__)
+@pytest.mark.parametrize("value", [5, 2.7, True, [1.5], 0.0], ids=repr)
+def test_python_values_written_as_numpy_writes_them(write: Any, dtype: Any, value: Any) -> None:
+    expected = np.zeros((3, 3), dtype=dtype)
+    write(np, expected, value)
+    got = tensor_of(np.zeros((3, 3), dtype=dtype))
+    write(tb, got, value)
+    assert_matches_numpy(got, expected)
+
+
+@pytest.mark.parametrize("write", WRITERS, ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize("dtype", INT_DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize(
+    ("value", "error", "match"),
+    [
+        (float("nan"), ValueError, "holds NaN, which an array of torch.u?int"),
+        ([float("nan")], ValueError, "holds NaN, which an array of torch.u?int"),
+        (float("inf"), OverflowError, "holds infinity, which an array of torch.u?int"),
+        (1j, TypeError, "holds complex values, which an array of torch.u?int"),
+        ([1j, 2], TypeError, "holds complex values, which an array of torch.u?int"),
+    ],
+    ids=repr,
+)
+def test_python_values_an_integer_array_cannot_hold(
+    write: Any, dtype: Any, value: Any, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error):
+        write(np, np.zeros((3, 3), dtype=dtype), value)
+    got = tensor_of(np.zeros((3, 3), dtype=dtype))
+    with pytest.raises(error, match=rf"^{write.__name__[1:]}: (v|values|val) {match}"):
+        write(tb, got, value)
+    assert not got.any()  # nothing written
+
+
+@needs_numpy2("NumPy 1.x wraps Python integers out of the dtype's range")
+@pytest.mark.parametrize("write", WRITERS, ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize(
+    ("dtype", "value"),
+    [
+        (np.int8, 300),
+        (np.int8, [1.5, 300]),
+        (np.uint8, -1),
+        (np.uint8, 256),
+        (np.uint8, [-2.5]),
+        (np.int64, 2**63),
+        (np.uint64, -1),
+    ],
+    ids=repr,
+)
+def test_python_integers_out_of_the_dtype_range(write: Any, dtype: Any, value: Any) -> None:
+    with pytest.raises(OverflowError):
+        write(np, np.zeros((3, 3), dtype=dtype), value)
+    got = tensor_of(np.zeros((3, 3), dtype=dtype))
+    with pytest.raises(OverflowError, match=r"holds the integer -?\d+, out of bounds for torch"):
+        write(tb, got, value)
+    assert not got.any()
+
+
+@pytest.mark.parametrize("write", WRITERS, ids=lambda f: f.__name__[1:])
+def test_complex_python_values_into_a_real_array(write: Any) -> None:
+    with pytest.raises(TypeError):
+        write(np, np.zeros((3, 3)), 1j)
+    with pytest.raises(TypeError, match=r"holds complex values, which an array of torch\.float64"):
+        write(tb, tb.zeros((3, 3)), 1j)
+
+
+@needs_numpy2("NumPy 1.x writes no positions when the values are empty")
+@pytest.mark.parametrize("mode", ["raise", "wrap", "clip"])
+@pytest.mark.parametrize("v", [7, []], ids=repr)
+def test_put_into_an_empty_array(mode: str, v: Any) -> None:
+    if mode != "wrap":  # (NumPy's wrap mode loops on an empty array)
+        with pytest.raises(IndexError, match="cannot replace elements of an empty array"):
+            np.put(np.zeros(0), [0], v, mode=mode)  # type: ignore[arg-type]
+    with pytest.raises(IndexError, match=r"^put: cannot write into an empty array \(a has shape"):
+        tb.put(tb.zeros(0), [0], v, mode=mode)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("v", [7, []], ids=repr)
+def test_put_of_no_positions_into_an_empty_array(v: Any) -> None:
+    expected = np.zeros(0)
+    np.put(expected, [], v)
+    got = tb.zeros(0)
+    tb.put(got, [], v)
+    assert_matches_numpy(got, expected)

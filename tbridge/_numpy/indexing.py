@@ -48,6 +48,7 @@ from tbridge._core.shapes import (
     shape_arg,
 )
 from tbridge._core.tracing import values_checkable
+from tbridge._core.values import INT_RANGE
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.creation import arange, linspace
 from tbridge._namespace.data_types import can_cast
@@ -142,6 +143,56 @@ def _safe_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
     return v.to(device=t.device, dtype=t.dtype)
 
 
+def _assigned_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
+    """``values`` in ``t``'s dtype as NumPy's assignment casts them (``put``,
+    ``put_along_axis``, ``fill_diagonal``): arrays as torch casts them; Python numbers and
+    sequences value by value, so that none changes silently: a complex number into a real
+    array is a TypeError, NaN into an integer one a ValueError, infinity or an integer outside
+    the dtype's range an OverflowError (a float's fraction is dropped, as in NumPy)."""
+    v = _t(values, where, name)
+    if not isinstance(values, (Tensor, np.ndarray, np.generic)):
+        _check_python_values(v, t.dtype, where, name)
+    return v.to(device=t.device, dtype=t.dtype)
+
+
+def _check_python_values(v: Tensor, dt: torch.dtype, where: str, name: str) -> None:
+    """Raise as NumPy does when the Python data ``v`` (a CPU tensor of NumPy's inferred dtype)
+    does not fit ``dt`` value by value."""
+    if dt is torch.bool or v.numel() == 0:
+        return
+    if v.dtype.is_complex and not dt.is_complex:
+        raise TypeError(
+            f"{where}: {name} holds complex values, which an array of {dt} cannot hold; pass "
+            "real values (e.g. the .real part)"
+        )
+    if dt not in INT_RANGE:
+        return
+    if v.dtype.is_floating_point:
+        if bool(torch.isnan(v).any()):
+            raise ValueError(
+                f"{where}: {name} holds NaN, which an array of {dt} cannot hold; pass finite "
+                "values (or write into a floating array)"
+            )
+        if bool(torch.isinf(v).any()):
+            raise OverflowError(
+                f"{where}: {name} holds infinity, which an array of {dt} cannot hold; pass "
+                "finite values (or write into a floating array)"
+            )
+        v = v.trunc()
+    if v.dtype is torch.uint64:  # torch has no uint64 min/max: read the Python values
+        flat = v.reshape(-1).tolist()
+        low, high = min(flat), max(flat)
+    else:
+        low, high = v.min().item(), v.max().item()
+    lo, hi = INT_RANGE[dt]
+    if low < lo or high > hi:
+        bad = int(low if low < lo else high)
+        raise OverflowError(
+            f"{where}: {name} holds the integer {bad}, out of bounds for {dt} ({lo}..{hi}); "
+            "pass values the dtype holds, or write into an array of a wider dtype"
+        )
+
+
 def _check_mode(mode: object, where: str) -> str:
     if mode not in _MODES:
         raise ValueError(f"{where}: mode={mode!r} is not a mode; pass 'raise', 'wrap' or 'clip'")
@@ -175,6 +226,20 @@ def _flat_write(a: Tensor, positions: Tensor, values: Tensor) -> None:
 
 _SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
 
+#: the Python numbers the fast paths of ``fill_diagonal`` and ``put_along_axis`` write with
+#: torch's kernels, which would wrap or garble the others:
+#: integers in range of an integer dtype (NaN and infinity fail the test), anything finite or
+#: not into floating, complex and bool ones; the unsigned dtypes torch lacks kernels for take
+#: the general path.
+_SCALAR_RANGE: Final = {
+    **{dt: lo_hi for dt, lo_hi in INT_RANGE.items() if dt not in UNSIGNED_GAPS},
+    **dict.fromkeys(
+        (torch.bool, torch.float16, torch.bfloat16, torch.float32, torch.float64,
+         torch.complex64, torch.complex128),
+        (-math.inf, math.inf),
+    ),
+}  # fmt: skip
+
 
 def _unravel(flat: Tensor, shape: tuple[int, ...]) -> tuple[Tensor, ...]:
     out = []
@@ -201,11 +266,14 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
     Raises
     ------
     IndexError
-        For a position out of range (``mode="raise"``).
+        For a position out of range (``mode="raise"``), or any position in an empty ``a``.
     ValueError
         For a leaf ``a`` that requires grad, or an unknown mode.
     TypeError
         For an ``a`` that is not a tensor or NumPy array, or non-integer positions.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -242,9 +310,16 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
     t = _target(a, "put")
     m = _check_mode(mode, "put")
     idx = integer_indices(ind, "put", "ind").reshape(-1).to(t.device, torch.int64)
-    vals = _t(v, "put", "v").to(device=t.device, dtype=t.dtype)
+    vals = _assigned_values(v, t, "put", "v")
     n = t.numel()
-    if idx.numel() == 0 or vals.numel() == 0:
+    if idx.numel() == 0:
+        return
+    if n == 0:  # NumPy 2 refuses positions in an empty array, whatever the values
+        raise IndexError(
+            f"put: cannot write into an empty array (a has shape {tuple(t.shape)}) at "
+            f"{idx.numel()} positions; pass no positions, or a non-empty a"
+        )
+    if vals.numel() == 0:
         return
     if m == "wrap":
         idx = idx.remainder(n) if n else idx
@@ -258,8 +333,6 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
                 f"put: index {bad} is out of bounds for a of size {n} (shape {tuple(t.shape)}); "
                 f"valid indices are in [{-n}, {n}) (or pass mode='wrap' or mode='clip')"
             )
-    if n == 0:
-        raise IndexError("put: cannot write into an empty array")
     idx = torch.where(idx < 0, idx + n, idx)
     vals = _cycled(vals, idx.numel())
     if (idx.numel() > _SERIAL_MAX or not t.is_cpu) and not _increasing(idx):
@@ -301,6 +374,9 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         For an index out of range.
     ValueError
         For ranks or shapes that do not broadcast, or a leaf ``arr`` that requires grad.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -326,7 +402,10 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         # indices of arr's sizes off the axis: no broadcasting to do, and scatter checks the
         # range on the CPU (negative indices are refused there: the general path wraps them)
         try:
-            if type(values) in (bool, int, float, complex):
+            if type(values) is complex or (
+                type(values) in (bool, int, float)
+                and (span := _SCALAR_RANGE[arr.dtype])[0] <= values <= span[1]
+            ):
                 arr.scatter_(axis, indices, values)
                 return
             if type(values) is _Tensor and values.dtype is arr.dtype:
@@ -372,7 +451,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
                 f"indices are in [{-size}, {size})"
             )
     idx = torch.where(idx < 0, idx + size, idx)
-    vals = _t(values, where, "values").to(device=t.device, dtype=t.dtype)
+    vals = _assigned_values(values, t, where, "values")
     try:
         vals = vals.expand(shape) if vals.shape != torch.Size(shape) else vals
     except RuntimeError as e:
@@ -523,6 +602,9 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
     ValueError
         For an ``a`` of fewer than 2 dimensions, unequal sizes beyond 2-d, or a leaf ``a``
         that requires grad.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -538,7 +620,8 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
         and type(val) in (bool, int, float)
         and a.ndim >= 2
         and not (a.requires_grad and a.is_leaf)
-        and a.dtype not in UNSIGNED_GAPS
+        and (span := _SCALAR_RANGE.get(a.dtype)) is not None
+        and span[0] <= val <= span[1]
     ):
         try:
             a.fill_diagonal_(val, wrap)  # NumPy's diagonal, tall matrices and N-d alike
@@ -565,7 +648,7 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
     positions = torch.arange(0, end, step, device=t.device)
     if positions.numel() == 0:
         return
-    v = _t(val, "fill_diagonal", "val").to(device=t.device, dtype=t.dtype)
+    v = _assigned_values(val, t, "fill_diagonal", "val")
     if v.numel() == 0:
         return
     _flat_write(t, positions, _cycled(v, positions.numel()))
