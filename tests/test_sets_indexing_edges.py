@@ -255,3 +255,39 @@ def test_put_of_no_positions_into_an_empty_array(v: Any) -> None:
     got = tb.zeros(0)
     tb.put(got, [], v)
     assert_matches_numpy(got, expected)
+
+
+# ---- select: Python integers beside a small integer dtype ------------------------------------
+
+INT8_CHOICE = np.array([1, 2, 3], dtype=np.int8)
+SELECT_CONDS = [np.array([True, False, False]), np.array([False, True, False])]
+
+
+@pytest.mark.parametrize(
+    ("choices", "default"),
+    [([INT8_CHOICE, 100], 0), ([INT8_CHOICE, INT8_CHOICE], -128), ([INT8_CHOICE, 5], 127)],
+    ids=repr,
+)
+def test_select_with_python_integers_in_range(choices: Any, default: Any) -> None:
+    got = tb.select(
+        [tensor_of(c) for c in SELECT_CONDS],
+        [tensor_of(c) if isinstance(c, np.ndarray) else c for c in choices],
+        default,
+    )
+    assert_matches_numpy(got, np.select(SELECT_CONDS, choices, default))
+
+
+@pytest.mark.parametrize(
+    ("choices", "default"),
+    [([INT8_CHOICE, 300], 0), ([INT8_CHOICE, INT8_CHOICE], 300), ([INT8_CHOICE, 5], -129)],
+    ids=repr,
+)
+def test_select_with_python_integers_out_of_range(choices: Any, default: Any) -> None:
+    # NumPy 2 wraps the integer into int8 (300 -> 44) without a word, NumPy 1 widens to int16;
+    # tbridge keeps NEP 50's rule for Python integers and says so.
+    with pytest.raises(OverflowError, match=r"^select: Python integer -?\d+ is out of bounds"):
+        tb.select(
+            [tensor_of(c) for c in SELECT_CONDS],
+            [tensor_of(c) if isinstance(c, np.ndarray) else c for c in choices],
+            default,
+        )

@@ -48,7 +48,7 @@ from tbridge._core.shapes import (
     shape_arg,
 )
 from tbridge._core.tracing import values_checkable
-from tbridge._core.values import INT_RANGE
+from tbridge._core.values import INT_RANGE, scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.creation import arange, linspace
 from tbridge._namespace.data_types import can_cast
@@ -776,6 +776,9 @@ def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0)
         For lists of different lengths, or empty ones.
     TypeError
         For a condition that is not boolean.
+    OverflowError
+        For a Python integer choice or default out of the result dtype's range (NEP 50's
+        rule; NumPy 2's ``select`` wraps it around silently).
 
     Examples
     --------
@@ -827,7 +830,7 @@ def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0)
     values = [
         c.to(device=device, dtype=dt)
         if isinstance(c, Tensor)
-        else torch.tensor(c, dtype=dt, device=device)
+        else scalar_tensor(c, dt, device, "select")  # an integer out of dt's range raises
         for c in items
     ]
     result = values[-1]
@@ -852,7 +855,10 @@ def _select_fast(
     assert dt is not None
     if dt in UNSIGNED_GAPS or result_type(dt, default) != dt:
         return None
-    result = torch.where(condlist[-1], choicelist[-1], default)
+    try:
+        result = torch.where(condlist[-1], choicelist[-1], default)
+    except RuntimeError:
+        return None  # a default out of dt's range: the general path explains it
     for cond, choice in zip(condlist[-2::-1], choicelist[-2::-1], strict=True):
         result = torch.where(cond, choice, result)
     return result
