@@ -291,3 +291,55 @@ def test_select_with_python_integers_out_of_range(choices: Any, default: Any) ->
             [tensor_of(c) if isinstance(c, np.ndarray) else c for c in choices],
             default,
         )
+
+
+# ---- take and compress read a 0-d array as 1-d along any axis --------------------------------
+
+
+@pytest.mark.parametrize("mode", ["raise", "wrap", "clip"])
+@pytest.mark.parametrize("axis", [0, -1, None])
+@pytest.mark.parametrize("indices", [0, -1, [0], [0, -1, 0], [[0], [0]], np.array([0])], ids=repr)
+def test_take_from_0d(indices: Any, axis: int | None, mode: str) -> None:
+    x = np.array(2.5)
+    ind = tensor_of(indices) if isinstance(indices, np.ndarray) else indices
+    assert_matches_numpy(
+        tb.take(tensor_of(x), ind, axis=axis, mode=mode),  # type: ignore[arg-type]
+        np.take(x, indices, axis=axis, mode=mode),  # type: ignore[call-overload]
+    )
+
+
+@pytest.mark.parametrize("axis", [0, -1])
+@pytest.mark.parametrize("indices", [1, [0, -2]], ids=repr)
+def test_take_from_0d_out_of_range(indices: Any, axis: int) -> None:
+    with pytest.raises(IndexError):
+        np.take(np.array(2.5), indices, axis=axis)
+    with pytest.raises(
+        IndexError, match=r"^take: index -?\d+ is out of range for axis 0 of size 1"
+    ):
+        tb.take(tb.asarray(2.5), indices, axis=axis)
+
+
+def _take0(m: Any, x: Any, axis: int) -> Any:
+    return m.take(x, 0, axis=axis)
+
+
+def _compress_true(m: Any, x: Any, axis: int) -> Any:
+    return m.compress([True], x, axis=axis)
+
+
+@pytest.mark.parametrize("call", [_take0, _compress_true], ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize("axis", [1, -2])
+def test_0d_past_its_one_axis(call: Any, axis: int) -> None:
+    with pytest.raises(np.exceptions.AxisError):
+        call(np, np.array(2.5), axis)
+    with pytest.raises(np.exceptions.AxisError, match=rf"axis {axis} is out of bounds for an arr"):
+        call(tb, tb.asarray(2.5), axis)
+
+
+@pytest.mark.parametrize("axis", [0, -1, None])
+@pytest.mark.parametrize("condition", [[True], [False], [], [True, False], [1]], ids=repr)
+def test_compress_of_0d(condition: Any, axis: int | None) -> None:
+    x = np.array(7, dtype=np.int8)
+    assert_matches_numpy(
+        tb.compress(condition, tensor_of(x), axis=axis), np.compress(condition, x, axis=axis)
+    )

@@ -1070,7 +1070,8 @@ def _condition(c: object, t: Tensor, i: int) -> Tensor:
 
 def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None = None) -> Tensor:
     """The slices of ``a`` along ``axis`` (of the flattened ``a`` when ``None``) where the 1-d
-    ``condition`` is true; a shorter ``condition`` leaves the rest out, as in NumPy.
+    ``condition`` is true; a shorter ``condition`` leaves the rest out, and a 0-d ``a`` counts
+    as 1-d along any ``axis``, as in NumPy.
 
     Memory and autograd: new memory (``out`` when given); stays on ``a``'s autograd graph.
 
@@ -1104,12 +1105,11 @@ def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None
     c = _t(condition, "compress", "condition")
     if c.ndim != 1:
         raise ValueError(f"compress: condition must be 1-d, got shape {tuple(c.shape)}")
-    if axis is None:
-        t, ax = t.reshape(-1), 0
+    if axis is None or t.ndim == 0:  # NumPy reads a 0-d a as 1-d along any axis
+        ax = 0 if axis is None else normalize_axis(axis, 1, "compress")
+        t = t.reshape(-1)
     else:
-        ax = normalize_axis(axis, t.ndim, "compress") if t.ndim else 0
-        if t.ndim == 0:
-            raise axis_error("compress", axis, 0)
+        ax = normalize_axis(axis, t.ndim, "compress")
     kept = torch.nonzero(c).reshape(-1)  # on the condition's device, where its values are
     size = t.shape[ax]
     if kept.numel() and int(kept[-1]) >= size:
