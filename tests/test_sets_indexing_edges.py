@@ -343,3 +343,61 @@ def test_compress_of_0d(condition: Any, axis: int | None) -> None:
     assert_matches_numpy(
         tb.compress(condition, tensor_of(x), axis=axis), np.compress(condition, x, axis=axis)
     )
+
+
+# ---- place and putmask: Python values and NumPy scalars as NumPy writes them -----------------
+
+
+def _putmask(m: Any, a: Any, mask: Any, v: Any) -> None:
+    m.putmask(a, mask, v)
+
+
+def _place(m: Any, a: Any, mask: Any, v: Any) -> None:
+    m.place(a, mask, v)
+
+
+MASK = np.array([True, False, True, True])
+
+
+@pytest.mark.parametrize("write", [_putmask, _place], ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize(
+    "dtype", [np.int64, np.uint8, np.float32, np.bool_], ids=lambda d: d.__name__
+)
+@pytest.mark.parametrize("value", [2.7, [2.7, 1], np.float64(1.5), True, 3], ids=repr)
+def test_masked_writes_of_python_values(write: Any, dtype: Any, value: Any) -> None:
+    expected = np.zeros(4, dtype=dtype)
+    write(np, expected, MASK, value)
+    got = tensor_of(np.zeros(4, dtype=dtype))
+    write(tb, got, tensor_of(MASK), value)
+    assert_matches_numpy(got, expected)
+
+
+@pytest.mark.parametrize("write", [_putmask, _place], ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize(
+    ("value", "error", "match"),
+    [
+        (float("nan"), ValueError, "holds NaN, which an array of torch.int64"),
+        ([1.0, float("inf")], OverflowError, "holds infinity, which an array of torch.int64"),
+    ],
+    ids=repr,
+)
+def test_masked_writes_an_integer_array_cannot_hold(
+    write: Any, value: Any, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error):
+        write(np, np.zeros(4, dtype=np.int64), MASK, value)
+    got = tb.zeros(4, dtype=tb.int64)
+    with pytest.raises(error, match=match):
+        write(tb, got, tensor_of(MASK), value)
+    assert not got.any()
+
+
+@pytest.mark.parametrize("values", [[], np.array([], dtype=np.int64)], ids=repr)
+def test_putmask_of_empty_values_writes_nothing(values: Any) -> None:
+    expected = np.arange(4)
+    np.putmask(expected, MASK, values)
+    got = tb.arange(4)
+    tb.putmask(
+        got, tensor_of(MASK), tensor_of(values) if isinstance(values, np.ndarray) else values
+    )
+    assert_matches_numpy(got, expected)

@@ -134,10 +134,11 @@ def _target(a: object, where: str, name: str = "a") -> Tensor:
 
 
 def _safe_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
-    """``values`` in ``t``'s dtype as ``place`` and ``putmask`` take them in NumPy: Python
-    numbers and sequences are read straight into it, arrays must cast under the "safe" rule."""
-    if not isinstance(values, (Tensor, np.ndarray, np.generic)):
-        return as_tensor(values, where, name, dtype=t.dtype).to(t.device)
+    """``values`` in ``t``'s dtype as ``place`` and ``putmask`` take them in NumPy: arrays must
+    cast under the "safe" rule; Python numbers and sequences, and NumPy scalars, are written
+    as assignment writes them (:func:`_assigned_values`)."""
+    if not isinstance(values, (Tensor, np.ndarray)):
+        return _assigned_values(values, t, where, name)
     v = _t(values, where, name)
     check_casting(v.dtype, t.dtype, "safe", where, name)
     return v.to(device=t.device, dtype=t.dtype)
@@ -490,6 +491,11 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
     ValueError
         For an empty ``vals`` with true entries in ``mask``, a ``mask`` of another size, or a
         leaf ``arr`` that requires grad.
+    TypeError
+        For an array ``vals`` that does not cast to ``arr``'s dtype under the "safe" rule.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -543,7 +549,8 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
     """``a.flat[i] = values.flat[i % len(values)]`` wherever ``mask.flat[i]`` is true, in place.
 
     Unlike :func:`place`, a position takes the value at its own flat position (``values``
-    repeated over the whole array); ``values`` is cast to ``a``'s dtype.
+    repeated over the whole array); ``values`` is cast to ``a``'s dtype (an array under the
+    "safe" rule), and empty ``values`` write nothing, as in NumPy.
 
     Memory and autograd: writes into ``a`` (returns None); ``a`` stays on its graph.
 
@@ -551,6 +558,11 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
     ------
     ValueError
         For a ``mask`` of another size, or a leaf ``a`` that requires grad.
+    TypeError
+        For an array ``values`` that does not cast to ``a``'s dtype under the "safe" rule.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -576,9 +588,7 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
     t = _target(a, "putmask")
     m = _mask_of(mask, t, "putmask", "a")
     v = _safe_values(values, t, "putmask", "values")
-    if v.numel() == 0:
-        if t.numel() and bool(m.any()):
-            raise ValueError("putmask: values is empty but mask selects entries")
+    if v.numel() == 0:  # nothing to write, as NumPy (place raises here)
         return
     full = _cycled(v, t.numel()).reshape(t.shape)
     if t.dtype in UNSIGNED_GAPS:
