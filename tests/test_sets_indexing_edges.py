@@ -229,6 +229,19 @@ def test_python_integers_out_of_the_dtype_range(write: Any, dtype: Any, value: A
     assert not got.any()
 
 
+@pytest.mark.parametrize("shape", [(0, 3), (3, 0), (0, 0)])
+@pytest.mark.parametrize(
+    ("value", "error"), [(float("nan"), ValueError), (2**63, OverflowError)], ids=repr
+)
+def test_fill_diagonal_of_an_empty_array_checks_the_value(
+    shape: tuple[int, int], value: Any, error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        np.fill_diagonal(np.zeros(shape, dtype=np.int64), value)
+    with pytest.raises(error, match=r"^fill_diagonal: val holds"):
+        tb.fill_diagonal(tb.zeros(shape, dtype=tb.int64), value)
+
+
 @pytest.mark.parametrize("write", WRITERS, ids=lambda f: f.__name__[1:])
 def test_complex_python_values_into_a_real_array(write: Any) -> None:
     with pytest.raises(TypeError):

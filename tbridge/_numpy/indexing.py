@@ -655,11 +655,9 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
             )
         step = 1 + sum(math.prod(t.shape[:i]) for i in range(1, t.ndim))
         end = n
+    v = _assigned_values(val, t, "fill_diagonal", "val")  # checked even with no diagonal
     positions = torch.arange(0, end, step, device=t.device)
-    if positions.numel() == 0:
-        return
-    v = _assigned_values(val, t, "fill_diagonal", "val")
-    if v.numel() == 0:
+    if positions.numel() == 0 or v.numel() == 0:
         return
     _flat_write(t, positions, _cycled(v, positions.numel()))
 
