@@ -110,7 +110,7 @@ def flatnonzero(a: Tensor, /) -> Tensor:
         raise no_data("flatnonzero") from e
 
 
-def _check_kth(kth: object, size: int, caller: str, empty: bool = False) -> None:
+def _check_kth(kth: object, size: int, caller: str, empty: bool = False, note: str = "") -> None:
     """NumPy's checks of ``kth``: integers in ``[-size, size)``, any integers for an ``empty``
     array (NumPy returns it as it is). Booleans are a ValueError (NumPy 2's class); an empty
     list or tuple, which NumPy reads as float64, a TypeError."""
@@ -144,7 +144,7 @@ def _check_kth(kth: object, size: int, caller: str, empty: bool = False) -> None
     for k in values:
         if not -size <= k < size:
             raise ValueError(
-                f"{caller}: kth(={k}) out of bounds ({size}); pass kth in [{-size}, {size})"
+                f"{caller}: kth(={k}) out of bounds ({size}){note}; pass kth in [{-size}, {size})"
             )
 
 
@@ -171,13 +171,14 @@ def _partition_args(
             "no structured arrays)"
         )
     t = _tensor(a, caller)
+    note = " (a is 0-d, read as 1-d)" if t.ndim == 0 else ""
     if axis is None:
         t, ax = t.reshape(-1), 0
     elif zero_d_as_1d and t.ndim == 0:  # NumPy's argpartition reads a 0-d array as 1-d
         t, ax = t.reshape(-1), normalize_axis(axis, 1, caller)
     else:
         ax = normalize_axis(axis, t.ndim, caller)
-    _check_kth(kth, t.shape[ax], caller, empty=t.numel() == 0)
+    _check_kth(kth, t.shape[ax], caller, empty=t.numel() == 0, note=note)
     return t, ax
 
 
