@@ -414,3 +414,24 @@ def test_putmask_of_empty_values_writes_nothing(values: Any) -> None:
         got, tensor_of(MASK), tensor_of(values) if isinstance(values, np.ndarray) else values
     )
     assert_matches_numpy(got, expected)
+
+
+# ---- ravel_multi_index into a shape with a size 0 ---------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["raise", "wrap", "clip", ("clip", "wrap")], ids=repr)
+@pytest.mark.parametrize("dims", [(0, 3), (3, 0)])
+@pytest.mark.parametrize("multi_index", [([0], [0]), (0, 0), ([1, 0], [0])], ids=repr)
+def test_ravel_multi_index_into_an_empty_shape(multi_index: Any, dims: Any, mode: Any) -> None:
+    with pytest.raises(ValueError, match="cannot unravel if shape has zero entries"):
+        np.ravel_multi_index(multi_index, dims, mode)
+    with pytest.raises(ValueError, match=r"^ravel_multi_index: dims=\(\d, \d\) has a size 0"):
+        tb.ravel_multi_index(multi_index, dims, mode)
+
+
+def test_ravel_multi_index_of_no_coordinates_into_an_empty_shape() -> None:
+    none = np.zeros(0, dtype=np.int64)
+    assert_matches_numpy(
+        tb.ravel_multi_index((tensor_of(none), tensor_of(none)), (0, 3)),
+        np.ravel_multi_index((none, none), (0, 3)),
+    )

@@ -1234,8 +1234,8 @@ def ravel_multi_index(
     Raises
     ------
     ValueError
-        For a coordinate out of range (``mode="raise"``), or a count of coordinate arrays other
-        than ``len(dims)``.
+        For a coordinate out of range (``mode="raise"``), a count of coordinate arrays other
+        than ``len(dims)``, or coordinates into ``dims`` with a size 0 (in every mode, as NumPy).
 
     Examples
     --------
@@ -1272,6 +1272,11 @@ def ravel_multi_index(
     if not coords:
         return torch.zeros((), dtype=torch.int64)
     common = broadcast_shape(*(c.shape for c in coords))
+    if 0 in shape and 0 not in common:  # NumPy refuses it in every mode
+        raise ValueError(
+            f"ravel_multi_index: dims={shape} has a size 0, so no coordinate names an entry; "
+            "pass dims of positive sizes"
+        )
     fixed = []
     for i, (given, d, how) in enumerate(zip(coords, shape, modes, strict=True)):
         c = given.to(torch.int64)
