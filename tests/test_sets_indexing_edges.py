@@ -435,3 +435,33 @@ def test_ravel_multi_index_of_no_coordinates_into_an_empty_shape() -> None:
         tb.ravel_multi_index((tensor_of(none), tensor_of(none)), (0, 3)),
         np.ravel_multi_index((none, none), (0, 3)),
     )
+
+
+# ---- take_along_axis and put_along_axis: indices that do not broadcast are an IndexError -------
+
+ALONG_X = np.arange(12.0).reshape(3, 4)
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+@pytest.mark.parametrize("shape", [(2, 2), (2, 3), (4, 5)])
+def test_along_axis_indices_that_do_not_broadcast(shape: tuple[int, int], axis: int) -> None:
+    idx = np.zeros(shape, dtype=np.int64)
+    with pytest.raises(IndexError, match="shape mismatch"):
+        np.take_along_axis(ALONG_X, idx, axis)
+    with pytest.raises(IndexError, match="shape mismatch"):
+        np.put_along_axis(ALONG_X.copy(), idx, 1.0, axis)
+    with pytest.raises(IndexError, match=r"^take_along_axis: indices of shape \(\d, \d\) do not"):
+        tb.take_along_axis(tensor_of(ALONG_X), tensor_of(idx), axis)
+    with pytest.raises(IndexError, match=r"^put_along_axis: indices of shape \(\d, \d\) do not"):
+        tb.put_along_axis(tensor_of(ALONG_X), tensor_of(idx), 1.0, axis)
+
+
+@pytest.mark.parametrize("fn", ["take_along_axis", "put_along_axis"])
+@pytest.mark.parametrize("shape", [(1,), (1, 1, 1)])
+def test_along_axis_indices_of_another_rank(fn: str, shape: tuple[int, ...]) -> None:
+    idx = np.zeros(shape, dtype=np.int64)
+    args: tuple[Any, ...] = () if fn == "take_along_axis" else (1.0,)
+    with pytest.raises(ValueError, match="must have the same number of dimensions"):
+        getattr(np, fn)(ALONG_X.copy(), idx, *args, 1)
+    with pytest.raises(ValueError, match=rf"^{fn}: indices must have as many dimensions as"):
+        getattr(tb, fn)(tensor_of(ALONG_X), tensor_of(idx), *args, 1)

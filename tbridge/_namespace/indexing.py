@@ -182,10 +182,10 @@ def take_along_axis(x: Tensor, indices: Tensor, /, axis: int | None = -1) -> Ten
     Raises
     ------
     ValueError
-        When ``x`` and ``indices`` differ in rank or do not broadcast off ``axis``.
+        When ``x`` and ``indices`` differ in rank.
     IndexError
-        For an index out of range, or indices that are not integers (floats, bools), as in
-        NumPy.
+        For an index out of range, indices that are not integers (floats, bools), or indices
+        that do not broadcast with ``x`` off ``axis``, as in NumPy.
     numpy.exceptions.AxisError
         For an axis out of range (an IndexError and a ValueError).
 
@@ -239,7 +239,7 @@ def _take_along_slow(x: object, indices: object, axis: object) -> Tensor:
     try:
         common = broadcast_shape(xs, js)
     except RuntimeError as e:
-        raise ValueError(
+        raise IndexError(  # NumPy's class: its fancy indexing reports the shape mismatch
             f"{where}: indices of shape {tuple(idx.shape)} do not broadcast with x of shape "
             f"{tuple(t.shape)} off axis {a}; make their other sizes equal, or 1"
         ) from e

@@ -372,9 +372,11 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
     Raises
     ------
     IndexError
-        For an index out of range.
+        For an index out of range, or indices that do not broadcast with ``arr`` off
+        ``axis`` (NumPy's class).
     ValueError
-        For ranks or shapes that do not broadcast, or a leaf ``arr`` that requires grad.
+        For ranks that differ, values that do not broadcast to the indices, or a leaf
+        ``arr`` that requires grad.
     ValueError, OverflowError, TypeError
         For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
         infinity or an integer out of its range, a complex number into a real array.
@@ -438,7 +440,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
     try:
         idx = idx.expand(shape)
     except RuntimeError as e:
-        raise ValueError(
+        raise IndexError(  # NumPy's class: its fancy indexing reports the shape mismatch
             f"{where}: indices of shape {tuple(idx.shape)} do not broadcast with arr of shape "
             f"{tuple(target.shape)} off axis {ax}"
         ) from e
