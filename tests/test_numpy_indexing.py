@@ -618,11 +618,6 @@ BAD: list[tuple[Callable[[], Any], type[Exception], str]] = [
         r"place: vals is empty but mask selects entries",
     ),
     (
-        lambda: tb.putmask(M.clone(), M == 0, []),
-        ValueError,
-        r"putmask: values is empty but mask selects entries",
-    ),
-    (
         lambda: tb.putmask(M.clone(), [True, False], 1.0),
         ValueError,
         r"putmask: mask has 2 entries but a has 6 \(shape \(2, 3\)\); pass a mask of a's size",

@@ -182,7 +182,7 @@ X = torch.zeros(3, 4)
             TypeError,
             r"^partition: kth=1\.5 must be an integer or a sequence of integers",
         ),
-        (lambda: tb.partition(X, True), TypeError, r"^partition: kth=True must be an integer"),
+        (lambda: tb.partition(X, True), ValueError, r"^partition: kth=True holds booleans"),
         (
             lambda: tb.partition(X, torch.tensor([0.5], dtype=torch.float32)),
             TypeError,

@@ -86,7 +86,8 @@ def take(
 ) -> Tensor:
     """Elements of ``x`` at ``indices`` along ``axis`` (of the flattened ``x`` when ``None``).
 
-    N-d ``indices`` work as in NumPy (the axis is replaced by the indices' shape). With
+    N-d ``indices`` work as in NumPy (the axis is replaced by the indices' shape; a 0-d ``x``
+    counts as 1-d along any ``axis``). With
     ``mode="raise"`` negative indices count from the end and out-of-range indices raise
     IndexError (checked on the CPU; on an accelerator torch's kernel asserts); ``"wrap"`` wraps
     every index around the axis, ``"clip"`` clamps it into ``[0, size - 1]`` (negative indices
@@ -120,7 +121,8 @@ def take(
             if indices.ndim == 1 and x.is_cpu:
                 if axis is None:
                     return _index_select(x if x.ndim == 1 else x.reshape(-1), 0, indices)
-                return _index_select(x, axis, indices)
+                if x.ndim:  # (torch keeps a 0-d x 0-d; NumPy reads it as 1-d: below)
+                    return _index_select(x, axis, indices)
         except (RuntimeError, IndexError, AttributeError, TypeError, NotImplementedError):
             # negative or out-of-range indices, other index dtypes, uint16/32/64 (no kernel for
             # 1-d arrays, pytorch#58734), non-tensors: below
@@ -133,9 +135,9 @@ def _take_slow(x: object, indices: object, axis: object, mode: object) -> Tensor
         raise ValueError(f"take: mode={mode!r} is not a mode; pass 'raise', 'wrap' or 'clip'")
     t = _tensor(x, "take", "x")
     idx = integer_indices(indices, "take")
-    if axis is None:
+    if axis is None or t.ndim == 0:  # NumPy reads a 0-d x as 1-d along any axis
+        a = 0 if axis is None else normalize_axis(axis, 1, "take")
         t = t.reshape(-1)
-        a = 0
     else:
         a = normalize_axis(axis, t.ndim, "take")
     size = t.shape[a]
@@ -180,10 +182,10 @@ def take_along_axis(x: Tensor, indices: Tensor, /, axis: int | None = -1) -> Ten
     Raises
     ------
     ValueError
-        When ``x`` and ``indices`` differ in rank or do not broadcast off ``axis``.
+        When ``x`` and ``indices`` differ in rank.
     IndexError
-        For an index out of range, or indices that are not integers (floats, bools), as in
-        NumPy.
+        For an index out of range, indices that are not integers (floats, bools), or indices
+        that do not broadcast with ``x`` off ``axis``, as in NumPy.
     numpy.exceptions.AxisError
         For an axis out of range (an IndexError and a ValueError).
 
@@ -237,7 +239,7 @@ def _take_along_slow(x: object, indices: object, axis: object) -> Tensor:
     try:
         common = broadcast_shape(xs, js)
     except RuntimeError as e:
-        raise ValueError(
+        raise IndexError(  # NumPy's class: its fancy indexing reports the shape mismatch
             f"{where}: indices of shape {tuple(idx.shape)} do not broadcast with x of shape "
             f"{tuple(t.shape)} off axis {a}; make their other sizes equal, or 1"
         ) from e

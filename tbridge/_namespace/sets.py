@@ -23,12 +23,10 @@ from typing import Final, NamedTuple
 import torch
 from torch import Tensor
 
-from tbridge._convert.gate import as_tensor, is_python_scalar
+from tbridge._convert.gate import as_tensor
 from tbridge._core.values import (
-    INT_RANGE,
     common_dtype,
     complex_argsort,
-    fits,
     no_data,
     signed_view,
 )
@@ -158,34 +156,21 @@ def isin(
         if type(test_elements) is Tensor
         else None
     )
+    # NumPy makes a Python scalar an array of its own default dtype here (int64, float64,
+    # complex128), not a weak scalar: ``isin(float32_array, 0.1)`` compares in float64.
     if like is None:
-        a = element if is_python_scalar(element) else _tensor(element, "isin", "element")
-        b = (
-            test_elements
-            if is_python_scalar(test_elements)
-            else _tensor(test_elements, "isin", "test_elements")
-        )
+        ta = _tensor(element, "isin", "element")
+        tb_ = _tensor(test_elements, "isin", "test_elements")
     else:  # array data beside a tensor is made on its device
-        a = element if is_python_scalar(element) else _beside_data(element, like, "isin", "element")
-        b = (
-            test_elements
-            if is_python_scalar(test_elements)
-            else _beside_data(test_elements, like, "isin", "test_elements")
-        )
-    dt = common_dtype(a, b)
-    device = next((v.device for v in (a, b) if isinstance(v, Tensor)), torch.device("cpu"))
-    for value in (a, b):
-        if isinstance(value, int) and dt in INT_RANGE and not fits(value, dt):
-            # An integer beyond the other array's range equals none of its elements.
-            shape = a.shape if isinstance(a, Tensor) else ()
-            return torch.full(shape, invert, dtype=torch.bool, device=device)
-    ta = a.to(dt) if isinstance(a, Tensor) else torch.tensor(a, dtype=dt, device=device)
-    tb_ = b.to(dt) if isinstance(b, Tensor) else torch.tensor(b, dtype=dt, device=device)
+        ta = _beside_data(element, like, "isin", "element")
+        tb_ = _beside_data(test_elements, like, "isin", "test_elements")
     if ta.device != tb_.device:
         raise ValueError(
             f"isin: element is on {ta.device} but test_elements is on {tb_.device}; move "
             "them to one device (tb.to_device)"
         )
+    dt = common_dtype(ta, tb_)
+    ta, tb_ = ta.to(dt), tb_.to(dt)
     return member_of(ta, tb_, invert)
 
 

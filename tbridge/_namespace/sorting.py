@@ -42,9 +42,16 @@ def _tensor(x: object, caller: str) -> Tensor:
 
 
 def _prepare(
-    x: object, axis: object, kind: object, order: object, stable: bool, caller: str
+    x: object,
+    axis: object,
+    kind: object,
+    order: object,
+    stable: bool,
+    caller: str,
+    zero_d_as_1d: bool = False,
 ) -> tuple[Tensor, int, bool]:
-    """The tensor (flattened for ``axis=None``), the axis, and whether to sort stably."""
+    """The tensor (flattened for ``axis=None``, and for a 0-d ``x`` with ``zero_d_as_1d``, as
+    NumPy's argsort reads it), the axis, and whether to sort stably."""
     if order is not None:
         raise ValueError(
             f"{caller}: cannot specify order={order!r} when the array has no fields (torch "
@@ -64,6 +71,8 @@ def _prepare(
     t = _tensor(x, caller)
     if axis is None:
         return t.reshape(-1), 0, stable
+    if zero_d_as_1d and t.ndim == 0:
+        return t.reshape(-1), normalize_axis(axis, 1, caller), stable
     return t, normalize_axis(axis, t.ndim, caller), stable
 
 
@@ -142,7 +151,8 @@ def argsort(
     Parameters
     ----------
     x : array_like
-        Input; complex values sort by real part, then imaginary part (NaN last), as NumPy.
+        Input; complex values sort by real part, then imaginary part (NaN last), as NumPy. A
+        0-d array counts as 1-d (the result is ``[0]``), as NumPy's argsort reads it.
     axis : int or None, optional
         The axis to sort along (the last by default); None sorts the flattened array.
     kind : {'quicksort', 'mergesort', 'heapsort', 'stable'}, optional
@@ -179,7 +189,7 @@ def argsort(
             return torch.argsort(x, dim=axis, descending=descending, stable=stable)
         except (RuntimeError, IndexError):
             pass  # complex or a bad axis: the slow path
-    t, ax, stable_ = _prepare(x, axis, kind, order, stable, "argsort")
+    t, ax, stable_ = _prepare(x, axis, kind, order, stable, "argsort", zero_d_as_1d=True)
     if t.dtype.is_complex:
         return complex_argsort(t, ax, descending)
     return torch.argsort(t, dim=ax, descending=descending, stable=stable_)

@@ -48,6 +48,7 @@ from tbridge._core.shapes import (
     shape_arg,
 )
 from tbridge._core.tracing import values_checkable
+from tbridge._core.values import INT_RANGE, scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.creation import arange, linspace
 from tbridge._namespace.data_types import can_cast
@@ -133,13 +134,64 @@ def _target(a: object, where: str, name: str = "a") -> Tensor:
 
 
 def _safe_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
-    """``values`` in ``t``'s dtype as ``place`` and ``putmask`` take them in NumPy: Python
-    numbers and sequences are read straight into it, arrays must cast under the "safe" rule."""
-    if not isinstance(values, (Tensor, np.ndarray, np.generic)):
-        return as_tensor(values, where, name, dtype=t.dtype).to(t.device)
+    """``values`` in ``t``'s dtype as ``place`` and ``putmask`` take them in NumPy: arrays must
+    cast under the "safe" rule; Python numbers and sequences, and NumPy scalars, are written
+    as assignment writes them (:func:`_assigned_values`)."""
+    if not isinstance(values, (Tensor, np.ndarray)):
+        return _assigned_values(values, t, where, name)
     v = _t(values, where, name)
     check_casting(v.dtype, t.dtype, "safe", where, name)
     return v.to(device=t.device, dtype=t.dtype)
+
+
+def _assigned_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
+    """``values`` in ``t``'s dtype as NumPy's assignment casts them (``put``,
+    ``put_along_axis``, ``fill_diagonal``): arrays as torch casts them; Python numbers and
+    sequences value by value, so that none changes silently: a complex number into a real
+    array is a TypeError, NaN into an integer one a ValueError, infinity or an integer outside
+    the dtype's range an OverflowError (a float's fraction is dropped, as in NumPy)."""
+    v = _t(values, where, name)
+    if not isinstance(values, (Tensor, np.ndarray, np.generic)):
+        _check_python_values(v, t.dtype, where, name)
+    return v.to(device=t.device, dtype=t.dtype)
+
+
+def _check_python_values(v: Tensor, dt: torch.dtype, where: str, name: str) -> None:
+    """Raise as NumPy does when the Python data ``v`` (a CPU tensor of NumPy's inferred dtype)
+    does not fit ``dt`` value by value."""
+    if dt is torch.bool or v.numel() == 0:
+        return
+    if v.dtype.is_complex and not dt.is_complex:
+        raise TypeError(
+            f"{where}: {name} holds complex values, which an array of {dt} cannot hold; pass "
+            "real values (e.g. the .real part)"
+        )
+    if dt not in INT_RANGE:
+        return
+    if v.dtype.is_floating_point:
+        if bool(torch.isnan(v).any()):
+            raise ValueError(
+                f"{where}: {name} holds NaN, which an array of {dt} cannot hold; pass finite "
+                "values (or write into a floating array)"
+            )
+        if bool(torch.isinf(v).any()):
+            raise OverflowError(
+                f"{where}: {name} holds infinity, which an array of {dt} cannot hold; pass "
+                "finite values (or write into a floating array)"
+            )
+        v = v.trunc()
+    if v.dtype is torch.uint64:  # torch has no uint64 min/max: read the Python values
+        flat = v.reshape(-1).tolist()
+        low, high = min(flat), max(flat)
+    else:
+        low, high = v.min().item(), v.max().item()
+    lo, hi = INT_RANGE[dt]
+    if low < lo or high > hi:
+        bad = int(low if low < lo else high)
+        raise OverflowError(
+            f"{where}: {name} holds the integer {bad}, out of bounds for {dt} ({lo}..{hi}); "
+            "pass values the dtype holds, or write into an array of a wider dtype"
+        )
 
 
 def _check_mode(mode: object, where: str) -> str:
@@ -175,6 +227,20 @@ def _flat_write(a: Tensor, positions: Tensor, values: Tensor) -> None:
 
 _SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
 
+#: the Python numbers the fast paths of ``fill_diagonal`` and ``put_along_axis`` write with
+#: torch's kernels, which would wrap or garble the others:
+#: integers in range of an integer dtype (NaN and infinity fail the test), anything finite or
+#: not into floating, complex and bool ones; the unsigned dtypes torch lacks kernels for take
+#: the general path.
+_SCALAR_RANGE: Final = {
+    **{dt: lo_hi for dt, lo_hi in INT_RANGE.items() if dt not in UNSIGNED_GAPS},
+    **dict.fromkeys(
+        (torch.bool, torch.float16, torch.bfloat16, torch.float32, torch.float64,
+         torch.complex64, torch.complex128),
+        (-math.inf, math.inf),
+    ),
+}  # fmt: skip
+
 
 def _unravel(flat: Tensor, shape: tuple[int, ...]) -> tuple[Tensor, ...]:
     out = []
@@ -201,11 +267,14 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
     Raises
     ------
     IndexError
-        For a position out of range (``mode="raise"``).
+        For a position out of range (``mode="raise"``), or any position in an empty ``a``.
     ValueError
         For a leaf ``a`` that requires grad, or an unknown mode.
     TypeError
         For an ``a`` that is not a tensor or NumPy array, or non-integer positions.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -242,9 +311,16 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
     t = _target(a, "put")
     m = _check_mode(mode, "put")
     idx = integer_indices(ind, "put", "ind").reshape(-1).to(t.device, torch.int64)
-    vals = _t(v, "put", "v").to(device=t.device, dtype=t.dtype)
+    vals = _assigned_values(v, t, "put", "v")
     n = t.numel()
-    if idx.numel() == 0 or vals.numel() == 0:
+    if idx.numel() == 0:
+        return
+    if n == 0:  # NumPy 2 refuses positions in an empty array, whatever the values
+        raise IndexError(
+            f"put: cannot write into an empty array (a has shape {tuple(t.shape)}) at "
+            f"{idx.numel()} positions; pass no positions, or a non-empty a"
+        )
+    if vals.numel() == 0:
         return
     if m == "wrap":
         idx = idx.remainder(n) if n else idx
@@ -258,8 +334,6 @@ def put(a: Tensor, ind: Any, v: Any, mode: Mode = "raise") -> None:
                 f"put: index {bad} is out of bounds for a of size {n} (shape {tuple(t.shape)}); "
                 f"valid indices are in [{-n}, {n}) (or pass mode='wrap' or mode='clip')"
             )
-    if n == 0:
-        raise IndexError("put: cannot write into an empty array")
     idx = torch.where(idx < 0, idx + n, idx)
     vals = _cycled(vals, idx.numel())
     if (idx.numel() > _SERIAL_MAX or not t.is_cpu) and not _increasing(idx):
@@ -298,9 +372,14 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
     Raises
     ------
     IndexError
-        For an index out of range.
+        For an index out of range, or indices that do not broadcast with ``arr`` off
+        ``axis`` (NumPy's class).
     ValueError
-        For ranks or shapes that do not broadcast, or a leaf ``arr`` that requires grad.
+        For ranks that differ, values that do not broadcast to the indices, or a leaf
+        ``arr`` that requires grad.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -326,7 +405,10 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         # indices of arr's sizes off the axis: no broadcasting to do, and scatter checks the
         # range on the CPU (negative indices are refused there: the general path wraps them)
         try:
-            if type(values) in (bool, int, float, complex):
+            if type(values) is complex or (
+                type(values) in (bool, int, float)
+                and (span := _SCALAR_RANGE[arr.dtype])[0] <= values <= span[1]
+            ):
                 arr.scatter_(axis, indices, values)
                 return
             if type(values) is _Tensor and values.dtype is arr.dtype:
@@ -358,7 +440,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
     try:
         idx = idx.expand(shape)
     except RuntimeError as e:
-        raise ValueError(
+        raise IndexError(  # NumPy's class: its fancy indexing reports the shape mismatch
             f"{where}: indices of shape {tuple(idx.shape)} do not broadcast with arr of shape "
             f"{tuple(target.shape)} off axis {ax}"
         ) from e
@@ -372,7 +454,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
                 f"indices are in [{-size}, {size})"
             )
     idx = torch.where(idx < 0, idx + size, idx)
-    vals = _t(values, where, "values").to(device=t.device, dtype=t.dtype)
+    vals = _assigned_values(values, t, where, "values")
     try:
         vals = vals.expand(shape) if vals.shape != torch.Size(shape) else vals
     except RuntimeError as e:
@@ -411,6 +493,11 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
     ValueError
         For an empty ``vals`` with true entries in ``mask``, a ``mask`` of another size, or a
         leaf ``arr`` that requires grad.
+    TypeError
+        For an array ``vals`` that does not cast to ``arr``'s dtype under the "safe" rule.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -464,7 +551,8 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
     """``a.flat[i] = values.flat[i % len(values)]`` wherever ``mask.flat[i]`` is true, in place.
 
     Unlike :func:`place`, a position takes the value at its own flat position (``values``
-    repeated over the whole array); ``values`` is cast to ``a``'s dtype.
+    repeated over the whole array); ``values`` is cast to ``a``'s dtype (an array under the
+    "safe" rule), and empty ``values`` write nothing, as in NumPy.
 
     Memory and autograd: writes into ``a`` (returns None); ``a`` stays on its graph.
 
@@ -472,6 +560,11 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
     ------
     ValueError
         For a ``mask`` of another size, or a leaf ``a`` that requires grad.
+    TypeError
+        For an array ``values`` that does not cast to ``a``'s dtype under the "safe" rule.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -497,9 +590,7 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
     t = _target(a, "putmask")
     m = _mask_of(mask, t, "putmask", "a")
     v = _safe_values(values, t, "putmask", "values")
-    if v.numel() == 0:
-        if t.numel() and bool(m.any()):
-            raise ValueError("putmask: values is empty but mask selects entries")
+    if v.numel() == 0:  # nothing to write, as NumPy (place raises here)
         return
     full = _cycled(v, t.numel()).reshape(t.shape)
     if t.dtype in UNSIGNED_GAPS:
@@ -523,6 +614,9 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
     ValueError
         For an ``a`` of fewer than 2 dimensions, unequal sizes beyond 2-d, or a leaf ``a``
         that requires grad.
+    ValueError, OverflowError, TypeError
+        For Python values the dtype cannot hold, as NumPy: NaN into an integer array,
+        infinity or an integer out of its range, a complex number into a real array.
 
     Examples
     --------
@@ -538,7 +632,8 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
         and type(val) in (bool, int, float)
         and a.ndim >= 2
         and not (a.requires_grad and a.is_leaf)
-        and a.dtype not in UNSIGNED_GAPS
+        and (span := _SCALAR_RANGE.get(a.dtype)) is not None
+        and span[0] <= val <= span[1]
     ):
         try:
             a.fill_diagonal_(val, wrap)  # NumPy's diagonal, tall matrices and N-d alike
@@ -562,11 +657,9 @@ def fill_diagonal(a: Tensor, val: Any, wrap: bool = False) -> None:
             )
         step = 1 + sum(math.prod(t.shape[:i]) for i in range(1, t.ndim))
         end = n
+    v = _assigned_values(val, t, "fill_diagonal", "val")  # checked even with no diagonal
     positions = torch.arange(0, end, step, device=t.device)
-    if positions.numel() == 0:
-        return
-    v = _t(val, "fill_diagonal", "val").to(device=t.device, dtype=t.dtype)
-    if v.numel() == 0:
+    if positions.numel() == 0 or v.numel() == 0:
         return
     _flat_write(t, positions, _cycled(v, positions.numel()))
 
@@ -693,6 +786,9 @@ def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0)
         For lists of different lengths, or empty ones.
     TypeError
         For a condition that is not boolean.
+    OverflowError
+        For a Python integer choice or default out of the result dtype's range (NEP 50's
+        rule; NumPy 2's ``select`` wraps it around silently).
 
     Examples
     --------
@@ -744,7 +840,7 @@ def select(condlist: Sequence[Any], choicelist: Sequence[Any], default: Any = 0)
     values = [
         c.to(device=device, dtype=dt)
         if isinstance(c, Tensor)
-        else torch.tensor(c, dtype=dt, device=device)
+        else scalar_tensor(c, dt, device, "select")  # an integer out of dt's range raises
         for c in items
     ]
     result = values[-1]
@@ -769,7 +865,10 @@ def _select_fast(
     assert dt is not None
     if dt in UNSIGNED_GAPS or result_type(dt, default) != dt:
         return None
-    result = torch.where(condlist[-1], choicelist[-1], default)
+    try:
+        result = torch.where(condlist[-1], choicelist[-1], default)
+    except RuntimeError:
+        return None  # a default out of dt's range: the general path explains it
     for cond, choice in zip(condlist[-2::-1], choicelist[-2::-1], strict=True):
         result = torch.where(cond, choice, result)
     return result
@@ -981,7 +1080,8 @@ def _condition(c: object, t: Tensor, i: int) -> Tensor:
 
 def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None = None) -> Tensor:
     """The slices of ``a`` along ``axis`` (of the flattened ``a`` when ``None``) where the 1-d
-    ``condition`` is true; a shorter ``condition`` leaves the rest out, as in NumPy.
+    ``condition`` is true; a shorter ``condition`` leaves the rest out, and a 0-d ``a`` counts
+    as 1-d along any ``axis``, as in NumPy.
 
     Memory and autograd: new memory (``out`` when given); stays on ``a``'s autograd graph.
 
@@ -1015,12 +1115,11 @@ def compress(condition: Any, a: Any, axis: int | None = None, out: Tensor | None
     c = _t(condition, "compress", "condition")
     if c.ndim != 1:
         raise ValueError(f"compress: condition must be 1-d, got shape {tuple(c.shape)}")
-    if axis is None:
-        t, ax = t.reshape(-1), 0
+    if axis is None or t.ndim == 0:  # NumPy reads a 0-d a as 1-d along any axis
+        ax = 0 if axis is None else normalize_axis(axis, 1, "compress")
+        t = t.reshape(-1)
     else:
-        ax = normalize_axis(axis, t.ndim, "compress") if t.ndim else 0
-        if t.ndim == 0:
-            raise axis_error("compress", axis, 0)
+        ax = normalize_axis(axis, t.ndim, "compress")
     kept = torch.nonzero(c).reshape(-1)  # on the condition's device, where its values are
     size = t.shape[ax]
     if kept.numel() and int(kept[-1]) >= size:
@@ -1137,8 +1236,8 @@ def ravel_multi_index(
     Raises
     ------
     ValueError
-        For a coordinate out of range (``mode="raise"``), or a count of coordinate arrays other
-        than ``len(dims)``.
+        For a coordinate out of range (``mode="raise"``), a count of coordinate arrays other
+        than ``len(dims)``, or coordinates into ``dims`` with a size 0 (in every mode, as NumPy).
 
     Examples
     --------
@@ -1175,6 +1274,11 @@ def ravel_multi_index(
     if not coords:
         return torch.zeros((), dtype=torch.int64)
     common = broadcast_shape(*(c.shape for c in coords))
+    if 0 in shape and 0 not in common:  # NumPy refuses it in every mode
+        raise ValueError(
+            f"ravel_multi_index: dims={shape} has a size 0, so no coordinate names an entry; "
+            "pass dims of positive sizes"
+        )
     fixed = []
     for i, (given, d, how) in enumerate(zip(coords, shape, modes, strict=True)):
         c = given.to(torch.int64)

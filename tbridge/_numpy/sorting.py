@@ -110,11 +110,14 @@ def flatnonzero(a: Tensor, /) -> Tensor:
         raise no_data("flatnonzero") from e
 
 
-def _check_kth(kth: object, size: int, caller: str, empty: bool = False) -> None:
+def _check_kth(kth: object, size: int, caller: str, empty: bool = False, note: str = "") -> None:
     """NumPy's checks of ``kth``: integers in ``[-size, size)``, any integers for an ``empty``
-    array (NumPy returns it as it is)."""
+    array (NumPy returns it as it is). Booleans are a ValueError (NumPy 2's class); an empty
+    list or tuple, which NumPy reads as float64, a TypeError."""
     if isinstance(kth, (Tensor, np.ndarray)):
-        if kth.dtype in (torch.bool, np.bool_) or not (
+        if kth.dtype in (torch.bool, np.bool_):
+            raise _bool_kth(kth, caller)
+        if not (
             kth.dtype in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8)
             or (isinstance(kth, np.ndarray) and kth.dtype.kind in "iu")
         ):
@@ -122,9 +125,16 @@ def _check_kth(kth: object, size: int, caller: str, empty: bool = False) -> None
         values = [int(v) for v in kth.reshape(-1).tolist()]
     else:
         items = kth if isinstance(kth, (list, tuple)) else (kth,)
+        if not items:
+            raise TypeError(
+                f"{caller}: kth={kth!r} holds no integers (NumPy reads an empty sequence as "
+                "float64); pass an integer, or tb.asarray([], dtype=tb.int64) for no positions"
+            )
         values = []
         for k in items:
-            if isinstance(k, (bool, np.bool_)) or not hasattr(k, "__index__"):
+            if isinstance(k, (bool, np.bool_)):
+                raise _bool_kth(kth, caller)
+            if not hasattr(k, "__index__"):
                 raise TypeError(
                     f"{caller}: kth={kth!r} must be an integer or a sequence of integers"
                 )
@@ -134,12 +144,24 @@ def _check_kth(kth: object, size: int, caller: str, empty: bool = False) -> None
     for k in values:
         if not -size <= k < size:
             raise ValueError(
-                f"{caller}: kth(={k}) out of bounds ({size}); pass kth in [{-size}, {size})"
+                f"{caller}: kth(={k}) out of bounds ({size}){note}; pass kth in [{-size}, {size})"
             )
 
 
+def _bool_kth(kth: object, caller: str) -> ValueError:
+    return ValueError(
+        f"{caller}: kth={kth!r} holds booleans, which are not positions; pass integers"
+    )
+
+
 def _partition_args(
-    a: object, kth: object, axis: int | None, kind: str, order: object, caller: str
+    a: object,
+    kth: object,
+    axis: int | None,
+    kind: str,
+    order: object,
+    caller: str,
+    zero_d_as_1d: bool = False,
 ) -> tuple[Tensor, int]:
     if kind != "introselect":
         raise ValueError(f"{caller}: kind={kind!r} is not 'introselect', NumPy's only kind")
@@ -149,11 +171,14 @@ def _partition_args(
             "no structured arrays)"
         )
     t = _tensor(a, caller)
+    note = " (a is 0-d, read as 1-d)" if t.ndim == 0 else ""
     if axis is None:
         t, ax = t.reshape(-1), 0
+    elif zero_d_as_1d and t.ndim == 0:  # NumPy's argpartition reads a 0-d array as 1-d
+        t, ax = t.reshape(-1), normalize_axis(axis, 1, caller)
     else:
         ax = normalize_axis(axis, t.ndim, caller)
-    _check_kth(kth, t.shape[ax], caller, empty=t.numel() == 0)
+    _check_kth(kth, t.shape[ax], caller, empty=t.numel() == 0, note=note)
     return t, ax
 
 
@@ -190,9 +215,9 @@ def partition(
     ------
     ValueError
         ``kth`` out of bounds (NumPy's "kth(=k) out of bounds (n)"; an empty ``a`` takes any
-        ``kth`` and comes back empty, as in NumPy), another ``kind``.
+        ``kth`` and comes back empty, as in NumPy), a boolean ``kth``, another ``kind``.
     TypeError
-        A non-integer ``kth``.
+        A non-integer ``kth`` (an empty list included: NumPy reads it as float64).
 
     Notes
     -----
@@ -225,7 +250,7 @@ def argpartition(
     Parameters
     ----------
     a : array_like
-        Input.
+        Input; a 0-d array counts as 1-d (the result is ``[0]``), as NumPy reads it.
     kth : int or sequence of int
         Positions (negative from the end) that must hold their sorted values.
     axis : int or None, optional
@@ -243,9 +268,9 @@ def argpartition(
     Raises
     ------
     ValueError
-        ``kth`` out of bounds (not for an empty ``a``), another ``kind``.
+        ``kth`` out of bounds (not for an empty ``a``) or boolean, another ``kind``.
     TypeError
-        A non-integer ``kth``.
+        A non-integer ``kth`` (an empty list included).
 
     Notes
     -----
@@ -261,7 +286,7 @@ def argpartition(
         size = a.shape[axis] if -a.ndim <= axis < a.ndim else 0
         if -size <= kth < size and kind == "introselect":
             return argsort(a, axis)
-    t, ax = _partition_args(a, kth, axis, kind, order, "argpartition")
+    t, ax = _partition_args(a, kth, axis, kind, order, "argpartition", zero_d_as_1d=True)
     return argsort(t, ax)
 
 
@@ -324,7 +349,7 @@ def lexsort(keys: Sequence[Tensor] | Tensor, axis: int = -1) -> Tensor:
     ValueError
         Keys of different shapes.
     TypeError
-        No keys.
+        No keys (an empty sequence, or a 0-d array).
 
     Notes
     -----
@@ -346,7 +371,12 @@ def lexsort(keys: Sequence[Tensor] | Tensor, axis: int = -1) -> Tensor:
         )
     if isinstance(keys, (Tensor, np.ndarray)):
         whole = _tensor(keys, "lexsort", "keys")
-        ks = list(torch.unbind(whole, 0)) if whole.ndim else [whole]
+        if not whole.ndim:
+            raise TypeError(
+                "lexsort: keys is a 0-d array, which holds no keys (an array holds one key per "
+                "entry along its first axis); pass a sequence of arrays, e.g. (keys,)"
+            )
+        ks = list(torch.unbind(whole, 0))
     else:
         like = next((k for k in keys if type(k) is Tensor), None)
         ks = [
