@@ -554,6 +554,8 @@ def _sequence_to_tensor(
         except ValueError as e:
             raise ValueError(f"asarray: cannot read the sequence as {dt}: {e}") from e
         except TypeError as e:  # complex numbers, or objects that are no numbers
+            if np.asarray(obj).dtype.kind == "c":
+                raise _complex_into_real(dt) from e
             raise TypeError(f"asarray: cannot read the sequence as {dt}: {e}") from e
         return _ndarray_to_tensor(arr, dt, dev, None, "asarray")
     try:
@@ -568,10 +570,7 @@ def _sequence_to_tensor(
     if dt is not None and arr.dtype.kind == "c" and not (dt.is_complex or dt is torch.bool):
         # NumPy refuses Python complex numbers into a real dtype; torch would drop the
         # imaginary parts with a warning.
-        raise TypeError(
-            f"asarray: the sequence holds complex numbers and {dt} is real; pass a complex "
-            "dtype, or the part you want (tb.real, tb.abs) after reading it as complex"
-        )
+        raise _complex_into_real(dt)
     if dt is None:
         # Python floats make NumPy infer float64/complex128: those take tbridge's default.
         # Narrower results come from typed elements (np.float32 scalars or arrays): kept.
@@ -581,6 +580,14 @@ def _sequence_to_tensor(
             dt = default_complex_dtype()
     # The array is fresh and owned: sharing it is not a copy of the caller's data.
     return _ndarray_to_tensor(arr, dt, dev, None, "asarray")
+
+
+def _complex_into_real(dt: torch.dtype) -> TypeError:
+    """NumPy's TypeError for Python data holding complex numbers read into the real ``dt``."""
+    return TypeError(
+        f"asarray: the sequence holds complex numbers and {dt} is real; pass a complex dtype, "
+        "or the part you want (tb.real, tb.abs) after reading it as complex"
+    )
 
 
 def array(

@@ -147,51 +147,13 @@ def _safe_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
 def _assigned_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
     """``values`` in ``t``'s dtype as NumPy's assignment casts them (``put``,
     ``put_along_axis``, ``fill_diagonal``): arrays as torch casts them; Python numbers and
-    sequences value by value, so that none changes silently: a complex number into a real
-    array is a TypeError, NaN into an integer one a ValueError, infinity or an integer outside
-    the dtype's range an OverflowError (a float's fraction is dropped, as in NumPy)."""
-    v = _t(values, where, name)
-    if not isinstance(values, (Tensor, np.ndarray, np.generic)):
-        _check_python_values(v, t.dtype, where, name)
-    return v.to(device=t.device, dtype=t.dtype)
-
-
-def _check_python_values(v: Tensor, dt: torch.dtype, where: str, name: str) -> None:
-    """Raise as NumPy does when the Python data ``v`` (a CPU tensor of NumPy's inferred dtype)
-    does not fit ``dt`` value by value."""
-    if dt is torch.bool or v.numel() == 0:
-        return
-    if v.dtype.is_complex and not dt.is_complex:
-        raise TypeError(
-            f"{where}: {name} holds complex values, which an array of {dt} cannot hold; pass "
-            "real values (e.g. the .real part)"
-        )
-    if dt not in INT_RANGE:
-        return
-    if v.dtype.is_floating_point:
-        if bool(torch.isnan(v).any()):
-            raise ValueError(
-                f"{where}: {name} holds NaN, which an array of {dt} cannot hold; pass finite "
-                "values (or write into a floating array)"
-            )
-        if bool(torch.isinf(v).any()):
-            raise OverflowError(
-                f"{where}: {name} holds infinity, which an array of {dt} cannot hold; pass "
-                "finite values (or write into a floating array)"
-            )
-        v = v.trunc()
-    if v.dtype is torch.uint64:  # torch has no uint64 min/max: read the Python values
-        flat = v.reshape(-1).tolist()
-        low, high = min(flat), max(flat)
-    else:
-        low, high = v.min().item(), v.max().item()
-    lo, hi = INT_RANGE[dt]
-    if low < lo or high > hi:
-        bad = int(low if low < lo else high)
-        raise OverflowError(
-            f"{where}: {name} holds the integer {bad}, out of bounds for {dt} ({lo}..{hi}); "
-            "pass values the dtype holds, or write into an array of a wider dtype"
-        )
+    sequences read straight into the dtype by the input gate, so that none changes silently
+    (a complex number into a real array is a TypeError, NaN into an integer one a ValueError,
+    infinity or an integer outside the dtype's range an OverflowError; a float's fraction is
+    dropped, as in NumPy)."""
+    if isinstance(values, (Tensor, np.ndarray, np.generic)):
+        return _t(values, where, name).to(device=t.device, dtype=t.dtype)
+    return as_tensor(values, where, name, dtype=t.dtype, device=t.device)
 
 
 def _check_mode(mode: object, where: str) -> str:
