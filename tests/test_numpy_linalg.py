@@ -131,6 +131,35 @@ def test_lstsq_matches_numpy(
         assert_matches_numpy(g, e, device=data_device, rtol=1e-4 if dtype in FLOATS[::2] else None)
 
 
+_NONFINITE_B = [
+    [1.0, math.nan, 2.0],
+    [[1.0, 1.0], [math.nan, 2.0], [2.0, 3.0], [0.5, 1.0]],
+    [[1.0, 1.0], [math.inf, 2.0], [2.0, -math.inf], [0.5, 1.0]],
+    [[1.0, 1.0, 4.0], [2.0, math.nan, 1.0], [2.0, 3.0, 0.0], [0.5, 1.0, 2.0]],
+]
+
+
+@pytest.mark.parametrize("b", _NONFINITE_B, ids=str)
+def test_lstsq_of_a_non_finite_b_is_nan_in_its_columns_as_numpy(b: Any) -> None:
+    # torch's gelsd refuses NaN or infinity in b ("INTERNAL ASSERT FAILED" for polyfit,
+    # LinAlgError here); NumPy solves the other columns and gives NaN for those.
+    bb = np.asarray(b)
+    a = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 4.0]])[: bb.shape[0]]
+    expected = np.linalg.lstsq(a, bb, rcond=None)
+    got = tb.linalg.lstsq(tb.asarray(a), tb.asarray(bb))
+    for g, e in zip(got, expected, strict=True):
+        assert_matches_numpy(g, e)
+
+
+def test_lstsq_of_a_non_finite_a_is_numpys_linalg_error() -> None:
+    a = np.array([[1.0, math.nan], [1.0, 1.0], [1.0, 2.0]])
+    b = np.array([1.0, 2.0, 2.0])
+    with pytest.raises(np.linalg.LinAlgError, match="SVD did not converge"):
+        np.linalg.lstsq(a, b, rcond=None)
+    with pytest.raises(tb.linalg.LinAlgError, match=r"^linalg.lstsq: a holds NaN or infinity"):
+        tb.linalg.lstsq(tb.asarray(a), tb.asarray(b))
+
+
 def test_lstsq_rank_deficient_has_no_residuals() -> None:
     a = np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]])
     b = np.array([1.0, 2.0, 4.0])

@@ -392,6 +392,25 @@ def test_polyfit_matches_numpy(
         assert_matches_numpy(got, expected, device=data_device, rtol=rtol)
 
 
+@pytest.mark.parametrize(
+    "y",
+    [[3.5, math.nan, 2.0, -9.0, 4.0], [[1, 2], [3, math.nan], [2, 2], [3, 3], [4, math.inf]]],
+    ids=str,
+)
+def test_polyfit_of_non_finite_y_is_nan_in_its_columns_as_numpy(y: Any) -> None:
+    # torch's gelsd raised "INTERNAL ASSERT FAILED" (a RuntimeError) for NaN in y.
+    x = np.arange(5.0)
+    assert_matches_numpy(tb.polyfit(x, y, 1), np.polyfit(x, np.asarray(y, dtype=float), 1))
+
+
+def test_polyfit_of_non_finite_x_is_numpys_linalg_error() -> None:
+    x, y = [0.0, 1.0, math.nan], [1.0, 2.0, 3.0]
+    with pytest.raises(np.linalg.LinAlgError, match="SVD did not converge"):
+        np.polyfit(x, y, 1)
+    with pytest.raises(tb.linalg.LinAlgError, match=r"^polyfit: x \(or w\) holds NaN"):
+        tb.polyfit(x, y, 1)
+
+
 def test_polyfit_warns_when_rank_deficient() -> None:
     x, y = [1.0, 1.0, 1.0], [1.0, 2.0, 3.0]
     with pytest.warns(RankWarning, match=r"^polyfit: the fit may be poorly conditioned$"):

@@ -270,7 +270,7 @@ def lstsq(
         if m.device.type == "cpu":
             # gelsd's residuals follow NumPy's rule: (K,) ((1,) for a vector b) with full
             # column rank and M > N, else empty.
-            sol, res, rank, s = _lstsq(m, v, rcond=rcond, driver="gelsd")
+            sol, res, rank, s = gelsd(m, v, rcond, "linalg.lstsq")
         else:
             rhs = v.unsqueeze(-1) if v.ndim == 1 else v
             sol, res, rank, s = _lstsq_svd(m, rhs, rcond)
@@ -278,6 +278,34 @@ def lstsq(
     except RuntimeError as e:
         raise _failure("lstsq", e, m) from e
     return sol, res, rank.int(), s
+
+
+def gelsd(
+    m: Tensor, v: Tensor, rcond: float | None, where: str, a_name: str = "a"
+) -> tuple[Tensor, Tensor, Tensor, Tensor]:
+    """LAPACK's ``gelsd`` through torch (CPU), with NumPy's answers where it refuses
+    non-finite data: a column of ``b`` holding NaN or infinity has a NaN solution and
+    residual (the other columns are solved); NaN or infinity in ``a`` is NumPy's LinAlgError.
+    Nothing is checked until torch has refused."""
+    try:
+        found: tuple[Tensor, Tensor, Tensor, Tensor] = _lstsq(m, v, rcond=rcond, driver="gelsd")
+        return found
+    except RuntimeError as e:
+        if not bool(torch.isfinite(m).all()):
+            raise LinAlgError(
+                f"{where}: {a_name} holds NaN or infinity, so its SVD does not converge "
+                "(NumPy: 'SVD did not converge in Linear Least Squares'); remove or replace "
+                "those values"
+            ) from e
+        rhs = v.unsqueeze(-1) if v.ndim == 1 else v
+        bad = ~torch.isfinite(rhs).all(0)  # per column of b
+        if not bool(bad.any()):
+            raise
+        sol, res, rank, s = _lstsq(m, rhs.masked_fill(bad, 0), rcond=rcond, driver="gelsd")
+        sol = sol.masked_fill(bad, math.nan)
+        if res.numel():
+            res = res.masked_fill(bad, math.nan)
+        return (sol.squeeze(-1) if v.ndim == 1 else sol), res, rank, s
 
 
 def _lstsq_svd(a: Tensor, b: Tensor, rcond: float | None) -> tuple[Tensor, Tensor, Tensor, Tensor]:

@@ -39,7 +39,7 @@ from tbridge._core.tracing import values_checkable
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.elementwise import add, subtract
 from tbridge._namespace.linalg import _all_finite, eigvals, inv
-from tbridge._numpy.linalg import lstsq
+from tbridge._numpy.linalg import gelsd, lstsq
 
 __all__ = [
     "bartlett",
@@ -1023,7 +1023,7 @@ def _fit(lhs: Tensor, rhs: Tensor, tol: float) -> tuple[Tensor, Tensor, Tensor, 
     lhs, rhs = lhs.to(common), rhs.to(common)
     if common not in _LAPACK_DTYPES:
         return lstsq(lhs, rhs, tol)  # its refusal of half precision
-    sol, res, rank, s = torch.linalg.lstsq(lhs, rhs, rcond=tol, driver="gelsd")
+    sol, res, rank, s = gelsd(lhs, rhs, tol, "polyfit", "x (or w)")
     return sol, res, rank.int(), s
 
 
