@@ -902,6 +902,23 @@ def test_histogramdd_of_python_data_reads_it_as_numpy(sample: Any) -> None:
         _exactly(e, ne)
 
 
+@pytest.mark.parametrize(
+    ("call", "bins"),
+    [
+        *[(c, b) for c in ("histogram", "histogram_bin_edges") for b in (3, "auto", [0.0, 1.0])],
+        *[("histogramdd", b) for b in (3, [[0.0, 1.0]])],  # (histogramdd takes no estimator)
+    ],
+    ids=str,
+)
+def test_histograms_of_complex_data_are_a_type_error(call: str, bins: Any) -> None:
+    # torch's NotImplementedError ('"aminmax_cpu" not implemented for ComplexDouble') leaked.
+    data = tb.asarray([1 + 1j, 2 - 1j, 0j])
+    if call == "histogramdd":
+        data = data[:, None]
+    with pytest.raises(TypeError, match=rf"^{call}: torch.complex128 values have no order"):
+        getattr(tb, call)(data, bins=bins)
+
+
 @pytest.mark.parametrize("call", ["histogram", "histogram_bin_edges", "histogramdd"])
 @pytest.mark.parametrize("bad", [math.nan, math.inf], ids=str)
 def test_small_histograms_of_non_finite_data_raise(call: str, bad: float) -> None:

@@ -57,7 +57,7 @@ from tbridge._core.dtypes import (
 from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.tracing import values_checkable
-from tbridge._core.values import no_data, signed_view
+from tbridge._core.values import no_data, no_order, signed_view
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, ordered
 from tbridge._namespace.searching import argmax, argmin, searchsorted
 from tbridge._namespace.statistical import (
@@ -2564,6 +2564,8 @@ def _edges_1d(
 ) -> tuple[Tensor, tuple[float, float] | None]:
     """Bin edges for 1-D data, and for evenly spaced ones their outer values; ``strict``:
     NumPy's histogram check that even edges increase strictly (histogramdd has none)."""
+    if t.dtype.is_complex:  # (torch's min/max have no complex kernels)
+        raise no_order(caller, t.dtype)
     if type(bins) is int and bins >= 1:  # the common call: a count
         first, last, compute = _finite_range(t, range_, caller)
         edges = _even_edges(first, last, bins, compute, _edge_dtype(t), t.device, caller, strict)
