@@ -2926,12 +2926,15 @@ def histogramdd(
     ):
         return made[0], tuple(made[1])
     if isinstance(sample, (list, tuple)):
-        parts = [_tensor(s, "histogramdd", "sample") for s in sample]
-        if parts and all(p.ndim == 0 for p in parts):
-            # numbers: N values of one coordinate (NumPy reads atleast_2d(sample).T)
-            pts = torch.stack(parts)[:, None]
+        if sample and all(
+            isinstance(v, (bool, int, float, complex)) or getattr(v, "ndim", None) == 0
+            for v in sample
+        ):
+            # numbers: N values of one coordinate (NumPy reads atleast_2d(sample).T), read
+            # at once
+            pts = _tensor(sample, "histogramdd", "sample")[:, None]
         else:
-            cols = [p.reshape(-1) for p in parts]
+            cols = [_tensor(v, "histogramdd", "sample").reshape(-1) for v in sample]
             pts = torch.stack(cols, -1) if cols else torch.zeros((0, 0))
     else:
         pts = _tensor(sample, "histogramdd", "sample")
