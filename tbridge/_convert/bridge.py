@@ -396,7 +396,9 @@ def _other_to_tensor(
             obj = _scalar_into(obj, dt)
         try:
             return torch.tensor(obj, dtype=dt, device=dev)
-        except (RuntimeError, ValueError) as e:  # NaN or inf into an integer dtype
+        except (RuntimeError, ValueError) as e:
+            # NaN, infinity and out-of-range values are refused above: this is what torch
+            # still refuses (a dtype the device lacks, say)
             raise ValueError(f"asarray: {obj!r} does not fit dtype {dt}: {e}") from e
     if isinstance(obj, (list, tuple)):  # (first: torch.compile cannot ask it for a buffer)
         if copy is False:
