@@ -594,3 +594,22 @@ def test_an_empty_transformed_axis_is_still_refused(name: str) -> None:
         getattr(np.fft, name)(np.zeros((3, 0)))
     with pytest.raises(ValueError, match="has no data points along a transformed axis"):
         getattr(tb.fft, name)(torch.zeros(3, 0, dtype=torch.float64))
+
+
+@pytest.mark.parametrize("shape", [(3, 3), (0, 3)], ids=str)
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"axes": 5}, AxisError, r"^fft.fftn: axis 5 is out of bounds"),
+        ({"axes": 0.5}, TypeError, r"^fft.fftn: axes=0.5 must be integers$"),
+        ({"s": 3.5}, TypeError, r"^fft.fftn: s=3.5 must be integers$"),
+    ],
+    ids=str,
+)
+def test_bad_axes_and_sizes_are_named_with_or_without_data(
+    shape: tuple[int, ...], kwargs: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    # An axes or s that is one number, not a sequence, must reach the message naming it, also
+    # through the empty-batch path (which reads the transformed axes after torch refuses).
+    with pytest.raises(error, match=message):
+        tb.fft.fftn(torch.zeros(shape, dtype=torch.float64), **kwargs)

@@ -178,6 +178,8 @@ def _empty_batch(
     element (on ``x``'s autograd graph), transformed, and cut back to none. None where the
     batch is not empty, an axis is bad, or the padded transform fails too (the caller raises).
     """
+    if t.numel():
+        return None
     try:
         axes = {operator.index(a) % t.ndim for a in transformed}  # type: ignore[arg-type]
     except (TypeError, ZeroDivisionError):
@@ -247,9 +249,7 @@ def _one_dimensional(
                 fn(t) if n is None and axis == -1 and norm == "backward" else fn(t, n, axis, norm)
             )
         except (RuntimeError, IndexError, TypeError) as e:
-            empty = (
-                _empty_batch(lambda p: fn(p, n, axis, norm), t, [axis]) if not t.numel() else None
-            )
+            empty = _empty_batch(lambda p: fn(p, n, axis, norm), t, [axis])
             if empty is None:
                 raise _failure(where, e, t, n, axis, norm) from e
             result = empty
@@ -459,16 +459,14 @@ def _n_dimensional(
                 else fn(t, s, axes, norm)
             )
         except (RuntimeError, IndexError, TypeError) as e:
-            empty = None
-            if not t.numel():
-                named = (
-                    axes
-                    if axes is not None
-                    else range(-len(s), 0)
-                    if s is not None
-                    else range(t.ndim)
-                )
-                empty = _empty_batch(lambda p: fn(p, s, axes, norm), t, list(named))
+            named = (  # (_index_list reads bad axes and sizes too: _failure names them)
+                _index_list(axes)
+                if axes is not None
+                else range(-len(_index_list(s)), 0)
+                if s is not None
+                else range(t.ndim)
+            )
+            empty = _empty_batch(lambda p: fn(p, s, axes, norm), t, list(named))
             if empty is None:
                 raise _failure(where, e, t, s, axes, norm) from e
             result = empty
