@@ -940,7 +940,12 @@ def test_histogramdd_three_dimensions(dtype: torch.dtype) -> None:
 # ---- bincount, digitize ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("dtype", [tb.bool, tb.int8, tb.uint8, tb.uint16, tb.int64], ids=str)
+_UINT64 = pytest.param(tb.uint64, marks=needs_numpy2("NumPy 1.26 refuses uint64"), id="uint64")
+
+
+@pytest.mark.parametrize(
+    "dtype", [tb.bool, tb.int8, tb.uint8, tb.uint16, tb.uint32, tb.int64, _UINT64], ids=str
+)
 @pytest.mark.parametrize(
     "kwargs", [{}, {"minlength": 10}, {"weights": "w"}, {"weights": "w", "minlength": 2}], ids=str
 )
@@ -951,6 +956,16 @@ def test_bincount_matches_numpy(dtype: torch.dtype, kwargs: dict[str, Any]) -> N
         np_kwargs["weights"] = sample(tb.float32, (15,), seed=6)
     tb_kwargs = {k: (on(v) if isinstance(v, np.ndarray) else v) for k, v in np_kwargs.items()}
     assert_matches_numpy(tb.bincount(on(x), **tb_kwargs), np.bincount(x, **np_kwargs))
+
+
+@needs_numpy2("NumPy 1.26 refuses uint64")
+def test_bincount_of_uint64_past_int64_is_numpys_error() -> None:
+    """NumPy 2 casts uint64 to int64, where a value past int64's range reads as negative."""
+    a = np.array([1, 2**63 + 1], dtype=np.uint64)
+    with pytest.raises(ValueError, match=r"must have no negative elements"):
+        np.bincount(a)
+    with pytest.raises(ValueError, match=r"^bincount: 'list' argument must have no negative"):
+        tb.bincount(on(a))
 
 
 def test_bincount_of_empty_and_lists() -> None:

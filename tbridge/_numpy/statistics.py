@@ -3122,10 +3122,13 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
     ValueError
         Negative values, ``x`` not 1-D, or a negative ``minlength``.
     TypeError
-        Floating or complex ``x`` (NumPy's 'safe' casting to int64 refuses them), uint64.
+        Floating or complex ``x`` (NumPy's 'safe' casting to int64 refuses them).
 
     Notes
     -----
+    uint64 ``x`` is counted as NumPy 2 counts it (NumPy 1.26 refused it): values past int64's
+    range read as negative, a ValueError.
+
     Memory and autograd: new memory; weight sums stay on the weights' autograd graph.
 
     Examples
@@ -3150,7 +3153,7 @@ def bincount(x: Tensor, /, weights: Tensor | None = None, minlength: int = 0) ->
     given: object = x  # a list or tuple for callers without a type checker
     if t.dtype.is_floating_point and not t.numel() and not isinstance(given, (Tensor, np.ndarray)):
         t = t.to(torch.int64)  # an empty sequence has no values to cast (NumPy's int64 too)
-    if t.dtype.is_floating_point or t.dtype.is_complex or t.dtype == torch.uint64:
+    if t.dtype.is_floating_point or t.dtype.is_complex:
         raise TypeError(
             f"bincount: cannot cast x of dtype {t.dtype} to int64 under NumPy's 'safe' rule; "
             "pass integers (tb.astype(x, tb.int64) to truncate)"
