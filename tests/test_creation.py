@@ -531,6 +531,54 @@ def test_arange_unsigned_without_torch_kernels(dtype: str) -> None:
     assert tb.arange(3, dtype=dtype).dtype == tb.asarray(np.zeros(0, dtype=dtype)).dtype
 
 
+@pytest.mark.parametrize(
+    ("args", "dtype"),
+    [
+        ((250, 260), "uint8"),  # the values after the first two wrap around
+        ((120, 130), "int8"),
+        ((0, 1000, 100), "uint8"),
+        ((5, -5, -3), "uint8"),
+        ((127, 128, 5), "int8"),  # one value: start + step is never stored
+        ((65530, 65540), "uint16"),  # no torch kernel: made in int64
+        ((65530.5, 65540), "uint16"),
+        ((2**32 - 3, 2**32 + 2), "uint32"),
+        ((2**63 - 2, 2**63 + 1), "uint64"),  # past int64
+        ((0, 2**64, 2**62), "uint64"),
+        ((5, 0, -1), "uint64"),
+        ((200.7, 210), "uint8"),
+        ((-0.5, 3), "uint8"),  # start truncates to 0
+        ((-2.5, 2.5, 0.5), "int8"),  # start and start + step truncate to -2: a zero delta
+    ],
+)
+def test_arange_of_integer_dtypes_wraps_as_numpy(args: tuple[float, ...], dtype: str) -> None:
+    assert_matches_numpy(tb.arange(*args, dtype=dtype), np.arange(*args, dtype=dtype))
+
+
+@needs_numpy2("NumPy 1.26 wraps an out-of-bounds Python int with a DeprecationWarning")
+@pytest.mark.parametrize(
+    ("args", "dtype", "name", "value"),
+    [
+        ((2**40, 2**40 + 3), "int8", "start", 2**40),
+        ((300, 301), "int8", "start", 300),
+        ((0, 1000, 300), "int8", "start \\+ step", 300),
+        ((-2, 3), "uint8", "start", -2),
+        ((-2.5, 2.5, 0.5), "uint8", "start", -2),
+        ((-1, 3), "uint16", "start", -1),
+        ((2**32 - 1, 2**32 + 2), "uint32", "start \\+ step", 2**32),
+        ((2**63, 2**63 + 2), "int64", "start", 2**63),
+    ],
+)
+def test_arange_of_integer_dtypes_refuses_first_values_out_of_bounds(
+    args: tuple[float, ...], dtype: str, name: str, value: int
+) -> None:
+    """NumPy stores start and start + step in the dtype first: OverflowError when one does not
+    fit (tbridge wrapped them, giving [0, 1, 2] for arange(2**40, 2**40 + 3, dtype=int8))."""
+    with pytest.raises(OverflowError):
+        np.arange(*args, dtype=dtype)
+    with pytest.raises(OverflowError, match=rf"^arange: {name} is {value}, out of bounds for"):
+        tb.arange(*args, dtype=dtype)
+
+
 @pytest.mark.parametrize("k", [2**63, -(2**63), 5, -5])
 def test_eye_with_diagonal_outside(k: int) -> None:
     np.testing.assert_array_equal(values(tb.eye(3, 4, k=k)), np.eye(3, 4, k=k))

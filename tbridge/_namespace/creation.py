@@ -780,9 +780,6 @@ def _arange_general(
         )
     if requires_grad:
         check_requires_grad(requires_grad, dt, "arange")
-    if dt in UNSIGNED_GAPS:
-        # No arange kernel for uint16/32/64 (pytorch#58734): the values are made in int64.
-        return _arange_general(start, stop, step, torch.int64, device, False).to(dt)
     if dt.is_complex:
         # torch has no complex arange kernel; with real bounds NumPy's complex values are the
         # real twin's values plus 0j.
@@ -805,6 +802,8 @@ def _arange_general(
         n = -((a - b) // s)
         if n <= 0:
             return torch.empty(0, dtype=dt, device=dev, requires_grad=requires_grad)
+        if not dt.is_floating_point:
+            _arange_integer_ends(a, s, n, dt)
         try:
             if (
                 dt is torch.int64
@@ -813,6 +812,11 @@ def _arange_general(
                 and not _compiling()
             ):
                 return _from_numpy(np.arange(a, b, s, dtype=_I8))
+            if dt in UNSIGNED_GAPS:
+                # No arange kernel for uint16/32/64 (pytorch#58734): the values are made in
+                # int64, whose wrapping arithmetic keeps the low bits (uint64 past int64 too).
+                steps = torch.arange(n, dtype=torch.int64, device=dev)
+                return steps.mul_(_wrap_int64(s)).add_(_wrap_int64(a)).to(dt)
             return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
         except (RuntimeError, OverflowError, MemoryError) as e:  # too big, or no memory for it
             raise_for_size(e, "arange", n, dt, "range")
@@ -823,12 +827,14 @@ def _arange_general(
             f"arange: start={a!r}, step={s!r} are not finite, and dtype {dt} holds only finite "
             "values; pass finite bounds"
         )
+    if not (dt.is_floating_point or dt.is_complex):
+        _arange_integer_ends(a, s, n, dt)
     exact = _NUMPY_FLOATS.get(dt)
     if exact is not None:
         out = _arange_exact(a, b, s, n, dt, exact, dev)
         if out is not None:
             return out.requires_grad_(True) if requires_grad else out
-    work = _OPMATH.get(dt, dt)
+    work = torch.int64 if dt in UNSIGNED_GAPS else _OPMATH.get(dt, dt)
     try:
         steps = torch.arange(n, dtype=work, device=dev)
     except (RuntimeError, OverflowError) as e:  # too big, or no memory for it
@@ -857,7 +863,8 @@ def _arange_general(
         fix_second = n > 1 and wide.type(first + wide.type(delta)) != second
         second_value = second.item()
     else:
-        begin, delta = int(a), int(a + s) - int(a)
+        # in int64's wrapping arithmetic, which keeps the low bits of the narrower dtypes
+        begin, delta = _wrap_int64(int(a)), _wrap_int64(int(a + s) - int(a))
         fix_second = False
         second_value = 0
     out = steps.mul_(delta).add_(begin)
@@ -869,6 +876,26 @@ def _arange_general(
         out.select(0, 1).fill_(second_value)
     out = out.to(dt)
     return out.requires_grad_(True) if requires_grad else out
+
+
+def _arange_integer_ends(a: float, s: float, n: int, dt: torch.dtype) -> None:
+    """NumPy stores the first two values, ``start`` and ``start + step`` truncated, in the
+    integer dtype as Python ints, which raises OverflowError when one does not fit; the values
+    after them wrap around (``arange(250, 260, dtype=uint8)`` ends ``255, 0, 1``)."""
+    lo, hi = INT_BOUNDS[dt]
+    for name, value in (("start", a), ("start + step", a + s))[: min(n, 2)]:
+        whole = int(value) if math.isfinite(value) else value
+        if not lo <= whole <= hi:
+            raise OverflowError(
+                f"arange: {name} is {whole!r}, out of bounds for dtype {dt} ({lo} to {hi}); "
+                "NumPy stores the first two values in the dtype. Pass bounds in its range, or "
+                "a wider dtype"
+            )
+
+
+def _wrap_int64(value: int) -> int:
+    """``value`` modulo 2**64, read as int64: the same low bits for every integer dtype."""
+    return (value + 2**63) % 2**64 - 2**63
 
 
 def _arange_length(a: float, b: float, s: float) -> int:
