@@ -789,6 +789,9 @@ NUMPY_FORMS: list[tuple[str, Callable[[Any], Any]]] = [
     ("ones(3, 'float32')", lambda m: m.ones(3, "float32")),
     ("empty((2, 2), int64) shape", lambda m: m.empty((2, 2), np.int64).shape),
     ("ones((), bool)", lambda m: m.ones((), bool)),
+    ("zeros(3, None)", lambda m: m.zeros(3, None)),  # code that forwards its dtype=None
+    ("ones([2, 3], None)", lambda m: m.ones([2, 3], None)),
+    ("empty((2,), None) dtype", lambda m: (str(m.empty((2,), None).dtype).split(".")[-1],)),
     ("full((2, 3), 7, float32)", lambda m: m.full((2, 3), 7, np.float32)),
     ("full((2, 3), [1, 2, 3])", lambda m: m.full((2, 3), [1, 2, 3])),
     ("full(2, 1.5, int64)", lambda m: m.full(2, 1.5, np.int64)),
@@ -937,6 +940,8 @@ def test_explicit_dtypes_give_numpy_values(
         (lambda: tb.full(2, None), TypeError, r"full: fill value None is not a scalar"),
         (lambda: tb.full_like(torch.zeros(2, dtype=torch.int64), math.nan), ValueError,
          r"full_like: fill value nan does not fit dtype torch.int64"),
+        (lambda: tb.zeros(3, None, dtype="f4"), TypeError,
+         r"zeros\(\) got the dtype twice: positionally \(None\) and as dtype='f4'"),
         (lambda: tb.eye(2, 2, 0, "nope"), TypeError, r"dtype='nope' is not a dtype"),
         (lambda: tb.eye(2.5), TypeError, r"eye: size 2.5 is not an integer"),
         (lambda: tb.asarray([1, 2], "nope"), TypeError, r"dtype='nope' is not a dtype"),

@@ -30,6 +30,7 @@ def creation() -> None:
     assert_type(tb.float64, torch.dtype)
     tb.zeros(3, dtype="float32")
     tb.zeros(3, dtype=np.float32)
+    tb.zeros((2, 3), None)  # NumPy code that forwards its dtype=None positionally
     tb.zeros(3, device=0)
     tb.zeros(3, copy=True)  # type: ignore[call-arg]
     tb.arange("5")  # type: ignore[arg-type]

@@ -190,7 +190,8 @@ def _filled_slow(
             f"{where}(()) makes a 0-d array"
         )
     positional = (shape, *dims)
-    if dims and isinstance(dims[-1], _DTYPE_TYPES):  # NumPy's zeros(shape, dtype)
+    if dims and (dims[-1] is None or isinstance(dims[-1], _DTYPE_TYPES)):
+        # NumPy's zeros(shape, dtype), dtype=None among them
         if dtype is not None:
             raise TypeError(
                 f"{where}() got the dtype twice: positionally ({dims[-1]!r}) and as "
@@ -222,7 +223,7 @@ class _Filled(Protocol):
     def __call__(
         self,
         shape: ShapeLike | None = None,
-        *dims: ShapeLike | DTypeLike,
+        *dims: ShapeLike | DTypeLike | None,
         dtype: DTypeLike | None = None,
         device: DeviceLike | None = None,
         requires_grad: bool = False,
@@ -234,7 +235,7 @@ def _make_filled(fill: Callable[..., Tensor], where: str) -> _Filled:
 
     def filled(
         shape: ShapeLike | None = None,
-        *dims: ShapeLike | DTypeLike,
+        *dims: ShapeLike | DTypeLike | None,
         dtype: DTypeLike | None = None,
         device: DeviceLike | None = None,
         requires_grad: bool = False,
