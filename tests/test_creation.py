@@ -792,6 +792,11 @@ NUMPY_FORMS: list[tuple[str, Callable[[Any], Any]]] = [
     ("zeros(3, None)", lambda m: m.zeros(3, None)),  # code that forwards its dtype=None
     ("ones([2, 3], None)", lambda m: m.ones([2, 3], None)),
     ("empty((2,), None) dtype", lambda m: (str(m.empty((2,), None).dtype).split(".")[-1],)),
+    ("full(2, np.int64(300), int8)", lambda m: m.full(2, np.int64(300), np.int8)),  # wraps
+    ("full((2, 2), np.uint8(200), int8)", lambda m: m.full((2, 2), np.uint8(200), np.int8)),
+    ("full(2, np.uint64(2**64-1), int64)", lambda m: m.full(2, np.uint64(2**64 - 1), np.int64)),
+    ("full_like(int8, np.int64(300))", lambda m: m.full_like(np.zeros(2, np.int8), np.int64(300))),
+    ("full_like(list, np.int64(-1), uint8)", lambda m: m.full_like([1], np.int64(-1), np.uint8)),
     ("full((2, 3), 7, float32)", lambda m: m.full((2, 3), 7, np.float32)),
     ("full((2, 3), [1, 2, 3])", lambda m: m.full((2, 3), [1, 2, 3])),
     ("full(2, 1.5, int64)", lambda m: m.full(2, 1.5, np.int64)),
@@ -842,6 +847,25 @@ def test_numpy_calling_conventions(name: str, call: Callable[[Any], Any]) -> Non
         assert tuple(got) == expected
     else:
         assert_matches_numpy(got, expected)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: m.full(2, 1e300, np.float32),
+        lambda m: m.full(2000, 1e300, np.float32),
+        lambda m: m.full(200, -1e300, np.float16),
+        lambda m: m.full(2, np.float64(1e300), "c8"),
+        lambda m: m.full_like(np.zeros(2, np.float32), 1e300),
+        lambda m: m.full_like([1.0], -np.float64(1e300), np.float16),
+    ],
+)
+def test_full_of_a_float_past_the_dtypes_range_is_infinity(call: Callable[[Any], Any]) -> None:
+    """NumPy's cast overflows to infinity (with its RuntimeWarning; tbridge reports no
+    floating-point errors); torch refuses the value."""
+    with np.errstate(over="ignore"):
+        expected = call(np)
+    assert_matches_numpy(call(tb), expected)
 
 
 def test_torch_varargs_form_keeps_working() -> None:
@@ -939,7 +963,18 @@ def test_explicit_dtypes_give_numpy_values(
          r"full: a fill value of shape \(2,\) does not broadcast to shape \(2, 3\)"),
         (lambda: tb.full(2, None), TypeError, r"full: fill value None is not a scalar"),
         (lambda: tb.full_like(torch.zeros(2, dtype=torch.int64), math.nan), ValueError,
-         r"full_like: fill value nan does not fit dtype torch.int64"),
+         r"full_like: fill value nan does not fit dtype torch.int64: integers hold no NaN"),
+        (lambda: tb.full(2, 3e9, tb.int32), ValueError,
+         r"full: fill value 3000000000.0 does not fit dtype torch.int32: it lies outside the "
+         r"dtype's range \(-2147483648 to 2147483647\)"),
+        (lambda: tb.full(2, 1j, tb.float32), TypeError,
+         r"full: fill value 1j is complex and torch.float32 is not; pass a complex dtype"),
+        (lambda: tb.full((2, 2), np.complex64(1j), tb.int8), TypeError,
+         r"full: fill value 1j is complex and torch.int8 is not"),
+        (lambda: tb.full_like(torch.zeros(2), 1j), TypeError,
+         r"full_like: fill value 1j is complex and torch.float32 is not"),
+        (lambda: tb.full_like(np.zeros(2), 2 + 1j, shape=3), TypeError,
+         r"full_like: fill value \(2\+1j\) is complex and torch.float64 is not"),
         (lambda: tb.zeros(3, None, dtype="f4"), TypeError,
          r"zeros\(\) got the dtype twice: positionally \(None\) and as dtype='f4'"),
         (lambda: tb.eye(2, 2, 0, "nope"), TypeError, r"dtype='nope' is not a dtype"),

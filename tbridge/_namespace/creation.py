@@ -114,6 +114,7 @@ _SMALL_DTYPES: Final[dict[torch.dtype, np.dtype[Any]]] = {
     torch.bool: np.dtype(np.bool_),
 }
 _SMALL_FLOATS: Final = frozenset({torch.float64, torch.float32})
+_F4_MAX: Final = float(np.finfo(np.float32).max)
 #: The integer dtypes: a NaN or infinite fill value has no value in them (bool takes True).
 _HOLDS_NO_NAN: Final = frozenset(
     {
@@ -380,10 +381,39 @@ def _check_int_fill(where: str, value: object, dt: torch.dtype) -> None:
 
 
 def _not_representable(where: str, value: object, dt: torch.dtype) -> ValueError:
+    if isinstance(value, float) and math.isfinite(value) and dt in INT_BOUNDS:
+        lo, hi = INT_BOUNDS[dt]
+        why = f"it lies outside the dtype's range ({lo} to {hi})"
+    else:
+        why = "integers hold no NaN or infinity"
     return ValueError(
-        f"{where}: fill value {value!r} does not fit dtype {dt}: integers hold no NaN or "
-        "infinity, and each dtype has a range; pass a value the dtype holds, or a floating dtype"
+        f"{where}: fill value {value!r} does not fit dtype {dt}: {why}; pass a value the dtype "
+        "holds, or a floating dtype"
     )
+
+
+def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) -> int | float:
+    """The fill value that torch refused for ``dt``, cast as NumPy's ``full`` casts it: a NumPy
+    integer wraps around (Python ints out of range were refused before), a finite float past a
+    floating dtype's range is infinity. Complex into a real dtype is a TypeError (NumPy drops
+    the imaginary part with a ComplexWarning), NaN, infinity and out-of-range floats into an
+    integer dtype a ValueError (NumPy stores an undefined integer)."""
+    if isinstance(value, complex) and not (dt.is_complex or dt is torch.bool):
+        raise TypeError(
+            f"{where}: fill value {value!r} is complex and {dt} is not; pass a complex dtype, "
+            "or the part you want (z.real, abs(z))"
+        ) from refused
+    bounds = INT_BOUNDS.get(dt)
+    if bounds is not None and isinstance(value, int) and not isinstance(value, bool):
+        lo, hi = bounds
+        return (value - lo) % (hi - lo + 1) + lo
+    if (
+        (dt.is_floating_point or dt.is_complex)
+        and isinstance(value, (int, float))
+        and math.isfinite(value)
+    ):
+        return math.copysign(math.inf, value)
+    raise _not_representable(where, value, dt) from refused
 
 
 def full(
@@ -404,17 +434,26 @@ def full(
     Memory and autograd: new memory. A plain scalar gives an untracked tensor (a fresh leaf with
     ``requires_grad=True``); a tensor fill value stays on its autograd graph.
 
+    A scalar fill value is cast as NumPy casts it: a NumPy integer wraps around
+    (``full(2, np.int64(300), tb.int8)`` holds 44), a float past a floating dtype's range is
+    infinity.
+
     Raises
     ------
     ValueError
-        For a fill value the dtype cannot hold (NaN or infinity in an integer dtype, an integer
-        out of range), a negative size, an array fill value that does not broadcast, or a shape
-        too big for any array (its bytes overflow int64).
+        For a fill value the dtype cannot hold (NaN, infinity or a float out of range in an
+        integer dtype, where NumPy stores an undefined integer), a negative size, an array fill
+        value that does not broadcast, or a shape too big for any array (its bytes overflow
+        int64).
+    OverflowError
+        For a Python int out of an integer dtype's range (NumPy's error).
     MemoryError
         For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
         raises it).
     TypeError
-        For a fill value that is not numeric data, sizes that are not integers, a bad dtype.
+        For a fill value that is not numeric data, a complex scalar into a real dtype (NumPy
+        drops the imaginary part with a ComplexWarning), sizes that are not integers, a bad
+        dtype.
 
     Examples
     --------
@@ -452,8 +491,11 @@ def full(
                     count <= _SMALL
                     and dt in _SMALL_DTYPES
                     and (kind is not float or dt in _SMALL_FLOATS)
+                    and not (dt is torch.float32 and _F4_MAX < abs(value) < math.inf)
                     and not _compiling()  # torch.compile traces no NumPy work
                 ):
+                    # (a float past float32's range takes torch's path: NumPy's fill would
+                    # warn, and tbridge reports no floating-point errors)
                     return _small_full(size, value, dt)
                 if kind is float and dt in _HOLDS_NO_NAN and not math.isfinite(value):
                     raise _not_representable("full", fill_value, dt)
@@ -463,7 +505,7 @@ def full(
                     raise_for_size(e, "full", size, dt)  # too big, or no memory for it
                     if isinstance(e, TypeError):
                         raise
-                    raise _not_representable("full", fill_value, dt) from e
+                    return _full(size, _numpy_fill("full", value, dt, e), dtype=dt, device=CPU)
     return _full_slow(shape, fill_value, dtype, device, requires_grad)
 
 
@@ -517,7 +559,8 @@ def _full_slow(
         raise_for_size(e, "full", size, dt)  # too big, or no memory for it
         if isinstance(e, TypeError):
             raise
-        raise _not_representable("full", fill, dt) from e
+        fill = _numpy_fill("full", fill, dt, e)
+    return torch.full(size, fill, dtype=dt, device=dev, requires_grad=requires_grad)
 
 
 def _small_full(size: tuple[int, ...], value: float, dt: torch.dtype) -> torch.Tensor:
@@ -1713,11 +1756,19 @@ def full_like(
 
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
 
+    The fill value is cast as :func:`full` casts it (a NumPy integer wraps around, a float
+    past a floating dtype's range is infinity).
+
     Raises
     ------
     ValueError
-        For a fill value the dtype cannot hold (NaN or infinity in an integer dtype, an integer
-        out of range), or a ``shape`` too big for any array.
+        For a fill value the dtype cannot hold (NaN, infinity or a float out of range in an
+        integer dtype), or a ``shape`` too big for any array.
+    OverflowError
+        For a Python int out of an integer dtype's range (NumPy's error).
+    TypeError
+        For a complex scalar into a real dtype (NumPy drops the imaginary part with a
+        ComplexWarning).
     MemoryError
         For a shape the CPU cannot allocate (CUDA's ``torch.OutOfMemoryError`` is left as torch
         raises it).
@@ -1748,7 +1799,7 @@ def full_like(
         try:
             return _full_like(prototype, fill_value)
         except RuntimeError as e:
-            raise _not_representable("full_like", fill_value, prototype.dtype) from e
+            return _full_like(prototype, _numpy_fill("full_like", fill_value, prototype.dtype, e))
     return _full_like_slow(prototype, fill_value, dtype, device, requires_grad, shape, python_int)
 
 
@@ -1782,17 +1833,21 @@ def _full_like_slow(
         target = dt or torch_dtype_of_numpy(cast("np.ndarray[Any, Any]", prototype).dtype)
         if target is not None:
             _check_int_fill("full_like", fill_value, target)
+    fill = partial(
+        _like,
+        torch.full_like,
+        torch.full,
+        "full_like",
+        prototype,
+        dtype=dt,
+        device=device,
+        requires_grad=requires_grad,
+        shape=shape,
+    )
     try:
-        return _like(
-            torch.full_like,
-            torch.full,
-            "full_like",
-            prototype,
-            dtype=dt,
-            device=device,
-            requires_grad=requires_grad,
-            shape=shape,
-            extra=(fill_value,),
-        )
+        return fill(extra=(fill_value,))
     except (RuntimeError, OverflowError) as e:
-        raise _not_representable("full_like", fill_value, dt or torch.int64) from e
+        target = dt or (prototype.dtype if isinstance(prototype, Tensor) else None)
+        if target is None:  # a NumPy prototype
+            target = torch_dtype_of_numpy(cast("np.ndarray[Any, Any]", prototype).dtype)
+        return fill(extra=(_numpy_fill("full_like", fill_value, target or torch.int64, e),))
