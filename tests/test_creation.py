@@ -971,7 +971,7 @@ def test_explicit_dtypes_give_numpy_values(
          r"full: fill value 1j is complex and torch.float32 is not; pass a complex dtype"),
         (lambda: tb.full((2, 2), np.complex64(1j), tb.int8), TypeError,
          r"full: fill value 1j is complex and torch.int8 is not"),
-        (lambda: tb.full_like(torch.zeros(2), 1j), TypeError,
+        (lambda: tb.full_like(torch.zeros(2, dtype=torch.float32), 1j), TypeError,
          r"full_like: fill value 1j is complex and torch.float32 is not"),
         (lambda: tb.full_like(np.zeros(2), 2 + 1j, shape=3), TypeError,
          r"full_like: fill value \(2\+1j\) is complex and torch.float64 is not"),
