@@ -357,6 +357,43 @@ def test_asarray_infers_dtype_as_numpy(data: Any) -> None:
     np.testing.assert_array_equal(values(copied), expected)
 
 
+@pytest.mark.parametrize("ndmin", [-1, 0, 1, 2, 3, True, np.int8(2)], ids=repr)
+@pytest.mark.parametrize("data", [*ASARRAY_DATA, np.zeros((2, 0), np.float32)], ids=repr)
+def test_array_ndmin_matches_numpy(data: Any, ndmin: Any) -> None:
+    assert_matches_numpy(tb.array(data, ndmin=ndmin), np.array(data, ndmin=ndmin))
+
+
+@pytest.mark.parametrize("copy", [False, None, True])
+def test_array_ndmin_of_a_tensor_is_a_view_unless_copied(copy: bool | None) -> None:
+    leaf = torch.arange(6.0, dtype=torch.float64, requires_grad=True)
+    x = leaf.reshape(2, 3).T
+    out = tb.array(x, copy=copy, ndmin=4)
+    assert out.shape == (1, 1, 3, 2)
+    assert torch.equal(out[0, 0], x)
+    assert (out.data_ptr() == x.data_ptr()) is (copy is not True)
+    (out * 2).sum().backward()  # on x's graph, copied or not
+    assert leaf.grad is not None
+    assert torch.equal(leaf.grad, torch.full((6,), 2.0, dtype=torch.float64))
+    if copy is not True:  # already 2-d: nothing to add, the input itself
+        assert tb.array(x, copy=copy, ndmin=2) is x
+
+
+@pytest.mark.parametrize(
+    ("ndmin", "error", "message"),
+    [
+        (65, ValueError, r"^array: ndmin=65 is more dimensions than NumPy allows \(64\)"),
+        (2.0, TypeError, r"^array: ndmin=2.0 is not an integer"),
+        (None, TypeError, r"^array: ndmin=None is not an integer"),
+        ("2", TypeError, r"^array: ndmin='2' is not an integer"),
+    ],
+)
+def test_array_bad_ndmin_is_numpys_error(ndmin: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error):
+        np.array([1], ndmin=ndmin)
+    with pytest.raises(error, match=message):
+        tb.array([1], ndmin=ndmin)
+
+
 def test_asarray_python_ints_beyond_int64() -> None:
     with pytest.raises((TypeError, ValueError), match=r"asarray: "):
         tb.asarray([2**70])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import operator
 from collections.abc import Generator
 from typing import Any, Final, TypeAlias, cast
 
@@ -598,32 +599,62 @@ def array(
     dtype: DTypeLike | None = None,
     *,
     copy: bool | None = True,
+    ndmin: int = 0,
     device: DeviceLike | None = None,
     requires_grad: bool = False,
 ) -> torch.Tensor:
     """NumPy's ``array``: :func:`asarray` with ``copy=True`` by default.
 
+    ``ndmin`` prepends axes of length 1 until the result has at least that many dimensions,
+    as NumPy does (``array([1, 2], ndmin=2)`` has shape ``(1, 2)``).
+
     Memory and autograd: new memory unless ``copy=None``/``False`` allows sharing; a tensor
-    input's copy stays on its autograd graph.
+    input's copy stays on its autograd graph. With ``ndmin`` and no copy the result is a view
+    of the input (NumPy's too), not the input object itself.
+
+    Raises
+    ------
+    TypeError
+        What :func:`asarray` raises, or an ``ndmin`` that is not an integer.
+    ValueError
+        What :func:`asarray` raises, or ``ndmin`` above 64, NumPy's limit.
 
     Examples
     --------
     >>> import tbridge as tb
     >>> tb.array([5.5, 3])
     tensor([5.5000, 3.0000], dtype=torch.float64)
+    >>> tb.array([1, 2], ndmin=2).shape
+    torch.Size([1, 2])
     """
-    if dtype is None and device is None and requires_grad is False:
+    if dtype is None and device is None and requires_grad is False and ndmin == 0:
         kind = type(obj)
         if (kind is list or kind is tuple) and (copy is True or copy is None):
             fast = _sequence_fast(cast("list[Any] | tuple[Any, ...]", obj))
             if fast is not None:
                 return fast
+    if type(ndmin) is not int:
+        if isinstance(ndmin, float) or not hasattr(ndmin, "__index__"):
+            raise TypeError(f"array: ndmin={ndmin!r} is not an integer; pass e.g. ndmin=2")
+        ndmin = operator.index(ndmin)
+    if ndmin > _MAX_NDIM:
+        raise ValueError(
+            f"array: ndmin={ndmin} is more dimensions than NumPy allows ({_MAX_NDIM}); pass a "
+            "smaller ndmin"
+        )
     try:
-        return asarray(obj, dtype=dtype, device=device, copy=copy, requires_grad=requires_grad)
+        out = asarray(obj, dtype=dtype, device=device, copy=copy, requires_grad=requires_grad)
     except TypeError as e:  # asarray's words, told as array's
         raise TypeError(_as_array_error(e)) from e
     except ValueError as e:
         raise ValueError(_as_array_error(e)) from e
+    if out.ndim < ndmin:
+        return out.view((1,) * (ndmin - out.ndim) + tuple(out.shape))
+    return out
+
+
+#: NumPy's most dimensions (NPY_MAXDIMS): an ``ndmin`` above it is its ValueError.
+_MAX_NDIM: Final = 64
 
 
 def _as_array_error(e: Exception) -> str:
