@@ -664,6 +664,20 @@ def test_arange_overflowing_steps_and_complex_match_numpy(
     np.testing.assert_array_equal(np.signbit(got.real), np.signbit(expected.real))
 
 
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+@pytest.mark.parametrize(("start", "stop"), [(0, math.inf), (-math.inf, 1.0), (math.nan, 1)])
+def test_linspace_of_real_bounds_into_a_complex_dtype_is_computed_real(
+    start: float, stop: float, dtype: str
+) -> None:
+    """NumPy computes real bounds in float64 and casts: an infinite bound gave NaN imaginary
+    parts when tbridge computed in complex128."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        expected = np.linspace(start, stop, 4, dtype=dtype)
+    got = values(tb.linspace(start, stop, 4, dtype=dtype))
+    assert got.dtype == expected.dtype
+    np.testing.assert_array_equal(got, expected)
+
+
 @pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
 def test_linspace_with_numpy_scalar_bounds_rounds_once(dtype: str) -> None:
     # -584.74999... lies just inside a float16 midpoint: one rounding gives -584.5, two give -585

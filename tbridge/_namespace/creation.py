@@ -1368,9 +1368,11 @@ def _linspace_torch(
     dev: torch.device,
     is_complex: bool,
 ) -> torch.Tensor:
-    """NumPy's algorithm with torch kernels, in float64 (complex128 for complex), then cast:
-    ``y = arange(num) * step + start``, and ``y[-1] = stop`` when the endpoint is included."""
-    work = torch.complex128 if is_complex or dt.is_complex else torch.float64
+    """NumPy's algorithm with torch kernels, in float64 (complex128 for complex bounds; real
+    bounds into a complex dtype are computed real, as NumPy does, so an infinite bound gives no
+    NaN imaginary part), then cast: ``y = arange(num) * step + start``, and ``y[-1] = stop``
+    when the endpoint is included."""
+    work = torch.complex128 if is_complex else torch.float64
     y = torch.arange(num, dtype=torch.float64, device=dev)
     if work.is_complex:
         y = y.to(work)
