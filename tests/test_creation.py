@@ -909,11 +909,15 @@ def test_numpy_calling_conventions(name: str, call: Callable[[Any], Any]) -> Non
         lambda m: m.full(2, np.float64(1e300), "c8"),
         lambda m: m.full_like(np.zeros(2, np.float32), 1e300),
         lambda m: m.full_like([1.0], -np.float64(1e300), np.float16),
+        # just past the largest value, yet rounding down to it: not infinity
+        lambda m: m.full(2, 65519.0, np.float16),
+        lambda m: m.full(3, -3.4028235e38 * (1 + 2**-25), np.float32),
+        lambda m: m.full_like(np.zeros(2, np.complex64), 3.4028235e38 * 1.0000000001),
     ],
 )
-def test_full_of_a_float_past_the_dtypes_range_is_infinity(call: Callable[[Any], Any]) -> None:
-    """NumPy's cast overflows to infinity (with its RuntimeWarning; tbridge reports no
-    floating-point errors); torch refuses the value."""
+def test_full_of_a_float_past_the_dtypes_range_rounds_as_numpy(call: Callable[[Any], Any]) -> None:
+    """NumPy's cast rounds to the largest value or overflows to infinity (with its
+    RuntimeWarning; tbridge reports no floating-point errors); torch refuses the value."""
     with np.errstate(over="ignore"):
         expected = call(np)
     assert_matches_numpy(call(tb), expected)

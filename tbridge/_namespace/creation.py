@@ -395,7 +395,8 @@ def _not_representable(where: str, value: object, dt: torch.dtype) -> ValueError
 def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) -> int | float:
     """The fill value that torch refused for ``dt``, cast as NumPy's ``full`` casts it: a NumPy
     integer wraps around (Python ints out of range were refused before), a finite float past a
-    floating dtype's range is infinity. Complex into a real dtype is a TypeError (NumPy drops
+    floating dtype's range rounds as IEEE casts round: to the largest value just past it, to
+    infinity beyond. Complex into a real dtype is a TypeError (NumPy drops
     the imaginary part with a ComplexWarning), NaN, infinity and out-of-range floats into an
     integer dtype a ValueError (NumPy stores an undefined integer)."""
     if isinstance(value, complex) and not (dt.is_complex or dt is torch.bool):
@@ -412,7 +413,8 @@ def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) 
         and isinstance(value, (int, float))
         and math.isfinite(value)
     ):
-        return math.copysign(math.inf, value)
+        real = dt.to_real() if dt.is_complex else dt
+        return torch.tensor(float(value), dtype=torch.float64).to(real).item()
     raise _not_representable(where, value, dt) from refused
 
 
@@ -435,8 +437,8 @@ def full(
     ``requires_grad=True``); a tensor fill value stays on its autograd graph.
 
     A scalar fill value is cast as NumPy casts it: a NumPy integer wraps around
-    (``full(2, np.int64(300), tb.int8)`` holds 44), a float past a floating dtype's range is
-    infinity.
+    (``full(2, np.int64(300), tb.int8)`` holds 44), a float past a floating dtype's range
+    rounds to its largest value or to infinity, as NumPy's cast rounds it.
 
     Raises
     ------
@@ -1759,7 +1761,7 @@ def full_like(
     Memory and autograd: new memory, never the prototype's; never on the prototype's graph.
 
     The fill value is cast as :func:`full` casts it (a NumPy integer wraps around, a float
-    past a floating dtype's range is infinity).
+    past a floating dtype's range rounds to its largest value or to infinity).
 
     Raises
     ------
