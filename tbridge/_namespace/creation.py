@@ -395,10 +395,10 @@ def _not_representable(where: str, value: object, dt: torch.dtype) -> ValueError
 def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) -> int | float:
     """The fill value that torch refused for ``dt``, cast as NumPy's ``full`` casts it: a NumPy
     integer wraps around (Python ints out of range were refused before), a finite float past a
-    floating dtype's range rounds as IEEE casts round: to the largest value just past it, to
-    infinity beyond. Complex into a real dtype is a TypeError (NumPy drops
-    the imaginary part with a ComplexWarning), NaN, infinity and out-of-range floats into an
-    integer dtype a ValueError (NumPy stores an undefined integer)."""
+    floating dtype's range rounds as IEEE casts round (to the largest value just past it, to
+    infinity beyond). Complex into a real dtype is a TypeError (NumPy drops the imaginary part
+    with a ComplexWarning); NaN, infinity and out-of-range floats into an integer dtype are a
+    ValueError (NumPy stores an undefined integer)."""
     if isinstance(value, complex) and not (dt.is_complex or dt is torch.bool):
         raise TypeError(
             f"{where}: fill value {value!r} is complex and {dt} is not; pass a complex dtype, "
