@@ -678,6 +678,28 @@ def test_linspace_of_real_bounds_into_a_complex_dtype_is_computed_real(
     np.testing.assert_array_equal(got, expected)
 
 
+@pytest.mark.parametrize(
+    ("start", "stop", "num", "endpoint"),
+    [(0, 1, 4, True), (0, 1, 2, False), (-1, 1, 5, True), (0.0, 2, 5, True), (-0.5, 0.5, 3, True),
+     (0, math.inf, 3, True), (math.nan, 1, 3, True), (1j, 2, 3, True), (0j, 0, 2, True)],
+    ids=str,
+)  # fmt: skip
+@pytest.mark.parametrize("bounds", ["scalars", "arrays"])
+def test_linspace_into_bool_is_each_values_truth(
+    start: Any, stop: Any, num: int, endpoint: bool, bounds: str
+) -> None:
+    """NumPy computes in floating point and casts: 0.5, NaN and infinity are True. tbridge
+    rounded down first, as for integer dtypes (0.5 was False), and refused NaN, infinity and
+    complex bounds."""
+    if bounds == "arrays":
+        start = np.array([start])
+    with np.errstate(invalid="ignore"):
+        expected = np.linspace(start, stop, num, endpoint, dtype=bool)
+    got = tb.linspace(tb.asarray(start) if bounds == "arrays" else start, stop, num, endpoint,
+                      dtype=tb.bool)  # fmt: skip
+    assert_matches_numpy(got, expected)
+
+
 @pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
 def test_linspace_with_numpy_scalar_bounds_rounds_once(dtype: str) -> None:
     # -584.74999... lies just inside a float16 midpoint: one rounding gives -584.5, two give -585
@@ -963,7 +985,7 @@ def test_explicit_dtypes_give_numpy_values(
     name: str, call: Callable[[Any, Any], Any], dtype: torch.dtype
 ) -> None:
     twin = numpy_dtype_of(dtype)
-    if name.startswith(("linspace", "arange")) and dtype == tb.bool:
+    if name.startswith("arange") and dtype == tb.bool:
         pytest.skip("NumPy refuses bool ranges")
     if (
         name == "linspace"

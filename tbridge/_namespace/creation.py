@@ -1207,10 +1207,10 @@ def _linspace_general(
     dev = torch_device(device, caller="linspace")
     div = (n - 1) if endpoint else n
     step = (b - a) / div if div > 0 else math.nan
-    if is_complex and not dt.is_complex:
+    if is_complex and not (dt.is_complex or dt is torch.bool):  # bool: nonzero is True
         raise TypeError(f"linspace: complex bounds cannot give dtype {dt}; pass a complex dtype")
     if (
-        not (dt.is_floating_point or dt.is_complex)
+        dt in INT_BOUNDS  # bool takes NaN and infinity as True, as NumPy's cast does
         and n > 0
         and not all(map(math.isfinite, (complex(a).real, complex(b).real)))
     ):
@@ -1278,7 +1278,7 @@ def _linspace_arrays(
             "not broadcast together; pass bounds of one shape"
         ) from e
     ax = normalize_axis(axis, len(shape) + 1, "linspace", "the result")
-    if not (dt.is_floating_point or dt.is_complex) and num > 0 and values_checkable(a, b):
+    if dt in INT_BOUNDS and num > 0 and values_checkable(a, b):
         finite = bool(torch.isfinite(a).all() & torch.isfinite(b).all())
         if not finite:
             raise ValueError(
@@ -1326,7 +1326,7 @@ def _linspace_grid(
         y = torch.cat([y[:-1], b.expand(shape).unsqueeze(0)])
     if ax != 0:
         y = torch.movedim(y, 0, ax)
-    if not (dt.is_floating_point or dt.is_complex):
+    if dt in INT_BOUNDS:  # NumPy 2 rounds down for integer dtypes; bool is nonzero-is-True
         y = y.floor() if not work.is_complex else y
     out = y if dt == work else y.to(dt)
     return (out, step) if retstep else out
@@ -1387,8 +1387,8 @@ def _linspace_torch(
     y = y.add_(a)
     if endpoint and num > 1:
         y.select(0, -1).fill_(b)
-    if not (dt.is_floating_point or dt.is_complex):
-        y = y.floor_()  # NumPy 2 rounds down for integer dtypes
+    if dt in INT_BOUNDS:
+        y = y.floor_()  # NumPy 2 rounds down for integer dtypes; bool is nonzero-is-True
     return y if dt == work else y.to(dt)
 
 
