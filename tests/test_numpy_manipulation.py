@@ -421,6 +421,37 @@ def test_pad_writes_constant_values_as_numpy_does(dtype: str, value: Any) -> Non
         np.testing.assert_array_equal(got, expected)
 
 
+@pytest.mark.parametrize(
+    ("mode", "kwargs"),
+    [("mean", {}), ("mean", {"stat_length": (1, 2)}), ("median", {"stat_length": (1, 2)}),
+     ("linear_ramp", {}), ("linear_ramp", {"end_values": (1, 0)}), ("maximum", {}),
+     ("reflect", {"reflect_type": "odd"}), ("symmetric", {"reflect_type": "odd"})],
+    ids=str,
+)  # fmt: skip
+@pytest.mark.parametrize("width", [1, (1, 2), 3, (0, 5)], ids=str)
+def test_pad_of_bools_is_numpys(mode: str, kwargs: dict[str, Any], width: Any) -> None:
+    """NumPy computes a bool array's statistics and ramps in floating point and stores them as
+    their truth (0.5 is True), and its odd reflection in int64: tbridge rounded 0.5 to False
+    and let torch's bool-subtraction RuntimeError escape."""
+    a = np.array([True, False, True, True, False])
+    matches(tb.pad(tb.asarray(a), width, mode, **kwargs), np.pad(a, width, mode, **kwargs))
+
+
+@pytest.mark.parametrize("stat_length", [None, 3, (2, 4)], ids=str)
+def test_pad_median_of_complex_is_in_numpys_order(stat_length: Any) -> None:
+    a = np.array([1j, 3 + 0j, 1 + 0j, 2 + 5j, -1 + 2j])
+    expected = np.pad(a, 2, "median", stat_length=stat_length)
+    matches(tb.pad(tb.asarray(a), 2, "median", stat_length=stat_length), expected)
+
+
+@pytest.mark.parametrize("mode", ["maximum", "minimum"])
+def test_pad_extremes_of_complex_are_a_type_error(mode: str) -> None:
+    """Complex numbers have no order in tbridge (as for tb.max); torch's NotImplementedError
+    ("max_values_cpu" not implemented for 'ComplexDouble') escaped."""
+    with pytest.raises(TypeError, match=rf"^pad: mode='{mode}' pads with each edge's {mode}, "):
+        tb.pad(tb.asarray([1 + 2j, 3 - 1j]), 1, mode)
+
+
 def test_pad_0d_and_empty() -> None:
     matches(tb.pad(tb.asarray(5), 2, "edge"), np.pad(np.array(5), 2, "edge"))
     matches(tb.pad(tb.zeros((0, 2)), 1), np.pad(np.zeros((0, 2)), 1))

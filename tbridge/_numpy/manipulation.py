@@ -45,6 +45,7 @@ from tbridge._core.shapes import (
 from tbridge._core.workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
 from tbridge._namespace.creation import linspace
 from tbridge._namespace.manipulation import concat, permute_dims
+from tbridge._namespace.sorting import sort
 
 __all__ = [
     "append",
@@ -1270,20 +1271,34 @@ def _reflect_odd(t: Tensor, ax: int, before: int, after: int, symmetric: bool) -
         if before > 0:
             c = min(usable, before)
             chunk = cur.narrow(ax, 1 - offset, c).flip(ax)
-            chunk = 2 * cur.narrow(ax, 0, 1) - chunk
+            chunk = _through(cur.narrow(ax, 0, 1), chunk)
             parts.insert(0, chunk)
             before -= c
         if after > 0:
             c = min(usable, after)
             chunk = cur.narrow(ax, length - c - 1 + offset, c).flip(ax)
-            chunk = 2 * cur.narrow(ax, length - 1, 1) - chunk
+            chunk = _through(cur.narrow(ax, length - 1, 1), chunk)
             parts.append(chunk)
             after -= c
         cur = torch.cat(parts, ax)
     return cur
 
 
+def _through(edge: Tensor, chunk: Tensor) -> Tensor:
+    """``2 * edge - chunk``, the odd reflection, in the array's dtype; bools compute in int64
+    and are stored as their truth, as NumPy stores its int64 result in a bool array."""
+    if edge.dtype is torch.bool:
+        return (2 * edge.to(torch.int64) - chunk.to(torch.int64)).to(torch.bool)
+    return 2 * edge - chunk
+
+
 def _stat(t: Tensor, ax: int, mode: str) -> Tensor:
+    if mode in ("maximum", "minimum") and t.is_complex():
+        raise TypeError(
+            f"pad: mode={mode!r} pads with each edge's {mode}, and complex numbers have "
+            "no order (as for tb.max); pad the real and imaginary parts separately, or use "
+            "another mode"
+        )
     if mode in ("maximum", "minimum"):
         # uint16/32/64 have no max/min kernels (pytorch#58734): an order-keeping int64 twin
         twin = ordered(t) if t.dtype in UNSIGNED_GAPS else t
@@ -1293,12 +1308,12 @@ def _stat(t: Tensor, ax: int, mode: str) -> Tensor:
     if mode == "mean":
         out = work.mean(ax, keepdim=True)
     else:
-        s = work.sort(ax).values if not work.is_complex() else work
+        s = sort(work, axis=ax)  # complex in NumPy's order: by real part, then imaginary
         n = s.shape[ax]
         lo = s.narrow(ax, (n - 1) // 2, 1)
         hi = s.narrow(ax, n // 2, 1)
         out = (lo + hi) / 2
-    if not (t.is_floating_point() or t.is_complex()):
+    if t.dtype in INT_BOUNDS:  # NumPy rounds for integer dtypes; a bool is its truth
         out = torch.round(out).to(t.dtype)
     return out
 
