@@ -306,6 +306,17 @@ def test_polymul_matches_numpy(
     assert_matches_numpy(got, np.polymul(x, y), device=data_device)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [([], [1, 2, 3]), ([1.5, -2.0], []), ([], []), (np.zeros(0, np.int64), np.array([2, 3]))],
+    ids=str,
+)
+def test_polymul_of_no_coefficients_is_the_zero_polynomial(a: Any, b: Any) -> None:
+    """NumPy reads no coefficients as ``[0]`` (its ``poly1d``); tbridge raised convolve's
+    "a is empty" ValueError."""
+    assert_matches_numpy(tb.polymul(tb.asarray(a), tb.asarray(b)), np.polymul(a, b))
+
+
 def test_polyadd_of_bools_is_logical() -> None:
     a, b = np.array([True, False]), np.array([False, False, True])
     assert_matches_numpy(tb.polyadd(a, b), np.polyadd(a, b))

@@ -886,7 +886,10 @@ def polymul(a1: Tensor, a2: Tensor, /) -> Tensor:
 
 def _leading_trimmed(c: Tensor) -> Tensor:
     """``c`` without its leading zero coefficients (one zero left of an all-zero ``c``), as
-    NumPy's polymul reads its operands (a sync: the length depends on the data)."""
+    NumPy's polymul reads its operands (a sync: the length depends on the data). No
+    coefficients at all are the zero polynomial, ``[0]``, as NumPy's ``poly1d`` reads them."""
+    if not c.numel():
+        return torch.zeros(1, dtype=c.dtype, device=c.device)
     if c.is_meta:
         return c
     nonzero = torch.nonzero(c != 0).reshape(-1)
