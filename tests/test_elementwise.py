@@ -982,12 +982,13 @@ def test_clip_array_bounds_saturate_and_refuse_a_higher_kind() -> None:
         (
             lambda: tb.maximum(tb.asarray([1j]), tb.asarray([1j])),
             TypeError,
-            r"^maximum: not supported for these operands \(torch.complex128\)",
+            r"^maximum: complex numbers have no order, got operands \(torch.complex128\); "
+            r"compare the real parts or the magnitudes instead",
         ),
         (
             lambda: tb.less(tb.asarray([1j]), tb.asarray([1j])),
             TypeError,
-            r"^less: not supported for these operands \(torch.complex128\)",
+            r"^less: complex numbers have no order, got operands \(torch.complex128\)",
         ),
         (
             lambda: tb.pow(tb.asarray([2, 3]), tb.asarray([1, -1])),
@@ -1003,6 +1004,17 @@ def test_clip_array_bounds_saturate_and_refuse_a_higher_kind() -> None:
             lambda: tb.bitwise_or(tb.asarray([1j]), 1),
             TypeError,
             r"^bitwise_or: torch.complex128 has no bits; pass integer or bool arrays",
+        ),
+        (
+            lambda: tb.greater_equal(tb.asarray([1.5]), 1j),
+            TypeError,
+            r"^greater_equal: complex numbers have no order, got operands \(torch.float64, "
+            r"complex\)",
+        ),
+        (
+            lambda: tb.minimum(np.array([1j]), tb.asarray([2.0])),
+            TypeError,
+            r"^minimum: complex numbers have no order, got operands \(complex128, torch.float64\)",
         ),
         (
             lambda: tb.hypot(tb.asarray([1j]), 1.0),

@@ -482,13 +482,24 @@ def _shape_of(x: object) -> tuple[int, ...]:
         return ()
 
 
+#: The functions that order their operands: complex ones get the "no order" TypeError.
+_ORDERS: Final = frozenset({"greater", "greater_equal", "less", "less_equal", "maximum", "minimum"})
+
+
+def _is_complex(x: object) -> bool:
+    if isinstance(x, (Tensor, np.ndarray, np.generic)):
+        return x.dtype.is_complex if isinstance(x, Tensor) else x.dtype.kind == "c"
+    return isinstance(x, complex)
+
+
 def _failure(e: Exception, name: str, operands: tuple[object, ...]) -> Exception:
     """The built-in exception for torch's error ``e`` in ``name`` on ``operands``.
 
     The operands are checked in the order NumPy checks them: shapes that do not broadcast
     (ValueError naming every shape), tensors on different devices (ValueError naming two of
-    them), a dtype torch has no kernel for (TypeError naming the dtypes); anything else is a
-    ValueError that quotes torch's first line.
+    them), complex operands of a function that orders them (TypeError: no order), a dtype
+    torch has no kernel for (TypeError naming the dtypes); anything else is a ValueError that
+    quotes torch's first line.
     """
     shapes = [_shape_of(x) for x in operands]
     try:
@@ -515,6 +526,11 @@ def _failure(e: Exception, name: str, operands: tuple[object, ...]) -> Exception
             if x is not None
         )
     )
+    if name in _ORDERS and any(_is_complex(x) for x in operands):
+        return TypeError(
+            f"{name}: complex numbers have no order, got operands ({kinds}); compare the real "
+            "parts or the magnitudes instead (tb.real(x) or tb.abs(x))"
+        )
     if isinstance(e, NotImplementedError) or "not implemented for" in text or "support" in text:
         return TypeError(
             f"{name}: not supported for these operands ({kinds}): torch has no kernel for "
