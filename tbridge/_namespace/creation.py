@@ -1080,8 +1080,8 @@ def linspace(
     ``num`` defaults to 50; ``endpoint=False`` leaves ``stop`` out. Integer dtypes round down
     (floor) as NumPy 2 does, so ``linspace(-5, 5, 4, dtype=int)`` is ``[-5, -2, 1, 5]``;
     bool takes each value's truth (``linspace(0, 1, 3, dtype=bool)`` is ``[False, True,
-    True]``). The values are NumPy's to the bit (computed in float64 as NumPy does, then cast: an
-    explicit float32 costs the same as the default). Array bounds (tensors, NumPy arrays,
+    True]``). The values are NumPy's to the bit (computed in float64 as NumPy does, then
+    cast: an explicit float32 costs the same as the default). Array bounds (tensors, NumPy arrays,
     lists) give one sequence per element, along ``axis`` of the result; then ``retstep``
     returns the steps as an array. NaN and infinite bounds give NumPy's values for floating
     dtypes.
