@@ -616,6 +616,64 @@ def test_arange_of_integer_dtypes_refuses_first_values_out_of_bounds(
         tb.arange(*args, dtype=dtype)
 
 
+@pytest.mark.parametrize(
+    ("args", "dtype"),
+    [
+        ((-(2**63), 2**63 - 1, 2**62), None),  # was empty: torch counts in float64
+        ((0, 2**63 - 1, 2**62), "int64"),  # was torch's "invalid size, possible overflow?"
+        ((24, -(2**63), -(2**62)), None),  # NumPy counts with the float quotient: 2, not 3
+        ((2**63 - 1, 2.0**63, 2), "uint64"),  # an int and a float one float apart: no elements
+        ((2**31, 2**31 + 3600, 100), "float32"),  # past float32's whole numbers: NumPy's steps
+        ((104491493072, 104491495072, 100), "float16"),  # inf, inf, then NaN steps
+        ((2**63, 2**63 + 77, 7), "float16"),  # past int64 too
+        ((-(2**63) - 5, -(2**63) + 90, 5), "float32"),
+    ],
+    ids=str,
+)
+def test_arange_near_the_integer_limits_matches_numpy(
+    args: tuple[float, ...], dtype: str | None
+) -> None:
+    with np.errstate(over="ignore", invalid="ignore"):
+        expected = np.arange(*args, dtype=dtype)
+    got = values(tb.arange(*args, dtype=dtype))
+    assert got.dtype == expected.dtype
+    np.testing.assert_array_equal(got, expected)
+
+
+_ARANGE_EDGES = [0, 1, -1, 127, 128, 255, 256, 2047, 2049, 65535, 65536, 2**24 + 1, 2**31,
+                 2**32, 2**53 + 1, 2**62, -(2**62), 2**63 - 1, 2**63, -(2**63), 2**64 - 1]  # fmt: skip
+_ARANGE_STEPS = [1, -1, 2, -3, 7, 100, -100, 0.5, -0.5, 1.5, 3.0, 2**53 + 1, 2**61, -(2**62)]
+_ARANGE_DTYPES = [None, "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+                  "float16", "float32", "float64", "complex64"]  # fmt: skip
+
+
+@needs_numpy2("NumPy 1.x wraps out-of-bounds Python ints with a DeprecationWarning")
+def test_arange_at_random_bounds_near_every_limit_matches_numpy() -> None:
+    """1500 seeded draws of bounds near each dtype's limits, steps of either sign and kind:
+    the same values, dtype and exception class as NumPy's."""
+    rng = np.random.default_rng(20261205)
+    for _ in range(1500):
+        start: float = int(rng.choice(_ARANGE_EDGES)) + int(rng.integers(-40, 41))
+        if rng.random() < 0.3:
+            start = float(start) + float(rng.choice([0.0, 0.5, -0.5]))
+        step = _ARANGE_STEPS[int(rng.integers(len(_ARANGE_STEPS)))]
+        stop = start + step * int(rng.integers(0, 30)) + float(rng.choice([0, 0.5, -0.5]))
+        dtype = _ARANGE_DTYPES[int(rng.integers(len(_ARANGE_DTYPES)))]
+        args = (start, stop, step)
+        try:
+            with np.errstate(all="ignore"):
+                expected = np.arange(*args, dtype=dtype)
+        except (OverflowError, ValueError, TypeError) as e:
+            with pytest.raises(type(e)):
+                tb.arange(*args, dtype=dtype)
+            continue
+        if expected.dtype == object:  # ints past every integer dtype: no tensor counterpart
+            continue
+        got = values(tb.arange(*args, dtype=dtype))
+        assert got.dtype == expected.dtype, args
+        np.testing.assert_array_equal(got, expected, err_msg=f"arange{args}, dtype={dtype}")
+
+
 @pytest.mark.parametrize("k", [2**63, -(2**63), 5, -5])
 def test_eye_with_diagonal_outside(k: int) -> None:
     np.testing.assert_array_equal(values(tb.eye(3, 4, k=k)), np.eye(3, 4, k=k))

@@ -142,6 +142,8 @@ _EXACT_INT: Final = 2**52
 # largest magnitude of a whole number each holds exactly (for the one-op torch.arange path).
 _NUMPY_FLOATS: Final[dict[torch.dtype, np.dtype[Any]]] = {torch.float64: _F8, torch.float32: _F4}
 _WHOLE_LIMIT: Final = {torch.float64: 2.0**53, torch.float32: 2.0**24}
+#: Up to these magnitudes a float dtype holds every whole number (float16 included).
+_FLOAT_WHOLE: Final = {**_WHOLE_LIMIT, torch.float16: 2.0**11}
 #: ``arange(n, dtype=...)`` with an int ``n`` is NumPy's own arange for these dtypes, shared.
 _ARANGE_NUMPY: Final[dict[torch.dtype, np.dtype[Any]]] = {
     torch.int64: _I8,
@@ -843,9 +845,22 @@ def _arange_general(
     if dt.is_floating_point and max(abs(a), abs(b), abs(s)) > 2**63 - 1:
         if type(a) is int and type(b) is int and type(s) is int:
             return _arange_beyond_int64(a, b, s, dt, dev, requires_grad)
-        a, b, s = float(a), float(b), float(s)  # beyond torch's int64 bounds: NumPy's floats
-    if type(a) is int and type(b) is int and type(s) is int:
-        n = -((a - b) // s)
+        if _compiling():  # torch.compile traces no Python ints beyond int64's bounds
+            a, b, s = float(a), float(b), float(s)
+        # (otherwise the ints stay exact: NumPy adds start + step as Python numbers, so
+        # arange(2**62 - 29, -4e19, -2**62) holds -29.0, which float(start) + step loses)
+    # (ints past the whole numbers a float dtype holds take NumPy's rule further down: the
+    # first two values rounded to the dtype, then stepped by their difference)
+    whole = _FLOAT_WHOLE.get(dt)
+    if (
+        type(a) is int
+        and type(b) is int
+        and type(s) is int
+        and (whole is None or max(abs(a), abs(b)) + abs(s) <= whole)
+    ):
+        # NumPy counts with the ints' true quotient, a float: near int64's ends it can differ
+        # from the exact count by one, and NumPy's length is the float's ceiling
+        n = max(0, math.ceil((b - a) / s))
         if n <= 0:
             return torch.empty(0, dtype=dt, device=dev, requires_grad=requires_grad)
         if not dt.is_floating_point:
@@ -858,9 +873,13 @@ def _arange_general(
                 and not _compiling()
             ):
                 return _from_numpy(np.arange(a, b, s, dtype=_I8))
-            if dt in UNSIGNED_GAPS:
-                # No arange kernel for uint16/32/64 (pytorch#58734): the values are made in
-                # int64, whose wrapping arithmetic keeps the low bits (uint64 past int64 too).
+            if dt in UNSIGNED_GAPS or (
+                not dt.is_floating_point and max(abs(a), abs(b), abs(s)) >= _EXACT_INT
+            ):
+                # No arange kernel for uint16/32/64 (pytorch#58734), and torch's own counts the
+                # length in float64, which near int64's ends is wrong (arange(-2**63, 2**63 - 1,
+                # 2**62) was empty) or an error: the values are made in int64, whose wrapping
+                # arithmetic keeps the low bits (uint64 past int64 too).
                 steps = torch.arange(n, dtype=torch.int64, device=dev)
                 return steps.mul_(_wrap_int64(s)).add_(_wrap_int64(a)).to(dt)
             return torch.arange(a, b, s, dtype=dt, device=dev, requires_grad=requires_grad)
@@ -904,9 +923,9 @@ def _arange_general(
             first = wide.type(target.type(a))
             second = wide.type(target.type(a + s))
             delta = (second - first).item()
+            # NumPy stores element 1 as start + step directly, not as first + delta.
+            fix_second = n > 1 and wide.type(first + wide.type(delta)) != second
         begin: int | float = first.item()
-        # NumPy stores element 1 as start + step directly, not as first + delta.
-        fix_second = n > 1 and wide.type(first + wide.type(delta)) != second
         second_value = second.item()
     else:
         # in int64's wrapping arithmetic, which keeps the low bits of the narrower dtypes
@@ -946,9 +965,12 @@ def _wrap_int64(value: int) -> int:
 
 def _arange_length(a: float, b: float, s: float) -> int:
     """NumPy's arange length: ``ceil((b - a) / s)``, but 1 when a non-zero span divided by the
-    step underflows to +0.0 (``arange(0.0, 5e-324, 3.0)`` holds 0.0), as NumPy's ctors.c does."""
-    q = (b - a) / s
-    if q == 0.0 and b != a:
+    step underflows to +0.0 (``arange(0.0, 5e-324, 3.0)`` holds 0.0), as NumPy's ctors.c does.
+    The span is the computed ``b - a``: an int and a float that differ but round to one float
+    (``arange(2**63 - 1, 2.0**63)``) span 0.0 and give no elements, as in NumPy."""
+    span = b - a
+    q = span / s
+    if q == 0.0 and span != 0:
         return 0 if math.copysign(1.0, q) < 0 else 1
     if not math.isfinite(q):
         raise ValueError(
@@ -967,12 +989,14 @@ def _arange_beyond_int64(
     counting in float64 would give none)."""
     n = max(0, math.ceil((b - a) / s))
     first = torch.tensor(float(a), dtype=dt, device=dev)
-    delta = torch.tensor(float(a + s), dtype=dt, device=dev) - first
+    second = torch.tensor(float(a + s), dtype=dt, device=dev)
     try:
-        out = first + torch.arange(n, dtype=dt, device=dev) * delta
+        out = first + torch.arange(n, dtype=dt, device=dev) * (second - first)
     except RuntimeError as e:  # too big, or no memory for it
         raise_for_size(e, "arange", n, dt, "range")
         raise
+    # NumPy stores the first two values themselves (0 * delta is NaN when they overflowed)
+    out[:2] = torch.stack([first, second])[: min(n, 2)]
     return out.requires_grad_(True) if requires_grad else out
 
 
