@@ -849,33 +849,26 @@ def _arange_general(
             a, b, s = float(a), float(b), float(s)
         # (otherwise the ints stay exact: NumPy adds start + step as Python numbers, so
         # arange(2**62 - 29, -4e19, -2**62) holds -29.0, which float(start) + step loses)
-    # (ints past the whole numbers a float dtype holds take NumPy's rule further down: the
-    # first two values rounded to the dtype, then stepped by their difference)
-    whole = _FLOAT_WHOLE.get(dt)
     if (
         type(a) is int
         and type(b) is int
         and type(s) is int
-        and (whole is None or max(abs(a), abs(b)) + abs(s) <= whole)
+        # ints past the whole numbers a float dtype holds take NumPy's rule further down: the
+        # first two values rounded to the dtype, then stepped by their difference
+        and 2 * (big := max(abs(a), abs(b), abs(s))) <= _FLOAT_WHOLE.get(dt, math.inf)
     ):
-        # NumPy counts with the ints' true quotient, a float: near int64's ends it can differ
-        # from the exact count by one, and NumPy's length is the float's ceiling
-        n = max(0, math.ceil((b - a) / s))
+        # NumPy's length is the ceiling of the ints' true quotient, a float: the exact count
+        # below 2**52, where the float cannot cross an integer; near int64's ends it can
+        # differ from the exact count by one
+        n = -((a - b) // s) if big < _EXACT_INT else math.ceil((b - a) / s)
         if n <= 0:
             return torch.empty(0, dtype=dt, device=dev, requires_grad=requires_grad)
         if not dt.is_floating_point:
             _arange_integer_ends(a, s, n, dt)
         try:
-            if (
-                dt is torch.int64
-                and dev.type == "cpu"
-                and max(abs(a), abs(b), abs(s)) < _EXACT_INT
-                and not _compiling()
-            ):
+            if dt is torch.int64 and dev.type == "cpu" and big < _EXACT_INT and not _compiling():
                 return _from_numpy(np.arange(a, b, s, dtype=_I8))
-            if dt in UNSIGNED_GAPS or (
-                not dt.is_floating_point and max(abs(a), abs(b), abs(s)) >= _EXACT_INT
-            ):
+            if dt in UNSIGNED_GAPS or big >= _EXACT_INT:
                 # No arange kernel for uint16/32/64 (pytorch#58734), and torch's own counts the
                 # length in float64, which near int64's ends is wrong (arange(-2**63, 2**63 - 1,
                 # 2**62) was empty) or an error: the values are made in int64, whose wrapping
