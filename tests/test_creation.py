@@ -758,6 +758,29 @@ def test_linspace_into_bool_is_each_values_truth(
     assert_matches_numpy(got, expected)
 
 
+@pytest.mark.parametrize(
+    ("start", "stop", "num", "dtype"),
+    [
+        (2**63 - 1, -(2**62), 5, None),  # was "can't convert negative int to unsigned"
+        (2**63 + 8, -1, 3, "float64"),
+        (2**53 + 1, 0, 7, "uint64"),  # NumPy rounds 2**53 + 1 to a float64 first
+        (2**53 + 5, 127, 5, "float64"),
+        (-(2**62), 127, 50, "complex128"),
+        (2**53 + 1, 2**24 + 1, 3, "int64"),
+    ],
+    ids=str,
+)
+def test_linspace_reads_int_bounds_as_float64_first(
+    start: int, stop: int, num: int, dtype: str | None
+) -> None:
+    """NumPy's linspace starts with ``asanyarray(start) * 1.0``: ints past 2**53 round, and
+    their difference never overflows. tbridge computed with the exact ints."""
+    expected = np.linspace(start, stop, num, dtype=dtype)
+    got = values(tb.linspace(start, stop, num, dtype=dtype))
+    assert got.dtype == expected.dtype
+    np.testing.assert_array_equal(got, expected)  # exactly: the rounding is the point
+
+
 @pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
 def test_linspace_with_numpy_scalar_bounds_rounds_once(dtype: str) -> None:
     # -584.74999... lies just inside a float16 midpoint: one rounding gives -584.5, two give -585

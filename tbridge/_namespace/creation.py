@@ -1213,6 +1213,13 @@ def _linspace_general(
         a = start.item() if isinstance(start, (np.generic, torch.Tensor)) else start
         b = stop.item() if isinstance(stop, (np.generic, torch.Tensor)) else stop
         is_complex = is_complex or isinstance(a, complex) or isinstance(b, complex)
+    given_a, given_b = a, b  # as the caller wrote them, for the messages
+    # NumPy reads the bounds as float64 first (``asanyarray(start) * 1.0``): ints past 2**53
+    # round before anything is computed, and their difference cannot overflow int64
+    if type(a) is int:
+        a = float(a)
+    if type(b) is int:
+        b = float(b)
     if dtype is None:
         pair = current_defaults()
         dt = pair[1] if is_complex else pair[0]
@@ -1233,8 +1240,8 @@ def _linspace_general(
         and not all(map(math.isfinite, (complex(a).real, complex(b).real)))
     ):
         raise ValueError(
-            f"linspace: start={a!r} and stop={b!r} must be finite for dtype {dt}, which holds "
-            "no NaN or infinity; pass finite bounds or a floating dtype"
+            f"linspace: start={given_a!r} and stop={given_b!r} must be finite for dtype {dt}, "
+            "which holds no NaN or infinity; pass finite bounds or a floating dtype"
         )
     exact = _LINSPACE_NUMPY.get(dt)
     if (
