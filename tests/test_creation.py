@@ -951,6 +951,11 @@ NUMPY_FORMS: list[tuple[str, Callable[[Any], Any]]] = [
     ("full(2, np.uint64(2**64-1), int64)", lambda m: m.full(2, np.uint64(2**64 - 1), np.int64)),
     ("full_like(int8, np.int64(300))", lambda m: m.full_like(np.zeros(2, np.int8), np.int64(300))),
     ("full_like(list, np.int64(-1), uint8)", lambda m: m.full_like([1], np.int64(-1), np.uint8)),
+    # a float that truncates into the range: NumPy's cast (tbridge refused -0.5 for uint8)
+    ("full(2, -0.5, uint8)", lambda m: m.full(2, -0.5, np.uint8)),
+    ("full(2000, -0.9, uint64)", lambda m: m.full(2000, -0.9, np.uint64)),
+    ("full((2,), 255.9, uint8)", lambda m: m.full((2,), 255.9, np.uint8)),
+    ("full_like(int8, -128.7)", lambda m: m.full_like(np.zeros(2, np.int8), -128.7)),
     ("full((2, 3), 7, float32)", lambda m: m.full((2, 3), 7, np.float32)),
     ("full((2, 3), [1, 2, 3])", lambda m: m.full((2, 3), [1, 2, 3])),
     ("full(2, 1.5, int64)", lambda m: m.full(2, 1.5, np.int64)),

@@ -410,6 +410,10 @@ def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) 
     if bounds is not None and isinstance(value, int) and not isinstance(value, bool):
         lo, hi = bounds
         return (value - lo) % (hi - lo + 1) + lo
+    if bounds is not None and isinstance(value, float) and math.isfinite(value):
+        whole = int(value)  # NumPy's cast truncates toward zero: -0.5 is 0 in uint8
+        if bounds[0] <= whole <= bounds[1]:
+            return whole
     if (
         (dt.is_floating_point or dt.is_complex)
         and isinstance(value, (int, float))
