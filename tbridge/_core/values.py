@@ -17,11 +17,10 @@ from typing import Final, TypeAlias
 import torch
 from torch import Tensor
 
-from tbridge._core.dtypes import default_complex_dtype, default_float_dtype
+from tbridge._core.dtypes import INT_BOUNDS, default_complex_dtype, default_float_dtype
 from tbridge._core.promotion import promote, result_type
 
 __all__ = [
-    "INT_RANGE",
     "Scalar",
     "common_dtype",
     "complex_argsort",
@@ -37,20 +36,6 @@ Scalar: TypeAlias = "bool | int | float | complex"
 
 #: same-size signed twins: exact for equality, non-zero tests and data movement.
 _SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
-#: the integer dtypes' value ranges, for Python scalars that must fit one.
-INT_RANGE: Final = {
-    dt: (torch.iinfo(dt).min, torch.iinfo(dt).max)
-    for dt in (
-        torch.int8,
-        torch.int16,
-        torch.int32,
-        torch.int64,
-        torch.uint8,
-        torch.uint16,
-        torch.uint32,
-        torch.uint64,
-    )
-}
 
 
 def signed_view(t: Tensor) -> Tensor:
@@ -78,7 +63,7 @@ def no_order(caller: str, dtype: torch.dtype) -> TypeError:
 
 def fits(value: int, dt: torch.dtype) -> bool:
     """Whether the Python integer ``value`` is within the integer dtype ``dt``'s range."""
-    lo, hi = INT_RANGE[dt]
+    lo, hi = INT_BOUNDS[dt]
     return lo <= value <= hi
 
 
@@ -90,8 +75,8 @@ def scalar_tensor(value: Scalar, dt: torch.dtype, device: torch.device, caller: 
     OverflowError
         For an integer outside ``dt``'s range.
     """
-    if dt in INT_RANGE and isinstance(value, int) and not fits(value, dt):
-        lo, hi = INT_RANGE[dt]
+    if dt in INT_BOUNDS and isinstance(value, int) and not fits(value, dt):
+        lo, hi = INT_BOUNDS[dt]
         raise OverflowError(
             f"{caller}: Python integer {value} is out of bounds for {dt} ({lo}..{hi}); pass an "
             "array of a wider dtype, e.g. tb.asarray(value, dtype=tb.int64)"

@@ -33,7 +33,7 @@ import torch
 from torch import Tensor
 
 from tbridge._convert.gate import as_tensor, write_out
-from tbridge._core.dtypes import DTypeLike, current_defaults
+from tbridge._core.dtypes import INT_BOUNDS, DTypeLike, current_defaults
 from tbridge._core.normalize import (
     DeviceLike,
     ShapeLike,
@@ -95,17 +95,7 @@ _MVHG_COUNT_MAX: Final = 2.0**40
 #: NumPy's tolerance on ``sum(p) == 1`` in ``choice``: the square root of the dtype's epsilon.
 _P_ATOL: Final = math.sqrt(float(np.finfo(np.float64).eps))
 
-_INT_RANGE: Final[dict[torch.dtype, tuple[int, int]]] = {
-    torch.bool: (0, 1),
-    torch.int8: (-(2**7), 2**7 - 1),
-    torch.int16: (-(2**15), 2**15 - 1),
-    torch.int32: (-(2**31), 2**31 - 1),
-    torch.int64: (-(2**63), 2**63 - 1),
-    torch.uint8: (0, 2**8 - 1),
-    torch.uint16: (0, 2**16 - 1),
-    torch.uint32: (0, 2**32 - 1),
-    torch.uint64: (0, 2**64 - 1),
-}
+_INT_RANGE: Final[dict[torch.dtype, tuple[int, int]]] = {torch.bool: (0, 1), **INT_BOUNDS}
 
 
 def _int_bound(value: object, name: str, where: str) -> int:

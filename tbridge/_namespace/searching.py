@@ -32,10 +32,10 @@ from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, is_python_scalar, write_out
 from tbridge._core.axes import kept, normalize_axes, normalize_axis
+from tbridge._core.dtypes import INT_BOUNDS
 from tbridge._core.promotion import result_type
 from tbridge._core.tracing import values_checkable
 from tbridge._core.values import (
-    INT_RANGE,
     Scalar,
     common_dtype,
     fits,
@@ -561,7 +561,7 @@ def searchsorted(
         raise no_order("searchsorted", torch.complex128 if isinstance(v, complex) else t1.dtype)
     if is_python_scalar(v):
         dt = result_type(t1, v)
-        if dt in INT_RANGE and not fits(int(v), dt):
+        if dt in INT_BOUNDS and not fits(int(v), dt):
             # An integer beyond a's range lands at one end, whatever ``side``.
             end = 0 if v < 0 else t1.shape[0]
             return torch.tensor(end, dtype=torch.int64, device=t1.device)

@@ -36,7 +36,7 @@ from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, retold, where_mask, write_out
-from tbridge._core.dtypes import DTypeLike, torch_dtype
+from tbridge._core.dtypes import INT_BOUNDS, DTypeLike, torch_dtype
 from tbridge._core.normalize import CPU, check_size, raise_for_size
 from tbridge._core.promotion import kind_rank, result_type
 from tbridge._core.shapes import (
@@ -48,7 +48,7 @@ from tbridge._core.shapes import (
     shape_arg,
 )
 from tbridge._core.tracing import values_checkable
-from tbridge._core.values import INT_RANGE, scalar_tensor
+from tbridge._core.values import scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 from tbridge._namespace.creation import arange, linspace
 from tbridge._namespace.data_types import can_cast
@@ -195,7 +195,7 @@ _SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.ui
 #: not into floating, complex and bool ones; the unsigned dtypes torch lacks kernels for take
 #: the general path.
 _SCALAR_RANGE: Final = {
-    **{dt: lo_hi for dt, lo_hi in INT_RANGE.items() if dt not in UNSIGNED_GAPS},
+    **{dt: lo_hi for dt, lo_hi in INT_BOUNDS.items() if dt not in UNSIGNED_GAPS},
     **dict.fromkeys(
         (torch.bool, torch.float16, torch.bfloat16, torch.float32, torch.float64,
          torch.complex64, torch.complex128),
@@ -1769,11 +1769,6 @@ _WEAK_KIND: Final = {
     complex: torch.complex128,
 }
 _CASTINGS: Final = ("no", "equiv", "safe", "same_kind", "unsafe")
-_INT_RANGES: Final = {
-    dt: (torch.iinfo(dt).min, torch.iinfo(dt).max)
-    for dt in (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16,
-               torch.uint32, torch.uint64)
-}  # fmt: skip
 
 
 def copyto(dst: Tensor, src: Any, casting: Casting = "same_kind", where: Any = True) -> None:
@@ -1821,8 +1816,8 @@ def copyto(dst: Tensor, src: Any, casting: Casting = "same_kind", where: Any = T
             f"{', '.join(map(repr, _CASTINGS))}"
         )
     weak = type(src) in _WEAK_KIND and casting not in ("no", "equiv")
-    if type(src) is int and dst.dtype in _INT_RANGES:
-        low, high = _INT_RANGES[dst.dtype]
+    if type(src) is int and dst.dtype in INT_BOUNDS:
+        low, high = INT_BOUNDS[dst.dtype]
         if not low <= src <= high:
             raise OverflowError(
                 f"copyto: src={src} is out of bounds for dst's {dst.dtype} ([{low}, {high}]); "
