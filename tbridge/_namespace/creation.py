@@ -141,9 +141,7 @@ _EXACT_INT: Final = 2**52
 # NumPy twins of the floating dtypes whose small-n arange/linspace NumPy computes, with the
 # largest magnitude of a whole number each holds exactly (for the one-op torch.arange path).
 _NUMPY_FLOATS: Final[dict[torch.dtype, np.dtype[Any]]] = {torch.float64: _F8, torch.float32: _F4}
-_WHOLE_LIMIT: Final = {torch.float64: 2.0**53, torch.float32: 2.0**24}
-#: Up to these magnitudes a float dtype holds every whole number (float16 included).
-_FLOAT_WHOLE: Final = {**_WHOLE_LIMIT, torch.float16: 2.0**11}
+_WHOLE_LIMIT: Final = {torch.float64: 2.0**53, torch.float32: 2.0**24, torch.float16: 2.0**11}
 #: ``arange(n, dtype=...)`` with an int ``n`` is NumPy's own arange for these dtypes, shared.
 _ARANGE_NUMPY: Final[dict[torch.dtype, np.dtype[Any]]] = {
     torch.int64: _I8,
@@ -859,7 +857,7 @@ def _arange_general(
         and type(s) is int
         # ints past the whole numbers a float dtype holds take NumPy's rule further down: the
         # first two values rounded to the dtype, then stepped by their difference
-        and 2 * (big := max(abs(a), abs(b), abs(s))) <= _FLOAT_WHOLE.get(dt, math.inf)
+        and 2 * (big := max(abs(a), abs(b), abs(s))) <= _WHOLE_LIMIT.get(dt, math.inf)
     ):
         # NumPy's length is the ceiling of the ints' true quotient, a float: the exact count
         # below 2**52, where the float cannot cross an integer; near int64's ends it can
@@ -1102,9 +1100,9 @@ def linspace(
     (floor) as NumPy 2 does, so ``linspace(-5, 5, 4, dtype=int)`` is ``[-5, -2, 1, 5]``;
     bool takes each value's truth (``linspace(0, 1, 3, dtype=bool)`` is ``[False, True,
     True]``). The values are NumPy's to the bit (computed in float64 as NumPy does, then
-    cast: an explicit float32 costs the same as the default). Array bounds (tensors, NumPy arrays,
-    lists) give one sequence per element, along ``axis`` of the result; then ``retstep``
-    returns the steps as an array. NaN and infinite bounds give NumPy's values for floating
+    cast: an explicit float32 costs the same as the default). Array bounds (tensors, NumPy
+    arrays, lists) give one sequence per element, along ``axis`` of the result; then
+    ``retstep`` returns the steps as an array. NaN and infinite bounds give NumPy's values for floating
     dtypes.
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True`` (array bounds:
