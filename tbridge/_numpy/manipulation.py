@@ -1293,13 +1293,13 @@ def _through(edge: Tensor, chunk: Tensor) -> Tensor:
 
 
 def _stat(t: Tensor, ax: int, mode: str) -> Tensor:
-    if mode in ("maximum", "minimum") and t.is_complex():
-        raise TypeError(
-            f"pad: mode={mode!r} pads with each edge's {mode}, and complex numbers have "
-            "no order (as for tb.max); pad the real and imaginary parts separately, or use "
-            "another mode"
-        )
     if mode in ("maximum", "minimum"):
+        if t.is_complex():
+            raise TypeError(
+                f"pad: mode={mode!r} pads with each edge's {mode}, and complex numbers have "
+                "no order (as for tb.max); pad the real and imaginary parts separately, or "
+                "use another mode"
+            )
         # uint16/32/64 have no max/min kernels (pytorch#58734): an order-keeping int64 twin
         twin = ordered(t) if t.dtype in UNSIGNED_GAPS else t
         found = twin.amax(ax, keepdim=True) if mode == "maximum" else twin.amin(ax, keepdim=True)
