@@ -186,6 +186,14 @@ PATHS: dict[str, tuple[Callable[[torch.Tensor], Any], Callable[[], torch.Tensor]
         lambda v: tb.ldexp(v, torch.tensor([1, -3, 1100])),
         lambda: torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64),
     ),
+    "array_ndmin_view": (
+        lambda v: tb.array(v, copy=None, ndmin=3),
+        lambda: torch.tensor([1.0, 2.0, 0.5], dtype=torch.float64),
+    ),
+    "array_ndmin_copy": (
+        lambda v: tb.array(v, ndmin=2),
+        lambda: torch.tensor([[1, 2]], dtype=torch.int64),
+    ),
 }
 
 
