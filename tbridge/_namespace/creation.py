@@ -1102,8 +1102,8 @@ def linspace(
     True]``). The values are NumPy's to the bit (computed in float64 as NumPy does, then
     cast: an explicit float32 costs the same as the default). Array bounds (tensors, NumPy
     arrays, lists) give one sequence per element, along ``axis`` of the result; then
-    ``retstep`` returns the steps as an array. NaN and infinite bounds give NumPy's values for floating
-    dtypes.
+    ``retstep`` returns the steps as an array. NaN and infinite bounds give NumPy's values for
+    floating dtypes.
 
     Memory and autograd: new memory; a fresh leaf when ``requires_grad=True`` (array bounds:
     the result stays on their autograd graph).
