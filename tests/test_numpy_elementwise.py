@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -524,6 +525,120 @@ def test_reduce_with_initial(name: str, initial: int, shape: tuple[int, ...]) ->
     assert_matches_numpy(getattr(tb, name).reduce(tb.asarray(a), initial=initial), expected)
 
 
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("gcd", [-7]),
+        ("hypot", [-7.0]),
+        ("hypot", [-0.0]),
+        ("logaddexp", [-0.0]),
+        ("logaddexp2", [-0.0]),
+        ("add", [-0.0]),
+    ],
+    ids=str,
+)
+@pytest.mark.parametrize("axis", [1, (), "0-d"], ids=str)
+def test_reduce_starts_from_the_identity_as_numpy(
+    name: str, values: list[float], axis: object
+) -> None:
+    # NumPy's reduce starts from the identity, so a lone element x gives op(identity, x):
+    # gcd and hypot give |x|, and -0.0 becomes 0.0 in add and logaddexp.
+    a = np.array(values[0]) if axis == "0-d" else np.array([values, values])  # axis 1: lone
+    kwargs = {} if axis == "0-d" else {"axis": axis}
+    ours, theirs = getattr(tb, name), getattr(np, METHOD_UFUNCS[name][0])
+    expected = _numpy(theirs.reduce, a, **kwargs)
+    got = ours.reduce(tb.asarray(a), **kwargs)
+    assert_matches_numpy(got, expected)
+    assert np.array_equal(np.signbit(got.numpy()), np.signbit(expected))
+    masked = ours.reduce(tb.asarray(a), **kwargs, where=tb.asarray(True))
+    assert np.array_equal(np.signbit(masked.numpy()), np.signbit(expected))
+
+
+WHERE_KWARGS: list[dict[str, Any]] = [
+    {},
+    {"axis": 1},
+    {"axis": None},
+    {"axis": (0, 1)},
+    {"axis": ()},
+    {"axis": -1, "keepdims": True},
+    {"initial": 3},
+    {"axis": 1, "initial": 3},
+    {"axis": (), "initial": 3},
+]
+
+
+@pytest.mark.parametrize("kwargs", WHERE_KWARGS, ids=str)
+@pytest.mark.parametrize("name", IN_ORDER)
+def test_reduce_with_where_matches_numpy(name: str, kwargs: dict[str, Any]) -> None:
+    a = _method_data(name, (4, 3))
+    ours, theirs = getattr(tb, name), getattr(np, METHOD_UFUNCS[name][0])
+    masks = [
+        np.array([[True, False, True], [False, False, True], [True, True, False], [False] * 3]),
+        np.array([False, True, True]),  # broadcast along the first axis
+        np.zeros((4, 3), dtype=bool),  # nothing takes part
+    ]
+    for mask in masks:
+        _same_outcome(
+            partial(ours.reduce, tb.asarray(a), **kwargs, where=tb.asarray(mask)),
+            partial(theirs.reduce, a, **kwargs, where=mask),
+        )
+
+
+def test_reduce_with_where_leaves_out_what_would_be_refused() -> None:
+    # An integer power's negative exponent is refused, but not where the mask leaves it out.
+    a = np.array([2, -1, 3])
+    mask = np.array([True, False, True])
+    expected = np.power.reduce(a, where=mask, initial=1)
+    assert_matches_numpy(tb.pow.reduce(tb.asarray(a), where=mask, initial=1), expected)
+    with pytest.raises(ValueError, match="integers to negative integer powers"):
+        tb.pow.reduce(tb.asarray(a), where=[True, True, True], initial=1)
+
+
+def test_reduce_with_where_keeps_the_graph() -> None:
+    x = tb.asarray([1.0, 2.0, 3.0], dtype=tb.float64).requires_grad_()
+    tb.multiply.reduce(x, where=[True, False, True]).backward()
+    assert x.grad is not None
+    assert x.grad.tolist() == [3.0, 0.0, 1.0]
+
+
+@pytest.mark.parametrize("initial", [2, -3, 2.5, True, 0.0, np.int64(-1), np.int64(300)], ids=repr)
+@pytest.mark.parametrize(
+    ("name", "dtype"),
+    [("maximum", "bool"), ("bitwise_xor", "bool"), ("minimum", "bool"), ("multiply", "int8")],
+)
+def test_reduce_reads_initial_in_the_loop_dtype(name: str, dtype: str, initial: object) -> None:
+    # NumPy converts initial to the dtype the reduction computes in, as bool() and int() do.
+    a = np.array([[True, False], [True, True]]).astype(dtype) * (3 if dtype == "int8" else 1)
+    theirs = getattr(np, name)
+    for axis in (0, None):
+        expected = _numpy(theirs.reduce, a, axis=axis, initial=initial)
+        got = getattr(tb, name).reduce(tb.asarray(a), axis=axis, initial=initial)
+        assert_matches_numpy(got, expected)
+
+
+@pytest.mark.parametrize(
+    ("initial", "error", "message"),
+    [
+        (300, OverflowError, r"^maximum.reduce: initial=300 is out of bounds for torch.uint8 "),
+        (-1.5, OverflowError, r"initial=-1.5 is out of bounds for torch.uint8 \(its range is "),
+        (math.nan, ValueError, r"initial=nan has no value in torch.uint8, an integer dtype"),
+        (math.inf, OverflowError, r"initial=inf has no value in torch.uint8"),
+        (1j, TypeError, r"initial=1j is complex, but the reduction computes in torch.uint8"),
+        ("3", TypeError, r"initial='3' is not a number; pass a Python or NumPy scalar"),
+    ],
+    ids=repr,
+)
+def test_reduce_initial_that_the_loop_dtype_cannot_hold(
+    initial: object, error: type[Exception], message: str
+) -> None:
+    a = np.array([1, 2], dtype=np.uint8)
+    with pytest.raises(error, match=message):
+        tb.maximum.reduce(tb.asarray(a), initial=initial)  # type: ignore[arg-type]
+    if NUMPY2 and not isinstance(initial, str):  # NumPy 2 refuses each with the same class
+        with pytest.raises(error):
+            np.maximum.reduce(a, initial=initial)
+
+
 @pytest.mark.parametrize("dtype", ["int8", "uint8", "bool", "float32"])
 @pytest.mark.parametrize("name", ["add", "multiply"])
 def test_add_and_multiply_reduce_small_integers_in_64_bits(name: str, dtype: str) -> None:
@@ -761,6 +876,22 @@ def test_ufunc_method_out_is_written_and_returned(name: str) -> None:
             lambda: tb.add.at(tb.ones(3), [0, 1], tb.ones(3)),
             ValueError,
             r"add.at: operands could not be broadcast together with shapes \(2,\) \(3,\)",
+        ),
+        (
+            lambda: tb.maximum.reduce(tb.ones(3), where=[True, False, True]),
+            ValueError,
+            r"^maximum.reduce: reduction operation 'maximum' does not have an identity, so a "
+            r"where= mask needs initial=",
+        ),
+        (
+            lambda: tb.add.reduce(tb.ones(2, 3), where=tb.ones(2)),
+            TypeError,
+            r"add.reduce: where must be boolean, got dtype torch.float64",
+        ),
+        (
+            lambda: tb.add.reduce(tb.ones(2, 3), where=[True, False]),
+            ValueError,
+            r"add.reduce: where= of shape \(2,\) does not broadcast to x's shape \(2, 3\)",
         ),
         (
             lambda: tb.add.reduceat(tb.ones(4), [0, 9]),

@@ -1914,6 +1914,7 @@ class BinaryUfunc(Protocol):
         out: Tensor | None = None,
         keepdims: bool = False,
         initial: Scalar | None = None,
+        where: ArrayLike = True,
     ) -> Tensor:
         """Fold ``array`` along ``axis`` with this function (``add.reduce`` sums)."""
         ...
@@ -1973,6 +1974,9 @@ class _Spec:
     loop: Literal["same", "bool", "bool_only"] = "same"
     #: ``torch.outer`` computes ``outer`` of two 1-D tensors of one dtype in ``_NATIVE``
     torch_outer: bool = False
+    #: NumPy's ``reduce`` starts from the identity, which changes a lone element here: gcd and
+    #: hypot give ``|x|``; add, logaddexp and logaddexp2 turn -0.0 into 0.0
+    identity_first: bool = False
 
 
 _UPCAST: Final = {
@@ -2058,6 +2062,49 @@ def _filled(shape: Sequence[int], value: Scalar, dtype: torch.dtype, like: Tenso
     return torch.full(size, value, device=device).to(dtype)
 
 
+def _initial(initial: object, acc: torch.dtype, where: str) -> Scalar:
+    """``initial`` as a Python number of the kind of ``acc``, the dtype the reduction computes
+    in, converted as NumPy converts it (``bool()``, ``int()``, ``float()`` or ``complex()``):
+    a float truncates into an integer dtype, where NaN is a ValueError and a value past the
+    dtype's range an OverflowError (NumPy stores an undefined integer for a NumPy float); a
+    NumPy integer wraps around, as NumPy casts it; complex into a real dtype is a TypeError."""
+    if isinstance(initial, Tensor):
+        return initial  # type: ignore[return-value]  # (a tensor stays on its graph)
+    if not isinstance(initial, (bool, int, float, complex, np.number, np.bool_)):
+        raise TypeError(
+            f"{where}: initial={initial!r} is not a number; pass a Python or NumPy scalar"
+        )
+    if not (acc is torch.bool or acc.is_complex) and isinstance(
+        initial, (complex, np.complexfloating)
+    ):
+        raise TypeError(
+            f"{where}: initial={initial!r} is complex, but the reduction computes in {acc}; "
+            "pass a real initial, or a complex array"
+        )
+    if acc is torch.bool:
+        return bool(initial)
+    if acc.is_complex:
+        return complex(initial)
+    if acc.is_floating_point:
+        return float(initial)  # type: ignore[arg-type]
+    if isinstance(initial, (float, np.floating)) and not math.isfinite(initial):
+        raise (ValueError if math.isnan(initial) else OverflowError)(
+            f"{where}: initial={initial!r} has no value in {acc}, an integer dtype; pass a "
+            "finite initial"
+        )
+    number = int(initial)  # type: ignore[arg-type]  # (a float truncates toward zero)
+    bounds = INT_BOUNDS.get(acc)
+    if isinstance(initial, np.integer) and bounds is not None:
+        lo, hi = bounds
+        return (number - lo) % (hi - lo + 1) + lo
+    if bounds is not None and not bounds[0] <= number <= bounds[1]:
+        raise OverflowError(
+            f"{where}: initial={initial!r} is out of bounds for {acc} (its range is "
+            f"[{bounds[0]}, {bounds[1]}]); pass an initial within its range"
+        )
+    return number
+
+
 def _torch_reduce(kind: str, t: Tensor, dims: tuple[int, ...], keepdim: bool = False) -> Tensor:
     if kind == "sum":
         return torch.sum(t, dims, keepdim)
@@ -2131,6 +2178,7 @@ def _reduce(
     out: Tensor | None,
     keepdims: bool,
     initial: Scalar | None,
+    mask: object,
 ) -> Tensor:
     where = f"{spec.name}.reduce"
     t = _method_tensor(array, where, "array")
@@ -2141,7 +2189,11 @@ def _reduce(
             "axis may be specified; reduce one axis at a time"
         )
     acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
-    if (
+    if initial is not None:
+        initial = _initial(initial, acc, where)
+    if mask is not True:
+        r = _masked_reduce(ufunc, spec, _as(t, acc), dims, acc, initial, mask, where)
+    elif (
         spec.reduce is not None
         and initial is None
         and dims
@@ -2150,11 +2202,56 @@ def _reduce(
         and all(t.shape[d] for d in dims)
     ):  # torch's own reduction, in one call
         return write_out(_torch_reduce(spec.reduce, _as(t, acc), dims, keepdims), out, where)
-    r = _fold(ufunc, spec, _as(t, acc), dims, acc, initial, where)
+    else:
+        if initial is None and spec.identity_first:
+            initial = spec.identity
+        r = _fold(ufunc, spec, _as(t, acc), dims, acc, initial, where)
     if keepdims:
         for d in dims:
             r = r.unsqueeze(d)
     return write_out(r, out, where)
+
+
+def _masked_reduce(
+    ufunc: Callable[..., Tensor],
+    spec: _Spec,
+    t: Tensor,
+    dims: tuple[int, ...],
+    acc: torch.dtype,
+    initial: Scalar | None,
+    mask: object,
+    where: str,
+) -> Tensor:
+    """``reduce`` with NumPy's ``where=``: only the elements where the mask is True take part.
+    They start from ``initial``, or from the identity when ``initial`` is not given."""
+    m = where_mask(mask, where, t.device, t.shape)
+    start = initial if initial is not None else spec.identity
+    if start is None:
+        raise ValueError(
+            f"{where}: reduction operation '{spec.name}' does not have an identity, so a "
+            "where= mask needs initial= (the value of a reduction the mask leaves empty)"
+        )
+    if spec.identity is not None:  # the left-out elements become the identity
+        filled = torch.where(m, t, _filled((), spec.identity, acc, t))
+        if initial is None:
+            start = spec.identity if spec.identity_first else None
+            return _fold(ufunc, spec, filled, dims, acc, start, where)
+        r = _fold(ufunc, spec, filled, dims, acc, initial, where)
+        # where the mask leaves nothing, the result is initial itself (hypot: not |initial|)
+        return torch.where(m.any(dims) if dims else m, r, _filled((), initial, acc, t))
+    base = _filled((), start, acc, t)
+    if spec.reorderable:  # maximum, minimum, fmax, fmin: start may stand in for any element
+        return _fold(ufunc, spec, torch.where(m, t, base), dims, acc, start, where)
+    # The left-out elements become 1, which no function here refuses (an integer power's
+    # negative exponent would be refused though the mask leaves it out).
+    t = torch.where(m, t, _filled((), 1, acc, t))
+    if not dims:
+        return torch.where(m, _as(ufunc(base, t), acc), base)
+    r = base.expand([n for i, n in enumerate(t.shape) if i not in dims])
+    # in order, as NumPy folds subtract, divide, power, ...: a step counts where the mask is True
+    for p, keep in zip(t.unbind(dims[0]), m.unbind(dims[0]), strict=True):
+        r = torch.where(keep, _as(ufunc(r, p), acc), r)
+    return r
 
 
 def _accumulate(
@@ -2396,9 +2493,10 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
         out: Tensor | None = None,
         keepdims: bool = False,
         initial: Scalar | None = None,
+        where: ArrayLike = True,
     ) -> Tensor:
         try:
-            return _reduce(ufunc, spec, array, axis, dtype, out, keepdims, initial)
+            return _reduce(ufunc, spec, array, axis, dtype, out, keepdims, initial, where)
         except RuntimeError as e:
             raise _failure(e, f"{name}.reduce", (array,)) from e
 
@@ -2449,7 +2547,8 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
 
     docs = {
         reduce: f"``{name}`` applied along ``axis`` until one value is left (``numpy.{name}"
-        ".reduce``); ``initial`` starts the reduction, ``dtype`` is the dtype it computes in.",
+        ".reduce``); ``initial`` starts the reduction, ``dtype`` is the dtype it computes in, "
+        "and only the elements where the mask ``where`` is True take part.",
         accumulate: f"The running ``{name}`` along ``axis`` (``numpy.{name}.accumulate``).",
         outer: f"``{name}(a[..., None, ...], b)`` for every pair of elements: the result has "
         f"shape ``a.shape + b.shape`` (``numpy.{name}.outer``).",
@@ -2996,7 +3095,7 @@ add: Final[BinaryUfunc] = _ufunc2(
         "tb.add(tb.asarray([1, 2], dtype=tb.int8), 3)",
         "tensor([4, 5], dtype=torch.int8)",
     ),
-    _Spec("add", 0, True, "sum", "cumsum", "sum", upcast=True),
+    _Spec("add", 0, True, "sum", "cumsum", "sum", upcast=True, identity_first=True),
     slow=lambda x1, x2: _binary(_add_exact, x1, x2, "add", "bits"),
     mirror=_add,  # exact: real addition commutes
     same=_NATIVE_REAL,
@@ -3197,7 +3296,7 @@ hypot: Final[BinaryUfunc] = _ufunc2(
         "tensor([ 5., 13.], dtype=torch.float64)",
         _REAL_FLOATING_NOTE,
     ),
-    _Spec("hypot", 0, True),
+    _Spec("hypot", 0, True, identity_first=True),
     slow=lambda x1, x2: _floating_binary(_hypot, x1, x2, "hypot"),
     same=_REAL_FLOATS,
 )
@@ -3210,7 +3309,7 @@ logaddexp: Final[BinaryUfunc] = _ufunc2(
         "tensor([0.6931], dtype=torch.float64)",
         _REAL_FLOATING_NOTE,
     ),
-    _Spec("logaddexp", -math.inf, True),
+    _Spec("logaddexp", -math.inf, True, identity_first=True),
     slow=lambda x1, x2: _floating_binary(_logaddexp, x1, x2, "logaddexp"),
     same=_REAL_FLOATS,
 )

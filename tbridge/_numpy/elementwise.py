@@ -271,7 +271,7 @@ gcd: Final[BinaryUfunc] = _ufunc2(
         "tensor([4, 4])",
         "Integer operands only (anything else is a TypeError, as in NumPy).",
     ),
-    _Spec("gcd", 0, True),
+    _Spec("gcd", 0, True, identity_first=True),
     slow=_integer_binary(_gcd_kernel, "gcd", "greatest common divisor"),
     same=_INTEGERS,
 )
@@ -297,7 +297,7 @@ logaddexp2: Final[BinaryUfunc] = _ufunc2(
         "tensor([2.], dtype=torch.float64)",
         "Integer operands compute in the default floating dtype; complex ones are a TypeError.",
     ),
-    _Spec("logaddexp2", -math.inf, True),
+    _Spec("logaddexp2", -math.inf, True, identity_first=True),
     slow=lambda x1, x2: _floating_binary(torch.logaddexp2, x1, x2, "logaddexp2"),
     same=_REAL_FLOATS,
 )
