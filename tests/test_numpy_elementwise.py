@@ -693,6 +693,16 @@ def test_outer_matches_numpy(name: str) -> None:
 
 
 @needs_numpy2("NEP 50 keeps int8 beside a Python int (NumPy 1.x chose int64 for the outer)")
+def test_integer_power_of_an_empty_array_computes_nothing() -> None:
+    # A negative exponent is refused only where a power is computed (NumPy's rule).
+    a = np.zeros((0, 3), dtype=np.int8)
+    b = np.array([-1, 2, 3], dtype=np.int8)
+    assert_matches_numpy(tb.pow(tb.asarray(a), tb.asarray(b)), np.power(a, b))
+    assert_matches_numpy(
+        tb.pow.outer(tb.asarray(a[:, 0]), tb.asarray(b)), np.power.outer(a[:, 0], b)
+    )
+
+
 def test_outer_reads_python_scalars_as_arrays() -> None:
     x = np.array([1, 2], dtype=np.int8)
     assert_matches_numpy(tb.add.outer(tb.asarray(x), 1), np.add.outer(x, 1))
@@ -892,6 +902,31 @@ def test_ufunc_method_out_is_written_and_returned(name: str) -> None:
             lambda: tb.add.reduce(tb.ones(2, 3), where=[True, False]),
             ValueError,
             r"add.reduce: where= of shape \(2,\) does not broadcast to x's shape \(2, 3\)",
+        ),
+        (
+            lambda: tb.logical_and.reduce(tb.ones(3), dtype=tb.float64),
+            TypeError,
+            r"^logical_and.reduce: logical_and reduces bool values only, got dtype=torch.float64",
+        ),
+        (
+            lambda: tb.logical_or.accumulate(tb.ones(3), dtype="int64"),
+            TypeError,
+            r"^logical_or.accumulate: logical_or reduces bool values only, got dtype='int64'",
+        ),
+        (
+            lambda: tb.maximum.at(tb.ones(5, dtype=tb.complex128), [0, 0, 2], [1, 2, 3]),
+            TypeError,
+            r"^maximum.at: complex numbers have no order",
+        ),
+        (
+            lambda: tb.minimum.at(tb.ones(5, dtype=tb.complex128), [0, 2], 1),
+            TypeError,
+            r"^minimum.at: complex numbers have no order",
+        ),
+        (
+            lambda: tb.bitwise_and.at(tb.ones(3), [], 1),
+            TypeError,
+            r"bitwise_and: torch.float64 has no bits",
         ),
         (
             lambda: tb.add.reduceat(tb.ones(4), [0, 9]),

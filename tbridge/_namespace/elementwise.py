@@ -492,18 +492,23 @@ def _is_complex(x: object) -> bool:
     return isinstance(x, complex)
 
 
-def _failure(e: Exception, name: str, operands: tuple[object, ...]) -> Exception:
+def _failure(
+    e: Exception, name: str, operands: tuple[object, ...], *, broadcast: bool = True
+) -> Exception:
     """The built-in exception for torch's error ``e`` in ``name`` on ``operands``.
 
     The operands are checked in the order NumPy checks them: shapes that do not broadcast
-    (ValueError naming every shape), tensors on different devices (ValueError naming two of
-    them), complex operands of a function that orders them (TypeError: no order), a dtype
-    torch has no kernel for (TypeError naming the dtypes); anything else is a ValueError that
-    quotes torch's first line.
+    (ValueError naming every shape; not checked when ``broadcast`` is False, for ``at``, whose
+    values broadcast against the indexed elements), tensors on different devices (ValueError
+    naming two of them), complex operands of a function that orders them (TypeError: no
+    order), a dtype torch has no kernel for (TypeError naming the dtypes); anything else is a
+    ValueError that quotes torch's first line. ``name`` may carry a ufunc method
+    (``maximum.at``).
     """
     shapes = [_shape_of(x) for x in operands]
     try:
-        broadcast_shapes(*shapes)
+        if broadcast:
+            broadcast_shapes(*shapes)
     except RuntimeError:
         listed = " ".join(str(s) for s in shapes)
         return ValueError(
@@ -526,7 +531,7 @@ def _failure(e: Exception, name: str, operands: tuple[object, ...]) -> Exception
             if x is not None
         )
     )
-    if name in _ORDERS and any(_is_complex(x) for x in operands):
+    if name.partition(".")[0] in _ORDERS and any(_is_complex(x) for x in operands):
         return TypeError(
             f"{name}: complex numbers have no order, got operands ({kinds}); compare the real "
             "parts or the magnitudes instead (tb.real(x) or tb.abs(x))"
@@ -2030,6 +2035,11 @@ def _loop_dtype(
 ) -> torch.dtype:
     """The dtype a reduction or scan of ``dt`` computes and returns in (NumPy's loop)."""
     if spec.loop == "bool":
+        if dtype is not None and torch_dtype(dtype) is not torch.bool:
+            raise TypeError(
+                f"{where}: {spec.name} reduces bool values only, got dtype={dtype!r} (NumPy has "
+                "no such loop either); leave dtype out or pass bool"
+            )
         return torch.bool
     acc = torch_dtype(dtype) if dtype is not None else _UPCAST.get(dt, dt) if spec.upcast else dt
     if spec.loop == "bool_only":
@@ -2376,6 +2386,8 @@ def _at(ufunc: Callable[..., Tensor], spec: _Spec, a: object, indices: object, b
             current = store[idx].view(ta.dtype)
             new = ufunc(current, values if scalar else values[sel])  # type: ignore[index]
             store[idx] = _as(new, ta.dtype).view(store.dtype)
+    else:  # nothing to change, but operands the function refuses are refused, as in NumPy
+        ufunc(flat[:0], values)
     if not contiguous:
         ta.copy_(flat.view(ta.shape))
 
@@ -2530,7 +2542,7 @@ def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
                 return
             _at(ufunc, spec, a, indices, b)
         except RuntimeError as e:
-            raise _failure(e, f"{name}.at", (a, b)) from e
+            raise _failure(e, f"{name}.at", (a, b), broadcast=False) from e
 
     def reduceat(
         array: ArrayLike,
@@ -2958,6 +2970,7 @@ def _pow_kernel(a: Tensor, b: Tensor) -> Tensor:
         kind_rank(a.dtype) == 1
         and kind_rank(b.dtype) == 1
         and b.numel()
+        and a.numel()  # an empty result computes no power
         and values_checkable(b)
         and bool((b < 0).any())
     ):
