@@ -75,6 +75,21 @@ def test_power(p: Any, values: list[float], dtype: torch.dtype) -> None:
     assert_matches_numpy(got, want)
 
 
+@needs_numpy2("NumPy 2 promotes Python and NumPy scalars by NEP 50")
+@pytest.mark.parametrize("p", [2, 3, -2, 0, np.int64(2), np.float64(-3.0), 0.5], ids=repr)
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.complex128], ids=str)
+def test_power_of_negative_numbers_by_a_whole_number_is_exact(p: Any, dtype: torch.dtype) -> None:
+    # NumPy computes a whole power of a complex number by products: (-4) ** 2 is 16+0j.
+    t, a = _pair(OUTSIDE, dtype, (4,))
+    with np.errstate(all="ignore"):
+        want = np.emath.power(a, p)
+    got = tb.emath.power(t, p)
+    assert got.dtype == tb.asarray(want).dtype
+    assert np.allclose(got.numpy(), want, rtol=1e-12, atol=0.0)
+    if float(p) == int(p):
+        assert np.array_equal(got.numpy(), want)
+
+
 def test_lists_meta_and_graph(device: torch.device) -> None:
     assert_matches_numpy(tb.emath.sqrt([-1, 4]), np.emath.sqrt([-1, 4]))
     x = torch.tensor([-4.0, 9.0], dtype=torch.float64, device=device)

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from typing import Final
 
+import numpy as np
 import torch
 from torch import Tensor
 
 import tbridge._namespace.elementwise as _ew
 from tbridge._convert.gate import as_tensor
 from tbridge._core.dtypes import default_complex_dtype
+from tbridge._core.promotion import promote
 from tbridge._namespace.elementwise import ArrayLike
 
 __all__ = ["arccos", "arcsin", "arctanh", "log", "log2", "log10", "logn", "power", "sqrt"]
@@ -183,6 +185,10 @@ def power(x: ArrayLike, p: ArrayLike) -> Tensor:
     exponent = _tensor(p, "emath.power", "p")
     if exponent.dtype in _INTEGERS and _outside(exponent, "negative"):
         exponent = exponent.to(torch.float64)
+    if base.is_complex() and not isinstance(p, (Tensor, np.ndarray)) and exponent.ndim == 0:
+        # A number: pow by the value, which NumPy computes exactly where it is a whole number
+        # ((-4) ** 2 is 16+0j, not exp(2 * log(-4+0j)) = 16-3.9e-15j), in the dtype of the array.
+        return _ew.pow(base.to(promote(base.dtype, exponent.dtype)), exponent.item())
     return _ew.pow(base, exponent)
 
 
