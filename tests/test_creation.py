@@ -1072,7 +1072,7 @@ def test_explicit_dtypes_give_numpy_values(
 ) -> None:
     twin = numpy_dtype_of(dtype)
     if name.startswith("arange") and dtype == tb.bool:
-        pytest.skip("NumPy refuses bool ranges")
+        pytest.skip("NumPy refuses bool ranges of more than 2 values (checked below)")
     if (
         name == "linspace"
         and np.lib.NumpyVersion(np.__version__) < "2.0.0"
@@ -1080,6 +1080,22 @@ def test_explicit_dtypes_give_numpy_values(
     ):
         pytest.skip("NumPy 1 rounds integer linspace toward zero")
     assert_matches_numpy(call(tb, dtype), call(np, twin))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(0,), (1,), (2,), (3,), (1, 2), (0, 1, 0.5), (5, 4), (0.5,), (3, 1, -2), (2, 3), (0, 2.5)],
+    ids=str,
+)
+def test_bool_arange_as_numpy(args: tuple[float, ...]) -> None:
+    # NumPy makes bool ranges of up to 2 values, the truths of start and start + step.
+    try:
+        expected = np.arange(*args, dtype=bool)
+    except TypeError:
+        with pytest.raises(TypeError, match="a bool range holds at most 2 values"):
+            tb.arange(*args, dtype=tb.bool)
+        return
+    assert_matches_numpy(tb.arange(*args, dtype=tb.bool), expected)
 
 
 @pytest.mark.parametrize(
@@ -1097,7 +1113,8 @@ def test_explicit_dtypes_give_numpy_values(
         (tb.arange, TypeError, r"arange\(\) requires a stop: got start_or_stop=None and no"),
         (lambda: tb.arange(None), TypeError, r"arange\(\) requires a stop: got start_or_stop=N"),
         (lambda: tb.arange(3, dtype=bool), TypeError,
-         r"arange: dtype torch.bool has no ranges; pass an integer or floating dtype"),
+         r"arange: a bool range holds at most 2 values \(NumPy's rule\), and start=0, stop=3, "
+         r"step=1 give 3; pass an integer dtype"),
         (lambda: tb.arange(start=3), TypeError,
          r"arange: start=3 without a stop; pass stop= too"),
         (lambda: tb.arange(1, start=3), TypeError,  # type: ignore[call-overload]

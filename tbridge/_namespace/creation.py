@@ -823,11 +823,6 @@ def _arange_general(
     dt = (
         _arange_dtype((start, stop, step)) if dtype is None else torch_dtype(dtype, caller="arange")
     )
-    if dt is torch.bool:
-        raise TypeError(
-            "arange: dtype torch.bool has no ranges; pass an integer or floating dtype (and "
-            "compare the result, e.g. tb.arange(n) % 2 == 0)"
-        )
     if requires_grad:
         check_requires_grad(requires_grad, dt, "arange")
     if dt.is_complex:
@@ -844,6 +839,8 @@ def _arange_general(
         raise ZeroDivisionError(  # NumPy's class: its length divides by the step
             "arange: step=0 would never reach stop; pass a non-zero step"
         )
+    if dt is torch.bool:
+        return _arange_bool(a, b, s, dev)
     if dt.is_floating_point and max(abs(a), abs(b), abs(s)) > 2**63 - 1:
         if type(a) is int and type(b) is int and type(s) is int:
             return _arange_beyond_int64(a, b, s, dt, dev, requires_grad)
@@ -936,6 +933,20 @@ def _arange_general(
         out.select(0, 1).fill_(second_value)
     out = out.to(dt)
     return out.requires_grad_(True) if requires_grad else out
+
+
+def _arange_bool(a: float, b: float, s: float, dev: torch.device) -> Tensor:
+    """NumPy's bool ``arange``: at most two values, the truths of ``start`` and ``start +
+    step`` (``arange(0, 1, 0.5, dtype=bool)`` is ``[False, True]``); a longer range is
+    NumPy's TypeError."""
+    n = _arange_length(a, b, s)
+    if n > 2:
+        raise TypeError(
+            f"arange: a bool range holds at most 2 values (NumPy's rule), and start={a!r}, "
+            f"stop={b!r}, step={s!r} give {n}; pass an integer dtype and compare the result "
+            "(tb.arange(n) % 2 == 0)"
+        )
+    return torch.tensor([bool(a), bool(a + s)][:n], dtype=torch.bool, device=dev)
 
 
 def _arange_integer_ends(a: float, s: float, n: int, dt: torch.dtype) -> None:
