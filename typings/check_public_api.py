@@ -81,6 +81,8 @@ def namespace(x: torch.Tensor) -> None:
     assert_type(tb.modf(x, where=x > 0), tuple[torch.Tensor, torch.Tensor])
     assert_type(tb.add(x, 1, dtype=tb.float32), torch.Tensor)
     assert_type(tb.sqrt(x, dtype="float32"), torch.Tensor)
+    assert_type(tb.add.reduce(x, axis=0, initial=0, where=x > 0), torch.Tensor)
+    assert_type(tb.maximum.accumulate(x), torch.Tensor)
     tb.sqrt(x, dtype="flaot32")  # type: ignore[arg-type]
     tb.sin(x, x, x, None, None)  # type: ignore[call-arg]  # x, out, where and dtype only
 
