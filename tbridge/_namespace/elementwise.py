@@ -2078,6 +2078,8 @@ def _initial(initial: object, acc: torch.dtype, where: str) -> Scalar:
     a float truncates into an integer dtype, where NaN is a ValueError and a value past the
     dtype's range an OverflowError (NumPy stores an undefined integer for a NumPy float); a
     NumPy integer wraps around, as NumPy casts it; complex into a real dtype is a TypeError."""
+    if type(initial) is float and acc.is_floating_point:  # the common call
+        return initial
     if isinstance(initial, Tensor):
         return initial  # type: ignore[return-value]  # (a tensor stays on its graph)
     if not isinstance(initial, (bool, int, float, complex, np.number, np.bool_)):
@@ -2213,8 +2215,8 @@ def _reduce(
     ):  # torch's own reduction, in one call
         return write_out(_torch_reduce(spec.reduce, _as(t, acc), dims, keepdims), out, where)
     else:
-        if initial is None and spec.identity_first:
-            initial = spec.identity
+        if initial is None and spec.identity_first and math.prod([t.shape[d] for d in dims]) == 1:
+            initial = spec.identity  # (two or more elements already give op(identity, x)'s sign)
         r = _fold(ufunc, spec, _as(t, acc), dims, acc, initial, where)
     if keepdims:
         for d in dims:
