@@ -650,6 +650,15 @@ def test_add_and_multiply_reduce_small_integers_in_64_bits(name: str, dtype: str
     assert_matches_numpy(tb.add.reduce(tb.asarray(a), dtype=tb.float64), expected)
 
 
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int16", "bool", "float16"])
+@pytest.mark.parametrize("name", ["add", "multiply"])
+def test_reduce_in_an_explicit_narrow_dtype_keeps_it(name: str, dtype: str) -> None:
+    # torch sums and multiplies integers in int64; NumPy's loop keeps the dtype (and wraps).
+    a = np.resize(np.array([100, 3, 1, 7]), (4, 3))
+    expected = _numpy(getattr(np, name).reduce, a, axis=0, dtype=dtype)
+    assert_matches_numpy(getattr(tb, name).reduce(tb.asarray(a), axis=0, dtype=dtype), expected)
+
+
 def test_reduce_of_a_0d_array_is_a_copy() -> None:
     t = tb.asarray(3.0)
     r = tb.add.reduce(t)

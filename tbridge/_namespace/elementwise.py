@@ -2212,8 +2212,9 @@ def _reduce(
         and acc in _NATIVE
         and t.dtype in _NATIVE
         and all(t.shape[d] for d in dims)
-    ):  # torch's own reduction, in one call
-        return write_out(_torch_reduce(spec.reduce, _as(t, acc), dims, keepdims), out, where)
+    ):  # torch's own reduction, in one call (torch sums and multiplies integers in int64)
+        r = _torch_reduce(spec.reduce, t if t.dtype is acc else t.to(acc), dims, keepdims)
+        return write_out(r if r.dtype is acc else r.to(acc), out, where)
     else:
         if initial is None and spec.identity_first and math.prod([t.shape[d] for d in dims]) == 1:
             initial = spec.identity  # (two or more elements already give op(identity, x)'s sign)
