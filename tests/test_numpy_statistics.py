@@ -223,6 +223,17 @@ def test_initial_bounds_unreduced_elements(
 
 
 @pytest.mark.parametrize("name", ["nanmax", "nanmin"])
+@pytest.mark.parametrize(("shape", "axis"), INITIAL_SHAPE_AXES, ids=str)
+def test_a_nan_initial_is_skipped_as_nan_elements_are(
+    name: str, shape: tuple[int, ...], axis: Any
+) -> None:
+    # NumPy's nanmax is fmax.reduce, which skips a NaN initial: all-NaN and empty slices
+    # give NaN, the others their extreme.
+    a = with_nans(tb.float64, shape, seed=2)
+    same_as_numpy(getattr(tb, name), getattr(np, name), a, axis=axis, initial=math.nan)
+
+
+@pytest.mark.parametrize("name", ["nanmax", "nanmin"])
 @pytest.mark.parametrize("dtype", [tb.float32, tb.float64], ids=str)
 @pytest.mark.parametrize("shape", [(1, 2), (3, 4), (2, 3, 4)], ids=str)
 @pytest.mark.parametrize("axis", [None, 0, -1, (0, 1)], ids=str)

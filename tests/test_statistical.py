@@ -9,6 +9,7 @@ options) are checked against NumPy too.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 
 import tbridge as tb
 from tbridge._core.dtypes import numpy_dtype_of
-from tests._helpers import assert_matches_numpy, needs_numpy2
+from tests._helpers import NUMPY2, assert_matches_numpy, needs_numpy2
 
 ALL = [
     tb.bool, tb.int8, tb.int16, tb.int32, tb.int64, tb.uint8, tb.uint16, tb.uint32, tb.uint64,
@@ -291,6 +292,48 @@ def test_initial_makes_an_empty_max_valid(name: str) -> None:
     a = np.zeros((0, 3))
     out = getattr(tb, name)(on(a), axis=0, initial=-1.0)
     assert_matches_numpy(out, getattr(np, name)(a, axis=0, initial=-1.0))
+
+
+#: initial values NumPy reads into the dtype a reduction computes in, as int() or bool() would
+INITIAL_READS: list[object] = [2.5, -0.5, True, np.float32(2.5), np.int64(300), np.int64(-1)]
+
+
+@pytest.mark.parametrize("initial", INITIAL_READS, ids=repr)
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint8", "int64"])
+@pytest.mark.parametrize("name", ["sum", "prod", "max", "min"])
+def test_initial_is_read_in_the_reduction_dtype(name: str, dtype: str, initial: object) -> None:
+    # A float truncates, a NumPy integer wraps into an unsigned dtype; NumPy refuses a NumPy
+    # integer past a signed dtype's range, as tbridge does.
+    if not NUMPY2 and isinstance(initial, np.integer):
+        pytest.skip("NumPy 1 wraps a NumPy integer into signed dtypes too")
+    a = np.array([[3, 0], [5, 1]]).astype(dtype)
+    for axis in (0, None):
+        try:
+            expected = np.asarray(getattr(np, name)(a, axis=axis, initial=initial))
+        except OverflowError:
+            with pytest.raises(OverflowError, match=r"initial=.* is out of bounds for torch"):
+                getattr(tb, name)(on(a), axis=axis, initial=initial)
+            continue
+        assert_matches_numpy(getattr(tb, name)(on(a), axis=axis, initial=initial), expected)
+
+
+@pytest.mark.parametrize(
+    ("initial", "error", "message"),
+    [
+        (math.nan, ValueError, r"^sum: initial=nan has no value in torch.int64, an integer dtype"),
+        (math.inf, OverflowError, r"^sum: initial=inf has no value in torch.int64"),
+        (1j, TypeError, r"^sum: initial=1j is complex, but the reduction computes in torch.int64"),
+        ("1", TypeError, r"^sum: initial='1' is not a number; pass a Python or NumPy scalar"),
+    ],
+    ids=repr,
+)
+def test_initial_that_the_reduction_dtype_cannot_hold(
+    initial: object, error: type[Exception], message: str
+) -> None:
+    # These leaked torch's own errors ("value cannot be converted to type int64 without
+    # overflow", a RuntimeError).
+    with pytest.raises(error, match=message):
+        tb.sum(tb.asarray([1, 2]), initial=initial)  # type: ignore[arg-type]
 
 
 #: (shape, axis) pairs where initial= bounds elements that nothing reduces (0-d, axis=()) beside

@@ -5,15 +5,18 @@
 * Same-size signed views of the unsigned dtypes torch has no kernels for (pytorch#58734): exact
   for equality, non-zero tests and data movement.
 * Python scalars beside arrays: the dtype a lone scalar takes (NumPy's defaults), the dtype two
-  operands combine to, and NumPy 2's rule that a Python integer must fit the array's dtype.
+  operands combine to, NumPy 2's rule that a Python integer must fit the array's dtype, and
+  how NumPy reads a reduction's ``initial`` in the dtype it computes in.
 * The refusals these chapters share: data-dependent shapes on ``meta`` tensors, complex values
   where an order is needed.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Final, TypeAlias
 
+import numpy as np
 import torch
 from torch import Tensor
 
@@ -25,6 +28,7 @@ __all__ = [
     "common_dtype",
     "complex_argsort",
     "fits",
+    "initial_value",
     "lone_scalar_dtype",
     "no_data",
     "no_order",
@@ -114,3 +118,59 @@ def complex_argsort(t: Tensor, axis: int, descending: bool) -> Tensor:
         )
         perm = perm.take_along_dim(step, axis)
     return perm
+
+
+def initial_value(initial: object, dt: torch.dtype, caller: str) -> Scalar | Tensor:
+    """A reduction's ``initial`` as a Python number of the kind of ``dt``, the dtype the
+    reduction computes in, read as NumPy reads it (``bool()``, ``int()``, ``float()`` or
+    ``complex()``; a tensor is returned as it is, on its graph).
+
+    A float truncates into an integer dtype. A NumPy integer wraps around into an unsigned
+    dtype, as NumPy casts it there.
+
+    Raises
+    ------
+    TypeError
+        ``initial`` is not a number, or is complex and ``dt`` real.
+    ValueError
+        NaN into an integer dtype.
+    OverflowError
+        Infinity, or a value past an integer dtype's range (NumPy stores an undefined integer
+        for a NumPy float there).
+    """
+    if type(initial) is float and dt.is_floating_point:  # the common call
+        return initial
+    if isinstance(initial, Tensor):
+        return initial
+    if not isinstance(initial, (bool, int, float, complex, np.number, np.bool_)):
+        raise TypeError(
+            f"{caller}: initial={initial!r} is not a number; pass a Python or NumPy scalar"
+        )
+    if not (dt is torch.bool or dt.is_complex) and isinstance(
+        initial, (complex, np.complexfloating)
+    ):
+        raise TypeError(
+            f"{caller}: initial={initial!r} is complex, but the reduction computes in {dt}; "
+            "pass a real initial, or a complex array"
+        )
+    if dt is torch.bool:
+        return bool(initial)
+    if dt.is_complex:
+        return complex(initial)
+    if dt.is_floating_point:
+        return float(initial)  # type: ignore[arg-type]
+    if isinstance(initial, (float, np.floating)) and not math.isfinite(initial):
+        raise (ValueError if math.isnan(initial) else OverflowError)(
+            f"{caller}: initial={initial!r} has no value in {dt}, an integer dtype; pass a "
+            "finite initial"
+        )
+    number = int(initial)  # type: ignore[arg-type]  # (a float truncates toward zero)
+    lo, hi = INT_BOUNDS[dt]
+    if isinstance(initial, np.integer) and lo == 0:
+        return number % (hi + 1)
+    if not lo <= number <= hi:
+        raise OverflowError(
+            f"{caller}: initial={initial!r} is out of bounds for {dt} (its range is "
+            f"[{lo}, {hi}]); pass an initial within its range"
+        )
+    return number

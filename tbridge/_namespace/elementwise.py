@@ -67,6 +67,7 @@ from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.reporting import report_fp_error
 from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.tracing import values_checkable
+from tbridge._core.values import initial_value
 from tbridge._core.workarounds import (
     UNSIGNED_GAPS,
     from_ordered,
@@ -2072,51 +2073,6 @@ def _filled(shape: Sequence[int], value: Scalar, dtype: torch.dtype, like: Tenso
     return torch.full(size, value, device=device).to(dtype)
 
 
-def _initial(initial: object, acc: torch.dtype, where: str) -> Scalar:
-    """``initial`` as a Python number of the kind of ``acc``, the dtype the reduction computes
-    in, converted as NumPy converts it (``bool()``, ``int()``, ``float()`` or ``complex()``):
-    a float truncates into an integer dtype, where NaN is a ValueError and a value past the
-    dtype's range an OverflowError (NumPy stores an undefined integer for a NumPy float); a
-    NumPy integer wraps around, as NumPy casts it; complex into a real dtype is a TypeError."""
-    if type(initial) is float and acc.is_floating_point:  # the common call
-        return initial
-    if isinstance(initial, Tensor):
-        return initial  # type: ignore[return-value]  # (a tensor stays on its graph)
-    if not isinstance(initial, (bool, int, float, complex, np.number, np.bool_)):
-        raise TypeError(
-            f"{where}: initial={initial!r} is not a number; pass a Python or NumPy scalar"
-        )
-    if not (acc is torch.bool or acc.is_complex) and isinstance(
-        initial, (complex, np.complexfloating)
-    ):
-        raise TypeError(
-            f"{where}: initial={initial!r} is complex, but the reduction computes in {acc}; "
-            "pass a real initial, or a complex array"
-        )
-    if acc is torch.bool:
-        return bool(initial)
-    if acc.is_complex:
-        return complex(initial)
-    if acc.is_floating_point:
-        return float(initial)  # type: ignore[arg-type]
-    if isinstance(initial, (float, np.floating)) and not math.isfinite(initial):
-        raise (ValueError if math.isnan(initial) else OverflowError)(
-            f"{where}: initial={initial!r} has no value in {acc}, an integer dtype; pass a "
-            "finite initial"
-        )
-    number = int(initial)  # type: ignore[arg-type]  # (a float truncates toward zero)
-    bounds = INT_BOUNDS.get(acc)
-    if isinstance(initial, np.integer) and bounds is not None:
-        lo, hi = bounds
-        return (number - lo) % (hi - lo + 1) + lo
-    if bounds is not None and not bounds[0] <= number <= bounds[1]:
-        raise OverflowError(
-            f"{where}: initial={initial!r} is out of bounds for {acc} (its range is "
-            f"[{bounds[0]}, {bounds[1]}]); pass an initial within its range"
-        )
-    return number
-
-
 def _torch_reduce(kind: str, t: Tensor, dims: tuple[int, ...], keepdim: bool = False) -> Tensor:
     if kind == "sum":
         return torch.sum(t, dims, keepdim)
@@ -2201,8 +2157,8 @@ def _reduce(
             "axis may be specified; reduce one axis at a time"
         )
     acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
-    if initial is not None:
-        initial = _initial(initial, acc, where)
+    if initial is not None:  # (a tensor initial goes on as it is, as before: cast for typing)
+        initial = cast("Scalar", initial_value(initial, acc, where))
     if mask is not True:
         r = _masked_reduce(ufunc, spec, _as(t, acc), dims, acc, initial, mask, where)
     elif (

@@ -40,7 +40,7 @@ from tbridge._core.dtypes import (
     default_float_dtype,
     torch_dtype,
 )
-from tbridge._core.values import scalar_tensor
+from tbridge._core.values import initial_value, scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
 
 __all__ = [
@@ -133,6 +133,14 @@ def _combine(op: Callable[..., Tensor], result: Tensor, value: Tensor) -> Tensor
     return op(result, value)
 
 
+def _initial_tensor(initial: object, dt: torch.dtype, device: torch.device, caller: str) -> Tensor:
+    """``initial`` as a 0-d tensor of ``dt``, read as NumPy reads it (``initial_value``)."""
+    value = initial_value(initial, dt, caller)
+    if isinstance(value, Tensor):
+        return value.to(device=device, dtype=dt)
+    return scalar_tensor(value, dt, device, caller)
+
+
 def _sum_or_prod(
     fn: Callable[..., Tensor],
     combine: Callable[..., Tensor],
@@ -165,7 +173,7 @@ def _sum_or_prod(
             result = fn(result, d, keepdim=keepdims)
         result = narrow(result, target)
     if initial is not None:
-        result = _combine(combine, result, scalar_tensor(initial, target, t.device, caller))
+        result = _combine(combine, result, _initial_tensor(initial, target, t.device, caller))
     return write_out(result, out, caller)
 
 
@@ -497,7 +505,7 @@ def extreme(
     vals = ordered(t) if gap else t
     init = None
     if initial is not None:
-        init = scalar_tensor(initial, t.dtype, t.device, caller)
+        init = _initial_tensor(initial, t.dtype, t.device, caller)
         init = ordered(init) if gap else init
     if where is not True:
         if init is None:

@@ -906,6 +906,10 @@ def _nan_extreme(
             raise retold(e, callee, caller) from e
     nan = torch.isnan(t)
     fill = -math.inf if reduce is amax else math.inf
+    # NumPy's nanmax is fmax.reduce, which skips a NaN initial as it skips NaN elements
+    nan_initial = isinstance(initial, (float, np.floating)) and math.isnan(initial)
+    if nan_initial:
+        initial = fill
     if initial is None and where is True and (axis is None or type(axis) is int) and t.ndim:
         # the common call, straight to torch: the reduction, then NaN for all-NaN slices
         fn = torch.amax if reduce is amax else torch.amin
@@ -924,7 +928,7 @@ def _nan_extreme(
         result = reduce(_filled(t, nan, fill), axis, None, keepdims, initial, where)
     except (TypeError, ValueError, IndexError) as e:
         raise retold(e, callee, caller) from e
-    if initial is None:  # an all-NaN slice is NaN (with initial, it is initial, as NumPy)
+    if initial is None or nan_initial:  # an all-NaN slice is NaN (else initial, as NumPy)
         skipped = (
             nan if where is True else nan | ~_beside_data(where, t, caller, "where").expand(t.shape)
         )
