@@ -739,7 +739,7 @@ X = torch.zeros(3, 4)
         (
             lambda: tb.sum(torch.zeros(3, dtype=tb.int8), initial=300, dtype=tb.int8),
             OverflowError,
-            r"^sum: Python integer 300 is out of bounds for torch\.int8",
+            r"^sum: initial=300 is out of bounds for torch\.int8 \(its range is \[-128, 127\]\)",
         ),
         (
             lambda: tb.cumulative_sum(X),
