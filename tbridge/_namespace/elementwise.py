@@ -2172,13 +2172,23 @@ def _reduce(
         r = _torch_reduce(spec.reduce, t if t.dtype is acc else t.to(acc), dims, keepdims)
         return write_out(r if r.dtype is acc else r.to(acc), out, where)
     else:
-        if initial is None and spec.identity_first and math.prod([t.shape[d] for d in dims]) == 1:
-            initial = spec.identity  # (two or more elements already give op(identity, x)'s sign)
-        r = _fold(ufunc, spec, _as(t, acc), dims, acc, initial, where)
+        start = initial if initial is not None else _identity_start(spec, t.shape, dims)
+        r = _fold(ufunc, spec, _as(t, acc), dims, acc, start, where)
     if keepdims:
         for d in dims:
             r = r.unsqueeze(d)
     return write_out(r, out, where)
+
+
+def _identity_start(spec: _Spec, shape: Sequence[int], dims: tuple[int, ...]) -> Scalar | None:
+    """The identity a reduction without ``initial`` starts from where that shows, else None.
+
+    NumPy starts a reduction from the identity. Only a lone reduced element shows it (gcd and
+    hypot give ``|x|``; add, logaddexp and logaddexp2 turn -0.0 into 0.0): two or more, the
+    identity that fills masked-out elements included, already give ``op(identity, x)``."""
+    if spec.identity_first and math.prod([shape[d] for d in dims]) == 1:
+        return spec.identity
+    return None
 
 
 def _masked_reduce(
@@ -2203,7 +2213,7 @@ def _masked_reduce(
     if spec.identity is not None:  # the left-out elements become the identity
         filled = torch.where(m, t, _filled((), spec.identity, acc, t))
         if initial is None:
-            start = spec.identity if spec.identity_first else None
+            start = _identity_start(spec, t.shape, dims)
             return _fold(ufunc, spec, filled, dims, acc, start, where)
         r = _fold(ufunc, spec, filled, dims, acc, initial, where)
         # where the mask leaves nothing, the result is initial itself (hypot: not |initial|)
