@@ -21,11 +21,20 @@ import torch
 from tbridge._core.typing import DTypeLike
 
 __all__ = [
+    "ALL_COMPLEX_FLOATING",
+    "ALL_REAL_FLOATING",
+    "COMPLEX",
     "INEXACT",
+    "INTEGERS",
     "INT_BOUNDS",
+    "KINDS",
     "ML_DTYPES_AVAILABLE",
     "NUMPY_DEFAULTS",
     "REAL_FLOATS",
+    "SIGNED_INTEGERS",
+    "SIGNED_TWIN",
+    "STANDARD_DTYPES",
+    "UNSIGNED_INTEGERS",
     "DTypeLike",
     "current_defaults",
     "default_complex_dtype",
@@ -44,18 +53,54 @@ __all__ = [
 
 ML_DTYPES_AVAILABLE: Final = importlib.util.find_spec("ml_dtypes") is not None
 
+# The dtype categories, declared here only; every module reads its sets from this table.
+SIGNED_INTEGERS: Final = frozenset({torch.int8, torch.int16, torch.int32, torch.int64})
+UNSIGNED_INTEGERS: Final = frozenset({torch.uint8, torch.uint16, torch.uint32, torch.uint64})
+INTEGERS: Final = SIGNED_INTEGERS | UNSIGNED_INTEGERS
+#: Every floating dtype torch has, the float8 storage formats included.
+ALL_REAL_FLOATING: Final = frozenset(
+    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_floating_point
+)
+#: Every complex dtype torch has, complex32 included.
+ALL_COMPLEX_FLOATING: Final = frozenset(
+    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_complex
+)
 #: The real floating dtypes torch computes in (the float8 formats are storage types).
 REAL_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
-#: The floating dtypes, real and complex, with torch's full set of kernels (complex32 has few).
-INEXACT: Final = REAL_FLOATS | {torch.complex64, torch.complex128}
+#: The complex dtypes with torch's full set of kernels (complex32 has few).
+COMPLEX: Final = frozenset({torch.complex64, torch.complex128})
+#: The floating dtypes, real and complex, with torch's full set of kernels.
+INEXACT: Final = REAL_FLOATS | COMPLEX
+#: The standard's kinds (``isdtype``), extended as the standard allows with every floating
+#: dtype torch has (float16, bfloat16, the float8 family; complex32).
+KINDS: Final[dict[str, frozenset[torch.dtype]]] = {
+    "bool": frozenset({torch.bool}),
+    "signed integer": SIGNED_INTEGERS,
+    "unsigned integer": UNSIGNED_INTEGERS,
+    "integral": INTEGERS,
+    "real floating": ALL_REAL_FLOATING,
+    "complex floating": ALL_COMPLEX_FLOATING,
+    "numeric": INTEGERS | ALL_REAL_FLOATING | ALL_COMPLEX_FLOATING,
+}
+#: The standard's own dtypes: what ``__array_namespace_info__().dtypes()`` lists, as NumPy's
+#: info object lists them (float16 is a real floating dtype to ``isdtype`` but not listed).
+STANDARD_DTYPES: Final = (
+    torch.bool,
+    torch.int8, torch.int16, torch.int32, torch.int64,
+    torch.uint8, torch.uint16, torch.uint32, torch.uint64,
+    torch.float32, torch.float64, torch.complex64, torch.complex128,
+)  # fmt: skip
+#: Each unsigned dtype torch holds but lacks kernels for (pytorch#58734), with the signed dtype
+#: of its size: a view as the twin is exact for equality, non-zero tests and data movement.
+SIGNED_TWIN: Final = {
+    torch.uint16: torch.int16,
+    torch.uint32: torch.int32,
+    torch.uint64: torch.int64,
+}
 #: Each integer dtype's range (bool is not in it).
 INT_BOUNDS: Final[dict[torch.dtype, tuple[int, int]]] = {
-    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
-    for dt in (
-        torch.int8, torch.int16, torch.int32, torch.int64,
-        torch.uint8, torch.uint16, torch.uint32, torch.uint64,
-    )
-}  # fmt: skip
+    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max)) for dt in sorted(INTEGERS, key=str)
+}
 
 
 def int_out_of_bounds(

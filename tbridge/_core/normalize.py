@@ -18,6 +18,7 @@ from typing import Final, Literal, SupportsIndex, TypeAlias, cast
 
 import torch
 
+from tbridge._core.dtypes import ALL_COMPLEX_FLOATING, REAL_FLOATS
 from tbridge._core.typing import DeviceLike, ShapeLike
 
 __all__ = [
@@ -303,22 +304,12 @@ def raise_for_size(
         ) from e
 
 
-_INEXACT: Final = frozenset(
-    {
-        torch.float16,
-        torch.bfloat16,
-        torch.float32,
-        torch.float64,
-        torch.complex32,
-        torch.complex64,
-        torch.complex128,
-    }
-)
+_AUTOGRAD_DTYPES: Final = REAL_FLOATS | ALL_COMPLEX_FLOATING
 
 
 def check_requires_grad(requires_grad: bool, dtype: torch.dtype, where: str) -> None:
     """Refuse ``requires_grad=True`` for dtypes autograd cannot track."""
-    if requires_grad and dtype not in _INEXACT:
+    if requires_grad and dtype not in _AUTOGRAD_DTYPES:
         raise ValueError(
             f"{where}: requires_grad=True needs a floating or complex dtype, got {dtype}; "
             "autograd tracks only those. Pass dtype=tb.float64 (or another floating dtype) "

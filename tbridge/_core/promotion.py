@@ -11,7 +11,7 @@ dtype of their kind (tbridge's defaults) above it.
 
 from __future__ import annotations
 
-from typing import Any, Final, TypeAlias
+from typing import Any, Final
 
 import numpy as np
 import torch
@@ -23,10 +23,10 @@ from tbridge._core.dtypes import (
     numpy_dtype_of,
     torch_dtype,
 )
+from tbridge._core.typing import Scalar
 
 __all__ = ["Scalar", "promote", "result_type", "scalar_result"]
 
-Scalar: TypeAlias = "bool | int | float | complex"
 
 _PAIR_CACHE: dict[tuple[torch.dtype, torch.dtype], torch.dtype] = {}
 

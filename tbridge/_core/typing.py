@@ -28,6 +28,7 @@ from typing_extensions import Buffer
 __all__ = [
     "ArrayLike",
     "AxisLike",
+    "DTypeKind",
     "DTypeKindName",
     "DTypeLike",
     "DTypeName",
@@ -35,7 +36,9 @@ __all__ = [
     "DeviceName",
     "GradFunction",
     "GradsFunction",
+    "KindFilter",
     "NestedSequence",
+    "Scalar",
     "ScalarLike",
     "ShapeLike",
     "SupportsArray",
@@ -76,6 +79,22 @@ DTypeKindName: TypeAlias = Literal[
     "bool", "signed integer", "unsigned integer", "integral", "real floating",
     "complex floating", "numeric",
 ]  # fmt: skip
+
+#: ``isdtype``'s ``kind``: a kind name, a dtype (a string here is a kind name, never a dtype
+#: name), or a flat tuple of either.
+DTypeKind: TypeAlias = Union[
+    DTypeKindName,
+    torch.dtype,
+    "np.dtype[Any]",
+    "type[np.generic]",
+    tuple[Union[DTypeKindName, torch.dtype, "np.dtype[Any]", "type[np.generic]"], ...],
+]
+
+#: The ``kind`` filter of ``__array_namespace_info__().dtypes``: kind names, or None for all.
+KindFilter: TypeAlias = DTypeKindName | tuple[DTypeKindName, ...] | None
+
+#: A Python scalar (``ScalarLike`` adds NumPy's scalars).
+Scalar: TypeAlias = bool | int | float | complex
 
 #: Device strings torch parses, as a checked set: the device types, and indices 0-7 on each
 #: accelerator (other indices: pass ``torch.device("cuda", 9)`` or the int 9).

@@ -14,14 +14,19 @@
 from __future__ import annotations
 
 import math
-from typing import Final, TypeAlias
 
 import numpy as np
 import torch
 from torch import Tensor
 
-from tbridge._core.dtypes import INT_BOUNDS, default_complex_dtype, default_float_dtype
+from tbridge._core.dtypes import (
+    INT_BOUNDS,
+    SIGNED_TWIN,
+    default_complex_dtype,
+    default_float_dtype,
+)
 from tbridge._core.promotion import promote, result_type
+from tbridge._core.typing import Scalar
 
 __all__ = [
     "Scalar",
@@ -36,16 +41,11 @@ __all__ = [
     "signed_view",
 ]
 
-Scalar: TypeAlias = "bool | int | float | complex"
-
-#: same-size signed twins: exact for equality, non-zero tests and data movement.
-_SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
-
 
 def signed_view(t: Tensor) -> Tensor:
     """A same-size signed view of an unsigned tensor torch cannot compute with (pytorch#58734);
     any other tensor as it is."""
-    twin = _SIGNED.get(t.dtype)
+    twin = SIGNED_TWIN.get(t.dtype)
     return t if twin is None else t.view(twin)
 
 

@@ -21,6 +21,7 @@ from typing import Final
 
 import torch
 
+from tbridge._core.dtypes import SIGNED_TWIN
 from tbridge._core.tracing import values_checkable
 
 __all__ = [
@@ -34,13 +35,8 @@ __all__ = [
 ]
 
 #: The unsigned dtypes torch holds but cannot compute with (pytorch#58734).
-UNSIGNED_GAPS: Final = frozenset({torch.uint16, torch.uint32, torch.uint64})
+UNSIGNED_GAPS: Final = frozenset(SIGNED_TWIN)
 
-_SIGNED_TWIN: Final = {
-    torch.uint16: torch.int16,
-    torch.uint32: torch.int32,
-    torch.uint64: torch.int64,
-}
 _SIGN_BIT: Final = -(2**63)
 
 
@@ -54,8 +50,8 @@ def on_bits(fn: Callable[..., torch.Tensor], *xs: torch.Tensor) -> torch.Tensor:
 
     The result is viewed back as the unsigned dtype when ``fn`` returned the signed twin.
     """
-    dtype = next(x.dtype for x in xs if x.dtype in _SIGNED_TWIN)
-    twin = _SIGNED_TWIN[dtype]
+    dtype = next(x.dtype for x in xs if x.dtype in SIGNED_TWIN)
+    twin = SIGNED_TWIN[dtype]
     out = fn(*(x.view(twin) if x.dtype == dtype else x for x in xs))
     return out.view(dtype) if out.dtype == twin else out
 

@@ -21,7 +21,13 @@ from torch import Tensor
 
 from tbridge._convert.gate import as_tensor
 from tbridge._core.axes import AxisWording, check_axis
-from tbridge._core.dtypes import DTypeLike, default_float_dtype, torch_dtype
+from tbridge._core.dtypes import (
+    INTEGERS,
+    REAL_FLOATS,
+    DTypeLike,
+    default_float_dtype,
+    torch_dtype,
+)
 from tbridge._core.normalize import ShapeLike, torch_shape
 from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.tracing import values_checkable
@@ -55,19 +61,8 @@ __all__ = [
 #: A distribution parameter: a number, a tensor, a NumPy array or a nested sequence of numbers.
 Param: TypeAlias = "float | int | Tensor | np.ndarray[Any, Any] | Sequence[Any]"
 
-_FLOATS: Final = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64})
-_INTS: Final = frozenset(
-    {
-        torch.int8,
-        torch.int16,
-        torch.int32,
-        torch.int64,
-        torch.uint8,
-        torch.uint16,
-        torch.uint32,
-        torch.uint64,
-    }
-)
+_FLOATS: Final = REAL_FLOATS
+_INTS: Final = INTEGERS
 
 
 class Rule:

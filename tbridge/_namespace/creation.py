@@ -65,6 +65,7 @@ from tbridge._core.normalize import (
 from tbridge._core.promotion import result_type
 from tbridge._core.shapes import bits_or_raise, broadcast_shape, normalize_axis
 from tbridge._core.tracing import values_checkable
+from tbridge._core.typing import ScalarLike
 from tbridge._core.workarounds import UNSIGNED_GAPS
 
 __all__ = [
@@ -86,7 +87,6 @@ __all__ = [
     "zeros_like",
 ]
 
-Scalar: TypeAlias = "bool | int | float | complex | np.generic"
 RealScalar: TypeAlias = "int | float | np.integer[Any] | np.floating[Any]"
 ArrayLike: TypeAlias = "torch.Tensor | np.ndarray[Any, Any]"
 
@@ -424,7 +424,7 @@ def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) 
 
 def full(
     shape: ShapeLike,
-    fill_value: Scalar | torch.Tensor,
+    fill_value: ScalarLike | torch.Tensor,
     dtype: DTypeLike | None = None,
     *,
     device: DeviceLike | None = None,
@@ -1043,8 +1043,8 @@ def _arange_exact(
 @overload
 @overload
 def linspace(
-    start: Scalar,
-    stop: Scalar,
+    start: ScalarLike,
+    stop: ScalarLike,
     num: int = ...,
     endpoint: bool = ...,
     retstep: Literal[False] = ...,
@@ -1056,8 +1056,8 @@ def linspace(
 ) -> torch.Tensor: ...
 @overload
 def linspace(
-    start: Scalar,
-    stop: Scalar,
+    start: ScalarLike,
+    stop: ScalarLike,
     num: int = ...,
     endpoint: bool = ...,
     *,
@@ -1069,8 +1069,8 @@ def linspace(
 ) -> tuple[torch.Tensor, float]: ...
 @overload
 def linspace(
-    start: Scalar | ArrayLike | Sequence[Any],
-    stop: Scalar | ArrayLike | Sequence[Any],
+    start: ScalarLike | ArrayLike | Sequence[Any],
+    stop: ScalarLike | ArrayLike | Sequence[Any],
     num: int = ...,
     endpoint: bool = ...,
     retstep: Literal[False] = ...,
@@ -1082,8 +1082,8 @@ def linspace(
 ) -> torch.Tensor: ...
 @overload
 def linspace(
-    start: Scalar | ArrayLike | Sequence[Any],
-    stop: Scalar | ArrayLike | Sequence[Any],
+    start: ScalarLike | ArrayLike | Sequence[Any],
+    stop: ScalarLike | ArrayLike | Sequence[Any],
     num: int = ...,
     endpoint: bool = ...,
     *,
@@ -1094,8 +1094,8 @@ def linspace(
     requires_grad: bool = ...,
 ) -> tuple[torch.Tensor, float | torch.Tensor]: ...
 def linspace(
-    start: Scalar | ArrayLike | Sequence[Any],
-    stop: Scalar | ArrayLike | Sequence[Any],
+    start: ScalarLike | ArrayLike | Sequence[Any],
+    stop: ScalarLike | ArrayLike | Sequence[Any],
     num: int = 50,
     endpoint: bool = True,
     retstep: bool = False,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Final, TypeAlias
+from typing import Final
 
 import numpy as np
 import torch
@@ -21,34 +21,19 @@ from torch import Tensor
 
 from tbridge._convert.bridge import asarray
 from tbridge._convert.moves import convert
-from tbridge._core.dtypes import DTypeLike, numpy_dtype_of, torch_dtype
+from tbridge._core.dtypes import (
+    INTEGERS,
+    KINDS,
+    UNSIGNED_INTEGERS,
+    DTypeLike,
+    numpy_dtype_of,
+    torch_dtype,
+)
 from tbridge._core.normalize import DeviceLike, torch_device
 from tbridge._core.promotion import kind_rank, promote, result_type
+from tbridge._core.typing import DTypeKind
 
 __all__ = ["astype", "can_cast", "finfo", "iinfo", "isdtype", "result_type"]
-
-DTypeKind: TypeAlias = "torch.dtype | str | tuple[torch.dtype | str, ...]"
-
-_SIGNED: Final = frozenset({torch.int8, torch.int16, torch.int32, torch.int64})
-_UNSIGNED: Final = frozenset({torch.uint8, torch.uint16, torch.uint32, torch.uint64})
-_REAL_FLOATING: Final = frozenset(
-    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_floating_point
-)
-_COMPLEX_FLOATING: Final = frozenset(
-    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_complex
-)
-
-#: The standard's kinds. Extended, as the standard allows, with every floating dtype torch has
-#: (float16, bfloat16, the float8 family; complex32).
-_KINDS: Final[dict[str, frozenset[torch.dtype]]] = {
-    "bool": frozenset({torch.bool}),
-    "signed integer": _SIGNED,
-    "unsigned integer": _UNSIGNED,
-    "integral": _SIGNED | _UNSIGNED,
-    "real floating": _REAL_FLOATING,
-    "complex floating": _COMPLEX_FLOATING,
-    "numeric": _SIGNED | _UNSIGNED | _REAL_FLOATING | _COMPLEX_FLOATING,
-}
 
 
 def _dtype_of(value: object, where: str) -> torch.dtype:
@@ -296,7 +281,7 @@ def iinfo(type: DTypeLike | Tensor, /) -> iinfo_object:  # noqa: A002 - the stan
     found = _IINFO.get(dt)
     if found is not None:
         return found
-    if dt not in _SIGNED and dt not in _UNSIGNED:
+    if dt not in INTEGERS:
         hint = (
             "use tb.finfo for floating dtypes"
             if dt.is_floating_point or dt.is_complex
@@ -304,7 +289,7 @@ def iinfo(type: DTypeLike | Tensor, /) -> iinfo_object:  # noqa: A002 - the stan
         )
         raise ValueError(f"iinfo: {dt} is not an integer dtype; {hint}")  # NumPy's class
     bits = torch.empty((), dtype=dt, device="meta").element_size() * 8
-    if dt in _UNSIGNED:
+    if dt in UNSIGNED_INTEGERS:
         found = iinfo_object(bits=bits, max=2**bits - 1, min=0, dtype=dt)
     else:
         found = iinfo_object(bits=bits, max=2 ** (bits - 1) - 1, min=-(2 ** (bits - 1)), dtype=dt)
@@ -320,17 +305,17 @@ def iinfo(type: DTypeLike | Tensor, /) -> iinfo_object:  # noqa: A002 - the stan
 #: dtype kinds as they are asked (a bounded set of keys).
 _ISDTYPE_CACHE: dict[object, dict[object, bool]] = {
     name: {d: d in members for d in vars(torch).values() if isinstance(d, torch.dtype)}
-    for name, members in _KINDS.items()
+    for name, members in KINDS.items()
 }
 
 
 def _is_kind(dtype: torch.dtype, kind: object) -> bool:
     if isinstance(kind, str):
-        members = _KINDS.get(kind)
+        members = KINDS.get(kind)
         if members is None:
             raise ValueError(
                 f"isdtype: unknown kind {kind!r}; pass a dtype or one of "
-                f"{', '.join(repr(k) for k in _KINDS)}"
+                f"{', '.join(repr(k) for k in KINDS)}"
             )
         return dtype in members
     if isinstance(kind, torch.dtype):
@@ -368,8 +353,9 @@ def _isdtype_slow(dtype: DTypeLike, kind: DTypeKind) -> bool:
     """isdtype past its cache (apart: its generator would make ``dt`` a cell on every call)."""
     dt = dtype if isinstance(dtype, torch.dtype) else _dtype_of(dtype, "isdtype")
     found = any(_is_kind(dt, k) for k in kind) if isinstance(kind, tuple) else _is_kind(dt, kind)
-    if type(dtype) is torch.dtype and (type(kind) is str or type(kind) is torch.dtype):
-        _ISDTYPE_CACHE.setdefault(kind, {})[dtype] = found
+    given: object = kind  # any object at run time; only exact str and dtype kinds are cached
+    if type(dtype) is torch.dtype and (type(given) is str or type(given) is torch.dtype):
+        _ISDTYPE_CACHE.setdefault(given, {})[dtype] = found
     return found
 
 

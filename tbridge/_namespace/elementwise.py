@@ -54,6 +54,8 @@ from torch.compiler import is_dynamo_compiling
 from tbridge._convert.gate import as_tensor, where_mask, with_dtype, write_out
 from tbridge._core.axes import AxisWording, check_axis
 from tbridge._core.dtypes import (
+    ALL_COMPLEX_FLOATING,
+    COMPLEX,
     INEXACT,
     INT_BOUNDS,
     REAL_FLOATS,
@@ -67,6 +69,7 @@ from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.reporting import report_fp_error
 from tbridge._core.signatures import broadcast_shapes
 from tbridge._core.tracing import values_checkable
+from tbridge._core.typing import Scalar
 from tbridge._core.values import initial_value
 from tbridge._core.workarounds import (
     UNSIGNED_GAPS,
@@ -147,7 +150,6 @@ __all__ = [
     "trunc",
 ]  # fmt: skip
 
-Scalar: TypeAlias = "bool | int | float | complex"
 #: What an array argument may be: anything the input gate takes (a tensor, a NumPy array or
 #: scalar, a Python scalar, a nested sequence of numbers).
 ArrayLike: TypeAlias = (
@@ -190,11 +192,9 @@ _NATIVE_NUMERIC: Final = _NATIVE - {torch.bool}
 _NATIVE_REAL_NUMERIC: Final = _NATIVE_NUMERIC - {torch.complex64, torch.complex128}
 #: bool and the integer dtypes torch computes natively (the bitwise functions' fast path).
 _NATIVE_INTEGRAL: Final = _NATIVE - _INEXACT
-_COMPLEX: Final = frozenset({torch.complex64, torch.complex128})
+_COMPLEX: Final = COMPLEX
 #: every complex dtype torch has (complex32 included), as ``dtype.is_complex`` tells.
-_COMPLEX_ALL: Final = frozenset(
-    d for d in vars(torch).values() if isinstance(d, torch.dtype) and d.is_complex
-)
+_COMPLEX_ALL: Final = ALL_COMPLEX_FLOATING
 #: signbit's fast path: uint8 (always False) and the unsigned gaps are left to the slow path.
 _SIGNBIT_NATIVE: Final = _NATIVE - {torch.uint8, torch.complex64, torch.complex128}
 _BOOL: Final = torch.bool

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
-
 import torch
 
-from tbridge._core.dtypes import default_dtypes
+from tbridge._core.dtypes import KINDS, STANDARD_DTYPES, default_dtypes
 from tbridge._core.normalize import CPU, DeviceLike, torch_device
+from tbridge._core.typing import KindFilter
 
 __all__ = ["Info", "__array_namespace_info__", "available_devices"]
 
-DTypeKind: TypeAlias = "str | tuple[str, ...] | None"
-
+#: The standard's kinds over the standard's dtypes, in the standard's order.
 _KINDS: dict[str, tuple[torch.dtype, ...]] = {
-    "bool": (torch.bool,),
-    "signed integer": (torch.int8, torch.int16, torch.int32, torch.int64),
-    "unsigned integer": (torch.uint8, torch.uint16, torch.uint32, torch.uint64),
-    "real floating": (torch.float32, torch.float64),
-    "complex floating": (torch.complex64, torch.complex128),
+    kind: tuple(d for d in STANDARD_DTYPES if d in members) for kind, members in KINDS.items()
 }
-_KINDS["integral"] = _KINDS["signed integer"] + _KINDS["unsigned integer"]
-_KINDS["numeric"] = _KINDS["integral"] + _KINDS["real floating"] + _KINDS["complex floating"]
 
 _NAMES: dict[torch.dtype, str] = {
     d: str(d).removeprefix("torch.") for kind in _KINDS.values() for d in kind
@@ -62,7 +54,7 @@ class Info:
         return default_dtypes()
 
     def dtypes(
-        self, *, device: DeviceLike | None = None, kind: DTypeKind = None
+        self, *, device: DeviceLike | None = None, kind: KindFilter = None
     ) -> dict[str, torch.dtype]:
         """The Array API dtypes by name, optionally of one kind or several kinds."""
         torch_device(device)

@@ -40,6 +40,7 @@ from tbridge._core.dtypes import (
     default_float_dtype,
     torch_dtype,
 )
+from tbridge._core.typing import Scalar
 from tbridge._core.values import initial_value, scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
 
@@ -55,7 +56,6 @@ __all__ = [
     "var",
 ]
 
-Scalar: TypeAlias = "bool | int | float | complex"
 #: NumPy's ``where=``: a boolean mask broadcast against the input (True: every element).
 Mask: TypeAlias = "Tensor | bool"
 

@@ -22,11 +22,11 @@ from tbridge._convert.bridge import asarray
 from tbridge._convert.gate import as_tensor, is_python_scalar, where_mask, write_out
 from tbridge._core.axes import AxisLike, normalize_axes, normalize_axis
 from tbridge._core.promotion import result_type
+from tbridge._core.typing import Scalar
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 
 __all__ = ["all", "any", "diff"]
 
-Scalar: TypeAlias = "bool | int | float | complex"
 Mask: TypeAlias = "Tensor | bool"
 
 

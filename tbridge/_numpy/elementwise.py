@@ -28,7 +28,12 @@ from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, retold, with_dtype, write_out
 from tbridge._core.axes import axis_error
-from tbridge._core.dtypes import DTypeLike, default_float_dtype, int_out_of_bounds
+from tbridge._core.dtypes import (
+    SIGNED_INTEGERS,
+    DTypeLike,
+    default_float_dtype,
+    int_out_of_bounds,
+)
 from tbridge._core.promotion import kind_rank
 from tbridge._core.tracing import values_checkable
 from tbridge._namespace.elementwise import (
@@ -1188,7 +1193,7 @@ _BIT_WIDTH: Final = {
     torch.bool: 1, torch.int8: 8, torch.uint8: 8, torch.int16: 16, torch.uint16: 16,
     torch.int32: 32, torch.uint32: 32, torch.int64: 64, torch.uint64: 64,
 }  # fmt: skip
-_SIGNED: Final = frozenset({torch.int8, torch.int16, torch.int32, torch.int64})
+_SIGNED: Final = SIGNED_INTEGERS
 _M1: Final = 0x5555555555555555
 _M2: Final = 0x3333333333333333
 _M4: Final = 0x0F0F0F0F0F0F0F0F

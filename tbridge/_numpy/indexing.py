@@ -36,7 +36,7 @@ from torch import Tensor
 from torch.compiler import is_dynamo_compiling
 
 from tbridge._convert.gate import as_tensor, retold, where_mask, write_out
-from tbridge._core.dtypes import INT_BOUNDS, DTypeLike, torch_dtype
+from tbridge._core.dtypes import INT_BOUNDS, SIGNED_TWIN, DTypeLike, torch_dtype
 from tbridge._core.normalize import CPU, check_size, raise_for_size
 from tbridge._core.promotion import kind_rank, result_type
 from tbridge._core.shapes import (
@@ -176,18 +176,16 @@ def _flat_write(a: Tensor, positions: Tensor, values: Tensor) -> None:
     if a.is_contiguous():
         target = a.view(-1)
         if a.dtype in UNSIGNED_GAPS:
-            target = target.view(_SIGNED[a.dtype])
-            values = values.view(_SIGNED[a.dtype])
+            target = target.view(SIGNED_TWIN[a.dtype])
+            values = values.view(SIGNED_TWIN[a.dtype])
         target.index_put_((positions,), values)
         return
     coords = _unravel(positions, tuple(a.shape))
     if a.dtype in UNSIGNED_GAPS:
-        a.view(_SIGNED[a.dtype]).index_put_(coords, values.view(_SIGNED[a.dtype]))
+        a.view(SIGNED_TWIN[a.dtype]).index_put_(coords, values.view(SIGNED_TWIN[a.dtype]))
     else:
         a.index_put_(coords, values)
 
-
-_SIGNED: Final = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
 
 #: the Python numbers the fast paths of ``fill_diagonal`` and ``put_along_axis`` write with
 #: torch's kernels, which would wrap or garble the others:
@@ -426,7 +424,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
             f"values of a shape that broadcasts to {tuple(shape)}"
         ) from e
     if target.dtype in UNSIGNED_GAPS:
-        signed = _SIGNED[target.dtype]
+        signed = SIGNED_TWIN[target.dtype]
         target.view(signed).scatter_(ax, idx, vals.contiguous().view(signed))
     else:
         target.scatter_(ax, idx, vals)
@@ -493,7 +491,7 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
         raise ValueError("place: vals is empty but mask selects entries; pass values to place")
     fill = _cycled(v, count)
     if t.dtype in UNSIGNED_GAPS:
-        signed = _SIGNED[t.dtype]
+        signed = SIGNED_TWIN[t.dtype]
         t.view(signed).masked_scatter_(m, fill.view(signed))
     else:
         t.masked_scatter_(m, fill)
@@ -556,7 +554,7 @@ def putmask(a: Tensor, /, mask: Any, values: Any) -> None:
         return
     full = _cycled(v, t.numel()).reshape(t.shape)
     if t.dtype in UNSIGNED_GAPS:
-        signed = _SIGNED[t.dtype]
+        signed = SIGNED_TWIN[t.dtype]
         t.view(signed).copy_(torch.where(m, full.view(signed), t.view(signed)))
     else:
         t.copy_(torch.where(m, full, t))

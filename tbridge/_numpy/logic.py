@@ -48,7 +48,6 @@ __all__ = [
     "unique",
 ]
 
-Scalar: TypeAlias = "bool | int | float | complex"
 ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
 Tolerance: TypeAlias = "float | Tensor"
 
