@@ -270,6 +270,32 @@ def test_version_and_info() -> None:
         info.dtypes(kind="reals")
 
 
+@pytest.mark.skipif(
+    not hasattr(np, "__array_namespace_info__"), reason="NumPy has no inspection object here"
+)
+@pytest.mark.parametrize(
+    "kind",
+    [
+        None,
+        "bool",
+        "signed integer",
+        "unsigned integer",
+        "integral",
+        "real floating",
+        "complex floating",
+        "numeric",
+        ("bool", "real floating"),
+    ],
+)
+def test_info_dtypes_match_numpy(kind: str | tuple[str, ...] | None) -> None:
+    # NumPy's inspection object lists the standard's dtypes only (float16 is left out while
+    # np.isdtype(np.float16, "real floating") is True); tbridge's lists the same, in order.
+    ours = tb.__array_namespace_info__().dtypes(kind=kind)  # type: ignore[arg-type]
+    theirs = np.__array_namespace_info__().dtypes(kind=kind)
+    assert list(ours) == list(theirs)
+    assert all(tb.to_numpy(torch.empty(0, dtype=d)).dtype == theirs[n] for n, d in ours.items())
+
+
 FUNCTIONS = [
     n
     for n in ALL_STANDARD

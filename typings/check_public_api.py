@@ -117,12 +117,17 @@ def inspection(x: torch.Tensor) -> None:
     assert_type(tb.finfo(tb.float32).eps, float)
     assert_type(tb.iinfo(tb.int8).max, int)
     assert_type(tb.isdtype(x.dtype, "real floating"), bool)
+    assert_type(tb.isdtype(x.dtype, ("bool", tb.int8, np.dtype("uint8"))), bool)
+    tb.isdtype(x.dtype, "reals")  # type: ignore[arg-type]
+    tb.isdtype(x.dtype, "float32")  # type: ignore[arg-type]
     assert_type(tb.can_cast(tb.int32, tb.float64), bool)
     assert_type(tb.pi, float)
     assert_type(tb.__array_api_version__, str)
     info = tb.__array_namespace_info__()
     assert_type(info.devices(), tuple[torch.device, ...])
     assert_type(info.default_device(), torch.device)
+    assert_type(info.dtypes(kind=("integral", "real floating")), dict[str, torch.dtype])
+    info.dtypes(kind="reals")  # type: ignore[arg-type]
     with tb.default_float(tb.float32) as dt:
         assert_type(dt, torch.dtype)
 
