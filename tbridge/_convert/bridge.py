@@ -86,10 +86,10 @@ class _Plan:
         self.viewable = viewable
 
 
-def _plan(a: NDArray, where: str) -> _Plan:
+def _plan(a: NDArray, caller: str) -> _Plan:
     if isinstance(a, np.ma.MaskedArray):
         raise TypeError(
-            f"{where}: a NumPy masked array carries a mask that a tensor cannot hold; pass "
+            f"{caller}: a NumPy masked array carries a mask that a tensor cannot hold; pass "
             "a.filled(value) to fill the masked entries, or np.asarray(a) to drop the mask"
         )
     nd = a.dtype
@@ -108,7 +108,7 @@ def _plan(a: NDArray, where: str) -> _Plan:
             hint = "convert the data to a numeric dtype first (e.g. a.astype(np.float64))"
         described = str(nd) if nd.names else nd.name  # a structured dtype: show its fields
         raise TypeError(
-            f"{where}: NumPy dtype {nd.str!r} ({described}) has no torch twin; {hint}. "
+            f"{caller}: NumPy dtype {nd.str!r} ({described}) has no torch twin; {hint}. "
             "Supported: bool, int8-64, uint8-64, float16/32/64, complex64/128, and "
             "bfloat16/float8 with ml_dtypes"
         )
@@ -198,9 +198,9 @@ def _copy_ndarray(a: NDArray, dtype: torch.dtype) -> torch.Tensor:
     return _view_ndarray(out, dtype)
 
 
-def _refuse(where: str, reasons: list[str]) -> ValueError:
+def _refuse(caller: str, reasons: list[str]) -> ValueError:
     return ValueError(
-        f"{where}(copy=False): cannot share memory with the input because "
+        f"{caller}(copy=False): cannot share memory with the input because "
         + "; ".join(reasons)
         + ". Pass copy=None to copy only when needed, or copy=True"
     )
@@ -211,9 +211,9 @@ def _ndarray_to_tensor(
     dtype: torch.dtype | None,
     device: torch.device,
     copy: bool | None,
-    where: str,
+    caller: str,
 ) -> torch.Tensor:
-    plan = _plan(a, where)
+    plan = _plan(a, caller)
     dt = plan.dtype if dtype is None else dtype
     reasons = list(plan.reasons)
     if dt != plan.dtype:
@@ -221,7 +221,7 @@ def _ndarray_to_tensor(
     if device != CPU:
         reasons.append(f"NumPy memory is on the CPU and the target device is {device}")
     if copy is False and reasons:
-        raise _refuse(where, reasons)
+        raise _refuse(caller, reasons)
     if plan.viewable and a.flags.writeable:
         t = _view_ndarray(a, plan.dtype)
         copied = False
@@ -245,7 +245,7 @@ def _tensor_to_tensor(
     dtype: torch.dtype | None,
     device: torch.device | None,
     copy: bool | None,
-    where: str,
+    caller: str,
 ) -> torch.Tensor:
     dt = x.dtype if dtype is None else dtype
     dev = x.device if device is None else device
@@ -257,7 +257,7 @@ def _tensor_to_tensor(
             changes.append(f"the dtype changes from {x.dtype} to {dt}")
         if dev != x.device:
             changes.append(f"the tensor moves from {x.device} to {dev}")
-        raise _refuse(where, changes)
+        raise _refuse(caller, changes)
     return convert(x, dt, dev)
 
 
@@ -703,13 +703,13 @@ def from_numpy(a: NDArray, /) -> torch.Tensor:
     return _view_ndarray(a, plan.dtype)
 
 
-def _numpy_twin_or_raise(dtype: torch.dtype, where: str) -> np.dtype[Any]:
+def _numpy_twin_or_raise(dtype: torch.dtype, caller: str) -> np.dtype[Any]:
     npdt = numpy_dtype_of(dtype)
     if npdt is None:
         if dtype in ML_DTYPE_NAMES:
-            raise TypeError(f"{where}: NumPy has no {dtype} without ml_dtypes; {_INSTALL_ML}")
+            raise TypeError(f"{caller}: NumPy has no {dtype} without ml_dtypes; {_INSTALL_ML}")
         raise TypeError(
-            f"{where}: NumPy has no twin of {dtype}; convert first, e.g. "
+            f"{caller}: NumPy has no twin of {dtype}; convert first, e.g. "
             "tb.astype(x, tb.complex64) or tb.astype(x, tb.float32)"
         )
     return npdt
@@ -804,22 +804,22 @@ def _local_shard(x: torch.Tensor) -> torch.Tensor:
     return x
 
 
-def _check_has_data(x: torch.Tensor, where: str) -> None:
+def _check_has_data(x: torch.Tensor, caller: str) -> None:
     if _is_dtensor(x):
         # Gathering the shards would copy the whole array to every process, unasked.
         raise TypeError(
-            f"{where}: x is a DTensor spread over a device mesh, and a NumPy array holds one "
+            f"{caller}: x is a DTensor spread over a device mesh, and a NumPy array holds one "
             "process's memory; pass x.to_local() for this process's shard (shared), or "
             "x.full_tensor() to gather every shard (a copy of the whole array on each process)"
         )
     if x.device.type == "meta":
         raise TypeError(
-            f"{where}: a meta tensor has shape and dtype but no data; create it on a real "
+            f"{caller}: a meta tensor has shape and dtype but no data; create it on a real "
             "device (e.g. device='cpu')"
         )
     if x.layout != torch.strided:
         raise TypeError(
-            f"{where}: a {x.layout} tensor has no dense memory; call x.to_dense() first"
+            f"{caller}: a {x.layout} tensor has no dense memory; call x.to_dense() first"
         )
 
 

@@ -56,7 +56,7 @@ AxisLike: TypeAlias = "int | tuple[int, ...] | None"
 class AxisWording:
     """How a family of functions words its axis errors: :meth:`str.format` templates.
 
-    The fields: ``where`` (the function), ``axis`` (the axis as given), ``given`` (the whole
+    The fields: ``caller`` (the function), ``axis`` (the axis as given), ``given`` (the whole
     ``axis=`` argument), ``i`` (the axis as an int), ``ndim``, ``lo`` (``-ndim``), ``hi``
     (``ndim - 1``) and ``of`` (what the caller says the axes index). ``no_axes``, when given,
     words an axis of a 0-d array apart.
@@ -66,49 +66,49 @@ class AxisWording:
     out_of_bounds: str
     no_axes: str = ""
 
-    def type_error(self, where: str, axis: object, given: object, of: str) -> TypeError:
+    def type_error(self, caller: str, axis: object, given: object, of: str) -> TypeError:
         """The ``TypeError`` for an axis that is not an integer."""
-        return TypeError(self.not_integer.format(where=where, axis=axis, given=given, of=of))
+        return TypeError(self.not_integer.format(caller=caller, axis=axis, given=given, of=of))
 
     def axis_error(
-        self, where: str, axis: object, i: object, ndim: int, given: object, of: str
+        self, caller: str, axis: object, i: object, ndim: int, given: object, of: str
     ) -> AxisError:
         """The ``AxisError`` for axis ``i`` outside ``[-ndim, ndim)``."""
         template = self.no_axes if ndim == 0 and self.no_axes else self.out_of_bounds
         return AxisError(
             template.format(
-                where=where, axis=axis, given=given, i=i, ndim=ndim, lo=-ndim, hi=ndim - 1, of=of
+                caller=caller, axis=axis, given=given, i=i, ndim=ndim, lo=-ndim, hi=ndim - 1, of=of
             )
         )
 
 
 #: The shape functions' wording (``of``: what the axes index, "an array" or "the result").
 _SHAPE_AXES: Final = AxisWording(
-    "{where}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)",
-    "{where}: axis {axis!r} is out of bounds for {of} of {ndim} dimension(s); a valid axis is "
+    "{caller}: axis {axis!r} is not an integer; pass an int (or a tuple of ints)",
+    "{caller}: axis {axis!r} is out of bounds for {of} of {ndim} dimension(s); a valid axis is "
     "in [{lo}, {ndim}) (negative axes count from the end)",
-    "{where}: axis {axis!r} is out of bounds: x is 0-d and has no axes",
+    "{caller}: axis {axis!r} is out of bounds: x is 0-d and has no axes",
 )
 #: The reductions' wording: a non-integer names the whole ``axis=`` argument.
 _REDUCTION_AXES: Final = AxisWording(
-    "{where}: axis={given!r} is not an integer or a tuple of integers; pass e.g. axis=0 or "
+    "{caller}: axis={given!r} is not an integer or a tuple of integers; pass e.g. axis=0 or "
     "axis=(0, 1)",
-    "{where}: axis {i} is out of bounds for an array of {ndim} dimensions; valid axes are "
+    "{caller}: axis {i} is out of bounds for an array of {ndim} dimensions; valid axes are "
     "{lo}..{hi}",
-    "{where}: axis {i} is out of bounds for an array of 0 dimensions; a 0-d array has no axes",
+    "{caller}: axis {i} is out of bounds for an array of 0 dimensions; a 0-d array has no axes",
 )
 
 
-def axis_error(where: str, axis: object, ndim: int, of: str = "an array") -> AxisError:
+def axis_error(caller: str, axis: object, ndim: int, of: str = "an array") -> AxisError:
     """The shape functions' ``AxisError`` for ``axis`` outside ``[-ndim, ndim)``, the valid
     range spelled out."""
-    return _SHAPE_AXES.axis_error(where, axis, axis, ndim, axis, of)
+    return _SHAPE_AXES.axis_error(caller, axis, axis, ndim, axis, of)
 
 
 def check_axis(
     axis: object,
     ndim: int,
-    where: str,
+    caller: str,
     of: str = "an array",
     given: object = None,
     wording: AxisWording = _SHAPE_AXES,
@@ -128,26 +128,26 @@ def check_axis(
         (a ValueError and an IndexError) for an axis outside ``[-ndim, ndim)``.
     """
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
-        raise wording.type_error(where, axis, given, of)
+        raise wording.type_error(caller, axis, given, of)
     try:
         # checked above: it has __index__ (mypy narrows by hasattr; pyright does not, and a
         # cast would cost a call on this hot path)
         i = operator.index(axis)  # pyright: ignore[reportArgumentType]
     except TypeError as e:  # an array of several elements, or not of integers
-        raise wording.type_error(where, axis, given, of) from e
+        raise wording.type_error(caller, axis, given, of) from e
     if not -ndim <= i < ndim:
-        raise wording.axis_error(where, axis, i, ndim, given, of)
+        raise wording.axis_error(caller, axis, i, ndim, given, of)
     return i + ndim if i < 0 else i
 
 
-def check_axes(axis: object, ndim: int, where: str, of: str = "an array") -> tuple[int, ...]:
+def check_axes(axis: object, ndim: int, caller: str, of: str = "an array") -> tuple[int, ...]:
     """The shape functions' axes (an int, or a tuple or list of ints) checked, in their order,
     each once (ValueError on repeats)."""
     axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
-    out = tuple([check_axis(a, ndim, where, of) for a in axes])
+    out = tuple([check_axis(a, ndim, caller, of) for a in axes])
     if len(set(out)) != len(out):
         raise ValueError(
-            f"{where}: axis {axis!r} names the same axis more than once (as {out}); pass each "
+            f"{caller}: axis {axis!r} names the same axis more than once (as {out}); pass each "
             "axis once"
         )
     return out

@@ -104,31 +104,31 @@ INT_BOUNDS: Final[dict[torch.dtype, tuple[int, int]]] = {
 
 
 def int_out_of_bounds(
-    value: object, dt: torch.dtype, fix: str, where: str = ""
+    value: object, dt: torch.dtype, fix: str, caller: str = ""
 ) -> OverflowError | None:
     """NumPy 2's OverflowError for a Python int that ``dt``, an integer dtype, cannot hold
     (torch would wrap a negative one into an unsigned dtype), or None. ``fix`` ends the
-    message (what the caller can do); ``where``, the function, starts it."""
+    message (what the caller can do); ``caller``, the function, starts it."""
     if type(value) is not int or (bounds := INT_BOUNDS.get(dt)) is None:
         return None
     if bounds[0] <= value <= bounds[1]:
         return None
     return OverflowError(
-        f"{where + ': ' if where else ''}Python integer {value!r} is out of bounds for {dt} "
+        f"{caller + ': ' if caller else ''}Python integer {value!r} is out of bounds for {dt} "
         f"(its range is [{bounds[0]}, {bounds[1]}]); {fix}"
     )
 
 
-def python_int_dtype(value: int, where: str) -> torch.dtype:
+def python_int_dtype(value: int, caller: str) -> torch.dtype:
     """The dtype NumPy gives a Python int standing alone: int64, or uint64 from 2**63 to
     2**64 - 1. Beyond both NumPy makes an object array, which torch has no counterpart of:
-    OverflowError, naming ``where``."""
+    OverflowError, naming ``caller``."""
     if -(1 << 63) <= value < 1 << 63:
         return torch.int64
     if 0 <= value < 1 << 64:
         return torch.uint64
     raise OverflowError(
-        f"{where}: Python integer {value!r} is out of bounds for every integer dtype (int64 "
+        f"{caller}: Python integer {value!r} is out of bounds for every integer dtype (int64 "
         "and uint64; NumPy would make an object array, which torch has no counterpart of); "
         f"pass it as a float (float({value!r})) or as smaller numbers"
     )

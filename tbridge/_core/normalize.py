@@ -121,17 +121,17 @@ def check_cuda(device: torch.device, caller: str | None = None) -> None:
     )
 
 
-def _bad_size(value: object, where: str) -> TypeError:
+def _bad_size(value: object, caller: str) -> TypeError:
     return TypeError(
-        f"{where}: size {value!r} is not an integer; pass integers, "
+        f"{caller}: size {value!r} is not an integer; pass integers, "
         "e.g. zeros(5, 3) or zeros((5, 3))"
     )
 
 
-def torch_shape(dims: tuple[ShapeLike, ...], where: str) -> tuple[int, ...]:
+def torch_shape(dims: tuple[ShapeLike, ...], caller: str) -> tuple[int, ...]:
     """Turn a shape given as varargs ``(5, 3)`` or as one sequence ``((5, 3),)`` into a tuple.
 
-    ``where`` names the calling function for error messages.
+    ``caller`` names the calling function for error messages.
 
     Raises
     ------
@@ -147,7 +147,7 @@ def torch_shape(dims: tuple[ShapeLike, ...], where: str) -> tuple[int, ...]:
         elif isinstance(first, Sequence) and not isinstance(first, (str, bytes)):
             dims = tuple(first)
         elif not hasattr(first, "__index__"):
-            raise _bad_size(first, where)
+            raise _bad_size(first, caller)
     # Fast path: plain non-negative ints.
     for d in dims:
         if type(d) is not int or d < 0:
@@ -157,14 +157,14 @@ def torch_shape(dims: tuple[ShapeLike, ...], where: str) -> tuple[int, ...]:
     out: list[int] = []
     for d in dims:
         if isinstance(d, bool):
-            raise _bad_size(d, where)
+            raise _bad_size(d, caller)
         try:
             n = operator.index(cast(SupportsIndex, d))  # raises TypeError for non-indices
         except TypeError as e:
-            raise _bad_size(d, where) from e
+            raise _bad_size(d, caller) from e
         if n < 0:
             raise ValueError(
-                f"{where}: negative size {n} in shape {tuple(dims)!r}; sizes must be >= 0"
+                f"{caller}: negative size {n} in shape {tuple(dims)!r}; sizes must be >= 0"
             )
         out.append(n)
     return tuple(out)
@@ -219,12 +219,14 @@ def _human(n: int) -> str:
     return f"{n} bytes" if unit == 0 else f"{value:.2f} {_UNITS[unit]}"
 
 
-def _too_big(where: str, dims: tuple[int, ...], dtype: torch.dtype | None, name: str) -> str | None:
+def _too_big(
+    caller: str, dims: tuple[int, ...], dtype: torch.dtype | None, name: str
+) -> str | None:
     """The message for a shape no array can have, or None when it can exist."""
     for d in dims:
         if d > MAX_BYTES:
             return (
-                f"{where}: size {d} in shape {dims} is larger than {MAX_BYTES} (2**63 - 1), the "
+                f"{caller}: size {d} in shape {dims} is larger than {MAX_BYTES} (2**63 - 1), the "
                 f"largest size an axis can have; pass a smaller {name}"
             )
     if dtype is None or _nbytes(dims, dtype.itemsize) <= MAX_BYTES:
@@ -234,25 +236,25 @@ def _too_big(where: str, dims: tuple[int, ...], dtype: torch.dtype | None, name:
         count = f"its non-zero sizes, {count},"
     unit = "1 byte" if dtype.itemsize == 1 else f"{dtype.itemsize} bytes"
     return (
-        f"{where}: an array of shape {dims} and dtype {dtype} is too big to exist: {count} "
+        f"{caller}: an array of shape {dims} and dtype {dtype} is too big to exist: {count} "
         f"of {unit} each need more than the 2**63 - 1 bytes an array can span; pass a smaller "
         f"{name}"
     )
 
 
-def check_size(shape: object, dtype: torch.dtype, where: str, name: str = "shape") -> None:
+def check_size(shape: object, dtype: torch.dtype, caller: str, name: str = "shape") -> None:
     """Raise NumPy's ValueError when no array of ``shape`` and ``dtype`` can exist (its bytes
     overflow int64). For slow paths that must know before they start (see also
     :func:`raise_for_size`, which runs only after torch has refused)."""
     dims = _dims(shape)
-    message = None if dims is None else _too_big(where, dims, dtype, name)
+    message = None if dims is None else _too_big(caller, dims, dtype, name)
     if message is not None:
         raise ValueError(message)
 
 
 def raise_for_size(
     e: BaseException,
-    where: str,
+    caller: str,
     shape: object,
     dtype: torch.dtype | None = None,
     name: str = "shape",
@@ -277,7 +279,7 @@ def raise_for_size(
         return
     dims = _dims(shape)
     if dims is not None:
-        message = _too_big(where, dims, dtype, name)
+        message = _too_big(caller, dims, dtype, name)
         if message is not None:
             raise ValueError(message) from e
     text = str(e)
@@ -285,7 +287,7 @@ def raise_for_size(
     typed = "" if dtype is None else f" and dtype {dtype}"
     if any(w in text for w in _OVERFLOW_WORDS):
         raise ValueError(
-            f"{where}: an array of {shown}{typed} is too big to exist: its byte count (or that "
+            f"{caller}: an array of {shown}{typed} is too big to exist: its byte count (or that "
             f"of an array computed on the way) overflows the 2**63 - 1 bytes an array can span; "
             f"pass a smaller {name}"
         ) from e
@@ -298,7 +300,7 @@ def raise_for_size(
         else:
             size = ""
         raise MemoryError(
-            f"{where}: unable to allocate{size} for an array of {shown}{typed}: the allocator "
+            f"{caller}: unable to allocate{size} for an array of {shown}{typed}: the allocator "
             f"cannot get that much memory; pass a smaller {name} (or a smaller dtype), or free "
             "memory"
         ) from e
@@ -307,11 +309,11 @@ def raise_for_size(
 _AUTOGRAD_DTYPES: Final = REAL_FLOATS | ALL_COMPLEX_FLOATING
 
 
-def check_requires_grad(requires_grad: bool, dtype: torch.dtype, where: str) -> None:
+def check_requires_grad(requires_grad: bool, dtype: torch.dtype, caller: str) -> None:
     """Refuse ``requires_grad=True`` for dtypes autograd cannot track."""
     if requires_grad and dtype not in _AUTOGRAD_DTYPES:
         raise ValueError(
-            f"{where}: requires_grad=True needs a floating or complex dtype, got {dtype}; "
+            f"{caller}: requires_grad=True needs a floating or complex dtype, got {dtype}; "
             "autograd tracks only those. Pass dtype=tb.float64 (or another floating dtype) "
             "or requires_grad=False"
         )
@@ -320,11 +322,11 @@ def check_requires_grad(requires_grad: bool, dtype: torch.dtype, where: str) -> 
 CopyLike: TypeAlias = "bool | None"
 
 
-def check_copy(copy: object, where: str) -> Literal[True, False] | None:
+def check_copy(copy: object, caller: str) -> Literal[True, False] | None:
     """Validate the tri-state ``copy=``: True, False or None, nothing else."""
     if copy is None or copy is True or copy is False:
         return copy
     raise TypeError(
-        f"{where}: copy={copy!r} is not allowed; pass True (always copy), None (copy only when "
+        f"{caller}: copy={copy!r} is not allowed; pass True (always copy), None (copy only when "
         "needed) or False (never copy, raise instead)"
     )

@@ -65,7 +65,7 @@ INTEGER_DTYPES: Final = frozenset(
 _CASTINGS: Final = ("no", "equiv", "safe", "same_kind", "unsafe")
 
 
-def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]:
+def shape_arg(shape: object, caller: str, name: str = "shape") -> tuple[int, ...]:
     """A shape given as an int or a sequence of ints (sizes are not checked for sign)."""
     if isinstance(shape, Tensor) and shape.ndim <= 1 and not shape.is_floating_point():
         items: list[object] = [int(d) for d in shape.reshape(-1).tolist()]
@@ -84,18 +84,18 @@ def shape_arg(shape: object, where: str, name: str = "shape") -> tuple[int, ...]
     ):  # a NumPy array of ints
         items = list(cast("Iterable[object]", shape))
     else:
-        raise TypeError(f"{where}: {name} {shape!r} is not a tuple of integers; pass e.g. (3, 4)")
+        raise TypeError(f"{caller}: {name} {shape!r} is not a tuple of integers; pass e.g. (3, 4)")
     out = []
     for d in items:
         if isinstance(d, bool) or not hasattr(d, "__index__"):
             raise TypeError(
-                f"{where}: size {d!r} in {name} {shape!r} is not an integer; pass integers"
+                f"{caller}: size {d!r} in {name} {shape!r} is not an integer; pass integers"
             )
         try:
             out.append(operator.index(d))  # pyright: ignore[reportArgumentType] - has __index__
         except TypeError as e:  # a NumPy array that is no integer scalar
             raise TypeError(
-                f"{where}: size {d!r} in {name} {shape!r} is not an integer; pass integers"
+                f"{caller}: size {d!r} in {name} {shape!r} is not an integer; pass integers"
             ) from e
     return tuple(out)
 
@@ -106,31 +106,31 @@ def broadcast_shape(*shapes: Sequence[int]) -> tuple[int, ...]:
 
 
 def bits_or_raise(
-    fn: Callable[[Tensor], Tensor], x: Tensor, where: str, e: NotImplementedError
+    fn: Callable[[Tensor], Tensor], x: Tensor, caller: str, e: NotImplementedError
 ) -> Tensor:
     """Run ``fn`` on a signed view of an unsigned ``x`` torch has no kernel for (pytorch#58734)."""
     if x.dtype in UNSIGNED_GAPS:
         return on_bits(fn, x)
     raise TypeError(
-        f"{where}: torch has no kernel for {x.dtype} on {x.device.type}; cast x to a dtype "
+        f"{caller}: torch has no kernel for {x.dtype} on {x.device.type}; cast x to a dtype "
         "torch computes with there (e.g. with tb.astype) first"
     ) from e
 
 
-def index_tensor(indices: Tensor, where: str, name: str = "indices") -> Tensor:
+def index_tensor(indices: Tensor, caller: str, name: str = "indices") -> Tensor:
     """Integer indices as int32/int64 (other integer dtypes widened); a TypeError otherwise."""
     if indices.dtype in INDEX_DTYPES:
         return indices
     if indices.dtype not in INTEGER_DTYPES:
         raise TypeError(
-            f"{where}: {name} must have an integer dtype, got {indices.dtype}; cast them with "
+            f"{caller}: {name} must have an integer dtype, got {indices.dtype}; cast them with "
             f"tb.astype({name}, tb.int64)"
         )
-    return to_wide(indices, where)
+    return to_wide(indices, caller)
 
 
 def check_casting(
-    src: torch.dtype, dst: torch.dtype, casting: str, where: str, what: str = "an input"
+    src: torch.dtype, dst: torch.dtype, casting: str, caller: str, what: str = "an input"
 ) -> None:
     """NumPy's ``casting=`` rule for casting ``src`` to ``dst``; TypeError when it forbids it.
 
@@ -140,7 +140,7 @@ def check_casting(
     """
     if casting not in _CASTINGS:
         raise ValueError(
-            f"{where}: casting={casting!r} is not a casting rule; pass one of "
+            f"{caller}: casting={casting!r} is not a casting rule; pass one of "
             f"{', '.join(map(repr, _CASTINGS))}"
         )
     if src == dst or casting == "unsafe":
@@ -153,6 +153,6 @@ def check_casting(
         ok = False
     if not ok:
         raise TypeError(
-            f"{where}: cannot cast {what} of dtype {src} to {dst} under casting={casting!r}; "
+            f"{caller}: cannot cast {what} of dtype {src} to {dst} under casting={casting!r}; "
             "pass casting='unsafe' to allow it, or a dtype the inputs cast to"
         )

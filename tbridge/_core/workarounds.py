@@ -70,7 +70,7 @@ def from_ordered(values: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
     return values.to(dtype)
 
 
-def to_wide(x: torch.Tensor, where: str) -> torch.Tensor:
+def to_wide(x: torch.Tensor, caller: str) -> torch.Tensor:
     """An int64 copy with ``x``'s values; uint64 values of 2**63 and more cannot be held.
 
     Raises
@@ -83,7 +83,7 @@ def to_wide(x: torch.Tensor, where: str) -> torch.Tensor:
         signed = x.view(torch.int64)
         if signed.numel() and values_checkable(signed) and bool((signed < 0).any()):
             raise OverflowError(
-                f"{where}: uint64 values >= 2**63 are not supported by this operation, because "
+                f"{caller}: uint64 values >= 2**63 are not supported by this operation, because "
                 "torch has no uint64 kernel for it (pytorch#58734); keep values below 2**63 or "
                 "use float64"
             )

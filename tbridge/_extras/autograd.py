@@ -43,34 +43,34 @@ _T = TypeVar("_T")
 _U = TypeVar("_U")
 
 
-def _check_callable(f: object, where: str) -> None:
+def _check_callable(f: object, caller: str) -> None:
     """Refuse an ``f`` that cannot be called, when the gradient function is made (not later,
     at its first call, far from the mistake)."""
     if not callable(f):
         raise TypeError(
-            f"{where}: f must be a function of arrays, got {type(f).__name__}; pass "
-            f"the function itself, e.g. {where}(loss) rather than {where}(loss(x))"
+            f"{caller}: f must be a function of arrays, got {type(f).__name__}; pass "
+            f"the function itself, e.g. {caller}(loss) rather than {caller}(loss(x))"
         )
 
 
-def _positions(argnums: Argnums, count: int, where: str) -> tuple[int, ...]:
+def _positions(argnums: Argnums, count: int, caller: str) -> tuple[int, ...]:
     """``argnums`` as non-negative positions, checked against the number of arguments."""
     nums = (argnums,) if isinstance(argnums, int) else tuple(argnums)
     for n in nums:
         if not -count <= n < count:
             raise ValueError(
-                f"{where}: argnums={argnums!r} but the function got {count} positional "
+                f"{caller}: argnums={argnums!r} but the function got {count} positional "
                 "arguments; pass the index of an argument to differentiate"
             )
     return tuple(n % count for n in nums)
 
 
-def _as_input(arg: object, where: str) -> tuple[torch.Tensor, bool]:
+def _as_input(arg: object, caller: str) -> tuple[torch.Tensor, bool]:
     """The tensor to differentiate for one argument, and whether the caller gave NumPy data."""
     if isinstance(arg, torch.Tensor):
         if not (arg.is_floating_point() or arg.is_complex()):
             raise TypeError(
-                f"{where}: cannot differentiate with respect to a {arg.dtype} tensor; pass "
+                f"{caller}: cannot differentiate with respect to a {arg.dtype} tensor; pass "
                 "floating data (e.g. tb.astype(x, tb.float64))"
             )
         return arg, False
@@ -81,11 +81,11 @@ def _as_input(arg: object, where: str) -> tuple[torch.Tensor, bool]:
     return t, is_numpy
 
 
-def _one_element(value: object, where: str) -> torch.Tensor:
+def _one_element(value: object, caller: str) -> torch.Tensor:
     if not isinstance(value, torch.Tensor) or value.numel() != 1:
         shape = tuple(value.shape) if isinstance(value, torch.Tensor) else type(value).__name__
         raise ValueError(
-            f"{where}: the function must return a tensor with one element, got {shape}; "
+            f"{caller}: the function must return a tensor with one element, got {shape}; "
             "reduce it first (e.g. .sum()) or use torch.autograd.functional.jacobian"
         )
     return value
@@ -100,7 +100,7 @@ def _by_autograd(
     nums: tuple[int, ...],
     args: list[Any],
     kwargs: dict[str, Any],
-    where: str,
+    caller: str,
 ) -> tuple[torch.Tensor, tuple[torch.Tensor, ...]]:
     """Eager: ``torch.autograd.grad``, with a graph only when the caller differentiates too."""
     differentiating = torch.is_grad_enabled() and (
@@ -113,7 +113,7 @@ def _by_autograd(
             t = args[n] = t.detach().requires_grad_(True)
         inputs.append(t)
     with torch.enable_grad():
-        value = _one_element(f(*args, **kwargs), where)
+        value = _one_element(f(*args, **kwargs), caller)
     grads = torch.autograd.grad(
         value,
         inputs,
@@ -129,12 +129,12 @@ def _by_transform(
     nums: tuple[int, ...],
     args: list[Any],
     kwargs: dict[str, Any],
-    where: str,
+    caller: str,
 ) -> tuple[torch.Tensor, tuple[torch.Tensor, ...]]:
     """Inside torch.func transforms and under torch.compile: ``torch.func.grad_and_value``."""
 
     def scalar(*a: Any) -> tuple[torch.Tensor, torch.Tensor]:
-        value = _one_element(f(*a, **kwargs), where)
+        value = _one_element(f(*a, **kwargs), caller)
         return value.reshape(()), value  # torch.func wants a 0-d result; the caller its own
 
     found: Any = grad_and_value(scalar, argnums=nums, has_aux=True)(*args)
@@ -147,18 +147,18 @@ def _differentiate(
     argnums: Argnums,
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
-    where: str,
+    caller: str,
 ) -> tuple[torch.Tensor, tuple[Any, ...]]:
-    nums = _positions(argnums, len(args), where)
+    nums = _positions(argnums, len(args), caller)
     prepared = list(args)
     kinds = []
     for n in nums:
-        prepared[n], is_numpy = _as_input(args[n], where)
+        prepared[n], is_numpy = _as_input(args[n], caller)
         kinds.append(is_numpy)
     if is_dynamo_compiling() or maybe_current_level() is not None:
-        value, grads = _by_transform(f, nums, prepared, kwargs, where)
+        value, grads = _by_transform(f, nums, prepared, kwargs, caller)
     else:
-        value, grads = _by_autograd(f, nums, prepared, kwargs, where)
+        value, grads = _by_autograd(f, nums, prepared, kwargs, caller)
     out = tuple(
         g.detach().cpu().numpy().copy() if is_numpy else g
         for g, is_numpy in zip(grads, kinds, strict=True)

@@ -47,7 +47,7 @@ def _from_sequence(ss: np.random.SeedSequence) -> int:
     return int(ss.generate_state(1, np.uint64)[0])
 
 
-def resolve_seed(seed: object, where: str) -> tuple[int, np.random.SeedSequence]:
+def resolve_seed(seed: object, caller: str) -> tuple[int, np.random.SeedSequence]:
     """The 64-bit torch seed for ``seed`` and the ``SeedSequence`` its children come from.
 
     An int below 2**64 seeds torch as it is (``default_rng(7)`` draws what
@@ -78,12 +78,12 @@ def resolve_seed(seed: object, where: str) -> tuple[int, np.random.SeedSequence]
         return value, np.random.SeedSequence(value)
     if isinstance(seed, (bool, np.bool_)):
         raise TypeError(
-            f"{where}: seed={seed!r} is a bool; pass an int, a sequence of ints or None"
+            f"{caller}: seed={seed!r} is a bool; pass an int, a sequence of ints or None"
         )
     if isinstance(seed, (int, np.integer)):
         value = int(seed)
         if value < 0:
-            raise ValueError(f"{where}: seed={value} is negative; pass a non-negative integer")
+            raise ValueError(f"{caller}: seed={value} is negative; pass a non-negative integer")
         ss = np.random.SeedSequence(value)
         return (value if value < _TWO64 else _from_sequence(ss)), ss
     if isinstance(seed, torch.Tensor):
@@ -93,12 +93,12 @@ def resolve_seed(seed: object, where: str) -> tuple[int, np.random.SeedSequence]
             ss = np.random.SeedSequence(seed)
         except (TypeError, ValueError) as e:
             raise type(e)(
-                f"{where}: seed={seed!r} is not a sequence of non-negative integers ({e}); "
+                f"{caller}: seed={seed!r} is not a sequence of non-negative integers ({e}); "
                 "pass ints"
             ) from e
         return _from_sequence(ss), ss
     raise TypeError(
-        f"{where}: seed={seed!r} is not a seed; pass None, an int, a sequence of ints, a "
+        f"{caller}: seed={seed!r} is not a seed; pass None, an int, a sequence of ints, a "
         "numpy.random.SeedSequence, a NumPy Generator or BitGenerator, or a torch.Generator"
     )
 
@@ -142,14 +142,14 @@ class Generator(Sampler):
     def __init__(self, seed: SeedLike = None, *, device: DeviceLike | None = None) -> None:
         self._setup(seed, device, "Generator")
 
-    def _setup(self, seed: SeedLike, device: DeviceLike | None, where: str) -> None:
-        value, ss = resolve_seed(seed, where)
+    def _setup(self, seed: SeedLike, device: DeviceLike | None, caller: str) -> None:
+        value, ss = resolve_seed(seed, caller)
         if device is None and isinstance(seed, torch.Generator):
             device = seed.device
         #: The 64-bit seed each of this Generator's torch generators starts from.
         self.seed: int = value
         self._seed_seq = ss
-        self._device = torch_device(device, caller=where)
+        self._device = torch_device(device, caller=caller)
         self._generators: dict[torch.device, torch.Generator] = {}
         self._g0 = self._gen(self._device)
 

@@ -258,21 +258,21 @@ def _plain_size(dims: tuple[Any, ...]) -> tuple[int, ...] | None:
 
 
 def _sample(
-    where: str,
+    caller: str,
     fn: Callable[..., torch.Tensor],
     dims: tuple[ShapeLike, ...],
     dtype: DTypeLike | None,
     device: DeviceLike | None,
     requires_grad: bool,
 ) -> torch.Tensor:
-    size = torch_shape(dims, where) if dims else ()
-    dt = float_out(dtype, where)
-    check_requires_grad(requires_grad, dt, where)
-    dev = torch_device(device, caller=where)
+    size = torch_shape(dims, caller) if dims else ()
+    dt = float_out(dtype, caller)
+    check_requires_grad(requires_grad, dt, caller)
+    dev = torch_device(device, caller=caller)
     try:
         return fn(size, dtype=dt, device=dev, requires_grad=requires_grad)
     except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-        raise_for_size(e, where, size, dt, "size")
+        raise_for_size(e, caller, size, dt, "size")
         raise
 
 

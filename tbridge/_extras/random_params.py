@@ -77,25 +77,25 @@ class Rule:
         self.scalar = scalar
         self.tensor = tensor
 
-    def scalar_error(self, where: str, name: str, value: object) -> ValueError | OverflowError:
-        return ValueError(f"{where}: {name}={value!r}, but {name} must be {self.text}")
+    def scalar_error(self, caller: str, name: str, value: object) -> ValueError | OverflowError:
+        return ValueError(f"{caller}: {name}={value!r}, but {name} must be {self.text}")
 
     def tensor_error(
-        self, where: str, name: str, t: Tensor, ok: Tensor
+        self, caller: str, name: str, t: Tensor, ok: Tensor
     ) -> ValueError | OverflowError:
         bad = t.detach()[~ok]
         first = bad.reshape(-1)[0].item()
         return ValueError(
-            f"{where}: {name} has {bad.numel()} of {t.numel()} entries out of range "
+            f"{caller}: {name} has {bad.numel()} of {t.numel()} entries out of range "
             f"(the first is {first!r}); {name} must be {self.text}"
         )
 
-    def check(self, where: str, name: str, t: Tensor) -> None:
+    def check(self, caller: str, name: str, t: Tensor) -> None:
         if not values_checkable(t):
             return
         ok = self.tensor(t)
         if not bool(ok.all()):
-            raise self.tensor_error(where, name, t, ok)
+            raise self.tensor_error(caller, name, t, ok)
 
 
 def _not_negative(x: float) -> bool:
@@ -132,23 +132,23 @@ class _Int64Count(Rule):
 
     __slots__ = ()
 
-    def scalar_error(self, where: str, name: str, value: object) -> ValueError | OverflowError:
+    def scalar_error(self, caller: str, name: str, value: object) -> ValueError | OverflowError:
         if isinstance(value, (int, float)) and value >= 2**63:
             return OverflowError(
-                f"{where}: {name}={value!r} does not fit int64; {name} must be {self.text}"
+                f"{caller}: {name}={value!r} does not fit int64; {name} must be {self.text}"
             )
-        return super().scalar_error(where, name, value)
+        return super().scalar_error(caller, name, value)
 
     def tensor_error(
-        self, where: str, name: str, t: Tensor, ok: Tensor
+        self, caller: str, name: str, t: Tensor, ok: Tensor
     ) -> ValueError | OverflowError:
         first = t.detach()[~ok].reshape(-1)[0].item()
         if first >= 2**63:
             return OverflowError(
-                f"{where}: {name} has entries that do not fit int64 (the first is {first!r}); "
+                f"{caller}: {name} has entries that do not fit int64 (the first is {first!r}); "
                 f"{name} must be {self.text}"
             )
-        return super().tensor_error(where, name, t, ok)
+        return super().tensor_error(caller, name, t, ok)
 
 
 #: The number of trials of ``binomial`` and ``multinomial``.
@@ -160,26 +160,26 @@ HYPER_COUNT: Final = Rule(
 )
 
 
-def float_out(dtype: DTypeLike | None, where: str) -> torch.dtype:
+def float_out(dtype: DTypeLike | None, caller: str) -> torch.dtype:
     """The samples' floating dtype: tbridge's default float unless ``dtype`` says otherwise."""
     if dtype is None:
         return default_float_dtype()
-    dt = torch_dtype(dtype, caller=where)
+    dt = torch_dtype(dtype, caller=caller)
     if dt not in _FLOATS:
         raise ValueError(
-            f"{where}: samples need a real floating dtype, got {dt}; pass e.g. dtype=tb.float64"
+            f"{caller}: samples need a real floating dtype, got {dt}; pass e.g. dtype=tb.float64"
         )
     return dt
 
 
-def int_out(dtype: DTypeLike | None, where: str, *, allow_bool: bool = False) -> torch.dtype:
+def int_out(dtype: DTypeLike | None, caller: str, *, allow_bool: bool = False) -> torch.dtype:
     """The samples' integer dtype: int64 (NumPy's) unless ``dtype`` says otherwise."""
     if dtype is None:
         return torch.int64
-    dt = torch_dtype(dtype, caller=where)
+    dt = torch_dtype(dtype, caller=caller)
     if dt not in _INTS and not (allow_bool and dt == torch.bool):
         raise ValueError(
-            f"{where}: dtype must be an integer dtype, got {dt}; pass e.g. dtype=tb.int64"
+            f"{caller}: dtype must be an integer dtype, got {dt}; pass e.g. dtype=tb.int64"
         )
     return dt
 
@@ -208,18 +208,18 @@ def fast_shape(size: object) -> tuple[int, ...] | None:
     return None
 
 
-def size_shape(size: ShapeLike | None, where: str) -> tuple[int, ...] | None:
+def size_shape(size: ShapeLike | None, caller: str) -> tuple[int, ...] | None:
     """``size`` as a shape tuple (None stays None); a 1-d integer NumPy array is a shape too,
     as NumPy reads it."""
     if size is None:
         return None
     if isinstance(size, np.ndarray) and size.ndim == 1 and size.dtype.kind in "iu":
-        return torch_shape(tuple(size.tolist()), where)
-    return torch_shape((size,), where)
+        return torch_shape(tuple(size.tolist()), caller)
+    return torch_shape((size,), caller)
 
 
 def result_shape(
-    where: str, size: ShapeLike | None, names: Sequence[str], params: Sequence[Tensor]
+    caller: str, size: ShapeLike | None, names: Sequence[str], params: Sequence[Tensor]
 ) -> tuple[int, ...]:
     """The samples' shape, NumPy's rule: ``size`` when given (the parameters must broadcast to
     it), else the parameters' broadcast shape."""
@@ -229,10 +229,10 @@ def result_shape(
     except RuntimeError as e:
         listed = ", ".join(f"{n} {tuple(s)}" for n, s in zip(names, shapes, strict=True))
         raise ValueError(
-            f"{where}: the parameters' shapes do not broadcast together ({listed}); pass "
+            f"{caller}: the parameters' shapes do not broadcast together ({listed}); pass "
             "parameters whose shapes broadcast (trailing axes equal or 1)"
         ) from e
-    shape = size_shape(size, where)
+    shape = size_shape(size, caller)
     if shape is None:
         return common
     try:
@@ -241,7 +241,7 @@ def result_shape(
         fits = False
     if not fits:
         raise ValueError(
-            f"{where}: size={shape} does not fit the parameters, which broadcast to {common}; "
+            f"{caller}: size={shape} does not fit the parameters, which broadcast to {common}; "
             f"pass a size the parameters broadcast to (ending in {common}), or size=None"
         )
     return shape
@@ -250,7 +250,7 @@ def result_shape(
 def param(
     value: object,
     name: str,
-    where: str,
+    caller: str,
     dt: torch.dtype,
     device: torch.device,
     rule: Rule | None = None,
@@ -263,7 +263,7 @@ def param(
     kind = type(value)
     if kind is float or kind is int:
         if rule is not None and not rule.scalar(value):  # type: ignore[arg-type]
-            raise rule.scalar_error(where, name, value)
+            raise rule.scalar_error(caller, name, value)
         return torch.tensor(value, dtype=dt, device=device)
     if isinstance(value, Tensor):
         t = value
@@ -272,20 +272,20 @@ def param(
                 t = t.to(device)
             else:
                 raise ValueError(
-                    f"{where}: {name} is on {t.device} but the samples are drawn on {device}; "
+                    f"{caller}: {name} is on {t.device} but the samples are drawn on {device}; "
                     f"move it (tb.to_device({name}, {str(device)!r})) or pass "
                     f"device={str(t.device)!r}"
                 )
     else:
-        t = as_tensor(value, where, name)
+        t = as_tensor(value, caller, name)
     if t.dtype.is_complex:
         raise TypeError(
-            f"{where}: {name} is complex ({t.dtype}); distribution parameters are real, pass "
+            f"{caller}: {name} is complex ({t.dtype}); distribution parameters are real, pass "
             f"the real part (tb.real({name})) if that is what you mean"
         )
     t = t.to(device=device, dtype=dt)
     if rule is not None:
-        rule.check(where, name, t)
+        rule.check(caller, name, t)
     return t
 
 
@@ -294,8 +294,8 @@ def param(
 normalize_axis: Final = partial(
     check_axis,
     wording=AxisWording(
-        "{where}: axis {axis!r} is not an integer; pass an int",
-        "{where}: axis {i} is out of bounds for an array of {ndim} dimension(s); a valid axis "
+        "{caller}: axis {axis!r} is not an integer; pass an int",
+        "{caller}: axis {i} is out of bounds for an array of {ndim} dimension(s); a valid axis "
         "is in [{lo}, {ndim})",
     ),
 )

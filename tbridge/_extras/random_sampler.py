@@ -98,22 +98,24 @@ _P_ATOL: Final = math.sqrt(float(np.finfo(np.float64).eps))
 _INT_RANGE: Final[dict[torch.dtype, tuple[int, int]]] = {torch.bool: (0, 1), **INT_BOUNDS}
 
 
-def _int_bound(value: object, name: str, where: str) -> int:
+def _int_bound(value: object, name: str, caller: str) -> int:
     """A scalar integer bound as NumPy reads it (floats truncate toward zero)."""
     if isinstance(value, (int, np.integer)):
         return int(value)
     if isinstance(value, (float, np.floating)):
         if not math.isfinite(value):
-            raise ValueError(f"{where}: {name}={value!r} is not a finite number; pass an integer")
+            raise ValueError(f"{caller}: {name}={value!r} is not a finite number; pass an integer")
         return int(value)
-    raise TypeError(f"{where}: {name}={value!r} is not an integer; pass an int or an array of ints")
+    raise TypeError(
+        f"{caller}: {name}={value!r} is not an integer; pass an int or an array of ints"
+    )
 
 
-def _same_device(device: DeviceLike, data: torch.device, where: str, name: str) -> None:
+def _same_device(device: DeviceLike, data: torch.device, caller: str, name: str) -> None:
     """Refuse a ``device=`` that differs from the device of the array data being sampled."""
-    if torch_device(device, caller=where) != data:
+    if torch_device(device, caller=caller) != data:
         raise ValueError(
-            f"{where}: device={device!r} but {name} is on {data}; the samples are drawn on "
+            f"{caller}: device={device!r} but {name} is on {data}; the samples are drawn on "
             f"{name}'s device (device= applies when {name} is an int); move {name} there or "
             "leave device=None"
         )
@@ -136,10 +138,10 @@ class Sampler:
         raise NotImplementedError
 
     def _device_of(
-        self, device: DeviceLike | None, values: Sequence[object], where: str
+        self, device: DeviceLike | None, values: Sequence[object], caller: str
     ) -> torch.device:
         if device is not None:
-            return torch_device(device, caller=where)
+            return torch_device(device, caller=caller)
         for v in values:
             if isinstance(v, Tensor):
                 return v.device
@@ -149,62 +151,62 @@ class Sampler:
 
     def _prepare(
         self,
-        where: str,
+        caller: str,
         size: ShapeLike | None,
         device: DeviceLike | None,
         cdt: torch.dtype | None,
         specs: Sequence[Spec],
     ) -> tuple[torch.device, tuple[int, ...], list[Tensor]]:
-        dev = self._device_of(device, [s[1] for s in specs], where)
+        dev = self._device_of(device, [s[1] for s in specs], caller)
         dt = discrete_compute(dev) if cdt is None else cdt
-        params = [param(v, n, where, dt, dev, rule) for n, v, rule in specs]
-        shape = result_shape(where, size, [s[0] for s in specs], params)
+        params = [param(v, n, caller, dt, dev, rule) for n, v, rule in specs]
+        shape = result_shape(caller, size, [s[0] for s in specs], params)
         return dev, shape, params
 
     def _continuous(
         self,
-        where: str,
+        caller: str,
         kernel: Callable[..., Tensor],
         size: ShapeLike | None,
         dtype: DTypeLike | None,
         device: DeviceLike | None,
         *specs: Spec,
     ) -> Tensor:
-        dt = float_out(dtype, where)
-        dev = self._device_of(device, [s[1] for s in specs], where)
+        dt = float_out(dtype, caller)
+        dev = self._device_of(device, [s[1] for s in specs], caller)
         cdt = compute_float(dt)
-        dev, shape, params = self._prepare(where, size, dev, cdt, specs)
+        dev, shape, params = self._prepare(caller, size, dev, cdt, specs)
         try:
             if dev.type == "meta":
                 return _empty(shape, dtype=dt, device=dev)
             out = kernel(self._gen(dev), *params, shape)
             return out if out.dtype == dt else out.to(dt)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            raise_for_size(e, where, shape, dt, "size")
+            raise_for_size(e, caller, shape, dt, "size")
             raise
 
     def _discrete(
         self,
-        where: str,
+        caller: str,
         kernel: Callable[..., Tensor],
         size: ShapeLike | None,
         dtype: DTypeLike | None,
         device: DeviceLike | None,
         *specs: Spec,
     ) -> Tensor:
-        dt = int_out(dtype, where)
-        dev, shape, params = self._prepare(where, size, device, None, specs)
+        dt = int_out(dtype, caller)
+        dev, shape, params = self._prepare(caller, size, device, None, specs)
         try:
             if dev.type == "meta":
                 return _empty(shape, dtype=dt, device=dev)
             return kernel(self._gen(dev), *params, shape).to(dt)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            raise_for_size(e, where, shape, dt, "size")
+            raise_for_size(e, caller, shape, dt, "size")
             raise
 
     def _filled(
         self,
-        where: str,
+        caller: str,
         size: ShapeLike | None,
         dtype: DTypeLike | None,
         out: Tensor | None,
@@ -212,51 +214,51 @@ class Sampler:
     ) -> tuple[torch.dtype, tuple[int, ...], torch.device]:
         """dtype, shape and device of a parameter-free draw, ``out=`` included (NumPy's rules)."""
         if out is None:
-            shape = size_shape(size, where)
+            shape = size_shape(size, caller)
             return (
-                float_out(dtype, where),
+                float_out(dtype, caller),
                 (() if shape is None else shape),
-                self._device_of(device, (), where),
+                self._device_of(device, (), caller),
             )
         if not isinstance(out, Tensor):
             raise TypeError(
-                f"{where}: out must be a torch.Tensor, got {type(out).__name__}; pass a tensor "
+                f"{caller}: out must be a torch.Tensor, got {type(out).__name__}; pass a tensor "
                 "(tb.empty(shape)) or leave out=None"
             )
         if not out.dtype.is_floating_point:
             raise TypeError(
-                f"{where}: out has dtype {out.dtype} but the samples are floating; pass a "
+                f"{caller}: out has dtype {out.dtype} but the samples are floating; pass a "
                 "floating out (tb.empty(shape, dtype=tb.float64))"
             )
         # As NumPy: out must have the samples' dtype, dtype= (default float64) included.
-        dt = float_out(dtype, where)
+        dt = float_out(dtype, caller)
         if dt != out.dtype:
             raise TypeError(
-                f"{where}: out has dtype {out.dtype} but the samples are {dt}; pass an out of "
+                f"{caller}: out has dtype {out.dtype} but the samples are {dt}; pass an out of "
                 f"dtype {dt} or dtype={out.dtype}"
             )
-        shape = size_shape(size, where)
+        shape = size_shape(size, caller)
         if shape is not None and shape != tuple(out.shape):
             raise ValueError(
-                f"{where}: size={shape} but out has shape {tuple(out.shape)}; size must match "
+                f"{caller}: size={shape} but out has shape {tuple(out.shape)}; size must match "
                 "out.shape when both are given (or leave size=None)"
             )
-        if device is not None and torch_device(device, caller=where) != out.device:
+        if device is not None and torch_device(device, caller=caller) != out.device:
             raise ValueError(
-                f"{where}: device={device!r} but out is on {out.device}; leave device=None "
+                f"{caller}: device={device!r} but out is on {out.device}; leave device=None "
                 "with out="
             )
         return dt, tuple(out.shape), out.device
 
     @staticmethod
-    def _fill(where: str, out: Tensor, fill: Callable[[Tensor], object]) -> Tensor:
+    def _fill(caller: str, out: Tensor, fill: Callable[[Tensor], object]) -> Tensor:
         if out.device.type == "meta":
             return out
         try:
             fill(out)
         except RuntimeError as e:
             raise ValueError(
-                f"{where}: out cannot be written in place (a leaf that requires grad, or a "
+                f"{caller}: out cannot be written in place (a leaf that requires grad, or a "
                 "view whose entries share memory such as an expanded tensor); pass a fresh "
                 "tensor as out, or leave out=None"
             ) from e
@@ -581,7 +583,7 @@ class Sampler:
 
     def _integers(
         self,
-        where: str,
+        caller: str,
         low: Param,
         high: Param | None,
         size: ShapeLike | None,
@@ -589,7 +591,7 @@ class Sampler:
         endpoint: bool,
         device: DeviceLike | None,
     ) -> Tensor:
-        dt = int_out(dtype, where, allow_bool=True)
+        dt = int_out(dtype, caller, allow_bool=True)
         lo_ok, hi_ok = _INT_RANGE[dt]
         if high is None:
             low, high = 0, low
@@ -597,49 +599,49 @@ class Sampler:
             high, (Tensor, np.ndarray, list, tuple)
         )
         if scalars:
-            lo = _int_bound(low, "low", where)
-            top = _int_bound(high, "high", where) + (1 if endpoint else 0)
+            lo = _int_bound(low, "low", caller)
+            top = _int_bound(high, "high", caller) + (1 if endpoint else 0)
             if lo < lo_ok:
                 raise ValueError(
-                    f"{where}: low={lo} is out of bounds for {dt}; pass low >= {lo_ok}"
+                    f"{caller}: low={lo} is out of bounds for {dt}; pass low >= {lo_ok}"
                 )
             if top - 1 > hi_ok:
                 raise ValueError(
-                    f"{where}: high={high!r} is out of bounds for {dt} (endpoint={endpoint}); "
+                    f"{caller}: high={high!r} is out of bounds for {dt} (endpoint={endpoint}); "
                     f"pass high <= {hi_ok + (0 if endpoint else 1)}"
                 )
-            shape = size_shape(size, where) or ()
+            shape = size_shape(size, caller) or ()
             nothing = math.prod(shape) == 0  # NumPy allows an empty range when nothing is drawn
             if top <= lo and not nothing:
                 raise ValueError(
-                    f"{where}: empty range low={lo}, high={high!r}, endpoint={endpoint} "
+                    f"{caller}: empty range low={lo}, high={high!r}, endpoint={endpoint} "
                     "(low >= high); pass high > low (or endpoint=True with high >= low)"
                 )
-            dev = self._device_of(device, (), where)
+            dev = self._device_of(device, (), caller)
             try:
                 if dev.type == "meta" or nothing:
                     return _empty(shape, dtype=dt, device=dev)
                 drawn = _d.integers_below(self._gen(dev), top - lo, shape, dev)
                 return _to_int_dtype(drawn.add_(lo - 2**64 if lo >= 2**63 else lo), dt)
             except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-                raise_for_size(e, where, shape, dt, "size")
+                raise_for_size(e, caller, shape, dt, "size")
                 raise
-        dev = self._device_of(device, (low, high), where)
-        lo_t = _int_tensor(low, "low", where, dev)
-        top_t = _int_tensor(high, "high", where, dev) + (1 if endpoint else 0)
-        shape = result_shape(where, size, ["low", "high"], [lo_t, top_t])
+        dev = self._device_of(device, (low, high), caller)
+        lo_t = _int_tensor(low, "low", caller, dev)
+        top_t = _int_tensor(high, "high", caller, dev) + (1 if endpoint else 0)
+        shape = result_shape(caller, size, ["low", "high"], [lo_t, top_t])
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
         span = top_t - lo_t
         if values_checkable(lo_t, top_t):
-            _check_int_bounds(where, lo_t, top_t, span, dt, endpoint, math.prod(shape) == 0)
+            _check_int_bounds(caller, lo_t, top_t, span, dt, endpoint, math.prod(shape) == 0)
         if math.prod(shape) == 0:
             return _empty(shape, dtype=dt, device=dev)
         try:
             drawn = _d.integers_below(self._gen(dev), span.expand(shape), shape, dev)
             return _to_int_dtype(drawn + lo_t, dt)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            raise_for_size(e, where, shape, dt, "size")
+            raise_for_size(e, caller, shape, dt, "size")
             raise
 
     # ---- choice and permutations -----------------------------------------------------------
@@ -698,7 +700,7 @@ class Sampler:
 
     def _choice(
         self,
-        where: str,
+        caller: str,
         a: Param,
         size: ShapeLike | None,
         replace: bool,
@@ -706,83 +708,83 @@ class Sampler:
         axis: int,
         device: DeviceLike | None,
     ) -> Tensor:
-        shape = size_shape(size, where) or ()
+        shape = size_shape(size, caller) or ()
         k = math.prod(shape)
         population: Tensor | None = None
         if _is_int_like(a):
             pop = int(a)
-            dev = self._device_of(device, (), where)
+            dev = self._device_of(device, (), caller)
         else:
-            population = as_tensor(a, where, "a")
+            population = as_tensor(a, caller, "a")
             if population.ndim == 0:
                 if population.dtype.is_floating_point or population.dtype == torch.bool:
                     raise ValueError(
-                        f"{where}: a is a 0-d array of {population.dtype}; pass an int (the "
+                        f"{caller}: a is a 0-d array of {population.dtype}; pass an int (the "
                         "population arange(a)) or an array of the entries"
                     )
                 pop = int(population.item())
                 population = None
-                dev = self._device_of(device, (), where)
+                dev = self._device_of(device, (), caller)
             else:
-                axis = normalize_axis(axis, population.ndim, where)
+                axis = normalize_axis(axis, population.ndim, caller)
                 pop = population.shape[axis]
                 dev = population.device
                 if device is not None:
-                    _same_device(device, dev, where, "a")
+                    _same_device(device, dev, caller, "a")
         if pop < 0 or (pop == 0 and k > 0):
             what = "a must be a positive integer" if population is None else "a cannot be empty"
-            raise ValueError(f"{where}: {what} unless no samples are taken (a has {pop} entries)")
-        probs = None if p is None else self._choice_p(where, p, pop, dev)
+            raise ValueError(f"{caller}: {what} unless no samples are taken (a has {pop} entries)")
+        probs = None if p is None else self._choice_p(caller, p, pop, dev)
         if not replace and k > pop:
             raise ValueError(
-                f"{where}: cannot take {k} samples from {pop} entries when replace=False; "
+                f"{caller}: cannot take {k} samples from {pop} entries when replace=False; "
                 "pass replace=True or a smaller size"
             )
         try:
             if dev.type == "meta" or k == 0:
                 idx = _empty(shape, dtype=_I64, device=dev)
             else:
-                idx = self._choice_index(where, pop, k, shape, replace, probs, dev)
+                idx = self._choice_index(caller, pop, k, shape, replace, probs, dev)
             if population is None:
                 return idx
             picked = population.index_select(axis, idx.reshape(-1))
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
             dt = _I64 if population is None else population.dtype
-            raise_for_size(e, where, shape, dt, "size")
+            raise_for_size(e, caller, shape, dt, "size")
             raise
         return picked.reshape(population.shape[:axis] + shape + population.shape[axis + 1 :])
 
     @staticmethod
-    def _choice_p(where: str, p: Param, pop: int, dev: torch.device) -> Tensor:
-        given = as_tensor(p, where, "p")
+    def _choice_p(caller: str, p: Param, pop: int, dev: torch.device) -> Tensor:
+        given = as_tensor(p, caller, "p")
         atol = _P_ATOL
         if given.dtype.is_floating_point:
             atol = max(atol, math.sqrt(torch.finfo(given.dtype).eps))
         probs = given.to(device=dev, dtype=discrete_compute(dev))
         if probs.ndim != 1:
-            raise ValueError(f"{where}: p must be 1-dimensional, got shape {tuple(probs.shape)}")
+            raise ValueError(f"{caller}: p must be 1-dimensional, got shape {tuple(probs.shape)}")
         if probs.numel() != pop:
             raise ValueError(
-                f"{where}: a and p must have the same size (a has {pop} entries, p has "
+                f"{caller}: a and p must have the same size (a has {pop} entries, p has "
                 f"{probs.numel()})"
             )
         if not values_checkable(probs):
             return probs
         if bool(probs.isnan().any()):
-            raise ValueError(f"{where}: probabilities p contain NaN")
+            raise ValueError(f"{caller}: probabilities p contain NaN")
         if bool((probs < 0).any()):
-            raise ValueError(f"{where}: probabilities p are not all non-negative")
+            raise ValueError(f"{caller}: probabilities p are not all non-negative")
         total = float(probs.sum())
         if abs(total - 1) > atol:
             raise ValueError(
-                f"{where}: probabilities p sum to {total!r}, not 1 (tolerance {atol:.3g}); "
+                f"{caller}: probabilities p sum to {total!r}, not 1 (tolerance {atol:.3g}); "
                 "normalize them (p / p.sum())"
             )
         return probs
 
     def _choice_index(
         self,
-        where: str,
+        caller: str,
         pop: int,
         k: int,
         shape: tuple[int, ...],
@@ -803,7 +805,7 @@ class Sampler:
             return _randperm(pop, generator=g, device=dev)[:k].reshape(shape)
         if values_checkable(probs) and int((probs > 0).sum()) < k:
             raise ValueError(
-                f"{where}: fewer non-zero entries in p ({int((probs > 0).sum())}) than samples "
+                f"{caller}: fewer non-zero entries in p ({int((probs > 0).sum())}) than samples "
                 f"({k}) with replace=False; pass replace=True or a smaller size"
             )
         # Exponential clocks with rates p ring in the order of sequential draws without
@@ -1613,30 +1615,30 @@ class Sampler:
         >>> rng.multivariate_normal([0.0, 1.0], [[1.0, 0.5], [0.5, 2.0]], size=5).shape
         torch.Size([5, 2])
         """
-        where = "multivariate_normal"
+        caller = "multivariate_normal"
         if check_valid not in ("warn", "raise", "ignore"):
             raise ValueError(
-                f"{where}: check_valid={check_valid!r}; pass 'warn', 'raise' or 'ignore'"
+                f"{caller}: check_valid={check_valid!r}; pass 'warn', 'raise' or 'ignore'"
             )
         if method not in ("svd", "eigh", "cholesky"):
-            raise ValueError(f"{where}: method={method!r}; pass 'svd', 'eigh' or 'cholesky'")
-        dt = float_out(dtype, where)
-        dev = self._device_of(device, (mean, cov), where)
+            raise ValueError(f"{caller}: method={method!r}; pass 'svd', 'eigh' or 'cholesky'")
+        dt = float_out(dtype, caller)
+        dev = self._device_of(device, (mean, cov), caller)
         cdt = compute_float(dt)
-        mu = param(mean, "mean", where, cdt, dev)
-        c = param(cov, "cov", where, cdt, dev)
+        mu = param(mean, "mean", caller, cdt, dev)
+        c = param(cov, "cov", caller, cdt, dev)
         if mu.ndim != 1:
-            raise ValueError(f"{where}: mean must be 1-dimensional, got shape {tuple(mu.shape)}")
+            raise ValueError(f"{caller}: mean must be 1-dimensional, got shape {tuple(mu.shape)}")
         if c.ndim != 2 or c.shape[0] != c.shape[1]:
             raise ValueError(
-                f"{where}: cov must be 2-dimensional and square, got shape {tuple(c.shape)}"
+                f"{caller}: cov must be 2-dimensional and square, got shape {tuple(c.shape)}"
             )
         if mu.shape[0] != c.shape[0]:
             raise ValueError(
-                f"{where}: mean and cov must have the same length (mean {mu.shape[0]}, cov "
+                f"{caller}: mean and cov must have the same length (mean {mu.shape[0]}, cov "
                 f"{c.shape[0]})"
             )
-        shape = (*(size_shape(size, where) or ()), mu.shape[0])
+        shape = (*(size_shape(size, caller) or ()), mu.shape[0])
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
         factor = _mvn_factor(c, check_valid, tol, method)
@@ -1645,7 +1647,7 @@ class Sampler:
             # addmm: one fused pass (mean + z @ factor as two ops is several times slower).
             return torch.addmm(mu, z.reshape(-1, mu.shape[0]), factor).reshape(shape).to(dt)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            raise_for_size(e, where, shape, dt, "size")
+            raise_for_size(e, caller, shape, dt, "size")
             raise
 
     # ---- discrete distributions --------------------------------------------------------------
@@ -1782,11 +1784,11 @@ class Sampler:
         >>> bool(((x >= 2) & (x <= 7)).all())
         True
         """
-        where = "hypergeometric"
-        dt = int_out(dtype, where)
+        caller = "hypergeometric"
+        dt = int_out(dtype, caller)
         sample_rule = Rule(">= 1", lambda x: x >= 1, lambda t: t >= 1) if self._legacy else COUNT
         dev, shape, (good, bad, ns) = self._prepare(
-            where, size, device, None,
+            caller, size, device, None,
             [("ngood", ngood, HYPER_COUNT), ("nbad", nbad, HYPER_COUNT),
              ("nsample", nsample, sample_rule)],
         )  # fmt: skip
@@ -1795,13 +1797,13 @@ class Sampler:
         good, bad, ns = good.trunc(), bad.trunc(), ns.trunc()
         if values_checkable(good, bad, ns) and bool((good + bad < ns).any()):
             raise ValueError(
-                f"{where}: nsample > ngood + nbad (ngood={_shown(ngood)}, nbad={_shown(nbad)}, "
+                f"{caller}: nsample > ngood + nbad (ngood={_shown(ngood)}, nbad={_shown(nbad)}, "
                 f"nsample={_shown(nsample)}); pass nsample <= ngood + nbad"
             )
         try:
             return _d.hypergeometric(self._gen(dev), good, bad, ns, shape).to(dt)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            raise_for_size(e, where, shape, dt, "size")
+            raise_for_size(e, caller, shape, dt, "size")
             raise
 
     def logseries(
@@ -1877,33 +1879,33 @@ class Sampler:
         >>> x.shape, x.sum(-1).tolist()
         (torch.Size([4, 3]), [20, 20, 20, 20])
         """
-        where = "multinomial"
-        dt = int_out(dtype, where)
-        dev = self._device_of(device, (n, pvals), where)
+        caller = "multinomial"
+        dt = int_out(dtype, caller)
+        dev = self._device_of(device, (n, pvals), caller)
         cdt = discrete_compute(dev)
-        count = param(n, "n", where, cdt, dev, TRIALS).trunc()
-        probs = param(pvals, "pvals", where, cdt, dev, PROB)
+        count = param(n, "n", caller, cdt, dev, TRIALS).trunc()
+        probs = param(pvals, "pvals", caller, cdt, dev, PROB)
         if probs.ndim == 0 or probs.shape[-1] == 0:
             # NumPy's legacy module function calls a 0-d pvals a wrong type; its Generator
             # calls any such pvals a wrong value.
             error = TypeError if self._legacy and probs.ndim == 0 else ValueError
             raise error(
-                f"{where}: pvals must have at least 1 dimension with at least one category on "
+                f"{caller}: pvals must have at least 1 dimension with at least one category on "
                 f"its last axis, got shape {tuple(probs.shape)}"
             )
         k = probs.shape[-1]
-        batch = result_shape(where, size, ["n", "pvals[..., 0]"], [count, probs[..., 0]])
+        batch = result_shape(caller, size, ["n", "pvals[..., 0]"], [count, probs[..., 0]])
         if dev.type == "meta":
             return _empty((*batch, k), dtype=dt, device=dev)
         if values_checkable(probs) and bool((probs[..., :-1].sum(-1) > 1.0 + 1e-12).any()):
             raise ValueError(
-                f"{where}: sum(pvals[..., :-1]) > 1; the probabilities of all but the last "
+                f"{caller}: sum(pvals[..., :-1]) > 1; the probabilities of all but the last "
                 "category must sum to at most 1"
             )
         try:
             return _d.multinomial(self._gen(dev), count, probs, (*batch, k)).to(dt)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            raise_for_size(e, where, (*batch, k), dt, "size")
+            raise_for_size(e, caller, (*batch, k), dt, "size")
             raise
 
     def multivariate_hypergeometric(
@@ -1934,50 +1936,50 @@ class Sampler:
         >>> x.shape, x.sum(-1).tolist()
         (torch.Size([2, 3]), [6, 6])
         """
-        where = "multivariate_hypergeometric"
+        caller = "multivariate_hypergeometric"
         if method not in ("marginals", "count"):
-            raise ValueError(f"{where}: method={method!r}; pass 'marginals' or 'count'")
-        dt = int_out(dtype, where)
-        dev = self._device_of(device, (colors,), where)
+            raise ValueError(f"{caller}: method={method!r}; pass 'marginals' or 'count'")
+        dt = int_out(dtype, caller)
+        dev = self._device_of(device, (colors,), caller)
         cdt = discrete_compute(dev)
-        raw = colors if isinstance(colors, Tensor) else as_tensor(colors, where, "colors")
+        raw = colors if isinstance(colors, Tensor) else as_tensor(colors, caller, "colors")
         if raw.numel() and (raw.dtype not in _INT_RANGE or raw.dtype == torch.bool):
             raise ValueError(
-                f"{where}: colors must be a one-dimensional sequence of nonnegative integers "
+                f"{caller}: colors must be a one-dimensional sequence of nonnegative integers "
                 f"not exceeding {_INT_RANGE[_I64][1]}, got {raw.dtype} values; pass integer "
                 "counts (tb.astype(colors, tb.int64) if they are whole numbers)"
             )
-        col = param(colors, "colors", where, cdt, dev, COUNT)
+        col = param(colors, "colors", caller, cdt, dev, COUNT)
         if col.ndim != 1:
             raise ValueError(
-                f"{where}: colors must be a 1-dimensional sequence of non-negative integers, "
+                f"{caller}: colors must be a 1-dimensional sequence of non-negative integers, "
                 f"got shape {tuple(col.shape)}"
             )
         if not _is_int_like(nsample):
-            raise ValueError(f"{where}: nsample={nsample!r} must be an integer")
+            raise ValueError(f"{caller}: nsample={nsample!r} must be an integer")
         ns = int(nsample)
         if ns < 0:
-            raise ValueError(f"{where}: nsample={ns} must be >= 0")
-        shape = (*(size_shape(size, where) or ()), col.shape[0])
+            raise ValueError(f"{caller}: nsample={ns} must be >= 0")
+        shape = (*(size_shape(size, caller) or ()), col.shape[0])
         if dev.type == "meta":
             return _empty(shape, dtype=dt, device=dev)
         total = float(col.sum())
         if total >= _TWO63_F:
             raise ValueError(
-                f"{where}: sum(colors) must not exceed the maximum value of a 64 bit signed "
+                f"{caller}: sum(colors) must not exceed the maximum value of a 64 bit signed "
                 f"integer ({_INT_RANGE[_I64][1]}), it is {total:.6g}; pass smaller colors"
             )
         if ns > total:
-            raise ValueError(f"{where}: nsample={ns} > sum(colors)={total:.0f}")
+            raise ValueError(f"{caller}: nsample={ns} > sum(colors)={total:.0f}")
         if method == "marginals" and total >= 10**9:
             fix = "method='count'" if total < _MVHG_COUNT_MAX else "smaller colors"
             raise ValueError(
-                f"{where}: with method='marginals' sum(colors) must be < 10**9 (it is "
+                f"{caller}: with method='marginals' sum(colors) must be < 10**9 (it is "
                 f"{total:.0f}); pass {fix}"
             )
         if total >= _MVHG_COUNT_MAX:
             raise ValueError(
-                f"{where}: sum(colors)={total:.0f} is at or past 2**40 ({_MVHG_COUNT_MAX:.0f}), "
+                f"{caller}: sum(colors)={total:.0f} is at or past 2**40 ({_MVHG_COUNT_MAX:.0f}), "
                 "beyond which this sampler's float64 arithmetic skews the counts (NumPy's "
                 "method='count' needs memory for sum(colors) items and cannot draw such totals "
                 "either, and method='marginals' stops at 10**9); pass colors that sum below it"
@@ -1999,7 +2001,7 @@ class Sampler:
             columns.append(left)
             return torch.stack(columns, dim=-1).to(dt)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            raise_for_size(e, where, shape, dt, "size")
+            raise_for_size(e, caller, shape, dt, "size")
             raise
 
 
@@ -2077,24 +2079,24 @@ def _to_int_dtype(drawn: Tensor, dt: torch.dtype) -> Tensor:
     return drawn.to(dt)
 
 
-def _int_tensor(value: object, name: str, where: str, dev: torch.device) -> Tensor:
-    t = as_tensor(value, where, name)
+def _int_tensor(value: object, name: str, caller: str, dev: torch.device) -> Tensor:
+    t = as_tensor(value, caller, name)
     if t.dtype.is_complex:
-        raise TypeError(f"{where}: {name} is complex; pass integers")
+        raise TypeError(f"{caller}: {name} is complex; pass integers")
     if t.dtype.is_floating_point:
         if values_checkable(t) and not bool(torch.isfinite(t).all()):
-            raise ValueError(f"{where}: {name} has entries that are not finite; pass integers")
+            raise ValueError(f"{caller}: {name} has entries that are not finite; pass integers")
         t = t.trunc()
     if t.dtype == torch.uint64:
         raise ValueError(
-            f"{where}: array bounds of dtype uint64 are not supported; pass int64 bounds (or "
+            f"{caller}: array bounds of dtype uint64 are not supported; pass int64 bounds (or "
             "scalar bounds, which cover the whole uint64 range)"
         )
     return t.to(device=dev, dtype=_I64)
 
 
 def _check_int_bounds(
-    where: str,
+    caller: str,
     lo: Tensor,
     top: Tensor,
     span: Tensor,
@@ -2108,17 +2110,17 @@ def _check_int_bounds(
     """
     lo_ok, hi_ok = _INT_RANGE[dt]
     if bool((lo < lo_ok).any()):
-        raise ValueError(f"{where}: low has entries out of bounds for {dt} (below {lo_ok})")
+        raise ValueError(f"{caller}: low has entries out of bounds for {dt} (below {lo_ok})")
     if bool((top - 1 > min(hi_ok, 2**63 - 1)).any()):
-        raise ValueError(f"{where}: high has entries out of bounds for {dt} (above {hi_ok})")
+        raise ValueError(f"{caller}: high has entries out of bounds for {dt} (above {hi_ok})")
     if not nothing and bool((top <= lo).any()):
         raise ValueError(
-            f"{where}: empty range in some entries (low >= high, endpoint={endpoint}); "
+            f"{caller}: empty range in some entries (low >= high, endpoint={endpoint}); "
             "pass high > low in every entry"
         )
     if bool(((span <= 0) & (top > lo)).any()):  # wrapped past int64
         raise ValueError(
-            f"{where}: with array bounds a range may hold at most 2**63 - 1 values; draw "
+            f"{caller}: with array bounds a range may hold at most 2**63 - 1 values; draw "
             "the wider ranges with scalar bounds"
         )
 
@@ -2142,14 +2144,14 @@ def _distinct_below(g: Gen, pop: int, k: int, dev: torch.device) -> Tensor:
 
 def _mvn_factor(c: Tensor, check_valid: str, tol: float, method: str) -> Tensor:
     """``F`` with ``F.T @ F == c`` for a symmetric positive semi-definite ``c`` (NumPy's check)."""
-    where = "multivariate_normal"
+    caller = "multivariate_normal"
     if method == "cholesky":
         try:
             lower: Tensor = torch.linalg.cholesky(c)
             return lower.mT
         except RuntimeError as e:  # torch.linalg.LinAlgError is a RuntimeError
             raise LinAlgError(
-                f"{where}: cov is not positive definite, so method='cholesky' cannot factor "
+                f"{caller}: cov is not positive definite, so method='cholesky' cannot factor "
                 "it; pass method='svd' or 'eigh' for a semi-definite cov"
             ) from e
     if method == "svd":
@@ -2167,7 +2169,7 @@ def _mvn_factor(c: Tensor, check_valid: str, tol: float, method: str) -> Tensor:
         psd = check_valid == "ignore" or not values_checkable(c) or bool((s >= -tol).all())
         factor = (u * s.clamp(min=0).sqrt()).mT
     if not psd:
-        message = f"{where}: cov is not symmetric positive semi-definite (within tol={tol})"
+        message = f"{caller}: cov is not symmetric positive semi-definite (within tol={tol})"
         if check_valid == "raise":
             raise ValueError(message + "; pass a valid covariance or check_valid='ignore'")
         warnings.warn(message, RuntimeWarning, stacklevel=4)

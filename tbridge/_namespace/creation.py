@@ -166,8 +166,8 @@ _LIST_MAX: Final = 24
 _DTYPE_TYPES: Final = (str, torch.dtype, np.dtype, type)
 
 
-def _floating(dtype: DTypeLike | None, where: str) -> torch.dtype:
-    return default_float_dtype() if dtype is None else torch_dtype(dtype, caller=where)
+def _floating(dtype: DTypeLike | None, caller: str) -> torch.dtype:
+    return default_float_dtype() if dtype is None else torch_dtype(dtype, caller=caller)
 
 
 # ---- empty, zeros, ones: one body ----------------------------------------------------------
@@ -175,7 +175,7 @@ def _floating(dtype: DTypeLike | None, where: str) -> torch.dtype:
 
 def _filled_slow(
     fill: Callable[..., Tensor],
-    where: str,
+    caller: str,
     shape: object,
     dims: tuple[object, ...],
     dtype: DTypeLike | None,
@@ -185,36 +185,36 @@ def _filled_slow(
     """The general path of ``empty``/``zeros``/``ones``: spellings, validation, options."""
     if shape is None:
         if dims:
-            raise TypeError(f"{where}: shape=None is not a shape; pass sizes, e.g. {where}(5, 3)")
+            raise TypeError(f"{caller}: shape=None is not a shape; pass sizes, e.g. {caller}(5, 3)")
         raise TypeError(
-            f"{where}() missing the shape; pass e.g. {where}(5, 3) or {where}((5, 3)); "
-            f"{where}(()) makes a 0-d array"
+            f"{caller}() missing the shape; pass e.g. {caller}(5, 3) or {caller}((5, 3)); "
+            f"{caller}(()) makes a 0-d array"
         )
     positional = (shape, *dims)
     if dims and (dims[-1] is None or isinstance(dims[-1], _DTYPE_TYPES)):
         # NumPy's zeros(shape, dtype), dtype=None among them
         if dtype is not None:
             raise TypeError(
-                f"{where}() got the dtype twice: positionally ({dims[-1]!r}) and as "
+                f"{caller}() got the dtype twice: positionally ({dims[-1]!r}) and as "
                 f"dtype={dtype!r}; pass it once"
             )
         dtype = cast("DTypeLike", dims[-1])  # a dtype object or string: torch_dtype checks it
         positional = positional[:-1]
     if len(positional) > 1 and isinstance(positional[0], (tuple, list)):
         raise TypeError(
-            f"{where}: a shape given as a sequence ({positional[0]!r}) takes no more sizes, got "
+            f"{caller}: a shape given as a sequence ({positional[0]!r}) takes no more sizes, got "
             f"{positional[1]!r} after it; the second argument is the dtype "
-            f"({where}((2, 3), tb.float32)), or pass the sizes alone ({where}(2, 3))"
+            f"({caller}((2, 3), tb.float32)), or pass the sizes alone ({caller}(2, 3))"
         )
-    size = torch_shape(positional, where)  # type: ignore[arg-type]
-    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=where)
+    size = torch_shape(positional, caller)  # type: ignore[arg-type]
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=caller)
     if requires_grad:
-        check_requires_grad(requires_grad, dt, where)
-    dev = torch_device(device, caller=where)
+        check_requires_grad(requires_grad, dt, caller)
+    dev = torch_device(device, caller=caller)
     try:
         return fill(size=size, dtype=dt, device=dev, requires_grad=requires_grad)
     except (RuntimeError, TypeError) as e:
-        raise_for_size(e, where, size, dt)
+        raise_for_size(e, caller, size, dt)
         raise
 
 
@@ -231,7 +231,7 @@ class _Filled(Protocol):
     ) -> Tensor: ...
 
 
-def _make_filled(fill: Callable[..., Tensor], where: str) -> _Filled:
+def _make_filled(fill: Callable[..., Tensor], caller: str) -> _Filled:
     """``empty``, ``zeros`` or ``ones``: one body around torch's ``fill`` function."""
 
     def filled(
@@ -255,15 +255,15 @@ def _make_filled(fill: Callable[..., Tensor], where: str) -> _Filled:
                     if type(d) is not int or d < 0:
                         break
                 else:
-                    dt = current_defaults()[0] if dt is None else torch_dtype(dt, caller=where)
+                    dt = current_defaults()[0] if dt is None else torch_dtype(dt, caller=caller)
                     try:
                         return fill(size=size, dtype=dt, device=CPU)  # by keyword: parsed faster
                     except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-                        raise_for_size(e, where, size, dt)
+                        raise_for_size(e, caller, size, dt)
                         raise
-        return _filled_slow(fill, where, shape, dims, dtype, device, requires_grad)
+        return _filled_slow(fill, caller, shape, dims, dtype, device, requires_grad)
 
-    filled.__name__ = filled.__qualname__ = where
+    filled.__name__ = filled.__qualname__ = caller
     return filled
 
 
@@ -348,13 +348,13 @@ ones.__doc__ = """A tensor of ones: ``ones(5, 3)``, ``ones((5, 3))``; float64 by
 # ---- full, eye -----------------------------------------------------------------------------
 
 
-def _scalar_dtype(value: object, where: str) -> torch.dtype:
+def _scalar_dtype(value: object, caller: str) -> torch.dtype:
     """The dtype NumPy infers for one scalar, with tbridge's floating defaults."""
     kind = type(value)
     if kind is bool:
         return torch.bool
     if kind is int:
-        return python_int_dtype(value, where)  # type: ignore[arg-type]
+        return python_int_dtype(value, caller)  # type: ignore[arg-type]
     if kind is float:
         return default_float_dtype()
     if kind is complex:
@@ -366,33 +366,33 @@ def _scalar_dtype(value: object, where: str) -> torch.dtype:
     if isinstance(value, torch.Tensor) and value.ndim == 0:
         return value.dtype
     raise TypeError(
-        f"{where}: fill value {value!r} is not a scalar; pass a bool, int, float, complex, "
+        f"{caller}: fill value {value!r} is not a scalar; pass a bool, int, float, complex, "
         "NumPy scalar or 0-d tensor"
     )
 
 
-def _check_int_fill(where: str, value: object, dt: torch.dtype) -> None:
+def _check_int_fill(caller: str, value: object, dt: torch.dtype) -> None:
     """NumPy's OverflowError for a Python int fill value outside integer ``dt``'s range."""
     error = int_out_of_bounds(
-        value, dt, "pass a fill value the dtype holds, or a wider dtype", where
+        value, dt, "pass a fill value the dtype holds, or a wider dtype", caller
     )
     if error is not None:
         raise error
 
 
-def _not_representable(where: str, value: object, dt: torch.dtype) -> ValueError:
+def _not_representable(caller: str, value: object, dt: torch.dtype) -> ValueError:
     if isinstance(value, float) and math.isfinite(value) and dt in INT_BOUNDS:
         lo, hi = INT_BOUNDS[dt]
         why = f"it lies outside the dtype's range ({lo} to {hi})"
     else:
         why = "integers hold no NaN or infinity"
     return ValueError(
-        f"{where}: fill value {value!r} does not fit dtype {dt}: {why}; pass a value the dtype "
+        f"{caller}: fill value {value!r} does not fit dtype {dt}: {why}; pass a value the dtype "
         "holds, or a floating dtype"
     )
 
 
-def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) -> int | float:
+def _numpy_fill(caller: str, value: object, dt: torch.dtype, refused: Exception) -> int | float:
     """The fill value that torch refused for ``dt``, cast as NumPy's ``full`` casts it: a NumPy
     integer wraps around (Python ints out of range were refused before), a finite float past a
     floating dtype's range rounds as IEEE casts round (to the largest value just past it, to
@@ -401,7 +401,7 @@ def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) 
     ValueError (NumPy stores an undefined integer)."""
     if isinstance(value, complex) and not (dt.is_complex or dt is torch.bool):
         raise TypeError(
-            f"{where}: fill value {value!r} is complex and {dt} is not; pass a complex dtype, "
+            f"{caller}: fill value {value!r} is complex and {dt} is not; pass a complex dtype, "
             "or the part you want (z.real, abs(z))"
         ) from refused
     bounds = INT_BOUNDS.get(dt)
@@ -419,7 +419,7 @@ def _numpy_fill(where: str, value: object, dt: torch.dtype, refused: Exception) 
     ):
         real = dt.to_real() if dt.is_complex else dt
         return torch.tensor(float(value), dtype=torch.float64).to(real).item()
-    raise _not_representable(where, value, dt) from refused
+    raise _not_representable(caller, value, dt) from refused
 
 
 def full(
@@ -669,7 +669,7 @@ def eye(
 # ---- arange, linspace ----------------------------------------------------------------------
 
 
-def _real_number(value: object, name: str, where: str) -> int | float:
+def _real_number(value: object, name: str, caller: str) -> int | float:
     if type(value) is int or type(value) is float:
         return value
     if isinstance(value, (np.integer, np.floating)) or (
@@ -679,7 +679,7 @@ def _real_number(value: object, name: str, where: str) -> int | float:
         assert isinstance(item, (int, float))
         return item
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{where}: {name}={value!r} is not a real number; pass an int or a float")
+        raise TypeError(f"{caller}: {name}={value!r} is not a real number; pass an int or a float")
     return float(value) if isinstance(value, float) else int(value)
 
 
@@ -1439,7 +1439,7 @@ class _Triangle(Protocol):
     def __call__(self, x: ArrayLike, /, k: int = 0) -> Tensor: ...
 
 
-def _make_triangle(tri: Callable[..., Tensor], where: str, side: str) -> _Triangle:
+def _make_triangle(tri: Callable[..., Tensor], caller: str, side: str) -> _Triangle:
     """``tril`` or ``triu``: one body around torch's kernel."""
 
     def triangle(x: ArrayLike, /, k: int = 0) -> Tensor:
@@ -1448,20 +1448,22 @@ def _make_triangle(tri: Callable[..., Tensor], where: str, side: str) -> _Triang
             return tri(x) if k == 0 and type(k) is int else tri(x, k)
         except (NotImplementedError, RuntimeError, TypeError):
             pass
-        return _triangle_slow(tri, where, x, k)
+        return _triangle_slow(tri, caller, x, k)
 
-    triangle.__name__ = triangle.__qualname__ = where
+    triangle.__name__ = triangle.__qualname__ = caller
     return triangle
 
 
-def _triangle_slow(tri: Callable[..., Tensor], where: str, x: object, k: object) -> Tensor:
-    t = x if isinstance(x, Tensor) else as_tensor(x, where, "x")
+def _triangle_slow(tri: Callable[..., Tensor], caller: str, x: object, k: object) -> Tensor:
+    t = x if isinstance(x, Tensor) else as_tensor(x, caller, "x")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
-        raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset as an int")
+        raise TypeError(
+            f"{caller}: k={k!r} is not an integer; pass the diagonal's offset as an int"
+        )
     diagonal = int(k)  # pyright: ignore[reportArgumentType] - has __index__
     if t.ndim == 0:
         raise ValueError(
-            f"{where}: x must have at least 1 dimension (a vector, a matrix or a stack of "
+            f"{caller}: x must have at least 1 dimension (a vector, a matrix or a stack of "
             "matrices), got a 0-d array; add axes with expand_dims"
         )
     if t.ndim == 1:  # NumPy reads a vector as the rows of a square matrix
@@ -1469,7 +1471,7 @@ def _triangle_slow(tri: Callable[..., Tensor], where: str, x: object, k: object)
     try:
         return tri(t, diagonal)
     except NotImplementedError as e:  # uint16/32/64 have no kernel (pytorch#58734)
-        return bits_or_raise(partial(tri, diagonal=diagonal), t, where, e)
+        return bits_or_raise(partial(tri, diagonal=diagonal), t, caller, e)
 
 
 tril: Final[_Triangle] = _make_triangle(_tril, "tril", "lower")
@@ -1602,7 +1604,7 @@ def _meshgrid_slow(
 def _like(
     fn: Callable[..., Tensor],
     base: Callable[..., Tensor],
-    where: str,
+    caller: str,
     prototype: object,
     *,
     dtype: DTypeLike | None,
@@ -1621,36 +1623,38 @@ def _like(
                 native = native.newbyteorder("=")
             found = torch_dtype_of_numpy(native)
             if found is None:
-                torch_dtype(prototype.dtype, caller=where)  # raises the explanatory TypeError
+                torch_dtype(prototype.dtype, caller=caller)  # raises the explanatory TypeError
                 raise AssertionError("unreachable")  # pragma: no cover
             dt = found
         else:
-            dt = torch_dtype(dtype, caller=where)
-        dev = torch_device(device, caller=where)
+            dt = torch_dtype(dtype, caller=caller)
+        dev = torch_device(device, caller=caller)
         size: tuple[int, ...] | torch.Size = prototype.shape
         proto = None
     else:
         if isinstance(prototype, np.ndarray):
-            torch_dtype(prototype.dtype, caller=where)  # raises the explanatory TypeError
+            torch_dtype(prototype.dtype, caller=caller)  # raises the explanatory TypeError
         proto = (
-            prototype if isinstance(prototype, Tensor) else as_tensor(prototype, where, "prototype")
+            prototype
+            if isinstance(prototype, Tensor)
+            else as_tensor(prototype, caller, "prototype")
         )
-        dt = proto.dtype if dtype is None else torch_dtype(dtype, caller=where)
-        dev = proto.device if device is None else torch_device(device, caller=where)
+        dt = proto.dtype if dtype is None else torch_dtype(dtype, caller=caller)
+        dev = proto.device if device is None else torch_device(device, caller=caller)
         size = proto.shape
     if floating_only and not (dt.is_floating_point or dt.is_complex):
         raise ValueError(
-            f"{where}: random values need a floating dtype, got {dt}; pass e.g. dtype=tb.float64"
+            f"{caller}: random values need a floating dtype, got {dt}; pass e.g. dtype=tb.float64"
         )
-    check_requires_grad(requires_grad, dt, where)
+    check_requires_grad(requires_grad, dt, caller)
     if shape is not None:
-        size = torch_shape((shape,), where)
+        size = torch_shape((shape,), caller)
     elif proto is not None:
         return fn(proto, *extra, dtype=dt, device=dev, requires_grad=requires_grad)
     try:
         return base(size, *extra, dtype=dt, device=dev, requires_grad=requires_grad)
     except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-        raise_for_size(e, where, size, dt)
+        raise_for_size(e, caller, size, dt)
         raise
 
 
@@ -1671,7 +1675,7 @@ class _Like(Protocol):
 
 
 def _make_like(
-    fn: Callable[..., Tensor], base: Callable[..., Tensor], where: str, floating_only: bool
+    fn: Callable[..., Tensor], base: Callable[..., Tensor], caller: str, floating_only: bool
 ) -> _Like:
     """One ``*_like`` function around torch's ``fn`` (and ``base`` for other shapes)."""
 
@@ -1694,14 +1698,14 @@ def _make_like(
                 return (
                     fn(prototype)
                     if dtype is None
-                    else fn(prototype, dtype=torch_dtype(dtype, caller=where))
+                    else fn(prototype, dtype=torch_dtype(dtype, caller=caller))
                 )
             except RuntimeError:  # random values of an integer dtype: the general path explains
                 pass
         return _like(
             fn,
             base,
-            where,
+            caller,
             prototype,
             dtype=dtype,
             device=device,
@@ -1710,7 +1714,7 @@ def _make_like(
             floating_only=floating_only,
         )
 
-    like.__name__ = like.__qualname__ = where
+    like.__name__ = like.__qualname__ = caller
     return like
 
 

@@ -36,7 +36,7 @@ from tbridge._core.typing import DTypeKind
 __all__ = ["astype", "can_cast", "finfo", "iinfo", "isdtype", "result_type"]
 
 
-def _dtype_of(value: object, where: str) -> torch.dtype:
+def _dtype_of(value: object, caller: str) -> torch.dtype:
     """A dtype from a dtype (any spelling) or an array."""
     if isinstance(value, torch.dtype):
         return value
@@ -49,8 +49,8 @@ def _dtype_of(value: object, where: str) -> torch.dtype:
         return torch_dtype(value)  # type: ignore[arg-type]
     except TypeError as e:
         if "no torch twin" in str(e):  # a dtype, but one torch lacks: say that, not "no dtype"
-            raise TypeError(f"{where}: {e}") from e
-        raise TypeError(f"{where}: {value!r} is neither a dtype nor an array; pass either") from e
+            raise TypeError(f"{caller}: {e}") from e
+        raise TypeError(f"{caller}: {value!r} is neither a dtype nor an array; pass either") from e
 
 
 # ---- can_cast -----------------------------------------------------------------------------

@@ -261,9 +261,9 @@ _NUMPY_FLOATS: Final = frozenset({torch.float16, torch.float32, torch.float64})
 _SIGN_NUMPY_MAX: Final = 1 << 16
 
 
-def _tensor(x: object, where: str) -> Tensor:
+def _tensor(x: object, caller: str) -> Tensor:
     """``x`` through the input gate (a tensor passes as itself)."""
-    return x if type(x) is Tensor else as_tensor(x, where)
+    return x if type(x) is Tensor else as_tensor(x, caller)
 
 
 def _weak(t: Tensor, s: object) -> bool:
@@ -296,7 +296,7 @@ def _weak_mirror(t: Tensor, s: object) -> bool:
     return t.dtype not in _COMPLEX_ALL and _weak(t, s)
 
 
-def _two_python_ints(x1: int, x2: int, where: str) -> None:
+def _two_python_ints(x1: int, x2: int, caller: str) -> None:
     """NumPy 2's OverflowError for two Python ints, one past int64, in an integer function.
 
     Both are weak, so NumPy computes in its default integer dtype, int64, which cannot hold
@@ -309,12 +309,12 @@ def _two_python_ints(x1: int, x2: int, where: str) -> None:
             if 0 <= value < 1 << 64
             else "pass it as a float"
         )
-        if (error := int_out_of_bounds(value, torch.int64, fix, where)) is not None:
+        if (error := int_out_of_bounds(value, torch.int64, fix, caller)) is not None:
             raise error
 
 
 def _operands(
-    x1: object, x2: object, where: str, integer: bool = True
+    x1: object, x2: object, caller: str, integer: bool = True
 ) -> tuple[Tensor | Scalar, Tensor | Scalar, torch.dtype]:
     """Both operands, tensors cast to the promoted dtype, and that dtype. ``integer``: the
     function computes two ints as ints (False for comparisons and floating-only functions)."""
@@ -322,20 +322,20 @@ def _operands(
     s2 = isinstance(x2, (bool, int, float, complex)) and not isinstance(x2, np.generic)
     if s1 and s2:
         if integer and type(x1) is int and type(x2) is int:
-            _two_python_ints(x1, x2, where)
+            _two_python_ints(x1, x2, caller)
         # Two Python scalars: the first stands alone (an array of NumPy's default dtype, as
         # np.add(1, 2.5) reads it) and the second stays weak beside it.
-        x1, s1 = as_tensor(x1, where, "x1"), False
+        x1, s1 = as_tensor(x1, caller, "x1"), False
     if s2:
-        t1 = x1 if type(x1) is Tensor else as_tensor(x1, where, "x1")
+        t1 = x1 if type(x1) is Tensor else as_tensor(x1, caller, "x1")
         dt = scalar_result(t1.dtype, x2)
         return (t1 if t1.dtype == dt else t1.to(dt)), x2, dt  # type: ignore[return-value]
     if s1:
-        t2 = x2 if type(x2) is Tensor else as_tensor(x2, where, "x2")
+        t2 = x2 if type(x2) is Tensor else as_tensor(x2, caller, "x2")
         dt = scalar_result(t2.dtype, x1)
         return x1, (t2 if t2.dtype == dt else t2.to(dt)), dt  # type: ignore[return-value]
-    t1 = x1 if type(x1) is Tensor else as_tensor(x1, where, "x1")
-    t2 = x2 if type(x2) is Tensor else as_tensor(x2, where, "x2")
+    t1 = x1 if type(x1) is Tensor else as_tensor(x1, caller, "x1")
+    t2 = x2 if type(x2) is Tensor else as_tensor(x2, caller, "x2")
     dt = promote(t1.dtype, t2.dtype)
     return (t1 if t1.dtype == dt else t1.to(dt)), (t2 if t2.dtype == dt else t2.to(dt)), dt
 
@@ -360,8 +360,8 @@ def _torch_promotions() -> dict[tuple[torch.dtype, torch.dtype], torch.dtype]:
 _TORCH_PROMOTES: Final = _torch_promotions()
 
 
-def _scalar_tensor(value: Scalar, like: Tensor, where: str = "") -> Tensor:
-    """A Python scalar as a 0-d tensor of ``like``'s dtype and device (``where``, the
+def _scalar_tensor(value: Scalar, like: Tensor, caller: str = "") -> Tensor:
+    """A Python scalar as a 0-d tensor of ``like``'s dtype and device (``caller``, the
     function, names it in errors).
 
     Raises
@@ -371,7 +371,7 @@ def _scalar_tensor(value: Scalar, like: Tensor, where: str = "") -> Tensor:
         negative int into an unsigned dtype, and refuse one past int64 with its own text.
     """
     error = int_out_of_bounds(
-        value, like.dtype, "cast the array to a wider dtype first (tb.astype)", where
+        value, like.dtype, "cast the array to a wider dtype first (tb.astype)", caller
     )
     if error is not None:
         raise error
@@ -381,7 +381,9 @@ def _scalar_tensor(value: Scalar, like: Tensor, where: str = "") -> Tensor:
     return torch.tensor(value, dtype=like.dtype, device=like.device)
 
 
-def _compare_beyond(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor | None:
+def _compare_beyond(
+    fn: Callable[..., Tensor], x1: object, x2: object, caller: str
+) -> Tensor | None:
     """A comparison of an integer array with a Python int beyond its dtype's range, exactly as
     NumPy 2 does it: the int is above (or below) every entry, so the answer is one constant
     (``uint8_x < -1`` is all False, ``int8_x != 300`` all True). None for other operands."""
@@ -391,7 +393,7 @@ def _compare_beyond(fn: Callable[..., Tensor], x1: object, x2: object, where: st
         t, value, scalar_right = x2, x1, False
     else:
         return None
-    t = _tensor(t, where)
+    t = _tensor(t, caller)
     bounds = INT_BOUNDS.get(t.dtype)
     if bounds is None or bounds[0] <= value <= bounds[1]:
         return None
@@ -405,7 +407,7 @@ def _binary(
     fn: Callable[..., Tensor],
     x1: object,
     x2: object,
-    where: str,
+    caller: str,
     uint: UintMode,
     floating: bool = False,
 ) -> Tensor:
@@ -417,10 +419,10 @@ def _binary(
             and {x1.dtype, x2.dtype} == _INT64_UINT64
         ):
             return _compare_int64_uint64(fn, x1, x2)
-        if (beyond := _compare_beyond(fn, x1, x2, where)) is not None:
+        if (beyond := _compare_beyond(fn, x1, x2, caller)) is not None:
             return beyond
     integer = not floating and fn not in _MIXED_SIGN_COMPARISONS
-    a, b, dt = _operands(x1, x2, where, integer)
+    a, b, dt = _operands(x1, x2, caller, integer)
     if floating and kind_rank(dt) < 2:
         target = default_float_dtype()
         a = a.to(target) if isinstance(a, Tensor) else a
@@ -428,10 +430,10 @@ def _binary(
         dt = target
     # Python scalars become 0-d tensors of the promoted dtype: several torch functions
     # (maximum, gt with a scalar first, ...) take tensors only.
-    ta = a if isinstance(a, Tensor) else _scalar_tensor(a, b, where)  # type: ignore[arg-type]
-    tb_ = b if isinstance(b, Tensor) else _scalar_tensor(b, ta, where)
+    ta = a if isinstance(a, Tensor) else _scalar_tensor(a, b, caller)  # type: ignore[arg-type]
+    tb_ = b if isinstance(b, Tensor) else _scalar_tensor(b, ta, caller)
     if dt in UNSIGNED_GAPS:
-        return _unsigned_binary(fn, ta, tb_, dt, uint, where)
+        return _unsigned_binary(fn, ta, tb_, dt, uint, caller)
     return fn(ta, tb_)
 
 
@@ -454,7 +456,7 @@ def _compare_int64_uint64(fn: Callable[..., Tensor], x1: Tensor, x2: Tensor) -> 
 
 
 def _unsigned_binary(
-    fn: Callable[..., Tensor], a: Tensor, b: Tensor, dt: torch.dtype, uint: UintMode, where: str
+    fn: Callable[..., Tensor], a: Tensor, b: Tensor, dt: torch.dtype, uint: UintMode, caller: str
 ) -> Tensor:
     if uint == "bits":
         return on_bits(fn, a, b)
@@ -462,9 +464,9 @@ def _unsigned_binary(
         out = fn(ordered(a), ordered(b))
         return out if out.dtype == torch.bool else from_ordered(out, dt)
     if uint == "value":
-        out = fn(to_wide(a, where), to_wide(b, where))
+        out = fn(to_wide(a, caller), to_wide(b, caller))
         return out if out.dtype == torch.bool else wide_back(out, dt)
-    raise TypeError(f"{where}: {dt} has no meaning for this function; pass a floating array")
+    raise TypeError(f"{caller}: {dt} has no meaning for this function; pass a floating array")
 
 
 # ---- errors: torch's RuntimeErrors as built-in exceptions ------------------------------------
@@ -600,26 +602,26 @@ def _recover(
         raise _failure(again, name, (x1, x2)) from again
 
 
-def _unary(fn: Callable[[Tensor], Tensor], x: object, where: str, uint: UintMode) -> Tensor:
-    t = _tensor(x, where)
+def _unary(fn: Callable[[Tensor], Tensor], x: object, caller: str, uint: UintMode) -> Tensor:
+    t = _tensor(x, caller)
     if t.dtype in UNSIGNED_GAPS:
         if uint == "bits":
             return on_bits(fn, t)
         if uint == "none":
-            raise TypeError(f"{where}: {t.dtype} has no meaning for this function")
-        out = fn(to_wide(t, where))
+            raise TypeError(f"{caller}: {t.dtype} has no meaning for this function")
+        out = fn(to_wide(t, caller))
         return out if out.dtype == torch.bool else wide_back(out, t.dtype)
     return fn(t)
 
 
-def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
+def _floating_unary(fn: Callable[[Tensor], Tensor], x: object, caller: str) -> Tensor:
     """Functions with only floating results: integers become the default float first."""
-    t = x if type(x) is Tensor else _tensor(x, where)
+    t = x if type(x) is Tensor else _tensor(x, caller)
     if t.dtype not in _INEXACT:
         if t.is_complex():  # complex32: computed in complex64, returned in complex32
             return fn(t.to(torch.complex64)).to(t.dtype)
         if t.dtype == torch.bool:
-            raise TypeError(f"{where}: a bool array has no floating meaning; cast it first")
+            raise TypeError(f"{caller}: a bool array has no floating meaning; cast it first")
         t = t.to(default_float_dtype())
     return fn(t)
 
@@ -1491,12 +1493,12 @@ def _complex_sign(t: Tensor) -> Tensor:
     return torch.where(re_inf ^ im_inf, unit, r)
 
 
-def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
-    t = x if type(x) is Tensor else _tensor(x, where)
+def _integral_identity(fn: Callable[[Tensor], Tensor], x: object, caller: str) -> Tensor:
+    t = x if type(x) is Tensor else _tensor(x, caller)
     if t.dtype in _REAL_FLOATS:
         return fn(t)
     if t.dtype.is_complex:
-        raise TypeError(f"{where}: complex input has no {where}; pass a real array")
+        raise TypeError(f"{caller}: complex input has no {caller}; pass a real array")
     return t.clone()  # integers are already integral
 
 
@@ -2004,15 +2006,15 @@ def _as(t: Tensor, dtype: torch.dtype) -> Tensor:
 _one_axis: Final = partial(
     check_axis,
     wording=AxisWording(
-        "{where}: axis={axis!r} is not an integer; pass one int axis (reduce also takes a tuple "
+        "{caller}: axis={axis!r} is not an integer; pass one int axis (reduce also takes a tuple "
         "of ints or None)",
-        "{where}: axis {i} is out of bounds for an array of {ndim} dimensions; pass an axis in "
+        "{caller}: axis {i} is out of bounds for an array of {ndim} dimensions; pass an axis in "
         "[{lo}, {ndim})",
     ),
 )
 
 
-def _reduce_axes(axis: object, ndim: int, where: str) -> tuple[int, ...]:
+def _reduce_axes(axis: object, ndim: int, caller: str) -> tuple[int, ...]:
     """``axis`` (None, an int or a tuple of ints) as sorted, distinct, non-negative axes."""
     if type(axis) is int and -ndim <= axis < ndim:
         return (axis % ndim,)
@@ -2021,9 +2023,9 @@ def _reduce_axes(axis: object, ndim: int, where: str) -> tuple[int, ...]:
     if axis is None:
         return tuple(range(ndim))
     items = axis if isinstance(axis, tuple) else (axis,)
-    dims = [_one_axis(a, ndim, where) for a in items]
+    dims = [_one_axis(a, ndim, caller) for a in items]
     if len(set(dims)) != len(dims):
-        raise ValueError(f"{where}: an axis appears more than once in axis={axis!r}")
+        raise ValueError(f"{caller}: an axis appears more than once in axis={axis!r}")
     return tuple(sorted(dims))
 
 
@@ -2032,13 +2034,13 @@ def _loop_dtype(
     spec: _Spec,
     dt: torch.dtype,
     dtype: DTypeLike | None,
-    where: str,
+    caller: str,
 ) -> torch.dtype:
     """The dtype a reduction or scan of ``dt`` computes and returns in (NumPy's loop)."""
     if spec.loop == "bool":
         if dtype is not None and torch_dtype(dtype) is not torch.bool:
             raise TypeError(
-                f"{where}: {spec.name} reduces bool values only, got dtype={dtype!r} (NumPy has "
+                f"{caller}: {spec.name} reduces bool values only, got dtype={dtype!r} (NumPy has "
                 "no such loop either); leave dtype out or pass bool"
             )
         return torch.bool
@@ -2046,7 +2048,7 @@ def _loop_dtype(
     if spec.loop == "bool_only":
         if acc is not torch.bool:
             raise TypeError(
-                f"{where}: {spec.name} turns {acc} operands into bool, so its result cannot "
+                f"{caller}: {spec.name} turns {acc} operands into bool, so its result cannot "
                 "be combined again (NumPy has no such loop either); pass a bool array"
             )
         return acc
@@ -2055,7 +2057,7 @@ def _loop_dtype(
     if probe is None:  # the function's own answer for two operands of acc (cached)
         probe = _LOOPS[key] = ufunc(torch.empty(0, dtype=acc), torch.empty(0, dtype=acc)).dtype
     if probe is not acc and kind_rank(probe) < kind_rank(acc):
-        raise TypeError(f"{where}: {spec.name} of {acc} operands gives {probe}; cannot reduce")
+        raise TypeError(f"{caller}: {spec.name} of {acc} operands gives {probe}; cannot reduce")
     return probe  # a higher kind: divide reduces integers in the default float
 
 
@@ -2096,7 +2098,7 @@ def _fold(
     dims: tuple[int, ...],
     acc: torch.dtype,
     initial: Scalar | None,
-    where: str,
+    caller: str,
 ) -> Tensor:
     """``t`` (already of dtype ``acc``) reduced by ``ufunc`` over ``dims``: new memory."""
     if not dims:
@@ -2106,7 +2108,7 @@ def _fold(
         fill = spec.identity if initial is None else initial
         if fill is None:
             raise ValueError(
-                f"{where}: zero-size array to reduction operation {spec.name} which has no "
+                f"{caller}: zero-size array to reduction operation {spec.name} which has no "
                 "identity; pass initial= (the value an empty reduction gives)"
             )
         return _filled(kept, fill, acc, t)
@@ -2133,8 +2135,8 @@ def _fold(
     return r if initial is None else _as(ufunc(initial, r), acc)
 
 
-def _method_tensor(x: object, where: str, name: str) -> Tensor:
-    return x if type(x) is Tensor else as_tensor(x, where, name)
+def _method_tensor(x: object, caller: str, name: str) -> Tensor:
+    return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
 def _reduce(
@@ -2148,19 +2150,19 @@ def _reduce(
     initial: Scalar | None,
     mask: object,
 ) -> Tensor:
-    where = f"{spec.name}.reduce"
-    t = _method_tensor(array, where, "array")
-    dims = _reduce_axes(axis, t.ndim, where)
+    caller = f"{spec.name}.reduce"
+    t = _method_tensor(array, caller, "array")
+    dims = _reduce_axes(axis, t.ndim, caller)
     if len(dims) > 1 and not spec.reorderable:
         raise ValueError(
-            f"{where}: reduction operation '{spec.name}' is not reorderable, so at most one "
+            f"{caller}: reduction operation '{spec.name}' is not reorderable, so at most one "
             "axis may be specified; reduce one axis at a time"
         )
-    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
+    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, caller)
     if initial is not None:  # (a tensor initial goes on as it is, as before: cast for typing)
-        initial = cast("Scalar", initial_value(initial, acc, where))
+        initial = cast("Scalar", initial_value(initial, acc, caller))
     if mask is not True:
-        r = _masked_reduce(ufunc, spec, _as(t, acc), dims, acc, initial, mask, where)
+        r = _masked_reduce(ufunc, spec, _as(t, acc), dims, acc, initial, mask, caller)
     elif (
         spec.reduce is not None
         and initial is None
@@ -2170,14 +2172,14 @@ def _reduce(
         and all(t.shape[d] for d in dims)
     ):  # torch's own reduction, in one call (torch sums and multiplies integers in int64)
         r = _torch_reduce(spec.reduce, t if t.dtype is acc else t.to(acc), dims, keepdims)
-        return write_out(r if r.dtype is acc else r.to(acc), out, where)
+        return write_out(r if r.dtype is acc else r.to(acc), out, caller)
     else:
         start = initial if initial is not None else _identity_start(spec, t.shape, dims)
-        r = _fold(ufunc, spec, _as(t, acc), dims, acc, start, where)
+        r = _fold(ufunc, spec, _as(t, acc), dims, acc, start, caller)
     if keepdims:
         for d in dims:
             r = r.unsqueeze(d)
-    return write_out(r, out, where)
+    return write_out(r, out, caller)
 
 
 def _identity_start(spec: _Spec, shape: Sequence[int], dims: tuple[int, ...]) -> Scalar | None:
@@ -2199,28 +2201,28 @@ def _masked_reduce(
     acc: torch.dtype,
     initial: Scalar | None,
     mask: object,
-    where: str,
+    caller: str,
 ) -> Tensor:
     """``reduce`` with NumPy's ``where=``: only the elements where the mask is True take part.
     They start from ``initial``, or from the identity when ``initial`` is not given."""
-    m = where_mask(mask, where, t.device, t.shape)
+    m = where_mask(mask, caller, t.device, t.shape)
     start = initial if initial is not None else spec.identity
     if start is None:
         raise ValueError(
-            f"{where}: reduction operation '{spec.name}' does not have an identity, so a "
+            f"{caller}: reduction operation '{spec.name}' does not have an identity, so a "
             "where= mask needs initial= (the value of a reduction the mask leaves empty)"
         )
     if spec.identity is not None:  # the left-out elements become the identity
         filled = torch.where(m, t, _filled((), spec.identity, acc, t))
         if initial is None:
             start = _identity_start(spec, t.shape, dims)
-            return _fold(ufunc, spec, filled, dims, acc, start, where)
-        r = _fold(ufunc, spec, filled, dims, acc, initial, where)
+            return _fold(ufunc, spec, filled, dims, acc, start, caller)
+        r = _fold(ufunc, spec, filled, dims, acc, initial, caller)
         # where the mask leaves nothing, the result is initial itself (hypot: not |initial|)
         return torch.where(m.any(dims) if dims else m, r, _filled((), initial, acc, t))
     base = _filled((), start, acc, t)
     if spec.reorderable:  # maximum, minimum, fmax, fmin: start may stand in for any element
-        return _fold(ufunc, spec, torch.where(m, t, base), dims, acc, start, where)
+        return _fold(ufunc, spec, torch.where(m, t, base), dims, acc, start, caller)
     # The left-out elements become 1, which no function here refuses (an integer power's
     # negative exponent would be refused though the mask leaves it out).
     t = torch.where(m, t, _filled((), 1, acc, t))
@@ -2241,14 +2243,14 @@ def _accumulate(
     dtype: DTypeLike | None,
     out: Tensor | None,
 ) -> Tensor:
-    where = f"{spec.name}.accumulate"
-    t = _method_tensor(array, where, "array")
+    caller = f"{spec.name}.accumulate"
+    t = _method_tensor(array, caller, "array")
     if t.ndim == 0:
-        raise TypeError(f"{where}: cannot accumulate on a scalar (a 0-d array); pass an array")
+        raise TypeError(f"{caller}: cannot accumulate on a scalar (a 0-d array); pass an array")
     if axis is None or isinstance(axis, tuple):
-        raise ValueError(f"{where}: accumulate does not allow multiple axes; pass one int axis")
-    dim = _one_axis(axis, t.ndim, where)
-    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
+        raise ValueError(f"{caller}: accumulate does not allow multiple axes; pass one int axis")
+    dim = _one_axis(axis, t.ndim, caller)
+    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, caller)
     t = _as(t, acc)
     n = t.shape[dim]
     if n == 0:
@@ -2268,18 +2270,18 @@ def _accumulate(
         for p in parts[1:]:
             done.append(_as(ufunc(done[-1], p), acc))
         r = torch.stack(done, dim)
-    return write_out(r, out, where)
+    return write_out(r, out, caller)
 
 
 def _outer(
     ufunc: Callable[..., Tensor], spec: _Spec, a: object, b: object, out: Tensor | None
 ) -> Tensor:
-    where = f"{spec.name}.outer"
+    caller = f"{spec.name}.outer"
     # Both stand alone (NumPy reads them with asarray): a Python scalar is an array here.
-    ta = as_tensor(a, where, "a")
-    tb_ = as_tensor(b, where, "b")
+    ta = as_tensor(a, caller, "a")
+    tb_ = as_tensor(b, caller, "b")
     r = ufunc(ta.reshape(tuple(ta.shape) + (1,) * tb_.ndim), tb_)
-    return write_out(r, out, where)
+    return write_out(r, out, caller)
 
 
 def _occurrence(p: Tensor) -> Tensor:
@@ -2297,21 +2299,21 @@ def _occurrence(p: Tensor) -> Tensor:
 
 
 def _at(ufunc: Callable[..., Tensor], spec: _Spec, a: object, indices: object, b: object) -> None:
-    where = f"{spec.name}.at"
+    caller = f"{spec.name}.at"
     if b is None:
-        raise ValueError(f"{where}: second operand needed for ufunc; pass b (the values)")
+        raise ValueError(f"{caller}: second operand needed for ufunc; pass b (the values)")
     if isinstance(a, np.ndarray):
-        ta = as_tensor(a, where, "a", copy=False)  # in place: NumPy data must be shared
+        ta = as_tensor(a, caller, "a", copy=False)  # in place: NumPy data must be shared
     elif isinstance(a, Tensor):
         ta = a
     else:
         raise TypeError(
-            f"{where}: a must be a tensor (or a NumPy array torch can share) to be changed in "
+            f"{caller}: a must be a tensor (or a NumPy array torch can share) to be changed in "
             f"place, got {type(a).__name__}; convert it first (tb.asarray)"
         )
     if ta.requires_grad and ta.is_leaf:
         raise ValueError(
-            f"{where}: a is a leaf tensor that requires grad, and autograd cannot record an "
+            f"{caller}: a is a leaf tensor that requires grad, and autograd cannot record an "
             "in-place change of it; work on a clone, or detach it first"
         )
     scalar = type(b) in (bool, int, float, complex)
@@ -2322,7 +2324,7 @@ def _at(ufunc: Callable[..., Tensor], spec: _Spec, a: object, indices: object, b
     except (IndexError, TypeError, RuntimeError, ValueError) as e:
         text = (str(e).strip().splitlines() or [type(e).__name__])[0]
         raise IndexError(
-            f"{where}: indices cannot index a of shape {tuple(ta.shape)}: {text}"
+            f"{caller}: indices cannot index a of shape {tuple(ta.shape)}: {text}"
         ) from e
     flat_pos = pos.reshape(-1)
     values: Tensor | Scalar
@@ -2330,18 +2332,18 @@ def _at(ufunc: Callable[..., Tensor], spec: _Spec, a: object, indices: object, b
         values = b  # type: ignore[assignment]
     else:
         # data that is not on a device yet goes to a's
-        tb_ = b if isinstance(b, Tensor) else as_tensor(b, where, "b", device=ta.device)
+        tb_ = b if isinstance(b, Tensor) else as_tensor(b, caller, "b", device=ta.device)
         try:
             values = tb_.broadcast_to(pos.shape).reshape(-1)
         except RuntimeError as e:
-            raise _failure(e, where, (pos, tb_)) from e
+            raise _failure(e, caller, (pos, tb_)) from e
     contiguous = ta.is_contiguous()
     flat = ta.view(-1) if contiguous else ta.reshape(-1)
     result_dt = (
         scalar_result(ta.dtype, values) if scalar else promote(ta.dtype, values.dtype)  # type: ignore[union-attr]
     )
     if spec.scatter is not None and result_dt is ta.dtype and ta.dtype in _NATIVE:
-        src = _scalar_tensor(values, ta, where).expand(flat_pos.shape) if scalar else values  # type: ignore[arg-type]
+        src = _scalar_tensor(values, ta, caller).expand(flat_pos.shape) if scalar else values  # type: ignore[arg-type]
         flat.scatter_reduce_(0, flat_pos, _as(src, ta.dtype), spec.scatter)  # type: ignore[arg-type]
     elif flat_pos.numel():
         # Unbuffered in general: the k-th repeat of an index is combined in round k, so every
@@ -2426,15 +2428,15 @@ def _reduceat(
     dtype: DTypeLike | None,
     out: Tensor | None,
 ) -> Tensor:
-    where = f"{spec.name}.reduceat"
-    t = _method_tensor(array, where, "array")
+    caller = f"{spec.name}.reduceat"
+    t = _method_tensor(array, caller, "array")
     if t.ndim == 0:
-        raise TypeError(f"{where}: cannot reduceat a scalar (a 0-d array); pass an array")
-    dim = _one_axis(axis, t.ndim, where)
-    ti = _method_tensor(indices, where, "indices")
+        raise TypeError(f"{caller}: cannot reduceat a scalar (a 0-d array); pass an array")
+    dim = _one_axis(axis, t.ndim, caller)
+    ti = _method_tensor(indices, caller, "indices")
     if ti.ndim != 1 or (ti.numel() and kind_rank(ti.dtype) != 1):
         raise TypeError(
-            f"{where}: indices must be a 1-d sequence of integers, got {ti.dtype} of shape "
+            f"{caller}: indices must be a 1-d sequence of integers, got {ti.dtype} of shape "
             f"{tuple(ti.shape)}"
         )
     starts = [int(i) for i in ti.tolist()]
@@ -2442,22 +2444,22 @@ def _reduceat(
     for i in starts:
         if not 0 <= i < n:
             raise IndexError(
-                f"{where}: index {i} out-of-bounds in {spec.name}.reduceat [0, {n}); pass "
+                f"{caller}: index {i} out-of-bounds in {spec.name}.reduceat [0, {n}); pass "
                 "indices within the axis"
             )
-    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, where)
+    acc = _loop_dtype(ufunc, spec, t.dtype, dtype, caller)
     t = _as(t, acc)
     if not starts:
-        return write_out(t.narrow(dim, 0, 0).clone(), out, where)
+        return write_out(t.narrow(dim, 0, 0).clone(), out, caller)
     pieces = []
     for k, start in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else n
         if start < stop:
             piece = t.narrow(dim, start, stop - start)
-            pieces.append(_fold(ufunc, spec, piece, (dim,), acc, None, where))
+            pieces.append(_fold(ufunc, spec, piece, (dim,), acc, None, caller))
         else:  # NumPy's rule: a non-increasing pair gives the element at the first index
             pieces.append(t.select(dim, start).clone())
-    return write_out(torch.stack(pieces, dim), out, where)
+    return write_out(torch.stack(pieces, dim), out, caller)
 
 
 def _with_methods(ufunc: Callable[..., Tensor], spec: _Spec) -> BinaryUfunc:
@@ -2896,11 +2898,11 @@ Examples
 # gaps, NumPy arrays, other scalars, ``out``) goes to the slow path.
 
 
-def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
+def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, caller: str) -> Tensor:
     """The slow path of the real-floating binary functions: promote, integers to the default."""
-    a, b, dt = _operands(x1, x2, where, integer=False)
+    a, b, dt = _operands(x1, x2, caller, integer=False)
     if dt.is_complex:
-        raise TypeError(f"{where}: complex input is not supported; pass real arrays")
+        raise TypeError(f"{caller}: complex input is not supported; pass real arrays")
     if not dt.is_floating_point:
         dt = default_float_dtype()
     ta = a.to(dt) if isinstance(a, Tensor) else torch.tensor(a, dtype=dt)
@@ -2911,22 +2913,22 @@ def _floating_binary(fn: Callable[..., Tensor], x1: object, x2: object, where: s
 
 
 def _bitwise(
-    fn: Callable[..., Tensor], x1: object, x2: object, where: str, uint: UintMode
+    fn: Callable[..., Tensor], x1: object, x2: object, caller: str, uint: UintMode
 ) -> Tensor:
     """The slow path of the bitwise functions: floating input is an error, then ``_binary``."""
-    a, b, dt = _operands(x1, x2, where)
+    a, b, dt = _operands(x1, x2, caller)
     if dt in _INEXACT or dt.is_complex:
-        raise TypeError(f"{where}: {dt} has no bits; pass integer or bool arrays")
-    return _binary(fn, a, b, where, uint)
+        raise TypeError(f"{caller}: {dt} has no bits; pass integer or bool arrays")
+    return _binary(fn, a, b, caller, uint)
 
 
 def _left_shift(a: Tensor, b: Tensor | int) -> Tensor:
     return _bitwise_left_shift(a, b)
 
 
-def _logical(fn: Callable[..., Tensor], x1: object, x2: object, where: str) -> Tensor:
+def _logical(fn: Callable[..., Tensor], x1: object, x2: object, caller: str) -> Tensor:
     """The slow path of the logical functions: Python scalars and NumPy arrays, then bool."""
-    a, b, _ = _operands(x1, x2, where)
+    a, b, _ = _operands(x1, x2, caller)
     # A Python scalar counts by its truth alone (an int past the array's range included).
     ta = a.to(torch.bool) if isinstance(a, Tensor) else torch.tensor(bool(a))
     tb_ = b.to(torch.bool) if isinstance(b, Tensor) else torch.tensor(bool(b))
@@ -3204,14 +3206,14 @@ def _remainder_slow(x1: object, x2: object, out: Tensor | None, where: object) -
     return write_out(r, out, "remainder", where)
 
 
-def _remainder_values(x1: object, x2: object, kernel: Callable[..., Tensor], where: str) -> Tensor:
+def _remainder_values(x1: object, x2: object, kernel: Callable[..., Tensor], caller: str) -> Tensor:
     """remainder's general path with ``kernel`` (which says how a zero divisor warns)."""
-    r = _binary(kernel, x1, x2, where, "value")
+    r = _binary(kernel, x1, x2, caller, "value")
     if r.dtype in _REAL_FLOATS:
         if isinstance(x2, int):  # its sign alone: torch cannot hold an int past int64
             divisor: Tensor | float = 1.0 if x2 >= 0 else -1.0
         else:
-            divisor = x2 if isinstance(x2, (Tensor, float)) else _tensor(x2, where)
+            divisor = x2 if isinstance(x2, (Tensor, float)) else _tensor(x2, caller)
         r = _copysign(r, divisor)
     return r
 
@@ -3545,7 +3547,7 @@ def _saturate(b: Tensor, dt: torch.dtype) -> Tensor:
     return torch.maximum(torch.minimum(wide, high), low).to(dt)
 
 
-def _bound(value: object, t: Tensor, where: str, name: str = "min") -> Tensor | None:
+def _bound(value: object, t: Tensor, caller: str, name: str = "min") -> Tensor | None:
     """A bound of ``clip`` as a tensor of ``t``'s dtype (None stays None).
 
     Python scalars saturate to an integer array's range (a non-integral float bound of an integer
@@ -3556,12 +3558,12 @@ def _bound(value: object, t: Tensor, where: str, name: str = "min") -> Tensor | 
     if value is None:
         return None
     if type(value) not in (bool, int, float, complex):
-        b = value if isinstance(value, Tensor) else as_tensor(value, where, name)
+        b = value if isinstance(value, Tensor) else as_tensor(value, caller, name)
         if b.dtype.is_complex or t.dtype.is_complex:
-            raise TypeError(f"{where}: complex arrays and bounds have no order; pass real values")
+            raise TypeError(f"{caller}: complex arrays and bounds have no order; pass real values")
         if kind_rank(b.dtype) > kind_rank(t.dtype):
             raise TypeError(
-                f"{where}: {name} has dtype {b.dtype}, of a higher kind than x's {t.dtype}; "
+                f"{caller}: {name} has dtype {b.dtype}, of a higher kind than x's {t.dtype}; "
                 "the result keeps x's dtype (the standard's rule), so cast the bound or x first "
                 "(tb.astype)"
             )
@@ -3571,13 +3573,13 @@ def _bound(value: object, t: Tensor, where: str, name: str = "min") -> Tensor | 
             return _saturate(b, t.dtype)
         return _as(b, t.dtype)
     if isinstance(value, complex) or t.dtype.is_complex:
-        raise TypeError(f"{where}: complex arrays and bounds have no order; pass real values")
+        raise TypeError(f"{caller}: complex arrays and bounds have no order; pass real values")
     if kind_rank(t.dtype) == 1 and isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer():
-            raise TypeError(f"{where}: bound {value!r} does not fit a {t.dtype} array")
+            raise TypeError(f"{caller}: bound {value!r} does not fit a {t.dtype} array")
         info = torch.iinfo(t.dtype)
         value = min(max(int(value), info.min), info.max)  # saturate to the dtype's range
-    return _scalar_tensor(cast(Scalar, value), t, where)
+    return _scalar_tensor(cast(Scalar, value), t, caller)
 
 
 #: clip's fast path, per dtype: the range of Python int bounds and of Python float bounds torch

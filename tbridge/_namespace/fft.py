@@ -83,14 +83,14 @@ _MIRRORED: Final[dict[str | None, str]] = {
 }
 
 
-def _input(x: object, where: str, real: bool) -> tuple[Tensor, torch.dtype]:
+def _input(x: object, caller: str, real: bool) -> tuple[Tensor, torch.dtype]:
     """``x`` through the gate, in a dtype torch transforms, and the dtype it came in (the
     slow path)."""
-    t = x if type(x) is Tensor else as_tensor(x, f"fft.{where}")
+    t = x if type(x) is Tensor else as_tensor(x, f"fft.{caller}")
     if t.dtype.is_complex:
         if real:
             raise TypeError(
-                f"fft.{where}: x is {t.dtype}, but {where} transforms real input; pass a real "
+                f"fft.{caller}: x is {t.dtype}, but {caller} transforms real input; pass a real "
                 "array (tb.real(x) keeps the real part) or use the complex transform"
             )
         if t.dtype in _ANY_INPUT:
@@ -113,19 +113,19 @@ def _index_list(value: object) -> list[object]:
 
 
 _OUT_OF_BOUNDS: Final = (
-    "{where}: axis {i} is out of bounds for x of shape {of} ({ndim} dimension(s))"
+    "{caller}: axis {i} is out of bounds for x of shape {of} ({ndim} dimension(s))"
 )
-_AXIS: Final = AxisWording("{where}: axis={given!r} must be integers", _OUT_OF_BOUNDS)
-_AXES: Final = AxisWording("{where}: axes={given!r} must be integers", _OUT_OF_BOUNDS)
+_AXIS: Final = AxisWording("{caller}: axis={given!r} must be integers", _OUT_OF_BOUNDS)
+_AXES: Final = AxisWording("{caller}: axes={given!r} must be integers", _OUT_OF_BOUNDS)
 
 
 def _failure(
-    where: str, e: Exception, t: Tensor, sizes: object, axes: object, norm: object
+    caller: str, e: Exception, t: Tensor, sizes: object, axes: object, norm: object
 ) -> Exception:
     """What NumPy raises for the failed call (called only on failure: no cost otherwise)."""
-    name = f"fft.{where}"
+    name = f"fft.{caller}"
     shape = tuple(t.shape)
-    one = where in _ONE_D_NAMES
+    one = caller in _ONE_D_NAMES
     raise_for_size(e, name, None, None, "n" if one else "s")  # too big, or no memory for it
     if norm not in _NORMS:
         return ValueError(
@@ -219,7 +219,7 @@ class OneDimensional(Protocol):
 
 
 def _one_dimensional(
-    fn: Callable[..., Tensor], where: str, *, real_input: bool, real_output: bool, doc: str
+    fn: Callable[..., Tensor], caller: str, *, real_input: bool, real_output: bool, doc: str
 ) -> OneDimensional:
     """A one-dimensional transform over ``fn`` (one of ``torch.fft``'s, or a wrapper with its
     positional signature ``(x, n, dim, norm)``).
@@ -230,7 +230,7 @@ def _one_dimensional(
     and DLPack export refuse): materialized here.
     """
     fast = _REAL_INPUT if real_input else _ANY_INPUT
-    lazy_conj = where == "ifft"
+    lazy_conj = caller == "ifft"
 
     def transform(
         x: Tensor,
@@ -243,7 +243,7 @@ def _one_dimensional(
         if type(x) is Tensor and x.dtype in fast:
             t, source = x, x.dtype
         else:
-            t, source = _input(x, where, real_input)
+            t, source = _input(x, caller, real_input)
         try:
             result = (
                 fn(t) if n is None and axis == -1 and norm == "backward" else fn(t, n, axis, norm)
@@ -251,16 +251,16 @@ def _one_dimensional(
         except (RuntimeError, IndexError, TypeError) as e:
             empty = _empty_batch(lambda p: fn(p, n, axis, norm), t, [axis])
             if empty is None:
-                raise _failure(where, e, t, n, axis, norm) from e
+                raise _failure(caller, e, t, n, axis, norm) from e
             result = empty
         if lazy_conj:
             # Always resolved: a no-op when the bit is unset, and dynamo cannot trace is_conj.
             result = result.resolve_conj()
         if real_output and source in _HALF:
             result = result.to(source)
-        return result if out is None else write_out(result, out, f"fft.{where}")
+        return result if out is None else write_out(result, out, f"fft.{caller}")
 
-    transform.__name__ = transform.__qualname__ = where
+    transform.__name__ = transform.__qualname__ = caller
     transform.__doc__ = doc
     return transform
 
@@ -420,7 +420,7 @@ class NDimensional(Protocol):
 
 def _n_dimensional(
     fn: Callable[..., Tensor],
-    where: str,
+    caller: str,
     *,
     real_input: bool,
     real_output: bool,
@@ -447,7 +447,7 @@ def _n_dimensional(
         if type(x) is Tensor and x.dtype in fast:
             t, source = x, x.dtype
         else:
-            t, source = _input(x, where, real_input)
+            t, source = _input(x, caller, real_input)
         if real_output and s is not None and len(s) and s[-1] == -1:
             last = axes[-1] if axes else -1
             if type(last) is int and -t.ndim <= last < t.ndim:  # else the error below
@@ -468,16 +468,16 @@ def _n_dimensional(
             )
             empty = _empty_batch(lambda p: fn(p, s, axes, norm), t, list(named))
             if empty is None:
-                raise _failure(where, e, t, s, axes, norm) from e
+                raise _failure(caller, e, t, s, axes, norm) from e
             result = empty
         if real_output and source in _HALF:
             # NumPy keeps half precision for a transform over one axis only.
             count = len(axes) if axes is not None else len(s) if s is not None else t.ndim
             if count == 1:
                 result = result.to(source)
-        return result if out is None else write_out(result, out, f"fft.{where}")
+        return result if out is None else write_out(result, out, f"fft.{caller}")
 
-    transform.__name__ = transform.__qualname__ = where
+    transform.__name__ = transform.__qualname__ = caller
     transform.__doc__ = doc
     return transform
 
@@ -581,23 +581,23 @@ irfftn: Final[NDimensional] = _n_dimensional(
 
 
 def _freq_args(
-    n: object, d: object, dtype: DTypeLike | None, device: DeviceLike | None, where: str
+    n: object, d: object, dtype: DTypeLike | None, device: DeviceLike | None, caller: str
 ) -> tuple[int, float, torch.dtype, torch.device]:
     if isinstance(n, bool) or not hasattr(n, "__index__"):
-        raise TypeError(f"fft.{where}: n={n!r} must be an integer (the window length)")
+        raise TypeError(f"fft.{caller}: n={n!r} must be an integer (the window length)")
     size = operator.index(n)  # pyright: ignore[reportArgumentType] - has __index__
     if size < 1:
-        raise ValueError(f"fft.{where}: n={size} must be at least 1 (the window length)")
+        raise ValueError(f"fft.{caller}: n={size} must be at least 1 (the window length)")
     if isinstance(d, (bool, complex)) or not hasattr(d, "__float__"):
-        raise TypeError(f"fft.{where}: d={d!r} must be a real number (the sample spacing)")
+        raise TypeError(f"fft.{caller}: d={d!r} must be a real number (the sample spacing)")
     spacing = float(d)  # pyright: ignore[reportArgumentType] - has __float__
-    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=f"fft.{where}")
+    dt = default_float_dtype() if dtype is None else torch_dtype(dtype, caller=f"fft.{caller}")
     if not dt.is_floating_point:
         raise TypeError(
-            f"fft.{where}: dtype={dt} is not a real floating dtype; pass e.g. tb.float32 or "
+            f"fft.{caller}: dtype={dt} is not a real floating dtype; pass e.g. tb.float32 or "
             "tb.float64 (None gives the default float)"
         )
-    return size, spacing, dt, torch_device(device, caller=f"fft.{where}")
+    return size, spacing, dt, torch_device(device, caller=f"fft.{caller}")
 
 
 def fftfreq(
@@ -692,13 +692,13 @@ def rfftfreq(
         raise
 
 
-def _shift(fn: Callable[..., Tensor], where: str, x: object, axes: object) -> Tensor:
-    t = x if type(x) is Tensor else as_tensor(x, f"fft.{where}")
+def _shift(fn: Callable[..., Tensor], caller: str, x: object, axes: object) -> Tensor:
+    t = x if type(x) is Tensor else as_tensor(x, f"fft.{caller}")
     try:
         out: Tensor = fn(t, axes)
         return out
     except (RuntimeError, IndexError, TypeError) as e:
-        raise _failure(where, e, t, None, axes, None) from e
+        raise _failure(caller, e, t, None, axes, None) from e
 
 
 def fftshift(x: Tensor, /, axes: int | Sequence[int] | None = None) -> Tensor:

@@ -38,42 +38,42 @@ _gather: Final = torch.gather
 _MODES: Final = ("raise", "wrap", "clip")
 
 
-def _tensor(value: object, where: str, name: str) -> Tensor:
-    return value if isinstance(value, Tensor) else as_tensor(value, where, name)
+def _tensor(value: object, caller: str, name: str) -> Tensor:
+    return value if isinstance(value, Tensor) else as_tensor(value, caller, name)
 
 
 def integer_indices(
-    value: object, where: str, name: str = "indices", *, empty_list: bool = True
+    value: object, caller: str, name: str = "indices", *, empty_list: bool = True
 ) -> Tensor:
     """Index data read as NumPy reads it for ``take``, ``put``, ``choose`` and the like: bools
     count as 0 and 1; an empty list or tuple (which NumPy's inference makes float64) holds no
     indices when ``empty_list`` is set; other dtypes that are not integers raise TypeError."""
-    t = _tensor(value, where, name)
+    t = _tensor(value, caller, name)
     if t.dtype is torch.bool:
         return t.to(torch.int64)
     if empty_list and type(value) in (list, tuple) and t.numel() == 0:
         return t.to(torch.int64)
-    return index_tensor(t, where, name)
+    return index_tensor(t, caller, name)
 
 
-def along_indices(value: object, where: str, *, flat: bool = False) -> Tensor:
+def along_indices(value: object, caller: str, *, flat: bool = False) -> Tensor:
     """``indices`` of ``take_along_axis`` and ``put_along_axis``: an integer array (an
     IndexError otherwise, as NumPy's); an empty list or tuple holds no indices. ``flat``
     (``axis=None``) needs them 1-d first, a ValueError (NumPy's order of checks)."""
-    t = _tensor(value, where, "indices")
+    t = _tensor(value, caller, "indices")
     if flat and t.ndim != 1:
         raise ValueError(
-            f"{where}: with axis=None, indices must be 1-d (they index the flattened array), "
+            f"{caller}: with axis=None, indices must be 1-d (they index the flattened array), "
             f"got {t.ndim} dimensions"
         )
     if type(value) in (list, tuple) and t.numel() == 0:
         return t.to(torch.int64)
     if t.dtype is torch.bool or t.dtype.is_floating_point or t.dtype.is_complex:
         raise IndexError(
-            f"{where}: indices must have an integer dtype, got {t.dtype}; cast them with "
+            f"{caller}: indices must have an integer dtype, got {t.dtype}; cast them with "
             "tb.astype(indices, tb.int64)"
         )
-    return index_tensor(t, where)
+    return index_tensor(t, caller)
 
 
 def take(
@@ -220,18 +220,18 @@ def _same_off_axis(x: Tensor, indices: Tensor, axis: int) -> bool:
 
 
 def _take_along_slow(x: object, indices: object, axis: object) -> Tensor:
-    where = "take_along_axis"
-    t = _tensor(x, where, "x")
-    idx = along_indices(indices, where, flat=axis is None)
+    caller = "take_along_axis"
+    t = _tensor(x, caller, "x")
+    idx = along_indices(indices, caller, flat=axis is None)
     if axis is None:
         t, a = t.reshape(-1), 0
     elif t.ndim == 0:
-        raise axis_error(where, axis, 0)
+        raise axis_error(caller, axis, 0)
     else:
-        a = normalize_axis(axis, t.ndim, where)
+        a = normalize_axis(axis, t.ndim, caller)
     if idx.ndim != t.ndim:
         raise ValueError(
-            f"{where}: indices must have as many dimensions as x, got {idx.ndim} and {t.ndim}; "
+            f"{caller}: indices must have as many dimensions as x, got {idx.ndim} and {t.ndim}; "
             "add axes with expand_dims"
         )
     xs, js = list(t.shape), list(idx.shape)
@@ -240,7 +240,7 @@ def _take_along_slow(x: object, indices: object, axis: object) -> Tensor:
         common = broadcast_shape(xs, js)
     except RuntimeError as e:
         raise IndexError(  # NumPy's class: its fancy indexing reports the shape mismatch
-            f"{where}: indices of shape {tuple(idx.shape)} do not broadcast with x of shape "
+            f"{caller}: indices of shape {tuple(idx.shape)} do not broadcast with x of shape "
             f"{tuple(t.shape)} off axis {a}; make their other sizes equal, or 1"
         ) from e
     size = t.shape[a]
@@ -256,6 +256,6 @@ def _take_along_slow(x: object, indices: object, axis: object) -> Tensor:
         return torch.gather(src, a, idx)
     except (RuntimeError, IndexError) as e:
         raise IndexError(
-            f"{where}: an index is out of range for axis {a} of size {size}; valid indices are "
+            f"{caller}: an index is out of range for axis {a} of size {size}; valid indices are "
             f"in [{-size}, {size})"
         ) from e

@@ -167,33 +167,33 @@ class SVDResult(NamedTuple):
 # ---- input and error handling ---------------------------------------------------------------
 
 
-def _as_lapack(x: object, where: str) -> Tensor:
+def _as_lapack(x: object, caller: str) -> Tensor:
     """``x`` through the gate, in a dtype torch's decompositions take (the slow path).
 
     Integers and bool become the default float (NumPy computes them in float64); half
     precision is refused, as NumPy refuses it.
     """
-    t = x if type(x) is Tensor else as_tensor(x, f"linalg.{where}")
+    t = x if type(x) is Tensor else as_tensor(x, f"linalg.{caller}")
     if t.dtype in _LAPACK:
         return t
     if t.dtype in _HALF:
         raise TypeError(
-            f"linalg.{where}: {t.dtype} is not supported: torch (like NumPy) has no "
+            f"linalg.{caller}: {t.dtype} is not supported: torch (like NumPy) has no "
             "half-precision linear algebra routines; cast first, e.g. tb.astype(x, tb.float32)"
         )
     if t.dtype.is_floating_point or t.dtype.is_complex:
-        raise TypeError(f"linalg.{where}: {t.dtype} is not supported; cast to float32 or float64")
+        raise TypeError(f"linalg.{caller}: {t.dtype} is not supported; cast to float32 or float64")
     return t.to(default_float_dtype())
 
 
-def _as_inexact(x: object, where: str) -> Tensor:
+def _as_inexact(x: object, caller: str) -> Tensor:
     """``x`` through the gate as a floating tensor (half precision kept; integers and bool in
     the default float)."""
-    t = x if type(x) is Tensor else as_tensor(x, f"linalg.{where}")
+    t = x if type(x) is Tensor else as_tensor(x, f"linalg.{caller}")
     if t.dtype in _INEXACT:
         return t
     if t.dtype.is_floating_point or t.dtype.is_complex:
-        raise TypeError(f"linalg.{where}: {t.dtype} is not supported; cast to float32 or float64")
+        raise TypeError(f"linalg.{caller}: {t.dtype} is not supported; cast to float32 or float64")
     return t.to(default_float_dtype())
 
 
@@ -226,11 +226,11 @@ _SQUARE: Final = frozenset(
 )
 
 
-def _failure(where: str, e: Exception, t: Tensor) -> Exception:
-    """The exception to raise for torch's error ``e`` in ``where`` on ``t`` (called only on
+def _failure(caller: str, e: Exception, t: Tensor) -> Exception:
+    """The exception to raise for torch's error ``e`` in ``caller`` on ``t`` (called only on
     failure: the checks cost nothing on the fast path). Torch's own text stays in the chained
     error (``raise ... from e``); the message is told in NumPy's terms."""
-    name = f"linalg.{where}"
+    name = f"linalg.{caller}"
     shape = tuple(t.shape)
     dt = str(t.dtype).removeprefix("torch.")
     text = str(e)
@@ -244,13 +244,13 @@ def _failure(where: str, e: Exception, t: Tensor) -> Exception:
             f"{name}: x has shape {shape}, {t.ndim} dimension(s); it needs at least two (a "
             "matrix or a stack of matrices)"
         )
-    if where in _SQUARE and t.shape[-1] != t.shape[-2]:
+    if caller in _SQUARE and t.shape[-1] != t.shape[-2]:
         return LinAlgError(
             f"{name}: x has shape {shape}; its last two dimensions must be equal (square matrices)"
         )
     which = "the matrix" if t.ndim == 2 else "a matrix in the stack"
     if "singular" in text:
-        hint = _SINGULAR_HINTS.get(where, "")
+        hint = _SINGULAR_HINTS.get(caller, "")
         return LinAlgError(f"{name}: {which} (x: shape {shape}, {dt}) is singular; {hint}")
     if "positive-definite" in text:
         return LinAlgError(
@@ -279,15 +279,15 @@ def _all_finite(t: Tensor) -> bool:
     return cmath.isfinite(t.sum().item()) or bool(torch.isfinite(t).all())
 
 
-def _check_matrices(t: Tensor, where: str, square: bool = False) -> None:
+def _check_matrices(t: Tensor, caller: str, square: bool = False) -> None:
     if t.ndim < 2:
         raise LinAlgError(
-            f"linalg.{where}: x has shape {tuple(t.shape)}, {t.ndim} dimension(s); it needs at "
+            f"linalg.{caller}: x has shape {tuple(t.shape)}, {t.ndim} dimension(s); it needs at "
             "least two (a matrix or a stack of matrices)"
         )
     if square and t.shape[-1] != t.shape[-2]:
         raise LinAlgError(
-            f"linalg.{where}: x has shape {tuple(t.shape)}; its last two dimensions must be "
+            f"linalg.{caller}: x has shape {tuple(t.shape)}; its last two dimensions must be "
             "equal (square matrices)"
         )
 
@@ -472,10 +472,10 @@ def _solve_failure(e: RuntimeError, a: Tensor, b: Tensor) -> Exception:
     return _failure("solve", e, a)
 
 
-def _uplo(uplo: object, where: str) -> None:
+def _uplo(uplo: object, caller: str) -> None:
     if uplo not in {"L", "U"}:
         raise ValueError(
-            f"linalg.{where}: UPLO={uplo!r} is not a triangle; pass 'L' (read the lower "
+            f"linalg.{caller}: UPLO={uplo!r} is not a triangle; pass 'L' (read the lower "
             "triangle, the default) or 'U' (the upper)"
         )
 
@@ -734,17 +734,19 @@ def svdvals(x: Tensor, /) -> Tensor:
         raise _failure("svdvals", e, t) from e
 
 
-def _tolerance(tol: object, where: str, name: str) -> Tensor | float:
+def _tolerance(tol: object, caller: str, name: str) -> Tensor | float:
     """A tolerance argument (not None): a float, or any array data through the gate."""
     if type(tol) is float or (type(tol) is Tensor and tol.dtype.is_floating_point):
         return tol
     if isinstance(tol, (bool, np.bool_)):
-        raise TypeError(f"linalg.{where}: {name}={tol!r} must be a real number or an array of them")
+        raise TypeError(
+            f"linalg.{caller}: {name}={tol!r} must be a real number or an array of them"
+        )
     if type(tol) is int:
         return float(tol)
-    t = as_tensor(tol, f"linalg.{where}", name)
+    t = as_tensor(tol, f"linalg.{caller}", name)
     if t.dtype.is_complex or t.dtype == torch.bool:
-        raise TypeError(f"linalg.{where}: {name} must be real, got an array of {t.dtype}")
+        raise TypeError(f"linalg.{caller}: {name} must be real, got an array of {t.dtype}")
     return t if t.dtype.is_floating_point else t.to(default_float_dtype())
 
 
@@ -936,8 +938,8 @@ def matrix_norm(x: Tensor, /, *, keepdims: bool = False, ord: MatrixOrd = "fro")
 
 
 _VECTOR_NORM_AXIS: Final = AxisWording(
-    "{where}: axis={given!r} must be an int, a tuple of ints or None",
-    "{where}: axis {i} is out of bounds for {of}",
+    "{caller}: axis={given!r} must be an int, a tuple of ints or None",
+    "{caller}: axis {i} is out of bounds for {of}",
 )
 
 
@@ -1179,17 +1181,17 @@ def trace(x: Tensor, /, *, offset: int = 0, dtype: DTypeLike | None = None) -> T
     return _sum_diagonal(torch.diagonal(t, offset, -2, -1), dtype, "linalg.trace")
 
 
-def _sum_diagonal(d: Tensor, dtype: DTypeLike | None, where: str) -> Tensor:
+def _sum_diagonal(d: Tensor, dtype: DTypeLike | None, caller: str) -> Tensor:
     """The sum of diagonals ``d`` (their last axis) in NumPy's trace dtype, or ``dtype``."""
     if dtype is None and d.dtype in _INEXACT:
         return d.sum(-1)
-    dt = _TRACE_DTYPE.get(d.dtype, d.dtype) if dtype is None else torch_dtype(dtype, caller=where)
+    dt = _TRACE_DTYPE.get(d.dtype, d.dtype) if dtype is None else torch_dtype(dtype, caller=caller)
     if dt == torch.uint64:
         # int64 bits wrap modulo 2**64 exactly as uint64 does (pytorch#58734: no uint64 sum).
         if d.dtype == torch.uint64:
             bits = d.view(torch.int64)
         elif d.dtype in UNSIGNED_GAPS or d.dtype == torch.uint8:
-            bits = to_wide(d, where)
+            bits = to_wide(d, caller)
         else:
             bits = d.to(dt).view(torch.int64)
         return bits.sum(-1, dtype=torch.int64).view(torch.uint64)
@@ -1233,8 +1235,8 @@ def outer(x1: Tensor, x2: Tensor, /) -> Tensor:
 
 
 _CROSS_AXIS: Final = AxisWording(
-    "{where}: axis={axis!r} must be an int",
-    "{where}: axis={axis} is out of bounds for {of}; pass a negative axis within both "
+    "{caller}: axis={axis!r} must be an int",
+    "{caller}: axis={axis} is out of bounds for {of}; pass a negative axis within both "
     "operands' dimensions",
 )
 

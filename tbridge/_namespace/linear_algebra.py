@@ -69,12 +69,12 @@ _INEXACT: Final = INEXACT
 
 
 def _promoted(
-    x1: object, x2: object, where: str, names: tuple[str, str] = ("x1", "x2")
+    x1: object, x2: object, caller: str, names: tuple[str, str] = ("x1", "x2")
 ) -> tuple[Tensor, Tensor, torch.dtype]:
     """Both operands through the gate (errors name them ``names``) as tensors of their
     promoted dtype, and that dtype."""
-    t1 = x1 if type(x1) is Tensor else as_tensor(x1, where, names[0])
-    t2 = x2 if type(x2) is Tensor else as_tensor(x2, where, names[1])
+    t1 = x1 if type(x1) is Tensor else as_tensor(x1, caller, names[0])
+    t2 = x2 if type(x2) is Tensor else as_tensor(x2, caller, names[1])
     dt = promote(t1.dtype, t2.dtype)
     return (t1 if t1.dtype == dt else t1.to(dt)), (t2 if t2.dtype == dt else t2.to(dt)), dt
 
@@ -120,29 +120,29 @@ def _contract(a: Tensor, b: Tensor, dt: torch.dtype) -> Tensor:
 # ---- matmul ---------------------------------------------------------------------------------
 
 
-def _check_matmul_shapes(a: Tensor, b: Tensor, where: str) -> None:
+def _check_matmul_shapes(a: Tensor, b: Tensor, caller: str) -> None:
     if a.ndim == 0 or b.ndim == 0:
         raise ValueError(
-            f"{where}: operands of shapes {tuple(a.shape)} and {tuple(b.shape)}: a 0-d array has "
+            f"{caller}: operands of shapes {tuple(a.shape)} and {tuple(b.shape)}: a 0-d array has "
             "no matrix product; use tb.multiply for scalars"
         )
     k1 = a.shape[-1]
     k2 = b.shape[-2] if b.ndim > 1 else b.shape[0]
     if k1 != k2:
         raise ValueError(
-            f"{where}: shapes {tuple(a.shape)} and {tuple(b.shape)} do not align: x1's last "
+            f"{caller}: shapes {tuple(a.shape)} and {tuple(b.shape)} do not align: x1's last "
             f"dimension ({k1}) must equal x2's {'second-to-last' if b.ndim > 1 else 'only'} "
             f"dimension ({k2})"
         )
 
 
-def _cast_to(t: Tensor, dtype: torch.dtype, where: str, name: str) -> Tensor:
+def _cast_to(t: Tensor, dtype: torch.dtype, caller: str, name: str) -> Tensor:
     """``t`` cast to a requested ``dtype=`` under NumPy's ``same_kind`` rule (a ufunc's)."""
     if t.dtype == dtype:
         return t
     if kind_rank(dtype) < kind_rank(t.dtype):
         raise TypeError(
-            f"{where}: cannot cast {name} from {t.dtype} to dtype={dtype} under NumPy's "
+            f"{caller}: cannot cast {name} from {t.dtype} to dtype={dtype} under NumPy's "
             "'same_kind' rule; pass a dtype of the operands' kind or wider, or cast them first"
         )
     return t.to(dtype)

@@ -97,8 +97,8 @@ _REVERSED: Final = [tuple(range(n - 1, -1, -1)) for n in range(65)]
 # ---- slow-path helpers ----------------------------------------------------------------------
 
 
-def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -> Tensor:
-    """A non-tensor array argument through the input gate, errors naming ``where`` and ``name``.
+def _array_arg(caller: str, name: str, value: object, copy: bool | None = None) -> Tensor:
+    """A non-tensor array argument through the input gate, errors naming ``caller`` and ``name``.
 
     ``copy=False`` (for a caller that promises a view) raises instead of copying an array torch
     cannot view. A NumPy scalar owns no array memory: converting it is not a copy of the
@@ -106,8 +106,8 @@ def _array_arg(where: str, name: str, value: object, copy: bool | None = None) -
     does).
     """
     if isinstance(value, np.generic):
-        return as_tensor(value, where, name)
-    return as_tensor(value, where, name, copy=copy)
+        return as_tensor(value, caller, name)
+    return as_tensor(value, caller, name, copy=copy)
 
 
 def _is_tensor(x: object) -> bool:
@@ -115,7 +115,7 @@ def _is_tensor(x: object) -> bool:
 
 
 def _axes_arg(
-    value: object, where: str, name: str = "axis", *, iterate: bool = False
+    value: object, caller: str, name: str = "axis", *, iterate: bool = False
 ) -> tuple[int, ...]:
     """An int or a sequence of ints, as a tuple (not normalized), or a TypeError naming it.
 
@@ -135,11 +135,12 @@ def _axes_arg(
             shape = getattr(a, "shape", None)
             if a is value and shape is not None and len(shape) > 0 and not iterate:
                 raise TypeError(
-                    f"{where}: {name} is an array of shape {tuple(shape)}, not an int or a tuple "
+                    f"{caller}: {name} is an array of shape {tuple(shape)}, not an int or a tuple "
                     f"of ints; pass a tuple, e.g. tuple({name}.tolist())"
                 )
             raise TypeError(
-                f"{where}: {name} {value!r} is not an int or a tuple of ints; pass e.g. 0 or (0, 1)"
+                f"{caller}: {name} {value!r} is not an int or a tuple of ints; pass e.g. 0 or "
+                "(0, 1)"
             )
         out.append(operator.index(cast(SupportsIndex, a)))
     return tuple(out)
@@ -313,20 +314,20 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
 
 
 def _joinable(
-    arrays: object, where: str, same_ndim: bool, dtype: DTypeLike | None, casting: str
+    arrays: object, caller: str, same_ndim: bool, dtype: DTypeLike | None, casting: str
 ) -> list[Tensor]:
     """The slow path of concat/stack: check the arrays, then bring them to one dtype."""
     if not isinstance(arrays, (list, tuple)):
         if isinstance(arrays, Tensor) or not isinstance(arrays, Sequence):
             raise TypeError(
-                f"{where}: arrays must be a tuple or list of arrays, got "
-                f"{type(arrays).__name__}; pass e.g. {where}((x, y))"
+                f"{caller}: arrays must be a tuple or list of arrays, got "
+                f"{type(arrays).__name__}; pass e.g. {caller}((x, y))"
             )
         arrays = list(arrays)
     if not arrays:
-        raise ValueError(f"{where}: needs at least one array, got an empty sequence")
+        raise ValueError(f"{caller}: needs at least one array, got an empty sequence")
     ts: list[Tensor] = [
-        a if isinstance(a, Tensor) else _array_arg(where, f"arrays[{i}]", a)
+        a if isinstance(a, Tensor) else _array_arg(caller, f"arrays[{i}]", a)
         for i, a in enumerate(arrays)
     ]
     if same_ndim:
@@ -334,28 +335,28 @@ def _joinable(
         for i, a in enumerate(ts):
             if a.ndim != nd:
                 raise ValueError(
-                    f"{where}: all arrays must have the same number of dimensions, but arrays[0] "
+                    f"{caller}: all arrays must have the same number of dimensions, but arrays[0] "
                     f"has {nd} and arrays[{i}] has {a.ndim}; reshape or expand_dims them first"
                 )
     if dtype is None:
         dt = result_type(*ts)
-        check_casting(dt, dt, casting, where)  # validates the spelling
+        check_casting(dt, dt, casting, caller)  # validates the spelling
     else:
-        dt = torch_dtype(dtype, caller=where)
+        dt = torch_dtype(dtype, caller=caller)
         for i, a in enumerate(ts):
-            check_casting(a.dtype, dt, casting, where, f"arrays[{i}]")
+            check_casting(a.dtype, dt, casting, caller, f"arrays[{i}]")
     return [a if a.dtype == dt else a.to(dt) for a in ts]
 
 
-def _write(result: Tensor, out: Tensor | None, casting: str, where: str) -> Tensor:
+def _write(result: Tensor, out: Tensor | None, casting: str, caller: str) -> Tensor:
     """``out=`` under NumPy's ``casting=`` rule (``write_out`` checks shape and device)."""
     if out is None:
         return result
     given: object = out
     if isinstance(given, Tensor) and given.dtype != result.dtype:
-        check_casting(result.dtype, out.dtype, casting, where, "the result")
+        check_casting(result.dtype, out.dtype, casting, caller, "the result")
         result = result.to(out.dtype)
-    return write_out(result, out, where)
+    return write_out(result, out, caller)
 
 
 def concat(

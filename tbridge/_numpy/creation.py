@@ -709,12 +709,14 @@ def diag(v: Tensor, k: int = 0) -> Tensor:
     return _diag_slow(v, k, "diag")
 
 
-def _diag_slow(v: object, k: object, where: str) -> Tensor:
-    t = v if isinstance(v, Tensor) else as_tensor(v, where, "v")
+def _diag_slow(v: object, k: object, caller: str) -> Tensor:
+    t = v if isinstance(v, Tensor) else as_tensor(v, caller, "v")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
-        raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset as an int")
+        raise TypeError(
+            f"{caller}: k={k!r} is not an integer; pass the diagonal's offset as an int"
+        )
     diagonal = int(k)  # pyright: ignore[reportArgumentType] - has __index__
-    if where == "diagflat":
+    if caller == "diagflat":
         t = t.reshape(-1)
     elif t.ndim not in (1, 2):
         raise ValueError(
@@ -726,10 +728,10 @@ def _diag_slow(v: object, k: object, where: str) -> Tensor:
     try:
         return torch.diag(t, diagonal)
     except NotImplementedError as e:
-        return bits_or_raise(lambda u: torch.diag(u, diagonal), t, where, e)
+        return bits_or_raise(lambda u: torch.diag(u, diagonal), t, caller, e)
     except RuntimeError as e:  # a matrix too big, or no memory for it
         side = t.shape[0] + abs(diagonal)
-        raise_for_size(e, where, (side, side), t.dtype, "k")
+        raise_for_size(e, caller, (side, side), t.dtype, "k")
         raise
 
 

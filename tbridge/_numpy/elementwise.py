@@ -618,12 +618,12 @@ class _Unary(Protocol):
     ) -> Tensor: ...
 
 
-def _real_floating_unary(fn: Callable[[Tensor], Tensor], x: object, where: str) -> Tensor:
+def _real_floating_unary(fn: Callable[[Tensor], Tensor], x: object, caller: str) -> Tensor:
     """``_floating_unary`` for functions of real input only (complex is a TypeError)."""
-    t = x if type(x) is Tensor else _tensor(x, where)
+    t = x if type(x) is Tensor else _tensor(x, caller)
     if t.dtype.is_complex:
-        raise TypeError(f"{where}: complex input is not supported; pass a real array")
-    return _floating_unary(fn, t, where)
+        raise TypeError(f"{caller}: complex input is not supported; pass a real array")
+    return _floating_unary(fn, t, caller)
 
 
 def _real_unary(fn: Callable[[Tensor], Tensor], name: str, doc: str) -> _Unary:
@@ -895,22 +895,22 @@ def frexp(
         raise _failure(e, "frexp", (x,)) from e
 
 
-def _float_tensor(x: object, where: str) -> Tensor:
+def _float_tensor(x: object, caller: str) -> Tensor:
     """``x`` through the gate as a real floating tensor (integers in the default float)."""
-    t = x if type(x) is Tensor else _tensor(x, where)
+    t = x if type(x) is Tensor else _tensor(x, caller)
     if t.dtype in _REAL_FLOATS:
         return t
     if t.dtype.is_complex:
-        raise TypeError(f"{where}: complex input is not supported; pass a real array")
+        raise TypeError(f"{caller}: complex input is not supported; pass a real array")
     if t.dtype == torch.bool:
-        raise TypeError(f"{where}: a bool array has no floating meaning; cast it first")
+        raise TypeError(f"{caller}: a bool array has no floating meaning; cast it first")
     return t.to(default_float_dtype())
 
 
-def _check_pair(out: object, where: str) -> None:
+def _check_pair(out: object, caller: str) -> None:
     if not (isinstance(out, tuple) and len(out) == 2):
         raise TypeError(
-            f"{where}: out must be a tuple of two tensors (or Nones), got {out!r}; pass "
+            f"{caller}: out must be a tuple of two tensors (or Nones), got {out!r}; pass "
             "out=(first, second)"
         )
 
@@ -1020,10 +1020,10 @@ def angle(z: ArrayLike, /, deg: bool = False) -> Tensor:
         raise _failure(e, "angle", (z,)) from e
 
 
-def _no_complex(t: Tensor, where: str) -> None:
+def _no_complex(t: Tensor, caller: str) -> None:
     if t.dtype.is_complex:
         raise TypeError(
-            f"{where}: complex input is ambiguous here (NumPy refuses it too); pass the real or "
+            f"{caller}: complex input is ambiguous here (NumPy refuses it too); pass the real or "
             "imaginary part (tb.real, tb.imag)"
         )
 

@@ -44,8 +44,8 @@ _real_log2: Final = _ew.log2
 _real_log10: Final = _ew.log10
 
 
-def _tensor(x: object, where: str, name: str = "x") -> Tensor:
-    return x if isinstance(x, Tensor) else as_tensor(x, where, name)
+def _tensor(x: object, caller: str, name: str = "x") -> Tensor:
+    return x if isinstance(x, Tensor) else as_tensor(x, caller, name)
 
 
 def _to_complex(t: Tensor) -> Tensor:
@@ -66,13 +66,13 @@ def _outside(t: Tensor, test: str) -> bool:
     return bool((t.abs() > 1).any())
 
 
-def _below_zero(x: object, where: str, name: str = "x") -> Tensor:
-    t = _tensor(x, where, name)
+def _below_zero(x: object, caller: str, name: str = "x") -> Tensor:
+    t = _tensor(x, caller, name)
     return _to_complex(t) if _outside(t, "negative") else t
 
 
-def _beyond_one(x: object, where: str) -> Tensor:
-    t = _tensor(x, where)
+def _beyond_one(x: object, caller: str) -> Tensor:
+    t = _tensor(x, caller)
     return _to_complex(t) if _outside(t, "magnitude") else t
 
 

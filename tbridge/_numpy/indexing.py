@@ -103,48 +103,48 @@ _MODES: Final = ("raise", "wrap", "clip")
 _SERIAL_MAX: Final = 32768
 
 
-def _t(value: object, where: str, name: str) -> Tensor:
-    return value if isinstance(value, Tensor) else as_tensor(value, where, name)
+def _t(value: object, caller: str, name: str) -> Tensor:
+    return value if isinstance(value, Tensor) else as_tensor(value, caller, name)
 
 
-def _target(a: object, where: str, name: str = "a") -> Tensor:
+def _target(a: object, caller: str, name: str = "a") -> Tensor:
     """The array an in-place function writes into: a tensor, or a NumPy array shared with it."""
     if isinstance(a, Tensor):
         t = a
     elif isinstance(a, np.ndarray):
         try:
-            t = as_tensor(a, where, name, copy=False)
+            t = as_tensor(a, caller, name, copy=False)
         except ValueError as e:
             raise ValueError(
-                f"{where}: {name} is a NumPy array torch cannot share (read-only, byte-swapped "
-                f"or with negative strides), and {where} writes in place; pass a writable "
+                f"{caller}: {name} is a NumPy array torch cannot share (read-only, byte-swapped "
+                f"or with negative strides), and {caller} writes in place; pass a writable "
                 f"array ({name}.copy()) or a tensor"
             ) from e
     else:
         raise TypeError(
-            f"{where}: {name} must be a tensor (or a writable NumPy array) to write into, got "
+            f"{caller}: {name} must be a tensor (or a writable NumPy array) to write into, got "
             f"{type(a).__name__}; convert it first with tb.asarray"
         )
     if t.requires_grad and t.is_leaf:
         raise ValueError(
-            f"{where}: {name} is a leaf tensor that requires grad, and autograd cannot record an "
+            f"{caller}: {name} is a leaf tensor that requires grad, and autograd cannot record an "
             f"in-place write into it; write into a copy (tb.copy({name})) or under tb.no_grad()"
         )
     return t
 
 
-def _safe_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
+def _safe_values(values: object, t: Tensor, caller: str, name: str) -> Tensor:
     """``values`` in ``t``'s dtype as ``place`` and ``putmask`` take them in NumPy: arrays must
     cast under the "safe" rule; Python numbers and sequences, and NumPy scalars, are written
     as assignment writes them (:func:`_assigned_values`)."""
     if not isinstance(values, (Tensor, np.ndarray)):
-        return _assigned_values(values, t, where, name)
-    v = _t(values, where, name)
-    check_casting(v.dtype, t.dtype, "safe", where, name)
+        return _assigned_values(values, t, caller, name)
+    v = _t(values, caller, name)
+    check_casting(v.dtype, t.dtype, "safe", caller, name)
     return v.to(device=t.device, dtype=t.dtype)
 
 
-def _assigned_values(values: object, t: Tensor, where: str, name: str) -> Tensor:
+def _assigned_values(values: object, t: Tensor, caller: str, name: str) -> Tensor:
     """``values`` in ``t``'s dtype as NumPy's assignment casts them (``put``,
     ``put_along_axis``, ``fill_diagonal``): arrays as torch casts them; Python numbers and
     sequences read straight into the dtype by the input gate, so that none changes silently
@@ -152,13 +152,13 @@ def _assigned_values(values: object, t: Tensor, where: str, name: str) -> Tensor
     infinity or an integer outside the dtype's range an OverflowError; a float's fraction is
     dropped, as in NumPy)."""
     if isinstance(values, (Tensor, np.ndarray, np.generic)):
-        return _t(values, where, name).to(device=t.device, dtype=t.dtype)
-    return as_tensor(values, where, name, dtype=t.dtype, device=t.device)
+        return _t(values, caller, name).to(device=t.device, dtype=t.dtype)
+    return as_tensor(values, caller, name, dtype=t.dtype, device=t.device)
 
 
-def _check_mode(mode: object, where: str) -> str:
+def _check_mode(mode: object, caller: str) -> str:
     if mode not in _MODES:
-        raise ValueError(f"{where}: mode={mode!r} is not a mode; pass 'raise', 'wrap' or 'clip'")
+        raise ValueError(f"{caller}: mode={mode!r} is not a mode; pass 'raise', 'wrap' or 'clip'")
     return str(mode)
 
 
@@ -350,7 +350,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
     tensor([[10, 99, 20],
             [99, 40, 50]])
     """
-    where = "put_along_axis"
+    caller = "put_along_axis"
     if (
         type(arr) is _Tensor
         and type(indices) is _Tensor
@@ -376,23 +376,23 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
                 return
         except (RuntimeError, IndexError):
             pass  # negative or out-of-range indices, values that do not broadcast: below
-    t = _target(arr, where, "arr")
-    idx = along_indices(indices, where, flat=axis is None).to(t.device, torch.int64)
+    t = _target(arr, caller, "arr")
+    idx = along_indices(indices, caller, flat=axis is None).to(t.device, torch.int64)
     target = t
     if axis is None:
         if not t.is_contiguous():
             raise ValueError(
-                f"{where}: axis=None writes into the flattened arr, which needs a contiguous "
+                f"{caller}: axis=None writes into the flattened arr, which needs a contiguous "
                 "arr; pass tb.ascontiguousarray(arr) and read the result from it"
             )
         target, ax = t.view(-1), 0
     elif t.ndim == 0:
-        raise axis_error(where, axis, 0)
+        raise axis_error(caller, axis, 0)
     else:
-        ax = normalize_axis(axis, t.ndim, where)
+        ax = normalize_axis(axis, t.ndim, caller)
     if idx.ndim != target.ndim:
         raise ValueError(
-            f"{where}: indices must have as many dimensions as arr, got {idx.ndim} and "
+            f"{caller}: indices must have as many dimensions as arr, got {idx.ndim} and "
             f"{target.ndim}; add axes with expand_dims"
         )
     shape = list(target.shape)
@@ -401,7 +401,7 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         idx = idx.expand(shape)
     except RuntimeError as e:
         raise IndexError(  # NumPy's class: its fancy indexing reports the shape mismatch
-            f"{where}: indices of shape {tuple(idx.shape)} do not broadcast with arr of shape "
+            f"{caller}: indices of shape {tuple(idx.shape)} do not broadcast with arr of shape "
             f"{tuple(target.shape)} off axis {ax}"
         ) from e
     size = target.shape[ax]
@@ -410,16 +410,16 @@ def put_along_axis(arr: Tensor, indices: Any, values: Any, axis: int | None) -> 
         if low < -size or high >= size:
             bad = low if low < -size else high
             raise IndexError(
-                f"{where}: index {bad} is out of bounds for axis {ax} of size {size}; valid "
+                f"{caller}: index {bad} is out of bounds for axis {ax} of size {size}; valid "
                 f"indices are in [{-size}, {size})"
             )
     idx = torch.where(idx < 0, idx + size, idx)
-    vals = _assigned_values(values, t, where, "values")
+    vals = _assigned_values(values, t, caller, "values")
     try:
         vals = vals.expand(shape) if vals.shape != torch.Size(shape) else vals
     except RuntimeError as e:
         raise ValueError(
-            f"{where}: values of shape {tuple(vals.shape)} do not broadcast to the indices' "
+            f"{caller}: values of shape {tuple(vals.shape)} do not broadcast to the indices' "
             f"shape {tuple(shape)} (arr has shape {tuple(target.shape)}, axis {ax}); pass "
             f"values of a shape that broadcasts to {tuple(shape)}"
         ) from e
@@ -497,11 +497,11 @@ def place(arr: Tensor, mask: Any, vals: Any) -> None:
         t.masked_scatter_(m, fill)
 
 
-def _mask_of(mask: object, t: Tensor, where: str, name: str) -> Tensor:
-    m = _t(mask, where, "mask")
+def _mask_of(mask: object, t: Tensor, caller: str, name: str) -> Tensor:
+    m = _t(mask, caller, "mask")
     if m.numel() != t.numel():
         raise ValueError(
-            f"{where}: mask has {m.numel()} entries but {name} has {t.numel()} (shape "
+            f"{caller}: mask has {m.numel()} entries but {name} has {t.numel()} (shape "
             f"{tuple(t.shape)}); pass a mask of {name}'s size"
         )
     return m.to(device=t.device, dtype=torch.bool).reshape(t.shape)
@@ -719,14 +719,14 @@ def _same_choices(choices: Sequence[Any], a: Tensor) -> bool:
     return True
 
 
-def _sequence(value: object, where: str, name: str) -> None:
+def _sequence(value: object, caller: str, name: str) -> None:
     """Refuse a ``value`` that is not a sequence of arrays (a list, a tuple, or an array with
     one entry per row): None, strings, dicts, other objects."""
     if isinstance(value, (str, bytes)) or not (
         isinstance(value, Sequence) or hasattr(value, "__array__")
     ):
         raise TypeError(
-            f"{where}: {name}={value!r} ({type(value).__name__}) is not a sequence of arrays; "
+            f"{caller}: {name}={value!r} ({type(value).__name__}) is not a sequence of arrays; "
             "pass a list or tuple of arrays"
         )
 
@@ -1410,30 +1410,30 @@ def _small_grid(dims: tuple[int, ...]) -> Tensor | None:
     return found.T.reshape((len(dims), *dims))
 
 
-def _grid_length(key: slice, where: str) -> int:
+def _grid_length(key: slice, caller: str) -> int:
     """The number of points of one axis of a grid (see :func:`_grid_column`)."""
     start = 0 if key.start is None else key.start
     stop = key.stop
     step = 1 if key.step is None else key.step
     if stop is None:
-        raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
+        raise ValueError(f"{caller}: a slice needs a stop, e.g. {caller}[0:5]")
     if isinstance(step, complex):
         return int(abs(step))
     if step == 0:  # NumPy's class: its length divides by the step
         raise ZeroDivisionError(
-            f"{where}: a slice step of 0 never reaches the stop; pass a non-zero step"
+            f"{caller}: a slice step of 0 never reaches the stop; pass a non-zero step"
         )
     points: int = max(0, math.ceil((stop - start) / step))
     return points
 
 
-def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
+def _grid_column(key: slice, caller: str, floating: bool) -> Tensor:
     """One axis of a grid: NumPy's ``start + i * step`` (``num`` points from start to stop
     inclusive for an imaginary step), int64 unless some axis is floating."""
     start = 0 if key.start is None else key.start
     stop = key.stop
     step = 1 if key.step is None else key.step
-    size = _grid_length(key, where)
+    size = _grid_length(key, caller)
     dt = torch.float64 if floating else torch.int64
     try:
         if isinstance(step, complex):
@@ -1443,7 +1443,7 @@ def _grid_column(key: slice, where: str, floating: bool) -> Tensor:
             return torch.arange(start, stop, step) if size else torch.empty(0, dtype=dt)
         return torch.add(torch.arange(size, dtype=torch.float64).mul_(step), start)
     except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-        raise_for_size(e, where, size, dt, "slice")
+        raise_for_size(e, caller, size, dt, "slice")
         raise
 
 
@@ -1564,13 +1564,13 @@ def diag_indices(n: int, ndim: int = 2) -> tuple[Tensor, ...]:
     return (idx,) * (ndim if type(ndim) is int else _integer(ndim, "diag_indices", "ndim"))
 
 
-def _integer(value: object, where: str, name: str) -> int:
+def _integer(value: object, caller: str, name: str) -> int:
     """``value`` as a Python int (anything with ``__index__``), else a TypeError naming it."""
     try:
         return operator.index(value)  # type: ignore[arg-type]
     except TypeError as e:
         raise TypeError(
-            f"{where}: {name}={value!r} ({type(value).__name__}) is not an integer; pass an int"
+            f"{caller}: {name}={value!r} ({type(value).__name__}) is not an integer; pass an int"
         ) from e
 
 
@@ -1608,7 +1608,7 @@ def diag_indices_from(arr: Any) -> tuple[Tensor, ...]:
 
 def _triangle_indices(
     fn: Callable[..., Tensor],
-    where: str,
+    caller: str,
     n: int,
     k: int,
     m: int | None,
@@ -1620,20 +1620,20 @@ def _triangle_indices(
         try:
             found = fn(n, cols, k) if device is CPU else fn(n, cols, k, device=device)
         except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-            _triangle_refused(e, where, n, cols, k)
+            _triangle_refused(e, caller, n, cols, k)
             raise
         return found.unbind(0)  # type: ignore[return-value]
-    rows = _integer(n, where, "n")
-    cols = rows if m is None else _integer(m, where, "m")
+    rows = _integer(n, caller, "n")
+    cols = rows if m is None else _integer(m, caller, "m")
     if isinstance(k, bool) or not hasattr(k, "__index__"):
-        raise TypeError(f"{where}: k={k!r} is not an integer; pass the diagonal's offset")
+        raise TypeError(f"{caller}: k={k!r} is not an integer; pass the diagonal's offset")
     if rows < 0 or cols < 0:
-        raise ValueError(f"{where}: sizes n={rows}, m={cols} must be >= 0")
+        raise ValueError(f"{caller}: sizes n={rows}, m={cols} must be >= 0")
     diagonal = operator.index(k)
     try:
         return fn(rows, cols, diagonal, device=device).unbind(0)  # type: ignore[return-value]
     except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-        _triangle_refused(e, where, rows, cols, diagonal)
+        _triangle_refused(e, caller, rows, cols, diagonal)
         raise
 
 
@@ -1651,10 +1651,10 @@ def _below(n: int, m: int, k: int) -> int:
     return ramp(k + n) - ramp(k)
 
 
-def _triangle_refused(e: BaseException, where: str, n: int, m: int, k: int) -> None:
+def _triangle_refused(e: BaseException, caller: str, n: int, m: int, k: int) -> None:
     """NumPy's error for torch's refusal to make a triangle's ``(2, count)`` indices."""
-    count = _below(n, m, k) if where == "tril_indices" else n * m - _below(n, m, k - 1)
-    raise_for_size(e, where, (2, count), torch.int64, "n or m")
+    count = _below(n, m, k) if caller == "tril_indices" else n * m - _below(n, m, k - 1)
+    raise_for_size(e, caller, (2, count), torch.int64, "n or m")
 
 
 def tril_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tensor]:
@@ -1699,12 +1699,12 @@ def triu_indices(n: int, k: int = 0, m: int | None = None) -> tuple[Tensor, Tens
     return _triangle_indices(torch.triu_indices, "triu_indices", n, k, m)
 
 
-def _from(arr: Any, where: str) -> Tensor:
+def _from(arr: Any, caller: str) -> Tensor:
     if type(arr) is _Tensor and arr.ndim == 2:
         return arr
-    t = _t(arr, where, "arr")
+    t = _t(arr, caller, "arr")
     if t.ndim != 2:
-        raise ValueError(f"{where}: arr has shape {tuple(t.shape)}; it must be 2-d")
+        raise ValueError(f"{caller}: arr has shape {tuple(t.shape)}; it must be 2-d")
     return t
 
 
@@ -1971,23 +1971,23 @@ def mask_indices(n: int, mask_func: Callable[..., Any], k: Any = 0) -> tuple[Ten
 # ---- r_, c_ --------------------------------------------------------------------------------------
 
 
-def _directive(item: str, where: str, axis: int, ndmin: int, trans1d: int) -> tuple[int, int, int]:
+def _directive(item: str, caller: str, axis: int, ndmin: int, trans1d: int) -> tuple[int, int, int]:
     """NumPy's leading string of ``r_[...]``: "axis", "axis,ndmin" or "axis,ndmin,trans1d"."""
     if item in ("r", "c"):
         raise ValueError(
-            f"{where}: the {item!r} directive builds a numpy.matrix, which has no tensor "
-            f"counterpart; pass an axis directive such as {where}['0,2', ...] instead"
+            f"{caller}: the {item!r} directive builds a numpy.matrix, which has no tensor "
+            f"counterpart; pass an axis directive such as {caller}['0,2', ...] instead"
         )
     parts = item.split(",")
     try:
         numbers = [int(p) for p in parts]
     except ValueError as e:
         raise ValueError(
-            f"{where}: unknown special directive {item!r}; pass 'axis', 'axis,ndmin' or "
+            f"{caller}: unknown special directive {item!r}; pass 'axis', 'axis,ndmin' or "
             "'axis,ndmin,trans1d' (integers), e.g. '0,2,-1'"
         ) from e
     if len(numbers) > 3:
-        raise ValueError(f"{where}: the directive {item!r} has more than three numbers")
+        raise ValueError(f"{caller}: the directive {item!r} has more than three numbers")
     if len(numbers) >= 1:
         axis = numbers[0]
     if len(numbers) >= 2:
@@ -1997,18 +1997,18 @@ def _directive(item: str, where: str, axis: int, ndmin: int, trans1d: int) -> tu
     return axis, ndmin, trans1d
 
 
-def _from_slice(key: slice, where: str) -> Tensor:
+def _from_slice(key: slice, caller: str) -> Tensor:
     start = 0 if key.start is None else key.start
     step = 1 if key.step is None else key.step
     if key.stop is None:
-        raise ValueError(f"{where}: a slice needs a stop, e.g. {where}[0:5]")
+        raise ValueError(f"{caller}: a slice needs a stop, e.g. {caller}[0:5]")
     callee = "linspace" if isinstance(step, complex) else "arange"
     try:
         if isinstance(step, complex):
             return linspace(start, key.stop, int(abs(step)))
         return arange(start, key.stop, step)
     except (ValueError, TypeError, ZeroDivisionError, MemoryError) as e:
-        raise retold(e, callee, where) from e
+        raise retold(e, callee, caller) from e
 
 
 def _at_least(t: Tensor, ndmin: int, trans1d: int) -> Tensor:
@@ -2038,7 +2038,7 @@ class _Concatenator:
         return f"tbridge.{self.name}"
 
     def __getitem__(self, key: Any) -> Tensor:
-        where = self.name
+        caller = self.name
         items = key if isinstance(key, tuple) else (key,)
         axis, ndmin, trans1d = self.axis, self.ndmin, self.trans1d
         parts: list[Tensor] = []
@@ -2048,23 +2048,23 @@ class _Concatenator:
             if isinstance(item, str):
                 if k != 0:
                     raise ValueError(
-                        f"{where}: a string directive must be the first entry, got {item!r} at "
+                        f"{caller}: a string directive must be the first entry, got {item!r} at "
                         f"position {k}"
                     )
-                axis, ndmin, trans1d = _directive(item, where, axis, ndmin, trans1d)
+                axis, ndmin, trans1d = _directive(item, caller, axis, ndmin, trans1d)
                 continue
             if isinstance(item, slice):
-                t = _from_slice(item, where)
+                t = _from_slice(item, caller)
                 arrays.append(t)
             elif type(item) in _PY_SCALARS:
                 weak.append(item)
-                t = as_tensor(item, where, f"key[{k}]")
+                t = as_tensor(item, caller, f"key[{k}]")
             else:
-                t = _t(item, where, f"key[{k}]")
+                t = _t(item, caller, f"key[{k}]")
                 arrays.append(t)
             parts.append(_at_least(t, ndmin, trans1d))
         if not parts:
-            raise ValueError(f"{where}: nothing to join; pass arrays, slices or scalars")
+            raise ValueError(f"{caller}: nothing to join; pass arrays, slices or scalars")
         dt = result_type(*arrays, *weak) if arrays else result_type(*parts)
         parts = [p if p.dtype == dt else p.to(dt) for p in parts]
         try:
@@ -2072,7 +2072,7 @@ class _Concatenator:
         except (RuntimeError, IndexError) as e:
             shapes = ", ".join(str(tuple(p.shape)) for p in parts)
             raise ValueError(
-                f"{where}: cannot join arrays of shapes {shapes} along axis {axis}; every "
+                f"{caller}: cannot join arrays of shapes {shapes} along axis {axis}; every "
                 "other axis must match (and the axis must exist)"
             ) from e
 

@@ -64,7 +64,7 @@ _np_fromfile: Final[Callable[..., Any]] = np.fromfile
 _DELETECHARS: Final = " !#$%&'()*+,-./:;<=>?@[\\]^{|}~"
 
 
-def _check_source(file: object, where: str, name: str, *, lines: bool = False) -> None:
+def _check_source(file: object, caller: str, name: str, *, lines: bool = False) -> None:
     """Refuse a ``file`` that is neither a path nor an open file (nor, with ``lines``, an
     iterable of lines, as the text readers take)."""
     if isinstance(file, (str, bytes, os.PathLike)) or hasattr(file, "read"):
@@ -73,33 +73,33 @@ def _check_source(file: object, where: str, name: str, *, lines: bool = False) -
         return
     kinds = "a path, an open file or an iterable of lines" if lines else "a path or an open file"
     raise TypeError(
-        f"{where}: {name}={file!r} ({type(file).__name__}) is not {kinds}; pass e.g. "
-        f"{where}('data.txt') or a file opened with open(path, 'rb')"
+        f"{caller}: {name}={file!r} ({type(file).__name__}) is not {kinds}; pass e.g. "
+        f"{caller}('data.txt') or a file opened with open(path, 'rb')"
     )
 
 
-def _os_error(e: OSError, where: str) -> OSError:
+def _os_error(e: OSError, caller: str) -> OSError:
     """The OS's (or NumPy's) error about a file, as the same class with the same errno and
     file name, naming the function."""
     if e.errno is not None and e.strerror is not None:
-        return type(e)(e.errno, f"{where}: {e.strerror}", e.filename)
-    return type(e)(f"{where}: {e}")
+        return type(e)(e.errno, f"{caller}: {e.strerror}", e.filename)
+    return type(e)(f"{caller}: {e}")
 
 
-def _reject_like(like: object, where: str) -> None:
+def _reject_like(like: object, caller: str) -> None:
     if like is not None:
         raise TypeError(
-            f"{where}: like= asks NumPy to dispatch to another array library; tbridge always "
+            f"{caller}: like= asks NumPy to dispatch to another array library; tbridge always "
             "returns tensors, so leave like=None and pass device= for where they live"
         )
 
 
-def _read_dtype(dtype: DTypeLike | None, where: str) -> tuple[Any, torch.dtype | None]:
+def _read_dtype(dtype: DTypeLike | None, caller: str) -> tuple[Any, torch.dtype | None]:
     """The dtype to hand NumPy's reader, and the torch dtype to convert to afterwards (None:
     NumPy's own result is kept). Dtypes torch lacks fail here, before reading the file."""
     if dtype is None:
         return None, None
-    target = torch_dtype(dtype, caller=where)
+    target = torch_dtype(dtype, caller=caller)
     twin = numpy_dtype_of(target)
     if twin is None or target in ML_DTYPE_NAMES:
         # bfloat16, float8, complex32: NumPy parses text into a standard dtype first.
@@ -108,23 +108,23 @@ def _read_dtype(dtype: DTypeLike | None, where: str) -> tuple[Any, torch.dtype |
 
 
 def _to_tensor(
-    arr: Any, target: torch.dtype | None, device: DeviceLike | None, where: str
+    arr: Any, target: torch.dtype | None, device: DeviceLike | None, caller: str
 ) -> Tensor:
     """A reader's fresh array as a tensor: shared (no copy) on the CPU, else moved once."""
     if not isinstance(arr, np.ndarray):
         raise TypeError(
-            f"{where}: the file holds a {type(arr).__name__}, not an array; read it with "
+            f"{caller}: the file holds a {type(arr).__name__}, not an array; read it with "
             "NumPy itself"
         )
     if isinstance(arr, np.ma.MaskedArray):
         raise TypeError(
-            f"{where}: the result is a masked array, whose mask a tensor cannot hold; read "
+            f"{caller}: the result is a masked array, whose mask a tensor cannot hold; read "
             "with usemask=False (missing values then become filling_values), or call NumPy's "
             "reader itself"
         )
     if type(arr) is np.memmap:
         arr = arr.view(np.ndarray)  # the same memory, as a plain array
-    return as_tensor(arr, where, "the data read", dtype=target, device=device)
+    return as_tensor(arr, caller, "the data read", dtype=target, device=device)
 
 
 # ---- text ----------------------------------------------------------------------------------
@@ -332,7 +332,7 @@ case_sensitive, defaultfmt, unpack, loose, invalid_raise, max_rows, encoding, nd
     return _to_tensor(arr, target, device, "genfromtxt")
 
 
-def _writable(arr: object, where: str, name: str) -> Any:
+def _writable(arr: object, caller: str, name: str) -> Any:
     """A tensor as a NumPy array with its values (a read-only view on the CPU, else a copy);
     NumPy arrays and scalars unchanged; numbers and nested sequences of them as an array.
     Anything NumPy would store as an object or string array is refused."""
@@ -340,23 +340,23 @@ def _writable(arr: object, where: str, name: str) -> Any:
         try:
             return to_numpy(arr)
         except TypeError as e:  # meta, sparse, a dtype NumPy lacks: told from the writer's side
-            raise TypeError(str(e).replace("to_numpy:", f"{where}:", 1)) from e
+            raise TypeError(str(e).replace("to_numpy:", f"{caller}:", 1)) from e
     if isinstance(arr, (np.ndarray, np.generic)):
         return arr
     try:
         data = np.asarray(arr)
     except ValueError as e:  # a ragged sequence
-        raise ValueError(f"{where}: {name} is not a rectangular array: {e}") from e
+        raise ValueError(f"{caller}: {name} is not a rectangular array: {e}") from e
     except (TypeError, RuntimeError) as e:  # tensors NumPy cannot read inside a sequence
         raise TypeError(
-            f"{where}: {name} is a {type(arr).__name__} holding data NumPy cannot convert (a "
+            f"{caller}: {name} is a {type(arr).__name__} holding data NumPy cannot convert (a "
             "tensor of a dtype NumPy lacks, on another device or on an autograd graph); pass "
             "one tensor instead, e.g. tb.stack(...) of them, converted first if need be "
             "(tb.astype(x, tb.float32))"
         ) from e
     if data.dtype.kind in "OUSV":
         raise TypeError(
-            f"{where}: {name} of type {type(arr).__name__} is not array data (a tensor, a "
+            f"{caller}: {name} of type {type(arr).__name__} is not array data (a tensor, a "
             "NumPy array, a number or a nested sequence of numbers); NumPy would store it "
             f"as a {data.dtype} array, which no tensor can hold; pass numpy.array(...) of it "
             "to store it as NumPy does"
@@ -431,17 +431,17 @@ def savetxt(
 # ---- binary --------------------------------------------------------------------------------
 
 
-def _storable(arr: object, where: str, name: str) -> Any:
+def _storable(arr: object, caller: str, name: str) -> Any:
     """``_writable`` for the ``.npy``/``.npz`` writers, which refuse the ml_dtypes types: the
     ``.npy`` header cannot name them, so NumPy would store raw bytes as a void dtype (``|V2``)
     that no reader turns back into numbers."""
     if isinstance(arr, Tensor) and arr.dtype in ML_DTYPE_NAMES:
         raise TypeError(
-            f"{where}: {name} has dtype {arr.dtype}, which the .npy format cannot record (NumPy "
+            f"{caller}: {name} has dtype {arr.dtype}, which the .npy format cannot record (NumPy "
             "would write untyped raw bytes); convert first, e.g. tb.astype(x, tb.float32), or "
             "use torch.save"
         )
-    return _writable(arr, where, name)
+    return _writable(arr, caller, name)
 
 
 def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
@@ -483,15 +483,15 @@ def save(file: FileLike, arr: Tensor, allow_pickle: bool = True) -> None:
 
 
 def _savez(
-    where: str,
+    caller: str,
     writer: Callable[..., None],
     file: FileLike,
     args: tuple[object, ...],
     allow_pickle: bool,
     kwds: Mapping[str, object],
 ) -> None:
-    arrays = [_storable(a, where, f"args[{i}]") for i, a in enumerate(args)]
-    named = {name: _storable(a, where, name) for name, a in kwds.items()}
+    arrays = [_storable(a, caller, f"args[{i}]") for i, a in enumerate(args)]
+    named = {name: _storable(a, caller, name) for name, a in kwds.items()}
     if _NUMPY2:
         writer(file, *arrays, allow_pickle=allow_pickle, **named)
     else:  # NumPy 1.x has no allow_pickle here (it would become an array named so)

@@ -92,10 +92,10 @@ _MULTI_DOT_NATIVE: Final = frozenset(
 #: ``_norm_axis(axis, ndim)``: one of norm's axes, in its wording.
 _norm_axis: Final = partial(
     check_axis,
-    where="linalg.norm",
+    caller="linalg.norm",
     wording=AxisWording(
-        "{where}: axis={axis!r} must be an int, a pair of ints or None",
-        "{where}: axis {i} is out of bounds for x of {ndim} dimension(s); a valid axis is in "
+        "{caller}: axis={axis!r} must be an int, a pair of ints or None",
+        "{caller}: axis {i} is out of bounds for x of {ndim} dimension(s); a valid axis is in "
         "[{lo}, {ndim})",
     ),
 )
@@ -281,7 +281,7 @@ def lstsq(
 
 
 def gelsd(
-    m: Tensor, v: Tensor, rcond: float | None, where: str, a_name: str = "a"
+    m: Tensor, v: Tensor, rcond: float | None, caller: str, a_name: str = "a"
 ) -> tuple[Tensor, Tensor, Tensor, Tensor]:
     """LAPACK's ``gelsd`` through torch (CPU), with NumPy's answers where it refuses
     non-finite data: a column of ``b`` holding NaN or infinity has a NaN solution and
@@ -293,7 +293,7 @@ def gelsd(
     except RuntimeError as e:
         if not bool(torch.isfinite(m).all()):
             raise LinAlgError(
-                f"{where}: {a_name} holds NaN or infinity, so its SVD does not converge "
+                f"{caller}: {a_name} holds NaN or infinity, so its SVD does not converge "
                 "(NumPy: 'SVD did not converge in Linear Least Squares'); remove or replace "
                 "those values"
             ) from e
@@ -507,8 +507,8 @@ def tensorinv(a: Tensor, /, ind: int = 2) -> Tensor:
 
 
 _AXES: Final = AxisWording(
-    "{where}: axes must hold integers, got {axis!r}",
-    "{where}: axis {i} is out of bounds for a of {ndim} dimension(s)",
+    "{caller}: axes must hold integers, got {axis!r}",
+    "{caller}: axis {i} is out of bounds for a of {ndim} dimension(s)",
 )
 
 

@@ -94,12 +94,12 @@ _Tensor: Final = torch.Tensor
 _REVERSED: Final = [tuple(range(n - 1, -1, -1)) for n in range(65)]
 
 
-def _t(value: object, where: str, name: str = "x") -> Tensor:
+def _t(value: object, caller: str, name: str = "x") -> Tensor:
     """``value`` through the input gate (the tensor itself when it is one)."""
-    return value if isinstance(value, Tensor) else as_tensor(value, where, name)
+    return value if isinstance(value, Tensor) else as_tensor(value, caller, name)
 
 
-def _sequence(tup: object, where: str) -> list[Tensor]:
+def _sequence(tup: object, caller: str) -> list[Tensor]:
     """The arrays of a stacking function: a list or tuple (or an array, read along axis 0)."""
     if isinstance(tup, Tensor):
         return list(tup.unbind(0)) if tup.ndim else [tup]
@@ -107,12 +107,12 @@ def _sequence(tup: object, where: str) -> list[Tensor]:
         tup = list(tup) if tup.ndim else [tup]
     if not isinstance(tup, (list, tuple)):
         raise TypeError(
-            f"{where}: arrays to stack must be a list or tuple of arrays, got "
-            f"{type(tup).__name__}; pass e.g. {where}([a, b])"
+            f"{caller}: arrays to stack must be a list or tuple of arrays, got "
+            f"{type(tup).__name__}; pass e.g. {caller}([a, b])"
         )
     if not tup:
-        raise ValueError(f"{where}: needs at least one array, got an empty sequence")
-    return [_t(a, where, f"tup[{i}]") for i, a in enumerate(tup)]
+        raise ValueError(f"{caller}: needs at least one array, got an empty sequence")
+    return [_t(a, caller, f"tup[{i}]") for i, a in enumerate(tup)]
 
 
 def _one_dtype(arrays: Sequence[object]) -> bool:
@@ -130,10 +130,10 @@ def _one_dtype(arrays: Sequence[object]) -> bool:
 # ---- atleast_nd -----------------------------------------------------------------------------
 
 
-def _atleast(where: str, nd: int, arys: tuple[object, ...]) -> Tensor | tuple[Tensor, ...]:
+def _atleast(caller: str, nd: int, arys: tuple[object, ...]) -> Tensor | tuple[Tensor, ...]:
     out = []
     for i, a in enumerate(arys):
-        t = _t(a, where, f"arys[{i}]")
+        t = _t(a, caller, f"arys[{i}]")
         if t.ndim < nd:
             if nd == 3 and t.ndim == 2:
                 t = t.unsqueeze(-1)
@@ -337,15 +337,15 @@ def column_stack(tup: Arrays) -> Tensor:
 
 
 def _join(
-    arrays: list[Tensor], axis: int, dtype: DTypeLike | None, casting: Casting, where: str
+    arrays: list[Tensor], axis: int, dtype: DTypeLike | None, casting: Casting, caller: str
 ) -> Tensor:
-    dt = None if dtype is None else torch_dtype(dtype, caller=where)  # errors name `where`
+    dt = None if dtype is None else torch_dtype(dtype, caller=caller)  # errors name `where`
     try:
         return concat(arrays, axis, dtype=dt, casting=casting)
     except ValueError as e:
         shapes = ", ".join(str(tuple(a.shape)) for a in arrays)
         raise ValueError(
-            f"{where}: arrays of shapes {shapes} (as {where} reshapes them) cannot be joined "
+            f"{caller}: arrays of shapes {shapes} (as {caller} reshapes them) cannot be joined "
             f"along axis {axis}: sizes must match on every other axis"
         ) from e
 
@@ -353,7 +353,7 @@ def _join(
 # ---- splitting ------------------------------------------------------------------------------
 
 
-def _split_points(indices_or_sections: object, where: str) -> int | list[int]:
+def _split_points(indices_or_sections: object, caller: str) -> int | list[int]:
     value = indices_or_sections
     if isinstance(value, Tensor | np.ndarray):
         value = value.tolist()  # an int for a 0-d array, a list otherwise
@@ -361,10 +361,10 @@ def _split_points(indices_or_sections: object, where: str) -> int | list[int]:
         return int(value)  # pyright: ignore[reportArgumentType] - has __index__
     if not isinstance(value, (list, tuple)):
         raise TypeError(
-            f"{where}: indices_or_sections={indices_or_sections!r} is neither a number of "
+            f"{caller}: indices_or_sections={indices_or_sections!r} is neither a number of "
             "sections nor a sequence of split points; pass an int or a list of ints"
         )
-    return list(shape_arg(value, where, "indices_or_sections"))
+    return list(shape_arg(value, caller, "indices_or_sections"))
 
 
 def array_split(ary: Tensor, indices_or_sections: IndexLike, axis: int = 0) -> list[Tensor]:
@@ -424,17 +424,17 @@ def split(ary: Tensor, indices_or_sections: IndexLike, axis: int = 0) -> list[Te
     return _split(ary, indices_or_sections, axis, "split", even=True)
 
 
-def _split(ary: object, points: object, axis: object, where: str, even: bool) -> list[Tensor]:
-    t = _t(ary, where, "ary")
-    a = normalize_axis(axis, t.ndim, where)  # (a 0-d ary has no axis: AxisError)
-    cuts = _split_points(points, where)
+def _split(ary: object, points: object, axis: object, caller: str, even: bool) -> list[Tensor]:
+    t = _t(ary, caller, "ary")
+    a = normalize_axis(axis, t.ndim, caller)  # (a 0-d ary has no axis: AxisError)
+    cuts = _split_points(points, caller)
     size = t.shape[a]
     if isinstance(cuts, int):
         if cuts <= 0:
-            raise ValueError(f"{where}: {cuts} sections: the number of sections must be >= 1")
+            raise ValueError(f"{caller}: {cuts} sections: the number of sections must be >= 1")
         if even and size % cuts:
             raise ValueError(
-                f"{where}: an axis of size {size} does not divide into {cuts} equal sections; "
+                f"{caller}: an axis of size {size} does not divide into {cuts} equal sections; "
                 "pass a divisor of the size, or use array_split for sections that differ by one"
             )
         return list(torch.tensor_split(t, cuts, a))
@@ -450,15 +450,15 @@ class _SplitAlong(Protocol):
 
 
 def _split_along(
-    torch_split: Callable[..., tuple[Tensor, ...]], where: str, ndim: int, axis: int, doc: str
+    torch_split: Callable[..., tuple[Tensor, ...]], caller: str, ndim: int, axis: int, doc: str
 ) -> _SplitAlong:
-    """NumPy's ``where`` (``hsplit``, ``vsplit``, ``dsplit``): :func:`split` along ``axis`` of
+    """NumPy's ``caller`` (``hsplit``, ``vsplit``, ``dsplit``): :func:`split` along ``axis`` of
     an array of at least ``ndim`` dimensions, with torch's twin ``torch_split`` as the fast
     path."""
     if ndim == 1:
-        too_few = f"{where}: ary is 0-d; {where} needs an array of at least 1 dimension"
+        too_few = f"{caller}: ary is 0-d; {caller} needs an array of at least 1 dimension"
     else:
-        too_few = f"{where}: ary has shape {{}}; {where} needs at least {ndim} dimensions"
+        too_few = f"{caller}: ary has shape {{}}; {caller} needs at least {ndim} dimensions"
 
     def split_along(ary: Tensor, indices_or_sections: IndexLike) -> list[Tensor]:
         if (
@@ -470,13 +470,13 @@ def _split_along(
                 return list(torch_split(ary, indices_or_sections))
             except (RuntimeError, TypeError):
                 pass  # sections that do not divide the axis, non-integer points: below
-        t = _t(ary, where, "ary")
+        t = _t(ary, caller, "ary")
         if t.ndim < ndim:
             raise ValueError(too_few.format(tuple(t.shape)))
         # min: hsplit cuts a 1-d array along its one axis
-        return _split(t, indices_or_sections, min(axis, t.ndim - 1), where, even=True)
+        return _split(t, indices_or_sections, min(axis, t.ndim - 1), caller, even=True)
 
-    split_along.__name__ = split_along.__qualname__ = where
+    split_along.__name__ = split_along.__qualname__ = caller
     split_along.__doc__ = doc
     return split_along
 
@@ -716,10 +716,10 @@ def rot90(m: Tensor, k: int = 1, axes: tuple[int, int] = (0, 1)) -> Tensor:
     return torch.rot90(t, int(k), (a0, a1))
 
 
-def _order(order: object, t: Tensor, where: str) -> str:
+def _order(order: object, t: Tensor, caller: str) -> str:
     if order not in ("C", "F", "A", "K"):
         raise ValueError(
-            f"{where}: order={order!r} is not an order; pass 'C' (row-major), 'F' "
+            f"{caller}: order={order!r} is not an order; pass 'C' (row-major), 'F' "
             "(column-major), 'A' or 'K' (as in memory)"
         )
     if order == "A":
@@ -838,30 +838,30 @@ def append(arr: Tensor, values: Tensor, axis: int | None = None) -> Tensor:
         ) from e
 
 
-def _axis_of(t: Tensor, axis: object, where: str) -> tuple[Tensor, int]:
+def _axis_of(t: Tensor, axis: object, caller: str) -> tuple[Tensor, int]:
     """``t`` and the normalized axis; ``axis=None`` flattens ``t`` (axis 0)."""
     if axis is None:
         return t.reshape(-1), 0
-    return t, normalize_axis(axis, t.ndim, where)  # (a 0-d t has no axis: AxisError)
+    return t, normalize_axis(axis, t.ndim, caller)  # (a 0-d t has no axis: AxisError)
 
 
-def _positions(obj: object, n: int, where: str) -> tuple[Tensor | None, int | None]:
+def _positions(obj: object, n: int, caller: str) -> tuple[Tensor | None, int | None]:
     """``obj`` (an int, a slice, or a sequence of ints) as (int64 positions, None) or, for a
     scalar, (None, the position)."""
     if isinstance(obj, slice):
         return torch.arange(*obj.indices(n)), None
     if isinstance(obj, bool):
-        raise TypeError(f"{where}: obj={obj!r} is a bool; pass integer positions")
+        raise TypeError(f"{caller}: obj={obj!r} is a bool; pass integer positions")
     if hasattr(obj, "__index__") and not isinstance(obj, (np.ndarray, Tensor)):
         return None, int(obj)  # pyright: ignore[reportArgumentType] - has __index__
-    idx = _t(obj, where, "obj")
+    idx = _t(obj, caller, "obj")
     if idx.numel() == 0 and idx.dtype.is_floating_point:  # NumPy reads [] as no positions
         return idx.to(torch.int64).reshape(-1), None
     if idx.dtype == torch.bool:
         return idx, None
     if idx.ndim == 0:
-        return None, int(index_tensor(idx, where, "obj").item())
-    return index_tensor(idx, where, "obj").to(torch.int64).reshape(-1), None
+        return None, int(index_tensor(idx, caller, "obj").item())
+    return index_tensor(idx, caller, "obj").to(torch.int64).reshape(-1), None
 
 
 def _values_as(values: object, t: Tensor) -> Tensor:
@@ -983,12 +983,12 @@ def insert(arr: Tensor, obj: IndexLike, values: Any, axis: int | None = None) ->
     return out.index_copy(ax, old_pos, t).index_copy(ax, new_pos, block)
 
 
-def _broadcast(v: Tensor, shape: list[int], where: str) -> Tensor:
+def _broadcast(v: Tensor, shape: list[int], caller: str) -> Tensor:
     try:
         return v.expand(shape)
     except RuntimeError as e:
         raise ValueError(
-            f"{where}: values of shape {tuple(v.shape)} cannot be broadcast to the inserted "
+            f"{caller}: values of shape {tuple(v.shape)} cannot be broadcast to the inserted "
             f"block's shape {tuple(shape)}"
         ) from e
 
@@ -1200,7 +1200,7 @@ def _python_pairs(
 
 
 def _pairs(
-    value: object, ndim: int, where: str, name: str, integral: bool
+    value: object, ndim: int, caller: str, name: str, integral: bool
 ) -> list[tuple[Any, Any]]:
     """NumPy's ``(before, after)`` pairs for every axis from a scalar, a pair or per-axis pairs."""
     if type(value) is int and value >= 0:  # the common spellings, without NumPy's help
@@ -1220,17 +1220,17 @@ def _pairs(
             value = value.tolist()
         arr = np.asarray(value)
         if integral and arr.dtype.kind not in "iu":
-            raise TypeError(f"{where}: {name} must be integers, got {value!r}")
+            raise TypeError(f"{caller}: {name} must be integers, got {value!r}")
         try:
             pairs = np.broadcast_to(arr, (ndim, 2)) if arr.ndim > 0 else np.full((ndim, 2), arr)
         except ValueError as e:
             raise ValueError(
-                f"{where}: {name}={value!r} does not give (before, after) for each of {ndim} "
+                f"{caller}: {name}={value!r} does not give (before, after) for each of {ndim} "
                 "axes; pass one value, one (before, after) pair, or one pair per axis"
             ) from e
         out = [(p[0].item(), p[1].item()) for p in pairs]
     if integral and any(b < 0 or a < 0 for b, a in out):
-        raise ValueError(f"{where}: {name}={value!r} has negative widths; widths are >= 0")
+        raise ValueError(f"{caller}: {name}={value!r} has negative widths; widths are >= 0")
     return out
 
 
@@ -1595,11 +1595,11 @@ def _pad_constant(t: Tensor, widths: list[tuple[int, int]], value: object) -> Te
 # ---- shape inspection -------------------------------------------------------------------------
 
 
-def _inspected(a: object, where: str) -> tuple[int, ...]:
+def _inspected(a: object, caller: str) -> tuple[int, ...]:
     """The shape of array data (a tensor, a NumPy array, a Python scalar or nested list)."""
     if isinstance(a, (Tensor, np.ndarray)):
         return tuple(a.shape)
-    return tuple(as_tensor(a, where, "a").shape)
+    return tuple(as_tensor(a, caller, "a").shape)
 
 
 def shape(a: Any) -> tuple[int, ...]:

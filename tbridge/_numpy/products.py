@@ -88,18 +88,18 @@ _TRACE_NATIVE: Final = frozenset(
 )
 
 
-def _tensor(x: object, where: str, name: str) -> Tensor:
-    return x if type(x) is Tensor else as_tensor(x, where, name)
+def _tensor(x: object, caller: str, name: str) -> Tensor:
+    return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
-def _axis(axis: object, ndim: int, where: str, name: str) -> int:
+def _axis(axis: object, ndim: int, caller: str, name: str) -> int:
     """``axis`` as a non-negative index below ``ndim`` (NumPy's AxisError if not)."""
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
-        raise TypeError(f"{where}: {name}={axis!r} must be an integer")
+        raise TypeError(f"{caller}: {name}={axis!r} must be an integer")
     i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
     if not -ndim <= i < ndim:
         raise AxisError(
-            f"{where}: {name}={i} is out of bounds for an array of {ndim} dimension(s); a valid "
+            f"{caller}: {name}={i} is out of bounds for an array of {ndim} dimension(s); a valid "
             f"axis is in [{-ndim}, {ndim})"
         )
     return i % ndim
@@ -317,20 +317,20 @@ def kron(a: Tensor, b: Tensor, /) -> Tensor:
 # ---- trace and diagonal --------------------------------------------------------------------
 
 
-def _diagonal_of(t: Tensor, offset: object, axis1: object, axis2: object, where: str) -> Tensor:
+def _diagonal_of(t: Tensor, offset: object, axis1: object, axis2: object, caller: str) -> Tensor:
     """``torch.diagonal`` with NumPy's checks (the slow path)."""
     if t.ndim < 2:
         raise ValueError(
-            f"{where}: a has shape {tuple(t.shape)}; it needs at least two dimensions (the "
+            f"{caller}: a has shape {tuple(t.shape)}; it needs at least two dimensions (the "
             "diagonal runs over axis1 and axis2)"
         )
     if isinstance(offset, bool) or not hasattr(offset, "__index__"):
-        raise TypeError(f"{where}: offset={offset!r} must be an integer")
-    i = _axis(axis1, t.ndim, where, "axis1")
-    j = _axis(axis2, t.ndim, where, "axis2")
+        raise TypeError(f"{caller}: offset={offset!r} must be an integer")
+    i = _axis(axis1, t.ndim, caller, "axis1")
+    j = _axis(axis2, t.ndim, caller, "axis2")
     if i == j:
         raise ValueError(
-            f"{where}: axis1={axis1} and axis2={axis2} name the same axis of a {t.ndim}-d "
+            f"{caller}: axis1={axis1} and axis2={axis2} name the same axis of a {t.ndim}-d "
             "array; pass two different axes"
         )
     return torch.diagonal(t, operator.index(offset), i, j)  # pyright: ignore[reportArgumentType] - has __index__
@@ -766,22 +766,22 @@ def _einsum_problem(subscripts: str, shapes: list[tuple[int, ...]]) -> str:
 
 
 def _stacked_product(
-    x1: object, x2: object, where: str, matrix_first: bool, out: Tensor | None
+    x1: object, x2: object, caller: str, matrix_first: bool, out: Tensor | None
 ) -> Tensor:
-    a = _tensor(x1, where, "x1")
-    b = _tensor(x2, where, "x2")
+    a = _tensor(x1, caller, "x1")
+    b = _tensor(x2, caller, "x2")
     m, v = (a, b) if matrix_first else (b, a)
     m_name, v_name = ("x1", "x2") if matrix_first else ("x2", "x1")
     if m.ndim < 2 or v.ndim < 1:
         raise ValueError(
-            f"{where}: {m_name} must have at least 2 dimensions and {v_name} at least 1, got "
+            f"{caller}: {m_name} must have at least 2 dimensions and {v_name} at least 1, got "
             f"shapes {tuple(m.shape)} and {tuple(v.shape)}; pass a stack of matrices and a "
             "stack of vectors"
         )
     n = m.shape[-1] if matrix_first else m.shape[-2]
     if v.shape[-1] != n:
         raise ValueError(
-            f"{where}: the vectors of {v_name} (shape {tuple(v.shape)}) have {v.shape[-1]} "
+            f"{caller}: the vectors of {v_name} (shape {tuple(v.shape)}) have {v.shape[-1]} "
             f"entries but the matrices of {m_name} (shape {tuple(m.shape)}) need {n}; pass "
             "operands whose contracted lengths match"
         )
@@ -793,10 +793,10 @@ def _stacked_product(
             result = matmul(conj.unsqueeze(-2), m).squeeze(-2)
     except ValueError as e:
         raise ValueError(
-            f"{where}: the stack shapes of x1 {tuple(a.shape)} and x2 {tuple(b.shape)} do not "
+            f"{caller}: the stack shapes of x1 {tuple(a.shape)} and x2 {tuple(b.shape)} do not "
             "broadcast; pass stacks whose leading shapes broadcast"
         ) from e
-    return write_out(result, out, where)
+    return write_out(result, out, caller)
 
 
 def matvec(

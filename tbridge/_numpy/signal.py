@@ -105,8 +105,8 @@ _INEXACT: Final = INEXACT
 _CONV_NATIVE: Final = _INEXACT | {torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8}
 
 
-def _tensor(x: object, where: str, name: str) -> Tensor:
-    return x if type(x) is Tensor else as_tensor(x, where, name)
+def _tensor(x: object, caller: str, name: str) -> Tensor:
+    return x if type(x) is Tensor else as_tensor(x, caller, name)
 
 
 def _floating(t: Tensor) -> Tensor:
@@ -114,13 +114,13 @@ def _floating(t: Tensor) -> Tensor:
     return t if t.dtype in _INEXACT else t.to(default_float_dtype())
 
 
-def _axis(axis: object, ndim: int, where: str) -> int:
+def _axis(axis: object, ndim: int, caller: str) -> int:
     if isinstance(axis, bool) or not hasattr(axis, "__index__"):
-        raise TypeError(f"{where}: axis={axis!r} must be an integer")
+        raise TypeError(f"{caller}: axis={axis!r} must be an integer")
     i = operator.index(axis)  # pyright: ignore[reportArgumentType] - has __index__
     if not -ndim <= i < ndim:
         raise AxisError(
-            f"{where}: axis {i} is out of bounds for an array of {ndim} dimension(s); a valid "
+            f"{caller}: axis {i} is out of bounds for an array of {ndim} dimension(s); a valid "
             f"axis is in [{-ndim}, {ndim})"
         )
     return i % ndim
@@ -130,31 +130,31 @@ def _axis(axis: object, ndim: int, where: str) -> int:
 
 
 def _vectors(
-    a: object, v: object, where: str, *, scalar: bool = True
+    a: object, v: object, caller: str, *, scalar: bool = True
 ) -> tuple[Tensor, Tensor, torch.dtype]:
     """Both operands as 1-D tensors of their promoted dtype (0-d become length 1 where NumPy
     takes them: ``scalar``; else a ValueError, as NumPy's ``correlate`` raises)."""
-    x, y = _tensor(a, where, "a"), _tensor(v, where, "v")
+    x, y = _tensor(a, caller, "a"), _tensor(v, caller, "v")
     for t, name in ((x, "a"), (y, "v")):
         if t.ndim == 0 and not scalar:
             raise ValueError(
-                f"{where}: {name} is 0-d; it must be 1-D (a sequence), as NumPy's is; pass "
+                f"{caller}: {name} is 0-d; it must be 1-D (a sequence), as NumPy's is; pass "
                 f"tb.atleast_1d({name})"
             )
         if t.ndim > 1:
             raise ValueError(
-                f"{where}: {name} has shape {tuple(t.shape)}; it must be 1-D (a sequence), as "
+                f"{caller}: {name} has shape {tuple(t.shape)}; it must be 1-D (a sequence), as "
                 "NumPy's is"
             )
         if t.numel() == 0:
-            raise ValueError(f"{where}: {name} is empty; it needs at least one element")
+            raise ValueError(f"{caller}: {name} is empty; it needs at least one element")
     dt = promote(x.dtype, y.dtype)
     x = x.reshape(1) if x.ndim == 0 else x
     y = y.reshape(1) if y.ndim == 0 else y
     return (x if x.dtype == dt else x.to(dt)), (y if y.dtype == dt else y.to(dt)), dt
 
 
-def _padding(mode: object, m: int, where: str) -> tuple[int, int]:
+def _padding(mode: object, m: int, caller: str) -> tuple[int, int]:
     """Zeros before and after the longer operand for ``mode`` (the shorter has length m)."""
     if mode == "full":
         return m - 1, m - 1
@@ -162,7 +162,7 @@ def _padding(mode: object, m: int, where: str) -> tuple[int, int]:
         return 0, 0
     if mode == "same":
         return m // 2, (m - 1) // 2
-    raise ValueError(f"{where}: mode={mode!r} is not a mode; pass 'full', 'same' or 'valid'")
+    raise ValueError(f"{caller}: mode={mode!r} is not a mode; pass 'full', 'same' or 'valid'")
 
 
 def _slide(x: Tensor, w: Tensor, pad: tuple[int, int], dt: torch.dtype) -> Tensor:
@@ -639,36 +639,38 @@ def trapezoid(y: Tensor, /, x: Tensor | None = None, dx: float = 1.0, axis: int 
 # ---- polynomials --------------------------------------------------------------------------------
 
 
-def _scalar_coefficients(where: str, name: str) -> TypeError:
+def _scalar_coefficients(caller: str, name: str) -> TypeError:
     """NumPy's TypeError for 0-d coefficients where it iterates over them."""
     return TypeError(
-        f"{where}: {name} is 0-d; polynomial coefficients are 1-D (highest power "
+        f"{caller}: {name} is 0-d; polynomial coefficients are 1-D (highest power "
         f"first), as NumPy needs them here; pass tb.atleast_1d({name}) for a constant"
     )
 
 
-def _coefficients(p: object, where: str, name: str = "p", *, scalar: bool = True) -> Tensor:
+def _coefficients(p: object, caller: str, name: str = "p", *, scalar: bool = True) -> Tensor:
     """Polynomial coefficients as a 1-D tensor (a 0-d array is one coefficient where NumPy
     takes one: ``scalar``; else a TypeError, as NumPy's)."""
-    t = _tensor(p, where, name)
+    t = _tensor(p, caller, name)
     if t.ndim == 0:
         if not scalar:
-            raise _scalar_coefficients(where, name)
+            raise _scalar_coefficients(caller, name)
         return t.reshape(1)
     if t.ndim != 1:
         raise ValueError(
-            f"{where}: {name} has shape {tuple(t.shape)}; polynomial coefficients are 1-D "
+            f"{caller}: {name} has shape {tuple(t.shape)}; polynomial coefficients are 1-D "
             "(highest power first)"
         )
     return t
 
 
-def _order(m: object, where: str, opposite: str) -> int:
+def _order(m: object, caller: str, opposite: str) -> int:
     if isinstance(m, bool) or not hasattr(m, "__index__"):
-        raise TypeError(f"{where}: m={m!r} must be an integer")
+        raise TypeError(f"{caller}: m={m!r} must be an integer")
     k = operator.index(m)  # pyright: ignore[reportArgumentType] - has __index__
     if k < 0:
-        raise ValueError(f"{where}: m={k} is negative; pass m >= 0 (for the other way, {opposite})")
+        raise ValueError(
+            f"{caller}: m={k} is negative; pass m >= 0 (for the other way, {opposite})"
+        )
     return k
 
 
@@ -794,9 +796,9 @@ def polyint(p: Tensor, /, m: int = 1, k: float | Sequence[float] | Tensor | None
     return c
 
 
-def _padded_pair(a1: object, a2: object, where: str) -> tuple[Tensor, Tensor]:
-    x = _coefficients(a1, where, "a1")
-    y = _coefficients(a2, where, "a2")
+def _padded_pair(a1: object, a2: object, caller: str) -> tuple[Tensor, Tensor]:
+    x = _coefficients(a1, caller, "a1")
+    y = _coefficients(a2, caller, "a2")
     dt = promote(x.dtype, y.dtype)
     if x.shape[0] < y.shape[0]:
         x = torch.cat([torch.zeros(y.shape[0] - x.shape[0], dtype=x.dtype, device=x.device), x])
@@ -1129,34 +1131,34 @@ def polyfit(
 # ---- window functions -------------------------------------------------------------------------
 
 
-def _window_length(M: object, where: str) -> int:
+def _window_length(M: object, caller: str) -> int:
     if isinstance(M, float) and M.is_integer():
         return int(M)
     if isinstance(M, bool) or not hasattr(M, "__index__"):
         raise TypeError(
-            f"{where}: M must be an integer number of points, got {type(M).__name__} ({M!r}); "
-            f"pass e.g. {where}(8)"
+            f"{caller}: M must be an integer number of points, got {type(M).__name__} ({M!r}); "
+            f"pass e.g. {caller}(8)"
         )
     return operator.index(M)  # pyright: ignore[reportArgumentType] (has __index__: checked)
 
 
-def _symmetric_points(m: int, where: str) -> Tensor:
+def _symmetric_points(m: int, caller: str) -> Tensor:
     """``1 - m, 3 - m, ..., m - 1`` as float64: the window's points around its centre."""
     try:
         return torch.arange(1 - m, m, 2, dtype=torch.float64)
     except (RuntimeError, TypeError) as e:  # too big, or no memory for it
-        raise_for_size(e, where, m, torch.float64, "M")
+        raise_for_size(e, caller, m, torch.float64, "M")
         raise
 
 
-def _cosine_window(M: object, where: str, coefficients: tuple[float, ...]) -> Tensor:
-    m = _window_length(M, where)
+def _cosine_window(M: object, caller: str, coefficients: tuple[float, ...]) -> Tensor:
+    m = _window_length(M, caller)
     dt = default_float_dtype()
     if m < 1:
         return torch.empty(0, dtype=dt)
     if m == 1:
         return torch.ones(1, dtype=dt)
-    phase = _symmetric_points(m, where).mul_(torch.pi / (m - 1))
+    phase = _symmetric_points(m, caller).mul_(torch.pi / (m - 1))
     out = torch.full((m,), coefficients[0], dtype=torch.float64)
     for j, c in enumerate(coefficients[1:], start=1):
         out.add_(torch.cos(phase * j), alpha=c)

@@ -323,7 +323,7 @@ _ERR: Final = ERR_STATE
 
 
 def _merged(
-    where: str,
+    caller: str,
     all: str | None,  # noqa: A002 - NumPy's name
     divide: str | None,
     over: str | None,
@@ -338,11 +338,11 @@ def _merged(
         if mode not in _MODES:
             if mode in ("call", "log"):
                 raise ValueError(
-                    f"{where}: {_KINDS[i]}={mode!r} needs seterrcall, which tbridge does not "
+                    f"{caller}: {_KINDS[i]}={mode!r} needs seterrcall, which tbridge does not "
                     "have; use 'ignore', 'warn', 'raise' or 'print'"
                 )
             raise ValueError(
-                f"{where}: invalid error mode {mode!r} for {_KINDS[i]}; use 'ignore', 'warn', "
+                f"{caller}: invalid error mode {mode!r} for {_KINDS[i]}; use 'ignore', 'warn', "
                 "'raise' or 'print'"
             )
         out.append(mode)
@@ -467,10 +467,10 @@ class errstate(contextlib.ContextDecorator):
 _DIGITS: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _integer(value: object, where: str, name: str) -> int:
+def _integer(value: object, caller: str, name: str) -> int:
     if isinstance(value, bool) or not hasattr(value, "__index__"):
         raise TypeError(
-            f"{where}: {name} must be an integer, got {type(value).__name__} ({value!r}); pass "
+            f"{caller}: {name} must be an integer, got {type(value).__name__} ({value!r}); pass "
             f"a Python int (int(x) of a 0-d integer array)"
         )
     return operator.index(value)  # pyright: ignore[reportArgumentType] (has __index__: checked)

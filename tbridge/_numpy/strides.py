@@ -29,14 +29,14 @@ __all__ = ["ndenumerate", "ndindex", "packbits", "unpackbits"]
 _Tensor: Final = torch.Tensor
 
 
-def _ints(value: int | Sequence[int], where: str, name: str) -> tuple[int, ...]:
+def _ints(value: int | Sequence[int], caller: str, name: str) -> tuple[int, ...]:
     """An int or a sequence of ints as a tuple of Python ints."""
     try:
         if isinstance(value, Sequence):  # a str fails below: its items are not ints
             return tuple(operator.index(v) for v in value)
         return (operator.index(value),)
     except TypeError as e:
-        raise TypeError(f"{where}: {name}={value!r} must be an int or a sequence of ints") from e
+        raise TypeError(f"{caller}: {name}={value!r} must be an int or a sequence of ints") from e
 
 
 # ---- sliding_window_view / as_strided ------------------------------------------------------
@@ -326,21 +326,21 @@ class ndindex:
 _BitOrder = Literal["big", "little"]
 
 
-def _shifts(bitorder: str, device: torch.device, where: str) -> Tensor:
+def _shifts(bitorder: str, device: torch.device, caller: str) -> Tensor:
     if bitorder == "big":
         return torch.arange(7, -1, -1, dtype=torch.uint8, device=device)
     if bitorder == "little":
         return torch.arange(8, dtype=torch.uint8, device=device)
-    raise ValueError(f"{where}: bitorder={bitorder!r} must be 'big' or 'little'")
+    raise ValueError(f"{caller}: bitorder={bitorder!r} must be 'big' or 'little'")
 
 
-def _axis_or_flat(t: Tensor, axis: SupportsIndex | None, where: str) -> tuple[Tensor, int]:
+def _axis_or_flat(t: Tensor, axis: SupportsIndex | None, caller: str) -> tuple[Tensor, int]:
     """``t`` flattened (axis None) or with 0-d read as 1-d, and the axis as an int."""
     if axis is None:
         return t.reshape(-1), 0
     if t.ndim == 0:
         t = t.reshape(1)
-    return t, _normalize_axis(axis, t.ndim, where)
+    return t, _normalize_axis(axis, t.ndim, caller)
 
 
 def packbits(
