@@ -97,6 +97,8 @@ def _public_objects() -> list[tuple[str, object]]:
     """Every public function and class, by its public name (what the API reference renders)."""
     spaces = [("tbridge", tbridge)]
     spaces += [(f"tbridge.{n}", getattr(tbridge, n)) for n in ("linalg", "fft", "random")]
+    spaces += [(f"tbridge.{n}", getattr(tbridge, n)) for n in ("emath", "testing")]
+    spaces += [(f"tbridge.lib.{n}", getattr(tbridge.lib, n)) for n in ("stride_tricks", "npyio")]
     found: dict[int, tuple[str, object]] = {}
     for prefix, module in spaces:
         for name in module.__all__:
