@@ -1,15 +1,15 @@
 """The API reference pages, generated from the public names at every docs build.
 
 An MkDocs hook (``hooks:`` in mkdocs.yml): ``on_files`` adds one page per topic under ``api/``,
-listing every name in ``tbridge.__all__``, ``tbridge.linalg.__all__``, ``tbridge.fft.__all__``
-and ``tbridge.random.__all__``, and ``on_config`` fills the "API reference" section of the nav
-with those pages. A new public function therefore appears without editing any page: its topic
-comes from the name of the module that defines it (``..._creation`` -> Creation, and so on;
-``NAMES`` places the few that their module's name would misplace). A name with no topic goes
-under "Other" and the build logs a warning, so that ``mkdocs build --strict`` fails until it
-gets one. Functions and classes are rendered
-from their docstrings by mkdocstrings; dtypes, constants and torch's own re-exported objects
-are listed in a table.
+listing every name in ``tbridge.__all__`` and in the ``__all__`` of the submodules ``linalg``,
+``fft``, ``random``, ``emath``, ``testing`` and ``lib.stride_tricks``, and ``on_config``
+fills the "API reference" section of the nav with those pages. A new public function
+therefore appears without editing any page: its topic comes from the name of the module that
+defines it (``..._creation`` -> Creation, and so on; ``NAMES`` places the few that their
+module's name would misplace). A name with no topic goes under "Other" and the build logs a
+warning, so that ``mkdocs build --strict`` fails until it gets one. Functions and classes are
+rendered from their docstrings by mkdocstrings; dtypes, constants and torch's own re-exported
+objects are listed in a table.
 
 ``SphinxRoles`` is a Griffe extension (``extensions:`` in mkdocs.yml) that turns the Sphinx
 roles some docstrings use (``:func:`asarray```) into links when they name a documented public
@@ -166,7 +166,14 @@ NAMES: dict[str, str] = {
 }
 
 #: Extensions: every name in them belongs to their topic, whatever module defines it.
-SUBMODULES = {"linalg": "linalg", "fft": "fft", "random": "random", "emath": "elementwise"}
+SUBMODULES = {
+    "linalg": "linalg",
+    "fft": "fft",
+    "random": "random",
+    "emath": "elementwise",
+    "testing": "logic",
+    "lib.stride_tricks": "manipulation",
+}
 
 
 @dataclass
@@ -230,7 +237,7 @@ def collect() -> list[Topic]:
         if entry.rendered:
             main[id(obj)] = entry
     for sub, slug in SUBMODULES.items():
-        module = getattr(tbridge, sub)
+        module = functools.reduce(getattr, sub.split("."), tbridge)
         for name in module.__all__:
             entry = Entry(f"{sub}.{name}", getattr(module, name))
             twin = main.get(id(entry.obj))
