@@ -10,7 +10,10 @@ The numbers are not NumPy's for the same seed (torch's bit generators and sample
 seed on the same torch build and device gives the same numbers.
 """
 
+from typing import TYPE_CHECKING
+
 import tbridge._extras.random as _impl
+from tbridge._core.suggest import missing_attribute
 from tbridge._extras.random import *  # noqa: F403 - the public names, by __all__
 
 __all__: list[str] = []
@@ -19,3 +22,9 @@ __all__ += _impl.__all__  # a form type checkers follow
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+if not TYPE_CHECKING:  # type checkers report a misspelled name instead of typing it `object`
+
+    def __getattr__(name: str) -> object:
+        raise missing_attribute(name, __all__, "tbridge.random")

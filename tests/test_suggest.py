@@ -49,6 +49,24 @@ def test_typo_gets_closest_names() -> None:
     [
         (tb.linalg, "lstsqq", r"^module 'tbridge.linalg' has no attribute 'lstsqq'"),
         (tb.fft, "fftt", r"^module 'tbridge.fft' has no attribute 'fftt'; did you mean 'fft'"),
+        (
+            tb.random,
+            "normall",
+            r"^module 'tbridge.random' has no attribute 'normall'; did you mean 'normal'",
+        ),
+        (
+            tb.random,
+            "RandomState",
+            r"^module 'tbridge.random' has no attribute 'RandomState': tbridge has no "
+            r"RandomState; use tb.random.default_rng\(seed\)",
+        ),
+        (
+            tb.random,
+            "MT19937",
+            r"^module 'tbridge.random' has no attribute 'MT19937': tbridge's Generators draw "
+            r"from torch's generators, not NumPy's bit generators; a NumPy bit generator can "
+            r"seed one: tb.random.default_rng\(np.random.PCG64\(seed\)\)$",
+        ),
     ],
 )
 def test_submodules_explain_missing_names(module: ModuleType, name: str, message: str) -> None:
@@ -60,6 +78,8 @@ def test_submodule_dir_lists_public_names_only() -> None:
     assert "torch" not in dir(tb.linalg)
     assert "np" not in dir(tb.fft)
     assert "LinAlgError" in dir(tb.linalg)
+    assert "default_rng" in dir(tb.random)
+    assert "_impl" not in dir(tb.random)
 
 
 @pytest.mark.parametrize(("typo", "right"), [("flaot32", "float32"), ("int46", "int64")])

@@ -111,6 +111,11 @@ _SUBMODULE_POINTERS: dict[str, dict[str, str]] = {
     "random": {
         "RandomState": "tbridge has no RandomState; use tb.random.default_rng(seed) for a "
         "Generator, or tb.random's module functions with tb.random.seed(n)",
+        **dict.fromkeys(
+            ("BitGenerator", "MT19937", "PCG64", "PCG64DXSM", "Philox", "SFC64", "bit_generator"),
+            "tbridge's Generators draw from torch's generators, not NumPy's bit generators; "
+            "a NumPy bit generator can seed one: tb.random.default_rng(np.random.PCG64(seed))",
+        ),
     },
 }
 
