@@ -247,7 +247,7 @@ def as_strided(
     if any(n < 0 for n in size):
         raise ValueError(f"as_strided: negative size in shape {size}; sizes must be >= 0")
     try:
-        return t.as_strided(size, elements, t.storage_offset())
+        return t.as_strided(size, elements)  # starts where t starts (its storage offset)
     except RuntimeError as e:
         raise ValueError(
             f"as_strided: a view of shape {size} and strides {tuple(s * item for s in elements)}"
