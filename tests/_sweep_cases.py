@@ -2,8 +2,9 @@
 
 tests/test_compile.py runs each call under ``torch.compile(fullgraph=True)`` and
 tests/test_func.py under ``torch.func.vmap``; both compare with the eager call. The sweeps list
-the public functions themselves (``tbridge.__all__`` and the ``linalg``, ``fft`` and ``random``
-submodules), and a public function without an entry in ``CASES`` fails them. Which public
+the public functions themselves (``tbridge.__all__`` and the ``linalg``, ``fft``, ``random``,
+``emath`` and ``lib.stride_tricks`` submodules; ``testing``'s assertions are left out: they
+compare on the host), and a public function without an entry in ``CASES`` fails them. Which public
 objects count as functions is decided by a rule (``_is_function``): functions and the classes
 called to get something done (``errstate``, ``ndindex``, ``random.Generator``, ``dtype``), not
 dtypes, modules, or the classes that name kinds of values (``ndarray``, ``device``, NumPy's
@@ -632,6 +633,10 @@ CASES: dict[str, Case] = {
     # -- emath
     **{f"emath.{n}": (lambda d: [call(d.x), call(d.x - 2.0)]) for n in EMATH_UNARY},
     "emath.logn": lambda d: [call(2.0, d.x), call(d.y - 2.0, d.x)],
+    # -- lib.stride_tricks (its broadcast functions are the main namespace's)
+    "lib.stride_tricks.sliding_window_view": lambda d: [call(d.x, 2, axis=1), call(d.x, (2, 3))],
+    # byte strides, as NumPy's: 8 bytes per float64 element
+    "lib.stride_tricks.as_strided": lambda d: fixed(d.x, shape=(2, 2), strides=(32, 8)),
     "emath.power": lambda d: [call(d.x, 2.0), call(d.x - 2.0, 0.5)],
     # -- fft
     **{f"fft.{n}": (lambda d: call(d.xc)) for n in FFT_COMPLEX},
@@ -881,6 +886,7 @@ def _public_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
         ("fft.", tb.fft),
         ("random.", tb.random),
         ("emath.", tb.emath),
+        ("lib.stride_tricks.", tb.lib.stride_tricks),
     ]
     for prefix, module in sections:
         for name in module.__all__:
