@@ -34,6 +34,14 @@ def creation() -> None:
     tb.zeros(3, device=0)
     tb.zeros(3, copy=True)  # type: ignore[call-arg]
     tb.arange("5")  # type: ignore[arg-type]
+    # asarray/array take array data: tensors, arrays, scalars, buffers, nested sequences and
+    # objects with __array__ or __dlpack__; anything else is a type error
+    assert_type(tb.asarray(np.float32(1.5)), torch.Tensor)
+    assert_type(tb.asarray(memoryview(b"ab")), torch.Tensor)
+    assert_type(tb.asarray([[1, 2], [3, 4]]), torch.Tensor)
+    assert_type(tb.array(range(3)), torch.Tensor)
+    tb.asarray(object())  # type: ignore[arg-type]
+    tb.array(None)  # type: ignore[arg-type]
 
 
 def bridge(a: np.ndarray[Any, Any], t: torch.Tensor) -> None:

@@ -44,6 +44,7 @@ from tbridge._core.dtypes import (
     torch_dtype_of_numpy,
 )
 from tbridge._core.normalize import CPU, DeviceLike, check_copy, check_requires_grad, torch_device
+from tbridge._core.typing import ArrayLike
 
 __all__ = [
     "array",
@@ -296,7 +297,7 @@ def _python_data_dtype(obj: list[Any] | tuple[Any, ...]) -> torch.dtype | None:
 
 
 def asarray(
-    obj: object,
+    obj: ArrayLike,
     /,
     dtype: DTypeLike | None = None,
     *,
@@ -340,7 +341,7 @@ def asarray(
         # Fast paths for the common calls; anything unusual falls through to the general path.
         kind = type(obj)
         if kind is _ndarray:
-            if (copy is None or copy is False) and obj.flags.writeable:  # type: ignore[attr-defined]
+            if (copy is None or copy is False) and obj.flags.writeable:  # type: ignore[union-attr]
                 try:
                     return _torch_from_numpy(obj)
                 except (TypeError, ValueError):
@@ -594,7 +595,7 @@ def _complex_into_real(dt: torch.dtype) -> TypeError:
 
 
 def array(
-    obj: object,
+    obj: ArrayLike,
     /,
     dtype: DTypeLike | None = None,
     *,

@@ -105,7 +105,9 @@ def as_tensor(
     if isinstance(x, np.ndarray) and x.dtype.kind in _NO_TWIN_KINDS:
         raise _no_torch_dtype(x.dtype, caller, name)
     try:
-        return asarray(x, dtype=dtype, device=device, copy=copy)
+        # x is not yet known to be array data: asarray's own checks decide (its TypeError is
+        # re-titled below)
+        return asarray(x, dtype=dtype, device=device, copy=copy)  # type: ignore[arg-type]
     except TypeError as e:
         raise TypeError(_retitle(e, caller, name)) from e
     except ValueError as e:

@@ -75,7 +75,7 @@ def _as_input(arg: object, caller: str) -> tuple[torch.Tensor, bool]:
             )
         return arg, False
     is_numpy = isinstance(arg, (np.ndarray, np.generic))
-    t = asarray(arg, copy=True)
+    t = asarray(arg, copy=True)  # type: ignore[arg-type]  # asarray refuses what is no data
     if not (t.is_floating_point() or t.is_complex()):
         t = t.to(torch.float64)
     return t, is_numpy

@@ -172,7 +172,7 @@ def _edge(value: object, like: Tensor) -> Tensor | None:
     if value is None:
         return None
     if is_python_scalar(value):
-        return asarray(value, device=like.device)
+        return asarray(value, device=like.device)  # type: ignore[arg-type]  # a Python number
     return _tensor(value, "diff", "prepend/append")
 
 
