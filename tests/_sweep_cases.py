@@ -242,6 +242,7 @@ CASES: dict[str, Case] = {
     "from_dlpack": lambda d: call(d.x),
     "from_numpy": lambda d: Call(fn=lambda: tb.from_numpy(np.ones(3))),
     "shares_memory": lambda d: call(d.x, d.x[0]),
+    "may_share_memory": lambda d: call(d.x[:, ::2], d.x[:, 1::2]),
     "to_numpy": lambda d: call(d.x.cpu()),
     "writable_numpy": lambda d: Call((d.x.cpu().clone(),), fn=_write_through),
     # -- data types
@@ -746,6 +747,7 @@ NOT_COMPILABLE: dict[str, str] = {
     "writable_numpy": "hands out a NumPy view of tensor memory",
     "from_numpy": "takes NumPy data",
     "shares_memory": "compares data pointers, which traced tensors do not have",
+    "may_share_memory": "compares data pointers, which traced tensors do not have",
     "random.default_rng": "creates torch.Generator objects, which dynamo does not trace",
     "random.Generator": "draws with generator=, which dynamo does not trace",
     "random.SeedSequence": "NumPy's own class: it hashes the seed with NumPy, on the host",
@@ -813,6 +815,7 @@ NOT_VMAPPABLE: dict[str, str] = {
     "to_numpy": "NumPy cannot view a batched tensor",
     "writable_numpy": "NumPy cannot view a batched tensor",
     "shares_memory": "batched tensors have no data pointer",
+    "may_share_memory": "batched tensors have no data pointer",
     "nonzero": "data-dependent output shape",
     "unique_values": "data-dependent output shape",
     "unique_counts": "data-dependent output shape",

@@ -596,6 +596,56 @@ def test_shares_memory_on_device(device: torch.device) -> None:
     assert not tb.shares_memory(t, torch.arange(6.0, device=device))
 
 
+#: Pairs of views of one 6-element buffer; a tensor cannot take a negative step, so the
+#: reversed pair is NumPy's alone.
+_VIEW_PAIRS = {
+    "same": (lambda a: a, lambda a: a),
+    "overlapping": (lambda a: a[:4], lambda a: a[2:]),
+    "disjoint": (lambda a: a[:3], lambda a: a[3:]),
+    "interleaved": (lambda a: a[::2], lambda a: a[1::2]),
+    "empty": (lambda a: a[:0], lambda a: a),
+    "columns": (lambda a: a.reshape(2, 3)[:, 0], lambda a: a.reshape(2, 3)[:, 2]),
+    "reversed": (lambda a: a[::-1], lambda a: a[5:]),
+}
+_MIXES = ["numpy-numpy", "tensor-numpy", "numpy-tensor", "tensor-tensor"]
+
+
+@pytest.mark.parametrize("max_work", [0, -1, -2, 1])
+@pytest.mark.parametrize(
+    ("pair", "mix"),
+    [(p, m) for p in _VIEW_PAIRS for m in _MIXES if p != "reversed" or m == "numpy-numpy"],
+)
+def test_may_share_memory_matches_numpy(pair: str, mix: str, max_work: int) -> None:
+    a = np.arange(6.0)
+    t = tb.from_numpy(a)  # the same memory, as a tensor
+    first, second = _VIEW_PAIRS[pair]
+    want = np.may_share_memory(first(a), second(a), max_work=max_work)
+    left, right = (a if kind == "numpy" else t for kind in mix.split("-"))
+    assert tb.may_share_memory(first(left), second(right), max_work=max_work) is bool(want)
+
+
+def test_may_share_memory_on_device(device: torch.device) -> None:
+    t = torch.arange(6.0, device=device)
+    assert tb.may_share_memory(t[::2], t[1::2]) == (device.type != "meta")
+    assert not tb.may_share_memory(t[:3], t[3:])
+    assert not tb.may_share_memory(t, torch.arange(6.0, device=device))
+
+
+@pytest.mark.parametrize(
+    ("max_work", "message"),
+    [
+        (1.5, r"^may_share_memory: max_work must be an integer, got 1\.5; pass 0"),
+        (-3, r"^may_share_memory: max_work=-3 is not a valid value; pass 0"),
+    ],
+)
+def test_may_share_memory_refuses_bad_max_work(max_work: object, message: str) -> None:
+    a = np.arange(3.0)
+    with pytest.raises(ValueError, match="max_work"):  # NumPy's class, as the oracle
+        np.may_share_memory(a, a, max_work=max_work)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=message):
+        tb.may_share_memory(a, a, max_work=max_work)  # type: ignore[arg-type]
+
+
 # ---------------------------------------------------------------------------------------------
 # bfloat16 and float8 through ml_dtypes, and without it.
 

@@ -49,6 +49,7 @@ def bridge(a: np.ndarray[Any, Any], t: torch.Tensor) -> None:
     assert_type(tb.to_numpy(t), npt.NDArray[Any])
     assert_type(tb.to_numpy(t, copy=True), npt.NDArray[Any])
     assert_type(tb.shares_memory(a, t), bool)
+    assert_type(tb.may_share_memory(a, t, max_work=-1), bool)
     with tb.writable_numpy(t) as view:
         assert_type(view, npt.NDArray[Any])
     f32: npt.NDArray[np.float32] = tb.to_numpy(t)  # the dtype is the caller's to claim

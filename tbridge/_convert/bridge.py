@@ -51,6 +51,7 @@ __all__ = [
     "asarray",
     "from_dlpack",
     "from_numpy",
+    "may_share_memory",
     "shares_memory",
     "to_numpy",
     "writable_numpy",
@@ -985,6 +986,79 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
     ex = _extent(x) if isinstance(x, torch.Tensor) else (CPU, *_np_extent(x))
     ey = _extent(y) if isinstance(y, torch.Tensor) else (CPU, *_np_extent(y))
     return ex[0] == ey[0] and ex[1] < ey[2] and ey[1] < ex[2]
+
+
+def may_share_memory(
+    a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /, max_work: int = 0
+) -> bool:
+    """NumPy's ``may_share_memory``: whether two arrays (tensors or NumPy arrays, in any mix)
+    might share memory, from their memory bounds alone.
+
+    Parameters
+    ----------
+    a, b : Tensor or ndarray
+        The arrays.
+    max_work : int, optional
+        ``0`` (NumPy's ``MAY_SHARE_BOUNDS``, the default): compare the byte ranges the two
+        can touch, so interleaved views such as ``x[::2]`` and ``x[1::2]`` may share. ``-1``
+        (``MAY_SHARE_EXACT``), ``-2`` or a positive work budget: the exact answer,
+        :func:`shares_memory`'s.
+
+    Returns
+    -------
+    bool
+        Empty arrays and arrays on different devices share nothing.
+
+    Raises
+    ------
+    TypeError
+        For an argument that is not a tensor or a NumPy array.
+    ValueError
+        For a ``max_work`` that is not an integer, or below -2.
+
+    Notes
+    -----
+    Memory and autograd: reads no data and returns a Python bool.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import tbridge as tb
+    >>> a = np.arange(6.0)
+    >>> t = tb.asarray(a)  # shares a's memory
+    >>> tb.may_share_memory(t[::2], a[1::2]), tb.shares_memory(t[::2], a[1::2])
+    (True, False)
+    """
+    work: object = max_work  # any object at run time
+    if not isinstance(work, (int, np.integer)):
+        raise ValueError(
+            f"may_share_memory: max_work must be an integer, got {work!r}; pass 0 "
+            "(compare memory bounds) or -1 (the exact answer)"
+        )
+    if work != 0:
+        if work < -2:
+            raise ValueError(
+                f"may_share_memory: max_work={work} is not a valid value; pass 0 "
+                "(compare memory bounds), -1 (the exact answer) or a positive work budget"
+            )
+        return shares_memory(a, b)
+    extents: list[tuple[torch.device, int, int]] = []
+    for given in (a, b):
+        side = _local_shard(given) if isinstance(given, torch.Tensor) else given
+        if isinstance(side, np.ndarray):
+            if side.size == 0:
+                return False
+            extents.append((CPU, *_np_extent(side)))
+        elif isinstance(side, torch.Tensor):
+            if side.device.type == "meta" or side.numel() == 0:
+                return False
+            extents.append(_extent(side))
+        else:
+            raise TypeError(
+                f"may_share_memory: expected tensors or NumPy arrays, got {type(side).__name__}"
+            )
+    (da, lo_a, hi_a), (db, lo_b, hi_b) = extents
+    return da == db and lo_a < hi_b and lo_b < hi_a
 
 
 def _np_extent(a: NDArray) -> tuple[int, int]:

@@ -87,13 +87,7 @@ NUMPY_SPELLINGS: dict[str, str] = {
 
 #: NumPy names tbridge has under a name of its own (not the standard's): NumPy's name ->
 #: (tbridge's name, how it differs).
-NUMPY_RENAMES: dict[str, tuple[str, str]] = {
-    "may_share_memory": (
-        "shares_memory",
-        "exact for CPU data, where may_share_memory only compares memory bounds; for other "
-        "devices, the same bounds test",
-    ),
-}
+NUMPY_RENAMES: dict[str, tuple[str, str]] = {}
 
 
 def numpy_to_tbridge() -> dict[str, str]:
