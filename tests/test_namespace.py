@@ -207,7 +207,7 @@ EXTRAS = {
     "__array_api_version__", "__version__", "array", "bfloat16", "default_float",
     "enable_grad", "eye", "fft", "float16", "from_numpy", "full", "grad", "identity", "linalg",
     "no_grad", "normal", "rand", "rand_like", "randn", "randn_like", "random", "shares_memory",
-    "to_device", "to_numpy", "uniform", "value_and_grad", "writable_numpy",
+    "may_share_memory", "to_device", "to_numpy", "uniform", "value_and_grad", "writable_numpy",
     "lib", "testing", "emath",
 }  # fmt: skip
 # NumPy's names beyond the standard: each tbridge._numpy module lists its own in __all__.
