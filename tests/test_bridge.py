@@ -610,18 +610,29 @@ _VIEW_PAIRS = {
 _MIXES = ["numpy-numpy", "tensor-numpy", "numpy-tensor", "tensor-tensor"]
 
 
-@pytest.mark.parametrize("max_work", [0, -1, -2, 1])
+@pytest.mark.parametrize("max_work", [0, None, -1, -2, 1])
 @pytest.mark.parametrize(
     ("pair", "mix"),
     [(p, m) for p in _VIEW_PAIRS for m in _MIXES if p != "reversed" or m == "numpy-numpy"],
 )
-def test_may_share_memory_matches_numpy(pair: str, mix: str, max_work: int) -> None:
+def test_may_share_memory_matches_numpy(pair: str, mix: str, max_work: int | None) -> None:
     a = np.arange(6.0)
     t = tb.from_numpy(a)  # the same memory, as a tensor
     first, second = _VIEW_PAIRS[pair]
     want = np.may_share_memory(first(a), second(a), max_work=max_work)
     left, right = (a if kind == "numpy" else t for kind in mix.split("-"))
     assert tb.may_share_memory(first(left), second(right), max_work=max_work) is bool(want)
+
+
+@pytest.mark.parametrize("fn", [tb.shares_memory, tb.may_share_memory])
+def test_memory_checks_refuse_what_has_no_dense_memory(fn: Any) -> None:
+    name = fn.__name__
+    # both arguments are checked, even when the first is empty
+    with pytest.raises(TypeError, match=rf"^{name}: expected tensors or NumPy arrays, got list"):
+        fn(np.zeros(0), [1.0])
+    sparse = torch.eye(3, dtype=torch.float64).to_sparse()
+    with pytest.raises(TypeError, match=rf"^{name}: a torch.sparse_coo tensor has no dense memory"):
+        fn(sparse, torch.zeros(3))
 
 
 def test_may_share_memory_on_device(device: torch.device) -> None:
@@ -634,7 +645,7 @@ def test_may_share_memory_on_device(device: torch.device) -> None:
 @pytest.mark.parametrize(
     ("max_work", "message"),
     [
-        (1.5, r"^may_share_memory: max_work must be an integer, got 1\.5; pass 0"),
+        (1.5, r"^may_share_memory: max_work must be an integer or None, got 1\.5; pass 0"),
         (-3, r"^may_share_memory: max_work=-3 is not a valid value; pass 0"),
     ],
 )

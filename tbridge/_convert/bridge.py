@@ -960,26 +960,17 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
     Exact for CPU data (NumPy's solver); for tensors on other devices, whether their byte ranges
     overlap on the same device. Empty arrays share nothing.
     """
+    sides = [_memory_side(given, "shares_memory") for given in (a, b)]
     views: list[torch.Tensor | NDArray] = []
-    for given in (a, b):
-        side = _local_shard(given) if isinstance(given, torch.Tensor) else given
+    for side in sides:
         if isinstance(side, np.ndarray):
             views.append(side)
-        elif isinstance(side, torch.Tensor):
-            if side.device.type == "meta" or side.numel() == 0:
-                return False
-            if (
-                side.device.type == "cpu"
-                and not (side.is_conj() or side.is_neg())
-                and (side.layout == torch.strided)
-            ):
-                views.append(_raw_numpy(side))
-            else:
-                views.append(side)
+        elif side.device.type == "meta" or side.numel() == 0:
+            return False
+        elif side.device.type == "cpu" and not (side.is_conj() or side.is_neg()):
+            views.append(_raw_numpy(side))
         else:
-            raise TypeError(
-                f"shares_memory: expected tensors or NumPy arrays, got {type(side).__name__}"
-            )
+            views.append(side)
     x, y = views
     if isinstance(x, np.ndarray) and isinstance(y, np.ndarray):
         return bool(np.shares_memory(x, y))
@@ -989,7 +980,7 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
 
 
 def may_share_memory(
-    a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /, max_work: int = 0
+    a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /, max_work: int | None = 0
 ) -> bool:
     """NumPy's ``may_share_memory``: whether two arrays (tensors or NumPy arrays, in any mix)
     might share memory, from their memory bounds alone.
@@ -998,8 +989,9 @@ def may_share_memory(
     ----------
     a, b : Tensor or ndarray
         The arrays.
-    max_work : int, optional
-        ``0`` (NumPy's ``MAY_SHARE_BOUNDS``, the default): compare the byte ranges the two
+    max_work : int or None, optional
+        ``0`` (NumPy's ``MAY_SHARE_BOUNDS``, the default) or None (the default of NumPy
+        before 2.0): compare the byte ranges the two
         can touch, so interleaved views such as ``x[::2]`` and ``x[1::2]`` may share. ``-1``
         (``MAY_SHARE_EXACT``), ``-2`` or a positive work budget: the exact answer,
         :func:`shares_memory`'s.
@@ -1012,7 +1004,8 @@ def may_share_memory(
     Raises
     ------
     TypeError
-        For an argument that is not a tensor or a NumPy array.
+        For an argument that is not a tensor or a NumPy array, or a sparse tensor (no dense
+        memory to compare).
     ValueError
         For a ``max_work`` that is not an integer, or below -2.
 
@@ -1029,10 +1022,11 @@ def may_share_memory(
     >>> tb.may_share_memory(t[::2], a[1::2]), tb.shares_memory(t[::2], a[1::2])
     (True, False)
     """
-    work: object = max_work  # any object at run time
+    sides = [_memory_side(given, "may_share_memory") for given in (a, b)]
+    work: object = 0 if max_work is None else max_work  # any object at run time
     if not isinstance(work, (int, np.integer)):
         raise ValueError(
-            f"may_share_memory: max_work must be an integer, got {work!r}; pass 0 "
+            f"may_share_memory: max_work must be an integer or None, got {work!r}; pass 0 "
             "(compare memory bounds) or -1 (the exact answer)"
         )
     if work != 0:
@@ -1043,22 +1037,33 @@ def may_share_memory(
             )
         return shares_memory(a, b)
     extents: list[tuple[torch.device, int, int]] = []
-    for given in (a, b):
-        side = _local_shard(given) if isinstance(given, torch.Tensor) else given
+    for side in sides:
         if isinstance(side, np.ndarray):
             if side.size == 0:
                 return False
             extents.append((CPU, *_np_extent(side)))
-        elif isinstance(side, torch.Tensor):
+        else:
             if side.device.type == "meta" or side.numel() == 0:
                 return False
             extents.append(_extent(side))
-        else:
-            raise TypeError(
-                f"may_share_memory: expected tensors or NumPy arrays, got {type(side).__name__}"
-            )
     (da, lo_a, hi_a), (db, lo_b, hi_b) = extents
     return da == db and lo_a < hi_b and lo_b < hi_a
+
+
+def _memory_side(given: object, caller: str) -> torch.Tensor | NDArray:
+    """A shares_memory/may_share_memory argument: a NumPy array, or a dense tensor (a DTensor's
+    local shard); anything else is the caller's TypeError."""
+    side = _local_shard(given) if isinstance(given, torch.Tensor) else given
+    if isinstance(side, np.ndarray):
+        return side
+    if isinstance(side, torch.Tensor):
+        if side.layout != torch.strided:
+            raise TypeError(
+                f"{caller}: a {side.layout} tensor has no dense memory to compare; pass "
+                "x.to_dense(), or compare its values or indices tensors"
+            )
+        return side
+    raise TypeError(f"{caller}: expected tensors or NumPy arrays, got {type(side).__name__}")
 
 
 def _np_extent(a: NDArray) -> tuple[int, int]:
