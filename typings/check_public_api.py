@@ -16,6 +16,13 @@ from typing_extensions import assert_type
 import tbridge as tb
 
 
+class _Pixels:
+    """An image-like object NumPy reads through ``__array__`` (as PIL images are)."""
+
+    def __array__(self) -> np.ndarray[Any, Any]:
+        return np.zeros((2, 3))
+
+
 def creation() -> None:
     assert_type(tb.zeros(5, 3), torch.Tensor)
     assert_type(tb.ones((5, 3), dtype=tb.float32), torch.Tensor)
@@ -40,6 +47,8 @@ def creation() -> None:
     assert_type(tb.asarray(memoryview(b"ab")), torch.Tensor)
     assert_type(tb.asarray([[1, 2], [3, 4]]), torch.Tensor)
     assert_type(tb.array(range(3)), torch.Tensor)
+    assert_type(tb.asarray([_Pixels(), _Pixels()]), torch.Tensor)  # a list of __array__ objects
+    assert_type(tb.asarray([memoryview(b"ab"), memoryview(b"cd")]), torch.Tensor)
     tb.asarray(object())  # type: ignore[arg-type]
     tb.array(None)  # type: ignore[arg-type]
 
@@ -50,6 +59,7 @@ def bridge(a: np.ndarray[Any, Any], t: torch.Tensor) -> None:
     assert_type(tb.to_numpy(t, copy=True), npt.NDArray[Any])
     assert_type(tb.shares_memory(a, t), bool)
     assert_type(tb.may_share_memory(a, t, max_work=-1), bool)
+    assert_type(tb.may_share_memory(a, t, max_work=None), bool)
     with tb.writable_numpy(t) as view:
         assert_type(view, npt.NDArray[Any])
     f32: npt.NDArray[np.float32] = tb.to_numpy(t)  # the dtype is the caller's to claim

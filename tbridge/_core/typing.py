@@ -146,7 +146,7 @@ ArrayLike: TypeAlias = Union[
     SupportsArray,
     SupportsDLPack,
     Buffer,
-    NestedSequence[ScalarLike | torch.Tensor],
+    NestedSequence[ScalarLike | torch.Tensor | SupportsArray | Buffer],
 ]
 
 
