@@ -99,7 +99,9 @@ SIGNED_TWIN: Final = {
 }
 #: Each integer dtype's range (bool is not in it).
 INT_BOUNDS: Final[dict[torch.dtype, tuple[int, int]]] = {
-    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max)) for dt in sorted(INTEGERS, key=str)
+    dt: (int(torch.iinfo(dt).min), int(torch.iinfo(dt).max))
+    for dt in STANDARD_DTYPES
+    if dt in INTEGERS
 }
 
 

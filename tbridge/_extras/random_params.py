@@ -289,7 +289,7 @@ def param(
     return t
 
 
-#: ``normalize_axis(axis, ndim, where)``: ``axis`` as a non-negative int below ``ndim``;
+#: ``normalize_axis(axis, ndim, caller)``: ``axis`` as a non-negative int below ``ndim``;
 #: NumPy's AxisError if it is not one (the shared check, in the samplers' wording).
 normalize_axis: Final = partial(
     check_axis,
