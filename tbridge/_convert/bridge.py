@@ -960,20 +960,41 @@ def shares_memory(a: torch.Tensor | NDArray, b: torch.Tensor | NDArray, /) -> bo
     Exact for CPU data (NumPy's solver); for tensors on other devices, whether their byte ranges
     overlap on the same device. Empty arrays share nothing.
     """
-    sides = [_memory_side(given, "shares_memory") for given in (a, b)]
-    views: list[torch.Tensor | NDArray] = []
-    for side in sides:
-        if isinstance(side, np.ndarray):
-            views.append(side)
-        elif side.device.type == "meta" or side.numel() == 0:
-            return False
-        elif side.device.type == "cpu" and not (side.is_conj() or side.is_neg()):
-            views.append(_raw_numpy(side))
-        else:
-            views.append(side)
-    x, y = views
+    x, y = (_memory_side(given, "shares_memory") for given in (a, b))
+    return _shares(x, y)
+
+
+def _shares(x: torch.Tensor | NDArray, y: torch.Tensor | NDArray) -> bool:
+    """shares_memory of two checked arguments: NumPy's exact solver where both are CPU memory
+    NumPy can view, else the byte-range test."""
+    if _holds_nothing(x) or _holds_nothing(y):
+        return False
+    x, y = _numpy_view_if_cpu(x), _numpy_view_if_cpu(y)
     if isinstance(x, np.ndarray) and isinstance(y, np.ndarray):
         return bool(np.shares_memory(x, y))
+    return _bounds_overlap(x, y)
+
+
+def _holds_nothing(side: torch.Tensor | NDArray) -> bool:
+    """Empty arrays and meta tensors have no memory to share."""
+    if isinstance(side, np.ndarray):
+        return side.size == 0
+    return side.device.type == "meta" or side.numel() == 0
+
+
+def _numpy_view_if_cpu(side: torch.Tensor | NDArray) -> torch.Tensor | NDArray:
+    """A plain CPU tensor as a NumPy view of its memory (for NumPy's exact solver)."""
+    if (
+        isinstance(side, torch.Tensor)
+        and side.device.type == "cpu"
+        and not (side.is_conj() or side.is_neg())
+    ):
+        return _raw_numpy(side)
+    return side
+
+
+def _bounds_overlap(x: torch.Tensor | NDArray, y: torch.Tensor | NDArray) -> bool:
+    """Whether the byte ranges two arrays can touch overlap, on one device."""
     ex = _extent(x) if isinstance(x, torch.Tensor) else (CPU, *_np_extent(x))
     ey = _extent(y) if isinstance(y, torch.Tensor) else (CPU, *_np_extent(y))
     return ex[0] == ey[0] and ex[1] < ey[2] and ey[1] < ex[2]
@@ -1022,7 +1043,7 @@ def may_share_memory(
     >>> tb.may_share_memory(t[::2], a[1::2]), tb.shares_memory(t[::2], a[1::2])
     (True, False)
     """
-    sides = [_memory_side(given, "may_share_memory") for given in (a, b)]
+    x, y = (_memory_side(given, "may_share_memory") for given in (a, b))
     work: object = 0 if max_work is None else max_work  # any object at run time
     if not isinstance(work, (int, np.integer)):
         raise ValueError(
@@ -1035,19 +1056,8 @@ def may_share_memory(
                 f"may_share_memory: max_work={work} is not a valid value; pass 0 "
                 "(compare memory bounds), -1 (the exact answer) or a positive work budget"
             )
-        return shares_memory(a, b)
-    extents: list[tuple[torch.device, int, int]] = []
-    for side in sides:
-        if isinstance(side, np.ndarray):
-            if side.size == 0:
-                return False
-            extents.append((CPU, *_np_extent(side)))
-        else:
-            if side.device.type == "meta" or side.numel() == 0:
-                return False
-            extents.append(_extent(side))
-    (da, lo_a, hi_a), (db, lo_b, hi_b) = extents
-    return da == db and lo_a < hi_b and lo_b < hi_a
+        return _shares(x, y)
+    return not (_holds_nothing(x) or _holds_nothing(y)) and _bounds_overlap(x, y)
 
 
 def _memory_side(given: object, caller: str) -> torch.Tensor | NDArray:
