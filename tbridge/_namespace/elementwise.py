@@ -2171,8 +2171,8 @@ def _reduce(
         and t.dtype in _NATIVE
         and all(t.shape[d] for d in dims)
     ):  # torch's own reduction, in one call (torch sums and multiplies integers in int64)
-        r = _torch_reduce(spec.reduce, t if t.dtype is acc else t.to(acc), dims, keepdims)
-        return write_out(r if r.dtype is acc else r.to(acc), out, caller)
+        r = _torch_reduce(spec.reduce, _as(t, acc), dims, keepdims)
+        return write_out(_as(r, acc), out, caller)
     else:
         start = initial if initial is not None else _identity_start(spec, t.shape, dims)
         r = _fold(ufunc, spec, _as(t, acc), dims, acc, start, caller)
