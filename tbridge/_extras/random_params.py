@@ -61,9 +61,6 @@ __all__ = [
 #: A distribution parameter: a number, a tensor, a NumPy array or a nested sequence of numbers.
 Param: TypeAlias = "float | int | Tensor | np.ndarray[Any, Any] | Sequence[Any]"
 
-_FLOATS: Final = REAL_FLOATS
-_INTS: Final = INTEGERS
-
 
 class Rule:
     """NumPy's constraint on one parameter, checked on numbers and on tensors alike."""
@@ -165,7 +162,7 @@ def float_out(dtype: DTypeLike | None, caller: str) -> torch.dtype:
     if dtype is None:
         return default_float_dtype()
     dt = torch_dtype(dtype, caller=caller)
-    if dt not in _FLOATS:
+    if dt not in REAL_FLOATS:
         raise ValueError(
             f"{caller}: samples need a real floating dtype, got {dt}; pass e.g. dtype=tb.float64"
         )
@@ -177,7 +174,7 @@ def int_out(dtype: DTypeLike | None, caller: str, *, allow_bool: bool = False) -
     if dtype is None:
         return torch.int64
     dt = torch_dtype(dtype, caller=caller)
-    if dt not in _INTS and not (allow_bool and dt == torch.bool):
+    if dt not in INTEGERS and not (allow_bool and dt == torch.bool):
         raise ValueError(
             f"{caller}: dtype must be an integer dtype, got {dt}; pass e.g. dtype=tb.int64"
         )

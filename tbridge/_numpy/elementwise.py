@@ -1193,7 +1193,6 @@ _BIT_WIDTH: Final = {
     torch.bool: 1, torch.int8: 8, torch.uint8: 8, torch.int16: 16, torch.uint16: 16,
     torch.int32: 32, torch.uint32: 32, torch.int64: 64, torch.uint64: 64,
 }  # fmt: skip
-_SIGNED: Final = SIGNED_INTEGERS
 _M1: Final = 0x5555555555555555
 _M2: Final = 0x3333333333333333
 _M4: Final = 0x0F0F0F0F0F0F0F0F
@@ -1243,7 +1242,7 @@ def bitwise_count(
             f"bitwise_count: x has dtype {t.dtype}, but bits are counted in integer and bool "
             "arrays only; pass an integer array (x.to(tb.int64) of whole numbers)"
         )
-    if t.dtype in _SIGNED:
+    if t.dtype in SIGNED_INTEGERS:
         v = t.abs()  # the most negative value stays itself: its pattern has one bit, as wanted
     elif t.dtype == torch.uint64:
         v = t.view(torch.int64)

@@ -339,7 +339,7 @@ def column_stack(tup: Arrays) -> Tensor:
 def _join(
     arrays: list[Tensor], axis: int, dtype: DTypeLike | None, casting: Casting, caller: str
 ) -> Tensor:
-    dt = None if dtype is None else torch_dtype(dtype, caller=caller)  # errors name `where`
+    dt = None if dtype is None else torch_dtype(dtype, caller=caller)  # errors name `caller`
     try:
         return concat(arrays, axis, dtype=dt, casting=casting)
     except ValueError as e:
