@@ -27,6 +27,7 @@ from typing_extensions import Buffer
 
 __all__ = [
     "ArrayLike",
+    "ArrayOrScalar",
     "AxisLike",
     "DTypeKind",
     "DTypeKindName",
@@ -37,6 +38,7 @@ __all__ = [
     "GradFunction",
     "GradsFunction",
     "KindFilter",
+    "Mask",
     "NestedSequence",
     "Scalar",
     "ScalarLike",
@@ -95,6 +97,12 @@ KindFilter: TypeAlias = DTypeKindName | tuple[DTypeKindName, ...] | None
 
 #: A Python scalar (``ScalarLike`` adds NumPy's scalars).
 Scalar: TypeAlias = bool | int | float | complex
+
+#: NumPy's ``where=``: a boolean mask broadcast against the input (True: every element).
+Mask: TypeAlias = torch.Tensor | bool
+
+#: A tensor or a Python scalar.
+ArrayOrScalar: TypeAlias = torch.Tensor | bool | int | float | complex
 
 #: Device strings torch parses, as a checked set: the device types, and indices 0-7 on each
 #: accelerator (other indices: pass ``torch.device("cuda", 9)`` or the int 9).

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Final, Literal, TypeAlias, overload
+from typing import Final, Literal, overload
 
 import torch
 from torch import Tensor
@@ -35,6 +35,7 @@ from tbridge._core.axes import kept, normalize_axes, normalize_axis
 from tbridge._core.dtypes import INT_BOUNDS
 from tbridge._core.promotion import result_type
 from tbridge._core.tracing import values_checkable
+from tbridge._core.typing import ArrayOrScalar
 from tbridge._core.values import (
     Scalar,
     common_dtype,
@@ -56,7 +57,6 @@ __all__ = [
     "where",
 ]
 
-ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
 
 _where: Final = torch.where
 _searchsorted: Final = torch.searchsorted

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Callable
-from typing import Final, TypeAlias
+from typing import Final
 
 import torch
 from torch import Tensor
@@ -40,7 +40,7 @@ from tbridge._core.dtypes import (
     default_float_dtype,
     torch_dtype,
 )
-from tbridge._core.typing import Scalar
+from tbridge._core.typing import Mask, Scalar
 from tbridge._core.values import initial_value, scalar_tensor
 from tbridge._core.workarounds import UNSIGNED_GAPS, from_ordered, on_bits, ordered
 
@@ -55,9 +55,6 @@ __all__ = [
     "sum",
     "var",
 ]
-
-#: NumPy's ``where=``: a boolean mask broadcast against the input (True: every element).
-Mask: TypeAlias = "Tensor | bool"
 
 _INEXACT: Final = INEXACT
 #: dtypes whose sum/prod/cumsum torch already gives in the standard's dtype (int64 for the

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import TypeAlias
 
 import torch
 from torch import Tensor
@@ -22,12 +21,10 @@ from tbridge._convert.bridge import asarray
 from tbridge._convert.gate import as_tensor, is_python_scalar, where_mask, write_out
 from tbridge._core.axes import AxisLike, normalize_axes, normalize_axis
 from tbridge._core.promotion import result_type
-from tbridge._core.typing import Scalar
+from tbridge._core.typing import Mask, Scalar
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits
 
 __all__ = ["all", "any", "diff"]
-
-Mask: TypeAlias = "Tensor | bool"
 
 
 def _tensor(x: object, caller: str, name: str = "x") -> Tensor:

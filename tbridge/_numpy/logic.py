@@ -28,6 +28,7 @@ from tbridge._core.dtypes import (
     default_float_dtype,
 )
 from tbridge._core.promotion import kind_rank, promote, result_type
+from tbridge._core.typing import ArrayOrScalar
 from tbridge._core.values import no_data, signed_view
 from tbridge._namespace.elementwise import equal
 from tbridge._namespace.manipulation import broadcast_shapes
@@ -48,7 +49,6 @@ __all__ = [
     "unique",
 ]
 
-ArrayOrScalar: TypeAlias = "Tensor | bool | int | float | complex"
 Tolerance: TypeAlias = "float | Tensor"
 
 _INEXACT: Final = INEXACT

@@ -57,7 +57,7 @@ from tbridge._core.dtypes import (
 from tbridge._core.normalize import raise_for_size
 from tbridge._core.promotion import kind_rank, promote, scalar_result
 from tbridge._core.tracing import values_checkable
-from tbridge._core.typing import Scalar
+from tbridge._core.typing import Mask, Scalar
 from tbridge._core.values import no_data, no_order, signed_view
 from tbridge._core.workarounds import UNSIGNED_GAPS, on_bits, ordered
 from tbridge._namespace.searching import argmax, argmin, searchsorted
@@ -108,7 +108,6 @@ __all__ = [
     "quantile",
 ]
 
-Mask: TypeAlias = "Tensor | bool"
 QuantileMethod: TypeAlias = Literal[
     "inverted_cdf",
     "averaged_inverted_cdf",
